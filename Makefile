@@ -1,0 +1,42 @@
+# Quick start: `make site` (venv, install, generate, build) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site generate serve test lint golden clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+generate: $(STAMP)
+	$(PY) -m generator build --seeds seeds --docs docs
+
+site: generate
+	$(BIN)/mkdocs build --strict
+
+serve: generate
+	$(BIN)/mkdocs serve
+
+test: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+# Rewrite the golden files under tests/golden/ from the current templates; review the diff.
+golden: $(STAMP)
+	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

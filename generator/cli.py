@@ -1,0 +1,28 @@
+"""Command line: ``python -m generator build [--seeds seeds] [--docs docs]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.errors import BuildError
+from generator.pipeline import build
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="generate the catalogue pages from the seed files")
+    build_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of *.txt seed files")
+    build_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder to write into")
+    build_cmd.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    args = parser.parse_args(argv)
+    try:
+        build(args.seeds, args.docs, quiet=args.quiet)
+    except BuildError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"error: {len(exc.problems)} problem(s) in the seeds; nothing was written", file=sys.stderr)
+        return 1
+    return 0

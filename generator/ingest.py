@@ -1,0 +1,74 @@
+"""Read seed files into ``SeedLine`` records. The only stage that reads the disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import BuildError, Problem
+from generator.models import SeedLine, Source
+
+MAX_LINE_CHARS = 20_000
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    """The seed files of a folder, in a stable order."""
+    return sorted(p for p in seeds_dir.glob("*.txt"))
+
+
+def decode_lines(name: str, data: bytes) -> tuple[list[SeedLine], list[Problem]]:
+    """Split one file's bytes into seed lines; blank lines, BOM and CR/CRLF are handled silently."""
+    problems: list[Problem] = []
+    lines: list[SeedLine] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    raw_lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    for number, raw in enumerate(raw_lines, start=1):
+        where = f"{name}:{number}"
+        if b"\x00" in raw:
+            problems.append(Problem(where, "contains a NUL byte (binary file?)"))
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(where, f"is not valid UTF-8 (byte {exc.start + 1})"))
+            continue
+        if not text.strip():
+            continue
+        if len(text) > MAX_LINE_CHARS:
+            problems.append(
+                Problem(where, f"line has {len(text)} characters; an abstract has at most {MAX_LINE_CHARS}")
+            )
+            continue
+        lines.append(SeedLine(Source(name, number), text))
+    if not lines and not problems:
+        problems.append(Problem(name, "has no abstracts (empty file)"))
+    return lines, problems
+
+
+def read_seeds(seeds_dir: Path) -> tuple[SeedLine, ...]:
+    """Every seed line of every ``*.txt`` file; raises ``BuildError`` listing all problems."""
+    if not seeds_dir.is_dir():
+        raise BuildError([Problem(str(seeds_dir), "seeds folder not found")])
+    files = seed_files(seeds_dir)
+    if not files:
+        raise BuildError([Problem(str(seeds_dir), "no *.txt seed files found")])
+    root = seeds_dir.resolve()
+    problems: list[Problem] = []
+    lines: list[SeedLine] = []
+    prefix = seeds_dir.as_posix().rstrip("/")
+    for path in files:
+        label = f"{prefix}/{path.name}"
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            problems.append(Problem(label, "is a symlink pointing outside the seeds folder"))
+            continue
+        if not path.is_file():
+            problems.append(Problem(label, "is not a regular file"))
+            continue
+        file_lines, file_problems = decode_lines(path.name, path.read_bytes())
+        lines.extend(file_lines)
+        problems.extend(
+            Problem(f"{seeds_dir.as_posix().rstrip('/')}/{p.where}", p.message) for p in file_problems
+        )
+    if problems:
+        raise BuildError(problems)
+    return tuple(lines)

@@ -1,0 +1,106 @@
+"""Render the catalogue into page sources: one Renderer, Jinja2 templates kept in the package."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator import escape
+from generator.models import Catalogue, KeywordEntry, Paper
+from generator.titles import safe_title
+
+
+def _finalize(value: Any) -> Any:
+    """Every value printed by a template is escaped, unless a filter already made it safe markup."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return escape.text(value)
+    return value
+
+
+class Renderer:
+    def __init__(self) -> None:
+        self.env = Environment(
+            loader=PackageLoader("generator", "templates"),
+            undefined=StrictUndefined,
+            autoescape=True,
+            finalize=_finalize,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["yaml"] = lambda v: Markup(escape.yaml_string(v))
+        self.env.filters["slug"] = lambda v: Markup(escape.path_part(v))
+
+    def render(self, catalogue: Catalogue) -> dict[str, str]:
+        """Relative path under docs/ -> file content, for every generated file."""
+        by_id = {p.id: p for p in catalogue.papers}
+        keywords = {e.keyword.text: e for e in catalogue.keywords}
+        files: dict[str, str] = {}
+        for paper in catalogue.papers:
+            files[f"papers/{paper.id}.md"] = self._page(
+                "paper.md.j2",
+                paper=paper,
+                description=safe_title(paper.text)[:160],
+                by_id=by_id,
+                keywords=keywords,
+            )
+        for entry in catalogue.keywords:
+            files[f"keywords/{entry.keyword.slug}.md"] = self._page(
+                "keyword.md.j2", entry=entry, title=keyword_title(entry), by_id=by_id
+            )
+        files["keywords/index.md"] = self._page("keywords_index.md.j2", catalogue=catalogue)
+        files["papers/index.md"] = self._page("papers_index.md.j2", catalogue=catalogue, keywords=keywords)
+        files["index.md"] = self._page("home.md.j2", catalogue=catalogue)
+        files["catalogue.json"] = catalogue_json(catalogue)
+        return files
+
+    def _page(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
+
+
+def keyword_title(entry: KeywordEntry) -> str:
+    return safe_title(entry.keyword.text) or entry.keyword.slug
+
+
+def paper_url(paper_id: str) -> str:
+    return f"papers/{paper_id}/"
+
+
+def catalogue_json(catalogue: Catalogue) -> str:
+    slugs = {e.keyword.text: e.keyword.slug for e in catalogue.keywords}
+    data = {
+        "version": 1,
+        "stats": {
+            "seed_files": catalogue.stats.seed_files,
+            "seed_lines": catalogue.stats.seed_lines,
+            "papers": catalogue.stats.papers,
+            "duplicates_merged": catalogue.stats.duplicates_merged,
+        },
+        "papers": [_paper_json(p, slugs) for p in catalogue.papers],
+        "keywords": [
+            {
+                "keyword": e.keyword.text,
+                "url": f"keywords/{e.keyword.slug}/",
+                "papers": list(e.papers),
+            }
+            for e in catalogue.keywords
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": paper.id,
+        "url": paper_url(paper.id),
+        "title": paper.title,
+        "abstract": paper.text,
+        "keywords": list(paper.keywords),
+        "related": [{"id": r.id, "score": r.score, "shared": list(r.shared)} for r in paper.related],
+        "sources": [{"file": s.file, "line": s.line} for s in paper.sources],
+    }

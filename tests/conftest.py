@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+HAND_WRITTEN = ("about.md", "stylesheets")
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path  # a copy of the project: mkdocs.yml and docs/
+    docs: Path
+    site: Path
+
+
+def build_site(tmp: Path, seeds: Path) -> BuiltSite:
+    """Generate from `seeds` into a copy of docs/, then `mkdocs build --strict` it into tmp/site."""
+    docs = tmp / "docs"
+    docs.mkdir(parents=True)
+    for name in HAND_WRITTEN:
+        src = ROOT / "docs" / name
+        if src.is_dir():
+            shutil.copytree(src, docs / name)
+        else:
+            shutil.copy2(src, docs / name)
+    shutil.copy2(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
+        check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp / "mkdocs.yml")],
+        cwd=tmp,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(root=tmp, docs=docs, site=tmp / "site")
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real site built from seeds/, once per test session."""
+    return build_site(tmp_path_factory.mktemp("seed-site"), SEEDS)

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import BuildError
+from generator.ingest import MAX_LINE_CHARS, decode_lines, read_seeds
+
+
+def test_lines_are_numbered_from_one_and_blank_lines_skipped() -> None:
+    lines, problems = decode_lines("a.txt", b"first\n\n   \nsecond\n")
+    assert problems == []
+    assert [(str(x.source), x.text) for x in lines] == [("a.txt:1", "first"), ("a.txt:4", "second")]
+
+
+def test_bom_crlf_and_lone_cr_are_handled_silently() -> None:
+    lines, problems = decode_lines("a.txt", b"\xef\xbb\xbfone\r\ntwo\rthree")
+    assert problems == []
+    assert [(x.source.line, x.text) for x in lines] == [(1, "one"), (2, "two"), (3, "three")]
+
+
+def test_bad_bytes_are_reported_with_file_and_line() -> None:
+    _, problems = decode_lines("a.txt", b"good\nbad \xff byte\nnul \x00 here\n")
+    assert [str(p) for p in problems] == [
+        "a.txt:2: is not valid UTF-8 (byte 5)",
+        "a.txt:3: contains a NUL byte (binary file?)",
+    ]
+
+
+def test_overlong_line_is_an_error() -> None:
+    _, problems = decode_lines("a.txt", b"x" * (MAX_LINE_CHARS + 1))
+    assert len(problems) == 1 and problems[0].where == "a.txt:1"
+
+
+def test_every_problem_of_every_file_is_reported_at_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"fine\n\xff\n")
+    (tmp_path / "b.txt").write_bytes(b"")
+    (tmp_path / "c.txt").write_text("also fine\n")
+    with pytest.raises(BuildError) as info:
+        read_seeds(tmp_path)
+    wheres = [p.where for p in info.value.problems]
+    assert wheres == [f"{tmp_path.as_posix()}/a.txt:2", f"{tmp_path.as_posix()}/b.txt"]
+
+
+def test_symlink_outside_the_seeds_folder_is_refused(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("secret\n")
+    (seeds / "link.txt").symlink_to(outside)
+    (seeds / "ok.txt").write_text("an abstract\n")
+    with pytest.raises(BuildError) as info:
+        read_seeds(seeds)
+    assert "symlink" in str(info.value)
+
+
+def test_only_txt_files_are_read_in_name_order(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("from b\n")
+    (tmp_path / "a.txt").write_text("from a\n")
+    (tmp_path / "notes.md").write_text("not a seed\n")
+    assert [x.text for x in read_seeds(tmp_path)] == ["from a", "from b"]
+
+
+def test_missing_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="not found"):
+        read_seeds(tmp_path / "nope")

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from generator.pipeline import build
+
+from .conftest import ROOT, SEEDS
+
+
+def test_real_seeds_give_47_papers_from_55_lines(tmp_path: Path) -> None:
+    summary = build(SEEDS, tmp_path, quiet=True)
+    assert (summary.seed_lines, summary.papers, summary.duplicates_merged) == (55, 47, 8)
+    data = json.loads((tmp_path / "catalogue.json").read_text(encoding="utf-8"))
+    assert len(data["papers"]) == 47
+    sources = Counter((s["file"], s["line"]) for p in data["papers"] for s in p["sources"])
+    assert sum(sources.values()) == 55
+    assert max(sources.values()) == 1  # every seed line is on exactly one paper
+    expected = {
+        (f.name, n)
+        for f in SEEDS.glob("*.txt")
+        for n, text in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+        if text.strip()
+    }
+    assert set(sources) == expected
+    assert len(list((tmp_path / "papers").glob("??????????.md"))) == 47
+
+
+def test_build_is_deterministic_and_second_run_writes_nothing(tmp_path: Path) -> None:
+    build(SEEDS, tmp_path / "one", quiet=True)
+    build(SEEDS, tmp_path / "two", quiet=True)
+    files_one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*.*")}
+    files_two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*.*")}
+    assert files_one == files_two
+    again = build(SEEDS, tmp_path / "one", quiet=True)
+    assert again.pages_written == 0 and again.removed == 0
+
+
+def test_removed_seed_line_removes_its_page(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("First abstract about graphs.\nSecond abstract about images.\n")
+    build(seeds, tmp_path / "docs", quiet=True)
+    assert len(list((tmp_path / "docs/papers").glob("??????????.md"))) == 2
+    (seeds / "a.txt").write_text("First abstract about graphs.\n")
+    summary = build(seeds, tmp_path / "docs", quiet=True)
+    assert summary.removed >= 1
+    assert len(list((tmp_path / "docs/papers").glob("??????????.md"))) == 1
+
+
+def test_cli_reports_every_problem_and_writes_nothing(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_bytes(b"ok abstract\n\xff\xfe\n")
+    (seeds / "b.txt").write_bytes(b"\x00\x01binary")
+    docs = tmp_path / "docs"
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert f"{seeds.as_posix()}/a.txt:2: is not valid UTF-8" in result.stderr
+    assert f"{seeds.as_posix()}/b.txt:1: contains a NUL byte" in result.stderr
+    assert "2 problem(s)" in result.stderr
+    assert not docs.exists()
+
+
+def test_cli_prints_one_summary_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--seeds", str(SEEDS), "--docs", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("55 seed lines read, 47 papers, 8 duplicates merged")

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.keywords import keyword_index
+from generator.models import Catalogue, Paper, Related, Source, Stats
+from generator.render import Renderer
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def fixture_catalogue() -> Catalogue:
+    papers = (
+        Paper(
+            id="aaaaaaaaaa",
+            text="Diffusion models generate images (see https://example.org).",
+            sources=(Source("a.txt", 1), Source("b.txt", 3)),
+            title="Diffusion models generate images",
+            keywords=("diffusion models", "images"),
+            related=(Related("bbbbbbbbbb", 0.4321, ("diffusion models",)),),
+        ),
+        Paper(
+            id="bbbbbbbbbb",
+            text="Faster diffusion models: a < b & x*y*z, `code`, #1, A|B, {{ 7*7 }}.",
+            sources=(Source("a.txt", 2),),
+            title="Faster diffusion models",
+            keywords=("diffusion models",),
+            related=(Related("aaaaaaaaaa", 0.4321, ("diffusion models",)),),
+        ),
+    )
+    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=Stats(2, 3, 2, 1))
+
+
+def rendered() -> dict[str, str]:
+    return Renderer().render(fixture_catalogue())
+
+
+GOLDEN_FILES = ["papers/aaaaaaaaaa.md", "papers/bbbbbbbbbb.md", "keywords/diffusion-models.md", "index.md"]
+
+
+@pytest.mark.parametrize("rel", GOLDEN_FILES)
+def test_page_matches_golden_file(rel: str) -> None:
+    """Run `make golden` to rewrite these after an intended template change, then review the diff."""
+    golden = GOLDEN / rel.replace("/", "__")
+    text = rendered()[rel]
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_every_generated_file_is_listed() -> None:
+    assert sorted(rendered()) == [
+        "catalogue.json",
+        "index.md",
+        "keywords/diffusion-models.md",
+        "keywords/images.md",
+        "keywords/index.md",
+        "papers/aaaaaaaaaa.md",
+        "papers/bbbbbbbbbb.md",
+        "papers/index.md",
+    ]
+
+
+def test_seed_text_is_escaped_not_evaluated() -> None:
+    page = rendered()["papers/bbbbbbbbbb.md"]
+    assert "49" not in page  # {{ 7*7 }} is data, not a template
+    for raw in ("a < b", "x*y*z", "`code`", "{{", "A|B"):
+        assert raw not in page
+    assert "a &#60; b &#38; x&#42;y&#42;z" in page
+
+
+def test_catalogue_json_has_the_documented_shape() -> None:
+    data = json.loads(rendered()["catalogue.json"])
+    assert data["version"] == 1
+    first = data["papers"][0]
+    assert set(first) >= {"id", "url", "title", "abstract", "keywords", "related", "sources"}
+    assert first["url"] == "papers/aaaaaaaaaa/"
+    assert first["related"] == [{"id": "bbbbbbbbbb", "score": 0.4321, "shared": ["diffusion models"]}]
+    assert first["sources"] == [{"file": "a.txt", "line": 1}, {"file": "b.txt", "line": 3}]
+    kw = {k["keyword"]: k for k in data["keywords"]}
+    assert kw["diffusion models"] == {
+        "keyword": "diffusion models",
+        "url": "keywords/diffusion-models/",
+        "papers": ["aaaaaaaaaa", "bbbbbbbbbb"],
+    }

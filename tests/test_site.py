@@ -1,0 +1,81 @@
+"""The real site, built from seeds/ with `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from .conftest import BuiltSite
+from .sitehtml import parse, resolve, text_of
+
+pytestmark = pytest.mark.site
+
+
+def catalogue(built: BuiltSite) -> dict:
+    return json.loads((built.site / "catalogue.json").read_text(encoding="utf-8"))
+
+
+def test_every_paper_page_shows_its_abstract(seed_site: BuiltSite) -> None:
+    data = catalogue(seed_site)
+    assert len(data["papers"]) == 47
+    for paper in data["papers"]:
+        page = seed_site.site / paper["url"] / "index.html"
+        assert text_of(page, "abstract") == paper["abstract"]
+
+
+def test_paper_page_links_to_existing_keyword_and_related_pages(seed_site: BuiltSite) -> None:
+    data = catalogue(seed_site)
+    paper = next(p for p in data["papers"] if p["related"] and p["keywords"])
+    page = seed_site.site / paper["url"] / "index.html"
+    targets = {resolve(seed_site.site, page, href) for href in parse(page).links}
+    keyword_urls = {k["keyword"]: k["url"] for k in data["keywords"]}
+    keyword_page = seed_site.site / keyword_urls[paper["keywords"][0]] / "index.html"
+    related_page = seed_site.site / f"papers/{paper['related'][0]['id']}/index.html"
+    assert keyword_page in targets and keyword_page.is_file()
+    assert related_page in targets and related_page.is_file()
+
+
+def test_every_internal_link_resolves(seed_site: BuiltSite) -> None:
+    broken = []
+    for page in seed_site.site.rglob("*.html"):
+        for href in parse(page).links:
+            target = resolve(seed_site.site, page, href)
+            if target is not None and not target.exists():
+                broken.append((str(page.relative_to(seed_site.site)), href))
+    assert broken == []
+
+
+def test_no_third_party_resources(seed_site: BuiltSite) -> None:
+    external = set()
+    for page in seed_site.site.rglob("*.html"):
+        for ref in parse(page).resources:
+            if urlparse(ref).scheme or ref.startswith("//"):
+                external.add(ref)
+    assert external == set()
+    for css in seed_site.site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
+
+
+def test_paper_pages_stay_out_of_the_navigation(seed_site: BuiltSite) -> None:
+    data = catalogue(seed_site)
+    home = (seed_site.site / "index.html").read_text(encoding="utf-8")
+    # The home page's navigation does not carry the catalogue: no paper page is linked from it.
+    assert not any(f'href="{p["url"]}"' in home for p in data["papers"])
+    sizes = [(seed_site.site / p["url"] / "index.html").stat().st_size for p in data["papers"]]
+    assert max(sizes) < 60_000
+
+
+def test_search_index_has_paper_pages(seed_site: BuiltSite) -> None:
+    index = json.loads((seed_site.site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {p["url"] for p in catalogue(seed_site)["papers"]} <= locations
+
+
+def test_catalogue_json_is_published(seed_site: BuiltSite) -> None:
+    assert (seed_site.site / "catalogue.json").read_bytes() == (
+        seed_site.docs / "catalogue.json"
+    ).read_bytes()
+    assert Path(seed_site.site / "keywords/index.html").is_file()
