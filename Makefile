@@ -6,7 +6,10 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site generate serve test lint golden clean
+.PHONY: site generate serve test lint golden clean bench eval install
+
+# Keyphrase datasets for `make eval` (zips or unpacked folders); never committed.
+KEYPHRASE ?= ../shared/keyphrase
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +40,14 @@ lint: $(STAMP)
 # Rewrite the golden files under tests/golden/ from the current templates; review the diff.
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q
+
+# Benchmarks: every bench/bench_*.py script prints its table (see BENCHMARKS.md).
+bench: $(STAMP)
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+# Keyword quality against human keyphrases (see EVALUATION.md).
+eval: $(STAMP)
+	$(PY) -m generator.evaluate $(KEYPHRASE)
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache
