@@ -51,6 +51,8 @@ class Paper:
     title: str = ""
     keywords: tuple[str, ...] = ()
     related: tuple[Related, ...] = ()
+    # https links found in the cleaned abstract, in order of appearance (filled by the clean stage).
+    urls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
