@@ -1,42 +1,213 @@
-"""Related papers: TF-IDF cosine similarity over the abstracts, explained by shared keywords."""
+"""Related papers: TF-IDF over the cleaned abstracts blended with shared keywords, top-k per row.
+
+The score of a pair is ``(1 - KEYWORD_WEIGHT) * text + KEYWORD_WEIGHT * keywords``:
+
+- ``text`` is the cosine of sublinear TF-IDF vectors of the abstracts' unigrams and bigrams, after
+  acronyms defined in the abstract ("Graph Neural Networks (GNNs)") are expanded wherever they are
+  used, plural endings are folded ("networks" -> "network") and English stop words are dropped;
+- ``keywords`` is the cosine of IDF-weighted vectors of the papers' keywords (plural-folded too), so
+  a shared rare keyword counts for more than a shared common one.
+
+Both parts live in one sparse matrix whose row dot products are exactly that blend. It is multiplied
+by its transpose a chunk of rows at a time and only the best few of each row are kept, so memory
+stays bounded by the chunk, never a dense N x N matrix. See docs/about.md for how MIN_SCORE was chosen.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from sklearn.feature_extraction.text import TfidfVectorizer
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer, TfidfTransformer
 
 from generator.models import Paper, Related
 
 MAX_RELATED = 5
-# Cosine similarity below this is noise for abstracts of one field (measured on the seeds).
-MIN_SCORE = 0.08
+# A pair scoring below this is not shown as related (see docs/about.md: chosen on the seeds, where the
+# pairs readers expect score 0.19 and up and unrelated pairs of the same field mostly score under 0.12).
+MIN_SCORE = 0.045
+KEYWORD_WEIGHT = 0.15
+# Shared keywords shown on one link (the longest first; one contained in another is left out).
+MAX_SHARED_SHOWN = 4
+# Rows multiplied at once: bounds the memory of a step whatever the catalogue size.
+CHUNK_ROWS = 2000
+# Hashed feature space: no vocabulary held in memory; collisions at this size are negligible.
+N_FEATURES = 2**20
+# Terms in more than this share of a large catalogue (>= PRUNE_FROM papers) are dropped: they carry
+# little weight and would make every pair a candidate. Small catalogues keep every term.
+MAX_DF_SHARE = 0.05
+PRUNE_FROM = 5000
+
+# Words that appear in abstracts of every field and say nothing about the subject.
+_BOILERPLATE = frozenset(
+    """
+    paper propose proposed approach approache method methods result show shown demonstrate based
+    using use used novel new work study existing recent recently however also various different
+    performance state art achieve achieved present presented provide first furthermore moreover
+    well significant significantly effective effectively extensive experiment experiments
+    """.split()
+)
+_STOP = frozenset(ENGLISH_STOP_WORDS) | _BOILERPLATE
+
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\)")
+_WORD_BEFORE = re.compile(r"[\w'-]+")
+_URL = re.compile(r"\S*//\S+")
+_PREFIX = re.compile(r"\b(pre|multi|non|co|re|semi|self|sub|cross|bi|post|anti|un|de)-(?=[a-z])")
+_TOKEN = re.compile(r"[a-z][a-z0-9]+")
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Fold a plural ending: graphs -> graph, queries -> query; keep -ss, -us, -is words."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _long_form(short: str, before: str) -> str | None:
+    """The words of `before` that `short` abbreviates (Schwartz & Hearst, 2003), or None."""
+    letters = [c for c in short.lower() if c.isalnum()]
+    words = _WORD_BEFORE.findall(before)[-min(len(letters) + 5, 2 * len(letters)) :]
+    candidate = " ".join(words).lower()
+    li = len(candidate) - 1
+    for si in range(len(letters) - 1, -1, -1):
+        c = letters[si]
+        while li >= 0 and (candidate[li] != c or (si == 0 and li > 0 and candidate[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+    start = candidate.rfind(" ", 0, li + 1) + 1
+    long_form = candidate[start:]
+    return long_form if len(long_form.split()) >= 2 else None
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines, e.g. ``{"GNN": "graph neural networks"}`` for "... Networks (GNNs)"."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM.finditer(text):
+        short = match.group(1)
+        if short.endswith("s") and short[:-1].isupper():
+            short = short[:-1]
+        if sum(c.isupper() for c in short) < 2 or short in found:
+            continue
+        long_form = _long_form(short, text[max(0, match.start() - 200) : match.start()])
+        if long_form:
+            found[short] = long_form
+    return found
+
+
+def expand_acronyms(text: str) -> str:
+    """The text with every use of an acronym it defines replaced by the long form."""
+    defined = acronyms(text)
+    if not defined:
+        return text
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(s) for s in sorted(defined, key=len, reverse=True)) + r")s?\b"
+    )
+    return pattern.sub(lambda m: defined[m.group(1)], text)
+
+
+def words(text: str) -> list[str]:
+    """Content words of a text, lower-case and plural-folded, in order."""
+    text = _PREFIX.sub(r"\1", _URL.sub(" ", text.lower()))
+    return [fold(w) for w in _TOKEN.findall(text) if w not in _STOP]
+
+
+def terms(text: str) -> list[str]:
+    """The features of an abstract for similarity: content words and adjacent pairs of them."""
+    tokens = words(expand_acronyms(text))
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def keyword_key(keyword: str) -> str:
+    """Keywords that differ only in case, hyphens or plural endings share a key."""
+    return " ".join(fold(w) for w in _TOKEN.findall(_PREFIX.sub(r"\1", keyword.lower())))
+
+
+def _tfidf(docs: list[list[str]], prune: bool) -> sp.csr_matrix:
+    hasher = HashingVectorizer(
+        analyzer=lambda d: d, n_features=N_FEATURES, alternate_sign=False, norm=None, dtype=np.float32
+    )
+    counts = hasher.transform(docs).tocsc()
+    if prune:
+        df = np.diff(counts.indptr)
+        counts = counts[:, np.flatnonzero(df <= MAX_DF_SHARE * len(docs))]
+    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts.tocsr())
+    return sp.csr_matrix(tfidf, dtype=np.float32)
+
+
+def feature_matrix(papers: tuple[Paper, ...]) -> sp.csr_matrix:
+    """One L2-weighted row per paper whose dot products are the blended similarity."""
+    prune = len(papers) >= PRUNE_FROM
+    text = _tfidf([terms(p.text) for p in papers], prune)
+    keys = _tfidf([sorted({keyword_key(k) for k in p.keywords} - {""}) for p in papers], False)
+    blend = sp.hstack(
+        [text * np.float32(math.sqrt(1 - KEYWORD_WEIGHT)), keys * np.float32(math.sqrt(KEYWORD_WEIGHT))]
+    )
+    return sp.csr_matrix(blend, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    index: int
+    score: float
+
+
+def nearest(matrix: sp.csr_matrix, order: np.ndarray, k: int, min_score: float) -> Iterator[list[Neighbour]]:
+    """For each row, its best k other rows scoring at least min_score, best first.
+
+    Scores are rounded to 4 decimals (as published); equal scores are ordered by `order` (the rank of
+    each row's paper id), so the result does not depend on input order or float noise.
+    """
+    transposed = matrix.T.tocsr()
+    n = matrix.shape[0]
+    for start in range(0, n, CHUNK_ROWS):
+        block = (matrix[start : start + CHUNK_ROWS] @ transposed).tocsr()
+        for r in range(block.shape[0]):
+            i = start + r
+            lo, hi = block.indptr[r], block.indptr[r + 1]
+            cols = block.indices[lo:hi]
+            scores = np.round(block.data[lo:hi].astype(np.float64), 4)
+            keep = (scores >= min_score) & (cols != i)
+            cols, scores = cols[keep], scores[keep]
+            if len(scores) > k:
+                kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+                top = scores >= kth
+                cols, scores = cols[top], scores[top]
+            best = np.lexsort((order[cols], -scores))[:k]
+            yield [Neighbour(int(cols[j]), float(scores[j])) for j in best]
+
+
+def shared_keywords(paper: Paper, other: Paper) -> tuple[str, ...]:
+    """Keywords of `paper` that `other` also has (up to plural and case), none inside another shown one."""
+    theirs = {keyword_key(k) for k in other.keywords}
+    shared = [k for k in paper.keywords if keyword_key(k) in theirs]
+    shown: list[str] = []
+    for kw in sorted(shared, key=lambda k: (-len(k), shared.index(k))):
+        if not any(f" {kw} " in f" {longer} " for longer in shown):
+            shown.append(kw)
+    return tuple(sorted(shown, key=shared.index)[:MAX_SHARED_SHOWN])
 
 
 def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
-    """Up to MAX_RELATED related papers per paper, best first; never itself; ties by id."""
+    """Up to MAX_RELATED related papers per paper scoring at least MIN_SCORE, best first; never itself."""
     if len(papers) < 2:
         return papers
-    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1).fit_transform(
-        [p.text for p in papers]
-    )
-    sims = (matrix @ matrix.T).tocsr()
+    order = np.argsort(np.argsort(np.array([p.id for p in papers])))
+    rows = nearest(feature_matrix(papers), order, MAX_RELATED, MIN_SCORE)
     out: list[Paper] = []
-    for i, paper in enumerate(papers):
-        row = sims.getrow(i)
-        candidates = [
-            (round(float(score), 4), papers[j].id, j)
-            for j, score in zip(row.indices, row.data, strict=True)
-            if j != i and score >= MIN_SCORE
-        ]
-        candidates.sort(key=lambda c: (-c[0], c[1]))
+    for paper, found in zip(papers, rows, strict=True):
         links = tuple(
-            Related(
-                id=pid,
-                score=score,
-                shared=tuple(k for k in paper.keywords if k in set(papers[j].keywords)),
-            )
-            for score, pid, j in candidates[:MAX_RELATED]
+            Related(id=papers[n.index].id, score=n.score, shared=shared_keywords(paper, papers[n.index]))
+            for n in found
         )
         out.append(replace(paper, related=links))
     return tuple(out)

@@ -53,6 +53,8 @@ class Paper:
     related: tuple[Related, ...] = ()
     # https links found in the cleaned abstract, in order of appearance (filled by the clean stage).
     urls: tuple[str, ...] = ()
+    # Slug of the paper's topic (filled by the topics stage).
+    topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,17 @@ class KeywordEntry:
     """A keyword of the catalogue and the papers that carry it, best first."""
 
     keyword: Keyword
+    papers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A group of closely linked papers, named by their most telling keywords; ``slug`` names its page."""
+
+    slug: str
+    name: str
+    keywords: tuple[str, ...]
+    # Paper ids, the most connected within the topic first.
     papers: tuple[str, ...]
 
 
@@ -76,3 +89,4 @@ class Catalogue:
     papers: tuple[Paper, ...]
     keywords: tuple[KeywordEntry, ...]
     stats: Stats
+    topics: tuple[Topic, ...] = ()

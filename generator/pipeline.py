@@ -1,4 +1,4 @@
-"""The orchestrator: ingest -> dedupe -> clean -> keywords -> links -> render -> write."""
+"""The orchestrator: ingest -> dedupe -> clean -> keywords -> links -> topics -> render -> write."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from generator.links import related_papers
 from generator.models import Catalogue, SeedLine, Stats
 from generator.render import Renderer
 from generator.titles import with_titles
+from generator.topics import with_topics
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,14 @@ def catalogue_from(lines: tuple[SeedLine, ...]) -> Catalogue:
     papers = with_titles(papers)
     papers = with_keywords(papers)
     papers = related_papers(papers)
+    papers, topics = with_topics(papers)
     stats = Stats(
         seed_files=len({line.source.file for line in lines}),
         seed_lines=len(lines),
         papers=len(papers),
         duplicates_merged=len(lines) - len(papers),
     )
-    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=stats)
+    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=stats, topics=topics)
 
 
 def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False) -> Summary:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from generator import escape
 from generator.models import Catalogue, KeywordEntry, Paper
 from generator.titles import safe_title
+from generator.topicmap import map_svg, nearby, neighbourhood_svg, topic_links
 
 
 def _finalize(value: Any) -> Any:
@@ -40,6 +41,7 @@ class Renderer:
         """Relative path under docs/ -> file content, for every generated file."""
         by_id = {p.id: p for p in catalogue.papers}
         keywords = {e.keyword.text: e for e in catalogue.keywords}
+        topics = {t.slug: t for t in catalogue.topics}
         files: dict[str, str] = {}
         for paper in catalogue.papers:
             files[f"papers/{paper.id}.md"] = self._page(
@@ -48,6 +50,23 @@ class Renderer:
                 description=safe_title(paper.text)[:160],
                 by_id=by_id,
                 keywords=keywords,
+                topic=topics.get(paper.topic),
+                neighbourhood=neighbourhood_svg(paper, by_id, "../../"),
+            )
+        links = topic_links(catalogue)
+        near = nearby(links)
+        for topic in catalogue.topics:
+            files[f"topics/{topic.slug}.md"] = self._page(
+                "topic.md.j2", topic=topic, by_id=by_id, near=near.get(topic.slug, []), topics=topics
+            )
+        if catalogue.topics:
+            files["topics/index.md"] = self._page("topics_index.md.j2", catalogue=catalogue)
+            files["map.md"] = self._page(
+                "map.md.j2",
+                catalogue=catalogue,
+                svg=map_svg(catalogue.topics, links, "../"),
+                near=near,
+                topics=topics,
             )
         for entry in catalogue.keywords:
             files[f"keywords/{entry.keyword.slug}.md"] = self._page(
@@ -90,6 +109,16 @@ def catalogue_json(catalogue: Catalogue) -> str:
             }
             for e in catalogue.keywords
         ],
+        "topics": [
+            {
+                "topic": t.slug,
+                "name": t.name,
+                "url": f"topics/{t.slug}/",
+                "keywords": list(t.keywords),
+                "papers": list(t.papers),
+            }
+            for t in catalogue.topics
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -103,4 +132,5 @@ def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
         "keywords": list(paper.keywords),
         "related": [{"id": r.id, "score": r.score, "shared": list(r.shared)} for r in paper.related],
         "sources": [{"file": s.file, "line": s.line} for s in paper.sources],
+        "topic": paper.topic,
     }

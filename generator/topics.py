@@ -1,0 +1,119 @@
+"""Topics: communities of the related-papers graph, each named by its most telling keywords.
+
+The graph is the one readers see: papers are nodes, related links are edges weighted by their score.
+Communities are found with networkx's Louvain method (fixed seed, nodes and edges added in id order,
+so the same catalogue always gives the same topics). Papers in no community of at least
+MIN_TOPIC_SIZE papers (those with no close paper) are gathered in one "Other papers" topic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+
+import networkx as nx
+
+from generator.links import keyword_key
+from generator.models import Paper, Topic
+from generator.titles import safe_title
+
+MIN_TOPIC_SIZE = 2
+NAME_KEYWORDS = 3
+RESOLUTION = 1.0
+SEED = 0
+OTHER_NAME = "Other papers"
+SLUG_MAX = 50
+
+
+def similarity_graph(papers: tuple[Paper, ...]) -> nx.Graph:
+    """Papers as nodes, related links as undirected edges weighted by the higher score of the two ways."""
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(p.id for p in papers))
+    edges: dict[tuple[str, str], float] = {}
+    for paper in papers:
+        for rel in paper.related:
+            key = (min(paper.id, rel.id), max(paper.id, rel.id))
+            edges[key] = max(edges.get(key, 0.0), rel.score)
+    graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(edges.items()))
+    return graph
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    return f" {shorter} " in f" {longer} "
+
+
+def topic_keywords(members: list[Paper], df: Counter[str], total: int, limit: int) -> tuple[str, ...]:
+    """The keywords that best tell this group apart: frequent in it, rare in the catalogue."""
+    count: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for paper in members:
+        for key, kw in {keyword_key(kw): kw for kw in reversed(paper.keywords)}.items():
+            if key:
+                count[key] += 1
+                forms.setdefault(key, Counter())[kw] += 1
+    shared = len(members) > 1
+
+    def weight(key: str) -> tuple[float, str]:
+        return (-(count[key] / len(members)) * math.log(1 + total / df[key]), key)
+
+    chosen: list[str] = []
+    for key in sorted(count, key=weight):
+        if shared and count[key] < 2:
+            continue
+        # Prefer the longer phrase when most papers with this key have it: "large language models"
+        # rather than "language models".
+        key = max(
+            (k for k in count if _contains(k, key) and 2 * count[k] >= count[key]),
+            key=lambda k: (count[k], len(k), k),
+        )
+        if any(_contains(key, c) or _contains(c, key) for c in chosen):
+            continue
+        chosen.append(key)
+        if len(chosen) == limit:
+            break
+    return tuple(min(forms[k], key=lambda f: (-forms[k][f], f)) for k in chosen)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:SLUG_MAX].strip("-")
+    return slug or "topic"
+
+
+def with_topics(papers: tuple[Paper, ...]) -> tuple[tuple[Paper, ...], tuple[Topic, ...]]:
+    """Every paper with its topic's slug, and the topics, largest first."""
+    if not papers:
+        return papers, ()
+    graph = similarity_graph(papers)
+    communities = nx.community.louvain_communities(graph, weight="weight", resolution=RESOLUTION, seed=SEED)
+    degree = dict(graph.degree(weight="weight"))
+    groups = [sorted(c) for c in communities if len(c) >= MIN_TOPIC_SIZE]
+    groups.sort(key=lambda g: (-len(g), g[0]))
+    others = sorted(pid for c in communities if len(c) < MIN_TOPIC_SIZE for pid in c)
+    by_id = {p.id: p for p in papers}
+    df: Counter[str] = Counter(k for p in papers for k in {keyword_key(kw) for kw in p.keywords} if k)
+    topics: list[Topic] = []
+    taken: set[str] = set()
+    for group in groups:
+        members = [by_id[pid] for pid in group]
+        keywords = topic_keywords(members, df, len(papers), NAME_KEYWORDS)
+        name = safe_title(", ".join(keywords)) or f"Topic {len(topics) + 1}"
+        ordered = tuple(sorted(group, key=lambda pid: (-round(degree[pid], 4), pid)))
+        slug = _unique(_slug(", ".join(keywords[:2]) or name), taken)
+        topics.append(Topic(slug, name, keywords, ordered))
+    if others:
+        topics.append(Topic(_unique(_slug(OTHER_NAME), taken), OTHER_NAME, (), tuple(others)))
+    topic_of = {pid: t.slug for t in topics for pid in t.papers}
+    return tuple(replace(p, topic=topic_of[p.id]) for p in papers), tuple(topics)
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in taken or candidate == "index":
+        candidate = f"{slug}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
