@@ -15,6 +15,7 @@ stays bounded by the chunk, never a dense N x N matrix. See docs/about.md for ho
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -38,19 +39,25 @@ MAX_SHARED_SHOWN = 4
 CHUNK_ROWS = 2000
 # Hashed feature space: no vocabulary held in memory; collisions at this size are negligible.
 N_FEATURES = 2**20
-# Terms in more than this share of a large catalogue (>= PRUNE_FROM papers) are dropped: they carry
-# little weight and would make every pair a candidate. Small catalogues keep every term.
-MAX_DF_SHARE = 0.05
-PRUNE_FROM = 5000
+# Large catalogues (>= APPROXIMATE_FROM papers) find candidates before scoring: each paper looks up
+# only its QUERY_TERMS highest-weighted terms, among the terms found in at most CANDIDATE_MAX_DF of
+# the papers; its CANDIDATES best matches by those terms are then scored exactly. The all-pairs
+# product would cost the sum of squared document frequencies, which common words make quadratic.
+APPROXIMATE_FROM = 5000
+QUERY_TERMS = 40
+CANDIDATES = 40
+CANDIDATE_MAX_DF = 0.01
+APPROXIMATE_CHUNK_ROWS = 500
 
 # Words that appear in abstracts of every field and say nothing about the subject.
 _BOILERPLATE = frozenset(
-    """
-    paper propose proposed approach approache method methods result show shown demonstrate based
-    using use used novel new work study existing recent recently however also various different
-    performance state art achieve achieved present presented provide first furthermore moreover
-    well significant significantly effective effectively extensive experiment experiments
-    """.split()
+    re.split(
+        r"\s+",
+        "paper propose proposed approach approache method methods result show shown demonstrate based "
+        "using use used novel new work study existing recent recently however also various different "
+        "performance state art achieve achieved present presented provide first furthermore moreover "
+        "well significant significantly effective effectively extensive experiment experiments",
+    )
 )
 _STOP = frozenset(ENGLISH_STOP_WORDS) | _BOILERPLATE
 
@@ -124,7 +131,7 @@ def words(text: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """The features of an abstract for similarity: content words and adjacent pairs of them."""
     tokens = words(expand_acronyms(text))
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
 
 
 def keyword_key(keyword: str) -> str:
@@ -132,23 +139,18 @@ def keyword_key(keyword: str) -> str:
     return " ".join(fold(w) for w in _TOKEN.findall(_PREFIX.sub(r"\1", keyword.lower())))
 
 
-def _tfidf(docs: list[list[str]], prune: bool) -> sp.csr_matrix:
+def _tfidf(docs: list[list[str]]) -> sp.csr_matrix:
     hasher = HashingVectorizer(
         analyzer=lambda d: d, n_features=N_FEATURES, alternate_sign=False, norm=None, dtype=np.float32
     )
-    counts = hasher.transform(docs).tocsc()
-    if prune:
-        df = np.diff(counts.indptr)
-        counts = counts[:, np.flatnonzero(df <= MAX_DF_SHARE * len(docs))]
-    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts.tocsr())
+    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(hasher.transform(docs))
     return sp.csr_matrix(tfidf, dtype=np.float32)
 
 
 def feature_matrix(papers: tuple[Paper, ...]) -> sp.csr_matrix:
     """One L2-weighted row per paper whose dot products are the blended similarity."""
-    prune = len(papers) >= PRUNE_FROM
-    text = _tfidf([terms(p.text) for p in papers], prune)
-    keys = _tfidf([sorted({keyword_key(k) for k in p.keywords} - {""}) for p in papers], False)
+    text = _tfidf([terms(p.text) for p in papers])
+    keys = _tfidf([sorted({keyword_key(k) for k in p.keywords} - {""}) for p in papers])
     blend = sp.hstack(
         [text * np.float32(math.sqrt(1 - KEYWORD_WEIGHT)), keys * np.float32(math.sqrt(KEYWORD_WEIGHT))]
     )
@@ -167,23 +169,81 @@ def nearest(matrix: sp.csr_matrix, order: np.ndarray, k: int, min_score: float) 
     Scores are rounded to 4 decimals (as published); equal scores are ordered by `order` (the rank of
     each row's paper id), so the result does not depend on input order or float noise.
     """
+    scored = _all_pairs(matrix) if matrix.shape[0] < APPROXIMATE_FROM else _candidates(matrix)
+    for i, cols, raw in scored:
+        scores = np.round(raw.astype(np.float64), 4)
+        keep = (scores >= min_score) & (cols != i)
+        cols, scores = cols[keep], scores[keep]
+        if len(scores) > k:
+            kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+            top = scores >= kth
+            cols, scores = cols[top], scores[top]
+        best = np.lexsort((order[cols], -scores))[:k]
+        yield [Neighbour(int(cols[j]), float(scores[j])) for j in best]
+
+
+Scored = Iterator[tuple[int, np.ndarray, np.ndarray]]
+
+
+def _all_pairs(matrix: sp.csr_matrix) -> Scored:
+    """Every row's scores against all rows, one block of rows at a time."""
     transposed = matrix.T.tocsr()
-    n = matrix.shape[0]
-    for start in range(0, n, CHUNK_ROWS):
+    for start in range(0, matrix.shape[0], CHUNK_ROWS):
         block = (matrix[start : start + CHUNK_ROWS] @ transposed).tocsr()
         for r in range(block.shape[0]):
-            i = start + r
             lo, hi = block.indptr[r], block.indptr[r + 1]
-            cols = block.indices[lo:hi]
-            scores = np.round(block.data[lo:hi].astype(np.float64), 4)
-            keep = (scores >= min_score) & (cols != i)
-            cols, scores = cols[keep], scores[keep]
-            if len(scores) > k:
-                kth = np.partition(scores, len(scores) - k)[len(scores) - k]
-                top = scores >= kth
-                cols, scores = cols[top], scores[top]
-            best = np.lexsort((order[cols], -scores))[:k]
-            yield [Neighbour(int(cols[j]), float(scores[j])) for j in best]
+            yield start + r, block.indices[lo:hi], block.data[lo:hi]
+
+
+def _top_per_row(matrix: sp.csr_matrix, limit: int) -> sp.csr_matrix:
+    """The matrix with only the `limit` largest entries of each row."""
+    rows, cols, vals = [], [], []
+    for r in range(matrix.shape[0]):
+        lo, hi = matrix.indptr[r], matrix.indptr[r + 1]
+        data = matrix.data[lo:hi]
+        pick = (
+            np.argpartition(data, len(data) - limit)[len(data) - limit :]
+            if len(data) > limit
+            else slice(None)
+        )
+        cols.append(matrix.indices[lo:hi][pick])
+        vals.append(data[pick])
+        rows.append(np.full(len(cols[-1]), r, dtype=np.int32))
+    if not rows:
+        return matrix
+    return sp.csr_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+        shape=matrix.shape,
+        dtype=np.float32,
+    )
+
+
+def _candidates(matrix: sp.csr_matrix) -> Scored:
+    """Each row's CANDIDATES best rows by its distinctive terms, scored exactly."""
+    n = matrix.shape[0]
+    csc = matrix.tocsc()
+    df = np.diff(csc.indptr)
+    keep = np.flatnonzero(df <= max(2, CANDIDATE_MAX_DF * n))
+    index = sp.csr_matrix(csc[:, keep])
+    del csc
+    query = _top_per_row(index, QUERY_TERMS)
+    transposed = index.T.tocsr()
+    del index
+    for start in range(0, n, APPROXIMATE_CHUNK_ROWS):
+        block = (query[start : start + APPROXIMATE_CHUNK_ROWS] @ transposed).tocsr()
+        left, right = [], []
+        for r in range(block.shape[0]):
+            lo, hi = block.indptr[r], block.indptr[r + 1]
+            cols, data = block.indices[lo:hi], block.data[lo:hi]
+            if len(data) > CANDIDATES:
+                cols = cols[np.argpartition(data, len(data) - CANDIDATES)[len(data) - CANDIDATES :]]
+            left.append(np.full(len(cols), start + r, dtype=np.int64))
+            right.append(np.sort(cols))
+        i_all, j_all = np.concatenate(left), np.concatenate(right)
+        exact = np.asarray(matrix[i_all].multiply(matrix[j_all]).sum(axis=1)).ravel()
+        offsets = np.cumsum([0] + [len(x) for x in left])
+        for r in range(len(left)):
+            yield start + r, j_all[offsets[r] : offsets[r + 1]], exact[offsets[r] : offsets[r + 1]]
 
 
 def shared_keywords(paper: Paper, other: Paper) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from generator.models import Catalogue, Paper, Topic
 
 MAP_TOPICS = 30  # the largest topics are drawn; the table lists them all
 EDGES_PER_TOPIC = 3  # each topic's strongest links to other topics
-WIDTH, HEIGHT = 960, 620
+WIDTH, HEIGHT = 880, 600
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 110, 40, 70
 LABEL_CHARS = 24
 

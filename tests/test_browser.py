@@ -72,3 +72,38 @@ def test_search_finds_papers_and_a_result_opens_its_page(browser, server: str) -
     assert foreign == []
     assert errors == []
     page.close()
+
+
+def test_topic_map_renders_with_links_in_light_and_dark_mode(browser, server: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    for scheme in ("light", "dark"):
+        page = browser.new_page(color_scheme=scheme, viewport={"width": 1280, "height": 1000})
+        foreign: list[str] = []
+        page.on("request", lambda r, f=foreign: None if r.url.startswith(server) else f.append(r.url))
+        page.goto(server + "map/")
+        svg = page.locator("[data-topic-map]")
+        svg.wait_for(state="visible")
+        box = svg.bounding_box()
+        assert box is not None and box["width"] > 300 and box["height"] > 150
+        nodes = page.locator("[data-topic-map] a")
+        assert nodes.count() >= 3
+        for i in range(nodes.count()):
+            assert nodes.nth(i).locator("circle").is_visible()
+        # The labels are drawn in the theme's text colour, which differs between light and dark.
+        fill = page.locator("[data-topic-map] .topic-map-label").first.evaluate(
+            "e => getComputedStyle(e).fill"
+        )
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert fill != background
+        page.screenshot(path=str(ARTIFACTS / f"map-{scheme}.png"), full_page=True)
+        assert foreign == []
+        page.close()
+    page = browser.new_page()
+    page.goto(server + "map/")
+    first = page.locator("[data-topic-map] a").first
+    name = first.locator("title").first.text_content() or ""
+    first.click()
+    page.wait_for_url("**/topics/**")
+    assert page.locator("h1").inner_text().strip().lower() == name.split(":")[0].strip().lower()
+    assert page.locator("article a[href*='papers/']").count() >= 2
+    page.close()

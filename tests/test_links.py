@@ -1,7 +1,26 @@
 from __future__ import annotations
 
-from generator.links import MAX_RELATED, related_papers
+from dataclasses import replace
+
+import networkx as nx
+import pytest
+
+from generator import links
+from generator.ingest import read_seeds
+from generator.links import (
+    MAX_RELATED,
+    MIN_SCORE,
+    acronyms,
+    expand_acronyms,
+    fold,
+    keyword_key,
+    related_papers,
+    shared_keywords,
+)
 from generator.models import Paper, Source
+from generator.pipeline import catalogue_from
+
+from .conftest import SEEDS
 
 
 def paper(pid: str, text: str, keywords: tuple[str, ...] = ()) -> Paper:
@@ -44,3 +63,136 @@ def test_never_itself_at_most_five_best_first_ties_by_id() -> None:
 def test_single_paper_has_no_related() -> None:
     (only,) = related_papers((paper("a000000000", DIFFUSION_A),))
     assert only.related == ()
+
+
+def test_acronyms_defined_in_the_text_are_expanded_where_used() -> None:
+    text = "Graph Neural Networks (GNNs) are popular. We train GNNs and a GNN. Federated Learning (FL) too."
+    assert acronyms(text) == {"GNN": "graph neural networks", "FL": "federated learning"}
+    expanded = expand_acronyms(text)
+    assert "train graph neural networks and a graph neural networks" in expanded
+    assert acronyms("Results (see Table 2) and (AB) alone.") == {}
+
+
+def test_plural_and_case_variants_share_a_keyword_key() -> None:
+    assert keyword_key("Knowledge Graphs") == keyword_key("knowledge graph")
+    assert keyword_key("pre-trained models") == keyword_key("pretrained model")
+    assert fold("process") == "process" and fold("queries") == "query"
+
+
+def test_shared_keywords_leave_out_ones_inside_a_longer_shared_one() -> None:
+    a = paper("a000000000", "", ("large language models", "language models", "federated learning"))
+    b = paper("b000000000", "", ("large language model", "language models", "privacy"))
+    assert shared_keywords(a, b) == ("large language models",)
+
+
+def test_chunked_top_k_equals_one_block(monkeypatch) -> None:
+    texts = [DIFFUSION_A, DIFFUSION_B, GRAPHS, DIFFUSION_A + " Faster.", GRAPHS + " Entities and relations."]
+    papers = tuple(
+        paper(f"{i}000000000", t, ("diffusion models",) if i % 2 else ()) for i, t in enumerate(texts)
+    )
+    whole = related_papers(papers)
+    monkeypatch.setattr(links, "CHUNK_ROWS", 2)
+    assert related_papers(papers) == whole
+    assert related_papers(tuple(reversed(papers))) == tuple(reversed(whole))
+
+
+# The real seeds: the groups a reader expects to find linked (see the issue).
+GROUPS = {
+    "diffusion models": ["Diffusion models (DMs)", "Diffusion models are a class"],
+    "knowledge graph embedding": [
+        "Recently decades have witnessed",
+        "Representation learning on a knowledge graph",
+        "Knowledge graph embedding (KGE)",
+    ],
+    "federated learning": [
+        "The confluence of Federated",
+        "Federated Learning (FL) is",
+        "The incredible development of federated",
+    ],
+    "pre-trained language model surveys": [
+        "Recently, the emergence of pre-trained models",
+        "Transformer-based pretrained language models (T-PTLMs)",
+    ],
+}
+HEALTHCARE = "With the advances of data-driven"
+GNN = ["Graph Neural Networks (GNNs) have been studied", "Graph Neural Networks (GNNs) have recently"]
+
+
+@pytest.fixture(scope="module")
+def seed_papers() -> dict[str, Paper]:
+    papers = catalogue_from(read_seeds(SEEDS)).papers
+    return {p.text: p for p in papers}
+
+
+def find(papers: dict[str, Paper], prefix: str) -> Paper:
+    (found,) = [p for text, p in papers.items() if text.startswith(prefix)]
+    return found
+
+
+def linked(a: Paper, b: Paper) -> bool:
+    return b.id in {r.id for r in a.related} or a.id in {r.id for r in b.related}
+
+
+@pytest.mark.parametrize("group", sorted(GROUPS))
+def test_expected_groups_of_the_seeds_are_linked(seed_papers: dict[str, Paper], group: str) -> None:
+    members = [find(seed_papers, prefix) for prefix in GROUPS[group]]
+    graph = nx.Graph()
+    graph.add_nodes_from(p.id for p in members)
+    graph.add_edges_from((a.id, b.id) for a in members for b in members if a.id < b.id and linked(a, b))
+    # A paper lists only its closest papers, so a group is linked when its papers form one connected
+    # piece of the link graph (a reader can walk from any of them to any other).
+    assert nx.is_connected(graph), group
+
+
+def test_diffusion_papers_are_each_others_best_match(seed_papers: dict[str, Paper]) -> None:
+    a, b = (find(seed_papers, prefix) for prefix in GROUPS["diffusion models"])
+    assert a.related[0].id == b.id and b.related[0].id == a.id
+
+
+def test_healthcare_graph_paper_reaches_the_graph_neural_network_papers(
+    seed_papers: dict[str, Paper],
+) -> None:
+    health = find(seed_papers, HEALTHCARE)
+    gnn = {find(seed_papers, prefix).id for prefix in GNN}
+    assert {r.id for r in health.related} & gnn
+
+
+def test_seed_links_are_explained_bounded_sorted_and_never_self(seed_papers: dict[str, Paper]) -> None:
+    ids = {p.id for p in seed_papers.values()}
+    for p in seed_papers.values():
+        assert len(p.related) <= MAX_RELATED
+        assert p.id not in {r.id for r in p.related}
+        assert {r.id for r in p.related} <= ids
+        assert all(MIN_SCORE <= r.score <= 1 for r in p.related)
+        assert [(-r.score, r.id) for r in p.related] == sorted((-r.score, r.id) for r in p.related)
+        assert len({r.id for r in p.related}) == len(p.related)
+    assert sum(1 for p in seed_papers.values() if p.related and any(r.shared for r in p.related)) > 20
+    # Nothing is close to the multi-agent influence diagrams paper: no padding.
+    assert find(seed_papers, "Multi-agent influence diagrams").related == ()
+
+
+def test_links_do_not_depend_on_input_order(seed_papers: dict[str, Paper]) -> None:
+    papers = tuple(seed_papers.values())
+    bare = tuple(replace(p, related=()) for p in papers)
+    forward = {p.id: p.related for p in related_papers(bare)}
+    backward = {p.id: p.related for p in related_papers(tuple(reversed(bare)))}
+    assert forward == backward == {p.id: p.related for p in papers}
+
+
+def test_candidate_search_of_large_catalogues_scores_exactly(seed_papers, monkeypatch) -> None:
+    bare = tuple(replace(p, related=()) for p in seed_papers.values())
+    exact = related_papers(bare)
+    monkeypatch.setattr(links, "APPROXIMATE_FROM", 0)
+    monkeypatch.setattr(links, "APPROXIMATE_CHUNK_ROWS", 7)
+    # On 47 papers, a term in 1% of them is in none: leave out only terms of over a quarter of them.
+    monkeypatch.setattr(links, "CANDIDATE_MAX_DF", 0.25)
+    # Candidates from the distinctive terms only: most links are still found, with their exact scores.
+    approximate = related_papers(bare)
+    found = {(p.id, r.id, r.score) for p in approximate for r in p.related}
+    wanted = {(p.id, r.id, r.score) for p in exact for r in p.related}
+    assert len(found & wanted) >= 0.9 * len(wanted)
+    # With every term and every candidate, the search is exhaustive and gives the exact result.
+    monkeypatch.setattr(links, "QUERY_TERMS", 10**6)
+    monkeypatch.setattr(links, "CANDIDATES", 10**6)
+    monkeypatch.setattr(links, "CANDIDATE_MAX_DF", 1.0)
+    assert related_papers(bare) == exact

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.keywords import keyword_index
-from generator.models import Catalogue, Paper, Related, Source, Stats
+from generator.models import Catalogue, Paper, Related, Source, Stats, Topic
 from generator.render import Renderer
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -23,6 +23,7 @@ def fixture_catalogue() -> Catalogue:
             title="Diffusion models generate images",
             keywords=("diffusion models", "images"),
             related=(Related("bbbbbbbbbb", 0.4321, ("diffusion models",)),),
+            topic="diffusion-models",
         ),
         Paper(
             id="bbbbbbbbbb",
@@ -31,16 +32,28 @@ def fixture_catalogue() -> Catalogue:
             title="Faster diffusion models",
             keywords=("diffusion models",),
             related=(Related("aaaaaaaaaa", 0.4321, ("diffusion models",)),),
+            topic="diffusion-models",
         ),
     )
-    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=Stats(2, 3, 2, 1))
+    topics = (
+        Topic("diffusion-models", "diffusion models", ("diffusion models",), ("aaaaaaaaaa", "bbbbbbbbbb")),
+    )
+    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=Stats(2, 3, 2, 1), topics=topics)
 
 
 def rendered() -> dict[str, str]:
     return Renderer().render(fixture_catalogue())
 
 
-GOLDEN_FILES = ["papers/aaaaaaaaaa.md", "papers/bbbbbbbbbb.md", "keywords/diffusion-models.md", "index.md"]
+GOLDEN_FILES = [
+    "papers/aaaaaaaaaa.md",
+    "papers/bbbbbbbbbb.md",
+    "keywords/diffusion-models.md",
+    "index.md",
+    "topics/diffusion-models.md",
+    "topics/index.md",
+    "map.md",
+]
 
 
 @pytest.mark.parametrize("rel", GOLDEN_FILES)
@@ -61,9 +74,12 @@ def test_every_generated_file_is_listed() -> None:
         "keywords/diffusion-models.md",
         "keywords/images.md",
         "keywords/index.md",
+        "map.md",
         "papers/aaaaaaaaaa.md",
         "papers/bbbbbbbbbb.md",
         "papers/index.md",
+        "topics/diffusion-models.md",
+        "topics/index.md",
     ]
 
 
@@ -83,6 +99,16 @@ def test_catalogue_json_has_the_documented_shape() -> None:
     assert first["url"] == "papers/aaaaaaaaaa/"
     assert first["related"] == [{"id": "bbbbbbbbbb", "score": 0.4321, "shared": ["diffusion models"]}]
     assert first["sources"] == [{"file": "a.txt", "line": 1}, {"file": "b.txt", "line": 3}]
+    assert first["topic"] == "diffusion-models"
+    assert data["topics"] == [
+        {
+            "topic": "diffusion-models",
+            "name": "diffusion models",
+            "url": "topics/diffusion-models/",
+            "keywords": ["diffusion models"],
+            "papers": ["aaaaaaaaaa", "bbbbbbbbbb"],
+        }
+    ]
     kw = {k["keyword"]: k for k in data["keywords"]}
     assert kw["diffusion models"] == {
         "keyword": "diffusion models",

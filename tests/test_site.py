@@ -79,3 +79,46 @@ def test_catalogue_json_is_published(seed_site: BuiltSite) -> None:
         seed_site.docs / "catalogue.json"
     ).read_bytes()
     assert Path(seed_site.site / "keywords/index.html").is_file()
+
+
+def test_every_paper_page_names_its_topic_and_the_home_page_lists_topics(seed_site: BuiltSite) -> None:
+    data = catalogue(seed_site)
+    topics = {t["topic"]: t for t in data["topics"]}
+    assert sorted(pid for t in data["topics"] for pid in t["papers"]) == sorted(
+        p["id"] for p in data["papers"]
+    )
+    for paper in data["papers"]:
+        page = seed_site.site / paper["url"] / "index.html"
+        topic_page = seed_site.site / topics[paper["topic"]]["url"] / "index.html"
+        assert topic_page in {resolve(seed_site.site, page, href) for href in parse(page).links}
+        assert topic_page.is_file()
+    home = seed_site.site / "index.html"
+    home_targets = {resolve(seed_site.site, home, href) for href in parse(home).links}
+    text = home.read_text(encoding="utf-8")
+    for topic in data["topics"]:
+        assert seed_site.site / topic["url"] / "index.html" in home_targets
+        assert f"({len(topic['papers'])})" in text
+
+
+def test_map_page_has_an_svg_whose_nodes_link_to_topic_pages_and_a_table(seed_site: BuiltSite) -> None:
+    page = seed_site.site / "map/index.html"
+    source = page.read_text(encoding="utf-8")
+    assert source.count("<svg") >= 1 and "data-topic-map" in source
+    assert "<script" not in source.split("data-topic-map", 1)[1].split("</svg>", 1)[0]
+    svg_part = source.split("data-topic-map", 1)[1].split("</svg>", 1)[0]
+    hrefs = [h for h in parse_links(svg_part)]
+    data = catalogue(seed_site)
+    drawn = [t for t in data["topics"] if t["keywords"]]
+    assert len(hrefs) == len(drawn)
+    for href in hrefs:
+        target = resolve(seed_site.site, page, href)
+        assert target is not None and target.is_file(), href
+    assert "<table>" in source.split("</svg>", 1)[1]
+
+
+def parse_links(fragment: str) -> list[str]:
+    from .sitehtml import PageParser
+
+    parser = PageParser()
+    parser.feed(fragment)
+    return parser.links

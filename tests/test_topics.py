@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from generator.ingest import read_seeds
+from generator.models import Catalogue, Paper, Related, Source
+from generator.pipeline import catalogue_from
+from generator.topicmap import label_lines, map_svg, topic_links
+from generator.topics import OTHER_NAME, with_topics
+
+from .conftest import SEEDS
+
+
+def paper(pid: str, keywords: tuple[str, ...], related: tuple[tuple[str, float], ...]) -> Paper:
+    links = tuple(Related(rid, score, ()) for rid, score in related)
+    return Paper(id=pid, text="", sources=(Source("a.txt", 1),), keywords=keywords, related=links)
+
+
+def small_catalogue() -> tuple[Paper, ...]:
+    return (
+        paper("a000000000", ("diffusion models", "image synthesis"), (("b000000000", 0.3),)),
+        paper("b000000000", ("diffusion model", "sampling"), (("a000000000", 0.3),)),
+        paper("c000000000", ("knowledge graphs", "embedding"), (("d000000000", 0.2),)),
+        paper(
+            "d000000000", ("knowledge graph", "link prediction"), (("c000000000", 0.2), ("a000000000", 0.05))
+        ),
+        paper("e000000000", ("games",), ()),
+    )
+
+
+def test_topics_are_linked_groups_named_by_shared_keywords() -> None:
+    papers, topics = with_topics(small_catalogue())
+    by_name = {t.name: t for t in topics}
+    assert set(by_name) == {
+        "diffusion model",
+        "knowledge graph",
+        OTHER_NAME,
+    }  # equal counts: the first form A-Z
+    assert set(by_name["diffusion model"].papers) == {"a000000000", "b000000000"}
+    assert by_name[OTHER_NAME].papers == ("e000000000",)
+    assert by_name[OTHER_NAME].keywords == ()
+    assert {p.id: p.topic for p in papers}["c000000000"] == by_name["knowledge graph"].slug
+    assert topics[-1].name == OTHER_NAME  # real topics first, largest first
+
+
+def test_every_paper_has_exactly_one_topic_and_slugs_are_unique() -> None:
+    papers, topics = with_topics(small_catalogue())
+    listed = [pid for t in topics for pid in t.papers]
+    assert sorted(listed) == sorted(p.id for p in papers)
+    assert all(p.topic for p in papers)
+    assert len({t.slug for t in topics}) == len(topics)
+
+
+def test_topics_do_not_depend_on_input_order() -> None:
+    forward = with_topics(small_catalogue())
+    backward = with_topics(tuple(reversed(small_catalogue())))
+    assert forward[1] == backward[1]
+
+
+@pytest.fixture(scope="module")
+def seed_catalogue() -> Catalogue:
+    return catalogue_from(read_seeds(SEEDS))
+
+
+def test_seed_topics_keep_expected_groups_together(seed_catalogue: Catalogue) -> None:
+    topic_of = {p.text[:40]: p.topic for p in seed_catalogue.papers}
+
+    def topic(prefix: str) -> str:
+        (found,) = [t for text, t in topic_of.items() if text.startswith(prefix)]
+        return found
+
+    assert topic("Diffusion models (DMs)") == topic("Diffusion models are a class")
+    assert topic("Representation learning on a knowledge") == topic("Knowledge graph embedding (KGE)")
+    assert topic("Graph Neural Networks (GNNs) have been") == topic("Graph Neural Networks (GNNs) have recen")
+    assert 3 <= len(seed_catalogue.topics) <= 12
+    assert sum(len(t.papers) for t in seed_catalogue.topics) == len(seed_catalogue.papers)
+
+
+def test_topic_links_count_each_link_once_and_skip_links_inside_a_topic() -> None:
+    papers, topics = with_topics(small_catalogue())
+    catalogue = Catalogue(papers=papers, keywords=(), stats=None, topics=topics)  # type: ignore[arg-type]
+    (link,) = topic_links(catalogue)
+    assert link.count == 1 and link.weight == 0.05
+
+
+def test_map_is_escaped_svg_with_one_link_per_drawn_topic() -> None:
+    papers, topics = with_topics(small_catalogue())
+    hostile = replace(topics[0], name='<script>alert(1)</script> & "x"')
+    catalogue = Catalogue(papers=papers, keywords=(), stats=None, topics=(hostile, *topics[1:]))  # type: ignore[arg-type]
+    svg = str(map_svg(catalogue.topics, topic_links(catalogue), "../"))
+    assert svg.startswith('<div class="topic-map"><svg') and svg.endswith("</svg></div>")
+    assert "<script" not in svg and "&#60;script&#62;" in svg
+    assert svg.count("<a href=") == 2  # the real topics; "Other papers" is only in the table
+    assert f'href="../topics/{topics[1].slug}/"' in svg
+    assert "\n\n" not in svg  # one raw HTML block for Markdown
+    assert map_svg(catalogue.topics, topic_links(catalogue), "../") == map_svg(
+        catalogue.topics, topic_links(catalogue), "../"
+    )
+
+
+def test_labels_are_short_lines() -> None:
+    assert label_lines("large language models, natural language processing, artificial intelligence") == [
+        "large language models,",
+        "natural language…",
+    ]
+    assert label_lines("graphs") == ["graphs"]
