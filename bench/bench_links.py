@@ -78,16 +78,16 @@ def run_one(n: int) -> None:
 
     papers, pool = synthetic_papers(n)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     linked = related_papers(papers)
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     _, topics = with_topics(linked)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     links = sum(len(p.related) for p in linked)
     print(
-        f"| {n:>7,} | {pool:>5} | {t1 - t0:>8.1f} | {t2 - t1:>8.1f} | {links / n:>5.2f} | {len(topics):>6} "
-        f"| {before:>7.0f} | {peak:>7.0f} |",
+        f"| {n:>7,} | {pool:>5} | {t1 - t0:>7.1f} | {c1 - c0:>7.1f} | {t2 - t1:>7.1f} | {c2 - c1:>7.1f} "
+        f"| {links / n:>5.2f} | {len(topics):>6} | {before:>6.0f} | {peak:>6.0f} |",
         flush=True,
     )
 
@@ -97,9 +97,12 @@ def main() -> int:
         run_one(int(sys.argv[2]))
         return 0
     sizes = [int(a) for a in sys.argv[1:]] or list(SIZES)
-    print(f"related papers + topics, {os.cpu_count()} CPUs; peak = max RSS of the process incl. input")
-    print("|  papers |  pool | links s | topics s | links/paper | topics | input MB | peak MB |")
-    print("|--------:|------:|--------:|---------:|------:|-------:|--------:|--------:|")
+    print(f"related papers + topics, {os.cpu_count()} CPUs; wall and CPU seconds; peak = max RSS incl. input")
+    print(
+        "| papers | pool | links s | links cpu | topics s | topics cpu | links/paper | topics "
+        "| input MB | peak MB |"
+    )
+    print("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for n in sizes:
         result = subprocess.run([sys.executable, __file__, "--one", str(n)], check=False)
         if result.returncode:
