@@ -164,7 +164,7 @@ def map_svg(topics: tuple[Topic, ...], links: tuple[TopicLink, ...], base: str) 
     parts.append('</g><g class="topic-map-nodes">')
     for topic in drawn:
         x, y = pos[topic.slug]
-        radius = round(8 + 22 * math.sqrt(len(topic.papers) / biggest), 1)
+        radius = round(10 + 26 * math.sqrt(len(topic.papers) / biggest), 1)
         size = f"{len(topic.papers)} paper{'s' if len(topic.papers) != 1 else ''}"
         lines = label_lines(topic.name)
         tspans = "".join(
@@ -184,7 +184,7 @@ def map_svg(topics: tuple[Topic, ...], links: tuple[TopicLink, ...], base: str) 
     return Markup("".join(parts))
 
 
-NEIGHBOURHOOD = 300  # size of the per-paper picture
+NEIGHBOURHOOD = 240  # size of the per-paper picture
 
 
 def neighbourhood_svg(paper: Paper, by_id: dict[str, Paper], base: str) -> Markup:
@@ -200,7 +200,7 @@ def neighbourhood_svg(paper: Paper, by_id: dict[str, Paper], base: str) -> Marku
     nodes = []
     for i, rel in enumerate(paper.related):
         angle = -math.pi / 2 + 2 * math.pi * i / len(paper.related)
-        distance = 60 + 60 * (1 - rel.score / best) if best else 90
+        distance = 50 + 55 * (1 - rel.score / best) if best else 80
         x = round(centre + distance * math.cos(angle), 1)
         y = round(centre + distance * math.sin(angle), 1)
         width = round(1 + 4 * rel.score / best, 1) if best else 1
