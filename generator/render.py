@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import escape
-from generator.models import Catalogue, KeywordEntry, Paper
+from generator.models import Catalogue, KeywordEntry, Paper, Related
 from generator.titles import safe_title
 from generator.topicmap import map_svg, nearby, neighbourhood_svg, topic_links
 
@@ -42,6 +42,7 @@ class Renderer:
         by_id = {p.id: p for p in catalogue.papers}
         keywords = {e.keyword.text: e for e in catalogue.keywords}
         topics = {t.slug: t for t in catalogue.topics}
+        listed_by = related_from(catalogue.papers)
         files: dict[str, str] = {}
         for paper in catalogue.papers:
             files[f"papers/{paper.id}.md"] = self._page(
@@ -52,6 +53,7 @@ class Renderer:
                 keywords=keywords,
                 topic=topics.get(paper.topic),
                 neighbourhood=neighbourhood_svg(paper, by_id, "../../"),
+                listed_by=listed_by.get(paper.id, []),
             )
         links = topic_links(catalogue)
         near = nearby(links)
@@ -80,6 +82,25 @@ class Renderer:
 
     def _page(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
+
+
+MAX_LISTED_BY = 5
+
+
+def related_from(papers: tuple[Paper, ...]) -> dict[str, list[Related]]:
+    """For each paper, the papers that list it as related but that it does not list, best first."""
+    found: dict[str, list[Related]] = {}
+    for paper in papers:
+        for rel in paper.related:
+            found.setdefault(rel.id, []).append(Related(paper.id, rel.score, rel.shared))
+    by_id = {p.id: p for p in papers}
+    out = {}
+    for pid, links in found.items():
+        own = {r.id for r in by_id[pid].related}
+        extra = sorted((r for r in links if r.id not in own), key=lambda r: (-r.score, r.id))
+        if extra:
+            out[pid] = extra[:MAX_LISTED_BY]
+    return out
 
 
 def keyword_title(entry: KeywordEntry) -> str:

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from generator.keywords import keyword_index
 from generator.models import Catalogue, Paper, Related, Source, Stats, Topic
-from generator.render import Renderer
+from generator.render import Renderer, related_from
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -115,3 +116,23 @@ def test_catalogue_json_has_the_documented_shape() -> None:
         "url": "keywords/diffusion-models/",
         "papers": ["aaaaaaaaaa", "bbbbbbbbbb"],
     }
+
+
+def test_papers_that_list_a_paper_are_shown_on_it_when_it_does_not_list_them() -> None:
+    a = Paper(id="aaaaaaaaaa", text="a", sources=(Source("a.txt", 1),), title="A")
+    b = Paper(
+        id="bbbbbbbbbb", text="b", sources=(Source("a.txt", 2),), title="B", related=(Related(a.id, 0.2, ()),)
+    )
+    c = Paper(
+        id="cccccccccc",
+        text="c",
+        sources=(Source("a.txt", 3),),
+        title="C",
+        related=(Related(a.id, 0.3, ("x",)), Related(b.id, 0.1, ())),
+    )
+    assert related_from((a, b, c)) == {
+        a.id: [Related(c.id, 0.3, ("x",)), Related(b.id, 0.2, ())],
+        b.id: [Related(c.id, 0.1, ())],
+    }
+    b_listing_c = replace(b, related=(*b.related, Related(c.id, 0.1, ())))
+    assert b.id not in related_from((a, b_listing_c, c))
