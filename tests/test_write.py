@@ -34,3 +34,10 @@ def test_refuses_paths_outside_generated_ones(tmp_path: Path, rel: str) -> None:
     with pytest.raises(ValueError):
         write(tmp_path, {rel: "x"})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_map_and_topic_pages_are_generated_paths(tmp_path: Path) -> None:
+    from generator.write import is_owned
+
+    assert is_owned("map.md") and is_owned("topics/index.md") and is_owned("topics/knowledge-graph.md")
+    assert not is_owned("topics/../about.md") and not is_owned("topics/x/y.md") and not is_owned("maps.md")
