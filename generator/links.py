@@ -59,7 +59,7 @@ _BOILERPLATE = frozenset(
         "well significant significantly effective effectively extensive experiment experiments",
     )
 )
-_STOP = frozenset(ENGLISH_STOP_WORDS) | _BOILERPLATE
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _BOILERPLATE
 
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\)")
 _WORD_BEFORE = re.compile(r"[\w'-]+")
@@ -125,7 +125,7 @@ def expand_acronyms(text: str) -> str:
 def words(text: str) -> list[str]:
     """Content words of a text, lower-case and plural-folded, in order."""
     text = _PREFIX.sub(r"\1", _URL.sub(" ", text.lower()))
-    return [fold(w) for w in _TOKEN.findall(text) if w not in _STOP]
+    return [fold(w) for w in _TOKEN.findall(text) if w not in STOP_WORDS]
 
 
 def terms(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import networkx as nx
 
-from generator.links import keyword_key
+from generator.links import STOP_WORDS, keyword_key
 from generator.models import Paper, Topic
 from generator.titles import safe_title
 
@@ -63,10 +63,12 @@ def topic_keywords(members: list[Paper], df: Counter[str], total: int, limit: in
     for key in sorted(count, key=weight):
         if shared and count[key] < 2:
             continue
+        if not _nameable(key):
+            continue
         # Prefer the longer phrase when most papers with this key have it: "large language models"
         # rather than "language models".
         key = max(
-            (k for k in count if _contains(k, key) and 2 * count[k] >= count[key]),
+            (k for k in count if _contains(k, key) and 2 * count[k] >= count[key] and _nameable(k)),
             key=lambda k: (count[k], len(k), k),
         )
         if any(_contains(key, c) or _contains(c, key) for c in chosen):
@@ -75,6 +77,13 @@ def topic_keywords(members: list[Paper], df: Counter[str], total: int, limit: in
         if len(chosen) == limit:
             break
     return tuple(min(forms[k], key=lambda f: (-forms[k][f], f)) for k in chosen)
+
+
+def _nameable(key: str) -> bool:
+    """A keyword fit to name a topic: it neither starts nor ends with a stop word ("achieved great
+    success", "shown to outperform" say nothing of a subject)."""
+    words = key.split()
+    return bool(words) and words[0] not in STOP_WORDS and words[-1] not in STOP_WORDS
 
 
 def _slug(text: str) -> str:
