@@ -134,6 +134,7 @@ def terms(text: str) -> list[str]:
     return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
 
 
+@lru_cache(maxsize=1 << 17)
 def keyword_key(keyword: str) -> str:
     """Keywords that differ only in case, hyphens or plural endings share a key."""
     return " ".join(fold(w) for w in _TOKEN.findall(_PREFIX.sub(r"\1", keyword.lower())))
