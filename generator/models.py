@@ -55,6 +55,14 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class MetadataSource:
+    """The curated metadata file as read: its label for messages (``seeds/metadata.yaml``) and text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Paper:
     """One distinct abstract and everything derived from it."""
 

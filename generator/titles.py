@@ -65,6 +65,10 @@ def strip_latex(text: str) -> str:
     return " ".join(text.split())
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # --- sentences, acronyms, phrases --------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
@@ -121,9 +125,14 @@ def acronym_definitions(text: str) -> list[tuple[str, str, int, int]]:
 def _lower_common(phrase: str) -> str:
     """'Named entity recognition' -> 'named entity recognition'; 'Internet of Things' stays."""
     words = phrase.split()
-    if len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() and words[1][:1].islower():
-        if words[1] not in {"of", "and", "for", "in", "on", "to"}:
-            return phrase[:1].lower() + phrase[1:]
+    if (
+        len(words) > 1
+        and words[0][:1].isupper()
+        and words[0][1:].islower()
+        and words[1][:1].islower()
+        and words[1] not in {"of", "and", "for", "in", "on", "to"}
+    ):
+        return phrase[:1].lower() + phrase[1:]
     return phrase
 
 
@@ -138,12 +147,12 @@ def acronym_table(text: str) -> dict[str, str]:
 
 
 # Words that say nothing about what a method is; a description made only of them is generic.
-_GENERIC = set(
+_GENERIC = _words(
     """a an the new novel simple yet strong effective efficient general generic systematic approach
     approaches method methods model models framework frameworks technique techniques algorithm
     algorithms baseline synergy system systems scheme module solution solutions pioneering unified
     our this that these and or of first two three powerful lightweight proposed task tool package
-    implemented end-to-end principled flexible scalable robust""".split()
+    implemented end-to-end principled flexible scalable robust"""
 )
 _DETERMINERS = {"a", "an", "the", "our", "this", "these", "its", "their", "such"}
 _LEAD_FILLER = {
@@ -154,19 +163,20 @@ _LEAD_FILLER = {
 _CUT = re.compile(
     r"(?:,|;|:|\(|\.(?:\s|$)|\s(?:that|which|where|who|whose|to|by|through|via|while|so|in order|namely|"
     r"i\.e\.|e\.g\.|dubbed|called|termed|named|we|has|have|is|are|was|were|can|could|will|"
-    r"designed|aiming|aimed|based on|in this (?:paper|work|article|study))\b|\s\w+ing\s(?=(?:a|an|the|its|their|both|each)\s))"
+    r"designed|aiming|aimed|based on|in this (?:paper|work|article|study))\b|"
+    r"\s\w+ing\s(?=(?:a|an|the|its|their|both|each)\s))"
 )
-_TRAILING_STOP = set(
+_TRAILING_STOP = _words(
     """a an the of for and or in on with within to by from as at into via its their our
-    this that these based using""".split()
+    this that these based using"""
 )
 _VERBS = (
     r"propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs|devise|"
     r"build|integrate|explore|employ|put forward|offer|investigate"
 )
 _WE_VERB = re.compile(
-    rf"\b(?:(?:we|and\s+\w+ly)(?:\s+\w+ly)?(?:\s+(?:further|also|then|first|finally|here))?|this (?:paper|work|article|study)"
-    rf"|the present (?:paper|work))\s+(?:{_VERBS})\b\s*",
+    rf"\b(?:(?:we|and\s+\w+ly)(?:\s+\w+ly)?(?:\s+(?:further|also|then|first|finally|here))?"
+    rf"|this (?:paper|work|article|study)|the present (?:paper|work))\s+(?:{_VERBS})\b\s*",
     re.I,
 )
 
@@ -270,8 +280,9 @@ def named_method(text: str) -> tuple[str, str] | None:
 # --- surveys -------------------------------------------------------------------------------------
 
 _SURVEY = re.compile(
-    r"\b(?:in this (?:comprehensive |systematic )?survey|this (?:survey|review)\b|this paper surveys|we survey|"
-    r"(?:comprehensive|systematic|structured|first) (?:and (?:systematic|structured) )?(?:review|survey|overview)|"
+    r"\b(?:in this (?:comprehensive |systematic )?survey|this (?:survey|review)\b|this paper surveys|"
+    r"we survey|(?:comprehensive|systematic|structured|first) (?:and (?:systematic|structured) )?"
+    r"(?:review|survey|overview)|"
     r"provides? an overview|(?:literature|systematic) review|perspective paper)",
     re.I,
 )
@@ -290,9 +301,7 @@ _TOPIC_CUT = re.compile(
 )
 
 
-_TOPIC_GENERIC = frozenset(
-    "traditional frontier different types various recent state-of-the-art works paper".split()
-)
+_TOPIC_GENERIC = _words("traditional frontier different types various recent state-of-the-art works paper")
 
 
 def is_survey(text: str) -> bool:
@@ -341,7 +350,7 @@ def survey_topic(text: str, keywords: tuple[str, ...]) -> str:
 
 # Words that mark a key phrase as a fragment of a sentence ("achieved great success") rather than a
 # name of a topic.
-_FILLER = set(
+_FILLER = _words(
     """achieved achieve achieves attracted shown show shows demonstrated demonstrate demonstrating
     recently recent gained great significant significantly impressive remarkable widely wide
     increasingly popular due decades witnessed satisfactory explored emerged powerful growing
@@ -349,7 +358,7 @@ _FILLER = set(
     offer key advances availability high costs identify relevant mention dominating strong
     brought emergence influenced exceptional results marks advent era post-deep study studied
     iteratively breaking smaller subproblems proposed novel new tasks task outperform larger
-    unclear lens convenient access researchers""".split()
+    unclear lens convenient access researchers"""
 )
 
 
