@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from generator.models import Metadata, Paper
 
@@ -542,4 +542,34 @@ def with_titles(
             metadata=metadata.get(p.id, p.metadata),
         )
         for p in papers
+    )
+
+
+# --- A-Z index -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AzGroup:
+    label: str  # "A" ... "Z", or "0-9" for titles that do not start with a letter
+    anchor: str
+    papers: tuple[Paper, ...]
+
+
+def title_sort_key(title: str) -> str:
+    """Accents folded, case folded: 'Éclair' sorts with 'eclair'."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return (folded or title).casefold()
+
+
+def az_groups(papers: tuple[Paper, ...] | list[Paper]) -> tuple[AzGroup, ...]:
+    """Papers grouped by the first letter of their title, groups and papers in A-Z order."""
+    groups: dict[str, list[Paper]] = {}
+    for paper in sorted(papers, key=lambda p: (title_sort_key(p.title), p.id)):
+        first = next((ch for ch in title_sort_key(paper.title) if ch.isalnum()), "")
+        letter = first.upper() if "a" <= first <= "z" else "0-9"
+        groups.setdefault(letter, []).append(paper)
+    order = sorted(groups, key=lambda g: (g != "0-9", g))
+    return tuple(
+        AzGroup(label, "letter-" + label.lower() if label != "0-9" else "letter-0-9", tuple(groups[label]))
+        for label in order
     )
