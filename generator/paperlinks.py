@@ -130,7 +130,7 @@ def bibtex(paper: Paper) -> str:
     if not meta.authors or meta.year is None:
         return ""
     fields: list[tuple[str, str]] = [
-        ("title", paper.title),
+        ("title", meta.title or paper.title),
         ("author", " and ".join(meta.authors)),
         ("year", str(meta.year)),
     ]

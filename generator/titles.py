@@ -496,7 +496,8 @@ def generate_title(paper: Paper) -> str:
     phrase = contribution_phrase(text)
     if phrase:
         return fit(_expand(phrase, acronym_table(text), TITLE_MAX))
-    return fit(key_phrase_title(paper.keywords, text)) or fit(opening_words(text))
+    opening = (sentences(text) or [text])[0]
+    return fit(key_phrase_title(paper.keywords, text)) or fit(_capital(opening.rstrip(".")))
 
 
 def disambiguate(titles: Mapping[str, str], fixed: set[str]) -> dict[str, str]:
@@ -529,7 +530,7 @@ def with_titles(
     for paper in papers:
         curated = metadata.get(paper.id)
         if curated is not None and curated.title:
-            titles[paper.id] = safe_title(curated.title)
+            titles[paper.id] = safe_title(curated.title.replace(" & ", " and "))
             fixed.add(paper.id)
         else:
             titles[paper.id] = generate_title(paper) or paper.id
