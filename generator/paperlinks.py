@@ -57,7 +57,7 @@ def metadata_links(paper: Paper) -> tuple[Link, ...]:
     if meta.arxiv:
         links.append(Link("arXiv", "https://arxiv.org/abs/" + quote(meta.arxiv, safe="/.-"), meta.arxiv))
     if meta.url:
-        links.append(Link("Paper", meta.url, meta.url))
+        links.append(Link("Paper", meta.url, meta.url.removeprefix("https://")))
     return tuple(links)
 
 

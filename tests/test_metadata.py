@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from generator import ingest
 from generator.cli import main
+from generator.dedupe import dedupe
 from generator.errors import BuildError
 from generator.metadata import parse
 from generator.models import Metadata, MetadataSource
 from generator.pipeline import build
+
+from .conftest import ROOT, SEEDS
 
 LABEL = "seeds/metadata.yaml"
 KNOWN = {"aaaaaaaaaa", "bbbbbbbbbb"}
@@ -225,3 +229,14 @@ def test_seed_and_metadata_problems_are_reported_together(tmp_path: Path) -> Non
     with pytest.raises(BuildError) as info:
         build(seeds, tmp_path / "docs", quiet=True)
     assert len(info.value.problems) == 2
+
+
+def test_the_readme_example_and_the_shipped_file_are_valid() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", readme, re.S)
+    assert example
+    ids = {p.id for p in dedupe(ingest.read_seeds(SEEDS))}
+    entries, problems = parse(MetadataSource("README.md", example.group(1)), ids)
+    assert problems == [] and entries["21b8094204"].year == 2019
+    shipped = ingest.read_metadata(SEEDS)
+    assert shipped is not None and parse(shipped, ids)[1] == []
