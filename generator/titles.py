@@ -210,7 +210,7 @@ def _capital(text: str) -> str:
 _NAME = r"[\"“]?(?P<name>[A-Z][A-Za-z0-9]*(?:[\-][A-Za-z0-9]+)*)[\"”]?"
 _NAMING = re.compile(
     r"(?P<before>[^,;:]*?)[,\s]*(?:(?:a|an|the)\s+\w+\s+)?(?:which\s+)?(?:we\s+)?(?:is\s+)?"
-    rf"\b(?:called|dubbed(?:\s+as)?|termed(?:\s+as)?|term(?:ed)?\s+as|named|coined(?:\s+as)?|call(?:ed)?\s+it)\s+{_NAME}"
+    rf"(?<!so-)\b(?:called|dubbed(?:\s+as)?|termed(?:\s+as)?|term(?:ed)?\s+as|named|coined(?:\s+as)?|call(?:ed)?\s+it)\s+{_NAME}"
 )
 _APPOSITION = re.compile(rf"^{_NAME},\s+(?P<desc>(?:a|an|the)\s.+)")
 _NP_NAME = re.compile(rf"^(?P<desc>[^,:]+),\s+{_NAME}\s*(?:,|$)")
@@ -223,6 +223,18 @@ def _looks_like_name(name: str) -> bool:
         return False
     inner_caps = any(ch.isupper() for ch in name[1:]) or any(ch.isdigit() for ch in name)
     return inner_caps or len(name) >= 3
+
+
+_PREPOSITIONS = _words("of on in for with to from by into over about between among through under")
+
+
+def _introduces(gap: str) -> bool:
+    """Whether the words between a contribution verb and a defined term introduce that term: 'a
+    novel', 'our implemented package' or a quoted apposition do; 'the impact of' does not."""
+    if re.search(r",\s*[\"“]$", gap.rstrip()) or gap.rstrip().endswith(("“", '"')):
+        return True
+    words = gap.split()
+    return len(words) <= 4 and not any(w.lower() in _PREPOSITIONS for w in words)
 
 
 def named_method(text: str) -> tuple[str, str] | None:
@@ -254,7 +266,9 @@ def named_method(text: str) -> tuple[str, str] | None:
         after = sentence[verb.end() :]
         # "we present Modular-of-Thought Coder (MoTCoder)": an acronym defined after the verb.
         for short, long, lf_start, end in acronyms:
-            if start + verb.end() <= lf_start < start + len(sentence):
+            if start + verb.end() <= lf_start < start + len(sentence) and _introduces(
+                text[start + verb.end() : lf_start]
+            ):
                 long_clean = _clean_phrase(long)
                 rest = _head(text[end:]) if not text[end:].lstrip().startswith(",") else ""
                 if " " not in long_clean:

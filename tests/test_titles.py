@@ -100,6 +100,18 @@ def test_acronyms_of_the_context_are_not_taken_for_the_method() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this paper, we investigate the impact of Large Language Models (LLMs) on search.",
+        "We study the so-called Attention mechanism in depth.",
+        "We propose a method named after its inventor.",
+    ],
+)
+def test_terms_that_are_not_the_contribution_are_not_named_methods(text: str) -> None:
+    assert named_method(text) is None
+
+
 def test_long_form_follows_the_letters_of_the_acronym() -> None:
     assert long_form("MoTCoder", "we present Modular-of-Thought Coder") == "Modular-of-Thought Coder"
     assert long_form("KGE", "Knowledge graph embedding") == "Knowledge graph embedding"
