@@ -208,9 +208,11 @@ def _capital(text: str) -> str:
 # --- named methods ------------------------------------------------------------------------------
 
 _NAME = r"[\"“]?(?P<name>[A-Z][A-Za-z0-9]*(?:[\-][A-Za-z0-9]+)*)[\"”]?"
+_WORD_NAME = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_MULTI_NAME = rf"[\"“]?(?P<name>{_WORD_NAME}(?:\s{_WORD_NAME}){{0,3}})[\"”]?"
 _NAMING = re.compile(
     r"(?P<before>[^,;:]*?)[,\s]*(?:(?:a|an|the)\s+\w+\s+)?(?:which\s+)?(?:we\s+)?(?:is\s+)?"
-    rf"(?<!so-)\b(?:called|dubbed(?:\s+as)?|termed(?:\s+as)?|term(?:ed)?\s+as|named|coined(?:\s+as)?|call(?:ed)?\s+it)\s+{_NAME}"
+    rf"(?<!so-)\b(?:called|dubbed(?:\s+as)?|termed(?:\s+as)?|term(?:ed)?\s+as|named|coined(?:\s+as)?|call(?:ed)?\s+it)\s+{_MULTI_NAME}"
 )
 _APPOSITION = re.compile(rf"^{_NAME},\s+(?P<desc>(?:a|an|the)\s.+)")
 _NP_NAME = re.compile(rf"^(?P<desc>[^,:]+),\s+{_NAME}\s*(?:,|$)")
@@ -249,11 +251,23 @@ def named_method(text: str) -> tuple[str, str] | None:
             name = match.group("name")
             if not _looks_like_name(name):
                 continue
-            stands = _STANDS_FOR.match(sentence[match.end() :])
+            rest = sentence[match.end() :]
+            stands = _STANDS_FOR.match(rest)
             if stands:
                 return name, _head(stands.group("desc"))
+            paren = re.match(r"\s*\(([^()]+)\)", rest)
+            if paren and " " in name and _is_acronym(paren.group(1)):  # called Graph Search (GS)
+                return paren.group(1), name
+            if paren and " " in paren.group(1) and " " not in name:  # named ABOD (Angle-Based ...)
+                return name, _clean_phrase(paren.group(1))
             before = match.group("before")
-            desc = _head(_WE_VERB.split(before)[-1])
+            determiners = list(re.finditer(r"\b(?:a|an|the|our)\s", before))
+            if _WE_VERB.search(before) or not determiners:
+                desc = _head(_WE_VERB.split(before)[-1])
+            else:  # "We demonstrate an EMR mining system called EMRView"
+                desc = _head(before[determiners[-1].start() :])
+            if " " in name and set(name.lower().split()) & set(desc.lower().split()):
+                desc = ""
             if is_generic(desc):
                 earlier = (
                     sentence[: match.start()].rsplit(",", 1)[0] if "," in sentence[: match.start()] else ""
@@ -527,10 +541,17 @@ def disambiguate(titles: Mapping[str, str], fixed: set[str]) -> dict[str, str]:
         if len(pids) == 1 and key not in taken:
             taken.add(key)
             continue
+        size = 6  # more characters of the id when six do not tell the papers apart
+        while len({pid[:size] for pid in pids}) < len(pids) and size < len(pids[0]):
+            size += 1
         for pid in pids:
-            suffix = f" ({pid[:6]})"
-            out[pid] = fit(out[pid], TITLE_MAX - len(suffix)) + suffix
-            taken.add(out[pid].casefold())
+            suffix = f" ({pid[:size]})"
+            candidate = fit(out[pid], TITLE_MAX - len(suffix)) + suffix
+            if candidate.casefold() in taken:
+                suffix = f" ({pid})"
+                candidate = fit(out[pid], TITLE_MAX - len(suffix)) + suffix
+            out[pid] = candidate
+            taken.add(candidate.casefold())
     return out
 
 

@@ -80,6 +80,21 @@ def paper(text: str, pid: str = "aaaaaaaaaa", keywords: tuple[str, ...] = ()) ->
             "dependencies.",
             ("CMSA", "cross-modal self-attention module"),
         ),
+        # several capitalised words named, with their acronym
+        (
+            "We propose a new problem of correlation mining, called Correlated Graph Search (CGS). It is fast.",
+            ("CGS", "Correlated Graph Search"),
+        ),
+        # a name with its expansion in parentheses
+        (
+            "In this paper, we propose a novel approach named ABOD (Angle-Based Outlier Detection) and variants.",
+            ("ABOD", "Angle-Based Outlier Detection"),
+        ),
+        # the noun phrase before 'called' when no contribution verb precedes it
+        (
+            "We demonstrate an EMR mining system called EMRView that enables exploration.",
+            ("EMRView", "EMR mining system"),
+        ),
         # 'a new model, X, which ...': generic description left empty for the caller to fill
         (
             "In this work, we propose a new model, QA-GNN, which addresses the above challenges.",
@@ -217,6 +232,15 @@ def test_clashing_titles_are_disambiguated_deterministically() -> None:
         "cccccccccc": "Other",
     }
     assert disambiguate(dict(reversed(titles.items())), set()) == once
+
+
+def test_ids_with_a_common_prefix_still_give_distinct_titles() -> None:
+    titles = {"abcdef0001": "Same", "abcdef0002": "Same", "abcdef0003": "Same"}
+    assert sorted(disambiguate(titles, set()).values()) == [
+        "Same (abcdef0001)",
+        "Same (abcdef0002)",
+        "Same (abcdef0003)",
+    ]
 
 
 def test_curated_titles_never_change_and_win_a_clash() -> None:
