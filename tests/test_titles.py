@@ -82,12 +82,14 @@ def paper(text: str, pid: str = "aaaaaaaaaa", keywords: tuple[str, ...] = ()) ->
         ),
         # several capitalised words named, with their acronym
         (
-            "We propose a new problem of correlation mining, called Correlated Graph Search (CGS). It is fast.",
+            "We propose a new problem of correlation mining, called Correlated Graph Search (CGS). "
+            "It is fast.",
             ("CGS", "Correlated Graph Search"),
         ),
         # a name with its expansion in parentheses
         (
-            "In this paper, we propose a novel approach named ABOD (Angle-Based Outlier Detection) and variants.",
+            "In this paper, we propose a novel approach named ABOD (Angle-Based Outlier Detection) "
+            "and variants.",
             ("ABOD", "Angle-Based Outlier Detection"),
         ),
         # the noun phrase before 'called' when no contribution verb precedes it
