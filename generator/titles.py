@@ -15,6 +15,7 @@ never changed.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -104,22 +105,24 @@ def _is_acronym(token: str) -> bool:
     return sum(ch.isupper() for ch in token) >= 2 or (token[:1].isupper() and any(c.isdigit() for c in token))
 
 
-def acronym_definitions(text: str) -> list[tuple[str, str, int, int]]:
+@functools.lru_cache(maxsize=64)
+def acronym_definitions(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """Every ``Long Form (LF)`` in the text: (short, long, start of long form, end of parenthesis)."""
     found = []
     for match in _ACRONYM.finditer(text):
         short = match.group(1)
         if not _is_acronym(short):
             continue
-        before = text[: match.start()].rstrip()
+        window_start = max(0, match.start() - 400)  # a long form has at most 2 x 16 words
+        before = text[window_start : match.start()].rstrip()
         words = before.split(" ")
         window = min(len(short) + 5, len(short) * 2)
         candidate = " ".join(words[-window:])
         candidate = re.split(r"[.;:()\"]|, ", candidate)[-1].strip()
         long = long_form(short, candidate)
         if long:
-            found.append((short, long, len(before) - len(long), match.end()))
-    return found
+            found.append((short, long, window_start + len(before) - len(long), match.end()))
+    return tuple(found)
 
 
 def _lower_common(phrase: str) -> str:
@@ -211,7 +214,6 @@ _NAME = r"[\"“]?(?P<name>[A-Z][A-Za-z0-9]*(?:[\-][A-Za-z0-9]+)*)[\"”]?"
 _WORD_NAME = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _MULTI_NAME = rf"[\"“]?(?P<name>{_WORD_NAME}(?:\s{_WORD_NAME}){{0,3}})[\"”]?"
 _NAMING = re.compile(
-    r"(?P<before>[^,;:]*?)[,\s]*(?:(?:a|an|the)\s+\w+\s+)?(?:which\s+)?(?:we\s+)?(?:is\s+)?"
     rf"(?<!so-)\b(?:called|dubbed(?:\s+as)?|termed(?:\s+as)?|term(?:ed)?\s+as|named|coined(?:\s+as)?|call(?:ed)?\s+it)\s+{_MULTI_NAME}"
 )
 _APPOSITION = re.compile(rf"^{_NAME},\s+(?P<desc>(?:a|an|the)\s.+)")
@@ -239,6 +241,16 @@ def _introduces(gap: str) -> bool:
     return len(words) <= 4 and not any(w.lower() in _PREPOSITIONS for w in words)
 
 
+def _clause_before(prefix: str) -> str:
+    """The clause that a naming word follows: 'we introduce a new model' for '... model called X';
+    the clause before 'a synergy we term as X' or before ', dubbed X'."""
+    segments = re.split(r"[,;:]", prefix)
+    clause = re.sub(r"(?:\b(?:which|we|is|and)\s*)+$", "", segments[-1].strip()).strip()
+    if (not clause or re.fullmatch(r"(?:a|an|the)\s+\w+", clause)) and len(segments) > 1:
+        return segments[-2].strip()
+    return clause
+
+
 def named_method(text: str) -> tuple[str, str] | None:
     """(name, what it is) when the abstract names its contribution; the description may be ''."""
     acronyms = acronym_definitions(text)
@@ -260,7 +272,7 @@ def named_method(text: str) -> tuple[str, str] | None:
                 return paren.group(1), name
             if paren and " " in paren.group(1) and " " not in name:  # named ABOD (Angle-Based ...)
                 return name, _clean_phrase(paren.group(1))
-            before = match.group("before")
+            before = _clause_before(sentence[: match.start()])
             determiners = list(re.finditer(r"\b(?:a|an|the|our)\s", before))
             if _WE_VERB.search(before) or not determiners:
                 desc = _head(_WE_VERB.split(before)[-1])

@@ -218,6 +218,20 @@ def test_titles_are_short_and_free_of_latex_and_markup() -> None:
     assert "smoothed" in title and "emph" not in title
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(["we propose a model called the network of graphs"] * 500)[:20_000],
+        " ".join(["a model (AB)"] * 2000)[:20_000],
+    ],
+)
+def test_the_longest_seed_lines_get_a_title(text: str) -> None:
+    """Lines of 20,000 characters (the most a seed line may have) once took minutes: the naming
+    regex was quadratic. `python bench/bench_titles.py` measures them."""
+    title = generate_title(paper(text))
+    assert 0 < len(title) <= TITLE_MAX
+
+
 def test_strip_latex() -> None:
     assert strip_latex("over $15$ thousand \\textbf{bold} ``quoted''") == 'over 15 thousand bold "quoted"'
 
