@@ -133,6 +133,7 @@ def parse(source: MetadataSource, known_ids: Collection[str]) -> tuple[dict[str,
     entries: dict[str, Metadata] = {}
     problems: list[Problem] = []
     seen: set[str] = set()
+    titles: dict[str, str] = {}  # titles must stay unique across the catalogue
     for key, value in root.value:
         where = f"{label}:{key.start_mark.line + 1}"
         pid = key.value if isinstance(key, yaml.ScalarNode) else "?"
@@ -149,6 +150,12 @@ def parse(source: MetadataSource, known_ids: Collection[str]) -> tuple[dict[str,
         record, entry_problems = _entry(pid, value, label)
         problems.extend(entry_problems)
         if record is not None and not entry_problems:
+            clash = titles.get(safe_title(record.title).casefold()) if record.title else None
+            if clash:
+                problems.append(Problem(where, f"entry {pid}: title is also the title of entry {clash}"))
+                continue
+            if record.title:
+                titles[safe_title(record.title).casefold()] = pid
             entries[pid] = record
     return entries, problems
 

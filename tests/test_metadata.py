@@ -121,6 +121,12 @@ dddddddddd: {}
     assert entries == {"bbbbbbbbbb": Metadata(year=2020)}
 
 
+def test_two_entries_cannot_share_a_title() -> None:
+    assert problems_of("aaaaaaaaaa:\n  title: Same Title\nbbbbbbbbbb:\n  title: same title\n") == [
+        "seeds/metadata.yaml:3: entry bbbbbbbbbb: title is also the title of entry aaaaaaaaaa"
+    ]
+
+
 def test_yaml_syntax_error_names_the_line() -> None:
     found = problems_of("aaaaaaaaaa:\n  year: 2020\n  title: [unclosed\n")
     assert len(found) == 1 and found[0].startswith("seeds/metadata.yaml:")
