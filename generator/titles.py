@@ -330,7 +330,8 @@ _TOPIC = re.compile(
     r"(?:\b(?:review|survey|overview|compilation)(?:\s+(?:work|paper))?\s+(?:of|on)|"
     r"\bwe\s+(?:\w+ly\s+)?(?:investigate|review|survey|summarize)(?:\s+and\s+\w+)?|"
     r"\bthis (?:paper|article|work) surveys|taxonomy (?:that categorizes|of))\s+"
-    r"(?:the\s+)?(?:progress\s+of\s+|development\s+of\s+|use\s+of\s+|different\s+types\s+of\s+)?"
+    r"(?:the\s+)?(?:progress\s+of\s+|development\s+of\s+|use\s+of\s+|different\s+types\s+of\s+|"
+    r"(?:existing\s+)?variants\s+of\s+(?:the\s+)?)?"
     r"(?P<topic>[^,;:.]+)",
     re.I,
 )
@@ -382,7 +383,10 @@ def survey_topic(text: str, keywords: tuple[str, ...]) -> str:
     if counts:
         best = min(counts)
         if -best[0] >= 3:
-            return _clean_phrase(best[2])
+            term = _clean_phrase(best[2])
+            short = next(k for k, v in table.items() if v == best[2])
+            plural = re.search(rf"(?<![\w\-]){re.escape(short)}s\b", text) and not term.endswith("s")
+            return term + "s" if plural else term
     return key_phrase_title(keywords, text, capital=False, most=1)
 
 
