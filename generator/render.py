@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator import escape, paperlinks
 from generator.models import Catalogue, KeywordEntry, Paper
-from generator.titles import az_groups, safe_title, title_sort_key
+from generator.titles import az_groups, az_letters, safe_title, title_sort_key
 
 
 def _finalize(value: Any) -> Any:
@@ -64,7 +64,10 @@ class Renderer:
         files["papers/index.md"] = self._page("papers_index.md.j2", catalogue=catalogue, keywords=keywords)
         by_title = sorted(catalogue.papers, key=lambda p: (title_sort_key(p.title), p.id))
         files["index.md"] = self._page("home.md.j2", catalogue=catalogue, by_title=by_title)
-        files["titles.md"] = self._page("titles.md.j2", catalogue=catalogue, groups=az_groups(by_title))
+        groups = az_groups(by_title)
+        files["titles.md"] = self._page(
+            "titles.md.j2", catalogue=catalogue, groups=groups, letters=az_letters(groups)
+        )
         files["catalogue.json"] = catalogue_json(catalogue)
         return files
 

@@ -625,3 +625,10 @@ def az_groups(papers: tuple[Paper, ...] | list[Paper]) -> tuple[AzGroup, ...]:
         AzGroup(label, "letter-" + label.lower() if label != "0-9" else "letter-0-9", tuple(groups[label]))
         for label in order
     )
+
+
+def az_letters(groups: tuple[AzGroup, ...]) -> tuple[tuple[str, str], ...]:
+    """The jump bar: '0-9' when used, then every letter A-Z with its anchor ('' when no title)."""
+    anchors = {g.label: g.anchor for g in groups}
+    labels = (["0-9"] if "0-9" in anchors else []) + [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    return tuple((label, anchors.get(label, "")) for label in labels)

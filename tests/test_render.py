@@ -125,7 +125,7 @@ def test_home_and_a_z_pages_list_papers_by_title() -> None:
     )
     az = files["titles.md"]
     assert '<h2 id="letter-d">D</h2>' in az and '<h2 id="letter-f">F</h2>' in az
-    assert '<a href="#letter-d">D</a>' in az
+    assert '<a href="#letter-d">D</a> <span class="az-empty">E</span> <a href="#letter-f">F</a>' in az
 
 
 def test_generated_titles_are_marked_on_the_page() -> None:
