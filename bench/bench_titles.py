@@ -26,16 +26,8 @@ from generator.clean import clean, clean_text
 from generator.dedupe import dedupe
 from generator.keywords import with_keywords
 from generator.models import Paper, Source
-from generator.titles import (
-    TITLE_MAX,
-    acronym_definitions,
-    contribution_phrase,
-    generate_title,
-    is_survey,
-    named_method,
-    strip_latex,
-    with_titles,
-)
+from generator.naming import acronym_definitions, contribution_phrase, is_survey, named_method, strip_latex
+from generator.titles import TITLE_MAX, generate_title, with_titles
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_PER_ZIP = 200

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, quote_plus, urlsplit
 
 from generator.models import Paper
-from generator.titles import sentences, strip_latex
+from generator.naming import sentences, strip_latex
 
 CODE_HOSTS = (
     "github.com",
