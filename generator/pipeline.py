@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import ingest, write
+from generator import feeds, history, ingest, write
 from generator.clean import clean
 from generator.dedupe import dedupe
 from generator.keywords import keyword_index, with_keywords
 from generator.links import related_papers
-from generator.models import Catalogue, SeedLine, Stats
+from generator.models import Catalogue, History, SeedLine, Stats
 from generator.render import Renderer
 from generator.titles import with_titles
 
@@ -33,26 +34,30 @@ class Summary:
         )
 
 
-def catalogue_from(lines: tuple[SeedLine, ...]) -> Catalogue:
+def catalogue_from(lines: tuple[SeedLine, ...], seed_history: History | None = None) -> Catalogue:
     """Every pure stage, from seed lines to the finished catalogue."""
+    seed_history = seed_history or History()
     papers = dedupe(lines)
     papers = clean(papers)
     papers = with_titles(papers)
     papers = with_keywords(papers)
     papers = related_papers(papers)
+    papers = history.with_first_seen(papers, lines, seed_history)
     stats = Stats(
         seed_files=len({line.source.file for line in lines}),
         seed_lines=len(lines),
         papers=len(papers),
         duplicates_merged=len(lines) - len(papers),
     )
-    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=stats)
+    seed_history = replace(seed_history, note=history.undated_note(papers, seed_history))
+    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=stats, history=seed_history)
 
 
-def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False) -> Summary:
+def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False, site_url: str = "") -> Summary:
     lines = ingest.read_seeds(seeds_dir)
-    catalogue = catalogue_from(lines)
+    catalogue = catalogue_from(lines, history.read_history(seeds_dir))
     files = Renderer().render(catalogue)
+    files.update(feeds.render_feeds(catalogue, site_url))
     report = write.write(docs_dir, files)
     summary = Summary(
         seed_lines=catalogue.stats.seed_lines,
@@ -65,4 +70,6 @@ def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False) -> Summary:
     )
     if not quiet:
         print(summary.line())
+        if catalogue.history.note:
+            print(f"note: {catalogue.history.note}", file=sys.stderr)
     return summary

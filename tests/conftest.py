@@ -32,6 +32,7 @@ def build_site(tmp: Path, seeds: Path) -> BuiltSite:
         else:
             shutil.copy2(src, docs / name)
     shutil.copy2(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
         [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],

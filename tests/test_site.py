@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -62,7 +63,9 @@ def test_no_third_party_resources(seed_site: BuiltSite) -> None:
 def test_paper_pages_stay_out_of_the_navigation(seed_site: BuiltSite) -> None:
     data = catalogue(seed_site)
     home = (seed_site.site / "index.html").read_text(encoding="utf-8")
-    # The home page's navigation does not carry the catalogue: no paper page is linked from it.
+    # The home page's navigation does not carry the catalogue: no paper page is linked from it
+    # (its content lists the newest papers, so only what is outside the article counts).
+    home = re.sub(r"<article\b.*?</article>", "", home, flags=re.S)
     assert not any(f'href="{p["url"]}"' in home for p in data["papers"])
     sizes = [(seed_site.site / p["url"] / "index.html").stat().st_size for p in data["papers"]]
     assert max(sizes) < 60_000
