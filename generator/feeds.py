@@ -38,7 +38,9 @@ def has_feeds(catalogue: Catalogue) -> bool:
 
 
 def keyword_feed_path(entry: KeywordEntry) -> str:
-    return f"feeds/{entry.keyword.slug}.xml"
+    # Beside sitemap.xml on purpose: with navigation.instant, Material fetches "sitemap.xml" next to
+    # every <link rel="alternate"> of a page, so a feed in a folder would cost a 404 on each visit.
+    return f"feed-{entry.keyword.slug}.xml"
 
 
 def feed_keywords(catalogue: Catalogue) -> tuple[KeywordEntry, ...]:
@@ -49,7 +51,7 @@ def feed_keywords(catalogue: Catalogue) -> tuple[KeywordEntry, ...]:
 
 
 def render_feeds(catalogue: Catalogue, site_url: str = "") -> dict[str, str]:
-    """Relative path under docs/ -> Atom document, for every feed; empty without dated papers."""
+    """Path under docs/ -> Atom document, for every feed; none without dated papers."""
     if not has_feeds(catalogue):
         return {}
     base = site_url.rstrip("/") + "/" if site_url else ""

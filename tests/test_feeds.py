@@ -56,11 +56,11 @@ def test_the_schema_rejects_what_atom_forbids() -> None:
 def test_every_published_feed_is_valid_atom_and_links_to_real_pages(seed_site: BuiltSite) -> None:
     data = json.loads((seed_site.site / "catalogue.json").read_text(encoding="utf-8"))
     multi = {k["url"].split("/")[1] for k in data["keywords"] if len(k["papers"]) >= MIN_KEYWORD_PAPERS}
-    feeds = {p.stem for p in (seed_site.site / "feeds").glob("*.xml")}
+    feeds = {p.stem.removeprefix("feed-") for p in seed_site.site.glob("feed-*.xml")}
     assert feeds == multi and len(feeds) >= 5
     dated = sorted((p["first_seen"], p["id"]) for p in data["papers"])
     assert all(d for d, _ in dated), "the test site is built in a git checkout: every paper is dated"
-    for path in [seed_site.site / "feed.xml", *sorted((seed_site.site / "feeds").glob("*.xml"))]:
+    for path in [seed_site.site / "feed.xml", *sorted(seed_site.site.glob("feed-*.xml"))]:
         root = assert_valid_atom(path.read_bytes())
         entries = root.findall(f"{A}entry")
         assert entries, path
@@ -76,7 +76,7 @@ def test_pages_announce_their_feed_with_a_link_that_resolves(seed_site: BuiltSit
     data = json.loads((seed_site.site / "catalogue.json").read_text(encoding="utf-8"))
     keyword = next(k for k in data["keywords"] if len(k["papers"]) >= MIN_KEYWORD_PAPERS)
     single = next(k for k in data["keywords"] if len(k["papers"]) == 1)
-    for url, feed in [("", "feed.xml"), (keyword["url"], f"feeds/{keyword['url'].split('/')[1]}.xml")]:
+    for url, feed in [("", "feed.xml"), (keyword["url"], f"feed-{keyword['url'].split('/')[1]}.xml")]:
         page = seed_site.site / url / "index.html"
         alternates = [
             attrs
@@ -115,7 +115,7 @@ def hostile_catalogue() -> Catalogue:
 
 def test_hostile_text_stays_text_and_xml_stays_valid() -> None:
     files = render_feeds(hostile_catalogue())
-    assert sorted(files) == ["feed.xml", "feeds/b-bold-b-co.xml"]
+    assert sorted(files) == ["feed-b-bold-b-co.xml", "feed.xml"]
     root = assert_valid_atom(files["feed.xml"].encode("utf-8"))
     entries = root.findall(f"{A}entry")
     assert [e.findtext(f"{A}title") for e in entries] == ["Plain abstract.", "A script alert(1) quotes"]
@@ -124,22 +124,22 @@ def test_hostile_text_stays_text_and_xml_stays_valid() -> None:
     assert root.find(f"{A}script") is None and "<script>" not in files["feed.xml"]
     terms = [c.get("term") for c in entries[1].findall(f"{A}category")]
     assert terms == ["<b>bold</b> & co", "plain"]
-    assert_valid_atom(files["feeds/b-bold-b-co.xml"].encode("utf-8"))
+    assert_valid_atom(files["feed-b-bold-b-co.xml"].encode("utf-8"))
 
 
 def test_links_are_absolute_with_a_site_url_and_relative_without() -> None:
     catalogue = hostile_catalogue()
-    relative = etree.fromstring(render_feeds(catalogue)["feeds/b-bold-b-co.xml"].encode("utf-8"))
+    relative = etree.fromstring(render_feeds(catalogue)["feed-b-bold-b-co.xml"].encode("utf-8"))
     assert [link.get("href") for link in relative.iter(f"{A}link")] == [
-        "../keywords/b-bold-b-co/",
-        "../papers/bbbbbbbbbb/",
-        "../papers/aaaaaaaaaa/",
+        "keywords/b-bold-b-co/",
+        "papers/bbbbbbbbbb/",
+        "papers/aaaaaaaaaa/",
     ]
     absolute = etree.fromstring(
-        render_feeds(catalogue, "https://user.github.io/repo")["feeds/b-bold-b-co.xml"].encode("utf-8")
+        render_feeds(catalogue, "https://user.github.io/repo")["feed-b-bold-b-co.xml"].encode("utf-8")
     )
     links = {(link.get("rel"), link.get("href")) for link in absolute.iter(f"{A}link")}
-    assert ("self", "https://user.github.io/repo/feeds/b-bold-b-co.xml") in links
+    assert ("self", "https://user.github.io/repo/feed-b-bold-b-co.xml") in links
     assert ("alternate", "https://user.github.io/repo/papers/aaaaaaaaaa/") in links
     # Entry ids do not depend on where the site is hosted.
     assert [e.findtext(f"{A}id") for e in relative.iter(f"{A}entry")] == [
