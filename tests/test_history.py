@@ -6,14 +6,12 @@ import html
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+from generator.cli import main
 from generator.history import parse_log, read_history
 from generator.normalize import paper_id
 from generator.pipeline import build
-
-from .conftest import ROOT
 
 DAY1, DAY2, DAY3 = "2024-01-02T10:00:00Z", "2024-03-04T11:30:00Z", "2024-05-06T12:45:00Z"
 ONE = "Graph neural networks learn on molecules."
@@ -76,23 +74,24 @@ def test_each_paper_is_dated_by_the_commit_that_first_added_its_text(tmp_path: P
     assert f"<updated>{DAY2}</updated>" in feed
 
 
-def test_uncommitted_papers_are_undated_and_the_build_says_so(tmp_path: Path) -> None:
+def test_uncommitted_papers_are_undated_and_the_build_says_so(tmp_path: Path, capsys) -> None:
     repo = history_repo(tmp_path)
     (repo / "seeds/c.txt").write_text("An abstract nobody has committed yet.\n", encoding="utf-8")
-    result = run_cli(repo / "seeds", tmp_path / "docs")
-    assert "note: 1 paper(s) not committed yet have no first-seen date" in result.stderr
+    assert main(["build", "--seeds", str(repo / "seeds"), "--docs", str(tmp_path / "docs")]) == 0
+    out, err = capsys.readouterr()
+    assert "note: 1 paper(s) not committed yet have no first-seen date" in err
     papers = built_catalogue(tmp_path / "docs")
     assert papers["an abstract nobody has committed yet."]["first_seen"] is None
-    assert len(result.stdout.strip().splitlines()) == 1  # the summary line stays one line
+    assert len(out.strip().splitlines()) == 1  # the summary line stays one line
 
 
-def test_without_git_history_the_build_works_and_says_so(tmp_path: Path) -> None:
+def test_without_git_history_the_build_works_and_says_so(tmp_path: Path, capsys) -> None:
     seeds = tmp_path / "tarball/seeds"
     seeds.mkdir(parents=True)
     (seeds / "a.txt").write_text(f"{ONE}\n{TWO}\n", encoding="utf-8")
-    result = run_cli(seeds, tmp_path / "docs")
-    assert result.returncode == 0, result.stderr
-    assert "note: no git history for" in result.stderr and "papers are undated" in result.stderr
+    assert main(["build", "--seeds", str(seeds), "--docs", str(tmp_path / "docs")]) == 0
+    err = capsys.readouterr().err
+    assert "note: no git history for" in err and "papers are undated" in err
     docs = tmp_path / "docs"
     assert all(p["first_seen"] is None for p in built_catalogue(docs).values())
     assert not list(docs.glob("feed*.xml"))
@@ -157,13 +156,3 @@ def test_parse_log_reads_added_lines_of_every_hunk_shape() -> None:
         paper_id("last line without newline"): 50,  # the earlier commit wins, whatever the log order
         paper_id("\ufffd not utf-8"): 50,
     }
-
-
-def run_cli(seeds: Path, docs: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )

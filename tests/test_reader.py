@@ -186,6 +186,7 @@ def screenshot(page: Any, name: str) -> None:
 def test_search_results_show_title_keywords_and_a_snippet(open_page, site: str, seed_site: BuiltSite) -> None:
     papers = {p["title"]: p for p in catalogue(seed_site)["papers"]}
     page = open_page(site, viewport={"width": 1280, "height": 900})
+    screenshot(page, "desktop.png")
     page.keyboard.press("/")
     first = search(page, "federated").first.locator("article").first
     title = first.locator("h1").inner_text()

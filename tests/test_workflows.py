@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.cli import main
+
 from .conftest import ROOT
 
 WORKFLOWS = ROOT / ".github/workflows"
@@ -112,21 +114,17 @@ def test_every_pull_request_runs_make_test() -> None:
     assert test["permissions"] == {"contents": "read"}
 
 
-def test_problem_matcher_turns_seed_errors_into_annotations(tmp_path: Path) -> None:
+def test_problem_matcher_turns_seed_errors_into_annotations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     matcher = json.loads((ROOT / ".github/seed-problems.json").read_text(encoding="utf-8"))
     pattern = matcher["problemMatcher"][0]["pattern"][0]
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "bad.txt").write_bytes(b"fine abstract\n\xff broken\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--seeds", "seeds", "--docs", "docs"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 1
-    found = [re.match(pattern["regexp"], line) for line in result.stderr.splitlines()]
+    monkeypatch.chdir(tmp_path)  # as in CI: the generator runs from the repository root
+    assert main(["build", "--seeds", "seeds", "--docs", "docs"]) == 1
+    found = [re.match(pattern["regexp"], line) for line in capsys.readouterr().err.splitlines()]
     hits = [(m.group(pattern["file"]), m.group(pattern["line"])) for m in found if m]
     assert hits == [("seeds/bad.txt", "2")]
 
