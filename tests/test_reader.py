@@ -286,6 +286,7 @@ def test_phone_width_never_scrolls_sideways(open_page, site: str, seed_site: Bui
 
 def test_project_site_works_under_its_sub_path(open_page, project_site: ProjectSite) -> None:
     base = project_site.url
+    project_site.server.requests.clear()
     page = open_page(base)
     page.keyboard.press("/")
     results = search(page, "federated")
