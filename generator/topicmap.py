@@ -146,7 +146,8 @@ def map_svg(topics: tuple[Topic, ...], links: tuple[TopicLink, ...], base: str) 
     names = {t.slug: t.name for t in drawn}
     parts = [
         f'<div class="topic-map"><svg viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg"'
-        ' role="group" aria-labelledby="topic-map-title topic-map-desc" data-topic-map>',
+        ' xmlns:xlink="http://www.w3.org/1999/xlink" role="group"'
+        ' aria-labelledby="topic-map-title topic-map-desc" data-topic-map>',
         '<title id="topic-map-title">Map of the topics</title>',
         '<desc id="topic-map-desc">Each circle is a topic, sized by its number of papers, and links to'
         " its page. Lines join topics whose papers are related; thicker lines, stronger links. The table"
@@ -174,7 +175,7 @@ def map_svg(topics: tuple[Topic, ...], links: tuple[TopicLink, ...], base: str) 
             for i, line in enumerate(lines)
         )
         parts.append(
-            f'<a href="{base}topics/{escape.path_part(topic.slug)}/" class="topic-map-node">'
+            f'<a xlink:href="{base}topics/{escape.path_part(topic.slug)}/" class="topic-map-node">'
             f"<title>{_text(topic.name)}: {size}</title>"
             f'<circle cx="{x}" cy="{y}" r="{radius}"></circle>'
             f'<text x="{x}" y="{y}" class="topic-map-count" dy="0.35em">{len(topic.papers)}</text>'
@@ -195,7 +196,8 @@ def neighbourhood_svg(paper: Paper, by_id: dict[str, Paper], base: str) -> Marku
     best = max(r.score for r in paper.related)
     parts = [
         f'<div class="paper-neighbourhood"><svg viewBox="0 0 {NEIGHBOURHOOD} {NEIGHBOURHOOD}"'
-        ' xmlns="http://www.w3.org/2000/svg" role="group" aria-label="This paper and its related papers">',
+        ' xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="group"'
+        ' aria-label="This paper and its related papers">',
     ]
     nodes = []
     for i, rel in enumerate(paper.related):
@@ -207,7 +209,7 @@ def neighbourhood_svg(paper: Paper, by_id: dict[str, Paper], base: str) -> Marku
         parts.append(f'<line x1="{centre}" y1="{centre}" x2="{x}" y2="{y}" stroke-width="{width}"></line>')
         title = by_id[rel.id].title
         nodes.append(
-            f'<a href="{base}papers/{escape.path_part(rel.id)}/">'
+            f'<a xlink:href="{base}papers/{escape.path_part(rel.id)}/">'
             f"<title>{_text(title)} (similarity {rel.score:.2f})</title>"
             f'<circle cx="{x}" cy="{y}" r="10"></circle>'
             f'<text x="{x}" y="{y}" dy="0.35em">{i + 1}</text></a>'
