@@ -1,35 +1,518 @@
-"""Keyword extraction with YAKE. The only module that imports yake."""
+"""The keyword stage: YAKE proposes, curation keeps what a human indexer would. The only module that imports yake.
+
+Two steps, so that the expensive one can be cached and run in parallel:
+
+- ``extract(text)``: the costly per-abstract part, a pure function of the text. YAKE scores every
+  candidate phrase of one to three words; the candidates that are not grammatical key phrases
+  (sentence fragments, verb phrases, truncated noun phrases, generic words) are dropped, phrases
+  that only ever occur inside a longer candidate are dropped, and acronyms that the abstract
+  defines ("Large Language Models (LLMs)") are recorded with their expansion.
+- ``curate(papers, candidates)``: the cheap catalogue-level part. Acronyms become their expansion;
+  singular/plural, case and hyphen variants become one canonical keyword across the catalogue; a
+  keyword that is a part of a better keyword of the same paper goes; each paper keeps its best 5 to
+  10 keywords, preferring those it shares with other papers.
+
+``with_keywords(papers)`` runs both and is the stage the pipeline calls.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
-from dataclasses import replace
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import yake
 
 from generator.models import Keyword, KeywordEntry, Paper
 
 # yake 0.7.3 takes snake_case arguments; camelCase ones are silently ignored.
-YAKE_SETTINGS: dict[str, object] = {"lan": "en", "n": 3, "dedup_lim": 0.7, "top": 10}
-KEYWORDS_PER_PAPER = 8
+# dedup_lim=1.0 turns YAKE's own string-similarity deduplication off (we merge variants ourselves)
+# and returns every candidate ranked, which is also faster than deduplicating.
+YAKE_SETTINGS: dict[str, object] = {"lan": "en", "n": 3, "dedup_lim": 1.0, "top": 80}
+# The baseline of the evaluation: YAKE as it comes, with n=3 and top=10.
+RAW_YAKE_SETTINGS: dict[str, object] = {"lan": "en", "n": 3, "top": 10}
+KEYWORDS_PER_PAPER = 10
+KEYWORDS_MIN = 5
+CANDIDATES_KEPT = 30
+# A keyword of another paper of the catalogue ranks as if its YAKE score were this much better.
+SHARED_BOOST = 0.3
+SINGLE_WORD = 1.0
+SINGLE_DF = 0.0
+COMMON_MIN_PAPERS = 30
+COMMON_SHARE = 1 / 3
 SLUG_MAX = 60
+FLAGS: dict[str, object] = {"sub": False}
 
 
-def extract(text: str) -> tuple[str, ...]:
-    """The paper's keywords, best first, in a canonical lower-case form, without repeats."""
-    extractor = yake.KeywordExtractor(**YAKE_SETTINGS)
-    seen: list[str] = []
-    for phrase, _score in extractor.extract_keywords(text):
-        canonical = " ".join(phrase.split()).lower()
-        if canonical and canonical not in seen:
-            seen.append(canonical)
-    return tuple(seen[:KEYWORDS_PER_PAPER])
+@dataclass(frozen=True)
+class Candidate:
+    """A key phrase YAKE found in one abstract: display words, canonical key, score (lower is better),
+    and where it occurs, as (first token, token after the last) spans."""
+
+    text: str
+    key: str
+    score: float
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """What ``extract`` finds in one abstract: picklable, and a pure function of the text."""
+
+    phrases: tuple[Candidate, ...]
+    # (acronym key, expansion key, acronym as written), for every acronym the text defines.
+    acronyms: tuple[tuple[str, str, str], ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Word lists. Hand-made, measured with `make eval` (see EVALUATION.md).
+
+_STOP = frozenset(
+    """a about above after again against all almost also although always am among an and another any
+    are as at be because been before being below between both but by can could did do does doing done
+    down during each either else even ever every few for from further had has have having he her here
+    hers herself him himself his how however i if in into is it its itself just least less let like
+    may me might more most much must my myself neither no nor not now of off often on once one only or
+    other others otherwise our ours ourselves out over own per rather same she should since so some
+    such than that the their theirs them themselves then there therefore these they this those though
+    through thus to too under until up upon us very via was we were what whatever when where whereas
+    whether which while who whom whose why will with within without would yet you your yours etc
+    i.e e.g vs due toward towards across along around beyond despite unlike onto""".split()
+)
+# Words that make a phrase a sentence fragment wherever they are: unambiguous verb forms and
+# adverbs common in abstracts. Verb forms that are also common nouns (use, design, study, result,
+# need, work, process, model...) are not here.
+_VERBS = frozenset(
+    """achieve achieves achieved achieving gain gains gained gaining pose poses posed posing
+    show shows showed shown showing demonstrate demonstrates demonstrated demonstrating
+    propose proposes proposed proposing present presents presented presenting introduce introduces
+    introduced introducing outperform outperforms outperformed outperforming enable enables enabled
+    enabling allow allows allowed allowing provide provides provided providing require requires
+    required requiring improve improves improved improving reduce reduces reduced reducing
+    increase increases increased increasing perform performs performed use uses used using
+    apply applies applied applying obtain obtains obtained obtaining develop develops developed
+    developing evaluate evaluates evaluated evaluating explore explores explored exploring examine
+    examines examined examining investigate investigates investigated investigating address
+    addresses addressed addressing tackle tackles tackled tackling leverage leverages leveraged
+    leveraging utilize utilizes utilized utilizing utilise utilises utilised exploit exploits
+    exploited exploiting yield yields yielded yielding offer offers offered offering make makes made
+    making take takes took taken taking give gives gave given giving find finds found finding
+    report reports reported describe describes described describing discuss discusses discussed
+    discussing suggest suggests suggested suggesting indicate indicates indicated indicating reveal
+    reveals revealed revealing highlight highlights highlighted highlighting remain remains remained
+    remaining become becomes became becoming seem seems seemed appear appears appeared consider
+    considers considered considering aim aims aimed aiming seek seeks sought seeking attempt
+    attempts attempted lead leads led leading help helps helped helping ensure ensures ensured
+    ensuring facilitate facilitates facilitated facilitating capture captures captured capturing
+    handle handles handled handling produce produces produced producing solve solves solved solving
+    rely relies relied relying depend depends depended depending include includes included
+    including contain contains contained containing involve involves involved involving consist
+    consists consisted consisting compare compares compared comparing surpass surpasses surpassed
+    surpassing exceed exceeds exceeded exceeding establish establishes established establishing
+    extend extends extended extending incorporate incorporates incorporated incorporating employ
+    employs employed employing adopt adopts adopted adopting conduct conducts conducted conducting
+    carry carries carried carrying tend tends tended remains called calls named termed
+    known see seen allows mitigate mitigates mitigated mitigating struggle struggles struggled
+    struggling emerge emerges emerged emerging lack lacks lacked lacking fail fails failed failing
+    hinder hinders hindered hindering ushering ushered usher ushers circumvent circumvents tackling
+    enhance enhances enhanced enhancing boost boosts boosted boosting lies lie lying
+    argue argues argued arguing believe believes believed claim claims claimed note notes noted
+    observe observes observed observing prove proves proved proven proving verify verifies verified
+    explain explains explained explaining focus focuses focused focusing focussed relate relates
+    related relating refer refers referred referring according accordingly possible impossible
+    recently significantly substantially successfully effectively efficiently particularly
+    especially typically usually generally largely widely highly mainly mostly currently previously
+    finally first firstly second secondly third thirdly further furthermore moreover additionally
+    namely respectively simultaneously consequently hence thereby whereby notably remarkably
+    increasingly relatively approximately roughly nearly fully partly directly quickly easily
+    readily extensively primarily specifically based combine combines combined combining move moves
+    moved migrate migrates migrated motivate motivates motivated cope copes put puts bring brings
+    brought bringing inform informs informed conform conforms serve serves served meets
+    treat treats treated store stores stored identify identifies identified build builds built
+    represent represents represented embed embeds embedded suppress suppresses suppressed analyse
+    analyses analysed analyze analyzes analyzed revisit revisits revisited categorize categorizes
+    categorized consolidate consolidates consolidated arise arises arising arose exacerbate
+    exacerbates promote promotes promoted debug refine refines refined influenced influences
+    understood transforming transform transforms stands keeps kept falter falters decreases
+    encourage encourages encouraged inspire inspires inspired motivating spurred""".split()
+)
+# Evaluative words: a phrase that starts with one is a judgement, not a topic ("novel approach").
+_EVALUATIVE = frozenset(
+    """novel new proposed existing various different several significant important key main many
+    numerous diverse recent current previous prior traditional conventional typical certain
+    particular specific potential promising remarkable revolutionary impressive superior effective
+    efficient good better best comprehensive extensive thorough detailed practical real-world
+    substantial considerable notable critical crucial essential fundamental additional further
+    overall entire whole multiple single same similar respective corresponding other extra
+    intensive significant unprecedented powerful challenging difficult simple first second
+    third last next initial final major minor great wide broad popular vast huge poor past varying
+    satisfactory straightforward intricate enormous valuable convenient rapid sophisticated
+    advanced accurate larger smaller unwanted limited high-quality low-cost unclear excellent
+    outstanding competitive favorable attractive interesting useful""".split()
+)
+# Words that say nothing about a topic on their own: never a keyword alone, nor after an
+# evaluative or adjective word ("experimental results").
+_GENERIC = frozenset(
+    """paper papers approach approaches method methods result results problem problems work works
+    study studies technique techniques experiment experiments evaluation evaluations performance
+    effectiveness efficiency task tasks way ways state art variety range number numbers set sets
+    lot kind kinds type types form forms part parts aspect aspects issue issues challenge
+    challenges concern concerns question questions case cases example examples instance instances
+    order terms term basis context field fields area areas domain domains end means use usage
+    ability capability capabilities advantage advantages benefit benefits impact impacts effect
+    effects role roles insight insights understanding knowledge idea ideas notion goal goals
+    purpose contribution contributions finding findings outcome outcomes improvement improvements
+    gain gains level levels degree amount amounts time times step steps stage stages fact lens
+    light era confluence synergy integration combination paradigm landscape advances advance
+    advancement advancements progress development developments breakthrough breakthroughs success
+    successes trend trends attention interest state-of-the-art sota baseline baselines benchmark
+    benchmarks dataset datasets analysis analyses framework frameworks model models system systems
+    algorithm algorithms tool tools data information strategy strategies mechanism mechanisms
+    solution solutions scheme schemes process processes procedure procedures component components
+    module modules version versions value values account application applications quality accuracy
+    experience scenario scenarios setting settings literature researcher researchers user users
+    people community article articles scale abstract section sections table tables fig figure figures
+    contact paragraph appendix chapter""".split()
+)
+# Words that YAKE's phrase may end with only if they are nouns: adjective endings, with the nouns
+# that share them.
+_ADJECTIVE_END = re.compile(r"(?:al|ous|ive|ic|ful|less|able|ible|ary|ant|ent)$")
+_NOUNS_LIKE_ADJECTIVES = frozenset(
+    """retrieval material materials potential metal signal logic portal crystal metric table variable
+    music topic polynomial assembly alternative derivative residual interval proposal protocol
+    terminal manual tutorial journal trial arrival removal approval survival rival capital animal
+    mineral principal criminal professional chemical individual official arsenal tribunal hospital
+    festival carnival cathedral pedal petal canal channel kernel model vessel label level travel
+    heuristic arithmetic epidemic pandemic traffic graphic republic clinic mechanic physic logistic
+    statistic ethic rhetoric semantics dynamics objective representative
+    initiative executive detective relative narrative adjective directive perspective incentive
+    motive archive native collective explosive additive sensitive positive negative primitive
+    cable enable disable syllable vegetable timetable tables variables cables
+    library dictionary vocabulary summary boundary glossary salary secretary commentary diary
+    anniversary itinerary sanctuary mercenary binary primary secondary inventory military literary
+    temporary contemporary missionary visionary emissary adversary beneficiary intermediary
+    dietary planetary documentary
+    agent agents client clients patient patients student students component components constant
+    constants element elements segment segments document documents environment environments
+    content contents event events experiment argument arguments assignment alignment equipment
+    management development deployment measurement improvement requirement investment statement
+    treatment government department movement payment placement replacement adjustment enrichment
+    embodiment sentiment engagement entertainment fragment fragments moment moments comment comments
+    gradient gradients coefficient coefficients ingredient incident accident parent parents talent
+    percent current descent intent extent consent continent dissent respondent correspondent
+    president resident participant participants applicant tenant servant assistant assistants
+    merchant variant variants plant plants grant grants instant elephant restaurant defendant
+    accountant consultant contestant immigrant inhabitant lieutenant pendant pollutant quadrant
+    reactant solvent tangent dividend entrant descendant remnant determinant invariant invariants
+    transient antioxidant mutant mutants implant implants dopant dopants coolant sealant
+    oxidant reductant surfactant surfactants toxicant rodent serpent agent""".split()
+)
+# Acronym definitions: "Large Language Models (LLMs)".
+_ACRONYM = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\s*\)")
+# Words, and each punctuation mark as a token of its own (a phrase never spans one).
+_TOKEN = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?|[^\w\s]", re.UNICODE)
+_NOT_A_WORD = re.compile(r"^[\d.,%-]+$|[^\x00-\x7f]{2,}|^.$|\.")
+# A word right after one of these is a verb ("we build", "can learn").
+_BEFORE_VERB = frozenset("can could may might will would should must cannot we they also have has had been".split())
+# A word right before one of these is a verb ("transformers balance the", "show how").
+_AFTER_VERB = frozenset("the a an this these those their its our his her each every both how whether".split())
+@lru_cache(maxsize=100_000)
+def singular(word: str) -> str:
+    """A conservative English singular of a lower-case word (models -> model, queries -> query)."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics", "ous", "'s")):
+        return word
+    if word.endswith("ies") and len(word) > 4 and word not in ("series", "species"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    if word.endswith("es") and word[:-2].endswith(("ss", "sh", "ch", "x")):
+        return word[:-2]
+    if word in ("series", "species", "news", "lens", "physics", "bias", "basis", "analysis"):
+        return word
+    return word[:-1]
+
+
+def phrase_key(text: str) -> str:
+    """The key two spellings of one keyword share: lower case, no hyphens, last word singular."""
+    words = text.lower().replace("-", "").replace("’", "'").split()
+    if not words:
+        return ""
+    return " ".join([*words[:-1], singular(words[-1])])
+
+
+def _is_adjective_end(word: str) -> bool:
+    return (
+        len(word) > 4 and _ADJECTIVE_END.search(word) is not None and word not in _NOUNS_LIKE_ADJECTIVES
+    ) or (word.endswith("ly") and len(word) > 4 and word not in _NOUNS_LIKE_ADJECTIVES)
+
+
+def _is_adverb(word: str) -> bool:
+    return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
+_LY_NOUNS = frozenset(
+    "family anomaly anomalies assembly monopoly supply reply italy july poly homophily butterfly "
+    "ally rally belly jelly bully lily".split()
+)
+
+
+def is_key_phrase(words: tuple[str, ...]) -> bool:
+    """Whether lower-case words read as a key phrase (a noun phrase), not as a sentence fragment."""
+    if not words or len(words) > 3:
+        return False
+    first, last = words[0], words[-1]
+    if first in _STOP or last in _STOP or first in _EVALUATIVE or (len(words) == 1 and last in _GENERIC):
+        return False
+    for word in words:
+        if word in _VERBS or word in _EVALUATIVE or _is_adverb(word) or _NOT_A_WORD.search(word):
+            return False
+    # Inside a phrase only "of" and "and" may join nouns ("theory of mind", "search and rescue").
+    if any(w in _STOP and w not in ("of", "and") for w in words[1:-1]):
+        return False
+    if last.endswith("ed") and not last.endswith("eed") or _is_adjective_end(last):
+        return False
+    return not (last in _GENERIC and all(w in _GENERIC or _is_adjective_end(w) for w in words[:-1]))
+
+
+# ---------------------------------------------------------------------------------------------
+# The per-abstract part.
+
+_extractor: yake.KeywordExtractor | None = None
+_raw_extractor: yake.KeywordExtractor | None = None
+
+
+def _yake() -> yake.KeywordExtractor:
+    global _extractor
+    if _extractor is None:
+        _extractor = yake.KeywordExtractor(**YAKE_SETTINGS)
+    return _extractor
+
+
+def raw_yake(text: str) -> tuple[str, ...]:
+    """YAKE as it comes (``n=3, top=10``, other arguments at their defaults): the evaluation's baseline."""
+    global _raw_extractor
+    if _raw_extractor is None:
+        _raw_extractor = yake.KeywordExtractor(**RAW_YAKE_SETTINGS)
+    return tuple(phrase for phrase, _score in _raw_extractor.extract_keywords(text))
+
+
+def _surface_forms(tokens: list[str]) -> dict[str, str]:
+    """How each word is written: acronyms and names with inner capitals keep them, others lower case."""
+    forms: dict[str, str] = {}
+    for token in tokens:
+        low = token.lower()
+        if low not in forms or forms[low] == low:
+            forms[low] = token if any(c.isupper() for c in token[1:]) else low
+    return forms
+
+
+def _acronyms(text: str) -> tuple[tuple[str, str, str, str], ...]:
+    """(acronym key, expansion key, acronym, expansion) for every "Expansion Words (EW)" in the text."""
+    found: list[tuple[str, str, str, str]] = []
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group(1)
+        if sum(c.isupper() for c in acronym) < 2 or len(acronym) > 12:
+            continue
+        letters = acronym[:-1] if acronym.endswith("s") and acronym[-2].isupper() else acronym
+        letters = "".join(c.lower() for c in letters if c.isalnum())
+        words = [t for t in _TOKEN.findall(text[max(0, match.start() - 200) : match.start()])][
+            -(min(len(letters) + 5, 2 * len(letters))) :
+        ]
+        expansion = _long_form(words, letters)
+        if expansion:
+            found.append((phrase_key(acronym), phrase_key(" ".join(expansion)), acronym, " ".join(expansion)))
+    return tuple(dict.fromkeys(found))
+
+
+def _long_form(words: list[str], letters: str) -> list[str] | None:
+    """The words before an acronym that spell it, after Schwartz and Hearst (2003): each letter of the
+    acronym, from the last, is found in the words from the end; the first letter starts a word."""
+    if any(not w[0].isalnum() for w in words):
+        words = words[max(i for i, w in enumerate(words) if not w[0].isalnum()) + 1 :]
+    text = " ".join(w.lower() for w in words)
+    pos = len(text) - 1
+    for i in range(len(letters) - 1, -1, -1):
+        char = letters[i]
+        while pos >= 0 and (
+            text[pos] != char
+            or (i == 0 and char != "x" and pos > 0 and text[pos - 1].isalnum() and text[pos - 1] != "-")
+        ):
+            pos -= 1
+        if pos < 0:
+            return None
+        pos -= 1
+    start = text.rfind(" ", 0, pos + 1) + 1
+    long_words = text[start:].split()
+    if not long_words or long_words[0] in _STOP or len(long_words) > len(letters) + 2:
+        return None
+    if len(long_words) < 2 and "-" not in long_words[0]:
+        return None
+    return words[len(words) - len(long_words) :]
+
+
+def _spans(lowered: list[str], index: dict[str, list[int]], words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the words occur in the text, as (first token, token after the last)."""
+    n = len(words)
+    return [(i, i + n) for i in index.get(words[0], ()) if tuple(lowered[i : i + n]) == words]
+
+
+def _reads_as_verb(lowered: list[str], spans: list[tuple[int, int]]) -> bool:
+    """Whether the phrase's first word follows "we", "can"... or its last word precedes "the", "how"...:
+    then it begins or ends with a verb ("we build models", "transformers balance the")."""
+    for start, end in spans:
+        if start > 0 and lowered[start - 1] in _BEFORE_VERB:
+            return True
+        if end < len(lowered) and lowered[end] in _AFTER_VERB:
+            return True
+    return False
+
+
+def extract(text: str) -> Candidates:
+    """The key-phrase candidates of one abstract, best first, and the acronyms it defines.
+
+    A pure function of the text (no catalogue state), so its result can be cached by the text's hash
+    and computed in a process pool.
+    """
+    tokens = _TOKEN.findall(text)
+    lowered = [t.lower().replace("’", "'") for t in tokens]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, word in enumerate(lowered):
+        index[word].append(i)
+    forms = _surface_forms(tokens)
+    acronyms = _acronyms(text)
+    expansion_of = {a_key: (e_key, expansion) for a_key, e_key, _a, expansion in acronyms}
+    expansions = {e_key for _a, e_key, _w, _e in acronyms}
+    kept: dict[str, Candidate] = {}
+    for phrase, score in _yake().extract_keywords(text):
+        words = tuple(phrase.replace("’", "'").split())
+        key = phrase_key(phrase)
+        spans = _spans(lowered, index, words)
+        if key in expansion_of:
+            # The acronym stands for its expansion, whatever the expansion's own form.
+            key, phrase = expansion_of[key]
+            words = tuple(phrase.lower().split())
+            spans = sorted({*spans, *_spans(lowered, index, words)})
+        elif key not in expansions and not is_key_phrase(words):
+            continue
+        if key in kept:
+            # Another spelling of a kept phrase ("model" after "models"): it occurs there too.
+            old = kept[key]
+            kept[key] = replace(old, spans=tuple(sorted({*old.spans, *spans})))
+            continue
+        if FLAGS.get("ctx", True) and key not in expansions and _reads_as_verb(lowered, spans):
+            continue
+        display = " ".join(forms.get(w, w) for w in words)
+        kept[key] = Candidate(display, key, float(score), tuple(spans))
+        if len(kept) >= CANDIDATES_KEPT:
+            break
+    return Candidates(tuple(kept.values()), tuple(a[:3] for a in acronyms))
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    return f" {shorter} " in f" {longer} "
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalogue-level part.
+
+
+def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Paper, ...]:
+    """Canonical, catalogue-consistent keywords for every paper, best first (5 to 10 where the text allows)."""
+    found = list(found)
+    # Acronym -> expansion, over the whole catalogue: the expansion most papers give wins.
+    expansions: dict[str, Counter[str]] = defaultdict(Counter)
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for cands in found:
+        for acronym_key, expansion_key, acronym in cands.acronyms:
+            expansions[acronym_key][expansion_key] += 1
+            written[expansion_key][acronym] += 1
+    expand = {a: c.most_common(1)[0][0] for a, c in sorted(expansions.items())}
+    # Per paper: candidates keyed canonically, acronyms replaced by what they stand for.
+    per_paper: list[dict[str, tuple[float, frozenset[tuple[int, int]]]]] = []
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for cands in found:
+        best: dict[str, tuple[float, frozenset[tuple[int, int]]]] = {}
+        for cand in cands.phrases:
+            key = expand.get(cand.key, cand.key)
+            if key == cand.key:
+                # An acronym's expansion is spelt as the papers that write it out spell it.
+                spellings[key][cand.text] += 1
+            score, spans = best.get(key, (cand.score, frozenset()))
+            best[key] = (min(score, cand.score), spans | frozenset(cand.spans))
+        per_paper.append(best)
+    shared = Counter(key for best in per_paper for key in best)
+    # In a large catalogue, a phrase in more than a third of the papers is boilerplate or a word of
+    # the whole field ("contact information", "web" on a catalogue of web papers): it tells no paper apart.
+    too_common = {k for k, n in shared.items() if len(papers) >= COMMON_MIN_PAPERS and n > len(papers) * COMMON_SHARE}
+    out = []
+    for paper, best in zip(papers, per_paper, strict=True):
+        ranked = sorted(
+            (k for k in best if k not in too_common),
+            key=lambda k: (
+                best[k][0]
+                * (SHARED_BOOST if shared[k] > 1 and " " in k else 1.0)
+                * (SINGLE_WORD * (1 + math.log(shared[k])) ** SINGLE_DF if " " not in k else 1.0),
+                k,
+            ),
+        )
+        chosen = _choose(ranked, {k: v[1] for k, v in best.items()})
+        labels = tuple(_spelling(k, spellings) for k in chosen)
+        acronyms = tuple(
+            (label, written[k].most_common(1)[0][0])
+            for k, label in zip(chosen, labels, strict=True)
+            if written.get(k)
+        )
+        out.append(replace(paper, keywords=labels, acronyms=acronyms))
+    return tuple(out)
+
+
+def _inside(spans: Iterable[tuple[int, int]], others: Iterable[tuple[int, int]]) -> bool:
+    """Whether every occurrence lies within one of the other occurrences."""
+    others = list(others)
+    return all(any(o0 <= s0 and s1 <= o1 for o0, o1 in others) for s0, s1 in spans)
+
+
+def _choose(ranked: list[str], spans: dict[str, frozenset[tuple[int, int]]]) -> list[str]:
+    """The best keywords, none of them a redundant part of another: a phrase that occurs only inside
+    a better keyword ("language models" in "large language models", "large language") is left out,
+    and so is a phrase that would leave a better keyword no occurrence of its own."""
+    chosen: list[str] = []
+    covered: list[tuple[int, int]] = []
+    for key in ranked:
+        mine = spans[key]
+        if mine and _inside(mine, covered):
+            continue
+        if not mine and any(_contains(c, key) for c in chosen):
+            continue
+        if any(_contains(key, c) and spans[c] and _inside(spans[c], mine) for c in chosen):
+            continue
+        chosen.append(key)
+        covered.extend(mine)
+        if len(chosen) == KEYWORDS_PER_PAPER:
+            break
+    return chosen
+
+
+def _spelling(key: str, spellings: dict[str, Counter[str]]) -> str:
+    """The catalogue's spelling of a keyword: the most used one; ties go to the plural, then lower case."""
+    counts = spellings.get(key)
+    if not counts:
+        return key
+    return min(counts, key=lambda s: (-counts[s], -len(s), s.lower() != s, s))
 
 
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
-    return tuple(replace(p, keywords=extract(p.text)) for p in papers)
+    """The keyword stage: extract per paper, then curate over the catalogue."""
+    return curate(papers, (extract(p.text) for p in papers))
+
+
+# ---------------------------------------------------------------------------------------------
+# Keyword records for the pages.
 
 
 def slugify(text: str) -> str:
@@ -40,11 +523,17 @@ def slugify(text: str) -> str:
 
 
 def keyword_index(papers: tuple[Paper, ...]) -> tuple[KeywordEntry, ...]:
-    """Every keyword with the papers that carry it; slugs are unique even when two keywords slug alike."""
+    """Every keyword with the papers that carry it; slugs are unique even when two keywords slug alike.
+
+    Only keywords that at least MIN_PAPERS_FOR_PAGE papers share get a page (``entry.has_page``).
+    """
     carriers: dict[str, list[str]] = {}
+    acronyms: dict[str, Counter[str]] = defaultdict(Counter)
     for paper in papers:
         for kw in paper.keywords:
             carriers.setdefault(kw, []).append(paper.id)
+        for kw, acronym in paper.acronyms:
+            acronyms[kw][acronym] += 1
     entries: list[KeywordEntry] = []
     taken: set[str] = set()
     for text in sorted(carriers):
@@ -52,5 +541,6 @@ def keyword_index(papers: tuple[Paper, ...]) -> tuple[KeywordEntry, ...]:
         if slug in taken:
             slug = f"{slug[: SLUG_MAX - 9]}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
         taken.add(slug)
-        entries.append(KeywordEntry(Keyword(text, slug), tuple(carriers[text])))
+        acronym = min(acronyms[text], key=lambda a: (-acronyms[text][a], a)) if acronyms.get(text) else ""
+        entries.append(KeywordEntry(Keyword(text, slug, acronym), tuple(carriers[text])))
     return tuple(entries)

@@ -30,6 +30,13 @@ class Keyword:
 
     text: str
     slug: str
+    # The acronym a paper of the catalogue defines for it ("LLMs" for "large language models").
+    acronym: str = ""
+
+    @property
+    def label(self) -> str:
+        """How readers see it: the expansion with its acronym, so that search finds either."""
+        return f"{self.text} ({self.acronym})" if self.acronym else self.text
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,8 @@ class Paper:
     related: tuple[Related, ...] = ()
     # https links found in the cleaned abstract, in order of appearance (filled by the clean stage).
     urls: tuple[str, ...] = ()
+    # (keyword, acronym) for keywords whose acronym this abstract defines (filled by the keyword stage).
+    acronyms: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,11 @@ class KeywordEntry:
 
     keyword: Keyword
     papers: tuple[str, ...]
+
+    @property
+    def has_page(self) -> bool:
+        """Only a keyword that several papers share gets a page; the others are plain text on their paper."""
+        return len(self.papers) >= 2
 
 
 @dataclass(frozen=True)
