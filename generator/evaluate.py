@@ -116,7 +116,9 @@ def run_raw(docs: tuple[Document, ...]) -> list[tuple[str, ...]]:
 
 
 def run_stage(docs: tuple[Document, ...]) -> list[tuple[str, ...]]:
-    papers = tuple(Paper(id=f"{i:010x}", text=d.text, sources=(Source(d.name, 1),)) for i, d in enumerate(docs))
+    papers = tuple(
+        Paper(id=f"{i:010x}", text=d.text, sources=(Source(d.name, 1),)) for i, d in enumerate(docs)
+    )
     return [p.keywords for p in with_keywords(papers)]
 
 
@@ -139,9 +141,9 @@ def datasets(folder: Path) -> list[tuple[str, Path]]:
     for entry in sorted(folder.iterdir()):
         if entry.suffix == ".zip":
             found.setdefault(entry.stem, entry)
-        elif entry.is_dir() and (entry / "docsutf8").is_dir():
-            found.setdefault(entry.name, entry)
-        elif entry.is_dir() and (entry / entry.name / "docsutf8").is_dir():
+        elif (entry.is_dir() and (entry / "docsutf8").is_dir()) or (
+            entry.is_dir() and (entry / entry.name / "docsutf8").is_dir()
+        ):
             found.setdefault(entry.name, entry)
     return sorted(found.items())
 
