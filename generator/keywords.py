@@ -39,6 +39,8 @@ YAKE_SETTINGS: dict[str, object] = {"lan": "en", "n": 3, "dedup_lim": 1.0, "top"
 RAW_YAKE_SETTINGS: dict[str, object] = {"lan": "en", "n": 3, "top": 10}
 KEYWORDS_PER_PAPER = 10
 CANDIDATES_KEPT = 30
+# A lower-case single word is a candidate only if the abstract says it this many times.
+SINGLE_WORD_MIN = 2
 # A keyword of another paper of the catalogue ranks as if its YAKE score were this much better.
 SHARED_BOOST = 0.3
 COMMON_MIN_PAPERS = 30
@@ -150,7 +152,7 @@ _VERBS = _words(
     encouraged inspire inspires inspired motivating spurred learn learns generate generates
     accelerate accelerates accelerating express expresses expressing analyzing analysing
     synthesizing synthesising ranging follow follows align aligns mimic mimics add adds added
-    adding
+    adding share shares
     """
 )
 # Evaluative words: a phrase that starts with one is a judgement, not a topic ("novel approach").
@@ -201,7 +203,7 @@ _GENERIC = _words(
     account application applications quality accuracy experience scenario scenarios setting
     settings literature researcher researchers user users people community article articles
     scale abstract section sections table tables fig figure figures contact paragraph appendix
-    chapter thing things
+    chapter thing things language languages
     """
 )
 # Words that YAKE's phrase may end with only if they are nouns: adjective endings, with the nouns
@@ -366,11 +368,11 @@ def raw_yake(text: str) -> tuple[str, ...]:
 
 def _keeps_case(token: str) -> bool:
     """Acronyms and names with inner capitals keep their case ("LLMs", "FedMeZO", "U-Net", "GPT-4");
-    capitalised words ("Zeroth-Order", "Large") are written in lower case."""
-    return any(
-        any(c.isupper() for c in part[1:]) or (part[:1].isupper() and len(part) == 1)
-        for part in token.split("-")
-    )
+    capitalised words ("Zeroth-Order", "Large", "E-commerce") are written in lower case."""
+    parts = [p for p in token.split("-") if p]
+    if any(any(c.isupper() for c in part[1:]) for part in parts):
+        return True
+    return len(parts) > 1 and sum(part[0].isupper() for part in parts) > 1 and any(len(p) == 1 for p in parts)
 
 
 def _surface_forms(tokens: list[str]) -> dict[str, str]:
@@ -444,6 +446,13 @@ def _reads_as_verb(lowered: list[str], spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _crosses(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    """Whether every occurrence overlaps one of the others without either containing the other."""
+    return bool(spans) and all(
+        any(o0 < s0 < o1 < s1 or s0 < o0 < s1 < o1 for o0, o1 in others) for s0, s1 in spans
+    )
+
+
 def _modifies_next(lowered: list[str], spans: list[tuple[int, int]]) -> bool:
     """Whether the phrase, said more than once, is always followed by one same noun, whose modifier it
     then is: a truncation of a longer phrase ("large language" before "models")."""
@@ -472,17 +481,25 @@ def extract(text: str) -> Candidates:
     acronyms = _acronyms(text)
     expansion_of = {a_key: (e_key, expansion) for a_key, e_key, _a, expansion in acronyms}
     expansions = {e_key for _a, e_key, _w, _e in acronyms}
+    # Where the defined expansions occur: a phrase cut across one is a piece of it.
+    defined_spans = [
+        span
+        for _a, _e, _w, expansion in acronyms
+        for span in _spans(lowered, index, tuple(expansion.lower().split()))
+    ]
     kept: dict[str, Candidate] = {}
     for phrase, score in _yake().extract_keywords(text):
+        key = phrase_key(phrase)
+        if len(kept) >= CANDIDATES_KEPT and key not in expansion_of:
+            continue  # enough candidates; the acronyms further down still count for their expansion
         if (
             " " not in phrase
             and forms.get(phrase, phrase) == phrase
             and phrase not in expansion_of
-            and len(index.get(phrase, ())) < 2
+            and len(index.get(phrase, ())) < SINGLE_WORD_MIN
         ):
-            continue  # a common word said once is no keyword of the paper
+            continue  # a common word said once or twice is no keyword of the paper
         words = tuple(phrase.replace("\u2019", "'").split())
-        key = phrase_key(phrase)
         spans = _spans(lowered, index, words)
         if key in expansion_of:
             # The acronym stands for its expansion, whatever the expansion's own form.
@@ -496,12 +513,12 @@ def extract(text: str) -> Candidates:
             old = kept[key]
             kept[key] = replace(old, spans=tuple(sorted({*old.spans, *spans})))
             continue
-        if key not in expansions and (_reads_as_verb(lowered, spans) or _modifies_next(lowered, spans)):
+        if key not in expansions and (
+            _reads_as_verb(lowered, spans) or _modifies_next(lowered, spans) or _crosses(spans, defined_spans)
+        ):
             continue
         display = " ".join(forms.get(w, w) for w in words)
         kept[key] = Candidate(display, key, float(score), tuple(spans))
-        if len(kept) >= CANDIDATES_KEPT:
-            break
     defined = tuple(
         (a_key, e_key, acronym, " ".join(forms.get(w.lower(), w.lower()) for w in expansion.split()))
         for a_key, e_key, acronym, expansion in acronyms
@@ -589,7 +606,7 @@ def _choose(ranked: list[str], spans: dict[str, frozenset[tuple[int, int]]]) -> 
             continue
         if any(_contains(key, c) and spans[c] and _inside(spans[c], mine) for c in chosen):
             continue
-        if mine and all(any(o0 < s0 < o1 < s1 or s0 < o0 < s1 < o1 for o0, o1 in covered) for s0, s1 in mine):
+        if _crosses(sorted(mine), covered):
             continue  # a piece cut across a better keyword ("privacy-preserving natural language")
         chosen.append(key)
         covered.extend(mine)
