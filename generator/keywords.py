@@ -265,6 +265,7 @@ _NOUN_GERUNDS = _words(
 )
 # Links are no key phrases: they go before YAKE sees the text.
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|io|edu)(?:/\S*)?", re.IGNORECASE)
+_URL_HINTS = ("//", "www.", ".com", ".org", ".net", ".io", ".edu")
 # A word right after one of these is a verb ("we build", "can learn").
 _BEFORE_VERB = _words(
     """
@@ -380,7 +381,9 @@ def _surface_forms(tokens: list[str]) -> dict[str, str]:
     forms: dict[str, str] = {}
     for token in tokens:
         low = token.lower()
-        if low not in forms or forms[low] == low:
+        if low == token:
+            forms.setdefault(low, low)
+        elif forms.get(low, low) == low:
             forms[low] = token if _keeps_case(token) else low
     return forms
 
@@ -471,7 +474,8 @@ def extract(text: str) -> Candidates:
     A pure function of the text (no catalogue state), so its result can be cached by the text's hash
     and computed in a process pool.
     """
-    text = _URL.sub(" . ", text)
+    if any(hint in text for hint in _URL_HINTS):
+        text = _URL.sub(" . ", text)
     tokens = _TOKEN.findall(text)
     lowered = [t.lower().replace("\u2019", "'") for t in tokens]
     index: dict[str, list[int]] = defaultdict(list)
@@ -489,9 +493,9 @@ def extract(text: str) -> Candidates:
     ]
     kept: dict[str, Candidate] = {}
     for phrase, score in _yake().extract_keywords(text):
-        key = phrase_key(phrase)
-        if len(kept) >= CANDIDATES_KEPT and key not in expansion_of:
+        if len(kept) >= CANDIDATES_KEPT and (" " in phrase or phrase_key(phrase) not in expansion_of):
             continue  # enough candidates; the acronyms further down still count for their expansion
+        key = phrase_key(phrase)
         if (
             " " not in phrase
             and forms.get(phrase, phrase) == phrase
@@ -586,9 +590,8 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Pape
     return tuple(out)
 
 
-def _inside(spans: Iterable[tuple[int, int]], others: Iterable[tuple[int, int]]) -> bool:
+def _inside(spans: Iterable[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
     """Whether every occurrence lies within one of the other occurrences."""
-    others = list(others)
     return all(any(o0 <= s0 and s1 <= o1 for o0, o1 in others) for s0, s1 in spans)
 
 
@@ -600,13 +603,14 @@ def _choose(ranked: list[str], spans: dict[str, frozenset[tuple[int, int]]]) -> 
     covered: list[tuple[int, int]] = []
     for key in ranked:
         mine = spans[key]
-        if mine and _inside(mine, covered):
+        if mine and covered and _inside(mine, covered):
             continue
-        if not mine and any(_contains(c, key) for c in chosen):
+        padded = f" {key} "
+        if not mine and any(padded in f" {c} " for c in chosen):
             continue
-        if any(_contains(key, c) and spans[c] and _inside(spans[c], mine) for c in chosen):
+        if any(spans[c] and f" {c} " in padded and _inside(spans[c], list(mine)) for c in chosen):
             continue
-        if _crosses(sorted(mine), covered):
+        if covered and _crosses(list(mine), covered):
             continue  # a piece cut across a better keyword ("privacy-preserving natural language")
         chosen.append(key)
         covered.extend(mine)
