@@ -657,7 +657,7 @@ def keyword_index(papers: tuple[Paper, ...]) -> tuple[KeywordEntry, ...]:
             acronyms[kw][acronym] += 1
     entries: list[KeywordEntry] = []
     taken: set[str] = set()
-    for text in sorted(carriers):
+    for text in sorted(carriers, key=lambda t: (t.casefold(), t)):
         slug = slugify(text)
         if slug in taken:
             slug = f"{slug[: SLUG_MAX - 9]}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"

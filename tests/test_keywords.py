@@ -228,3 +228,8 @@ def test_seed_keywords_are_one_canonical_form_across_the_catalogue(seed_catalogu
     shared = [e for e in seed_catalogue.keywords if e.has_page]
     assert len(shared) >= 10
     assert all(len(e.papers) >= 2 for e in shared)
+
+
+def test_keyword_index_is_in_reading_order_whatever_the_case() -> None:
+    entries = keyword_index((paper("aaaaaaaaaa", ("BERT", "attention", "NLP tasks", "models")),))
+    assert [e.keyword.text for e in entries] == ["attention", "BERT", "models", "NLP tasks"]
