@@ -74,6 +74,9 @@ def test_seed_topics_keep_expected_groups_together(seed_catalogue: Catalogue) ->
     assert topic("Diffusion models (DMs)") == topic("Diffusion models are a class")
     assert topic("Representation learning on a knowledge") == topic("Knowledge graph embedding (KGE)")
     assert topic("Graph Neural Networks (GNNs) have been") == topic("Graph Neural Networks (GNNs) have recen")
+    assert topic("The confluence of Federated") == topic("Federated Learning (FL) is")
+    assert topic("Federated Learning (FL) is") == topic("The incredible development of fed")
+    assert topic("Recently, the emergence of pre-trained") == topic("Transformer-based pretrained language")
     assert 3 <= len(seed_catalogue.topics) <= 12
     assert sum(len(t.papers) for t in seed_catalogue.topics) == len(seed_catalogue.papers)
 
