@@ -42,6 +42,27 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Metadata:
+    """Curated facts about a paper from ``seeds/metadata.yaml``; empty fields are unknown."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    venue: str = ""
+    doi: str = ""
+    arxiv: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class MetadataSource:
+    """The curated metadata file as read: its label for messages (``seeds/metadata.yaml``) and text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Paper:
     """One distinct abstract and everything derived from it."""
 
@@ -56,6 +77,9 @@ class Paper:
     # When the abstract first appeared: UTC time (ISO 8601, "2026-01-31T12:00:00Z") of the commit that
     # first added one of its lines to the seed files; "" when unknown (no git history, not committed).
     first_seen: str = ""
+    # False when the title comes from curated metadata rather than from the abstract.
+    title_generated: bool = True
+    metadata: Metadata = Metadata()
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The orchestrator: ingest -> dedupe -> clean -> keywords -> links -> render -> write."""
+"""The orchestrator: ingest -> dedupe -> clean -> keywords -> titles -> links -> render -> write."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import feeds, history, ingest, write
+from generator import feeds, history, ingest, metadata, write
 from generator.clean import clean
 from generator.dedupe import dedupe
+from generator.errors import BuildError, Problem
 from generator.keywords import keyword_index, with_keywords
 from generator.links import related_papers
-from generator.models import Catalogue, History, SeedLine, Stats
+from generator.models import Catalogue, History, Metadata, MetadataSource, SeedLine, Stats
 from generator.render import Renderer
 from generator.titles import with_titles
 
@@ -34,13 +35,22 @@ class Summary:
         )
 
 
-def catalogue_from(lines: tuple[SeedLine, ...], seed_history: History | None = None) -> Catalogue:
-    """Every pure stage, from seed lines to the finished catalogue."""
+def catalogue_from(
+    lines: tuple[SeedLine, ...],
+    metadata_source: MetadataSource | None = None,
+    seed_history: History | None = None,
+) -> Catalogue:
+    """Every pure stage, from seed lines (and curated metadata) to the finished catalogue."""
     seed_history = seed_history or History()
     papers = dedupe(lines)
     papers = clean(papers)
-    papers = with_titles(papers)
+    curated: dict[str, Metadata] = {}
+    if metadata_source is not None:
+        curated, problems = metadata.parse(metadata_source, {p.id for p in papers})
+        if problems:
+            raise BuildError(problems)
     papers = with_keywords(papers)
+    papers = with_titles(papers, curated)
     papers = related_papers(papers)
     papers = history.with_first_seen(papers, lines, seed_history)
     stats = Stats(
@@ -54,8 +64,20 @@ def catalogue_from(lines: tuple[SeedLine, ...], seed_history: History | None = N
 
 
 def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False, site_url: str = "") -> Summary:
-    lines = ingest.read_seeds(seeds_dir)
-    catalogue = catalogue_from(lines, history.read_history(seeds_dir))
+    problems: list[Problem] = []
+    lines: tuple[SeedLine, ...] = ()
+    metadata_source = None
+    try:
+        lines = ingest.read_seeds(seeds_dir)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+    try:
+        metadata_source = ingest.read_metadata(seeds_dir)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise BuildError(problems)
+    catalogue = catalogue_from(lines, metadata_source, history.read_history(seeds_dir))
     files = Renderer().render(catalogue)
     files.update(feeds.render_feeds(catalogue, site_url))
     report = write.write(docs_dir, files)

@@ -38,11 +38,12 @@ RESULT = ".md-search-result__item"
 CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
 # What must stay readable, and the least contrast ratio for it (WCAG AAA for body text, AA otherwise).
 READABLE = {
-    ".md-content p": 7.0,
+    ".abstract p": 7.0,
     ".md-content li": 7.0,
     ".md-content a:not(.headerlink)": 4.5,
     ".related-score": 4.5,
     ".first-seen": 4.5,
+    ".title-note": 4.5,
     ".md-content code": 4.5,
     ".md-header__topic": 4.5,
     ".md-tabs__link": 4.5,
