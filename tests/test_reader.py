@@ -274,7 +274,7 @@ def test_phone_width_never_scrolls_sideways(open_page, site: str, seed_site: Bui
     longest = max(data["papers"], key=lambda p: max(map(len, p["abstract"].split())))
     busiest = max(data["keywords"], key=lambda k: len(k["papers"]))
     page = open_page(site, **PHONE)
-    for path in ["", "papers/", "keywords/", "about/", longest["url"], busiest["url"]]:
+    for path in ["", "papers/", "keywords/", "titles/", "about/", longest["url"], busiest["url"]]:
         page.goto(site + path)
         assert sideways(page) == {"scrolled": 0, "wide": []}, path
     page.goto(site)
