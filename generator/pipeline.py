@@ -40,7 +40,7 @@ def catalogue_from(
     metadata_source: MetadataSource | None = None,
     seed_history: History | None = None,
 ) -> Catalogue:
-    """Every pure stage, from seed lines (and curated metadata) to the finished catalogue."""
+    """Every pure stage, from seed lines (curated metadata, git history) to the finished catalogue."""
     seed_history = seed_history or History()
     papers = dedupe(lines)
     papers = clean(papers)

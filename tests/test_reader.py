@@ -249,7 +249,7 @@ def readable(page: Any) -> dict[str, float]:
 
 
 def test_light_and_dark_palettes_toggle_and_stay_readable(open_page, site: str, seed_site: BuiltSite) -> None:
-    paper = next(p for p in catalogue(seed_site)["papers"] if p["related"])
+    paper = next(p for p in catalogue(seed_site)["papers"] if p["related"] and p["title_generated"])
     url = f"{site}{paper['url']}"
     page = open_page(url, color_scheme="light", viewport={"width": 1280, "height": 900})
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
