@@ -17,9 +17,14 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of *.txt seed files")
     build_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder to write into")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    build_cmd.add_argument(
+        "--pin-ids",
+        action="store_true",
+        help="record new paper ids in <seeds>/paper-ids.json so they survive new variants (commit it)",
+    )
     args = parser.parse_args(argv)
     try:
-        build(args.seeds, args.docs, quiet=args.quiet)
+        build(args.seeds, args.docs, quiet=args.quiet, pin_ids=args.pin_ids)
     except BuildError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

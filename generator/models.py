@@ -42,6 +42,18 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """A merged near-duplicate copy whose text differs from the paper's shown text."""
+
+    text: str
+    sources: tuple[Source, ...]
+    # Jaccard similarity of word 3-grams with the shown text (generator/neardup.py), 0..1.
+    similarity: float
+    # Names this variant in the id lock (generator/normalize.py ``variant_key``).
+    key: str = ""
+
+
+@dataclass(frozen=True)
 class Paper:
     """One distinct abstract and everything derived from it."""
 
@@ -53,6 +65,10 @@ class Paper:
     related: tuple[Related, ...] = ()
     # https links found in the cleaned abstract, in order of appearance (filled by the clean stage).
     urls: tuple[str, ...] = ()
+    # Near-duplicate copies merged into this paper, other than the shown text (filled by dedupe).
+    variants: tuple[Variant, ...] = ()
+    # The id-lock key of the shown text's variant (filled by dedupe).
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,11 @@ class Stats:
     seed_lines: int
     papers: int
     duplicates_merged: int
+    # duplicates_merged = exact_duplicates + near_duplicates
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    # variants whose id is not yet pinned in seeds/paper-ids.json
+    ids_to_pin: int = 0
 
 
 @dataclass(frozen=True)
@@ -76,3 +97,5 @@ class Catalogue:
     papers: tuple[Paper, ...]
     keywords: tuple[KeywordEntry, ...]
     stats: Stats
+    # The id lock after this build, (variant key, paper id) sorted by key (see dedupe.pinned_ids).
+    id_lock: tuple[tuple[str, str], ...] = ()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator import ingest, write
 from generator.clean import clean
-from generator.dedupe import dedupe
+from generator.dedupe import dedupe, pinned_ids
 from generator.keywords import keyword_index, with_keywords
 from generator.links import related_papers
 from generator.models import Catalogue, SeedLine, Stats
@@ -24,18 +24,33 @@ class Summary:
     pages_written: int
     unchanged: int
     removed: int
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    # variants whose id was not pinned in seeds/paper-ids.json before this build
+    ids_to_pin: int = 0
+    ids_pinned: bool = False
 
     def line(self) -> str:
+        unpinned = (
+            f"; {self.ids_to_pin} new ids pinned in {ingest.ID_LOCK}"
+            if self.ids_pinned
+            else f"; {self.ids_to_pin} ids not pinned: run `make generate` and commit seeds/{ingest.ID_LOCK}"
+        )
         return (
             f"{self.seed_lines} seed lines read, {self.papers} papers, "
-            f"{self.duplicates_merged} duplicates merged, {self.keywords} keywords, "
+            f"{self.duplicates_merged} duplicates merged "
+            f"({self.exact_duplicates} exact, {self.near_duplicates} near-duplicates), "
+            f"{self.keywords} keywords, "
             f"{self.pages_written} files written ({self.unchanged} unchanged, {self.removed} removed)"
+            + (unpinned if self.ids_to_pin else "")
         )
 
 
-def catalogue_from(lines: tuple[SeedLine, ...]) -> Catalogue:
+def catalogue_from(lines: tuple[SeedLine, ...], id_lock: dict[str, str] | None = None) -> Catalogue:
     """Every pure stage, from seed lines to the finished catalogue."""
-    papers = dedupe(lines)
+    id_lock = id_lock or {}
+    papers = dedupe(lines, id_lock)
+    new_lock = pinned_ids(papers, id_lock)
     papers = clean(papers)
     papers = with_titles(papers)
     papers = with_keywords(papers)
@@ -45,15 +60,22 @@ def catalogue_from(lines: tuple[SeedLine, ...]) -> Catalogue:
         seed_lines=len(lines),
         papers=len(papers),
         duplicates_merged=len(lines) - len(papers),
+        exact_duplicates=len(lines) - len(papers) - sum(len(p.variants) for p in papers),
+        near_duplicates=sum(len(p.variants) for p in papers),
+        ids_to_pin=sum(1 for key, pid in new_lock.items() if id_lock.get(key) != pid),
     )
-    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=stats)
+    return Catalogue(
+        papers=papers, keywords=keyword_index(papers), stats=stats, id_lock=tuple(new_lock.items())
+    )
 
 
-def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False) -> Summary:
+def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False, pin_ids: bool = False) -> Summary:
+    """Generate the pages; with ``pin_ids``, also record new ids in the id lock beside the seeds."""
     lines = ingest.read_seeds(seeds_dir)
-    catalogue = catalogue_from(lines)
+    catalogue = catalogue_from(lines, ingest.read_id_lock(seeds_dir))
     files = Renderer().render(catalogue)
     report = write.write(docs_dir, files)
+    pinned = pin_ids and write.write_id_lock(seeds_dir, dict(catalogue.id_lock))
     summary = Summary(
         seed_lines=catalogue.stats.seed_lines,
         papers=catalogue.stats.papers,
@@ -62,6 +84,10 @@ def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False) -> Summary:
         pages_written=report.written,
         unchanged=report.unchanged,
         removed=report.removed,
+        exact_duplicates=catalogue.stats.exact_duplicates,
+        near_duplicates=catalogue.stats.near_duplicates,
+        ids_to_pin=catalogue.stats.ids_to_pin,
+        ids_pinned=pinned,
     )
     if not quiet:
         print(summary.line())
