@@ -31,7 +31,7 @@ _QUOTES = str.maketrans(
 )
 _LATEX_DOUBLE_QUOTE = re.compile(r"``|''")
 _LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
-_LATEX_TIE = re.compile(r"(?<=\w)~(?=\w)")
+_LATEX_TIE = re.compile(r"(?<=[\w.,;:])~(?=\w)")
 _DASH = re.compile(r"\s*-+\s*")
 _INNER_DASH = re.compile(r"(?<=\w)-(?=\w)")
 _SPACE = re.compile(r"\s+")
