@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_dedupe.py [--abstracts 10000] [--keyphrase ../shared/keyphrase]
 
 The abstracts are realistic and distinct: sentences of the seed abstracts and of the keyphrase
-benchmark documents (zips read here, never committed) recombined into new 4-8 sentence abstracts,
+benchmark documents (zips read here, never committed), about one word in five replaced by another
+word of the same texts, recombined into new 4-8 sentence abstracts,
 plus 2% planted near-duplicates (a typo, an appended sentence, or a reworded sentence) whose
 recall is reported. Stages run in memory, as pipeline.catalogue_from and Renderer run them; the
 disk writes and mkdocs are not timed.
@@ -46,8 +47,15 @@ def sentence_pool(keyphrase: Path) -> list[str]:
     return sorted(pool)
 
 
+def _reworded(sentence: str, vocabulary: list[str], rng: random.Random) -> str:
+    """A pool sentence with about one word in five replaced, so that no two abstracts share whole
+    sentences unless planted (each pool sentence is drawn about 5 times at 10,000 abstracts)."""
+    return " ".join(rng.choice(vocabulary) if rng.random() < 0.2 else w for w in sentence.split())
+
+
 def corpus(n: int, pool: list[str], rng: random.Random) -> tuple[list[str], list[tuple[int, int]]]:
     """n distinct abstracts and the planted near-duplicate pairs (index of original, of copy)."""
+    vocabulary = sorted({w for s in pool for w in s.split() if w.isalpha()})
     texts: list[str] = []
     seen: set[str] = set()
     planted: list[tuple[int, int]] = []
@@ -69,7 +77,7 @@ def corpus(n: int, pool: list[str], rng: random.Random) -> tuple[list[str], list
             if text not in seen:
                 planted.append((original, len(texts)))
         else:
-            text = " ".join(rng.sample(pool, rng.randint(4, 8)))
+            text = " ".join(_reworded(s, vocabulary, rng) for s in rng.sample(pool, rng.randint(4, 8)))
         if text not in seen:
             seen.add(text)
             texts.append(text)
