@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.dedupe import dedupe, pinned_ids
 from generator.errors import BuildError
-from generator.ingest import ID_LOCK
+from generator.ingest import ID_LOCK, read_id_lock, read_seeds
 from generator.pipeline import build
 
 from .conftest import SEEDS, build_site
@@ -25,9 +26,11 @@ V2 = BASE.replace("four points", "4.5 points") + " Code: <script>alert(1)</scrip
 OTHER = "Diffusion models generate images by reversing a noising process step by step."
 
 
-def test_committed_id_lock_covers_the_seed_catalogue(tmp_path: Path) -> None:
-    summary = build(SEEDS, tmp_path, quiet=True)
-    assert summary.ids_to_pin == 0, f"run `make generate` and commit seeds/{ID_LOCK}"
+def test_committed_id_lock_covers_the_seed_catalogue() -> None:
+    lock = read_id_lock(SEEDS)
+    papers = dedupe(read_seeds(SEEDS), lock)
+    assert pinned_ids(papers, lock) == lock, f"run `make generate` and commit seeds/{ID_LOCK}"
+    assert {p.id for p in papers} <= set(lock.values())
 
 
 def test_variant_added_later_keeps_the_id_and_shows_on_the_page(tmp_path: Path) -> None:
