@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from generator.models import Paper, SeedLine, Source, Variant
 from generator.neardup import Matches, near_duplicates, shingles, similarity
-from generator.normalize import ID_HEX, artefacts, identity_text, paper_id, variant_key, words
+from generator.normalize import ID_HEX, KEY_HEX, artefacts, identity_digest, identity_text, words
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class _Copies:
         return self.lines[0].source
 
     def best_copy(self) -> SeedLine:
+        if len(self.lines) == 1:
+            return self.lines[0]
         return min(self.lines, key=lambda line: (artefacts(line.text), line.source))
 
 
@@ -44,7 +46,7 @@ def exact_groups(lines: tuple[SeedLine, ...]) -> list[_Copies]:
     for line in lines:
         by_identity.setdefault(identity_text(line.text), []).append(line)
     groups = [
-        _Copies(variant_key(copies[0].text), identity, tuple(sorted(copies, key=lambda c: c.source)))
+        _Copies(identity_digest(identity)[:KEY_HEX], identity, tuple(sorted(copies, key=lambda c: c.source)))
         for identity, copies in by_identity.items()
     ]
     return sorted(groups, key=lambda g: g.first)
@@ -104,7 +106,7 @@ def assign_ids(clusters: list[list[_Copies]], lock: Mapping[str, str]) -> list[s
 
 def _fresh_id(cluster: list[_Copies], taken: set[str]) -> str:
     for variant in cluster:
-        pid = paper_id(variant.lines[0].text)
+        pid = identity_digest(variant.identity)[:ID_HEX]
         if pid not in taken:
             return pid
     n = 1

@@ -45,12 +45,15 @@ ID_HEX = 10
 
 def strip_format_chars(text: str) -> str:
     """Drop invisible format characters (Unicode category Cf: ZWSP, ZWJ, soft hyphen, BOM, bidi marks)."""
+    if text.isascii():  # the common case, and ASCII has no format characters
+        return text
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def identity_text(text: str) -> str:
     """The text two copies of one abstract share, however they were typed, encoded or typeset."""
-    text = unicodedata.normalize("NFKC", strip_format_chars(text))
+    if not text.isascii():  # NFKC leaves ASCII alone
+        text = unicodedata.normalize("NFKC", strip_format_chars(text))
     text = _LATEX_DOUBLE_QUOTE.sub('"', text)
     text = _LATEX_ESCAPE.sub(r"\1", text)
     text = _LATEX_TIE.sub(" ", text)
@@ -67,18 +70,19 @@ def words(identity: str) -> list[str]:
     return _WORD.findall(identity)
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(identity_text(text).encode("utf-8")).hexdigest()
+def identity_digest(identity: str) -> str:
+    """SHA-256 hex digest of an identity text (already normalized)."""
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()
 
 
 def paper_id(text: str) -> str:
     """First 10 hex digits of SHA-256 of the identity text: the id a new paper gets from its text."""
-    return _digest(text)[:ID_HEX]
+    return identity_digest(identity_text(text))[:ID_HEX]
 
 
 def variant_key(text: str) -> str:
     """First 16 hex digits of the same hash: names one variant in the id lock (seeds/paper-ids.json)."""
-    return _digest(text)[:KEY_HEX]
+    return identity_digest(identity_text(text))[:KEY_HEX]
 
 
 _ARTEFACTS = re.compile(r"``|''|\\[%&_#$]|\w~\w|\w-\s+\w|\s{2,}|\s[.,;:!?)]|(?<!-)--(?!-)|---")
@@ -87,5 +91,9 @@ _ARTEFACTS = re.compile(r"``|''|\\[%&_#$]|\w~\w|\w-\s+\w|\s{2,}|\s[.,;:!?)]|(?<!
 def artefacts(text: str) -> int:
     """How many typesetting artefacts a copy carries (format characters, LaTeX residue, broken
     hyphenation, stray spaces): among equal copies the one with the fewest is shown."""
-    hidden = sum(1 for ch in text if unicodedata.category(ch) == "Cf" or ch in "\u00a0\u202f")
+    hidden = (
+        0
+        if text.isascii()
+        else sum(1 for ch in text if unicodedata.category(ch) == "Cf" or ch in "\u00a0\u202f")
+    )
     return hidden + len(_ARTEFACTS.findall(text))
