@@ -126,7 +126,7 @@ def dedupe(lines: tuple[SeedLine, ...], lock: Mapping[str, str] | None = None) -
     papers = []
     for pid, cluster in zip(ids, clusters, strict=True):
         chosen = _chosen(cluster)
-        chosen_set = shingles(chosen.identity)
+        chosen_set = shingles(chosen.identity) if len(cluster) > 1 else frozenset()
         variants = tuple(
             Variant(
                 text=v.best_copy().text,
