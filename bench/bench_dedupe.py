@@ -135,6 +135,11 @@ def main() -> None:
 
     paper_of = {s: p.id for p in papers for s in p.sources}
     found = sum(paper_of[lines[a].source] == paper_of[lines[b].source] for a, b in planted)
+    family = list(range(len(lines)))  # an abstract and its planted copies (and copies of copies)
+    for a, b in planted:
+        family[b] = family[a]
+    index = {line.source: i for i, line in enumerate(lines)}
+    false_merges = sum(len({family[index[s]] for s in p.sources}) - 1 for p in papers)
     expected_papers = len(lines) - len(planted)
     all_pairs = len(groups) * (len(groups) - 1) // 2
     print("\n| stage | CPU s |")
@@ -151,7 +156,8 @@ def main() -> None:
     )
     print(
         f"Planted near-duplicates merged: {found}/{len(planted)}; "
-        f"papers: {len(papers)} (expected {expected_papers})."
+        f"papers: {len(papers)} (expected {expected_papers}); "
+        f"abstracts merged into a paper of another family (false merges): {false_merges}."
     )
 
 
