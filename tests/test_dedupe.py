@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from generator.dedupe import dedupe
@@ -90,7 +92,7 @@ def test_hostile_copies_become_three_papers_not_ten() -> None:
         "We propose a state\u2013of\u2013the\u2013art model for \u201crobust\u201d graph learning; "
         "it\u2019s 10% faster.",
         "We propose a state-of-the-art model for ``robust'' graph learning; it's 10\\% faster.",
-        'WE PROPOSE A STATE-OF-THE-ART MODEL FOR "ROBUST" GRAPH LEARNING; IT\'S 10% FASTER.',
+        "WE PROPOSE A STATE-OF-THE-ART MODEL FOR \u201cROBUST\u201d GRAPH LEARNING; IT'S 10% FASTER.\u200b",
         b,
         "Diffusion\u00a0models generate images by de\u00adnoising pre- trained latents.",
         "\ufeffDiffusion models generate images by denoising pre\u2011trained latents .",
@@ -98,6 +100,8 @@ def test_hostile_copies_become_three_papers_not_ten() -> None:
         "Federated\u200b learning trains models without sharing data.",
         "Federated learning trains models without sharing\u00a0data.",
     ]
+    case_and_space = {" ".join(unicodedata.normalize("NFC", t).split()).casefold() for t in hostile}
+    assert len(case_and_space) == 10
     papers = dedupe(tuple(line("h.txt", i, text) for i, text in enumerate(hostile, 1)))
     assert len(papers) == 3
     assert all(p.variants == () for p in papers)  # exact duplicates, not near-duplicates
