@@ -98,7 +98,7 @@ def test_hostile_copies_become_three_papers_not_ten() -> None:
         "\ufeffDiffusion models generate images by denoising pre\u2011trained latents .",
         c,
         "Federated\u200b learning trains models without sharing data.",
-        "Federated learning trains models without sharing\u00a0data.",
+        "Federated learning trains models without sharing\u00a0data .",
     ]
     case_and_space = {" ".join(unicodedata.normalize("NFC", t).split()).casefold() for t in hostile}
     assert len(case_and_space) == 10
