@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from generator.models import Paper, SeedLine, Source, Variant
 from generator.neardup import Matches, near_duplicates, shingles, similarity
-from generator.normalize import ID_HEX, KEY_HEX, artefacts, identity_digest, identity_text, words
+from generator.normalize import ID_HEX, KEY_HEX, artefacts, identity_digest, identity_text, paper_id, words
 
 
 @dataclass(frozen=True)
@@ -83,9 +83,9 @@ def assign_ids(clusters: list[list[_Copies]], lock: Mapping[str, str]) -> list[s
     The id lock (seeds/paper-ids.json) maps every variant key ever built to its paper's id. A
     cluster keeps the id its variants are pinned to (the id most of them are pinned to, ties to the
     smallest id, when a new variant bridged two papers). A cluster with no pinned variant is new:
-    its id is the ``paper_id`` of its earliest variant. Once pinned, adding a variant that is more
-    complete, or that comes from a seed file sorting first, cannot move it. No rule without memory
-    can do this: A alone and B alone have different ids, and {A, B} cannot keep both.
+    its id is the ``paper_id`` of its earliest copy (``file:line``). Once pinned, adding a variant
+    that is more complete, or that comes from a seed file sorting first, cannot move it. No rule
+    without memory can do this: A alone and B alone have different ids, and {A, B} keeps one.
     """
     claims: dict[str, list[tuple[int, int]]] = {}
     for index, cluster in enumerate(clusters):
@@ -106,7 +106,7 @@ def assign_ids(clusters: list[list[_Copies]], lock: Mapping[str, str]) -> list[s
 
 def _fresh_id(cluster: list[_Copies], taken: set[str]) -> str:
     for variant in cluster:
-        pid = identity_digest(variant.identity)[:ID_HEX]
+        pid = paper_id(variant.lines[0].text)
         if pid not in taken:
             return pid
     n = 1

@@ -54,6 +54,27 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Metadata:
+    """Curated facts about a paper from ``seeds/metadata.yaml``; empty fields are unknown."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    venue: str = ""
+    doi: str = ""
+    arxiv: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class MetadataSource:
+    """The curated metadata file as read: its label for messages (``seeds/metadata.yaml``) and text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Paper:
     """One distinct abstract and everything derived from it."""
 
@@ -69,6 +90,9 @@ class Paper:
     variants: tuple[Variant, ...] = ()
     # The id-lock key of the shown text's variant (filled by dedupe).
     key: str = ""
+    # False when the title comes from curated metadata rather than from the abstract.
+    title_generated: bool = True
+    metadata: Metadata = Metadata()
 
 
 @dataclass(frozen=True)

@@ -75,9 +75,15 @@ def identity_digest(identity: str) -> str:
     return hashlib.sha256(identity.encode("utf-8")).hexdigest()
 
 
+def id_text(text: str) -> str:
+    """The text a new paper's id is hashed from: NFC, collapsed whitespace, case-folded. This is the
+    foundation's identity rule, kept for ids so that no URL changed when identity became stronger."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
 def paper_id(text: str) -> str:
-    """First 10 hex digits of SHA-256 of the identity text: the id a new paper gets from its text."""
-    return identity_digest(identity_text(text))[:ID_HEX]
+    """First 10 hex digits of SHA-256 of ``id_text``: the id a new paper gets from its earliest copy."""
+    return identity_digest(id_text(text))[:ID_HEX]
 
 
 def variant_key(text: str) -> str:

@@ -1,16 +1,17 @@
-"""The orchestrator: ingest -> dedupe -> clean -> keywords -> links -> render -> write."""
+"""The orchestrator: ingest -> dedupe -> clean -> keywords -> titles -> links -> render -> write."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import ingest, write
+from generator import ingest, metadata, write
 from generator.clean import clean
 from generator.dedupe import dedupe, pinned_ids
+from generator.errors import BuildError, Problem
 from generator.keywords import keyword_index, with_keywords
 from generator.links import related_papers
-from generator.models import Catalogue, SeedLine, Stats
+from generator.models import Catalogue, Metadata, MetadataSource, SeedLine, Stats
 from generator.render import Renderer
 from generator.titles import with_titles
 
@@ -46,14 +47,23 @@ class Summary:
         )
 
 
-def catalogue_from(lines: tuple[SeedLine, ...], id_lock: dict[str, str] | None = None) -> Catalogue:
-    """Every pure stage, from seed lines to the finished catalogue."""
+def catalogue_from(
+    lines: tuple[SeedLine, ...],
+    metadata_source: MetadataSource | None = None,
+    id_lock: dict[str, str] | None = None,
+) -> Catalogue:
+    """Every pure stage, from seed lines (curated metadata, the id lock) to the finished catalogue."""
     id_lock = id_lock or {}
     papers = dedupe(lines, id_lock)
     new_lock = pinned_ids(papers, id_lock)
     papers = clean(papers)
-    papers = with_titles(papers)
+    curated: dict[str, Metadata] = {}
+    if metadata_source is not None:
+        curated, problems = metadata.parse(metadata_source, {p.id for p in papers})
+        if problems:
+            raise BuildError(problems)
     papers = with_keywords(papers)
+    papers = with_titles(papers, curated)
     papers = related_papers(papers)
     stats = Stats(
         seed_files=len({line.source.file for line in lines}),
@@ -71,8 +81,25 @@ def catalogue_from(lines: tuple[SeedLine, ...], id_lock: dict[str, str] | None =
 
 def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False, pin_ids: bool = False) -> Summary:
     """Generate the pages; with ``pin_ids``, also record new ids in the id lock beside the seeds."""
-    lines = ingest.read_seeds(seeds_dir)
-    catalogue = catalogue_from(lines, ingest.read_id_lock(seeds_dir))
+    problems: list[Problem] = []
+    lines: tuple[SeedLine, ...] = ()
+    metadata_source = None
+    id_lock: dict[str, str] = {}
+    try:
+        lines = ingest.read_seeds(seeds_dir)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+    try:
+        metadata_source = ingest.read_metadata(seeds_dir)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+    try:
+        id_lock = ingest.read_id_lock(seeds_dir)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise BuildError(problems)
+    catalogue = catalogue_from(lines, metadata_source, id_lock)
     files = Renderer().render(catalogue)
     report = write.write(docs_dir, files)
     pinned = pin_ids and write.write_id_lock(seeds_dir, dict(catalogue.id_lock))
