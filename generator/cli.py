@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -16,6 +17,11 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="generate the catalogue pages from the seed files")
     build_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of *.txt seed files")
     build_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder to write into")
+    build_cmd.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL", ""),
+        help="public URL of the site, for absolute links in the feeds (default: $SITE_URL, as mkdocs.yml)",
+    )
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     build_cmd.add_argument(
         "--pin-ids",
@@ -24,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        build(args.seeds, args.docs, quiet=args.quiet, pin_ids=args.pin_ids)
+        build(args.seeds, args.docs, quiet=args.quiet, site_url=args.site_url, pin_ids=args.pin_ids)
     except BuildError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import ingest, metadata, write
+from generator import feeds, history, ingest, metadata, write
 from generator.clean import clean
 from generator.dedupe import dedupe, pinned_ids
 from generator.errors import BuildError, Problem
 from generator.keywords import keyword_index, with_keywords
 from generator.links import related_papers
-from generator.models import Catalogue, Metadata, MetadataSource, SeedLine, Stats
+from generator.models import Catalogue, History, Metadata, MetadataSource, SeedLine, Stats
 from generator.render import Renderer
 from generator.titles import with_titles
 
@@ -50,9 +51,12 @@ class Summary:
 def catalogue_from(
     lines: tuple[SeedLine, ...],
     metadata_source: MetadataSource | None = None,
+    seed_history: History | None = None,
     id_lock: dict[str, str] | None = None,
 ) -> Catalogue:
-    """Every pure stage, from seed lines (curated metadata, the id lock) to the finished catalogue."""
+    """Every pure stage, from seed lines (curated metadata, git history, the id lock) to the finished
+    catalogue."""
+    seed_history = seed_history or History()
     id_lock = id_lock or {}
     papers = dedupe(lines, id_lock)
     new_lock = pinned_ids(papers, id_lock)
@@ -65,6 +69,7 @@ def catalogue_from(
     papers = with_keywords(papers)
     papers = with_titles(papers, curated)
     papers = related_papers(papers)
+    papers = history.with_first_seen(papers, lines, seed_history)
     stats = Stats(
         seed_files=len({line.source.file for line in lines}),
         seed_lines=len(lines),
@@ -74,12 +79,19 @@ def catalogue_from(
         near_duplicates=sum(len(p.variants) for p in papers),
         ids_to_pin=sum(1 for key, pid in new_lock.items() if id_lock.get(key) != pid),
     )
+    seed_history = replace(seed_history, note=history.undated_note(papers, seed_history))
     return Catalogue(
-        papers=papers, keywords=keyword_index(papers), stats=stats, id_lock=tuple(new_lock.items())
+        papers=papers,
+        keywords=keyword_index(papers),
+        stats=stats,
+        history=seed_history,
+        id_lock=tuple(new_lock.items()),
     )
 
 
-def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False, pin_ids: bool = False) -> Summary:
+def build(
+    seeds_dir: Path, docs_dir: Path, *, quiet: bool = False, site_url: str = "", pin_ids: bool = False
+) -> Summary:
     """Generate the pages; with ``pin_ids``, also record new ids in the id lock beside the seeds."""
     problems: list[Problem] = []
     lines: tuple[SeedLine, ...] = ()
@@ -99,8 +111,9 @@ def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False, pin_ids: bool
         problems.extend(exc.problems)
     if problems:
         raise BuildError(problems)
-    catalogue = catalogue_from(lines, metadata_source, id_lock)
+    catalogue = catalogue_from(lines, metadata_source, history.read_history(seeds_dir), id_lock)
     files = Renderer().render(catalogue)
+    files.update(feeds.render_feeds(catalogue, site_url))
     report = write.write(docs_dir, files)
     pinned = pin_ids and write.write_id_lock(seeds_dir, dict(catalogue.id_lock))
     summary = Summary(
@@ -118,4 +131,6 @@ def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False, pin_ids: bool
     )
     if not quiet:
         print(summary.line())
+        if catalogue.history.note:
+            print(f"note: {catalogue.history.note}", file=sys.stderr)
     return summary
