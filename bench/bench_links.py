@@ -47,7 +47,7 @@ def real_abstracts() -> list[str]:
 
 
 def synthetic_papers(n: int) -> tuple:
-    from generator.keywords import extract
+    from generator.keywords import with_keywords
     from generator.models import Paper, Source
     from generator.normalize import paper_id
 
@@ -56,7 +56,10 @@ def synthetic_papers(n: int) -> tuple:
     rng.shuffle(pool)
     pool = pool[:POOL_SIZE]
     sentences = [_SENTENCE.split(t) for t in pool]
-    keywords = [extract(t) for t in pool]
+    pool_papers = tuple(
+        Paper(id=paper_id(t), text=t, sources=(Source("pool.txt", i + 1),)) for i, t in enumerate(pool)
+    )
+    keywords = [p.keywords for p in with_keywords(pool_papers)]
     papers, ids = [], set()
     while len(papers) < n:
         a, b = rng.randrange(len(pool)), rng.randrange(len(pool))
