@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import string
+import unicodedata
 
 from markupsafe import Markup
 
@@ -34,3 +35,36 @@ def path_part(value: str) -> str:
     if not _PATH_PART.fullmatch(value):
         raise ValueError(f"unsafe path component: {value!r}")
     return value
+
+
+def link(shown: str, url: str) -> Markup:
+    """A clickable link for a URL found in seed text: http(s) only, every character escaped."""
+    if not re.match(r"https?://", url, re.IGNORECASE):
+        return text(shown)
+    return Markup(f'<a href="{text(url)}" rel="nofollow noopener">{text(shown)}</a>')
+
+
+def linked_text(spans: tuple[tuple[str, str | None], ...]) -> Markup:
+    """Seed text as escaped text, with its http(s) links (from ``clean.link_spans``) made clickable."""
+    return Markup("").join(text(piece) if url is None else link(piece, url) for piece, url in spans)
+
+
+# What a theme prints without escaping (Material: page titles in the navigation, the header, <h1>
+# and <title> after ``striptags``, which unescapes entities; the meta description inside a quoted
+# attribute; titles in the search index) must carry no character that HTML reads as markup. Entities
+# do not help there, so these characters become their full-width look-alikes and still read as
+# written.
+_TITLE_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\uff02", "'": "\uff07"})
+_TITLE_DROP = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+
+
+def plain(value: str) -> str:
+    """Text safe to print raw into HTML element text or a quoted attribute, on one line."""
+    value = "".join(" " if ch.isspace() else ch for ch in str(value))
+    kept = "".join(ch for ch in value if unicodedata.category(ch) not in _TITLE_DROP)
+    return " ".join(kept.translate(_TITLE_LOOKALIKES).split())
+
+
+def front_matter(value: str) -> str:
+    """A page title or description for YAML front matter: ``plain`` text as a YAML scalar."""
+    return yaml_string(plain(value))

@@ -46,11 +46,14 @@ def keyword_index(papers: tuple[Paper, ...]) -> tuple[KeywordEntry, ...]:
         for kw in paper.keywords:
             carriers.setdefault(kw, []).append(paper.id)
     entries: list[KeywordEntry] = []
-    taken: set[str] = set()
+    taken: set[str] = {"index"}  # keywords/index.md is the list of keywords
     for text in sorted(carriers):
         slug = slugify(text)
-        if slug in taken:
-            slug = f"{slug[: SLUG_MAX - 9]}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        width = 8
+        while slug in taken:  # two keywords that slug alike never share (overwrite) one page
+            slug = f"{slugify(text)[: SLUG_MAX - width - 1]}-{digest[:width]}"
+            width += 2
         taken.add(slug)
         entries.append(KeywordEntry(Keyword(text, slug), tuple(carriers[text])))
     return tuple(entries)

@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import escape
+from generator.clean import link_spans
 from generator.models import Catalogue, KeywordEntry, Paper
 from generator.titles import safe_title
 
@@ -35,6 +36,8 @@ class Renderer:
         )
         self.env.filters["yaml"] = lambda v: Markup(escape.yaml_string(v))
         self.env.filters["slug"] = lambda v: Markup(escape.path_part(v))
+        self.env.filters["front_matter"] = lambda v: Markup(escape.front_matter(v))
+        self.env.filters["abstract"] = lambda v: escape.linked_text(link_spans(v))
 
     def render(self, catalogue: Catalogue) -> dict[str, str]:
         """Relative path under docs/ -> file content, for every generated file."""
@@ -45,7 +48,7 @@ class Renderer:
             files[f"papers/{paper.id}.md"] = self._page(
                 "paper.md.j2",
                 paper=paper,
-                description=safe_title(paper.text)[:160],
+                description=escape.plain(paper.text)[:160],
                 by_id=by_id,
                 keywords=keywords,
             )
