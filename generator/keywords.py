@@ -45,15 +45,17 @@ def keyword_index(papers: tuple[Paper, ...]) -> tuple[KeywordEntry, ...]:
     for paper in papers:
         for kw in paper.keywords:
             carriers.setdefault(kw, []).append(paper.id)
-    entries: list[KeywordEntry] = []
     taken: set[str] = {"index"}  # keywords/index.md is the list of keywords
-    for text in sorted(carriers):
+    slugs: dict[str, str] = {}
+    # A keyword that reads exactly as its slug keeps it whatever else is in the catalogue; others
+    # that slug alike get a suffix from their own hash, so no two keywords share (overwrite) a page.
+    for text in sorted(carriers, key=lambda t: (slugify(t) != t.replace(" ", "-"), t)):
         slug = slugify(text)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         width = 8
-        while slug in taken:  # two keywords that slug alike never share (overwrite) one page
+        while slug in taken:
             slug = f"{slugify(text)[: SLUG_MAX - width - 1]}-{digest[:width]}"
             width += 2
         taken.add(slug)
-        entries.append(KeywordEntry(Keyword(text, slug), tuple(carriers[text])))
-    return tuple(entries)
+        slugs[text] = slug
+    return tuple(KeywordEntry(Keyword(text, slugs[text]), tuple(carriers[text])) for text in sorted(carriers))

@@ -74,7 +74,7 @@ def test_seed_text_is_escaped_not_evaluated() -> None:
     for raw in ("a < b", "x*y*z", "`code`", "{{", "A|B"):
         assert raw not in body
     # Front matter is no Markdown, but the theme prints it raw into HTML: no markup characters.
-    assert "description: \"Faster diffusion models: a \\uff1c b \\uff06 x*y*z" in front
+    assert 'description: "Faster diffusion models: a \\uff1c b \\uff06 x*y*z' in front
     assert not set("<>&'") & set(front)
     assert "a &#60; b &#38; x&#42;y&#42;z" in page
 
