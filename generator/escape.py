@@ -22,9 +22,17 @@ def text(value: str) -> Markup:
     return Markup(str(value).translate(_ENTITIES))
 
 
+# YAML's printable set (YAML 1.1, 5.1) less its line breaks; anything else is written as an escape.
+_YAML_UNSAFE = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def yaml_string(value: str) -> str:
-    """A YAML scalar for front matter: JSON is YAML, and ASCII-only JSON has no line breaks to inject."""
-    return json.dumps(str(value), ensure_ascii=True)
+    """A YAML double-quoted scalar on one line: JSON escaping, plus an escape for every character
+    PyYAML reads as a line break (CR, U+0085, U+2028, U+2029) or refuses. Other characters, emoji
+    included, stay literal: ASCII-only JSON would split them into surrogate pairs, which PyYAML
+    rejects, and MkDocs then prints the front matter as page text."""
+    dumped = json.dumps(str(value), ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) < 0x10000 else "", dumped)
 
 
 _PATH_PART = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -43,10 +43,27 @@ def test_plain_has_no_markup_characters_controls_or_line_breaks() -> None:
 
 def test_front_matter_is_one_yaml_scalar_that_reads_back_as_the_plain_text() -> None:
     breakers = ['"quoted', "- item", "[list", "! tag", "> fold", "k: v", "a\u2028b: c", "x\u0085y", "a\rt: z"]
+    breakers += [
+        "emoji 😀 👨\u200d👩\u200d👧 \U0001d4aa(n)",
+        "del\x7f \ufeff bom",
+        "tab\there",
+        "back\\slash",
+    ]
     for raw in breakers:
         line = "title: " + escape.front_matter(raw)
         assert "\n" not in line and "\r" not in line and "\u2028" not in line and "\u0085" not in line
         assert yaml.safe_load(line) == {"title": escape.plain(raw)}
+
+
+def test_yaml_string_round_trips_any_text_through_pyyaml_on_one_line() -> None:
+    for raw in [
+        "a\u2028b: c\u2029d\u0085e\rf\ng",
+        "😀 \U0001d4aa \x7f \x1b \ufeff \ufffe",
+        "\"\\ ' : # - [ {",
+    ]:
+        line = "title: " + escape.yaml_string(raw)
+        assert len(line.splitlines()) == 1
+        assert yaml.safe_load(line) == {"title": raw}
 
 
 def test_path_part_refuses_anything_but_a_slug() -> None:
