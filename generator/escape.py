@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import string
@@ -57,22 +58,39 @@ def linked_text(spans: tuple[tuple[str, str | None], ...]) -> Markup:
     return Markup("").join(text(piece) if url is None else link(piece, url) for piece, url in spans)
 
 
-# What a theme prints without escaping (Material: page titles in the navigation, the header, <h1>
-# and <title> after ``striptags``, which unescapes entities; the meta description inside a quoted
-# attribute; titles in the search index) must carry no character that HTML reads as markup. Entities
-# do not help there, so these characters become their full-width look-alikes and still read as
-# written.
-_TITLE_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", '"': "\uff02", "'": "\uff07"})
-_TITLE_DROP = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+# Characters dropped from one-line text: controls, format characters (bidi overrides, zero-width
+# characters), surrogates, private use, unassigned code points, and line or paragraph separators.
+_ONE_LINE_DROP = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+# U+2060 WORD JOINER: invisible, and it stops "<" starting a tag or "&" starting a character reference.
+_WORD_JOINER = "\u2060"
+_TITLE_MARKUP = str.maketrans({"<": "<" + _WORD_JOINER, "&": "&" + _WORD_JOINER})
 
 
-def plain(value: str) -> str:
-    """Text safe to print raw into HTML element text or a quoted attribute, on one line."""
+def one_line(value: str) -> str:
+    """Text on one line with single spaces, without invisible or bidi-reordering characters."""
     value = "".join(" " if ch.isspace() else ch for ch in str(value))
-    kept = "".join(ch for ch in value if unicodedata.category(ch) not in _TITLE_DROP)
-    return " ".join(kept.translate(_TITLE_LOOKALIKES).split())
+    kept = "".join(ch for ch in value if unicodedata.category(ch) not in _ONE_LINE_DROP)
+    return " ".join(kept.split())
+
+
+def page_title(value: str) -> str:
+    """A title the theme prints raw as HTML element text: navigation, header, <h1>, <title> (raw, or
+    after ``striptags``, which unescapes entities), search results. Entities cannot work there, so
+    every "<" and "&" is followed by an invisible word joiner: it still reads as written, but no
+    tag, comment or character reference can start."""
+    return one_line(value).translate(_TITLE_MARKUP)
+
+
+def attribute(value: str) -> str:
+    """Text the theme prints raw inside a double-quoted attribute (the meta description)."""
+    return html.escape(one_line(value), quote=True)
 
 
 def front_matter(value: str) -> str:
-    """A page title or description for YAML front matter: ``plain`` text as a YAML scalar."""
-    return yaml_string(plain(value))
+    """A page title for YAML front matter."""
+    return yaml_string(page_title(value))
+
+
+def front_matter_attribute(value: str) -> str:
+    """A page description for YAML front matter."""
+    return yaml_string(attribute(value))

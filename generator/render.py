@@ -37,6 +37,7 @@ class Renderer:
         self.env.filters["yaml"] = lambda v: Markup(escape.yaml_string(v))
         self.env.filters["slug"] = lambda v: Markup(escape.path_part(v))
         self.env.filters["front_matter"] = lambda v: Markup(escape.front_matter(v))
+        self.env.filters["front_matter_attribute"] = lambda v: Markup(escape.front_matter_attribute(v))
         self.env.filters["abstract"] = lambda v: escape.linked_text(link_spans(v))
 
     def render(self, catalogue: Catalogue) -> dict[str, str]:
@@ -48,7 +49,7 @@ class Renderer:
             files[f"papers/{paper.id}.md"] = self._page(
                 "paper.md.j2",
                 paper=paper,
-                description=escape.plain(paper.text)[:160],
+                description=escape.one_line(paper.text)[:160],
                 by_id=by_id,
                 keywords=keywords,
             )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
+
 import yaml
+from markupsafe import Markup
 
 from generator import escape
 from generator.clean import link_spans
@@ -32,13 +36,29 @@ def test_link_refuses_other_schemes_even_if_asked() -> None:
     assert "<a" not in escape.link("x", "data:text/html,x")
 
 
-def test_plain_has_no_markup_characters_controls_or_line_breaks() -> None:
-    raw = "a <!-- b & \"c\" 'd' </title><script>\u2028e\u0085f\rg\u202eh\u200bi\x00"
-    out = escape.plain(raw)
-    assert not set("<>&\"'\r\n\u2028\u0085\u202e\u200b\x00") & set(out)
-    assert out == (
-        "a \uff1c!-- b \uff06 \uff02c\uff02 \uff07d\uff07 \uff1c/title\uff1e\uff1cscript\uff1e e f ghi"
-    )
+def _markup_can_start(value: str) -> bool:
+    return re.search(r"<[A-Za-z/!?]|&[#A-Za-z]", value) is not None
+
+
+def test_page_title_reads_as_written_yet_no_tag_comment_or_reference_can_start() -> None:
+    raw = "a <!-- b & \"c\" 'd' </title><script>\u2028e\u0085f\rg\u202eh\u200bi\x00 &lt;/title&gt; x<y"
+    out = escape.page_title(raw)
+    assert not set("\r\n\u2028\u0085\u202e\u200b\x00") & set(out)
+    assert out.replace("\u2060", "") == "a <!-- b & \"c\" 'd' </title><script> e f ghi &lt;/title&gt; x<y"
+    # Printed raw (nav, header, <h1>, meta title) and after Material's striptags (which unescapes).
+    assert not _markup_can_start(out)
+    assert not _markup_can_start(Markup(out).striptags())
+    assert escape.page_title(out) == out
+
+
+def test_attribute_escapes_for_a_double_quoted_attribute() -> None:
+    raw = "say \"hi\" & <b onclick=x> 'q'\u2028next"
+    out = escape.attribute(raw)
+    parser = HTMLParser()
+    seen: list[list[tuple[str, str | None]]] = []
+    parser.handle_starttag = lambda tag, attrs: seen.append(attrs)  # type: ignore[method-assign]
+    parser.feed(f'<meta name="description" content="{out}">')
+    assert seen == [[("name", "description"), ("content", escape.one_line(raw))]]
 
 
 def test_front_matter_is_one_yaml_scalar_that_reads_back_as_the_plain_text() -> None:
@@ -52,7 +72,7 @@ def test_front_matter_is_one_yaml_scalar_that_reads_back_as_the_plain_text() -> 
     for raw in breakers:
         line = "title: " + escape.front_matter(raw)
         assert "\n" not in line and "\r" not in line and "\u2028" not in line and "\u0085" not in line
-        assert yaml.safe_load(line) == {"title": escape.plain(raw)}
+        assert yaml.safe_load(line) == {"title": escape.page_title(raw)}
 
 
 def test_yaml_string_round_trips_any_text_through_pyyaml_on_one_line() -> None:
