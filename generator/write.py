@@ -39,6 +39,9 @@ def write(docs_dir: Path, files: dict[str, str]) -> WriteReport:
     for rel in files:
         if not is_owned(rel):
             raise ValueError(f"refusing to write outside generated paths: {rel!r}")
+    for folder in ("papers", "keywords"):
+        if (docs_dir / folder).is_symlink():  # a committed symlink would send pages outside docs/
+            raise ValueError(f"refusing to write through a symlink: {docs_dir / folder}")
     docs_dir.mkdir(parents=True, exist_ok=True)
     previous = _read_manifest(docs_dir)
     changed: dict[Path, bytes] = {}

@@ -69,3 +69,14 @@ def test_keyword_slugs_that_are_not_owned_paths_are_refused(tmp_path: Path) -> N
     for rel in ("keywords/Index.md", "keywords/a b.md", "keywords/-x.md", "keywords/" + "x/" * 3 + "y.md"):
         with pytest.raises(ValueError):
             write(tmp_path, {rel: "x"})
+
+
+def test_refuses_to_write_through_a_symlinked_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "papers").symlink_to(outside)
+    with pytest.raises(ValueError, match="symlink"):
+        write(docs, {"papers/0123456789.md": "x\n"})
+    assert list(outside.iterdir()) == []
