@@ -79,3 +79,30 @@ def test_catalogue_json_is_published(seed_site: BuiltSite) -> None:
         seed_site.docs / "catalogue.json"
     ).read_bytes()
     assert Path(seed_site.site / "keywords/index.html").is_file()
+
+
+def test_seed_abstracts_read_cleanly_with_working_code_links(seed_site: BuiltSite) -> None:
+    linked = 0
+    for paper in catalogue(seed_site)["papers"]:
+        page = seed_site.site / paper["url"] / "index.html"
+        abstract = text_of(page, "abstract")
+        for residue in ("``", "\\url", "$", "}", " //", "\\"):
+            assert residue not in abstract, (paper["id"], residue)
+        source = page.read_text(encoding="utf-8")
+        block = source[
+            source.index("data-abstract>") : source.index("</div>", source.index("data-abstract>"))
+        ]
+        hrefs = [href for href in parse_fragment(block) if href]
+        shown = [word.rstrip(".,;)") for word in abstract.split() if word.startswith("https://")]
+        assert hrefs == shown, paper["id"]
+        linked += len(hrefs)
+    assert linked >= 7  # the seeds cite their code on GitHub (7 distinct papers)
+
+
+def parse_fragment(fragment: str) -> list[str]:
+    from .sitehtml import PageParser
+
+    parser = PageParser()
+    parser.feed(fragment)
+    assert all(attrs.get("rel") == "nofollow noopener" for tag, attrs in parser.elements if tag == "a")
+    return parser.links
