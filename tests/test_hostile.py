@@ -1,9 +1,10 @@
 """The hostile seed corpus (tests/hostile/) built into real sites with `mkdocs build --strict`.
 
 Two sites: one from the real command line, and one whose titles are the raw opening text of each
-abstract and whose papers carry extra hostile keywords, so the escaping of titles and keywords is
-tested whatever the title and keyword stages let through. Every test here fails if the escaping of
-its context is removed (see tests/test_escape.py for the contexts one by one).
+abstract and whose papers carry extra hostile keywords, built with risky Markdown extensions enabled
+(snippets, attr_list, md_in_html...), so the escaping of titles and keywords is tested whatever the
+title and keyword stages let through and whatever extensions a later change turns on. Every test
+here fails if the escaping of its context is removed (tests/test_escape.py: the contexts one by one).
 """
 
 from __future__ import annotations
@@ -86,6 +87,29 @@ def _mkdocs_build(root: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+# Markdown extensions a later change may enable, each a trap for unescaped text: snippets include
+# files (--8<--), attr_list adds attributes ({ onerror=... }), md_in_html parses Markdown in HTML.
+RISKY_EXTENSIONS = (
+    "attr_list",
+    "md_in_html",
+    "footnotes",
+    "abbr",
+    "def_list",
+    "pymdownx.snippets",
+    "pymdownx.superfences",
+    "pymdownx.details",
+    "pymdownx.inlinehilite",
+)
+
+
+def with_risky_extensions(config: str) -> str:
+    missing = [name for name in RISKY_EXTENSIONS if f"- {name}" not in config]
+    assert "\nmarkdown_extensions:\n" in config
+    return config.replace(
+        "\nmarkdown_extensions:\n", "\nmarkdown_extensions:\n" + "".join(f"  - {m}\n" for m in missing), 1
+    )
+
+
 def build_raw_title_site(tmp: Path) -> BuiltSite:
     """The hostile corpus through every real stage, then titles = raw text and hostile keywords."""
     catalogue = catalogue_from(ingest.read_seeds(HOSTILE))
@@ -98,7 +122,7 @@ def build_raw_title_site(tmp: Path) -> BuiltSite:
     for name in HAND_WRITTEN:
         src = ROOT / "docs" / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, docs / name)
-    shutil.copy2(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    (tmp / "mkdocs.yml").write_text(with_risky_extensions((ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
     write.write(docs, Renderer().render(catalogue))
     _mkdocs_build(tmp)
     return BuiltSite(root=tmp, docs=docs, site=tmp / "site")
