@@ -93,7 +93,7 @@ def main() -> int:
             finally:
                 path.write_text(original, encoding="utf-8")
             lines = result.stdout.strip().splitlines()
-            failing = sorted({ln[7:].split(" - ")[0] for ln in lines if ln.startswith(("FAILED ", "ERROR "))})
+            failing = sorted({ln.split(" ")[1] for ln in lines if ln.startswith(("FAILED ", "ERROR "))})
             verdict = "caught" if result.returncode != 0 else "SURVIVED"
             print(f"{verdict:8s} {name}: {lines[-1] if lines else '?'}")
             for test in failing:
