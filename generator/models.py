@@ -42,6 +42,27 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Metadata:
+    """Curated facts about a paper from ``seeds/metadata.yaml``; empty fields are unknown."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    venue: str = ""
+    doi: str = ""
+    arxiv: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class MetadataSource:
+    """The curated metadata file as read: its label for messages (``seeds/metadata.yaml``) and text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Paper:
     """One distinct abstract and everything derived from it."""
 
@@ -53,6 +74,9 @@ class Paper:
     related: tuple[Related, ...] = ()
     # https links found in the cleaned abstract, in order of appearance (filled by the clean stage).
     urls: tuple[str, ...] = ()
+    # False when the title comes from curated metadata rather than from the abstract.
+    title_generated: bool = True
+    metadata: Metadata = Metadata()
 
 
 @dataclass(frozen=True)

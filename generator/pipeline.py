@@ -1,16 +1,17 @@
-"""The orchestrator: ingest -> dedupe -> clean -> keywords -> links -> render -> write."""
+"""The orchestrator: ingest -> dedupe -> clean -> keywords -> titles -> links -> render -> write."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import ingest, write
+from generator import ingest, metadata, write
 from generator.clean import clean
 from generator.dedupe import dedupe
+from generator.errors import BuildError, Problem
 from generator.keywords import keyword_index, with_keywords
 from generator.links import related_papers
-from generator.models import Catalogue, SeedLine, Stats
+from generator.models import Catalogue, Metadata, MetadataSource, SeedLine, Stats
 from generator.render import Renderer
 from generator.titles import with_titles
 
@@ -33,12 +34,17 @@ class Summary:
         )
 
 
-def catalogue_from(lines: tuple[SeedLine, ...]) -> Catalogue:
-    """Every pure stage, from seed lines to the finished catalogue."""
+def catalogue_from(lines: tuple[SeedLine, ...], metadata_source: MetadataSource | None = None) -> Catalogue:
+    """Every pure stage, from seed lines (and curated metadata) to the finished catalogue."""
     papers = dedupe(lines)
     papers = clean(papers)
-    papers = with_titles(papers)
+    curated: dict[str, Metadata] = {}
+    if metadata_source is not None:
+        curated, problems = metadata.parse(metadata_source, {p.id for p in papers})
+        if problems:
+            raise BuildError(problems)
     papers = with_keywords(papers)
+    papers = with_titles(papers, curated)
     papers = related_papers(papers)
     stats = Stats(
         seed_files=len({line.source.file for line in lines}),
@@ -50,8 +56,20 @@ def catalogue_from(lines: tuple[SeedLine, ...]) -> Catalogue:
 
 
 def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False) -> Summary:
-    lines = ingest.read_seeds(seeds_dir)
-    catalogue = catalogue_from(lines)
+    problems: list[Problem] = []
+    lines: tuple[SeedLine, ...] = ()
+    metadata_source = None
+    try:
+        lines = ingest.read_seeds(seeds_dir)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+    try:
+        metadata_source = ingest.read_metadata(seeds_dir)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise BuildError(problems)
+    catalogue = catalogue_from(lines, metadata_source)
     files = Renderer().render(catalogue)
     report = write.write(docs_dir, files)
     summary = Summary(

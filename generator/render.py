@@ -8,10 +8,10 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import escape
+from generator import escape, paperlinks
 from generator.clean import link_spans
 from generator.models import Catalogue, KeywordEntry, Paper
-from generator.titles import safe_title
+from generator.titles import az_groups, az_letters, safe_title, title_sort_key
 
 
 def _finalize(value: Any) -> Any:
@@ -39,6 +39,10 @@ class Renderer:
         self.env.filters["front_matter"] = lambda v: Markup(escape.front_matter(v))
         self.env.filters["front_matter_attribute"] = lambda v: Markup(escape.front_matter_attribute(v))
         self.env.filters["abstract"] = lambda v: escape.linked_text(link_spans(v))
+        # Multi-line text (a BibTeX entry) for a one-line <pre>: each line escaped, joined by &#10;.
+        self.env.filters["lines"] = lambda v: Markup(
+            "&#10;".join(escape.text(line) for line in v.split("\n"))
+        )
 
     def render(self, catalogue: Catalogue) -> dict[str, str]:
         """Relative path under docs/ -> file content, for every generated file."""
@@ -52,6 +56,9 @@ class Renderer:
                 description=escape.one_line(paper.text)[:160],
                 by_id=by_id,
                 keywords=keywords,
+                links=paperlinks.found_links(paper) + paperlinks.metadata_links(paper),
+                searches=paperlinks.search_links(paper),
+                bibtex=paperlinks.bibtex(paper),
             )
         for entry in catalogue.keywords:
             files[f"keywords/{entry.keyword.slug}.md"] = self._page(
@@ -59,7 +66,12 @@ class Renderer:
             )
         files["keywords/index.md"] = self._page("keywords_index.md.j2", catalogue=catalogue)
         files["papers/index.md"] = self._page("papers_index.md.j2", catalogue=catalogue, keywords=keywords)
-        files["index.md"] = self._page("home.md.j2", catalogue=catalogue)
+        by_title = sorted(catalogue.papers, key=lambda p: (title_sort_key(p.title), p.id))
+        files["index.md"] = self._page("home.md.j2", catalogue=catalogue, by_title=by_title)
+        groups = az_groups(by_title)
+        files["titles.md"] = self._page(
+            "titles.md.j2", catalogue=catalogue, groups=groups, letters=az_letters(groups)
+        )
         files["catalogue.json"] = catalogue_json(catalogue)
         return files
 
@@ -103,6 +115,17 @@ def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
         "id": paper.id,
         "url": paper_url(paper.id),
         "title": paper.title,
+        "title_generated": paper.title_generated,
+        "metadata": {
+            "title": paper.metadata.title or None,
+            "authors": list(paper.metadata.authors),
+            "year": paper.metadata.year,
+            "venue": paper.metadata.venue or None,
+            "doi": paper.metadata.doi or None,
+            "arxiv": paper.metadata.arxiv or None,
+            "url": paper.metadata.url or None,
+        },
+        "code": list(paper.urls),
         "abstract": paper.text,
         "keywords": list(paper.keywords),
         "related": [{"id": r.id, "score": r.score, "shared": list(r.shared)} for r in paper.related],
