@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import ingest, metadata, write
+from generator import feeds, history, ingest, metadata, write
 from generator.clean import clean
 from generator.dedupe import dedupe
 from generator.errors import BuildError, Problem
 from generator.keywords import keyword_index, with_keywords
 from generator.links import related_papers
-from generator.models import Catalogue, Metadata, MetadataSource, SeedLine, Stats
+from generator.models import Catalogue, History, Metadata, MetadataSource, SeedLine, Stats
 from generator.render import Renderer
 from generator.titles import with_titles
 
@@ -34,8 +35,13 @@ class Summary:
         )
 
 
-def catalogue_from(lines: tuple[SeedLine, ...], metadata_source: MetadataSource | None = None) -> Catalogue:
-    """Every pure stage, from seed lines (and curated metadata) to the finished catalogue."""
+def catalogue_from(
+    lines: tuple[SeedLine, ...],
+    metadata_source: MetadataSource | None = None,
+    seed_history: History | None = None,
+) -> Catalogue:
+    """Every pure stage, from seed lines (curated metadata, git history) to the finished catalogue."""
+    seed_history = seed_history or History()
     papers = dedupe(lines)
     papers = clean(papers)
     curated: dict[str, Metadata] = {}
@@ -46,16 +52,18 @@ def catalogue_from(lines: tuple[SeedLine, ...], metadata_source: MetadataSource 
     papers = with_keywords(papers)
     papers = with_titles(papers, curated)
     papers = related_papers(papers)
+    papers = history.with_first_seen(papers, lines, seed_history)
     stats = Stats(
         seed_files=len({line.source.file for line in lines}),
         seed_lines=len(lines),
         papers=len(papers),
         duplicates_merged=len(lines) - len(papers),
     )
-    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=stats)
+    seed_history = replace(seed_history, note=history.undated_note(papers, seed_history))
+    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=stats, history=seed_history)
 
 
-def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False) -> Summary:
+def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False, site_url: str = "") -> Summary:
     problems: list[Problem] = []
     lines: tuple[SeedLine, ...] = ()
     metadata_source = None
@@ -69,8 +77,9 @@ def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False) -> Summary:
         problems.extend(exc.problems)
     if problems:
         raise BuildError(problems)
-    catalogue = catalogue_from(lines, metadata_source)
+    catalogue = catalogue_from(lines, metadata_source, history.read_history(seeds_dir))
     files = Renderer().render(catalogue)
+    files.update(feeds.render_feeds(catalogue, site_url))
     report = write.write(docs_dir, files)
     summary = Summary(
         seed_lines=catalogue.stats.seed_lines,
@@ -83,4 +92,6 @@ def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False) -> Summary:
     )
     if not quiet:
         print(summary.line())
+        if catalogue.history.note:
+            print(f"note: {catalogue.history.note}", file=sys.stderr)
     return summary

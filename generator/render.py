@@ -8,7 +8,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import escape, paperlinks
+from generator import escape, feeds, paperlinks
 from generator.clean import link_spans
 from generator.models import Catalogue, KeywordEntry, Paper
 from generator.titles import az_groups, az_letters, safe_title, title_sort_key
@@ -21,6 +21,9 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, str):
         return escape.text(value)
     return value
+
+
+NEWEST_ON_HOME = 10
 
 
 class Renderer:
@@ -49,6 +52,7 @@ class Renderer:
         by_id = {p.id: p for p in catalogue.papers}
         keywords = {e.keyword.text: e for e in catalogue.keywords}
         files: dict[str, str] = {}
+        feed_paths = {e.keyword.text: feeds.keyword_feed_path(e) for e in feeds.feed_keywords(catalogue)}
         for paper in catalogue.papers:
             files[f"papers/{paper.id}.md"] = self._page(
                 "paper.md.j2",
@@ -62,12 +66,22 @@ class Renderer:
             )
         for entry in catalogue.keywords:
             files[f"keywords/{entry.keyword.slug}.md"] = self._page(
-                "keyword.md.j2", entry=entry, title=keyword_title(entry), by_id=by_id
+                "keyword.md.j2",
+                entry=entry,
+                title=keyword_title(entry),
+                by_id=by_id,
+                feed=feed_paths.get(entry.keyword.text, ""),
             )
         files["keywords/index.md"] = self._page("keywords_index.md.j2", catalogue=catalogue)
         files["papers/index.md"] = self._page("papers_index.md.j2", catalogue=catalogue, keywords=keywords)
         by_title = sorted(catalogue.papers, key=lambda p: (title_sort_key(p.title), p.id))
-        files["index.md"] = self._page("home.md.j2", catalogue=catalogue, by_title=by_title)
+        files["index.md"] = self._page(
+            "home.md.j2",
+            catalogue=catalogue,
+            by_title=by_title,
+            newest=feeds.newest(catalogue.papers, NEWEST_ON_HOME),
+            feed=feeds.MAIN_FEED if feeds.has_feeds(catalogue) else "",
+        )
         groups = az_groups(by_title)
         files["titles.md"] = self._page(
             "titles.md.j2", catalogue=catalogue, groups=groups, letters=az_letters(groups)
@@ -130,4 +144,5 @@ def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
         "keywords": list(paper.keywords),
         "related": [{"id": r.id, "score": r.score, "shared": list(r.shared)} for r in paper.related],
         "sources": [{"file": s.file, "line": s.line} for s in paper.sources],
+        "first_seen": paper.first_seen or None,
     }

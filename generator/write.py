@@ -1,12 +1,12 @@
 """Write generated files into docs/. The only stage that writes to the disk.
 
-The generator owns ``index.md``, ``titles.md``, ``catalogue.json``, ``papers/`` and ``keywords/``
-under docs/ and nothing else. Everything is rendered in memory first, so a run that fails before
-writing writes nothing; then every changed file is first written to a temporary file beside its
-target and only when all of them are written are they renamed into place, so a failure while
-writing (disk full) also leaves the previous docs/ intact. A file is rewritten only when its bytes
-change (unchanged files keep their modification time), and generated files that the new catalogue
-no longer has are removed.
+The generator owns ``index.md``, ``titles.md``, ``catalogue.json``, ``papers/``, ``keywords/``,
+``feed.xml`` and ``feed-*.xml`` under docs/ and nothing else. Everything is rendered in memory
+first, so a run that fails before writing writes nothing; then every changed file is first written
+to a temporary file beside its target and only when all of them are written are they renamed into
+place, so a failure while writing (disk full) also leaves the previous docs/ intact. A file is
+rewritten only when its bytes change (unchanged files keep their modification time), and generated
+files that the new catalogue no longer has are removed.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from pathlib import Path
 MANIFEST = ".generated.json"
 _OWNED = re.compile(
     r"index\.md|titles\.md|catalogue\.json|papers/(?:index|[0-9a-f]{10})\.md|keywords/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
+    # Atom feeds (generator/feeds.py)
+    r"|feed(?:-[a-z0-9]+)*\.xml"
 )
 
 
