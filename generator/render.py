@@ -64,7 +64,9 @@ class Renderer:
                 searches=paperlinks.search_links(paper),
                 bibtex=paperlinks.bibtex(paper),
             )
-        for entry in catalogue.keywords:
+        # Only a keyword that several papers share has a page; the others are plain text on their paper.
+        shared = tuple(e for e in catalogue.keywords if e.has_page)
+        for entry in shared:
             files[f"keywords/{entry.keyword.slug}.md"] = self._page(
                 "keyword.md.j2",
                 entry=entry,
@@ -72,7 +74,12 @@ class Renderer:
                 by_id=by_id,
                 feed=feed_paths.get(entry.keyword.text, ""),
             )
-        files["keywords/index.md"] = self._page("keywords_index.md.j2", catalogue=catalogue)
+        files["keywords/index.md"] = self._page(
+            "keywords_index.md.j2",
+            catalogue=catalogue,
+            shared=shared,
+            single=tuple(e for e in catalogue.keywords if not e.has_page),
+        )
         files["papers/index.md"] = self._page("papers_index.md.j2", catalogue=catalogue, keywords=keywords)
         by_title = sorted(catalogue.papers, key=lambda p: (title_sort_key(p.title), p.id))
         files["index.md"] = self._page(
@@ -94,7 +101,7 @@ class Renderer:
 
 
 def keyword_title(entry: KeywordEntry) -> str:
-    return safe_title(entry.keyword.text) or entry.keyword.slug
+    return safe_title(entry.keyword.label) or entry.keyword.slug
 
 
 def paper_url(paper_id: str) -> str:
@@ -115,7 +122,9 @@ def catalogue_json(catalogue: Catalogue) -> str:
         "keywords": [
             {
                 "keyword": e.keyword.text,
-                "url": f"keywords/{e.keyword.slug}/",
+                "acronym": e.keyword.acronym,
+                # Only keywords that several papers share have a page.
+                "url": f"keywords/{e.keyword.slug}/" if e.has_page else None,
                 "papers": list(e.papers),
             }
             for e in catalogue.keywords
