@@ -23,9 +23,14 @@ def main(argv: list[str] | None = None) -> int:
         help="public URL of the site, for absolute links in the feeds (default: $SITE_URL, as mkdocs.yml)",
     )
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    build_cmd.add_argument(
+        "--pin-ids",
+        action="store_true",
+        help="record new paper ids in <seeds>/paper-ids.json so they survive new variants (commit it)",
+    )
     args = parser.parse_args(argv)
     try:
-        build(args.seeds, args.docs, quiet=args.quiet, site_url=args.site_url)
+        build(args.seeds, args.docs, quiet=args.quiet, site_url=args.site_url, pin_ids=args.pin_ids)
     except BuildError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -12,6 +12,7 @@ from generator import escape, feeds, paperlinks
 from generator.clean import link_spans
 from generator.models import Catalogue, KeywordEntry, Paper
 from generator.titles import az_groups, az_letters, safe_title, title_sort_key
+from generator.worddiff import word_diff
 
 
 def _finalize(value: Any) -> Any:
@@ -42,6 +43,7 @@ class Renderer:
         self.env.filters["front_matter"] = lambda v: Markup(escape.front_matter(v))
         self.env.filters["front_matter_attribute"] = lambda v: Markup(escape.front_matter_attribute(v))
         self.env.filters["abstract"] = lambda v: escape.linked_text(link_spans(v))
+        self.env.filters["worddiff"] = word_diff
         # Multi-line text (a BibTeX entry) for a one-line <pre>: each line escaped, joined by &#10;.
         self.env.filters["lines"] = lambda v: Markup(
             "&#10;".join(escape.text(line) for line in v.split("\n"))
@@ -117,6 +119,8 @@ def catalogue_json(catalogue: Catalogue) -> str:
             "seed_lines": catalogue.stats.seed_lines,
             "papers": catalogue.stats.papers,
             "duplicates_merged": catalogue.stats.duplicates_merged,
+            "exact_duplicates": catalogue.stats.exact_duplicates,
+            "near_duplicates": catalogue.stats.near_duplicates,
         },
         "papers": [_paper_json(p, slugs) for p in catalogue.papers],
         "keywords": [
@@ -153,5 +157,10 @@ def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
         "keywords": list(paper.keywords),
         "related": [{"id": r.id, "score": r.score, "shared": list(r.shared)} for r in paper.related],
         "sources": [{"file": s.file, "line": s.line} for s in paper.sources],
+        "variants": [
+            {"file": s.file, "line": s.line, "similarity": v.similarity}
+            for v in paper.variants
+            for s in v.sources
+        ],
         "first_seen": paper.first_seen or None,
     }
