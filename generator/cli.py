@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.cache import DEFAULT_DIR
 from generator.errors import BuildError
 from generator.pipeline import build
 
@@ -16,10 +17,23 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="generate the catalogue pages from the seed files")
     build_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of *.txt seed files")
     build_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder to write into")
-    build_cmd.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    build_cmd.add_argument("-q", "--quiet", action="store_true", help="no summary line, no progress bar")
+    build_cmd.add_argument(
+        "--cache", type=Path, default=DEFAULT_DIR, help=f"folder of the result cache (default {DEFAULT_DIR})"
+    )
+    build_cmd.add_argument("--no-cache", action="store_true", help="compute everything, keep nothing")
+    build_cmd.add_argument(
+        "-j", "--jobs", type=int, default=0, help="worker processes (default: every core; 1: serial)"
+    )
     args = parser.parse_args(argv)
     try:
-        build(args.seeds, args.docs, quiet=args.quiet)
+        build(
+            args.seeds,
+            args.docs,
+            quiet=args.quiet,
+            cache_dir=None if args.no_cache else args.cache,
+            jobs=args.jobs or None,
+        )
     except BuildError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

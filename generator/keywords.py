@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from dataclasses import replace
 
 import yake
 
+from generator import cache, parallel
 from generator.models import Keyword, KeywordEntry, Paper
 
 # yake 0.7.3 takes snake_case arguments; camelCase ones are silently ignored.
@@ -29,7 +31,19 @@ def extract(text: str) -> tuple[str, ...]:
 
 
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
-    return tuple(replace(p, keywords=extract(p.text)) for p in papers)
+    found = parallel.map_cached(extract, [p.text for p in papers], key=cache_key())
+    return tuple(replace(p, keywords=tuple(kws)) for p, kws in zip(papers, found, strict=True))
+
+
+def cache_key() -> str:
+    """What ``extract`` depends on besides the text: any change here recomputes every paper's keywords."""
+    return cache.fingerprint(
+        stage="keywords",
+        settings=YAKE_SETTINGS,
+        per_paper=KEYWORDS_PER_PAPER,
+        yake=cache.package_version("yake"),
+        code=cache.source_digest(sys.modules[__name__]),
+    )
 
 
 def slugify(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import ingest, write
+from generator import ingest, parallel, write
 from generator.clean import clean
 from generator.dedupe import dedupe
 from generator.keywords import keyword_index, with_keywords
@@ -24,12 +24,15 @@ class Summary:
     pages_written: int
     unchanged: int
     removed: int
+    cache_hits: int = 0
+    computed: int = 0
 
     def line(self) -> str:
         return (
             f"{self.seed_lines} seed lines read, {self.papers} papers, "
             f"{self.duplicates_merged} duplicates merged, {self.keywords} keywords, "
-            f"{self.pages_written} files written ({self.unchanged} unchanged, {self.removed} removed)"
+            f"{self.pages_written} files written ({self.unchanged} unchanged, {self.removed} removed), "
+            f"cache: {self.cache_hits} reused, {self.computed} computed"
         )
 
 
@@ -49,9 +52,18 @@ def catalogue_from(lines: tuple[SeedLine, ...]) -> Catalogue:
     return Catalogue(papers=papers, keywords=keyword_index(papers), stats=stats)
 
 
-def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False) -> Summary:
-    lines = ingest.read_seeds(seeds_dir)
-    catalogue = catalogue_from(lines)
+def build(
+    seeds_dir: Path,
+    docs_dir: Path,
+    *,
+    quiet: bool = False,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+) -> Summary:
+    """Generate docs/ from the seeds; per-paper results are cached in ``cache_dir`` (None: memory only)."""
+    with parallel.runtime(cache_dir, jobs=jobs, progress=not quiet) as run:
+        lines = ingest.read_seeds(seeds_dir)
+        catalogue = catalogue_from(lines)
     files = Renderer().render(catalogue)
     report = write.write(docs_dir, files)
     summary = Summary(
@@ -62,6 +74,8 @@ def build(seeds_dir: Path, docs_dir: Path, *, quiet: bool = False) -> Summary:
         pages_written=report.written,
         unchanged=report.unchanged,
         removed=report.removed,
+        cache_hits=run.cache.hits,
+        computed=run.cache.misses,
     )
     if not quiet:
         print(summary.line())

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from generator import escape
 from generator.models import Catalogue, KeywordEntry, Paper
+from generator.paginate import paginate
 from generator.titles import safe_title
 
 
@@ -50,11 +51,24 @@ class Renderer:
                 keywords=keywords,
             )
         for entry in catalogue.keywords:
-            files[f"keywords/{entry.keyword.slug}.md"] = self._page(
-                "keyword.md.j2", entry=entry, title=keyword_title(entry), by_id=by_id
+            slug = escape.path_part(entry.keyword.slug)
+            for page, ids in paginate(entry.papers, f"keywords/{slug}.md", f"keywords/{slug}"):
+                files[page.path] = self._page(
+                    "keyword.md.j2",
+                    entry=entry,
+                    title=keyword_title(entry),
+                    by_id=by_id,
+                    page=page,
+                    papers=ids,
+                )
+        for page, entries in paginate(catalogue.keywords, "keywords/index.md", "keywords/page"):
+            files[page.path] = self._page(
+                "keywords_index.md.j2", catalogue=catalogue, page=page, entries=entries
             )
-        files["keywords/index.md"] = self._page("keywords_index.md.j2", catalogue=catalogue)
-        files["papers/index.md"] = self._page("papers_index.md.j2", catalogue=catalogue, keywords=keywords)
+        for page, papers in paginate(catalogue.papers, "papers/index.md", "papers/page"):
+            files[page.path] = self._page(
+                "papers_index.md.j2", catalogue=catalogue, keywords=keywords, page=page, papers=papers
+            )
         files["index.md"] = self._page("home.md.j2", catalogue=catalogue)
         files["catalogue.json"] = catalogue_json(catalogue)
         return files

@@ -18,6 +18,8 @@ from pathlib import Path
 MANIFEST = ".generated.json"
 _OWNED = re.compile(
     r"index\.md|catalogue\.json|papers/(?:index|[0-9a-f]{10})\.md|keywords/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
+    # pages 2, 3... of a paginated listing (generator/paginate.py)
+    r"|(?:papers/page|keywords/page|keywords/[a-z0-9]+(?:-[a-z0-9]+)*)/[1-9][0-9]*\.md"
 )
 
 
