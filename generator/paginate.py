@@ -68,9 +68,9 @@ def _links(path: str, first: str, folder: str, number: int, count: int) -> tuple
 
     links: list[Link] = []
     if number > 1:
-        links += [Link("« First", href(1)), Link("‹ Previous", href(number - 1))]
+        links += [Link("« First", href(1)), Link("Previous", href(number - 1))]
     for n in range(max(1, number - NEIGHBOURS), min(count, number + NEIGHBOURS) + 1):
         links.append(Link(str(n), "" if n == number else href(n)))
     if number < count:
-        links += [Link("Next ›", href(number + 1)), Link("Last »", href(count))]
+        links += [Link("Next", href(number + 1)), Link("Last »", href(count))]
     return tuple(links)
