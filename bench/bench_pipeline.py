@@ -131,6 +131,12 @@ def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished workers: unlike wall time, not inflated by other load."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def child_generate(seeds: Path, docs: Path, cache: Path, jobs: int, bare_yake: bool) -> None:
     """Run pipeline.build with every stage timed; print one JSON line."""
     from generator import ingest, pipeline, render, write
@@ -143,12 +149,13 @@ def child_generate(seeds: Path, docs: Path, cache: Path, jobs: int, bare_yake: b
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if name == "with_keywords":
                 captured["texts"] = [p.text for p in args[0]]
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _cpu_seconds()
             result = func(*args, **kwargs)
             stages.append(
                 {
                     "stage": STAGE_NAMES.get(name, name),
                     "seconds": time.perf_counter() - start,
+                    "cpu": _cpu_seconds() - cpu,
                     "peak_mb": _peak_mb(),
                     "workers_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
                 }
@@ -168,12 +175,13 @@ def child_generate(seeds: Path, docs: Path, cache: Path, jobs: int, bare_yake: b
     write.write = timed("write", write.write)  # type: ignore[method-assign]
     render.Renderer.render = timed("render", render.Renderer.render)  # type: ignore[method-assign]
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     summary = pipeline.build(seeds, docs, quiet=True, cache_dir=cache, jobs=jobs)
     total = time.perf_counter() - start
     result: dict[str, Any] = {
         "stages": stages,
         "total": total,
+        "cpu": _cpu_seconds() - cpu,
         "peak_mb": _peak_mb(),
         "workers_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
         "papers": summary.papers,
@@ -190,10 +198,11 @@ def child_generate(seeds: Path, docs: Path, cache: Path, jobs: int, bare_yake: b
         from generator.keywords import YAKE_SETTINGS
 
         extractor = yake.KeywordExtractor(**YAKE_SETTINGS)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         for text in captured["texts"]:
             extractor.extract_keywords(text)
         result["bare_yake"] = time.perf_counter() - start
+        result["bare_yake_cpu"] = _cpu_seconds() - cpu
     print(json.dumps(result))
 
 
@@ -235,6 +244,7 @@ def run_mkdocs(work: Path) -> dict[str, Any]:
     pages = [p.stat().st_size for p in site.glob("papers/*/index.html") if p.parent.name != "page"]
     return {
         "seconds": seconds,
+        "cpu": usage.ru_utime + usage.ru_stime,
         "peak_mb": usage.ru_maxrss / 1024,
         "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
         "site_files": sum(1 for p in site.rglob("*") if p.is_file()),
@@ -301,22 +311,27 @@ def stage_table(size: int, cold: dict[str, Any], warm: dict[str, Any], build: di
     rows = [
         f"#### {size:,} abstracts ({cold['papers']:,} papers, {cold['keywords']:,} keywords)",
         "",
-        "| Stage | Cold wall s | Cold peak MB | Warm wall s | Warm peak MB |",
-        "|---|---:|---:|---:|---:|",
+        "| Stage | Cold wall s | Cold CPU s | Cold peak MB | Warm wall s | Warm CPU s | Warm peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     warm_by = {s["stage"]: s for s in warm["stages"]}
     for stage in cold["stages"]:
-        w = warm_by.get(stage["stage"], {"seconds": 0.0, "peak_mb": 0.0})
+        w = warm_by.get(stage["stage"], {"seconds": 0.0, "cpu": 0.0, "peak_mb": 0.0})
         rows.append(
-            f"| {stage['stage']} | {fmt_s(stage['seconds'])} | {stage['peak_mb']:.0f} | "
-            f"{fmt_s(w['seconds'])} | {w['peak_mb']:.0f} |"
+            f"| {stage['stage']} | {fmt_s(stage['seconds'])} | {fmt_s(stage['cpu'])} | "
+            f"{stage['peak_mb']:.0f} | "
+            f"{fmt_s(w['seconds'])} | {fmt_s(w['cpu'])} | {w['peak_mb']:.0f} |"
         )
     rows.append(
-        f"| **generate total** | **{fmt_s(cold['total'])}** | **{cold['peak_mb']:.0f}** "
-        f"(workers {cold['workers_peak_mb']:.0f}) | **{fmt_s(warm['total'])}** | **{warm['peak_mb']:.0f}** |"
+        f"| **generate total** | **{fmt_s(cold['total'])}** | **{fmt_s(cold['cpu'])}** | "
+        f"**{cold['peak_mb']:.0f}** (workers {cold['workers_peak_mb']:.0f}) | **{fmt_s(warm['total'])}** | "
+        f"**{fmt_s(warm['cpu'])}** | **{warm['peak_mb']:.0f}** |"
     )
     if build:
-        rows.append(f"| mkdocs build | {fmt_s(build['seconds'])} | {build['peak_mb']:.0f} | | |")
+        rows.append(
+            f"| mkdocs build | {fmt_s(build['seconds'])} | {fmt_s(build['cpu'])} | "
+            f"{build['peak_mb']:.0f} | | | |"
+        )
     rows += [
         "",
         f"Files written: cold {cold['written']:,}; warm {warm['written']:,} "
@@ -327,39 +342,118 @@ def stage_table(size: int, cold: dict[str, Any], warm: dict[str, Any], build: di
     return "\n".join(rows)
 
 
-def summary_table(results: list[dict[str, Any]]) -> str:
+def _kw(run: dict[str, Any]) -> dict[str, Any]:
+    return next((x for x in run["stages"] if x["stage"] == "keywords"), {"seconds": 0.0, "cpu": 0.0})
+
+
+def generate_table(results: list[dict[str, Any]]) -> str:
     rows = [
-        "| Papers | Cold generate s | Warm generate s | Warm/cold | Keywords s | Bare serial YAKE s "
-        "| Keywords/YAKE | Generate/YAKE | mkdocs build s | Site MB (files) | Search index MB (gzip) "
-        "| Index entries | Paper page KB | First search result s (bytes MB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Abstracts | Papers | Cold generate s (CPU s) | Warm generate s (CPU s) "
+        "| Warm/cold wall (CPU) | Keywords stage s | Bare serial YAKE s (CPU s) "
+        "| Keywords/YAKE | Generate/YAKE | Peak MB (workers) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        cold, warm, b, s = r["cold"], r["warm"], r.get("build"), r.get("search")
-        kw = next((x["seconds"] for x in cold["stages"] if x["stage"] == "keywords"), 0.0)
+        cold, warm = r["cold"], r["warm"]
         yake_s = cold.get("bare_yake")
+        cells = [
+            r["label"],
+            f"{cold['papers']:,}",
+            f"{fmt_s(cold['total'])} ({fmt_s(cold['cpu'])})",
+            f"{fmt_s(warm['total'])} ({fmt_s(warm['cpu'])})",
+            f"{warm['total'] / cold['total']:.1%} ({warm['cpu'] / max(cold['cpu'], 1e-9):.1%})",
+            fmt_s(_kw(cold)["seconds"]),
+            f"{fmt_s(yake_s)} ({fmt_s(cold['bare_yake_cpu'])})" if yake_s else "-",
+            f"{_kw(cold)['seconds'] / yake_s:.2f}x" if yake_s else "-",
+            f"{cold['total'] / yake_s:.2f}x" if yake_s else "-",
+            f"{cold['peak_mb']:.0f} ({cold['workers_peak_mb']:.0f})",
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def site_table(results: list[dict[str, Any]]) -> str:
+    rows = [
+        "| Papers | mkdocs build s (CPU s) | Peak MB | Site MB (files) | Search index MB (gzip) "
+        "| Index entries | Mean paper page KB | First search result s (bytes downloaded MB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        b, q = r.get("build"), r.get("search")
+        if not b:
+            continue
+        cells = [
+            f"{r['cold']['papers']:,}",
+            f"{fmt_s(b['seconds'])} ({fmt_s(b['cpu'])})",
+            f"{b['peak_mb']:.0f}",
+            f"{b['site_mb']:.1f} ({b['site_files']:,})",
+            f"{b['index_mb']:.2f} ({b['index_gz_mb']:.2f})",
+            f"{b['index_entries']:,}",
+            f"{b['paper_page_kb']:.1f}",
+            f"{q['first_result_s']:.2f} ({q['bytes_mb']:.2f})" if q else "-",
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def goals_table(results: list[dict[str, Any]]) -> str:
+    by = {r["size"]: r for r in results}
+    seeds = next((r for r in results if r["label"] == "seeds"), None)
+    rows = ["| Goal | Target | Measured | Met |", "|---|---|---|---|"]
+
+    def add(goal: str, target: str, value: float | None, ok: bool | None, shown: str) -> None:
         rows.append(
-            "| "
-            + " | ".join(
-                [
-                    f"{r['label']}",
-                    fmt_s(cold["total"]),
-                    fmt_s(warm["total"]) if warm else "-",
-                    f"{warm['total'] / cold['total']:.1%}" if warm else "-",
-                    fmt_s(kw),
-                    fmt_s(yake_s) if yake_s else "-",
-                    f"{kw / yake_s:.2f}x" if yake_s else "-",
-                    f"{cold['total'] / yake_s:.2f}x" if yake_s else "-",
-                    fmt_s(b["seconds"]) if b else "-",
-                    f"{b['site_mb']:.1f} ({b['site_files']:,})" if b else "-",
-                    f"{b['index_mb']:.2f} ({b['index_gz_mb']:.2f})" if b else "-",
-                    f"{b['index_entries']:,}" if b else "-",
-                    f"{b['paper_page_kb']:.1f}" if b else "-",
-                    f"{s['first_result_s']:.2f} ({s['bytes_mb']:.2f})" if s else "-",
-                ]
-            )
-            + " |"
+            f"| {goal} | {target} | {shown if value is not None else 'not measured'} | "
+            f"{'-' if ok is None else ('yes' if ok else '**no**')} |"
         )
+
+    r = by.get(2000)
+    ratio = r["cold"]["total"] / r["cold"]["bare_yake"] if r and r["cold"].get("bare_yake") else None
+    add(
+        "Cold generate, 2,000 abstracts, vs bare serial YAKE",
+        "<= 0.70x",
+        ratio,
+        ratio is not None and ratio <= 0.7,
+        f"{ratio:.2f}x" if ratio else "",
+    )
+    for size, r in sorted(by.items()):
+        if size:
+            w = r["warm"]["total"] / r["cold"]["total"]
+            add(f"Warm generate after one-line change, {size:,}", "<= 10% of cold", w, w <= 0.10, f"{w:.1%}")
+    r = by.get(100_000)
+    peak = r["cold"]["peak_mb"] if r else None
+    add(
+        "Peak memory of generate, 100,000 abstracts",
+        "<= 1,536 MB",
+        peak,
+        peak is not None and peak <= 1536,
+        f"{peak:.0f} MB" if peak else "",
+    )
+    a, b = by.get(1000, {}).get("build"), by.get(10_000, {}).get("build")
+    growth = b["seconds"] / a["seconds"] if a and b else None
+    add(
+        "mkdocs build growth 1,000 -> 10,000",
+        "<= 11x",
+        growth,
+        growth is not None and growth <= 11,
+        f"{growth:.1f}x" if growth else "",
+    )
+    add(
+        "mkdocs build at 10,000",
+        "<= 120 s",
+        b and b["seconds"],
+        b is not None and b["seconds"] <= 120,
+        f"{b['seconds']:.1f} s" if b else "",
+    )
+    small = seeds and seeds.get("build")
+    change = b["paper_page_kb"] / small["paper_page_kb"] - 1 if b and small else None
+    add(
+        "Mean paper page size at 10,000 vs at 47 (seeds/)",
+        "within 20%",
+        change,
+        change is not None and abs(change) <= 0.2,
+        f"{change:+.1%}" if change is not None else "",
+    )
     return "\n".join(rows)
 
 
@@ -454,31 +548,46 @@ def main(argv: list[str] | None = None) -> int:
     docs = source_documents(args.keyphrase)
     log(f"{len(docs):,} usable source documents")
     command = "python bench/bench_pipeline.py " + " ".join(sys.argv[1:] if argv is None else argv)
-    results = []
+    results: list[dict[str, Any]] = []
+    out = args.out or args.work / "results.md"
+    jobs = args.jobs or len(os.sched_getaffinity(0))
+
+    def report() -> str:
+        parts = [
+            f"Command: `{command.strip()}`",
+            "",
+            f"Machine: {machine()}; generator with {jobs} worker processes.",
+            "",
+            "### Goals",
+            "",
+            goals_table(results),
+            "",
+            "### Generate",
+            "",
+            generate_table(results),
+            "",
+            "### Site",
+            "",
+            site_table(results),
+            "",
+            "### Stages",
+            "",
+            *[stage_table(r["cold"]["papers"], r["cold"], r["warm"], r["build"]) + "\n" for r in results],
+        ]
+        text = "\n".join(parts)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")  # after every size: a long run reports as it goes
+        return text
+
     log("seeds/ (the real catalogue)")
     results.append(bench_size("seeds", ROOT / "seeds", args.work / "seeds", args, docs))
+    report()
     for size in sizes:
         log(f"{size:,} abstracts")
         corpus = make_corpus(docs, size, random.Random(size))
         results.append(bench_size(f"{size:,}", corpus, args.work / f"corpus-{size}", args, docs))
-    parts = [
-        f"Command: `{command.strip()}`",
-        "",
-        f"Machine: {machine()}",
-        "",
-        "### Summary",
-        "",
-        summary_table(results),
-        "",
-        "### Stages",
-        "",
-        *[stage_table(r["cold"]["papers"], r["cold"], r["warm"], r["build"]) + "\n" for r in results[1:]],
-    ]
-    report = "\n".join(parts)
-    print(report)
-    out = args.out or args.work / "results.md"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(report + "\n", encoding="utf-8")
+        report()
+    print(report())
     log(f"tables written to {out}")
     return 0
 

@@ -23,7 +23,9 @@ SIZES = (500, 1000, 2000, 4000)
 def index_seconds(source: str) -> float:
     md = markdown.Markdown(extensions=["toc"])
     html = md.convert(source)
-    page = SimpleNamespace(meta={}, content=html, toc=get_toc(md.toc_tokens), url="keywords/", title="Keywords")
+    page = SimpleNamespace(
+        meta={}, content=html, toc=get_toc(md.toc_tokens), url="keywords/", title="Keywords"
+    )
     index = SearchIndex(lang=["en"], separator=r"[\s\-]+", pipeline=[], fields={})
     start = time.perf_counter()
     index.add_entry_from_context(page)

@@ -31,6 +31,7 @@ class Renderer:
             autoescape=True,
             finalize=_finalize,
             keep_trailing_newline=True,
+            auto_reload=False,  # templates are package data: no stat() per page rendered
             trim_blocks=True,
             lstrip_blocks=True,
         )
@@ -46,7 +47,7 @@ class Renderer:
             files[f"papers/{paper.id}.md"] = self._page(
                 "paper.md.j2",
                 paper=paper,
-                description=safe_title(paper.text)[:160],
+                description=description(paper.text),
                 by_id=by_id,
                 keywords=keywords,
             )
@@ -75,6 +76,13 @@ class Renderer:
 
     def _page(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
+
+
+def description(text: str, size: int = 160) -> str:
+    """``safe_title(text)[:size]``, computed from the opening of a long text when that suffices."""
+    head = safe_title(text[: size * 2 + 200])
+    # Only the last few characters of a cut-off opening can differ from those of the whole text.
+    return (head if len(head) >= size + 40 or len(text) <= size * 2 + 200 else safe_title(text))[:size]
 
 
 def keyword_title(entry: KeywordEntry) -> str:
