@@ -544,6 +544,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.work = args.work.resolve()
     log(f"reading documents from {args.keyphrase}")
     docs = source_documents(args.keyphrase)
     log(f"{len(docs):,} usable source documents")
