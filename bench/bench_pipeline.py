@@ -404,7 +404,7 @@ def goals_table(results: list[dict[str, Any]]) -> str:
     def add(goal: str, target: str, value: float | None, ok: bool | None, shown: str) -> None:
         rows.append(
             f"| {goal} | {target} | {shown if value is not None else 'not measured'} | "
-            f"{'-' if ok is None else ('yes' if ok else '**no**')} |"
+            f"{'-' if value is None else ('yes' if ok else '**no**')} |"
         )
 
     r = by.get(2000)
