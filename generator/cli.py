@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,11 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="generate the catalogue pages from the seed files")
     build_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of *.txt seed files")
     build_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder to write into")
+    build_cmd.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL", ""),
+        help="public URL of the site, for absolute links in the feeds (default: $SITE_URL, as mkdocs.yml)",
+    )
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="no summary line, no progress bar")
     build_cmd.add_argument(
         "--cache", type=Path, default=DEFAULT_DIR, help=f"folder of the result cache (default {DEFAULT_DIR})"
@@ -31,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
             args.seeds,
             args.docs,
             quiet=args.quiet,
+            site_url=args.site_url,
             cache_dir=None if args.no_cache else args.cache,
             jobs=args.jobs or None,
         )

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import BuildError, Problem
-from generator.models import SeedLine, Source
+from generator.models import MetadataSource, SeedLine, Source
 
 MAX_LINE_CHARS = 20_000
+METADATA_FILE = "metadata.yaml"
+MAX_METADATA_BYTES = 5_000_000
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
@@ -72,3 +74,30 @@ def read_seeds(seeds_dir: Path) -> tuple[SeedLine, ...]:
     if problems:
         raise BuildError(problems)
     return tuple(lines)
+
+
+def read_metadata(seeds_dir: Path) -> MetadataSource | None:
+    """The curated metadata file ``seeds/metadata.yaml`` if there is one; raises ``BuildError``."""
+    prefix = seeds_dir.as_posix().rstrip("/")
+    path = seeds_dir / METADATA_FILE
+    label = f"{prefix}/{METADATA_FILE}"
+    misnamed = seeds_dir / "metadata.yml"
+    if misnamed.exists():
+        raise BuildError([Problem(f"{prefix}/metadata.yml", f"rename to {METADATA_FILE} (the name read)")])
+    if not path.exists() and not path.is_symlink():
+        return None
+    if path.is_symlink() and not path.resolve().is_relative_to(seeds_dir.resolve()):
+        raise BuildError([Problem(label, "is a symlink pointing outside the seeds folder")])
+    if not path.is_file():
+        raise BuildError([Problem(label, "is not a regular file")])
+    data = path.read_bytes()
+    if len(data) > MAX_METADATA_BYTES:
+        raise BuildError([Problem(label, f"is {len(data)} bytes; at most {MAX_METADATA_BYTES}")])
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise BuildError([Problem(f"{label}:{line}", "is not valid UTF-8")]) from None
+    return MetadataSource(label, text)

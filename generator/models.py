@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -42,6 +42,27 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Metadata:
+    """Curated facts about a paper from ``seeds/metadata.yaml``; empty fields are unknown."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    venue: str = ""
+    doi: str = ""
+    arxiv: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class MetadataSource:
+    """The curated metadata file as read: its label for messages (``seeds/metadata.yaml``) and text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Paper:
     """One distinct abstract and everything derived from it."""
 
@@ -53,6 +74,12 @@ class Paper:
     related: tuple[Related, ...] = ()
     # https links found in the cleaned abstract, in order of appearance (filled by the clean stage).
     urls: tuple[str, ...] = ()
+    # False when the title comes from curated metadata rather than from the abstract.
+    title_generated: bool = True
+    metadata: Metadata = Metadata()
+    # When the abstract first appeared: UTC time (ISO 8601, "2026-01-31T12:00:00Z") of the commit that
+    # first added one of its lines to the seed files; "" when unknown (no git history, not committed).
+    first_seen: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,7 +99,20 @@ class Stats:
 
 
 @dataclass(frozen=True)
+class History:
+    """When each abstract first appeared in the git history of the seed files (see generator/history.py)."""
+
+    # paper_id(text of an added line) -> commit time in seconds since the epoch, earliest commit.
+    first_added: dict[str, int] = field(default_factory=dict)
+    # False when there is no usable git history (a tarball, no git): nothing can be dated.
+    available: bool = False
+    # For the reader and the build log: why dates are missing or may be late; "" when all is well.
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Catalogue:
     papers: tuple[Paper, ...]
     keywords: tuple[KeywordEntry, ...]
     stats: Stats
+    history: History = field(default_factory=History)

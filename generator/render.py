@@ -8,10 +8,10 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import escape
+from generator import escape, feeds, paperlinks
 from generator.models import Catalogue, KeywordEntry, Paper
 from generator.paginate import paginate
-from generator.titles import safe_title
+from generator.titles import az_groups, az_letters, safe_title, title_sort_key
 
 
 def _finalize(value: Any) -> Any:
@@ -21,6 +21,9 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, str):
         return escape.text(value)
     return value
+
+
+NEWEST_ON_HOME = 10
 
 
 class Renderer:
@@ -37,12 +40,17 @@ class Renderer:
         )
         self.env.filters["yaml"] = lambda v: Markup(escape.yaml_string(v))
         self.env.filters["slug"] = lambda v: Markup(escape.path_part(v))
+        # Multi-line text (a BibTeX entry) for a one-line <pre>: each line escaped, joined by &#10;.
+        self.env.filters["lines"] = lambda v: Markup(
+            "&#10;".join(escape.text(line) for line in v.split("\n"))
+        )
 
     def render(self, catalogue: Catalogue) -> dict[str, str]:
         """Relative path under docs/ -> file content, for every generated file."""
         by_id = {p.id: p for p in catalogue.papers}
         keywords = {e.keyword.text: e for e in catalogue.keywords}
         files: dict[str, str] = {}
+        feed_paths = {e.keyword.text: feeds.keyword_feed_path(e) for e in feeds.feed_keywords(catalogue)}
         for paper in catalogue.papers:
             files[f"papers/{paper.id}.md"] = self._page(
                 "paper.md.j2",
@@ -50,6 +58,9 @@ class Renderer:
                 description=description(paper.text),
                 by_id=by_id,
                 keywords=keywords,
+                links=paperlinks.found_links(paper) + paperlinks.metadata_links(paper),
+                searches=paperlinks.search_links(paper),
+                bibtex=paperlinks.bibtex(paper),
             )
         for entry in catalogue.keywords:
             slug = escape.path_part(entry.keyword.slug)
@@ -59,6 +70,7 @@ class Renderer:
                     entry=entry,
                     title=keyword_title(entry),
                     by_id=by_id,
+                    feed=feed_paths.get(entry.keyword.text, "") if page.number == 1 else "",
                     page=page,
                     papers=ids,
                 )
@@ -70,7 +82,18 @@ class Renderer:
             files[page.path] = self._page(
                 "papers_index.md.j2", catalogue=catalogue, keywords=keywords, page=page, papers=papers
             )
-        files["index.md"] = self._page("home.md.j2", catalogue=catalogue)
+        by_title = sorted(catalogue.papers, key=lambda p: (title_sort_key(p.title), p.id))
+        files["index.md"] = self._page(
+            "home.md.j2",
+            catalogue=catalogue,
+            by_title=by_title,
+            newest=feeds.newest(catalogue.papers, NEWEST_ON_HOME),
+            feed=feeds.MAIN_FEED if feeds.has_feeds(catalogue) else "",
+        )
+        groups = az_groups(by_title)
+        files["titles.md"] = self._page(
+            "titles.md.j2", catalogue=catalogue, groups=groups, letters=az_letters(groups)
+        )
         files["catalogue.json"] = catalogue_json(catalogue)
         return files
 
@@ -121,8 +144,20 @@ def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
         "id": paper.id,
         "url": paper_url(paper.id),
         "title": paper.title,
+        "title_generated": paper.title_generated,
+        "metadata": {
+            "title": paper.metadata.title or None,
+            "authors": list(paper.metadata.authors),
+            "year": paper.metadata.year,
+            "venue": paper.metadata.venue or None,
+            "doi": paper.metadata.doi or None,
+            "arxiv": paper.metadata.arxiv or None,
+            "url": paper.metadata.url or None,
+        },
+        "code": list(paper.urls),
         "abstract": paper.text,
         "keywords": list(paper.keywords),
         "related": [{"id": r.id, "score": r.score, "shared": list(r.shared)} for r in paper.related],
         "sources": [{"file": s.file, "line": s.line} for s in paper.sources],
+        "first_seen": paper.first_seen or None,
     }

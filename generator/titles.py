@@ -1,12 +1,41 @@
-"""Display titles for untitled abstracts: for now, the opening words, made safe for every context."""
+"""Display titles for untitled abstracts, generated from what the abstract says about itself.
+
+In order of preference:
+
+1. ``Name: what it is`` when the abstract names its method or system ("we present Modular-of-Thought
+   Coder (MoTCoder)", "we propose MIVC, a general ...", "a model called BERT, which stands for ...",
+   "dubbed as DFRot", "a synergy we term as FedMeZO");
+2. ``A survey of <topic>`` for surveys and reviews;
+3. a title from the paper's contribution ("we propose a method of ...") or its leading key phrases.
+
+Titles are at most ``TITLE_MAX`` characters, unique across the catalogue (deterministically
+disambiguated) and free of LaTeX and markup. Curated titles from the metadata file win and are
+never changed.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
-from generator.models import Paper
+from generator.models import Metadata, Paper
+from generator.naming import (
+    TRAILING_STOP,
+    acronym_table,
+    contribution_phrase,
+    defined_terms,
+    expand_acronyms,
+    is_generic,
+    is_survey,
+    key_phrase_title,
+    named_method,
+    sentences,
+    strip_latex,
+    survey_topic,
+    upper_first,
+)
 
 TITLE_WORDS = 10
 TITLE_MAX = 80
@@ -31,5 +60,127 @@ def opening_words(text: str) -> str:
     return f"{title}…" if len(words) > TITLE_WORDS or len(title) < len(" ".join(words)) else title
 
 
-def with_titles(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
-    return tuple(replace(p, title=opening_words(p.text) or p.id) for p in papers)
+# --- assembling ----------------------------------------------------------------------------------
+
+
+def fit(title: str, limit: int = TITLE_MAX) -> str:
+    """At most ``limit`` characters, cut at a word boundary, without a dangling 'of the'."""
+    title = safe_title(title)
+    if len(title) > limit:
+        title = title[: limit + 1].rsplit(" ", 1)[0]
+    words = title.split()
+    while len(words) > 1 and words[-1].lower().strip(",;:") in TRAILING_STOP:
+        words = words[:-1]
+    return " ".join(words).rstrip(" ,;:-")
+
+
+def generate_title(paper: Paper) -> str:
+    text = strip_latex(paper.text)
+    named = named_method(text)
+    if named:
+        name, desc = named
+        if not desc:
+            desc = contribution_phrase(text)
+            if name.lower() in desc.lower() or is_generic(desc):
+                desc = defined_terms(text, name) or key_phrase_title(paper.keywords, text, most=1)
+        desc = expand_acronyms(desc, acronym_table(text), TITLE_MAX - len(name) - 2)
+        return fit(f"{name}: {upper_first(desc)}" if desc else name)
+    if is_survey(text):
+        topic = survey_topic(text, paper.keywords, TITLE_MAX - len("A survey of "))
+        if topic:
+            return fit(f"A survey of {topic}")
+    phrase = contribution_phrase(text)
+    if phrase:
+        return fit(expand_acronyms(phrase, acronym_table(text), TITLE_MAX))
+    opening = (sentences(text) or [text])[0]
+    return fit(key_phrase_title(paper.keywords, text)) or fit(upper_first(opening.rstrip(".")))
+
+
+def disambiguate(titles: Mapping[str, str], fixed: set[str]) -> dict[str, str]:
+    """Make titles unique (case-insensitively). Curated titles (``fixed`` ids) never change; a
+    clashing generated title gets its paper id's first characters, which stay the same across runs."""
+    out = dict(titles)
+    taken = {out[pid].casefold() for pid in fixed}
+    groups: dict[str, list[str]] = {}
+    for pid in sorted(out):
+        if pid not in fixed:
+            groups.setdefault(out[pid].casefold(), []).append(pid)
+    for key, pids in sorted(groups.items()):
+        if len(pids) == 1 and key not in taken:
+            taken.add(key)
+            continue
+        size = 6  # more characters of the id when six do not tell the papers apart
+        while len({pid[:size] for pid in pids}) < len(pids) and size < len(pids[0]):
+            size += 1
+        for pid in pids:
+            suffix = f" ({pid[:size]})"
+            candidate = fit(out[pid], TITLE_MAX - len(suffix)) + suffix
+            if candidate.casefold() in taken:
+                suffix = f" ({pid})"
+                candidate = fit(out[pid], TITLE_MAX - len(suffix)) + suffix
+            out[pid] = candidate
+            taken.add(candidate.casefold())
+    return out
+
+
+def with_titles(
+    papers: tuple[Paper, ...], metadata: Mapping[str, Metadata] | None = None
+) -> tuple[Paper, ...]:
+    """Every paper with its display title: curated from metadata, else generated and marked so."""
+    metadata = metadata or {}
+    titles: dict[str, str] = {}
+    fixed: set[str] = set()
+    for paper in papers:
+        curated = metadata.get(paper.id)
+        if curated is not None and curated.title:
+            titles[paper.id] = safe_title(curated.title.replace(" & ", " and "))
+            fixed.add(paper.id)
+        else:
+            titles[paper.id] = generate_title(paper) or paper.id
+    unique = disambiguate(titles, fixed)
+    return tuple(
+        replace(
+            p,
+            title=unique[p.id],
+            title_generated=p.id not in fixed,
+            metadata=metadata.get(p.id, p.metadata),
+        )
+        for p in papers
+    )
+
+
+# --- A-Z index -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AzGroup:
+    label: str  # "A" ... "Z", or "0-9" for titles that do not start with a letter
+    anchor: str
+    papers: tuple[Paper, ...]
+
+
+def title_sort_key(title: str) -> str:
+    """Accents folded, case folded: 'Éclair' sorts with 'eclair'."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return (folded or title).casefold()
+
+
+def az_groups(papers: tuple[Paper, ...] | list[Paper]) -> tuple[AzGroup, ...]:
+    """Papers grouped by the first letter of their title, groups and papers in A-Z order."""
+    groups: dict[str, list[Paper]] = {}
+    for paper in sorted(papers, key=lambda p: (title_sort_key(p.title), p.id)):
+        first = next((ch for ch in title_sort_key(paper.title) if ch.isalnum()), "")
+        letter = first.upper() if "a" <= first <= "z" else "0-9"
+        groups.setdefault(letter, []).append(paper)
+    order = sorted(groups, key=lambda g: (g != "0-9", g))
+    return tuple(
+        AzGroup(label, "letter-" + label.lower() if label != "0-9" else "letter-0-9", tuple(groups[label]))
+        for label in order
+    )
+
+
+def az_letters(groups: tuple[AzGroup, ...]) -> tuple[tuple[str, str], ...]:
+    """The jump bar: '0-9' when used, then every letter A-Z with its anchor ('' when no title)."""
+    anchors = {g.label: g.anchor for g in groups}
+    labels = (["0-9"] if "0-9" in anchors else []) + [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    return tuple((label, anchors.get(label, "")) for label in labels)

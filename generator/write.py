@@ -1,9 +1,10 @@
 """Write generated files into docs/. The only stage that writes to the disk.
 
-The generator owns ``index.md``, ``catalogue.json``, ``papers/`` and ``keywords/`` under docs/ and
-nothing else. Everything is rendered in memory first, so a failed run writes nothing. A file is
-rewritten only when its bytes change (unchanged files keep their modification time), and generated
-files that the new catalogue no longer has are removed.
+The generator owns ``index.md``, ``titles.md``, ``catalogue.json``, ``papers/``, ``keywords/``,
+``feed.xml`` and ``feed-*.xml`` under docs/ and nothing else. Everything is rendered in memory
+first, so a failed run writes nothing. A file is rewritten only when its bytes change (unchanged
+files keep their modification time), and generated files that the new catalogue no longer has are
+removed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from pathlib import Path
 
 MANIFEST = ".generated.json"
 _OWNED = re.compile(
-    r"index\.md|catalogue\.json|papers/(?:index|[0-9a-f]{10})\.md|keywords/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
+    r"index\.md|titles\.md|catalogue\.json|papers/(?:index|[0-9a-f]{10})\.md|keywords/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
+    # Atom feeds (generator/feeds.py)
+    r"|feed(?:-[a-z0-9]+)*\.xml"
     # pages 2, 3... of a paginated listing (generator/paginate.py)
     r"|(?:papers/page|keywords/page|keywords/[a-z0-9]+(?:-[a-z0-9]+)*)/[1-9][0-9]*\.md"
 )

@@ -21,8 +21,11 @@ class BuiltSite:
     site: Path
 
 
-def build_site(tmp: Path, seeds: Path) -> BuiltSite:
-    """Generate from `seeds` into a copy of docs/, then `mkdocs build --strict` it into tmp/site."""
+def build_site(tmp: Path, seeds: Path, env: dict[str, str] | None = None) -> BuiltSite:
+    """Generate from `seeds` into a copy of docs/, then `mkdocs build --strict` it into tmp/site.
+
+    `env` adds environment variables to both steps, e.g. SITE_URL for a project site under /<repo>/.
+    """
     docs = tmp / "docs"
     docs.mkdir(parents=True)
     for name in HAND_WRITTEN:
@@ -32,7 +35,8 @@ def build_site(tmp: Path, seeds: Path) -> BuiltSite:
         else:
             shutil.copy2(src, docs / name)
     shutil.copy2(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     subprocess.run(
         [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
         check=True,

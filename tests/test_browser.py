@@ -72,3 +72,26 @@ def test_search_finds_papers_and_a_result_opens_its_page(browser, server: str) -
     assert foreign == []
     assert errors == []
     page.close()
+
+
+def test_a_z_index_leads_to_a_paper_with_its_links_and_bibtex(browser, server: str) -> None:
+    page = browser.new_page()
+    foreign: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(server) else foreign.append(r.url))
+    page.goto(server + "titles/")
+    page.locator(".az-jump a", has_text="M").click()
+    page.get_by_role("link", name="MoTCoder: Modular-of-Thought Coder").click()
+    page.wait_for_url("**/papers/0a078a1747/")
+    assert page.locator(".title-note").is_visible()
+    assert page.get_by_role("link", name="github.com/dvlab-research/MoTCoder").is_visible()
+    scholar = page.get_by_role("link", name="Google Scholar").get_attribute("href") or ""
+    assert scholar.startswith("https://scholar.google.com/scholar?q=Large+Language+Models+%28LLMs%29+have")
+    page.goto(server + "papers/21b8094204/")
+    assert page.locator(".title-note").count() == 0
+    bibtex = page.locator("pre.bibtex")
+    assert bibtex.locator("code").inner_text().startswith("@inproceedings{devlin2019bert,\n")
+    assert bibtex.locator("button[title='Copy to clipboard']").count() == 1  # Material's copy button
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "paper-bibtex.png"), full_page=True)
+    assert foreign == []
+    page.close()

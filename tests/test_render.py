@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.keywords import keyword_index
-from generator.models import Catalogue, Paper, Related, Source, Stats
+from generator.models import Catalogue, Metadata, Paper, Related, Source, Stats
 from generator.render import Renderer
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -23,6 +23,7 @@ def fixture_catalogue() -> Catalogue:
             title="Diffusion models generate images",
             keywords=("diffusion models", "images"),
             related=(Related("bbbbbbbbbb", 0.4321, ("diffusion models",)),),
+            urls=("https://example.org",),
         ),
         Paper(
             id="bbbbbbbbbb",
@@ -31,6 +32,14 @@ def fixture_catalogue() -> Catalogue:
             title="Faster diffusion models",
             keywords=("diffusion models",),
             related=(Related("aaaaaaaaaa", 0.4321, ("diffusion models",)),),
+            title_generated=False,
+            metadata=Metadata(
+                title="Faster diffusion models",
+                authors=("Ada Lovelace", "Jane Doe"),
+                year=2021,
+                venue="Proceedings of Tests",
+                arxiv="2101.00010",
+            ),
         ),
     )
     return Catalogue(papers=papers, keywords=keyword_index(papers), stats=Stats(2, 3, 2, 1))
@@ -40,7 +49,13 @@ def rendered() -> dict[str, str]:
     return Renderer().render(fixture_catalogue())
 
 
-GOLDEN_FILES = ["papers/aaaaaaaaaa.md", "papers/bbbbbbbbbb.md", "keywords/diffusion-models.md", "index.md"]
+GOLDEN_FILES = [
+    "papers/aaaaaaaaaa.md",
+    "papers/bbbbbbbbbb.md",
+    "keywords/diffusion-models.md",
+    "index.md",
+    "titles.md",
+]
 
 
 @pytest.mark.parametrize("rel", GOLDEN_FILES)
@@ -64,6 +79,7 @@ def test_every_generated_file_is_listed() -> None:
         "papers/aaaaaaaaaa.md",
         "papers/bbbbbbbbbb.md",
         "papers/index.md",
+        "titles.md",
     ]
 
 
@@ -80,6 +96,16 @@ def test_catalogue_json_has_the_documented_shape() -> None:
     assert data["version"] == 1
     first = data["papers"][0]
     assert set(first) >= {"id", "url", "title", "abstract", "keywords", "related", "sources"}
+    assert first["title_generated"] is True
+    assert first["metadata"] == {
+        "title": None,
+        "authors": [],
+        "year": None,
+        "venue": None,
+        "doi": None,
+        "arxiv": None,
+        "url": None,
+    }
     assert first["url"] == "papers/aaaaaaaaaa/"
     assert first["related"] == [{"id": "bbbbbbbbbb", "score": 0.4321, "shared": ["diffusion models"]}]
     assert first["sources"] == [{"file": "a.txt", "line": 1}, {"file": "b.txt", "line": 3}]
@@ -89,3 +115,19 @@ def test_catalogue_json_has_the_documented_shape() -> None:
         "url": "keywords/diffusion-models/",
         "papers": ["aaaaaaaaaa", "bbbbbbbbbb"],
     }
+
+
+def test_home_and_a_z_pages_list_papers_by_title() -> None:
+    files = rendered()
+    home = files["index.md"]
+    assert home.index("[Diffusion models generate images](papers/aaaaaaaaaa.md)") < home.index(
+        "[Faster diffusion models](papers/bbbbbbbbbb.md)"
+    )
+    az = files["titles.md"]
+    assert '<h2 id="letter-d">D</h2>' in az and '<h2 id="letter-f">F</h2>' in az
+    assert '<a href="#letter-d">D</a> <span class="az-empty">E</span> <a href="#letter-f">F</a>' in az
+
+
+def test_generated_titles_are_marked_on_the_page() -> None:
+    page = rendered()["papers/aaaaaaaaaa.md"]
+    assert "Title generated from the abstract" in page

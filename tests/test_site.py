@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -62,8 +64,11 @@ def test_no_third_party_resources(seed_site: BuiltSite) -> None:
 def test_paper_pages_stay_out_of_the_navigation(seed_site: BuiltSite) -> None:
     data = catalogue(seed_site)
     home = (seed_site.site / "index.html").read_text(encoding="utf-8")
-    # The home page's navigation does not carry the catalogue: no paper page is linked from it.
-    assert not any(f'href="{p["url"]}"' in home for p in data["papers"])
+    # The home page's navigation does not carry the catalogue: no paper page is linked from it
+    # outside the page content (which lists the papers by title).
+    outside = re.sub(r"<article .*?</article>", "", home, flags=re.S)
+    assert "<article" in home and len(outside) < len(home)
+    assert not any(f'href="{p["url"]}"' in outside for p in data["papers"])
     sizes = [(seed_site.site / p["url"] / "index.html").stat().st_size for p in data["papers"]]
     assert max(sizes) < 60_000
 
@@ -79,3 +84,41 @@ def test_catalogue_json_is_published(seed_site: BuiltSite) -> None:
         seed_site.docs / "catalogue.json"
     ).read_bytes()
     assert Path(seed_site.site / "keywords/index.html").is_file()
+
+
+def test_home_and_a_z_index_list_every_paper_by_title(seed_site: BuiltSite) -> None:
+    data = catalogue(seed_site)
+    for page in ("index.html", "titles/index.html"):
+        parsed = parse(seed_site.site / page)
+        targets = {resolve(seed_site.site, seed_site.site / page, href) for href in parsed.links}
+        for paper in data["papers"]:
+            assert seed_site.site / paper["url"] / "index.html" in targets, (page, paper["title"])
+    titles = [p["title"] for p in data["papers"]]
+    assert len(set(titles)) == len(titles) == 47
+    curated = [p for p in data["papers"] if not p["title_generated"]]  # from seeds/metadata.yaml
+    assert [p["id"] for p in curated] == ["21b8094204"]
+    mo = next(p for p in data["papers"] if p["title"].startswith("MoTCoder:"))
+    page = (seed_site.site / mo["url"] / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{mo['title']} - Paper catalogue</title>" in page
+    assert "Title generated from the abstract" in page
+    links = parse(seed_site.site / mo["url"] / "index.html").links
+    assert "https://github.com/dvlab-research/MoTCoder" in links
+    assert any(
+        href.startswith("https://scholar.google.com/scholar?q=Large+Language+Models+%28LLMs%29")
+        for href in links
+    )
+
+
+def test_curated_metadata_of_the_seeds_is_shown(seed_site: BuiltSite) -> None:
+    bert = next(p for p in catalogue(seed_site)["papers"] if p["id"] == "21b8094204")
+    assert bert["title"] == "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
+    assert bert["metadata"]["year"] == 2019 and bert["metadata"]["arxiv"] == "1810.04805"
+    page = seed_site.site / bert["url"] / "index.html"
+    source = page.read_text(encoding="utf-8")
+    assert f"<title>{bert['title']} - Paper catalogue</title>" in source
+    assert "Title generated from the abstract" not in source
+    assert "https://doi.org/10.18653/v1/N19-1423" in parse(page).links
+    bibtex = re.search(r'<pre class="bibtex"><code>(.*?)</code></pre>', source, re.S)
+    assert bibtex and html.unescape(bibtex.group(1)).startswith(
+        "@inproceedings{devlin2019bert,\n  title = {BERT"
+    )

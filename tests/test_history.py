@@ -1,0 +1,158 @@
+"""First-seen dates from the git history of the seed files, and builds without that history."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from generator.cli import main
+from generator.history import parse_log, read_history
+from generator.normalize import paper_id
+from generator.pipeline import build
+
+DAY1, DAY2, DAY3 = "2024-01-02T10:00:00Z", "2024-03-04T11:30:00Z", "2024-05-06T12:45:00Z"
+ONE = "Graph neural networks learn on molecules."
+TWO = "Diffusion models generate images from noise."
+THREE = "Transformers translate text between languages."
+
+
+def git(repo: Path, *args: str, when: str = DAY1) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+    }
+    result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def commit(repo: Path, files: dict[str, bytes], when: str) -> None:
+    for name, data in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_bytes(data)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", f"seeds at {when}", when=when)
+
+
+def history_repo(tmp_path: Path) -> Path:
+    """Three commits: ONE and TWO on day 1; day 2 adds THREE and re-spaces ONE; day 3 moves TWO."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, {"seeds/a.txt": f"{ONE}\n{TWO}\n".encode()}, DAY1)
+    respaced = ONE.replace(" ", "  ").upper()  # same identity: whitespace and case do not count
+    commit(repo, {"seeds/a.txt": f"{respaced}\n{TWO}\n{THREE}\n".encode()}, DAY2)
+    commit(repo, {"seeds/a.txt": f"{respaced}\n{THREE}\n".encode(), "seeds/b.txt": TWO.encode()}, DAY3)
+    return repo
+
+
+def built_catalogue(docs: Path) -> dict[str, dict]:
+    data = json.loads((docs / "catalogue.json").read_text(encoding="utf-8"))
+    return {p["abstract"].casefold().replace("  ", " "): p for p in data["papers"]}
+
+
+def test_each_paper_is_dated_by_the_commit_that_first_added_its_text(tmp_path: Path) -> None:
+    repo = history_repo(tmp_path)
+    build(repo / "seeds", tmp_path / "docs", quiet=True)
+    papers = built_catalogue(tmp_path / "docs")
+    assert papers[ONE.casefold()]["first_seen"] == DAY1  # edited whitespace and case: still day 1
+    assert papers[TWO.casefold()]["first_seen"] == DAY1  # moved to another file: still day 1
+    assert papers[THREE.casefold()]["first_seen"] == DAY2
+    home = (tmp_path / "docs/index.md").read_text(encoding="utf-8")
+    newest = [html.unescape(line) for line in home.splitlines() if line.startswith("- <time")]
+    assert [line[len('- <time datetime="') :][:20] for line in newest] == [DAY2, DAY1, DAY1]
+    assert "Transformers translate text" in newest[0]
+    feed = (tmp_path / "docs/feed.xml").read_text(encoding="utf-8")
+    assert feed.index("Transformers translate") < feed.casefold().index("graph neural")
+    assert f"<updated>{DAY2}</updated>" in feed
+
+
+def test_uncommitted_papers_are_undated_and_the_build_says_so(tmp_path: Path, capsys) -> None:
+    repo = history_repo(tmp_path)
+    (repo / "seeds/c.txt").write_text("An abstract nobody has committed yet.\n", encoding="utf-8")
+    assert main(["build", "--seeds", str(repo / "seeds"), "--docs", str(tmp_path / "docs")]) == 0
+    out, err = capsys.readouterr()
+    assert "note: 1 paper(s) not committed yet have no first-seen date" in err
+    papers = built_catalogue(tmp_path / "docs")
+    assert papers["an abstract nobody has committed yet."]["first_seen"] is None
+    assert len(out.strip().splitlines()) == 1  # the summary line stays one line
+
+
+def test_without_git_history_the_build_works_and_says_so(tmp_path: Path, capsys) -> None:
+    seeds = tmp_path / "tarball/seeds"
+    seeds.mkdir(parents=True)
+    (seeds / "a.txt").write_text(f"{ONE}\n{TWO}\n", encoding="utf-8")
+    assert main(["build", "--seeds", str(seeds), "--docs", str(tmp_path / "docs")]) == 0
+    err = capsys.readouterr().err
+    assert "note: no git history for" in err and "papers are undated" in err
+    docs = tmp_path / "docs"
+    assert all(p["first_seen"] is None for p in built_catalogue(docs).values())
+    assert not list(docs.glob("feed*.xml"))
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "no git history" in home and "feed.xml" not in home
+
+
+def test_a_shallow_clone_is_reported(tmp_path: Path) -> None:
+    repo = history_repo(tmp_path)
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True, capture_output=True
+    )
+    history = read_history(clone / "seeds")
+    assert history.available and "shallow" in history.note and "fetch-depth: 0" in history.note
+    # Everything before the boundary looks added by the boundary commit: dated too late, as the note says.
+    assert set(history.first_added.values()) == {1714999500}
+
+
+def test_feeds_disappear_when_history_does(tmp_path: Path) -> None:
+    repo = history_repo(tmp_path)
+    docs = tmp_path / "docs"
+    build(repo / "seeds", docs, quiet=True)
+    assert (docs / "feed.xml").is_file()
+    subprocess.run(["rm", "-rf", str(repo / ".git")], check=True)
+    summary = build(repo / "seeds", docs, quiet=True)
+    assert summary.removed >= 1
+    assert not (docs / "feed.xml").exists()
+
+
+def test_parse_log_reads_added_lines_of_every_hunk_shape() -> None:
+    when = b"\x00commit " + b"a" * 40
+    output = b"\n".join(
+        [
+            when + b" 100",
+            b"",
+            b"diff --git a/seeds/a.txt b/seeds/a.txt",
+            b"--- /dev/null",
+            b"+++ b/seeds/a.txt",
+            b"@@ -0,0 +1,3 @@",
+            b"+\xef\xbb\xbfWith a BOM.\r",  # BOM and CRLF as stored in the file
+            b"++++ a line that starts with plus signs",
+            b"+last line without newline",
+            b"\\ No newline at end of file",
+            when + b" 50",
+            b"",
+            b"diff --git a/seeds/b.txt b/seeds/b.txt",
+            b"--- a/seeds/b.txt",
+            b"+++ b/seeds/b.txt",
+            b"@@ -1 +1 @@",
+            b"-old text",
+            b"\\ No newline at end of file",
+            b"+LAST   line without newline",
+            b"@@ -3,0 +4 @@",
+            b"+\xff not utf-8",
+        ]
+    )
+    first = parse_log(output)
+    assert first == {
+        paper_id("With a BOM."): 100,
+        paper_id("+++ a line that starts with plus signs"): 100,
+        paper_id("last line without newline"): 50,  # the earlier commit wins, whatever the log order
+        paper_id("\ufffd not utf-8"): 50,
+    }
