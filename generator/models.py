@@ -30,6 +30,13 @@ class Keyword:
 
     text: str
     slug: str
+    # The acronym a paper of the catalogue defines for it ("LLMs" for "large language models").
+    acronym: str = ""
+
+    @property
+    def label(self) -> str:
+        """How readers see it: the expansion with its acronym, so that search finds either."""
+        return f"{self.text} ({self.acronym})" if self.acronym else self.text
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,8 @@ class Paper:
     # False when the title comes from curated metadata rather than from the abstract.
     title_generated: bool = True
     metadata: Metadata = Metadata()
+    # (keyword, acronym) for keywords whose acronym this abstract defines (filled by the keyword stage).
+    acronyms: tuple[tuple[str, str], ...] = ()
     # When the abstract first appeared: UTC time (ISO 8601, "2026-01-31T12:00:00Z") of the commit that
     # first added one of its lines to the seed files; "" when unknown (no git history, not committed).
     first_seen: str = ""
@@ -88,6 +97,11 @@ class KeywordEntry:
 
     keyword: Keyword
     papers: tuple[str, ...]
+
+    @property
+    def has_page(self) -> bool:
+        """Only a keyword that several papers share gets a page; the others are plain text on their paper."""
+        return len(self.papers) >= 2
 
 
 @dataclass(frozen=True)

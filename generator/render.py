@@ -62,7 +62,9 @@ class Renderer:
                 searches=paperlinks.search_links(paper),
                 bibtex=paperlinks.bibtex(paper),
             )
-        for entry in catalogue.keywords:
+        # Only a keyword that several papers share has a page; the others are plain text on their paper.
+        shared = tuple(e for e in catalogue.keywords if e.has_page)
+        for entry in shared:
             slug = escape.path_part(entry.keyword.slug)
             for page, ids in paginate(entry.papers, f"keywords/{slug}.md", f"keywords/{slug}"):
                 files[page.path] = self._page(
@@ -74,9 +76,16 @@ class Renderer:
                     page=page,
                     papers=ids,
                 )
-        for page, entries in paginate(catalogue.keywords, "keywords/index.md", "keywords/page"):
+        single = tuple(e for e in catalogue.keywords if not e.has_page)
+        listed = [("shared", e) for e in shared] + [("single", e) for e in single]
+        for page, entries in paginate(listed, "keywords/index.md", "keywords/page"):
             files[page.path] = self._page(
-                "keywords_index.md.j2", catalogue=catalogue, page=page, entries=entries
+                "keywords_index.md.j2",
+                catalogue=catalogue,
+                shared=shared,
+                single=single,
+                page=page,
+                entries=entries,
             )
         for page, papers in paginate(catalogue.papers, "papers/index.md", "papers/page"):
             files[page.path] = self._page(
@@ -109,7 +118,7 @@ def description(text: str, size: int = 160) -> str:
 
 
 def keyword_title(entry: KeywordEntry) -> str:
-    return safe_title(entry.keyword.text) or entry.keyword.slug
+    return safe_title(entry.keyword.label) or entry.keyword.slug
 
 
 def paper_url(paper_id: str) -> str:
@@ -130,7 +139,9 @@ def catalogue_json(catalogue: Catalogue) -> str:
         "keywords": [
             {
                 "keyword": e.keyword.text,
-                "url": f"keywords/{e.keyword.slug}/",
+                "acronym": e.keyword.acronym,
+                # Only keywords that several papers share have a page.
+                "url": f"keywords/{e.keyword.slug}/" if e.has_page else None,
                 "papers": list(e.papers),
             }
             for e in catalogue.keywords

@@ -67,11 +67,17 @@ def test_keywords_are_cached_and_a_changed_line_recomputes_only_itself(tmp_path:
 def test_a_settings_change_invalidates_every_keyword(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with parallel.runtime(tmp_path, jobs=1):
         keywords.with_keywords(papers(*TEXTS))
+    extracted: list[str] = []
+    real_extract = keywords.extract
+    monkeypatch.setattr(keywords, "extract", lambda text: extracted.append(text) or real_extract(text))
+    with parallel.runtime(tmp_path, jobs=1):
+        keywords.with_keywords(papers(*TEXTS))
+    assert extracted == []  # unchanged settings: every paper from the cache
     monkeypatch.setattr(keywords, "YAKE_SETTINGS", {**keywords.YAKE_SETTINGS, "n": 1})
     with parallel.runtime(tmp_path, jobs=1) as run:
-        found = keywords.with_keywords(papers(*TEXTS))
+        keywords.with_keywords(papers(*TEXTS))
     assert (run.cache.hits, run.cache.misses) == (0, 3)
-    assert all(" " not in k for p in found for k in p.keywords)  # n=1: single words, really recomputed
+    assert extracted == list(TEXTS)  # really extracted again
     monkeypatch.setattr(keywords, "KEYWORDS_PER_PAPER", 2)
     with parallel.runtime(tmp_path, jobs=1) as run:
         keywords.with_keywords(papers(*TEXTS))

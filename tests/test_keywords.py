@@ -1,6 +1,21 @@
 from __future__ import annotations
 
-from generator.keywords import KEYWORDS_PER_PAPER, extract, keyword_index, slugify
+import pickle
+import re
+
+import pytest
+
+from generator.keywords import (
+    KEYWORDS_PER_PAPER,
+    curate,
+    extract,
+    is_key_phrase,
+    keyword_index,
+    phrase_key,
+    singular,
+    slugify,
+    with_keywords,
+)
 from generator.models import Paper, Source
 
 TEXT = (
@@ -8,22 +23,110 @@ TEXT = (
     "We study federated learning with large language models and show that federated "
     "fine-tuning of large language models reduces memory use on clients."
 )
+# The first seed line, which raw YAKE turns into 'Large Language', 'Language Models', 'Language'...
+FIRST_SEED = (
+    "The confluence of Federated Learning (FL) and Large Language Models (LLMs) is ushering in a new "
+    "era in privacy-preserving natural language processing. However, the intensive memory requirements "
+    "for fine-tuning LLMs pose significant challenges, especially when deploying on clients with limited "
+    "computational resources. To circumvent this, we explore the novel integration of Memory-efficient "
+    "Zeroth-Order Optimization within a federated setting, a synergy we term as FedMeZO."
+)
 
 
-def paper(pid: str, keywords: tuple[str, ...]) -> Paper:
-    return Paper(id=pid, text="", sources=(Source("a.txt", 1),), keywords=keywords)
+def paper(pid: str, keywords: tuple[str, ...] = (), text: str = "") -> Paper:
+    return Paper(id=pid, text=text, sources=(Source("a.txt", 1),), keywords=keywords)
 
 
-def test_extract_finds_the_topics_lower_case_and_unique() -> None:
-    keywords = extract(TEXT)
-    assert 0 < len(keywords) <= KEYWORDS_PER_PAPER
-    assert {"federated learning", "large language models"} <= set(keywords)
-    assert all(k == k.lower() for k in keywords)
-    assert len(set(keywords)) == len(keywords)
+def keys(text: str) -> list[str]:
+    return [c.key for c in extract(text).phrases]
 
 
-def test_extract_is_deterministic() -> None:
-    assert extract(TEXT) == extract(TEXT)
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "achieved revolutionary breakthroughs",
+        "pose potential concerns",
+        "field of natural",
+        "recently gained significant",
+        "predictor to perform",
+        "lens of expressive",
+        "era in privacy-preserving",
+        "novel approach",
+        "experimental results",
+        "variety of applications",
+        "quality and diversity",
+        "github.com",
+    ],
+)
+def test_sentence_fragments_are_no_key_phrases(fragment: str) -> None:
+    assert not is_key_phrase(tuple(fragment.split()))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["large language models", "federated learning", "internet of things", "quantization", "data mining"],
+)
+def test_noun_phrases_are_key_phrases(phrase: str) -> None:
+    assert is_key_phrase(tuple(phrase.split()))
+
+
+def test_variants_share_one_key() -> None:
+    assert phrase_key("Large Language Models") == phrase_key("large language model")
+    assert phrase_key("pre-trained models") == phrase_key("pretrained model")
+    assert phrase_key("queries") == "query"
+    assert phrase_key("analysis") == "analysis"
+
+
+def test_extract_finds_the_topics_and_is_pure_and_picklable() -> None:
+    found = extract(TEXT)
+    assert {"federated learning", "large language model"} <= set(keys(TEXT))
+    assert found == extract(TEXT)
+    assert pickle.loads(pickle.dumps(found)) == found
+
+
+def test_extract_records_acronyms_the_text_defines() -> None:
+    acronyms = {(a, e, w) for a, e, w, _shown in extract(FIRST_SEED).acronyms}
+    assert ("llm", "large language model", "LLMs") in acronyms
+    assert ("fl", "federated learning", "FL") in acronyms
+    # The acronym is no candidate of its own: it became its expansion.
+    assert "llm" not in keys(FIRST_SEED)
+
+
+def test_first_seed_line_has_no_truncations_or_fragments() -> None:
+    (curated,) = with_keywords((paper("aaaaaaaaaa", text=FIRST_SEED),))
+    kws = set(curated.keywords)
+    assert {"large language models", "federated learning", "natural language processing"} <= kws
+    for bad in ("large language", "language models", "language", "privacy-preserving natural", "llms"):
+        assert bad not in {k.lower() for k in kws}
+    assert ("large language models", "LLMs") in curated.acronyms
+
+
+def test_acronym_and_plural_variants_become_one_catalogue_keyword() -> None:
+    defines = "Large Language Models (LLMs) are everywhere. LLMs answer questions. LLMs write code."
+    uses = "We prune LLMs. Pruning LLMs saves memory, and pruned LLMs keep their accuracy on code."
+    singular = "A large language model can be pruned. The large language model keeps accuracy after pruning."
+    papers = with_keywords(
+        (
+            paper("aaaaaaaaaa", text=defines),
+            paper("bbbbbbbbbb", text=uses),
+            paper("cccccccccc", text=singular),
+        )
+    )
+    for p in papers:
+        assert "large language models" in p.keywords, p.keywords
+        assert not {"LLMs", "LLM", "large language model"} & set(p.keywords)
+    entry = {e.keyword.text: e for e in keyword_index(papers)}["large language models"]
+    assert entry.papers == ("aaaaaaaaaa", "bbbbbbbbbb", "cccccccccc")
+    assert entry.keyword.acronym == "LLMs"
+    assert entry.keyword.label == "large language models (LLMs)"
+    assert entry.has_page
+
+
+def test_curate_keeps_at_most_ten_best_first() -> None:
+    long_text = " ".join([TEXT, FIRST_SEED] * 2)
+    (curated,) = curate((paper("aaaaaaaaaa", text=long_text),), [extract(long_text)])
+    assert 5 <= len(curated.keywords) <= KEYWORDS_PER_PAPER
+    assert len(set(curated.keywords)) == len(curated.keywords)
 
 
 def test_slugify_is_safe_ascii_and_bounded() -> None:
@@ -33,9 +136,100 @@ def test_slugify_is_safe_ascii_and_bounded() -> None:
     assert slugify("日本語").startswith("keyword-")
 
 
-def test_keyword_index_gathers_papers_and_keeps_slugs_unique() -> None:
+def test_keyword_index_gathers_papers_keeps_slugs_unique_and_pages_for_shared_only() -> None:
     entries = keyword_index((paper("aaaaaaaaaa", ("c++", "graphs")), paper("bbbbbbbbbb", ("c", "graphs"))))
     by_text = {e.keyword.text: e for e in entries}
     assert by_text["graphs"].papers == ("aaaaaaaaaa", "bbbbbbbbbb")
+    assert by_text["graphs"].has_page
+    assert not by_text["c"].has_page and not by_text["c++"].has_page
     assert by_text["c"].keyword.slug != by_text["c++"].keyword.slug
     assert len({e.keyword.slug for e in entries}) == len(entries)
+
+
+# ---------------------------------------------------------------------------------------------
+# The real seeds: what the issue asks of the catalogue's keywords.
+
+RAW_YAKE_FRAGMENTS = {
+    "large language",
+    "era in privacy-preserving",
+    "privacy-preserving natural",
+    "privacy-preserving natural language",
+    "achieved revolutionary breakthroughs",
+    "pose potential concerns",
+    "field of natural",
+    "predictor to perform",
+    "lens of expressive",
+    "recently gained significant",
+}
+STOP_EDGES = {"of", "and", "the", "a", "an", "in", "on", "for", "to", "with", "by", "is", "are", "that"}
+
+
+@pytest.fixture(scope="module")
+def seed_catalogue():
+    from generator import ingest
+    from generator.pipeline import catalogue_from
+
+    from .conftest import SEEDS
+
+    return catalogue_from(ingest.read_seeds(SEEDS))
+
+
+def test_seed_keywords_are_no_fragments(seed_catalogue) -> None:
+    for p in seed_catalogue.papers:
+        assert 5 <= len(p.keywords) <= KEYWORDS_PER_PAPER, p.keywords
+        for kw in p.keywords:
+            words = kw.lower().split()
+            assert kw.lower() not in RAW_YAKE_FRAGMENTS
+            assert words[0] not in STOP_EDGES and words[-1] not in STOP_EDGES, kw
+            assert not any(w.endswith("ly") and w not in ("family", "anomaly") for w in words), kw
+
+
+def test_seed_keywords_hold_no_redundant_part_of_another(seed_catalogue) -> None:
+    """A keyword inside another keyword of the same paper must also occur on its own in the abstract
+    (itself, in singular or plural, or its acronym)."""
+    acronym = {e.keyword.text: e.keyword.acronym for e in seed_catalogue.keywords}
+
+    def norm(text: str) -> str:
+        return " " + " ".join(singular(w) for w in re.findall(r"[\w'-]+", text.lower())) + " "
+
+    for p in seed_catalogue.papers:
+        text = norm(p.text)
+        for a in p.keywords:
+            for b in p.keywords:
+                if a != b and norm(a) in norm(b):
+                    alone = text.count(norm(a))
+                    if acronym[a]:
+                        alone += len(re.findall(rf"\b{re.escape(acronym[a])}\b", p.text))
+                    assert alone > text.count(norm(b)), (p.id, a, b)
+
+
+def test_seed_acronyms_merge_with_their_expansion(seed_catalogue) -> None:
+    entries = {e.keyword.text: e for e in seed_catalogue.keywords}
+    for short in ("LLMs", "LLM", "llms", "NLP", "GNNs", "FL"):
+        assert short not in entries
+    assert entries["large language models"].keyword.label == "large language models (LLMs)"
+    assert entries["natural language processing"].keyword.acronym == "NLP"
+    assert entries["federated learning"].keyword.acronym == "FL"
+
+
+def test_seed_large_language_models_page_gathers_the_llm_papers(seed_catalogue) -> None:
+    entry = {e.keyword.text: e for e in seed_catalogue.keywords}["large language models"]
+    assert entry.has_page
+    defining = {p.id for p in seed_catalogue.papers if "large language models (llms)" in p.text.lower()}
+    assert len(defining) >= 5
+    assert defining <= set(entry.papers)
+
+
+def test_seed_keywords_are_one_canonical_form_across_the_catalogue(seed_catalogue) -> None:
+    by_key: dict[str, set[str]] = {}
+    for e in seed_catalogue.keywords:
+        by_key.setdefault(phrase_key(e.keyword.text), set()).add(e.keyword.text)
+    assert {k: v for k, v in by_key.items() if len(v) > 1} == {}
+    shared = [e for e in seed_catalogue.keywords if e.has_page]
+    assert len(shared) >= 10
+    assert all(len(e.papers) >= 2 for e in shared)
+
+
+def test_keyword_index_is_in_reading_order_whatever_the_case() -> None:
+    entries = keyword_index((paper("aaaaaaaaaa", ("BERT", "attention", "NLP tasks", "models")),))
+    assert [e.keyword.text for e in entries] == ["attention", "BERT", "models", "NLP tasks"]

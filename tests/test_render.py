@@ -23,6 +23,7 @@ def fixture_catalogue() -> Catalogue:
             title="Diffusion models generate images",
             keywords=("diffusion models", "images"),
             related=(Related("bbbbbbbbbb", 0.4321, ("diffusion models",)),),
+            acronyms=(("diffusion models", "DMs"),),
             urls=("https://example.org",),
         ),
         Paper(
@@ -53,6 +54,7 @@ GOLDEN_FILES = [
     "papers/aaaaaaaaaa.md",
     "papers/bbbbbbbbbb.md",
     "keywords/diffusion-models.md",
+    "keywords/index.md",
     "index.md",
     "titles.md",
 ]
@@ -74,7 +76,6 @@ def test_every_generated_file_is_listed() -> None:
         "catalogue.json",
         "index.md",
         "keywords/diffusion-models.md",
-        "keywords/images.md",
         "keywords/index.md",
         "papers/aaaaaaaaaa.md",
         "papers/bbbbbbbbbb.md",
@@ -112,9 +113,22 @@ def test_catalogue_json_has_the_documented_shape() -> None:
     kw = {k["keyword"]: k for k in data["keywords"]}
     assert kw["diffusion models"] == {
         "keyword": "diffusion models",
+        "acronym": "DMs",
         "url": "keywords/diffusion-models/",
         "papers": ["aaaaaaaaaa", "bbbbbbbbbb"],
     }
+    # A keyword of one paper has no page of its own.
+    assert kw["images"] == {"keyword": "images", "acronym": "", "url": None, "papers": ["aaaaaaaaaa"]}
+
+
+def test_only_shared_keywords_are_links_and_labels_show_the_acronym() -> None:
+    files = rendered()
+    page = files["papers/aaaaaaaaaa.md"]
+    assert "[diffusion models &#40;DMs&#41;](../keywords/diffusion-models.md)" in page
+    assert "\n- images\n" in page
+    index = files["keywords/index.md"]
+    assert "(../keywords/diffusion-models.md) (2)" in index
+    assert "[images](../papers/aaaaaaaaaa.md) (1)" in index
 
 
 def test_home_and_a_z_pages_list_papers_by_title() -> None:

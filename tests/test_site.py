@@ -30,10 +30,10 @@ def test_every_paper_page_shows_its_abstract(seed_site: BuiltSite) -> None:
 
 def test_paper_page_links_to_existing_keyword_and_related_pages(seed_site: BuiltSite) -> None:
     data = catalogue(seed_site)
-    paper = next(p for p in data["papers"] if p["related"] and p["keywords"])
+    keyword_urls = {k["keyword"]: k["url"] for k in data["keywords"]}
+    paper = next(p for p in data["papers"] if p["related"] and keyword_urls[p["keywords"][0]])
     page = seed_site.site / paper["url"] / "index.html"
     targets = {resolve(seed_site.site, page, href) for href in parse(page).links}
-    keyword_urls = {k["keyword"]: k["url"] for k in data["keywords"]}
     keyword_page = seed_site.site / keyword_urls[paper["keywords"][0]] / "index.html"
     related_page = seed_site.site / f"papers/{paper['related'][0]['id']}/index.html"
     assert keyword_page in targets and keyword_page.is_file()
@@ -84,6 +84,23 @@ def test_catalogue_json_is_published(seed_site: BuiltSite) -> None:
         seed_site.docs / "catalogue.json"
     ).read_bytes()
     assert Path(seed_site.site / "keywords/index.html").is_file()
+
+
+def test_keyword_pages_exist_only_for_shared_keywords(seed_site: BuiltSite) -> None:
+    data = catalogue(seed_site)
+    pages = {p.parent.name for p in (seed_site.site / "keywords").glob("*/index.html")}
+    shared = [k for k in data["keywords"] if len(k["papers"]) >= 2]
+    single = [k for k in data["keywords"] if len(k["papers"]) == 1]
+    assert shared and single
+    assert pages == {k["url"].split("/")[1] for k in shared}
+    assert all(k["url"] is None for k in single)
+    # A single-paper keyword is shown on its paper as plain text, and the index links it to that paper.
+    kw = single[0]
+    page = seed_site.site / f"papers/{kw['papers'][0]}/index.html"
+    assert kw["keyword"] in html.unescape(page.read_text(encoding="utf-8"))
+    llm = next(k for k in data["keywords"] if k["keyword"] == "large language models")
+    index = html.unescape((seed_site.site / "keywords/index.html").read_text(encoding="utf-8"))
+    assert f"large language models (LLMs)</a> ({len(llm['papers'])})" in index
 
 
 def test_home_and_a_z_index_list_every_paper_by_title(seed_site: BuiltSite) -> None:
