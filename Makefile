@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 generate: $(STAMP)
-	$(PY) -m generator build --seeds seeds --docs docs
+	$(PY) -m generator build --seeds seeds --docs docs --pin-ids
 
 site: generate
 	$(BIN)/mkdocs build --strict

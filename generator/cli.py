@@ -25,6 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="no summary line, no progress bar")
     build_cmd.add_argument(
+        "--pin-ids",
+        action="store_true",
+        help="record new paper ids in <seeds>/paper-ids.json so they survive new variants (commit it)",
+    )
+    build_cmd.add_argument(
         "--cache", type=Path, default=DEFAULT_DIR, help=f"folder of the result cache (default {DEFAULT_DIR})"
     )
     build_cmd.add_argument("--no-cache", action="store_true", help="compute everything, keep nothing")
@@ -38,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             args.docs,
             quiet=args.quiet,
             site_url=args.site_url,
+            pin_ids=args.pin_ids,
             cache_dir=None if args.no_cache else args.cache,
             jobs=args.jobs or None,
         )

@@ -1,18 +1,160 @@
-"""Merge seed lines that are copies of one abstract into papers."""
+"""Merge seed lines that are copies of one abstract into papers.
+
+1. Exact duplicates: lines with equal identity text (generator/normalize.py) are one *variant*.
+2. Near-duplicates: variants whose word 3-gram Jaccard similarity reaches ``neardup.THRESHOLD``
+   (found with MinHash + LSH, confirmed exactly) are one *paper*; merging is transitive.
+3. The shown text is the most complete variant: the one with the most words; ties go to the
+   variant with more copies, then to the earliest source. Among its copies, the one with the fewest
+   typesetting artefacts is shown, ties to the earliest source.
+4. The id: see ``assign_ids``. It never changes when a variant is added, whatever that variant's
+   length or seed file, because every variant already seen is pinned in the id lock.
+"""
 
 from __future__ import annotations
 
-from generator.models import Paper, SeedLine
-from generator.normalize import paper_id
+import hashlib
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from generator.models import Paper, SeedLine, Source, Variant
+from generator.neardup import Matches, near_duplicates, shingles, similarity
+from generator.normalize import ID_HEX, KEY_HEX, artefacts, identity_digest, identity_text, paper_id, words
 
 
-def dedupe(lines: tuple[SeedLine, ...]) -> tuple[Paper, ...]:
-    """One paper per distinct abstract: first copy's text, every copy's source, ordered by first source."""
-    groups: dict[str, list[SeedLine]] = {}
+@dataclass(frozen=True)
+class _Copies:
+    """Every seed line of one identity text."""
+
+    key: str
+    identity: str
+    lines: tuple[SeedLine, ...]
+
+    @property
+    def first(self) -> Source:
+        return self.lines[0].source
+
+    def best_copy(self) -> SeedLine:
+        if len(self.lines) == 1:
+            return self.lines[0]
+        return min(self.lines, key=lambda line: (artefacts(line.text), line.source))
+
+
+def exact_groups(lines: tuple[SeedLine, ...]) -> list[_Copies]:
+    """One entry per distinct identity text, ordered by first source."""
+    by_identity: dict[str, list[SeedLine]] = {}
     for line in lines:
-        groups.setdefault(paper_id(line.text), []).append(line)
-    papers = [
-        Paper(id=pid, text=copies[0].text, sources=tuple(sorted(c.source for c in copies)))
-        for pid, copies in groups.items()
+        by_identity.setdefault(identity_text(line.text), []).append(line)
+    groups = [
+        _Copies(identity_digest(identity)[:KEY_HEX], identity, tuple(sorted(copies, key=lambda c: c.source)))
+        for identity, copies in by_identity.items()
     ]
+    return sorted(groups, key=lambda g: g.first)
+
+
+def _clusters(variants: list[_Copies], matches: Matches) -> list[list[_Copies]]:
+    """Union of near-duplicate pairs into clusters; each cluster and the list in first-source order."""
+    parent = list(range(len(variants)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for pair in matches.pairs:
+        a, b = root(pair.first), root(pair.second)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    clusters: dict[int, list[_Copies]] = {}
+    for i, variant in enumerate(variants):
+        clusters.setdefault(root(i), []).append(variant)
+    return list(clusters.values())
+
+
+def _chosen(cluster: list[_Copies]) -> _Copies:
+    """The most complete variant: most words, then most copies, then earliest source."""
+    return min(cluster, key=lambda v: (-len(words(v.identity)), -len(v.lines), v.first))
+
+
+def assign_ids(clusters: list[list[_Copies]], lock: Mapping[str, str]) -> list[str]:
+    """One id per cluster, unique, stable when variants are added.
+
+    The id lock (seeds/paper-ids.json) maps every variant key ever built to its paper's id. A
+    cluster keeps the id its variants are pinned to (the id most of them are pinned to, ties to the
+    smallest id, when a new variant bridged two papers). A cluster with no pinned variant is new:
+    its id is the ``paper_id`` of its earliest copy (``file:line``). Once pinned, adding a variant
+    that is more complete, or that comes from a seed file sorting first, cannot move it. No rule
+    without memory can do this: A alone and B alone have different ids, and {A, B} keeps one.
+    """
+    claims: dict[str, list[tuple[int, int]]] = {}
+    for index, cluster in enumerate(clusters):
+        pinned = Counter(lock[v.key] for v in cluster if v.key in lock)
+        if pinned:
+            best = min(pinned, key=lambda pid: (-pinned[pid], pid))
+            claims.setdefault(best, []).append((-pinned[best], index))
+    ids: list[str | None] = [None] * len(clusters)
+    for pid, claimants in claims.items():
+        ids[min(claimants)[1]] = pid  # a split cluster: the part with most pinned variants keeps it
+    taken = {pid for pid in ids if pid}
+    for index, cluster in enumerate(clusters):
+        if ids[index] is None:
+            ids[index] = _fresh_id(cluster, taken)
+            taken.add(ids[index])
+    return [pid for pid in ids if pid]
+
+
+def _fresh_id(cluster: list[_Copies], taken: set[str]) -> str:
+    for variant in cluster:
+        pid = paper_id(variant.lines[0].text)
+        if pid not in taken:
+            return pid
+    n = 1
+    while True:
+        digest = hashlib.sha256(f"{cluster[0].identity}#{n}".encode()).hexdigest()[:ID_HEX]
+        if digest not in taken:
+            return digest
+        n += 1
+
+
+def dedupe(lines: tuple[SeedLine, ...], lock: Mapping[str, str] | None = None) -> tuple[Paper, ...]:
+    """One paper per distinct abstract, with every copy's source, ordered by first source."""
+    groups = exact_groups(lines)
+    matches = near_duplicates([g.identity for g in groups])
+    clusters = _clusters(groups, matches)
+    ids = assign_ids(clusters, lock or {})
+    papers = []
+    for pid, cluster in zip(ids, clusters, strict=True):
+        chosen = _chosen(cluster)
+        chosen_set = shingles(chosen.identity) if len(cluster) > 1 else frozenset()
+        variants = tuple(
+            Variant(
+                text=v.best_copy().text,
+                sources=tuple(line.source for line in v.lines),
+                similarity=round(similarity(shingles(v.identity), chosen_set, matches.boilerplate), 4),
+                key=v.key,
+            )
+            for v in cluster
+            if v is not chosen
+        )
+        papers.append(
+            Paper(
+                id=pid,
+                text=chosen.best_copy().text,
+                sources=tuple(sorted(line.source for v in cluster for line in v.lines)),
+                variants=variants,
+                key=chosen.key,
+            )
+        )
     return tuple(sorted(papers, key=lambda p: (p.sources[0], p.id)))
+
+
+def pinned_ids(papers: tuple[Paper, ...], lock: Mapping[str, str]) -> dict[str, str]:
+    """The id lock after this build: the old entries (retired variants keep theirs, so a paper that
+    comes back gets its old URL) and every variant of every paper pinned to its paper's id."""
+    updated = dict(lock)
+    for paper in papers:
+        for key in (paper.key, *(v.key for v in paper.variants)):
+            if key:
+                updated[key] = paper.id
+    return dict(sorted(updated.items()))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from generator.errors import BuildError, Problem
 from generator.models import MetadataSource, SeedLine, Source
 
 MAX_LINE_CHARS = 20_000
+# The id lock: variant key -> paper id, so that ids survive new variants (see generator/dedupe.py).
+ID_LOCK = "paper-ids.json"
+_KEY = re.compile(r"[0-9a-f]{16}")
+_ID = re.compile(r"[0-9a-f]{10}")
 METADATA_FILE = "metadata.yaml"
 MAX_METADATA_BYTES = 5_000_000
 
@@ -74,6 +80,28 @@ def read_seeds(seeds_dir: Path) -> tuple[SeedLine, ...]:
     if problems:
         raise BuildError(problems)
     return tuple(lines)
+
+
+def read_id_lock(seeds_dir: Path) -> dict[str, str]:
+    """The id lock beside the seeds (empty when there is none); raises ``BuildError`` when it is damaged."""
+    path = seeds_dir / ID_LOCK
+    if not path.is_file():
+        return {}
+    where = f"{seeds_dir.as_posix().rstrip('/')}/{ID_LOCK}"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BuildError([Problem(where, f"is not valid JSON ({exc})")]) from exc
+    if not isinstance(data, dict):
+        raise BuildError([Problem(where, "must be a JSON object of variant key to paper id")])
+    problems = [
+        Problem(where, f"bad entry {key!r}: {value!r} (want 16 hex digits to 10 hex digits)")
+        for key, value in data.items()
+        if not (isinstance(value, str) and _KEY.fullmatch(key) and _ID.fullmatch(value))
+    ]
+    if problems:
+        raise BuildError(problems)
+    return data
 
 
 def read_metadata(seeds_dir: Path) -> MetadataSource | None:

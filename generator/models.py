@@ -49,6 +49,18 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """A merged near-duplicate copy whose text differs from the paper's shown text."""
+
+    text: str
+    sources: tuple[Source, ...]
+    # Jaccard similarity of word 3-grams with the shown text (generator/neardup.py), 0..1.
+    similarity: float
+    # Names this variant in the id lock (generator/normalize.py ``variant_key``).
+    key: str = ""
+
+
+@dataclass(frozen=True)
 class Metadata:
     """Curated facts about a paper from ``seeds/metadata.yaml``; empty fields are unknown."""
 
@@ -81,6 +93,10 @@ class Paper:
     related: tuple[Related, ...] = ()
     # https links found in the cleaned abstract, in order of appearance (filled by the clean stage).
     urls: tuple[str, ...] = ()
+    # Near-duplicate copies merged into this paper, other than the shown text (filled by dedupe).
+    variants: tuple[Variant, ...] = ()
+    # The id-lock key of the shown text's variant (filled by dedupe).
+    key: str = ""
     # False when the title comes from curated metadata rather than from the abstract.
     title_generated: bool = True
     metadata: Metadata = Metadata()
@@ -110,6 +126,11 @@ class Stats:
     seed_lines: int
     papers: int
     duplicates_merged: int
+    # duplicates_merged = exact_duplicates + near_duplicates
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    # variants whose id is not yet pinned in seeds/paper-ids.json
+    ids_to_pin: int = 0
 
 
 @dataclass(frozen=True)
@@ -130,3 +151,5 @@ class Catalogue:
     keywords: tuple[KeywordEntry, ...]
     stats: Stats
     history: History = field(default_factory=History)
+    # The id lock after this build, (variant key, paper id) sorted by key (see dedupe.pinned_ids).
+    id_lock: tuple[tuple[str, str], ...] = ()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator import feeds, history, ingest, metadata, parallel, write
 from generator.clean import clean
-from generator.dedupe import dedupe
+from generator.dedupe import dedupe, pinned_ids
 from generator.errors import BuildError, Problem
 from generator.keywords import keyword_index, with_keywords
 from generator.links import related_papers
@@ -26,15 +26,28 @@ class Summary:
     pages_written: int
     unchanged: int
     removed: int
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    # variants whose id was not pinned in seeds/paper-ids.json before this build
+    ids_to_pin: int = 0
+    ids_pinned: bool = False
     cache_hits: int = 0
     computed: int = 0
 
     def line(self) -> str:
+        unpinned = (
+            f"; {self.ids_to_pin} new ids pinned in {ingest.ID_LOCK}"
+            if self.ids_pinned
+            else f"; {self.ids_to_pin} ids not pinned: run `make generate` and commit seeds/{ingest.ID_LOCK}"
+        )
         return (
             f"{self.seed_lines} seed lines read, {self.papers} papers, "
-            f"{self.duplicates_merged} duplicates merged, {self.keywords} keywords, "
+            f"{self.duplicates_merged} duplicates merged "
+            f"({self.exact_duplicates} exact, {self.near_duplicates} near-duplicates), "
+            f"{self.keywords} keywords, "
             f"{self.pages_written} files written ({self.unchanged} unchanged, {self.removed} removed), "
             f"cache: {self.cache_hits} reused, {self.computed} computed"
+            + (unpinned if self.ids_to_pin else "")
         )
 
 
@@ -42,10 +55,14 @@ def catalogue_from(
     lines: tuple[SeedLine, ...],
     metadata_source: MetadataSource | None = None,
     seed_history: History | None = None,
+    id_lock: dict[str, str] | None = None,
 ) -> Catalogue:
-    """Every pure stage, from seed lines (curated metadata, git history) to the finished catalogue."""
+    """Every pure stage, from seed lines (curated metadata, git history, the id lock) to the finished
+    catalogue."""
     seed_history = seed_history or History()
-    papers = dedupe(lines)
+    id_lock = id_lock or {}
+    papers = dedupe(lines, id_lock)
+    new_lock = pinned_ids(papers, id_lock)
     papers = clean(papers)
     curated: dict[str, Metadata] = {}
     if metadata_source is not None:
@@ -61,9 +78,18 @@ def catalogue_from(
         seed_lines=len(lines),
         papers=len(papers),
         duplicates_merged=len(lines) - len(papers),
+        exact_duplicates=len(lines) - len(papers) - sum(len(p.variants) for p in papers),
+        near_duplicates=sum(len(p.variants) for p in papers),
+        ids_to_pin=sum(1 for key, pid in new_lock.items() if id_lock.get(key) != pid),
     )
     seed_history = replace(seed_history, note=history.undated_note(papers, seed_history))
-    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=stats, history=seed_history)
+    return Catalogue(
+        papers=papers,
+        keywords=keyword_index(papers),
+        stats=stats,
+        history=seed_history,
+        id_lock=tuple(new_lock.items()),
+    )
 
 
 def build(
@@ -72,13 +98,18 @@ def build(
     *,
     quiet: bool = False,
     site_url: str = "",
+    pin_ids: bool = False,
     cache_dir: Path | None = None,
     jobs: int | None = None,
 ) -> Summary:
-    """Generate docs/ from the seeds; per-paper results are cached in ``cache_dir`` (None: memory only)."""
+    """Generate the pages; with ``pin_ids``, also record new ids in the id lock beside the seeds.
+
+    Per-paper results are cached in ``cache_dir`` (None: memory only) and computed on ``jobs`` processes.
+    """
     problems: list[Problem] = []
     lines: tuple[SeedLine, ...] = ()
     metadata_source = None
+    id_lock: dict[str, str] = {}
     try:
         lines = ingest.read_seeds(seeds_dir)
     except BuildError as exc:
@@ -87,13 +118,18 @@ def build(
         metadata_source = ingest.read_metadata(seeds_dir)
     except BuildError as exc:
         problems.extend(exc.problems)
+    try:
+        id_lock = ingest.read_id_lock(seeds_dir)
+    except BuildError as exc:
+        problems.extend(exc.problems)
     if problems:
         raise BuildError(problems)
     with parallel.runtime(cache_dir, jobs=jobs, progress=not quiet) as run:
-        catalogue = catalogue_from(lines, metadata_source, history.read_history(seeds_dir))
+        catalogue = catalogue_from(lines, metadata_source, history.read_history(seeds_dir), id_lock)
     files = Renderer().render(catalogue)
     files.update(feeds.render_feeds(catalogue, site_url))
     report = write.write(docs_dir, files)
+    pinned = pin_ids and write.write_id_lock(seeds_dir, dict(catalogue.id_lock))
     summary = Summary(
         seed_lines=catalogue.stats.seed_lines,
         papers=catalogue.stats.papers,
@@ -104,6 +140,10 @@ def build(
         removed=report.removed,
         cache_hits=run.cache.hits,
         computed=run.cache.misses,
+        exact_duplicates=catalogue.stats.exact_duplicates,
+        near_duplicates=catalogue.stats.near_duplicates,
+        ids_to_pin=catalogue.stats.ids_to_pin,
+        ids_pinned=pinned,
     )
     if not quiet:
         print(summary.line())

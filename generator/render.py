@@ -12,6 +12,7 @@ from generator import escape, feeds, paperlinks
 from generator.models import Catalogue, KeywordEntry, Paper
 from generator.paginate import paginate
 from generator.titles import az_groups, az_letters, safe_title, title_sort_key
+from generator.worddiff import word_diff
 
 
 def _finalize(value: Any) -> Any:
@@ -40,6 +41,7 @@ class Renderer:
         )
         self.env.filters["yaml"] = lambda v: Markup(escape.yaml_string(v))
         self.env.filters["slug"] = lambda v: Markup(escape.path_part(v))
+        self.env.filters["worddiff"] = word_diff
         # Multi-line text (a BibTeX entry) for a one-line <pre>: each line escaped, joined by &#10;.
         self.env.filters["lines"] = lambda v: Markup(
             "&#10;".join(escape.text(line) for line in v.split("\n"))
@@ -134,6 +136,8 @@ def catalogue_json(catalogue: Catalogue) -> str:
             "seed_lines": catalogue.stats.seed_lines,
             "papers": catalogue.stats.papers,
             "duplicates_merged": catalogue.stats.duplicates_merged,
+            "exact_duplicates": catalogue.stats.exact_duplicates,
+            "near_duplicates": catalogue.stats.near_duplicates,
         },
         "papers": [_paper_json(p, slugs) for p in catalogue.papers],
         "keywords": [
@@ -170,5 +174,10 @@ def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
         "keywords": list(paper.keywords),
         "related": [{"id": r.id, "score": r.score, "shared": list(r.shared)} for r in paper.related],
         "sources": [{"file": s.file, "line": s.line} for s in paper.sources],
+        "variants": [
+            {"file": s.file, "line": s.line, "similarity": v.similarity}
+            for v in paper.variants
+            for s in v.sources
+        ],
         "first_seen": paper.first_seen or None,
     }

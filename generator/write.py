@@ -82,3 +82,13 @@ def _atomic_write(target: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_id_lock(seeds_dir: Path, lock: dict[str, str]) -> bool:
+    """Rewrite the id lock beside the seeds when it changed (one entry a line, sorted: small diffs)."""
+    data = (json.dumps(dict(sorted(lock.items())), indent=0) + "\n").encode("utf-8")
+    target = seeds_dir / "paper-ids.json"
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    _atomic_write(target, data)
+    return True

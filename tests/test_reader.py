@@ -39,11 +39,11 @@ CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8"
 # What must stay readable, and the least contrast ratio for it (WCAG AAA for body text, AA otherwise).
 READABLE = {
     ".abstract p": 7.0,
-    ".title-note": 4.5,
     ".md-content li": 7.0,
     ".md-content a:not(.headerlink)": 4.5,
     ".related-score": 4.5,
     ".first-seen": 4.5,
+    ".title-note": 4.5,
     ".md-content code": 4.5,
     ".md-header__topic": 4.5,
     ".md-tabs__link": 4.5,
@@ -274,7 +274,7 @@ def test_phone_width_never_scrolls_sideways(open_page, site: str, seed_site: Bui
     longest = max(data["papers"], key=lambda p: max(map(len, p["abstract"].split())))
     busiest = max(data["keywords"], key=lambda k: len(k["papers"]))
     page = open_page(site, **PHONE)
-    for path in ["", "papers/", "keywords/", "about/", longest["url"], busiest["url"]]:
+    for path in ["", "papers/", "keywords/", "titles/", "about/", longest["url"], busiest["url"]]:
         page.goto(site + path)
         assert sideways(page) == {"scrolled": 0, "wide": []}, path
     page.goto(site)

@@ -1,0 +1,86 @@
+"""Near-duplicate variants end to end: summary, id lock, catalogue.json, and the page in a real site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.dedupe import dedupe, pinned_ids
+from generator.errors import BuildError
+from generator.ingest import ID_LOCK, read_id_lock, read_seeds
+from generator.pipeline import build
+
+from .conftest import SEEDS, build_site
+
+BASE = (
+    "Graph neural networks learn representations of nodes by passing messages along edges. "
+    "We show that deeper message passing over-smooths node features and propose a residual "
+    "gating scheme that keeps them distinct. On six node classification benchmarks the method "
+    "improves accuracy by four points over strong baselines."
+)
+# A version 2: a fixed phrase, an extra sentence, and seed text that must stay data.
+V2 = BASE.replace("four points", "4.5 points") + " Code: <script>alert(1)</script> {{ 7*7 }}."
+OTHER = "Diffusion models generate images by reversing a noising process step by step."
+
+
+def test_committed_id_lock_covers_the_seed_catalogue() -> None:
+    lock = read_id_lock(SEEDS)
+    papers = dedupe(read_seeds(SEEDS), lock)
+    assert pinned_ids(papers, lock) == lock, f"run `make generate` and commit seeds/{ID_LOCK}"
+    assert {p.id for p in papers} <= set(lock.values())
+
+
+def test_variant_added_later_keeps_the_id_and_shows_on_the_page(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "m.txt").write_text(f"{BASE}\n{OTHER}\n{BASE}\n", encoding="utf-8")
+    first = build(seeds, tmp_path / "docs", quiet=True, pin_ids=True)
+    assert (first.exact_duplicates, first.near_duplicates, first.ids_pinned) == (1, 0, True)
+    before = json.loads((tmp_path / "docs/catalogue.json").read_text(encoding="utf-8"))
+    (old,) = (p for p in before["papers"] if len(p["sources"]) == 2)
+
+    # The more complete version 2 arrives in a seed file that sorts first.
+    (seeds / "000.txt").write_text(V2 + "\n", encoding="utf-8")
+    second = build(seeds, tmp_path / "docs", quiet=True)
+    assert (second.seed_lines, second.papers, second.exact_duplicates, second.near_duplicates) == (4, 2, 1, 1)
+    assert second.line().startswith(
+        "4 seed lines read, 2 papers, 2 duplicates merged (1 exact, 1 near-duplicates)"
+    )
+    data = json.loads((tmp_path / "docs/catalogue.json").read_text(encoding="utf-8"))
+    (paper,) = (p for p in data["papers"] if len(p["sources"]) == 3)
+    assert paper["id"] == old["id"]
+    assert paper["abstract"] == V2
+    assert [(v["file"], v["line"]) for v in paper["variants"]] == [("m.txt", 1), ("m.txt", 3)]
+    assert all(0.5 <= v["similarity"] < 1 for v in paper["variants"])
+    assert data["stats"]["near_duplicates"] == 1 and data["stats"]["exact_duplicates"] == 1
+    assert "## Variants" in (tmp_path / f"docs/papers/{paper['id']}.md").read_text(encoding="utf-8")
+    home = (tmp_path / "docs/index.md").read_text(encoding="utf-8")
+    assert "4 seed lines: 1 exact duplicates and 1 near-duplicates merged into 2 papers" in home
+
+
+@pytest.mark.site
+def test_variant_differences_are_marked_and_escaped_in_the_built_site(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(f"{BASE}\n{V2}\n{OTHER}\n", encoding="utf-8")
+    site = build_site(tmp_path / "out", seeds)
+    data = json.loads((site.site / "catalogue.json").read_text(encoding="utf-8"))
+    (paper,) = (p for p in data["papers"] if p["variants"])
+    html = (site.site / paper["url"] / "index.html").read_text(encoding="utf-8")
+    assert 'class="variant-diff"' in html
+    assert "<del>4&#46;5</del> <ins>four</ins>" in html
+    assert "<del>Code&#58; &#60;script&#62;alert" in html  # the shown v2 has it, the variant lacks it
+    assert "<script>alert" not in html and "49" not in html.split('class="variant-diff"')[1][:2000]
+    assert "<code>a&#46;txt:1</code>" in html
+
+
+def test_damaged_id_lock_is_reported_with_its_place(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / ID_LOCK).write_text('{"not-a-key": "x"}', encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        build(seeds, tmp_path / "docs", quiet=True)
+    assert info.value.problems[0].where == f"{seeds.as_posix()}/{ID_LOCK}"
