@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ from functools import lru_cache
 
 import yake
 
+from generator import cache, parallel
 from generator.models import Keyword, KeywordEntry, Paper
 
 # yake 0.7.3 takes snake_case arguments; camelCase ones are silently ignored.
@@ -628,8 +630,37 @@ def _spelling(key: str, spellings: dict[str, Counter[str]]) -> str:
 
 
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
-    """The keyword stage: extract per paper, then curate over the catalogue."""
-    return curate(papers, (extract(p.text) for p in papers))
+    """The keyword stage: extract per paper (cached, on a process pool), then curate over the catalogue."""
+    found = parallel.map_cached(_extract_plain, [p.text for p in papers], key=cache_key())
+    return curate(papers, (_candidates(data) for data in found))
+
+
+def cache_key() -> str:
+    """What ``extract`` depends on besides the text: any change here recomputes every paper's keywords."""
+    return cache.fingerprint(
+        stage="keywords",
+        settings=YAKE_SETTINGS,
+        per_paper=KEYWORDS_PER_PAPER,
+        yake=cache.package_version("yake"),
+        code=cache.source_digest(sys.modules[__name__]),
+    )
+
+
+def _extract_plain(text: str) -> list[object]:
+    """``extract`` as JSON-able lists, the form the cache stores (floats survive JSON exactly)."""
+    found = extract(text)
+    phrases = [[c.text, c.key, c.score, [list(span) for span in c.spans]] for c in found.phrases]
+    return [phrases, [list(a) for a in found.acronyms]]
+
+
+def _candidates(data: list) -> Candidates:  # type: ignore[type-arg]
+    phrases, acronyms = data
+    return Candidates(
+        tuple(
+            Candidate(t, k, float(s), tuple((int(a), int(b)) for a, b in spans)) for t, k, s, spans in phrases
+        ),
+        tuple((a, e, w, x) for a, e, w, x in acronyms),
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ _OWNED = re.compile(
     r"index\.md|titles\.md|catalogue\.json|papers/(?:index|[0-9a-f]{10})\.md|keywords/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
     # Atom feeds (generator/feeds.py)
     r"|feed(?:-[a-z0-9]+)*\.xml"
+    # pages 2, 3... of a paginated listing (generator/paginate.py)
+    r"|(?:papers/page|keywords/page|keywords/[a-z0-9]+(?:-[a-z0-9]+)*)/[1-9][0-9]*\.md"
 )
 
 

@@ -294,7 +294,9 @@ def test_front_matter_has_only_its_own_keys_and_plain_values(hostile: BuiltSite)
         assert source.startswith("---\n"), page
         front = yaml.safe_load(source.split("---\n", 2)[1])
         # Only the generator's keys: an injected line break would add one (x: y, injected: ...).
-        assert "title" in front and set(front) <= {"title", "description", "tags", "feed", "feed_title"}, page
+        keys = {"title", "description", "tags", "feed", "feed_title", "search"}
+        assert "title" in front and set(front) <= keys, page
+        assert front.get("search", {"exclude": True}) == {"exclude": True}, page
         assert all(isinstance(t, str) and t == escape.page_title(t) for t in front.get("tags", [])), page
         assert re.fullmatch(r"feed(-[a-z0-9]+(-[a-z0-9]+)*)?\.xml", front.get("feed", "feed.xml")), page
         assert front.get("feed_title", "x") == escape.one_line(front.get("feed_title", "x")), page
@@ -347,7 +349,8 @@ def test_hostile_keywords_get_safe_distinct_pages(raw_site: BuiltSite) -> None:
     written = {p.relative_to(raw_site.docs).as_posix() for p in raw_site.docs.rglob("*") if p.is_file()}
     assert all(write.is_owned(p) or p.startswith(("about.md", "stylesheets/", ".generated")) for p in written)
     # The keyword index page is still the list of keywords, not a keyword page that overwrote it.
-    assert (raw_site.docs / "keywords/index.md").read_text().startswith("---\ntitle: Keywords\n---\n")
+    index_page = (raw_site.docs / "keywords/index.md").read_text(encoding="utf-8")
+    assert yaml.safe_load(index_page.split("---\n", 2)[1])["title"] == "Keywords"
 
 
 # --- headless Chromium: no injected script runs ------------------------------------------------
