@@ -51,3 +51,7 @@ eval: $(STAMP)
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache
+
+# Break each escaping and safety rule in a scratch copy and show which tests fail (10-15 minutes).
+check-escaping: $(STAMP)
+	$(PY) tools/check_escaping.py

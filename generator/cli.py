@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator.cache import DEFAULT_DIR
 from generator.errors import BuildError
 from generator.pipeline import build
 
@@ -22,15 +23,30 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("SITE_URL", ""),
         help="public URL of the site, for absolute links in the feeds (default: $SITE_URL, as mkdocs.yml)",
     )
-    build_cmd.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    build_cmd.add_argument("-q", "--quiet", action="store_true", help="no summary line, no progress bar")
     build_cmd.add_argument(
         "--pin-ids",
         action="store_true",
         help="record new paper ids in <seeds>/paper-ids.json so they survive new variants (commit it)",
     )
+    build_cmd.add_argument(
+        "--cache", type=Path, default=DEFAULT_DIR, help=f"folder of the result cache (default {DEFAULT_DIR})"
+    )
+    build_cmd.add_argument("--no-cache", action="store_true", help="compute everything, keep nothing")
+    build_cmd.add_argument(
+        "-j", "--jobs", type=int, default=0, help="worker processes (default: every core; 1: serial)"
+    )
     args = parser.parse_args(argv)
     try:
-        build(args.seeds, args.docs, quiet=args.quiet, site_url=args.site_url, pin_ids=args.pin_ids)
+        build(
+            args.seeds,
+            args.docs,
+            quiet=args.quiet,
+            site_url=args.site_url,
+            pin_ids=args.pin_ids,
+            cache_dir=None if args.no_cache else args.cache,
+            jobs=args.jobs or None,
+        )
     except BuildError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -23,10 +23,30 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.glob("*.txt"))
 
 
+MAX_PROBLEMS_PER_FILE = 10
+# Compressed or binary formats that may hide behind a .txt name, by their first bytes.
+_MAGIC = {
+    b"\x1f\x8b": "gzip-compressed",
+    b"PK\x03\x04": "a zip archive",
+    b"BZh": "bzip2-compressed",
+    b"\xfd7zXZ\x00": "xz-compressed",
+    b"(\xb5/\xfd": "zstd-compressed",
+    b"7z\xbc\xaf\x27\x1c": "a 7-zip archive",
+    b"%PDF-": "a PDF document",
+    b"\x89PNG": "a PNG image",
+}
+# C0 controls other than tab and line breaks, and DEL: never part of an abstract, a sign of a
+# broken or binary file. (Whitespace controls such as form feed or U+0085 become spaces.)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+
+
 def decode_lines(name: str, data: bytes) -> tuple[list[SeedLine], list[Problem]]:
     """Split one file's bytes into seed lines; blank lines, BOM and CR/CRLF are handled silently."""
     problems: list[Problem] = []
     lines: list[SeedLine] = []
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return [], [Problem(f"{name}:1", f"is {kind} file, not UTF-8 text")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     raw_lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
@@ -42,6 +62,16 @@ def decode_lines(name: str, data: bytes) -> tuple[list[SeedLine], list[Problem]]
             continue
         if not text.strip():
             continue
+        control = _CONTROL.search(text)
+        if control:
+            problems.append(
+                Problem(
+                    where,
+                    f"contains control character U+{ord(control.group()):04X} "
+                    f"(column {control.start() + 1}); an abstract is plain text",
+                )
+            )
+            continue
         if len(text) > MAX_LINE_CHARS:
             problems.append(
                 Problem(where, f"line has {len(text)} characters; an abstract has at most {MAX_LINE_CHARS}")
@@ -50,6 +80,9 @@ def decode_lines(name: str, data: bytes) -> tuple[list[SeedLine], list[Problem]]
         lines.append(SeedLine(Source(name, number), text))
     if not lines and not problems:
         problems.append(Problem(name, "has no abstracts (empty file)"))
+    if len(problems) > MAX_PROBLEMS_PER_FILE:
+        more = len(problems) - MAX_PROBLEMS_PER_FILE
+        problems = [*problems[:MAX_PROBLEMS_PER_FILE], Problem(name, f"... and {more} more problem(s)")]
     return lines, problems
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ from functools import lru_cache
 
 import yake
 
+from generator import cache, parallel
 from generator.models import Keyword, KeywordEntry, Paper
 
 # yake 0.7.3 takes snake_case arguments; camelCase ones are silently ignored.
@@ -628,8 +630,37 @@ def _spelling(key: str, spellings: dict[str, Counter[str]]) -> str:
 
 
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
-    """The keyword stage: extract per paper, then curate over the catalogue."""
-    return curate(papers, (extract(p.text) for p in papers))
+    """The keyword stage: extract per paper (cached, on a process pool), then curate over the catalogue."""
+    found = parallel.map_cached(_extract_plain, [p.text for p in papers], key=cache_key())
+    return curate(papers, (_candidates(data) for data in found))
+
+
+def cache_key() -> str:
+    """What ``extract`` depends on besides the text: any change here recomputes every paper's keywords."""
+    return cache.fingerprint(
+        stage="keywords",
+        settings=YAKE_SETTINGS,
+        per_paper=KEYWORDS_PER_PAPER,
+        yake=cache.package_version("yake"),
+        code=cache.source_digest(sys.modules[__name__]),
+    )
+
+
+def _extract_plain(text: str) -> list[object]:
+    """``extract`` as JSON-able lists, the form the cache stores (floats survive JSON exactly)."""
+    found = extract(text)
+    phrases = [[c.text, c.key, c.score, [list(span) for span in c.spans]] for c in found.phrases]
+    return [phrases, [list(a) for a in found.acronyms]]
+
+
+def _candidates(data: list) -> Candidates:  # type: ignore[type-arg]
+    phrases, acronyms = data
+    return Candidates(
+        tuple(
+            Candidate(t, k, float(s), tuple((int(a), int(b)) for a, b in spans)) for t, k, s, spans in phrases
+        ),
+        tuple((a, e, w, x) for a, e, w, x in acronyms),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -655,13 +686,21 @@ def keyword_index(papers: tuple[Paper, ...]) -> tuple[KeywordEntry, ...]:
             carriers.setdefault(kw, []).append(paper.id)
         for kw, acronym in paper.acronyms:
             acronyms[kw][acronym] += 1
-    entries: list[KeywordEntry] = []
-    taken: set[str] = set()
-    for text in sorted(carriers, key=lambda t: (t.casefold(), t)):
+    taken: set[str] = {"index"}  # keywords/index.md is the list of keywords
+    slugs: dict[str, str] = {}
+    # A keyword that reads exactly as its slug keeps it whatever else is in the catalogue; others
+    # that slug alike get a suffix from their own hash, so no two keywords share (overwrite) a page.
+    for text in sorted(carriers, key=lambda t: (slugify(t) != t.lower().replace(" ", "-"), t.casefold(), t)):
         slug = slugify(text)
-        if slug in taken:
-            slug = f"{slug[: SLUG_MAX - 9]}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        width = 8
+        while slug in taken:
+            slug = f"{slugify(text)[: SLUG_MAX - width - 1]}-{digest[:width]}"
+            width += 2
         taken.add(slug)
+        slugs[text] = slug
+    entries: list[KeywordEntry] = []
+    for text in sorted(carriers, key=lambda t: (t.casefold(), t)):
         acronym = min(acronyms[text], key=lambda a: (-acronyms[text][a], a)) if acronyms.get(text) else ""
-        entries.append(KeywordEntry(Keyword(text, slug, acronym), tuple(carriers[text])))
+        entries.append(KeywordEntry(Keyword(text, slugs[text], acronym), tuple(carriers[text])))
     return tuple(entries)

@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import feeds, history, ingest, metadata, write
+from generator import feeds, history, ingest, metadata, parallel, write
 from generator.clean import clean
 from generator.dedupe import dedupe, pinned_ids
 from generator.errors import BuildError, Problem
@@ -32,6 +32,8 @@ class Summary:
     # variants whose id was not pinned in seeds/paper-ids.json before this build
     ids_to_pin: int = 0
     ids_pinned: bool = False
+    cache_hits: int = 0
+    computed: int = 0
 
     def line(self) -> str:
         unpinned = (
@@ -44,7 +46,8 @@ class Summary:
             f"{self.duplicates_merged} duplicates merged "
             f"({self.exact_duplicates} exact, {self.near_duplicates} near-duplicates), "
             f"{self.keywords} keywords, "
-            f"{self.pages_written} files written ({self.unchanged} unchanged, {self.removed} removed)"
+            f"{self.pages_written} files written ({self.unchanged} unchanged, {self.removed} removed), "
+            f"cache: {self.cache_hits} reused, {self.computed} computed"
             + (unpinned if self.ids_to_pin else "")
         )
 
@@ -93,9 +96,19 @@ def catalogue_from(
 
 
 def build(
-    seeds_dir: Path, docs_dir: Path, *, quiet: bool = False, site_url: str = "", pin_ids: bool = False
+    seeds_dir: Path,
+    docs_dir: Path,
+    *,
+    quiet: bool = False,
+    site_url: str = "",
+    pin_ids: bool = False,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
 ) -> Summary:
-    """Generate the pages; with ``pin_ids``, also record new ids in the id lock beside the seeds."""
+    """Generate the pages; with ``pin_ids``, also record new ids in the id lock beside the seeds.
+
+    Per-paper results are cached in ``cache_dir`` (None: memory only) and computed on ``jobs`` processes.
+    """
     problems: list[Problem] = []
     lines: tuple[SeedLine, ...] = ()
     metadata_source = None
@@ -114,7 +127,8 @@ def build(
         problems.extend(exc.problems)
     if problems:
         raise BuildError(problems)
-    catalogue = catalogue_from(lines, metadata_source, history.read_history(seeds_dir), id_lock)
+    with parallel.runtime(cache_dir, jobs=jobs, progress=not quiet) as run:
+        catalogue = catalogue_from(lines, metadata_source, history.read_history(seeds_dir), id_lock)
     files = Renderer().render(catalogue)
     files.update(feeds.render_feeds(catalogue, site_url))
     report = write.write(docs_dir, files)
@@ -127,6 +141,8 @@ def build(
         pages_written=report.written,
         unchanged=report.unchanged,
         removed=report.removed,
+        cache_hits=run.cache.hits,
+        computed=run.cache.misses,
         exact_duplicates=catalogue.stats.exact_duplicates,
         near_duplicates=catalogue.stats.near_duplicates,
         ids_to_pin=catalogue.stats.ids_to_pin,

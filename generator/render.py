@@ -9,7 +9,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import escape, feeds, paperlinks
+from generator.clean import link_spans
 from generator.models import Catalogue, KeywordEntry, Paper, Related
+from generator.paginate import paginate
 from generator.titles import az_groups, az_letters, safe_title, title_sort_key
 from generator.topicmap import map_svg, nearby, neighbourhood_svg, topic_links
 from generator.worddiff import word_diff
@@ -35,11 +37,15 @@ class Renderer:
             autoescape=True,
             finalize=_finalize,
             keep_trailing_newline=True,
+            auto_reload=False,  # templates are package data: no stat() per page rendered
             trim_blocks=True,
             lstrip_blocks=True,
         )
         self.env.filters["yaml"] = lambda v: Markup(escape.yaml_string(v))
         self.env.filters["slug"] = lambda v: Markup(escape.path_part(v))
+        self.env.filters["front_matter"] = lambda v: Markup(escape.front_matter(v))
+        self.env.filters["front_matter_attribute"] = lambda v: Markup(escape.front_matter_attribute(v))
+        self.env.filters["abstract"] = lambda v: escape.linked_text(link_spans(v))
         self.env.filters["worddiff"] = word_diff
         # Multi-line text (a BibTeX entry) for a one-line <pre>: each line escaped, joined by &#10;.
         self.env.filters["lines"] = lambda v: Markup(
@@ -58,7 +64,7 @@ class Renderer:
             files[f"papers/{paper.id}.md"] = self._page(
                 "paper.md.j2",
                 paper=paper,
-                description=safe_title(paper.text)[:160],
+                description=description(paper.text),
                 by_id=by_id,
                 keywords=keywords,
                 links=paperlinks.found_links(paper) + paperlinks.metadata_links(paper),
@@ -86,20 +92,32 @@ class Renderer:
         # Only a keyword that several papers share has a page; the others are plain text on their paper.
         shared = tuple(e for e in catalogue.keywords if e.has_page)
         for entry in shared:
-            files[f"keywords/{entry.keyword.slug}.md"] = self._page(
-                "keyword.md.j2",
-                entry=entry,
-                title=keyword_title(entry),
-                by_id=by_id,
-                feed=feed_paths.get(entry.keyword.text, ""),
+            slug = escape.path_part(entry.keyword.slug)
+            for page, ids in paginate(entry.papers, f"keywords/{slug}.md", f"keywords/{slug}"):
+                files[page.path] = self._page(
+                    "keyword.md.j2",
+                    entry=entry,
+                    title=keyword_title(entry),
+                    by_id=by_id,
+                    feed=feed_paths.get(entry.keyword.text, "") if page.number == 1 else "",
+                    page=page,
+                    papers=ids,
+                )
+        single = tuple(e for e in catalogue.keywords if not e.has_page)
+        listed = [("shared", e) for e in shared] + [("single", e) for e in single]
+        for page, entries in paginate(listed, "keywords/index.md", "keywords/page"):
+            files[page.path] = self._page(
+                "keywords_index.md.j2",
+                catalogue=catalogue,
+                shared=shared,
+                single=single,
+                page=page,
+                entries=entries,
             )
-        files["keywords/index.md"] = self._page(
-            "keywords_index.md.j2",
-            catalogue=catalogue,
-            shared=shared,
-            single=tuple(e for e in catalogue.keywords if not e.has_page),
-        )
-        files["papers/index.md"] = self._page("papers_index.md.j2", catalogue=catalogue, keywords=keywords)
+        for page, papers in paginate(catalogue.papers, "papers/index.md", "papers/page"):
+            files[page.path] = self._page(
+                "papers_index.md.j2", catalogue=catalogue, keywords=keywords, page=page, papers=papers
+            )
         by_title = sorted(catalogue.papers, key=lambda p: (title_sort_key(p.title), p.id))
         files["index.md"] = self._page(
             "home.md.j2",
@@ -117,6 +135,13 @@ class Renderer:
 
     def _page(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
+
+
+def description(text: str, size: int = 160) -> str:
+    """``escape.one_line(text)[:size]``, computed from the opening of a long text when that suffices."""
+    head = escape.one_line(text[: size * 2 + 200])
+    # Only the last few characters of a cut-off opening can differ from those of the whole text.
+    return (head if len(head) >= size + 40 or len(text) <= size * 2 + 200 else escape.one_line(text))[:size]
 
 
 MAX_LISTED_BY = 5

@@ -83,7 +83,7 @@ def test_a_z_index_leads_to_a_paper_with_its_links_and_bibtex(browser, server: s
     page.get_by_role("link", name="MoTCoder: Modular-of-Thought Coder").click()
     page.wait_for_url("**/papers/0a078a1747/")
     assert page.locator(".title-note").is_visible()
-    assert page.get_by_role("link", name="github.com/dvlab-research/MoTCoder").is_visible()
+    assert page.get_by_role("link", name="github.com/dvlab-research/MoTCoder", exact=True).is_visible()
     scholar = page.get_by_role("link", name="Google Scholar").get_attribute("href") or ""
     assert scholar.startswith("https://scholar.google.com/scholar?q=Large+Language+Models+%28LLMs%29+have")
     page.goto(server + "papers/21b8094204/")

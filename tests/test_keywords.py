@@ -146,6 +146,21 @@ def test_keyword_index_gathers_papers_keeps_slugs_unique_and_pages_for_shared_on
     assert len({e.keyword.slug for e in entries}) == len(entries)
 
 
+def test_keyword_slugs_never_take_the_index_page_nor_each_others() -> None:
+    keywords = ("index", "Index", "c", "c++", "c#", "c 8f1b1a2e", "\uff43", "x" * 100_000, "x" * 100_001)
+    entries = keyword_index((paper("aaaaaaaaaa", keywords),))
+    slugs = [e.keyword.slug for e in entries]
+    assert len(set(slugs)) == len(keywords)
+    assert "index" not in slugs
+    assert all(len(s) <= 60 and s == s.lower() for s in slugs)
+
+
+def test_slugs_are_stable_whatever_else_is_in_the_catalogue() -> None:
+    alone = keyword_index((paper("aaaaaaaaaa", ("graphs",)),))
+    crowded = keyword_index((paper("aaaaaaaaaa", ("graphs", "graph s", "Graphs!")),))
+    assert {e.keyword.text: e.keyword.slug for e in crowded}["graphs"] == alone[0].keyword.slug
+
+
 # ---------------------------------------------------------------------------------------------
 # The real seeds: what the issue asks of the catalogue's keywords.
 

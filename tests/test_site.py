@@ -141,6 +141,33 @@ def test_curated_metadata_of_the_seeds_is_shown(seed_site: BuiltSite) -> None:
     )
 
 
+def test_seed_abstracts_read_cleanly_with_working_code_links(seed_site: BuiltSite) -> None:
+    linked = 0
+    for paper in catalogue(seed_site)["papers"]:
+        page = seed_site.site / paper["url"] / "index.html"
+        abstract = text_of(page, "abstract")
+        for residue in ("``", "\\url", "$", "}", " //", "\\"):
+            assert residue not in abstract, (paper["id"], residue)
+        source = page.read_text(encoding="utf-8")
+        block = source[
+            source.index("data-abstract>") : source.index("</div>", source.index("data-abstract>"))
+        ]
+        hrefs = [href for href in parse_fragment(block) if href]
+        shown = [word.rstrip(".,;)") for word in abstract.split() if word.startswith("https://")]
+        assert hrefs == shown, paper["id"]
+        linked += len(hrefs)
+    assert linked >= 7  # the seeds cite their code on GitHub (7 distinct papers)
+
+
+def parse_fragment(fragment: str) -> list[str]:
+    from .sitehtml import PageParser
+
+    parser = PageParser()
+    parser.feed(fragment)
+    assert all(attrs.get("rel") == "nofollow noopener" for tag, attrs in parser.elements if tag == "a")
+    return parser.links
+
+
 def test_every_paper_page_names_its_topic_and_the_home_page_lists_topics(seed_site: BuiltSite) -> None:
     data = catalogue(seed_site)
     topics = {t["topic"]: t for t in data["topics"]}

@@ -1,0 +1,597 @@
+"""Benchmark the generator and the site at 1,000, 10,000 and 100,000 abstracts (not a test).
+
+    .venv/bin/python bench/bench_pipeline.py [KEYPHRASE_DIR] [--sizes 1000,2000,10000,100000]
+
+Corpora are recombined at run time from seeds/ and the keyphrase datasets (zips or folders of
+``*/docsutf8/*.txt``, default ../shared/keyphrase): every abstract keeps the opening and most
+sentences of one real document and takes one or two sentences from another document of the same
+dataset, so texts stay realistic and are all distinct. They are written under ``--work`` (default
+.cache/bench, git-ignored) and never committed.
+
+For each size: a cold generate (empty docs/ and cache) and a warm one after a one-line seed change,
+each in a fresh process timing every stage of the real ``pipeline.build`` (wall time, peak RSS);
+bare serial YAKE on the same cleaned texts for the ratio; ``mkdocs build`` (up to --mkdocs-max
+papers) with site size, search index size and mean paper page size; time and bytes to the first
+search result in headless Chromium (up to --browser-max papers). Prints Markdown tables and writes
+them to --out (default .cache/bench/results.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.normalize import paper_id  # noqa: E402
+
+STAGE_NAMES = {
+    "read_seeds": "ingest",
+    "dedupe": "dedupe",
+    "clean": "clean",
+    "with_titles": "titles",
+    "with_keywords": "keywords",
+    "related_papers": "links",
+    "keyword_index": "keyword index",
+    "render": "render",
+    "write": "write",
+}
+LINES_PER_FILE = 500
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+CHROMIUM = "/usr/bin/chromium"
+QUERY = "neural network"
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def source_documents(keyphrase: Path) -> list[list[str]]:
+    """Real abstracts as lists of sentences: seeds/ plus every dataset document long enough."""
+    texts: list[str] = []
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        texts += [line for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for item in sorted(keyphrase.iterdir()) if keyphrase.is_dir() else []:
+        if item.suffix == ".zip":
+            with zipfile.ZipFile(item) as archive:
+                names = sorted(n for n in archive.namelist() if "/docsutf8/" in n and n.endswith(".txt"))
+                texts += [archive.read(n).decode("utf-8", "replace") for n in names]
+        elif item.is_dir():
+            files = sorted(item.glob("docsutf8/*.txt"))
+            texts += [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    docs = []
+    for text in texts:
+        sentences = [s for s in SENTENCE.split(" ".join(text.split())) if s]
+        if len(sentences) >= 3 and 300 <= sum(map(len, sentences)) <= 3000:
+            docs.append(sentences)
+    if len(docs) < 100:
+        sys.exit(f"error: only {len(docs)} usable documents; is {keyphrase} the keyphrase folder?")
+    return docs
+
+
+def make_corpus(docs: list[list[str]], size: int, rng: random.Random) -> list[str]:
+    """``size`` distinct abstracts: the real documents first, then recombined variants."""
+    out: list[str] = []
+    seen: set[str] = set()
+    i = 0
+    while len(out) < size:
+        base = docs[i % len(docs)]
+        sentences = list(base)
+        if i >= len(docs):
+            donor = docs[rng.randrange(len(docs))]
+            for _ in range(rng.choice((1, 2))):
+                sentences[rng.randrange(1, len(sentences))] = donor[rng.randrange(len(donor))]
+        text = " ".join(sentences)
+        pid = paper_id(text)
+        if pid not in seen:
+            seen.add(pid)
+            out.append(text)
+        i += 1
+    return out
+
+
+def write_seeds(folder: Path, abstracts: list[str]) -> None:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for n, start in enumerate(range(0, len(abstracts), LINES_PER_FILE)):
+        lines = abstracts[start : start + LINES_PER_FILE]
+        (folder / f"part-{n:04d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def change_one_line(folder: Path, docs: list[list[str]]) -> None:
+    """Replace the first abstract of the first seed file by a new one (a one-line seed edit)."""
+    first = sorted(folder.glob("*.txt"))[0]
+    lines = first.read_text(encoding="utf-8").splitlines()
+    lines[0] = " ".join(docs[0]) + " This edited line was added by the warm benchmark run."
+    first.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------- one generate run (child process)
+
+
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished workers: unlike wall time, not inflated by other load."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def child_generate(seeds: Path, docs: Path, cache: Path, jobs: int, bare_yake: bool) -> None:
+    """Run pipeline.build with every stage timed; print one JSON line."""
+    from generator import ingest, pipeline, render, write
+
+    stages: list[dict[str, Any]] = []
+    captured: dict[str, Any] = {}
+
+    def timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if name == "with_keywords":
+                captured["texts"] = [p.text for p in args[0]]
+            start, cpu = time.perf_counter(), _cpu_seconds()
+            result = func(*args, **kwargs)
+            stages.append(
+                {
+                    "stage": STAGE_NAMES.get(name, name),
+                    "seconds": time.perf_counter() - start,
+                    "cpu": _cpu_seconds() - cpu,
+                    "peak_mb": _peak_mb(),
+                    "workers_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
+                }
+            )
+            return result
+
+        return wrapper
+
+    # Wrap the stage functions the orchestrator calls, so the real pipeline.build is measured and
+    # stages added later show up under their own name.
+    for name, obj in list(vars(pipeline).items()):
+        module = getattr(obj, "__module__", "") or ""
+        stage = callable(obj) and not isinstance(obj, type) and module.startswith("generator.")
+        if stage and module != "generator.pipeline":
+            setattr(pipeline, name, timed(name, obj))
+    ingest.read_seeds = timed("read_seeds", ingest.read_seeds)  # type: ignore[method-assign]
+    write.write = timed("write", write.write)  # type: ignore[method-assign]
+    render.Renderer.render = timed("render", render.Renderer.render)  # type: ignore[method-assign]
+
+    start, cpu = time.perf_counter(), _cpu_seconds()
+    summary = pipeline.build(seeds, docs, quiet=True, cache_dir=cache, jobs=jobs)
+    total = time.perf_counter() - start
+    result: dict[str, Any] = {
+        "stages": stages,
+        "total": total,
+        "cpu": _cpu_seconds() - cpu,
+        "peak_mb": _peak_mb(),
+        "workers_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
+        "papers": summary.papers,
+        "keywords": summary.keywords,
+        "written": summary.pages_written,
+        "unchanged": summary.unchanged,
+        "removed": summary.removed,
+        "cache_hits": summary.cache_hits,
+        "computed": summary.computed,
+    }
+    if bare_yake:
+        import yake
+
+        from generator.keywords import YAKE_SETTINGS
+
+        extractor = yake.KeywordExtractor(**YAKE_SETTINGS)
+        start, cpu = time.perf_counter(), _cpu_seconds()
+        for text in captured["texts"]:
+            extractor.extract_keywords(text)
+        result["bare_yake"] = time.perf_counter() - start
+        result["bare_yake_cpu"] = _cpu_seconds() - cpu
+    print(json.dumps(result))
+
+
+def run_generate(work: Path, jobs: int, bare_yake: bool) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", str(work / "seeds"), str(work / "docs"), str(work / "cache")]
+    cmd += ["--jobs", str(jobs)] + (["--bare-yake"] if bare_yake else [])
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------- mkdocs build and the built site
+
+
+def prepare_project(work: Path) -> None:
+    (work / "docs").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    for name in ("about.md", "stylesheets"):
+        src, dst = ROOT / "docs" / name, work / "docs" / name
+        if src.is_dir():
+            shutil.copytree(src, dst, dirs_exist_ok=True)
+        elif src.exists():
+            shutil.copy2(src, dst)
+
+
+def run_mkdocs(work: Path) -> dict[str, Any]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(work / "mkdocs.yml")]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=work, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"mkdocs build failed:\n{err}")
+    site = work / "site"
+    index = (site / "search/search_index.json").read_bytes()
+    pages = [p.stat().st_size for p in site.glob("papers/*/index.html") if p.parent.name != "page"]
+    return {
+        "seconds": seconds,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
+        "site_files": sum(1 for p in site.rglob("*") if p.is_file()),
+        "index_mb": len(index) / 1e6,
+        "index_gz_mb": len(gzip.compress(index, 6)) / 1e6,
+        "index_entries": len(json.loads(index)["docs"]),
+        "paper_page_kb": sum(pages) / max(1, len(pages)) / 1e3,
+    }
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def measure_search(site: Path) -> dict[str, Any] | None:
+    """Open the home page, type a query at once, wait for the first result: time and bytes."""
+    if not Path(CHROMIUM).exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            page = browser.new_page()
+            received: list[int] = []
+            page.on("requestfinished", lambda r: received.append(r.sizes()["responseBodySize"]))
+            start = time.perf_counter()
+            page.goto(url)
+            loaded = time.perf_counter()
+            page.keyboard.press("/")
+            page.locator("input.md-search__input").press_sequentially(QUERY, delay=20)
+            typed = time.perf_counter()
+            page.locator(".md-search-result__item").first.wait_for(timeout=300_000)
+            first = time.perf_counter()
+            result = {
+                "load_s": loaded - start,
+                "first_result_s": first - start,
+                "after_typing_s": first - typed,
+                "bytes_mb": sum(received) / 1e6,
+                "requests": len(received),
+            }
+            browser.close()
+            return result
+    finally:
+        httpd.shutdown()
+
+
+# ---------------------------------------------------------------- report
+
+
+def fmt_s(seconds: float) -> str:
+    return f"{seconds:.2f}" if seconds < 10 else f"{seconds:.1f}"
+
+
+def stage_table(size: int, cold: dict[str, Any], warm: dict[str, Any], build: dict[str, Any] | None) -> str:
+    rows = [
+        f"#### {size:,} abstracts ({cold['papers']:,} papers, {cold['keywords']:,} keywords)",
+        "",
+        "| Stage | Cold wall s | Cold CPU s | Cold peak MB | Warm wall s | Warm CPU s | Warm peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    warm_by = {s["stage"]: s for s in warm["stages"]}
+    for stage in cold["stages"]:
+        w = warm_by.get(stage["stage"], {"seconds": 0.0, "cpu": 0.0, "peak_mb": 0.0})
+        rows.append(
+            f"| {stage['stage']} | {fmt_s(stage['seconds'])} | {fmt_s(stage['cpu'])} | "
+            f"{stage['peak_mb']:.0f} | "
+            f"{fmt_s(w['seconds'])} | {fmt_s(w['cpu'])} | {w['peak_mb']:.0f} |"
+        )
+    rows.append(
+        f"| **generate total** | **{fmt_s(cold['total'])}** | **{fmt_s(cold['cpu'])}** | "
+        f"**{cold['peak_mb']:.0f}** (workers {cold['workers_peak_mb']:.0f}) | **{fmt_s(warm['total'])}** | "
+        f"**{fmt_s(warm['cpu'])}** | **{warm['peak_mb']:.0f}** |"
+    )
+    if build:
+        rows.append(
+            f"| mkdocs build | {fmt_s(build['seconds'])} | {fmt_s(build['cpu'])} | "
+            f"{build['peak_mb']:.0f} | | | |"
+        )
+    rows += [
+        "",
+        f"Files written: cold {cold['written']:,}; warm {warm['written']:,} "
+        f"({warm['unchanged']:,} unchanged, {warm['removed']:,} removed). "
+        f"Keyword cache: cold {cold['computed']:,} computed; warm {warm['cache_hits']:,} reused, "
+        f"{warm['computed']:,} computed.",
+    ]
+    return "\n".join(rows)
+
+
+def _kw(run: dict[str, Any]) -> dict[str, Any]:
+    return next((x for x in run["stages"] if x["stage"] == "keywords"), {"seconds": 0.0, "cpu": 0.0})
+
+
+def generate_table(results: list[dict[str, Any]]) -> str:
+    rows = [
+        "| Abstracts | Papers | Cold generate s (CPU s) | Warm generate s (CPU s) "
+        "| Warm/cold wall (CPU) | Keywords stage s | Bare serial YAKE s (CPU s) "
+        "| Keywords/YAKE | Generate/YAKE | Peak MB (workers) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        cold, warm = r["cold"], r["warm"]
+        yake_s = cold.get("bare_yake")
+        cells = [
+            r["label"],
+            f"{cold['papers']:,}",
+            f"{fmt_s(cold['total'])} ({fmt_s(cold['cpu'])})",
+            f"{fmt_s(warm['total'])} ({fmt_s(warm['cpu'])})",
+            f"{warm['total'] / cold['total']:.1%} ({warm['cpu'] / max(cold['cpu'], 1e-9):.1%})",
+            fmt_s(_kw(cold)["seconds"]),
+            f"{fmt_s(yake_s)} ({fmt_s(cold['bare_yake_cpu'])})" if yake_s else "-",
+            f"{_kw(cold)['seconds'] / yake_s:.2f}x" if yake_s else "-",
+            f"{cold['total'] / yake_s:.2f}x" if yake_s else "-",
+            f"{cold['peak_mb']:.0f} ({cold['workers_peak_mb']:.0f})",
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def site_table(results: list[dict[str, Any]]) -> str:
+    rows = [
+        "| Papers | mkdocs build s (CPU s) | Peak MB | Site MB (files) | Search index MB (gzip) "
+        "| Index entries | Mean paper page KB | First search result s (bytes downloaded MB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        b, q = r.get("build"), r.get("search")
+        if not b:
+            continue
+        cells = [
+            f"{r['cold']['papers']:,}",
+            f"{fmt_s(b['seconds'])} ({fmt_s(b['cpu'])})",
+            f"{b['peak_mb']:.0f}",
+            f"{b['site_mb']:.1f} ({b['site_files']:,})",
+            f"{b['index_mb']:.2f} ({b['index_gz_mb']:.2f})",
+            f"{b['index_entries']:,}",
+            f"{b['paper_page_kb']:.1f}",
+            f"{q['first_result_s']:.2f} ({q['bytes_mb']:.2f})" if q else "-",
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def goals_table(results: list[dict[str, Any]]) -> str:
+    by = {r["size"]: r for r in results}
+    seeds = next((r for r in results if r["label"] == "seeds"), None)
+    rows = ["| Goal | Target | Measured | Met |", "|---|---|---|---|"]
+
+    def add(goal: str, target: str, value: float | None, ok: bool | None, shown: str) -> None:
+        rows.append(
+            f"| {goal} | {target} | {shown if value is not None else 'not measured'} | "
+            f"{'-' if value is None else ('yes' if ok else '**no**')} |"
+        )
+
+    r = by.get(2000)
+    ratio = r["cold"]["total"] / r["cold"]["bare_yake"] if r and r["cold"].get("bare_yake") else None
+    add(
+        "Cold generate, 2,000 abstracts, vs bare serial YAKE",
+        "<= 0.70x",
+        ratio,
+        ratio is not None and ratio <= 0.7,
+        f"{ratio:.2f}x" if ratio else "",
+    )
+    for size, r in sorted(by.items()):
+        if size:
+            w = r["warm"]["total"] / r["cold"]["total"]
+            add(f"Warm generate after one-line change, {size:,}", "<= 10% of cold", w, w <= 0.10, f"{w:.1%}")
+    r = by.get(100_000)
+    peak = r["cold"]["peak_mb"] if r else None
+    add(
+        "Peak memory of generate, 100,000 abstracts",
+        "<= 1,536 MB",
+        peak,
+        peak is not None and peak <= 1536,
+        f"{peak:.0f} MB" if peak else "",
+    )
+    a, b = by.get(1000, {}).get("build"), by.get(10_000, {}).get("build")
+    growth = b["seconds"] / a["seconds"] if a and b else None
+    add(
+        "mkdocs build growth 1,000 -> 10,000",
+        "<= 11x",
+        growth,
+        growth is not None and growth <= 11,
+        f"{growth:.1f}x" if growth else "",
+    )
+    add(
+        "mkdocs build at 10,000",
+        "<= 120 s",
+        b and b["seconds"],
+        b is not None and b["seconds"] <= 120,
+        f"{b['seconds']:.1f} s" if b else "",
+    )
+    small = seeds and seeds.get("build")
+    change = b["paper_page_kb"] / small["paper_page_kb"] - 1 if b and small else None
+    add(
+        "Mean paper page size at 10,000 vs at 47 (seeds/)",
+        "within 20%",
+        change,
+        change is not None and abs(change) <= 0.2,
+        f"{change:+.1%}" if change is not None else "",
+    )
+    return "\n".join(rows)
+
+
+def machine() -> str:
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu = platform.processor() or platform.machine()
+    try:
+        model = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+        cpu = model
+    except (OSError, StopIteration):
+        pass
+    load = os.getloadavg()
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, {mem:.0f} GB RAM, "
+        f"Python {platform.python_version()}; "
+        f"load average at the end {load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f}"
+    )
+
+
+# ---------------------------------------------------------------- main
+
+
+def bench_size(
+    label: str, seeds: list[str] | Path, work: Path, args: argparse.Namespace, docs: list[list[str]]
+) -> dict[str, Any]:
+    size = len(seeds) if isinstance(seeds, list) else 0
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    if isinstance(seeds, list):
+        write_seeds(work / "seeds", seeds)
+    else:
+        shutil.copytree(seeds, work / "seeds")
+    prepare_project(work)
+    bare = size == 0 or size <= args.yake_max
+    cold = run_generate(work, args.jobs, bare)
+    log(f"  cold generate {cold['total']:.1f} s, peak {cold['peak_mb']:.0f} MB")
+    build = search = None
+    papers = cold["papers"]
+    if papers <= args.mkdocs_max:
+        build = run_mkdocs(work)
+        log(f"  mkdocs build {build['seconds']:.1f} s")
+        if papers <= args.browser_max and not args.no_browser:
+            search = measure_search(work / "site")
+            log(f"  first search result {search and search['first_result_s']}")
+    change_one_line(work / "seeds", docs)
+    warm = run_generate(work, args.jobs, False)
+    log(f"  warm generate {warm['total']:.1f} s")
+    result = {"label": label, "size": size, "cold": cold, "warm": warm, "build": build, "search": search}
+    if not args.keep:
+        shutil.rmtree(work)
+    return result
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def default_keyphrase() -> Path:
+    """../shared/keyphrase beside the repository (or beside the folder of worktrees)."""
+    for up in (ROOT.parent, ROOT.parent.parent):
+        if (up / "shared" / "keyphrase").is_dir():
+            return up / "shared" / "keyphrase"
+    return ROOT.parent / "shared" / "keyphrase"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("keyphrase", nargs="?", type=Path, default=default_keyphrase())
+    parser.add_argument("--sizes", default="1000,2000,10000,100000", help="comma-separated corpus sizes")
+    parser.add_argument("--work", type=Path, default=ROOT / ".cache" / "bench", help="scratch folder")
+    parser.add_argument("--out", type=Path, default=None, help="write the tables here too")
+    parser.add_argument("--jobs", type=int, default=0, help="generator worker processes (0: all cores)")
+    parser.add_argument("--yake-max", type=int, default=10_000, help="bare YAKE comparison up to this size")
+    parser.add_argument("--mkdocs-max", type=int, default=10_000, help="mkdocs build up to this size")
+    parser.add_argument("--browser-max", type=int, default=10_000, help="search timing up to this size")
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the generated corpora and sites")
+    parser.add_argument("--child", nargs=3, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--bare-yake", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child_generate(*args.child, jobs=args.jobs, bare_yake=args.bare_yake)
+        return 0
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.work = args.work.resolve()
+    log(f"reading documents from {args.keyphrase}")
+    docs = source_documents(args.keyphrase)
+    log(f"{len(docs):,} usable source documents")
+    command = "python bench/bench_pipeline.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    results: list[dict[str, Any]] = []
+    out = args.out or args.work / "results.md"
+    jobs = args.jobs or len(os.sched_getaffinity(0))
+
+    def report() -> str:
+        parts = [
+            f"Command: `{command.strip()}`",
+            "",
+            f"Machine: {machine()}; generator with {jobs} worker processes.",
+            "",
+            "### Goals",
+            "",
+            goals_table(results),
+            "",
+            "### Generate",
+            "",
+            generate_table(results),
+            "",
+            "### Site",
+            "",
+            site_table(results),
+            "",
+            "### Stages",
+            "",
+            *[stage_table(r["cold"]["papers"], r["cold"], r["warm"], r["build"]) + "\n" for r in results],
+        ]
+        text = "\n".join(parts)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")  # after every size: a long run reports as it goes
+        return text
+
+    log("seeds/ (the real catalogue)")
+    results.append(bench_size("seeds", ROOT / "seeds", args.work / "seeds", args, docs))
+    report()
+    for size in sizes:
+        log(f"{size:,} abstracts")
+        corpus = make_corpus(docs, size, random.Random(size))
+        results.append(bench_size(f"{size:,}", corpus, args.work / f"corpus-{size}", args, docs))
+        report()
+    print(report())
+    log(f"tables written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

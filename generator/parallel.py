@@ -1,0 +1,115 @@
+"""Run an expensive per-text function once per distinct input: from the cache, else on a process pool.
+
+``map_cached(func, texts, key)`` is what a stage calls. The surrounding build chooses, with
+``runtime(...)``, where the cache lives, how many processes to use and whether to show a progress
+bar; outside a build the defaults are an in-memory cache, one process and no bar, so the pure stages
+stay pure in tests. The pool's results are the serial results: the same function on the same
+inputs, returned in input order, and every value goes through the same JSON round trip as a cached
+one, so a hit, a serial miss and a parallel miss are indistinguishable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from generator.cache import Cache, entry_key
+
+# Below this many texts to compute, starting worker processes costs more than it saves.
+MIN_PARALLEL = 64
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Runtime:
+    cache: Cache = field(default_factory=lambda: Cache(None))
+    jobs: int = 1
+    progress: bool = False
+
+
+_current: ContextVar[Runtime | None] = ContextVar("generator_runtime", default=None)
+
+
+def current() -> Runtime:
+    found = _current.get()
+    if found is None:
+        found = Runtime()
+        _current.set(found)
+    return found
+
+
+@contextmanager
+def runtime(
+    cache_dir: Path | None = None, *, jobs: int | None = None, progress: bool = False
+) -> Iterator[Runtime]:
+    """Settings for every ``map_cached`` call inside the block."""
+    state = Runtime(Cache(cache_dir), jobs if jobs and jobs > 0 else default_jobs(), progress)
+    token = _current.set(state)
+    try:
+        yield state
+    finally:
+        _current.reset(token)
+
+
+def map_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> list[Any]:
+    """``[func(t) for t in texts]``, reading and filling the cache; ``key`` fingerprints ``func``.
+
+    ``func`` must be a module-level function (it is sent to worker processes) returning JSON-able data.
+    """
+    state = current()
+    keys = [entry_key(key, text) for text in texts]
+    known = state.cache.get_many(keys)
+    todo: dict[str, str] = {}
+    for k, text in zip(keys, texts, strict=True):
+        if k not in known:
+            todo.setdefault(k, text)
+    if todo:
+        fresh = _compute(func, list(todo.values()), state, getattr(func, "__name__", "items"))
+        computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
+        state.cache.put_many(computed)
+        known.update(computed)
+    return [known[k] for k in keys]
+
+
+def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, label: str) -> list[Any]:
+    jobs = min(state.jobs, len(texts))
+    bar = tqdm(
+        total=len(texts),
+        desc=label,
+        unit="text",
+        file=sys.stderr,
+        disable=None if state.progress else True,  # None: shown only on a terminal
+        leave=False,
+    )
+    with bar:
+        if jobs <= 1 or len(texts) < MIN_PARALLEL:
+            out = []
+            for text in texts:
+                out.append(func(text))
+                bar.update()
+            return out
+        # Small chunks keep the bar moving and the cores balanced; large enough to amortise pickling.
+        chunksize = max(1, min(64, len(texts) // (jobs * 16)))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            out = []
+            for value in pool.map(func, texts, chunksize=chunksize):
+                out.append(value)
+                bar.update()
+            return out

@@ -1,0 +1,111 @@
+"""The content-addressed cache: hits, invalidation by text and by settings, damaged files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import cache, keywords, parallel
+from generator.cache import Cache
+from generator.models import Paper, Source
+
+CALLS: list[str] = []
+
+
+def shout(text: str) -> list[str]:
+    CALLS.append(text)
+    return [text.upper()]
+
+
+def papers(*texts: str) -> tuple[Paper, ...]:
+    return tuple(
+        Paper(id=f"{i:010x}", text=t, sources=(Source("a.txt", i + 1),)) for i, t in enumerate(texts)
+    )
+
+
+TEXTS = (
+    "Federated learning trains models across many clients without sharing their data.",
+    "Diffusion models generate images by reversing a gradual noising process.",
+    "Graph neural networks pass messages along the edges of a graph.",
+)
+
+
+def test_second_run_reads_every_value_from_disk(tmp_path: Path) -> None:
+    CALLS.clear()
+    with parallel.runtime(tmp_path, jobs=1) as run:
+        assert parallel.map_cached(shout, ["a", "b", "a"], key="k") == [["A"], ["B"], ["A"]]
+    assert CALLS == ["a", "b"]  # a repeated text is computed once
+    assert (run.cache.hits, run.cache.misses) == (0, 2)
+    assert (tmp_path / cache.FILE_NAME).is_file()
+    with parallel.runtime(tmp_path, jobs=1) as run:
+        assert parallel.map_cached(shout, ["b", "a", "c"], key="k") == [["B"], ["A"], ["C"]]
+    assert CALLS == ["a", "b", "c"]  # only the new text
+    assert (run.cache.hits, run.cache.misses) == (2, 1)
+
+
+def test_another_key_is_another_value(tmp_path: Path) -> None:
+    CALLS.clear()
+    with parallel.runtime(tmp_path, jobs=1):
+        parallel.map_cached(shout, ["a"], key="k1")
+        parallel.map_cached(shout, ["a"], key="k2")
+    assert CALLS == ["a", "a"]
+
+
+def test_keywords_are_cached_and_a_changed_line_recomputes_only_itself(tmp_path: Path) -> None:
+    with parallel.runtime(tmp_path, jobs=1) as cold:
+        first = keywords.with_keywords(papers(*TEXTS))
+    assert (cold.cache.hits, cold.cache.misses) == (0, 3)
+    edited = (TEXTS[0], TEXTS[1] + " It also edits them.", TEXTS[2])
+    with parallel.runtime(tmp_path, jobs=1) as warm:
+        second = keywords.with_keywords(papers(*edited))
+    assert (warm.cache.hits, warm.cache.misses) == (2, 1)
+    assert second[0].keywords == first[0].keywords and second[2].keywords == first[2].keywords
+    assert all(isinstance(p.keywords, tuple) and p.keywords for p in second)
+
+
+def test_a_settings_change_invalidates_every_keyword(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with parallel.runtime(tmp_path, jobs=1):
+        keywords.with_keywords(papers(*TEXTS))
+    extracted: list[str] = []
+    real_extract = keywords.extract
+    monkeypatch.setattr(keywords, "extract", lambda text: extracted.append(text) or real_extract(text))
+    with parallel.runtime(tmp_path, jobs=1):
+        keywords.with_keywords(papers(*TEXTS))
+    assert extracted == []  # unchanged settings: every paper from the cache
+    monkeypatch.setattr(keywords, "YAKE_SETTINGS", {**keywords.YAKE_SETTINGS, "n": 1})
+    with parallel.runtime(tmp_path, jobs=1) as run:
+        keywords.with_keywords(papers(*TEXTS))
+    assert (run.cache.hits, run.cache.misses) == (0, 3)
+    assert extracted == list(TEXTS)  # really extracted again
+    monkeypatch.setattr(keywords, "KEYWORDS_PER_PAPER", 2)
+    with parallel.runtime(tmp_path, jobs=1) as run:
+        keywords.with_keywords(papers(*TEXTS))
+    assert run.cache.misses == 3
+
+
+def test_cached_keywords_equal_fresh_ones(tmp_path: Path) -> None:
+    fresh = keywords.with_keywords(papers(*TEXTS))  # no runtime: memory only
+    with parallel.runtime(tmp_path, jobs=1):
+        keywords.with_keywords(papers(*TEXTS))
+    with parallel.runtime(tmp_path, jobs=1) as run:
+        cached = keywords.with_keywords(papers(*TEXTS))
+    assert run.cache.hits == 3
+    assert cached == fresh
+
+
+def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path: Path) -> None:
+    (tmp_path / cache.FILE_NAME).write_bytes(b"this is not a database" * 100)
+    CALLS.clear()
+    with parallel.runtime(tmp_path, jobs=1):
+        assert parallel.map_cached(shout, ["a"], key="k") == [["A"]]
+    with parallel.runtime(tmp_path, jobs=1) as run:
+        assert parallel.map_cached(shout, ["a"], key="k") == [["A"]]
+    assert CALLS == ["a"] and run.cache.hits == 1
+
+
+def test_memory_cache_writes_nothing(tmp_path: Path) -> None:
+    store = Cache(None)
+    store.put_many({"k": [1, "x"]})
+    assert store.get_many(["k", "other"]) == {"k": [1, "x"]}
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,444 @@
+"""The hostile seed corpus (tests/hostile/) built into real sites with `mkdocs build --strict`.
+
+Two sites: one from the real command line, and one whose titles are the raw opening text of each
+abstract and whose papers carry extra hostile keywords, built with risky Markdown extensions enabled
+(snippets, attr_list, md_in_html...), so the escaping of titles and keywords is tested whatever the
+title and keyword stages let through and whatever extensions a later change turns on. Every test
+here fails if the escaping of its context is removed (tests/test_escape.py: the contexts one by one).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from generator import escape, ingest, write
+from generator.clean import clean_text
+from generator.keywords import keyword_index
+from generator.normalize import paper_id
+from generator.pipeline import catalogue_from
+from generator.render import Renderer
+
+from .conftest import HAND_WRITTEN, ROOT, BuiltSite, build_site
+from .sitehtml import PageParser, parse, text_of
+
+pytestmark = pytest.mark.site
+
+HOSTILE = ROOT / "tests" / "hostile"
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+# Keywords no extractor should produce, added to every paper of the raw-title site.
+HOSTILE_KEYWORDS = (
+    "<script>window.__pwned=90</script>",
+    "</title><img src=x onerror=window.__pwned=91>",
+    "<!-- keyword comment",
+    "{{ 7*7*7*7*7 }} kw",
+    "index",
+    "Index",
+    "../../etc/passwd",
+    '"quoted: kw\u2028title: injected',
+    "x" * 100_000,
+)
+# The seed lines that cleaning changes on purpose, and how; every other line shows as written.
+CLEANED = {
+    "hostile.txt:28": ("next line title", "next line\u2026title"),  # ftfy: Windows-1252 ellipsis
+    "hostile.txt:35": ('<base href="//evil.example/">', '<base href="https://evil.example/">'),
+    "hostile.txt:36": ("protocol-relative //evil", "protocol-relative https://evil"),
+    "hostile.txt:37": (
+        r"\url{javascript:window.__pwned=37} and \textbf{<b onmouseover=window.__pwned=37>bold</b>} "
+        r"and $<img src=x onerror=window.__pwned=37>$",
+        "javascript:window.__pwned=37 and <b onmouseover=window.__pwned=37>bold</b> "
+        "and <img src=x onerror=window.__pwned=37>",
+    ),
+    "hostile.txt:39": ("cafÃ© naÃ¯ve rÃ©sumÃ©", "café naïve résumé"),
+    "hostile.txt:50": (r"\_ \` \#", r"_ \` #"),
+}
+# Where a tag, comment or character reference would start in raw HTML text.
+MARKUP_START = re.compile(r"<[A-Za-z/!?]|&[#A-Za-z]")
+# Text of files outside the seeds that a snippet or include would publish.
+OUTSIDE = ("root:x:0:0", "markdown_extensions:", "not_in_nav:", "build-backend", "[project]")
+
+
+def _mkdocs_build(root: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+# Markdown extensions a later change may enable, each a trap for unescaped text: snippets include
+# files (--8<--), attr_list adds attributes ({ onerror=... }), md_in_html parses Markdown in HTML.
+RISKY_EXTENSIONS = (
+    "attr_list",
+    "md_in_html",
+    "footnotes",
+    "abbr",
+    "def_list",
+    "pymdownx.snippets",
+    "pymdownx.superfences",
+    "pymdownx.details",
+    "pymdownx.inlinehilite",
+)
+
+
+def with_risky_extensions(config: str) -> str:
+    missing = [name for name in RISKY_EXTENSIONS if f"- {name}" not in config]
+    assert "\nmarkdown_extensions:\n" in config
+    return config.replace(
+        "\nmarkdown_extensions:\n", "\nmarkdown_extensions:\n" + "".join(f"  - {m}\n" for m in missing), 1
+    )
+
+
+def build_raw_title_site(tmp: Path) -> BuiltSite:
+    """The hostile corpus through every real stage, then titles = raw text and hostile keywords."""
+    catalogue = catalogue_from(ingest.read_seeds(HOSTILE))
+    papers = tuple(
+        replace(p, title=p.text[:100], keywords=p.keywords + HOSTILE_KEYWORDS) for p in catalogue.papers
+    )
+    catalogue = replace(catalogue, papers=papers, keywords=keyword_index(papers))
+    docs = tmp / "docs"
+    docs.mkdir(parents=True)
+    for name in HAND_WRITTEN:
+        src = ROOT / "docs" / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, docs / name)
+    (tmp / "mkdocs.yml").write_text(with_risky_extensions((ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+    if (ROOT / "overrides").is_dir():  # the theme's custom_dir
+        shutil.copytree(ROOT / "overrides", tmp / "overrides")
+    write.write(docs, Renderer().render(catalogue))
+    _mkdocs_build(tmp)
+    return BuiltSite(root=tmp, docs=docs, site=tmp / "site")
+
+
+@pytest.fixture(scope="module")
+def cli_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return build_site(tmp_path_factory.mktemp("hostile-cli"), HOSTILE)
+
+
+@pytest.fixture(scope="module")
+def raw_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return build_raw_title_site(tmp_path_factory.mktemp("hostile-raw"))
+
+
+@pytest.fixture(params=["cli", "raw"])
+def hostile(request: pytest.FixtureRequest) -> BuiltSite:
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+def seed_lines() -> list[ingest.SeedLine]:
+    lines = list(ingest.read_seeds(HOSTILE))
+    assert len(lines) == 54  # every case of the corpus is read
+    return lines
+
+
+def expected_abstract(line: ingest.SeedLine) -> str:
+    written = " ".join(line.text.split())
+    if str(line.source) in CLEANED:
+        before, after = CLEANED[str(line.source)]
+        assert before in written
+        return written.replace(before, after)
+    return written
+
+
+def html_pages(built: BuiltSite) -> list[Path]:
+    return sorted(built.site.rglob("*.html"))
+
+
+# --- the abstracts -----------------------------------------------------------------------------
+def test_cleaning_leaves_every_hostile_payload_as_written() -> None:
+    for line in seed_lines():
+        assert clean_text(line.text) == expected_abstract(line), str(line.source)
+
+
+def test_every_abstract_is_on_its_page_exactly_once_with_its_text_intact(hostile: BuiltSite) -> None:
+    shown: Counter[str] = Counter()
+    for page in sorted((hostile.site / "papers").glob("*/index.html")):
+        source = page.read_text(encoding="utf-8")
+        assert source.count("data-abstract") == 1, page
+        shown[text_of(page, "abstract")] += 1
+        # The abstract is an element the HTML parser sees (not swallowed by a comment or a title).
+        assert any(tag == "div" and "data-abstract" in attrs for tag, attrs in parse(page).elements), page
+    for line in seed_lines():
+        text = expected_abstract(line)
+        assert shown[text] == 1, (str(line.source), text[:80])
+        page = hostile.site / "papers" / paper_id(line.text) / "index.html"
+        assert text_of(page, "abstract") == text
+
+
+def test_catalogue_json_and_sources_keep_the_text_and_file_names(hostile: BuiltSite) -> None:
+    data = json.loads((hostile.site / "catalogue.json").read_text(encoding="utf-8"))
+    assert sorted(p["abstract"] for p in data["papers"]) == sorted(expected_abstract(x) for x in seed_lines())
+    page = hostile.site / "papers" / paper_id("Case 54 a seed file whose name has markup characters.")
+    assert "odd name & [x](y) <b>.txt:1" in html.unescape(
+        re.sub(r"<[^>]+>", "", (page / "index.html").read_text())
+    )
+
+
+# --- no markup, script, scheme, file or template from a seed ----------------------------------
+class _Collector(PageParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_script = False
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
+        self.in_script = tag == "script"
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script:
+            self.scripts.append(data)
+            self.in_script = False
+
+
+def _collect(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def _shapes(built: BuiltSite) -> set[tuple[str, tuple[str, ...]]]:
+    return {
+        (tag, tuple(sorted(attrs))) for page in html_pages(built) for tag, attrs in _collect(page).elements
+    }
+
+
+def test_no_element_or_attribute_is_injected(hostile: BuiltSite, seed_site: BuiltSite) -> None:
+    # Every element shape (tag and attribute names) of the hostile site also occurs in the site built
+    # from the ordinary seeds: an injected <img onerror>, <svg onload>, <iframe>... would be new.
+    assert _shapes(hostile) - _shapes(seed_site) == set()
+    for page in html_pages(hostile):
+        collector = _collect(page)
+        for tag, attrs in collector.elements:
+            assert not [name for name in attrs if name.startswith("on")], (page, tag, attrs)
+            # Seed text reaches one attribute as data, the meta description: quoted and plain.
+            values = [str(v) for k, v in attrs.items() if not (tag == "meta" and k == "content")]
+            assert "__pwned" not in " ".join(values), (page, tag, attrs)
+            if tag == "meta" and attrs.get("name") == "description":
+                assert attrs["content"] == escape.one_line(attrs["content"] or ""), page
+            for name in ("href", "src", "action", "formaction", "data"):
+                value = (attrs.get(name) or "").strip()
+                if value == "javascript:void(0)" and "md-search__icon" in (attrs.get("class") or ""):
+                    continue  # Material's own share button
+                assert urlparse(value).scheme in ("", "http", "https"), (page, tag, attrs)
+        assert not [s for s in collector.scripts if "__pwned" in s or "alert(" in s], page
+
+
+def test_abstract_links_are_real_https_links_and_nothing_else_is_a_link(hostile: BuiltSite) -> None:
+    def abstract_links(first_words: str) -> list[str]:
+        line = next(x for x in seed_lines() if x.text.startswith(first_words))
+        source = (hostile.site / "papers" / paper_id(line.text) / "index.html").read_text(encoding="utf-8")
+        block = re.search(r"<div class=\"abstract\" data-abstract>(.*?)</div>", source, re.S)
+        assert block
+        parser = PageParser()
+        parser.feed(block.group(1))
+        shapes = {(tag, tuple(sorted(attrs))) for tag, attrs in parser.elements}
+        assert shapes <= {("a", ("href", "rel")), ("p", ())}
+        assert all(attrs["rel"] == "nofollow noopener" for tag, attrs in parser.elements if tag == "a")
+        return parser.links
+
+    assert abstract_links("Case 33") == [
+        "https://example.org/a",
+        "https://example.org/",
+        "https://example.org/x?a=1&b=2#frag",
+    ]
+    assert abstract_links("Case 36") == ["https://evil.example", "https://evil.example/path"]
+    for case in ("Case 01", "Case 03", "Case 04", "Case 34", "Case 37", "Case 42"):
+        assert all(link.startswith("https://") for link in abstract_links(case)), case
+
+
+def test_no_file_content_from_outside_the_seeds(hostile: BuiltSite) -> None:
+    for path in hostile.site.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml", ".txt"):
+            content = path.read_text(encoding="utf-8")
+            assert not [needle for needle in OUTSIDE if needle in content], path
+
+
+def test_no_template_is_evaluated(hostile: BuiltSite) -> None:
+    for path in hostile.site.rglob("*"):
+        if path.suffix in (".html", ".json"):
+            content = path.read_text(encoding="utf-8")
+            assert "16807" not in content and "<class " not in content, path
+    page = (
+        hostile.site / "papers" / paper_id(next(x.text for x in seed_lines() if x.text.startswith("Case 13")))
+    )
+    assert "{{ 7*7*7*7*7 }} {% raw %}{{ config.site_name }}{% endraw %}" in text_of(
+        page / "index.html", "abstract"
+    )
+
+
+# --- titles, front matter, navigation, search ---------------------------------------------------
+def test_front_matter_has_only_its_own_keys_and_plain_values(hostile: BuiltSite) -> None:
+    for page in sorted(hostile.docs.glob("*/*.md")):
+        source = page.read_text(encoding="utf-8")
+        assert source.startswith("---\n"), page
+        front = yaml.safe_load(source.split("---\n", 2)[1])
+        # Only the generator's keys: an injected line break would add one (x: y, injected: ...).
+        keys = {"title", "description", "tags", "feed", "feed_title", "search"}
+        assert "title" in front and set(front) <= keys, page
+        assert front.get("search", {"exclude": True}) == {"exclude": True}, page
+        assert all(isinstance(t, str) and t == escape.page_title(t) for t in front.get("tags", [])), page
+        assert re.fullmatch(r"feed(-[a-z0-9]+(-[a-z0-9]+)*)?\.xml", front.get("feed", "feed.xml")), page
+        assert front.get("feed_title", "x") == escape.one_line(front.get("feed_title", "x")), page
+        assert front["title"] and front["title"] == escape.page_title(front["title"]), page
+        description = front.get("description", "x")
+        assert description and description == escape.attribute(html.unescape(description)), page
+
+
+def test_titles_in_head_header_and_heading_carry_no_markup(hostile: BuiltSite) -> None:
+    for page in sorted((hostile.site / "papers").glob("*/index.html")) + sorted(
+        (hostile.site / "keywords").glob("*/index.html")
+    ):
+        source = page.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", source, re.S)
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", source, re.S)
+        assert title and h1, page
+        for raw in (title.group(1), h1.group(1)):
+            assert not MARKUP_START.search(raw), (page, raw)
+
+
+def test_search_index_has_no_markup_from_seeds(hostile: BuiltSite, seed_site: BuiltSite) -> None:
+    def index(built: BuiltSite) -> list[dict[str, str]]:
+        return json.loads((built.site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    def shapes(docs: list[dict[str, str]]) -> set[tuple[str, tuple[str, ...]]]:
+        out = set()
+        for doc in docs:
+            parser = PageParser()
+            parser.feed(doc["text"])
+            out |= {(tag, tuple(sorted(attrs))) for tag, attrs in parser.elements}
+        return out
+
+    docs = index(hostile)
+    assert shapes(docs) - shapes(index(seed_site)) == set()
+    for doc in docs:
+        assert not MARKUP_START.search(doc["title"]), doc["title"]
+        for tag in doc.get("tags", []):
+            assert not MARKUP_START.search(tag), tag
+    locations = {d["location"].split("#")[0] for d in docs}
+    assert {f"papers/{paper_id(x.text)}/" for x in seed_lines()} <= locations
+
+
+def test_hostile_keywords_get_safe_distinct_pages(raw_site: BuiltSite) -> None:
+    data = json.loads((raw_site.site / "catalogue.json").read_text(encoding="utf-8"))
+    urls = {k["keyword"]: k["url"] for k in data["keywords"]}
+    hostile_urls = [urls[k] for k in HOSTILE_KEYWORDS]
+    assert len(set(hostile_urls)) == len(HOSTILE_KEYWORDS)
+    assert all(re.fullmatch(r"keywords/[a-z0-9]+(-[a-z0-9]+)*/", u) and len(u) < 80 for u in hostile_urls)
+    assert "keywords/index/" not in urls.values()
+    written = {p.relative_to(raw_site.docs).as_posix() for p in raw_site.docs.rglob("*") if p.is_file()}
+    assert all(write.is_owned(p) or p.startswith(("about.md", "stylesheets/", ".generated")) for p in written)
+    # The keyword index page is still the list of keywords, not a keyword page that overwrote it.
+    index_page = (raw_site.docs / "keywords/index.md").read_text(encoding="utf-8")
+    assert yaml.safe_load(index_page.split("---\n", 2)[1])["title"] == "Keywords"
+
+
+# --- headless Chromium: no injected script runs ------------------------------------------------
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def raw_server(raw_site: BuiltSite) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(raw_site.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run must install Debian's chromium")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield instance
+        instance.close()
+
+
+# Fire the events an injected handler would wait for on every element of the abstract and headings.
+_PROVOKE = """() => {
+  for (const el of document.querySelectorAll('[data-abstract], [data-abstract] *, h1, .md-header *')) {
+    for (const type of ['mouseover', 'mouseenter', 'focus', 'load', 'error', 'animationstart']) {
+      el.dispatchEvent(new Event(type));
+    }
+  }
+  return [typeof window.__pwned, document.querySelectorAll('[data-abstract]').length];
+}"""
+
+
+@pytest.mark.browser
+def test_no_injected_script_runs_in_chromium(chromium, raw_server: str, raw_site: BuiltSite) -> None:
+    # A canary: the same check sees a script that does run.
+    page = chromium.new_page()
+    page.set_content("<script>window.__pwned = 1</script>")
+    assert page.evaluate("typeof window.__pwned") == "number"
+    page.close()
+
+    page = chromium.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    foreign: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(raw_server) else foreign.append(r.url))
+    # Every page whose seed text carries a payload that would run (the others are checked statically).
+    shown = {
+        f"papers/{paper_id(x.text)}/": expected_abstract(x)
+        for x in seed_lines()
+        if "__pwned" in x.text or "alert(" in x.text
+    }
+    assert len(shown) >= 14
+    urls = ["", "papers/", "keywords/", *shown]
+    data = json.loads((raw_site.site / "catalogue.json").read_text(encoding="utf-8"))
+    slugs = {k["keyword"]: k["url"] for k in data["keywords"]}
+    urls += [slugs[k] for k in HOSTILE_KEYWORDS]
+    for url in urls:
+        page.goto(raw_server + url)
+        kind, abstracts = page.evaluate(_PROVOKE)
+        assert kind == "undefined", url
+        if url in shown:  # the reader sees the abstract as written
+            assert abstracts == 1, url
+            assert page.locator("[data-abstract]").text_content() == shown[url], url
+    # Search renders seed text from the index: search a payload word; results show it as text.
+    page.goto(raw_server)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("script", delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() >= 2
+    assert "<script>window.__pwned" in page.locator(".md-search-result").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "hostile-search.png"))
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert dialogs == []
+    assert foreign == []
+    page.close()
