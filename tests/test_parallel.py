@@ -63,7 +63,9 @@ def test_one_line_change_rewrites_only_changed_files(tmp_path: Path) -> None:
     after = snapshot(docs)
     kept = {rel for rel in before.keys() & after.keys() if before[rel] == after[rel]}
     changed = {rel for rel in after if rel not in kept}
-    assert len(kept) > len(changed)  # a one-line edit leaves most files alone
+    # A one-line edit leaves many files alone. Not most: topics are communities of the whole link
+    # graph (issue 6), so one new paper can re-cluster them and rename the topic on many paper pages.
+    assert len(kept) >= 0.3 * (len(kept) + len(changed))
     for rel in kept:
         assert (docs / rel).stat().st_mtime == 1_000_000, rel
     for rel in changed - {".generated.json"}:
