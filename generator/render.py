@@ -27,6 +27,12 @@ def _finalize(value: Any) -> Any:
 
 
 NEWEST_ON_HOME = 10
+# The home page lists papers by title up to this many; the Titles A-Z page lists them all.
+HOME_TITLES = 200
+
+
+def _join(values: Any, separator: str = "") -> Markup:
+    return Markup(escape.text(separator)).join(_finalize(v) for v in values)
 
 
 class Renderer:
@@ -43,6 +49,8 @@ class Renderer:
         )
         self.env.filters["yaml"] = lambda v: Markup(escape.yaml_string(v))
         self.env.filters["slug"] = lambda v: Markup(escape.path_part(v))
+        # Jinja's own join escapes only HTML, not Markdown: every item goes through escape.text.
+        self.env.filters["join"] = _join
         self.env.filters["front_matter"] = lambda v: Markup(escape.front_matter(v))
         self.env.filters["front_matter_attribute"] = lambda v: Markup(escape.front_matter_attribute(v))
         self.env.filters["abstract"] = lambda v: escape.linked_text(link_spans(v))
@@ -123,6 +131,7 @@ class Renderer:
             "home.md.j2",
             catalogue=catalogue,
             by_title=by_title,
+            home_titles=HOME_TITLES,
             newest=feeds.newest(catalogue.papers, NEWEST_ON_HOME),
             feed=feeds.MAIN_FEED if feeds.has_feeds(catalogue) else "",
         )

@@ -191,3 +191,23 @@ def test_papers_that_list_a_paper_are_shown_on_it_when_it_does_not_list_them() -
     }
     b_listing_c = replace(b, related=(*b.related, Related(c.id, 0.1, ())))
     assert b.id not in related_from((a, b_listing_c, c))
+
+
+def test_home_page_lists_at_most_home_titles_and_points_to_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.render
+
+    monkeypatch.setattr(generator.render, "HOME_TITLES", 1)
+    home = rendered()["index.md"]
+    listing = home.split("## Papers by title", 1)[1]
+    assert listing.count(".md)") - listing.count("(papers/index.md)") - listing.count("(titles.md)") == 1
+    assert "The first 1 of 2 titles" in listing
+    assert "(titles.md)" in listing
+
+
+def test_joined_keywords_are_escaped_for_markdown_too() -> None:
+    catalogue = fixture_catalogue()
+    first, second = catalogue.papers
+    hostile = replace(first, related=(Related(second.id, 0.5, ("a*b*c", "x|y", "`z`")),))
+    page = Renderer().render(replace(catalogue, papers=(hostile, second)))[f"papers/{first.id}.md"]
+    assert "a&#42;b&#42;c&#44; x&#124;y&#44; &#96;z&#96;" in page
+    assert "a*b*c" not in page and "x|y" not in page
