@@ -22,20 +22,23 @@ install: $(STAMP)
 generate: $(STAMP)
 	$(PY) -m generator build --seeds seeds --docs docs --pin-ids
 
+# site/ opens straight from disk (file://), search included (Material's offline plugin, .html
+# URLs). The Pages workflow builds with OFFLINE=false: directory URLs, papers/<id>/.
+OFFLINE ?= true
 site: generate
-	$(BIN)/mkdocs build --strict
+	OFFLINE=$(OFFLINE) $(BIN)/mkdocs build --strict
 
 serve: generate
-	$(BIN)/mkdocs serve
+	OFFLINE=false $(BIN)/mkdocs serve
 
 test: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests hooks bench tools
+	$(BIN)/ruff format --check generator tests hooks
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests hooks bench tools
+	$(BIN)/ruff format --check generator tests hooks
 
 # Rewrite the golden files under tests/golden/ from the current templates; review the diff.
 golden: $(STAMP)

@@ -219,12 +219,15 @@ def run_generate(work: Path, jobs: int, bare_yake: bool) -> dict[str, Any]:
 def prepare_project(work: Path) -> None:
     (work / "docs").mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    for name in ("about.md", "stylesheets"):
+    for name in ("about.md", "stylesheets", "vendor"):
         src, dst = ROOT / "docs" / name, work / "docs" / name
         if src.is_dir():
             shutil.copytree(src, dst, dirs_exist_ok=True)
         elif src.exists():
             shutil.copy2(src, dst)
+    # The theme's custom_dir (overrides/main.html: feed links in the page head).
+    shutil.copytree(ROOT / "overrides", work / "overrides", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "hooks", work / "hooks", dirs_exist_ok=True)
 
 
 def run_mkdocs(work: Path) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-HAND_WRITTEN = ("about.md", "stylesheets")
+HAND_WRITTEN = ("about.md", "stylesheets", "vendor")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ def build_site(tmp: Path, seeds: Path, env: dict[str, str] | None = None) -> Bui
             shutil.copy2(src, docs / name)
     shutil.copy2(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", tmp / "overrides")
+    shutil.copytree(ROOT / "hooks", tmp / "hooks")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     subprocess.run(
         [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],

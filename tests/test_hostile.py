@@ -125,6 +125,7 @@ def build_raw_title_site(tmp: Path) -> BuiltSite:
     (tmp / "mkdocs.yml").write_text(with_risky_extensions((ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
     if (ROOT / "overrides").is_dir():  # the theme's custom_dir
         shutil.copytree(ROOT / "overrides", tmp / "overrides")
+    shutil.copytree(ROOT / "hooks", tmp / "hooks")
     write.write(docs, Renderer().render(catalogue))
     _mkdocs_build(tmp)
     return BuiltSite(root=tmp, docs=docs, site=tmp / "site")
@@ -347,7 +348,7 @@ def test_hostile_keywords_get_safe_distinct_pages(raw_site: BuiltSite) -> None:
     assert all(re.fullmatch(r"keywords/[a-z0-9]+(-[a-z0-9]+)*/", u) and len(u) < 80 for u in hostile_urls)
     assert "keywords/index/" not in urls.values()
     written = {p.relative_to(raw_site.docs).as_posix() for p in raw_site.docs.rglob("*") if p.is_file()}
-    assert all(write.is_owned(p) or p.startswith(("about.md", "stylesheets/", ".generated")) for p in written)
+    assert all(write.is_owned(p) or p.startswith(("about.md", "stylesheets/", "vendor/", ".generated")) for p in written)
     # The keyword index page is still the list of keywords, not a keyword page that overwrote it.
     index_page = (raw_site.docs / "keywords/index.md").read_text(encoding="utf-8")
     assert yaml.safe_load(index_page.split("---\n", 2)[1])["title"] == "Keywords"

@@ -58,7 +58,7 @@ def test_variant_added_later_keeps_the_id_and_shows_on_the_page(tmp_path: Path) 
     assert data["stats"]["near_duplicates"] == 1 and data["stats"]["exact_duplicates"] == 1
     assert "## Variants" in (tmp_path / f"docs/papers/{paper['id']}.md").read_text(encoding="utf-8")
     home = (tmp_path / "docs/index.md").read_text(encoding="utf-8")
-    assert "4 seed lines: 1 exact duplicates and 1 near-duplicates merged into 2 papers" in home
+    assert "4 seed lines: 1 exact duplicate and 1 near-duplicate merged into 2 papers" in home
 
 
 @pytest.mark.site

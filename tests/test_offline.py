@@ -1,0 +1,61 @@
+"""`make site` builds a site that works opened straight from disk (file://), search included."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEEDS, BuiltSite, build_site
+from .test_browser import ARTIFACTS, browser  # noqa: F401  (the shared Chromium fixture)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return build_site(tmp_path_factory.mktemp("offline-site"), SEEDS, env={"OFFLINE": "true"})
+
+
+def test_offline_build_uses_html_urls_and_no_third_party_shim(offline_site: BuiltSite) -> None:
+    site = offline_site.site
+    data = json.loads((site / "catalogue.json").read_text(encoding="utf-8"))
+    assert (site / f"papers/{data['papers'][0]['id']}.html").is_file()
+    assert (site / "search/search_index.js").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'src="vendor/iframe-worker/shim.js"' in home
+    assert "unpkg.com" not in home
+
+
+def test_search_and_links_work_from_the_file_system(browser, offline_site: BuiltSite) -> None:  # noqa: F811
+    page = browser.new_page()
+    foreign: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith("file://") else foreign.append(r.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((offline_site.site / "index.html").as_uri())
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("federated", delay=40)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert "federated" in results.first.inner_text().lower()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "offline-search.png"))
+    results.first.locator("a").first.click()
+    page.wait_for_url("**/papers/*.html*")
+    assert "federated" in page.locator("[data-abstract]").inner_text().lower()
+    # A node of the paper's neighbourhood picture (raw SVG links) opens a related paper's page.
+    node = page.locator("svg a").first
+    if node.count():
+        node.click()
+        page.wait_for_url("**/papers/*.html")
+        assert page.locator("[data-abstract]").count() == 1
+    # The topic map's nodes open topic pages.
+    page.goto((offline_site.site / "map.html").as_uri())
+    page.locator("svg a").first.click()
+    page.wait_for_url("**/topics/*.html")
+    assert Path(page.url.replace("file://", "")).is_file()
+    assert foreign == []
+    assert errors == []
+    page.close()
