@@ -41,7 +41,6 @@ from .sitehtml import PageParser, parse, text_of
 pytestmark = pytest.mark.site
 
 HOSTILE = ROOT / "tests" / "hostile"
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 # Keywords no extractor should produce, added to every paper of the raw-title site.
 HOSTILE_KEYWORDS = (
@@ -371,23 +370,6 @@ def raw_server(raw_site: BuiltSite) -> Iterator[str]:
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: .ci/run must install Debian's chromium")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield instance
-        instance.close()
-
-
 # Fire the events an injected handler would wait for on every element of the abstract and headings.
 _PROVOKE = """() => {
   for (const el of document.querySelectorAll('[data-abstract], [data-abstract] *, h1, .md-header *')) {
@@ -400,14 +382,14 @@ _PROVOKE = """() => {
 
 
 @pytest.mark.browser
-def test_no_injected_script_runs_in_chromium(chromium, raw_server: str, raw_site: BuiltSite) -> None:
+def test_no_injected_script_runs_in_chromium(browser, raw_server: str, raw_site: BuiltSite) -> None:
     # A canary: the same check sees a script that does run.
-    page = chromium.new_page()
+    page = browser.new_page()
     page.set_content("<script>window.__pwned = 1</script>")
     assert page.evaluate("typeof window.__pwned") == "number"
     page.close()
 
-    page = chromium.new_page()
+    page = browser.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     foreign: list[str] = []

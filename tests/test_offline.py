@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import SEEDS, BuiltSite, build_site
-from .test_browser import ARTIFACTS, browser  # noqa: F401  (the shared Chromium fixture)
+from .test_browser import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,7 @@ def test_offline_build_uses_html_urls_and_no_third_party_shim(offline_site: Buil
     assert "unpkg.com" not in home
 
 
-def test_search_and_links_work_from_the_file_system(browser, offline_site: BuiltSite) -> None:  # noqa: F811
+def test_search_and_links_work_from_the_file_system(browser, offline_site: BuiltSite) -> None:
     page = browser.new_page()
     foreign: list[str] = []
     page.on("request", lambda r: None if r.url.startswith("file://") else foreign.append(r.url))
