@@ -9,16 +9,13 @@ here fails if the escaping of its context is removed (tests/test_escape.py: the 
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -37,6 +34,7 @@ from generator.render import Renderer
 
 from .conftest import HAND_WRITTEN, ROOT, BuiltSite, build_site
 from .sitehtml import PageParser, parse, text_of
+from .siteserver import SiteServer
 
 pytestmark = pytest.mark.site
 
@@ -355,19 +353,13 @@ def test_hostile_keywords_get_safe_distinct_pages(raw_site: BuiltSite) -> None:
 
 
 # --- headless Chromium: no injected script runs ------------------------------------------------
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def raw_server(raw_site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(raw_site.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    server = SiteServer("/").serve(raw_site.site)
+    yield server.url
+    server.close()
 
 
 # Fire the events an injected handler would wait for on every element of the abstract and headings.
