@@ -130,10 +130,24 @@ def catalogue(built: BuiltSite) -> dict[str, Any]:
     return json.loads((built.site / "catalogue.json").read_text(encoding="utf-8"))
 
 
+# Resolves once the result list has not changed for `quiet` ms. Results for a prefix of the query
+# ("att") show while the rest is still being typed and are then replaced; a test that acts on the
+# first list it sees can act on an element that is about to vanish.
+SETTLED_JS = """
+(quiet) => new Promise((resolve) => {
+  const list = document.querySelector('.md-search-result__list');
+  let timer = setTimeout(resolve, quiet);
+  new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(resolve, quiet); })
+    .observe(list, {childList: true, subtree: true});
+})
+"""
+
+
 def search(page: Any, query: str) -> Any:
     page.locator(SEARCH).press_sequentially(query, delay=30)
     results = page.locator(RESULT)
     results.first.wait_for(timeout=15_000)
+    page.evaluate(SETTLED_JS, 400)
     return results
 
 
@@ -195,8 +209,9 @@ def test_keyboard_alone_reaches_search_and_opens_a_result(open_page, site: str) 
         pytest.fail("Tab never reached the search box")
     search(page, "attention")
     page.keyboard.press("ArrowDown")
-    focused = page.evaluate("document.activeElement.className")
-    assert "md-search-result__link" in focused
+    page.wait_for_function(
+        "document.activeElement.classList.contains('md-search-result__link')", timeout=5_000
+    )
     href = page.evaluate("document.activeElement.href")
     page.keyboard.press("Enter")
     page.wait_for_url(href)
