@@ -653,6 +653,10 @@ def _extract_plain(text: str) -> list[object]:
     return [phrases, [list(a) for a in found.acronyms]]
 
 
+# How the build's cache counts name this stage's values.
+CACHE_LABEL = _extract_plain.__name__
+
+
 def _candidates(data: list) -> Candidates:  # type: ignore[type-arg]
     phrases, acronyms = data
     return Candidates(

@@ -42,6 +42,20 @@ class Runtime:
     cache: Cache = field(default_factory=lambda: Cache(None))
     jobs: int = 1
     progress: bool = False
+    # label (the function's name) -> [values reused from the cache, values computed]
+    counts: dict[str, list[int]] = field(default_factory=dict)
+    # One pool for the whole build, started when first needed: every stage's workers are the same.
+    _pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
 _current: ContextVar[Runtime | None] = ContextVar("generator_runtime", default=None)
@@ -65,6 +79,7 @@ def runtime(
     try:
         yield state
     finally:
+        state.close()
         _current.reset(token)
 
 
@@ -74,14 +89,18 @@ def map_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> li
     ``func`` must be a module-level function (it is sent to worker processes) returning JSON-able data.
     """
     state = current()
+    label = getattr(func, "__name__", "items")
     keys = [entry_key(key, text) for text in texts]
     known = state.cache.get_many(keys)
     todo: dict[str, str] = {}
     for k, text in zip(keys, texts, strict=True):
         if k not in known:
             todo.setdefault(k, text)
+    counts = state.counts.setdefault(label, [0, 0])
+    counts[0] += len(set(keys)) - len(todo)
+    counts[1] += len(todo)
     if todo:
-        fresh = _compute(func, list(todo.values()), state, getattr(func, "__name__", "items"))
+        fresh = _compute(func, list(todo.values()), state, label)
         computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
         state.cache.put_many(computed)
         known.update(computed)
@@ -107,9 +126,8 @@ def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, label
             return out
         # Small chunks keep the bar moving and the cores balanced; large enough to amortise pickling.
         chunksize = max(1, min(64, len(texts) // (jobs * 16)))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            out = []
-            for value in pool.map(func, texts, chunksize=chunksize):
-                out.append(value)
-                bar.update()
-            return out
+        out = []
+        for value in state.pool().map(func, texts, chunksize=chunksize):
+            out.append(value)
+            bar.update()
+        return out

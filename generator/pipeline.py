@@ -12,6 +12,7 @@ from generator import feeds, history, ingest, metadata, parallel, write
 from generator.clean import clean
 from generator.dedupe import dedupe, pinned_ids
 from generator.errors import BuildError, Problem
+from generator.keywords import CACHE_LABEL as KEYWORDS_LABEL
 from generator.keywords import keyword_index, with_keywords
 from generator.links import related_papers
 from generator.models import Catalogue, History, Metadata, MetadataSource, PageSource, SeedLine, Stats
@@ -52,7 +53,7 @@ class Summary:
             f"{self.keywords} keywords, "
             f"{self.pages_written} files written ({self.unchanged} unchanged, {self.removed} removed, "
             f"{self.not_rendered} not re-rendered), "
-            f"cache: {self.cache_hits} reused, {self.computed} computed"
+            f"keywords: {self.cache_hits} reused, {self.computed} extracted"
             + (unpinned if self.ids_to_pin else "")
         )
 
@@ -151,8 +152,8 @@ def build(
         unchanged=report.unchanged,
         removed=report.removed,
         not_rendered=report.skipped,
-        cache_hits=run.cache.hits,
-        computed=run.cache.misses,
+        cache_hits=run.counts.get(KEYWORDS_LABEL, [0, 0])[0],
+        computed=run.counts.get(KEYWORDS_LABEL, [0, 0])[1],
         exact_duplicates=catalogue.stats.exact_duplicates,
         near_duplicates=catalogue.stats.near_duplicates,
         ids_to_pin=catalogue.stats.ids_to_pin,
