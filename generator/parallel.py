@@ -11,6 +11,7 @@ one, so a hit, a serial miss and a parallel miss are indistinguishable.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -25,6 +26,8 @@ from tqdm import tqdm
 
 from generator.cache import Cache, entry_key
 
+# Imported once by the pool's server process, so that its workers start ready.
+PRELOAD = ("generator.clean", "generator.keywords", "generator.titles")
 # Below this many texts to compute, starting worker processes costs more than it saves.
 MIN_PARALLEL = 64
 
@@ -49,7 +52,12 @@ class Runtime:
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+            # Workers come from a fresh server process, not forked from this one: a fork would
+            # start each worker as a copy of a parent holding the whole catalogue (and count it in
+            # its memory); these start with only the stages' modules imported.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(list(PRELOAD))
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
         return self._pool
 
     def close(self) -> None:
