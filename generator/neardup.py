@@ -12,15 +12,19 @@ tests/data/near_duplicates.json, measured by bench/dedupe_threshold.py (see DEDU
 
 from __future__ import annotations
 
+import base64
+import sys
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
+from generator import cache, normalize, parallel
 from generator.normalize import words
 
 SHINGLE_WORDS = 3
@@ -59,11 +63,12 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def shingle_keys(shingle_set: frozenset[str]) -> np.ndarray:
-    """A shingle set as sorted 64-bit numbers (Python's string hash): set operations on these are
-    set operations on the strings (a collision among 64-bit hashes is not going to happen), in a
-    fraction of the memory. The numbers change from one run to the next; no result depends on them."""
-    return np.unique(np.fromiter((hash(s) for s in shingle_set), dtype=np.int64, count=len(shingle_set)))
+def _key(shingle: bytes) -> int:
+    """A shingle as a 64-bit number: CRC-32 and Adler-32 side by side, both in C and the same in
+    every run. Two different shingles would have to collide in both at once: for the few million
+    shingles of a large catalogue, that is not going to happen."""
+    value = zlib.crc32(shingle) << 32 | zlib.adler32(shingle)
+    return value - (1 << 64) if value >= 1 << 63 else value
 
 
 def _signatures(crcs: Iterable[list[int]], count: int) -> np.ndarray:
@@ -79,18 +84,43 @@ def _crcs(shingle_set: frozenset[str]) -> list[int]:
     return [zlib.crc32(s.encode("utf-8")) for s in shingle_set]
 
 
+@lru_cache(maxsize=1)
+def _empty_minhash() -> MinHash:
+    """Making a MinHash draws its permutations; copying one made earlier does not."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+
+
+def sketch(identity: str) -> str:
+    """An abstract's MinHash signature and shingle keys (sorted), packed as base64 of their bytes:
+    what near-duplicate detection needs of it, and what the cache keeps per identity text."""
+    encoded = [s.encode("utf-8") for s in shingles(identity)]
+    minhash = _empty_minhash().copy()
+    minhash.update_batch([zlib.crc32(s) for s in encoded])
+    signature = np.asarray(minhash.hashvalues, dtype=np.uint32)
+    keys = np.unique(np.array([_key(s) for s in encoded], dtype=np.int64))
+    return base64.b64encode(signature.tobytes() + keys.tobytes()).decode("ascii")
+
+
+def cache_key() -> str:
+    return cache.fingerprint(
+        stage="neardup",
+        datasketch=cache.package_version("datasketch"),
+        numpy=cache.package_version("numpy"),
+        code=[cache.source_digest(sys.modules[__name__]), cache.source_digest(normalize)],
+    )
+
+
 def signatures_and_keys(identities: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
-    """MinHash signatures (datasketch's, the same in every run), one row per abstract, and each
-    abstract's ``shingle_keys``; one abstract's shingle strings in memory at a time."""
+    """MinHash signatures, one row per abstract, and each abstract's shingle keys (from the cache,
+    else computed on the build's process pool)."""
+    signature = np.zeros((len(identities), NUM_PERM), dtype=np.uint32)
     keys: list[np.ndarray] = []
-
-    def crcs() -> Iterator[list[int]]:
-        for identity in identities:
-            shingle_set = shingles(identity)
-            keys.append(shingle_keys(shingle_set))
-            yield _crcs(shingle_set)
-
-    return _signatures(crcs(), len(identities)), keys
+    width = NUM_PERM * 4
+    for i, packed in enumerate(parallel.map_cached(sketch, identities, key=cache_key())):
+        raw = base64.b64decode(packed)
+        signature[i] = np.frombuffer(raw[:width], dtype=np.uint32)
+        keys.append(np.frombuffer(raw[width:], dtype=np.int64))
+    return signature, keys
 
 
 def lsh_bands() -> tuple[int, int]:
@@ -214,7 +244,7 @@ def boilerplate_of(
             groups.setdefault(root(i), set()).update(found.tolist())
     counts = Counter(key for group in groups.values() for key in group)
     common = {key for key, n in counts.items() if n >= BOILERPLATE_CLUSTERS}
-    return frozenset(s for i in involved for s in strings(i) if hash(s) in common)
+    return frozenset(s for i in involved for s in strings(i) if _key(s.encode("utf-8")) in common)
 
 
 def near_duplicates(identities: Sequence[str], threshold: float = THRESHOLD) -> Matches:
@@ -224,7 +254,7 @@ def near_duplicates(identities: Sequence[str], threshold: float = THRESHOLD) -> 
     confirmed with boilerplate shingles left out, so two different papers wrapped in the same stock
     sentences do not merge.
 
-    Every abstract keeps only its shingle keys (``shingle_keys``), not its strings; the strings
+    Every abstract keeps only its shingle keys (see ``sketch``), not its strings; the strings
     are rebuilt for the few abstracts of a confirmed pair. Candidates are first thinned out on
     their MinHash estimate (``likely_pairs``), then measured exactly on their keys."""
     signature, keys = signatures_and_keys(identities)

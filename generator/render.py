@@ -313,7 +313,24 @@ def catalogue_json(catalogue: Catalogue) -> str:
             for t in catalogue.topics
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return _json_lines(data)
+
+
+def _json_lines(data: dict[str, Any]) -> str:
+    """JSON with one paper, keyword or topic a line: a one-paper change is a one-line diff, and every
+    line is encoded by json's C encoder (``indent`` would switch to its pure-Python one, 5x slower)."""
+
+    def compact(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    parts = []
+    for name, value in data.items():
+        if isinstance(value, list):
+            items = ",\n".join(compact(item) for item in value)
+            parts.append(f"{compact(name)}: [\n{items}\n]" if value else f"{compact(name)}: []")
+        else:
+            parts.append(f"{compact(name)}: {compact(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
