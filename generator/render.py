@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 from collections.abc import Iterator
 from functools import cache, partial
 from importlib import resources
 from typing import Any
 
-import jinja2
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -42,8 +42,10 @@ def _join(values: Any, separator: str = "") -> Markup:
 
 @cache
 def code_digest() -> str:
-    """SHA-256 of the generator's code, its templates and Jinja's version: a page key's first part."""
-    digest = hashlib.sha256(jinja2.__version__.encode())
+    """SHA-256 of the generator's code, its templates and the versions of Jinja and MarkupSafe: the
+    first part of every page key, so that a new version of any of them renders every page again."""
+    versions = [importlib.metadata.version(name) for name in ("jinja2", "markupsafe")]
+    digest = hashlib.sha256(" ".join(versions).encode())
     package = resources.files("generator")
     for folder in (package, package / "templates"):
         for item in sorted(folder.iterdir(), key=lambda i: i.name):
