@@ -116,8 +116,9 @@ def write(docs_dir: Path, files: Iterable[PageSource] | Mapping[str, str]) -> Wr
         if is_owned(rel) and (target.is_file() or target.is_symlink()):
             target.unlink()
             removed += 1
-    manifest = {"version": 2, "files": {rel: list(kept[rel]) for rel in sorted(kept)}}
-    _atomic_write(docs_dir / MANIFEST, (json.dumps(manifest, indent=0) + "\n").encode("utf-8"))
+    entries = ",\n".join(f"{json.dumps(rel)}: {json.dumps(list(kept[rel]))}" for rel in sorted(kept))
+    manifest = '{"version": 2, "files": {\n' + entries + "\n}}\n"  # one file a line
+    _atomic_write(docs_dir / MANIFEST, manifest.encode("utf-8"))
     return WriteReport(len(staged), unchanged, removed, skipped)
 
 
