@@ -116,7 +116,7 @@ def signatures_and_keys(identities: Sequence[str]) -> tuple[np.ndarray, list[np.
     signature = np.zeros((len(identities), NUM_PERM), dtype=np.uint32)
     keys: list[np.ndarray] = []
     width = NUM_PERM * 4
-    for i, packed in enumerate(parallel.map_cached(sketch, identities, key=cache_key())):
+    for i, packed in enumerate(parallel.imap_cached(sketch, identities, key=cache_key())):
         raw = base64.b64decode(packed)
         signature[i] = np.frombuffer(raw[:width], dtype=np.uint32)
         keys.append(np.frombuffer(raw[width:], dtype=np.int64))

@@ -28,6 +28,8 @@ from generator.cache import Cache, entry_key
 
 # Imported once by the pool's server process, so that its workers start ready.
 PRELOAD = ("generator.clean", "generator.keywords", "generator.titles")
+# Texts looked up, computed and stored at once: bounds the memory of values in flight.
+CHUNK = 5000
 # Below this many texts to compute, starting worker processes costs more than it saves.
 MIN_PARALLEL = 64
 
@@ -96,27 +98,15 @@ def map_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> li
 
     ``func`` must be a module-level function (it is sent to worker processes) returning JSON-able data.
     """
+    return list(imap_cached(func, texts, key))
+
+
+def imap_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> Iterator[Any]:
+    """``map_cached``, one value at a time: ``CHUNK`` texts are looked up, computed and stored at
+    once, so a caller that keeps a compact form of each value never holds every value at once."""
     state = current()
     label = getattr(func, "__name__", "items")
-    keys = [entry_key(key, text) for text in texts]
-    known = state.cache.get_many(keys)
-    todo: dict[str, str] = {}
-    for k, text in zip(keys, texts, strict=True):
-        if k not in known:
-            todo.setdefault(k, text)
     counts = state.counts.setdefault(label, [0, 0])
-    counts[0] += len(set(keys)) - len(todo)
-    counts[1] += len(todo)
-    if todo:
-        fresh = _compute(func, list(todo.values()), state, label)
-        computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
-        state.cache.put_many(computed)
-        known.update(computed)
-    return [known[k] for k in keys]
-
-
-def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, label: str) -> list[Any]:
-    jobs = min(state.jobs, len(texts))
     bar = tqdm(
         total=len(texts),
         desc=label,
@@ -126,16 +116,36 @@ def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, label
         leave=False,
     )
     with bar:
-        if jobs <= 1 or len(texts) < MIN_PARALLEL:
-            out = []
-            for text in texts:
-                out.append(func(text))
-                bar.update()
-            return out
-        # Small chunks keep the bar moving and the cores balanced; large enough to amortise pickling.
-        chunksize = max(1, min(64, len(texts) // (jobs * 16)))
-        out = []
-        for value in state.pool().map(func, texts, chunksize=chunksize):
-            out.append(value)
+        for start in range(0, len(texts), CHUNK):
+            chunk = texts[start : start + CHUNK]
+            keys = [entry_key(key, text) for text in chunk]
+            known = state.cache.get_many(keys)
+            todo: dict[str, str] = {}
+            for k, text in zip(keys, chunk, strict=True):
+                if k not in known:
+                    todo.setdefault(k, text)
+            counts[0] += len(set(keys)) - len(todo)
+            counts[1] += len(todo)
+            bar.update(len(chunk) - len(todo))
+            if todo:
+                fresh = _compute(func, list(todo.values()), state, bar)
+                computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
+                state.cache.put_many(computed)
+                known.update(computed)
+            yield from (known[k] for k in keys)
+
+
+def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, bar: tqdm) -> list[Any]:  # type: ignore[type-arg]
+    jobs = min(state.jobs, len(texts))
+    out = []
+    if jobs <= 1 or len(texts) < MIN_PARALLEL:
+        for text in texts:
+            out.append(func(text))
             bar.update()
         return out
+    # Small chunks keep the bar moving and the cores balanced; large enough to amortise pickling.
+    chunksize = max(1, min(64, len(texts) // (jobs * 16)))
+    for value in state.pool().map(func, texts, chunksize=chunksize):
+        out.append(value)
+        bar.update()
+    return out
