@@ -23,6 +23,7 @@ import hashlib
 import re
 import sys
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -541,46 +542,92 @@ def _contains(longer: str, shorter: str) -> bool:
 # The catalogue-level part.
 
 
+@dataclass(frozen=True, slots=True)
+class _Packed:
+    """One paper's candidates in a few flat arrays: at 100,000 papers (2.3 million candidates) the
+    records would take gigabytes, these about a hundred megabytes."""
+
+    texts: tuple[str, ...]
+    keys: tuple[str, ...]
+    scores: array[float]
+    # spans of candidate i: pairs spans[2 * ends[i - 1] : 2 * ends[i]] (flattened (start, end))
+    ends: array[int]
+    spans: array[int]
+    acronyms: tuple[tuple[str, str, str, str], ...]
+
+    @staticmethod
+    def of(cands: Candidates) -> _Packed:
+        ends, flat, total = array("l"), array("l"), 0
+        for cand in cands.phrases:
+            total += len(cand.spans)
+            ends.append(total)
+            for a, b in cand.spans:
+                flat.extend((a, b))
+        return _Packed(
+            tuple(intern(c.text) for c in cands.phrases),
+            tuple(intern(c.key) for c in cands.phrases),
+            array("d", (c.score for c in cands.phrases)),
+            ends,
+            flat,
+            cands.acronyms,
+        )
+
+    def best(self, expand: dict[str, str]) -> dict[str, tuple[float, tuple[tuple[int, int], ...]]]:
+        """Expanded key -> (best score, spans), candidates that expand alike merged."""
+        best: dict[str, tuple[float, tuple[tuple[int, int], ...]]] = {}
+        start = 0
+        for i, raw in enumerate(self.keys):
+            end = self.ends[i]
+            spans = tuple((self.spans[2 * k], self.spans[2 * k + 1]) for k in range(start, end))
+            start = end
+            key = expand.get(raw, raw)
+            if key in best:
+                score, known = best[key]
+                best[key] = (min(score, self.scores[i]), tuple(sorted(set(known) | set(spans))))
+            else:
+                best[key] = (self.scores[i], spans)
+        return best
+
+
 def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Paper, ...]:
     """Canonical, catalogue-consistent keywords for every paper, best first: at most 10, and at least 5
-    where the abstract has that many key phrases."""
-    found = list(found)
+    where the abstract has that many key phrases.
+
+    ``found`` is read once, one paper at a time, into packed arrays; the passes over the catalogue
+    (acronyms, then how many papers share each key, then each paper's choice) rebuild one paper's
+    candidates at a time, so memory holds the packed arrays and the counts, not every candidate."""
+    packed = [_Packed.of(cands) for cands in found]
     # Acronym -> expansion, over the whole catalogue: the expansion most papers give wins.
     expansions: dict[str, Counter[str]] = defaultdict(Counter)
     written: dict[str, Counter[str]] = defaultdict(Counter)
     fallback: dict[str, str] = {}
-    for cands in found:
-        for acronym_key, expansion_key, acronym, expansion in cands.acronyms:
+    for one in packed:
+        for acronym_key, expansion_key, acronym, expansion in one.acronyms:
             expansions[acronym_key][expansion_key] += 1
             written[expansion_key][acronym] += 1
             fallback.setdefault(expansion_key, expansion)
     expand = {a: c.most_common(1)[0][0] for a, c in sorted(expansions.items())}
-    # Per paper: candidates keyed canonically, acronyms replaced by what they stand for. Spans are
-    # tuples and spellings one Counter of (key, spelling): at 100,000 papers these hold millions of
-    # entries, and a frozenset or a Counter per entry would cost gigabytes.
-    per_paper: list[dict[str, tuple[float, tuple[tuple[int, int], ...]]]] = []
+    # How many papers have each key (acronyms replaced by what they stand for), and how papers
+    # spell it: one Counter of (key, spelling), not a Counter per key.
+    shared: Counter[str] = Counter()
     spelt: Counter[tuple[str, str]] = Counter()
-    for cands in found:
-        best: dict[str, tuple[float, tuple[tuple[int, int], ...]]] = {}
-        for cand in cands.phrases:
-            key = expand.get(cand.key, cand.key)
-            if key == cand.key:
+    for one in packed:
+        keys = set()
+        for raw, text in zip(one.keys, one.texts, strict=True):
+            key = expand.get(raw, raw)
+            keys.add(key)
+            if key == raw:
                 # An acronym's expansion is spelt as the papers that write it out spell it.
-                spelt[key, cand.text] += 1
-            if key in best:
-                score, spans = best[key]
-                best[key] = (min(score, cand.score), tuple(sorted(set(spans) | set(cand.spans))))
-            else:
-                best[key] = (cand.score, cand.spans)
-        per_paper.append(best)
-    shared = Counter(key for best in per_paper for key in best)
+                spelt[key, text] += 1
+        shared.update(keys)
     # In a large catalogue, a phrase in more than a third of the papers is boilerplate or a word of
     # the whole field ("contact information", "web" on a catalogue of web papers): it tells no paper apart.
     too_common = {
         k for k, n in shared.items() if len(papers) >= COMMON_MIN_PAPERS and n > len(papers) * COMMON_SHARE
     }
     choices = []
-    for best in per_paper:
+    for one in packed:
+        best = one.best(expand)
         # A phrase of several words that other papers have too ranks higher: shared keywords are
         # what gathers papers, and a phrase that several abstracts use is more likely a term of the art.
         ranked = sorted(
@@ -588,7 +635,7 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Pape
             key=lambda k: (best[k][0] * (SHARED_BOOST if shared[k] > 1 and " " in k else 1.0), k),
         )
         choices.append(_choose(ranked, {k: v[1] for k, v in best.items()}))
-    del per_paper
+    del packed
     wanted = {k for chosen in choices for k in chosen}
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for (key, text), n in spelt.items():
@@ -645,13 +692,9 @@ def _spelling(key: str, spellings: dict[str, Counter[str]]) -> str:
 
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     """The keyword stage: extract per paper (cached, on a process pool), then curate over the catalogue."""
-    # One paper's cached JSON at a time becomes compact records (phrases interned: the same
-    # phrase in many abstracts is one string), instead of every paper's JSON held at once.
-    found = [
-        _candidates(data)
-        for data in parallel.imap_cached(_extract_plain, [p.text for p in papers], key=cache_key())
-    ]
-    return curate(papers, found)
+    # Read one paper's cached JSON at a time and packed by curate: never every paper's JSON at once.
+    found = parallel.imap_cached(_extract_plain, [p.text for p in papers], key=cache_key())
+    return curate(papers, (_candidates(data) for data in found))
 
 
 def cache_key() -> str:
