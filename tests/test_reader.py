@@ -7,6 +7,7 @@ the site's own fails the test. Screenshots go to test-artifacts/ (git-ignored).
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from .conftest import ROOT, SEEDS, BuiltSite, build_site
+from .searchindex import search_docs
 from .siteserver import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -238,6 +240,23 @@ def test_a_query_downloads_a_few_index_chunks_not_the_whole_catalogue(open_page,
     assert chunks and len(fragments) >= results.count()
     index = json.loads(page.request.get(site + "search/search_index.json").text())
     assert index["docs"] == [] and index["config"]["separator"]
+
+
+def test_the_count_says_how_many_match_beyond_the_best_20(open_page, site: str, seed_site: BuiltSite) -> None:
+    page = open_page(site)
+    page.keyboard.press("/")
+    search(page, "the")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes(' of ')")
+    shown, total = re.fullmatch(r"(\d+) of ([\d,]+) matching documents", meta.inner_text()).groups()
+    pages = search_docs(seed_site.site)
+    assert int(shown) == 20 and 20 < int(total.replace(",", "")) <= len(pages)
+    # A query with few matches keeps Material's own count.
+    page.locator(SEARCH).fill("")
+    search(page, "federated")
+    page.wait_for_function(
+        "/^\\d+ matching documents?$/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
 
 
 def test_an_opened_result_highlights_the_query_on_its_page(open_page, site: str) -> None:

@@ -7,6 +7,7 @@ in test_reader.py against the same served build; the file:// build keeps Materia
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import re
@@ -50,13 +51,23 @@ def test_one_record_a_page_from_materials_entries() -> None:
     ]
     records = {r["url"]: r for r in hook.records(docs)}
     assert set(records) == {"", "papers/a/", "about/"}
-    assert records[""]["content"] == "Home. Welcome & read"
+    assert records[""] == {"url": "", "title": "Home", "parts": ["Welcome & read"], "tags": []}
     a = records["papers/a/"]
-    # Title first (the worker drops it from the snippet), then the text and each section's.
-    assert a["content"] == "Paper A. Abstract <script> a.. Variants. Other version."
-    assert a["meta"] == {"title": "Paper A", "tags": '["x, y", "z"]'}
-    assert "tags" not in records[""]["meta"]
-    assert records["about/"]["meta"]["title"] == "FAQ"
+    # The page's text, then each section's heading and text; the keywords as they are.
+    assert a["parts"] == ["Abstract <script> a.", "Variants", "Other version."]
+    assert a["tags"] == ["x, y", "z"]
+    assert records["about/"]["title"] == "FAQ"
+    # The page Pagefind indexes: seed text stays text, keywords are one JSON value.
+    page = hook.record_html(a, "en")
+    assert "<h1>Paper A</h1><p>Abstract &lt;script&gt; a.</p><p>Variants</p>" in page
+    assert '<html lang="en">' in page
+    tags = re.search(r'data-pagefind-meta="tags">(.*?)</span>', page)
+    assert tags and json.loads(html.unescape(tags.group(1))) == ["x, y", "z"]
+    assert [hook._source_path(u) for u in ("", "papers/a/", "papers/a.html")] == [
+        "index.html",
+        "papers/a/index.html",
+        "papers/a.html",
+    ]
 
 
 def _page() -> Any:

@@ -17,6 +17,8 @@ const ROOT = new URL("../../../", self.location.href)
 
 let pagefind = null
 let latest = 0
+/* How many pages match, for the count under the search box (assets/javascripts/pagefind-count.js). */
+const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("pagefind-search")
 
 /* Pagefind's script checks `window` for a browser; a worker has `self` only. */
 if (typeof self.window === "undefined")
@@ -116,8 +118,10 @@ self.addEventListener("message", async ({ data: message }) => {
       const seq = ++latest
       try {
         const data = await search(message.data, seq)
-        if (data && seq === latest)
+        if (data && seq === latest) {
           self.postMessage({ type: RESULT, data })
+          channel?.postMessage({ query: message.data, shown: data.items.length, total: data.total || 0 })
+        }
       } catch (err) {
         console.error("search failed:", err)
         if (seq === latest)
