@@ -50,8 +50,9 @@ STAGE_NAMES = {
     "with_keywords": "keywords",
     "related_papers": "links",
     "keyword_index": "keyword index",
-    "render": "render",
-    "write": "write",
+    # Pages are rendered as write asks for them (and not at all when unchanged): one stage.
+    "write": "render + write",
+    "with_topics": "topics",
 }
 LINES_PER_FILE = 500
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -154,7 +155,7 @@ def _cpu_seconds() -> float:
 
 def child_generate(seeds: Path, docs: Path, cache: Path, jobs: int, bare_yake: bool) -> None:
     """Run pipeline.build with every stage timed; print one JSON line."""
-    from generator import ingest, pipeline, render, write
+    from generator import ingest, pipeline, write
 
     stages: list[dict[str, Any]] = []
     captured: dict[str, Any] = {}
@@ -188,7 +189,6 @@ def child_generate(seeds: Path, docs: Path, cache: Path, jobs: int, bare_yake: b
             setattr(pipeline, name, timed(name, obj))
     ingest.read_seeds = timed("read_seeds", ingest.read_seeds)  # type: ignore[method-assign]
     write.write = timed("write", write.write)  # type: ignore[method-assign]
-    render.Renderer.render = timed("render", render.Renderer.render)  # type: ignore[method-assign]
 
     start, cpu = time.perf_counter(), _cpu_seconds()
     summary = pipeline.build(seeds, docs, quiet=True, cache_dir=cache, jobs=jobs)
@@ -203,6 +203,7 @@ def child_generate(seeds: Path, docs: Path, cache: Path, jobs: int, bare_yake: b
         "keywords": summary.keywords,
         "written": summary.pages_written,
         "unchanged": summary.unchanged,
+        "not_rendered": summary.not_rendered,
         "removed": summary.removed,
         "cache_hits": summary.cache_hits,
         "computed": summary.computed,
@@ -401,7 +402,8 @@ def stage_table(size: int, cold: dict[str, Any], warm: dict[str, Any], build: di
     rows += [
         "",
         f"Files written: cold {cold['written']:,}; warm {warm['written']:,} "
-        f"({warm['unchanged']:,} unchanged, {warm['removed']:,} removed). "
+        f"({warm['unchanged']:,} unchanged, {warm['removed']:,} removed, "
+        f"{warm.get('not_rendered', 0):,} not re-rendered). "
         f"Keyword cache: cold {cold['computed']:,} computed; warm {warm['cache_hits']:,} reused, "
         f"{warm['computed']:,} computed.",
     ]

@@ -19,6 +19,7 @@ keeps every other character the author wrote. The rules, in the order they run:
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
@@ -26,6 +27,7 @@ from functools import lru_cache
 import ftfy
 from pylatexenc.latex2text import LatexNodes2Text, get_default_latex_context_db
 
+from generator import cache, parallel
 from generator.models import Paper
 
 _SPACE = re.compile(r"\s+")
@@ -231,8 +233,23 @@ def clean_text(text: str) -> str:
 
 
 def clean(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
-    out = []
-    for paper in papers:
-        text = clean_text(paper.text)
-        out.append(replace(paper, text=text, urls=find_urls(text)))
-    return tuple(out)
+    """Every paper with its cleaned text and the links in it (cached by text, on the process pool)."""
+    found = parallel.map_cached(_clean_plain, [p.text for p in papers], key=cache_key())
+    return tuple(
+        replace(paper, text=text, urls=tuple(urls)) for paper, (text, urls) in zip(papers, found, strict=True)
+    )
+
+
+def cache_key() -> str:
+    """What ``clean_text`` depends on besides the text: this module's code and its two libraries."""
+    return cache.fingerprint(
+        stage="clean",
+        ftfy=cache.package_version("ftfy"),
+        pylatexenc=cache.package_version("pylatexenc"),
+        code=cache.source_digest(sys.modules[__name__]),
+    )
+
+
+def _clean_plain(text: str) -> list[object]:
+    cleaned = clean_text(text)
+    return [cleaned, list(find_urls(cleaned))]

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from generator import cache, normalize, parallel
 from generator.models import Paper, SeedLine, Source, Variant
 from generator.neardup import Matches, near_duplicates, shingles, similarity
 from generator.normalize import ID_HEX, KEY_HEX, artefacts, identity_digest, identity_text, paper_id, words
@@ -43,13 +44,18 @@ class _Copies:
 def exact_groups(lines: tuple[SeedLine, ...]) -> list[_Copies]:
     """One entry per distinct identity text, ordered by first source."""
     by_identity: dict[str, list[SeedLine]] = {}
-    for line in lines:
-        by_identity.setdefault(identity_text(line.text), []).append(line)
+    identities = parallel.map_cached(identity_text, [line.text for line in lines], key=identity_cache_key())
+    for line, identity in zip(lines, identities, strict=True):
+        by_identity.setdefault(identity, []).append(line)
     groups = [
         _Copies(identity_digest(identity)[:KEY_HEX], identity, tuple(sorted(copies, key=lambda c: c.source)))
         for identity, copies in by_identity.items()
     ]
     return sorted(groups, key=lambda g: g.first)
+
+
+def identity_cache_key() -> str:
+    return cache.fingerprint(stage="identity", code=cache.source_digest(normalize))
 
 
 def _clusters(variants: list[_Copies], matches: Matches) -> list[list[_Copies]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -167,3 +168,17 @@ class Catalogue:
     # The id lock after this build, (variant key, paper id) sorted by key (see dedupe.pinned_ids).
     id_lock: tuple[tuple[str, str], ...] = ()
     topics: tuple[Topic, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A generated file, rendered on demand.
+
+    ``key`` digests everything the page shows (the generator's code and templates included), so a
+    page whose key is unchanged since the last build need not be rendered again; "" means the
+    page has no key and is always rendered (listings and other pages made from the whole catalogue).
+    """
+
+    path: str
+    key: str
+    content: Callable[[], str]

@@ -11,6 +11,7 @@ one, so a hit, a serial miss and a parallel miss are indistinguishable.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -25,6 +26,10 @@ from tqdm import tqdm
 
 from generator.cache import Cache, entry_key
 
+# Imported once by the pool's server process, so that its workers start ready.
+PRELOAD = ("generator.clean", "generator.keywords", "generator.titles")
+# Texts looked up, computed and stored at once: bounds the memory of values in flight.
+CHUNK = 5000
 # Below this many texts to compute, starting worker processes costs more than it saves.
 MIN_PARALLEL = 64
 
@@ -42,6 +47,25 @@ class Runtime:
     cache: Cache = field(default_factory=lambda: Cache(None))
     jobs: int = 1
     progress: bool = False
+    # label (the function's name) -> [values reused from the cache, values computed]
+    counts: dict[str, list[int]] = field(default_factory=dict)
+    # One pool for the whole build, started when first needed: every stage's workers are the same.
+    _pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # Workers come from a fresh server process, not forked from this one: a fork would
+            # start each worker as a copy of a parent holding the whole catalogue (and count it in
+            # its memory); these start with only the stages' modules imported.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(list(PRELOAD))
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
 _current: ContextVar[Runtime | None] = ContextVar("generator_runtime", default=None)
@@ -65,6 +89,7 @@ def runtime(
     try:
         yield state
     finally:
+        state.close()
         _current.reset(token)
 
 
@@ -73,23 +98,15 @@ def map_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> li
 
     ``func`` must be a module-level function (it is sent to worker processes) returning JSON-able data.
     """
+    return list(imap_cached(func, texts, key))
+
+
+def imap_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> Iterator[Any]:
+    """``map_cached``, one value at a time: ``CHUNK`` texts are looked up, computed and stored at
+    once, so a caller that keeps a compact form of each value never holds every value at once."""
     state = current()
-    keys = [entry_key(key, text) for text in texts]
-    known = state.cache.get_many(keys)
-    todo: dict[str, str] = {}
-    for k, text in zip(keys, texts, strict=True):
-        if k not in known:
-            todo.setdefault(k, text)
-    if todo:
-        fresh = _compute(func, list(todo.values()), state, getattr(func, "__name__", "items"))
-        computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
-        state.cache.put_many(computed)
-        known.update(computed)
-    return [known[k] for k in keys]
-
-
-def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, label: str) -> list[Any]:
-    jobs = min(state.jobs, len(texts))
+    label = getattr(func, "__name__", "items")
+    counts = state.counts.setdefault(label, [0, 0])
     bar = tqdm(
         total=len(texts),
         desc=label,
@@ -99,17 +116,36 @@ def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, label
         leave=False,
     )
     with bar:
-        if jobs <= 1 or len(texts) < MIN_PARALLEL:
-            out = []
-            for text in texts:
-                out.append(func(text))
-                bar.update()
-            return out
-        # Small chunks keep the bar moving and the cores balanced; large enough to amortise pickling.
-        chunksize = max(1, min(64, len(texts) // (jobs * 16)))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            out = []
-            for value in pool.map(func, texts, chunksize=chunksize):
-                out.append(value)
-                bar.update()
-            return out
+        for start in range(0, len(texts), CHUNK):
+            chunk = texts[start : start + CHUNK]
+            keys = [entry_key(key, text) for text in chunk]
+            known = state.cache.get_many(keys)
+            todo: dict[str, str] = {}
+            for k, text in zip(keys, chunk, strict=True):
+                if k not in known:
+                    todo.setdefault(k, text)
+            counts[0] += len(set(keys)) - len(todo)
+            counts[1] += len(todo)
+            bar.update(len(chunk) - len(todo))
+            if todo:
+                fresh = _compute(func, list(todo.values()), state, bar)
+                computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
+                state.cache.put_many(computed)
+                known.update(computed)
+            yield from (known[k] for k in keys)
+
+
+def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, bar: tqdm) -> list[Any]:  # type: ignore[type-arg]
+    jobs = min(state.jobs, len(texts))
+    out = []
+    if jobs <= 1 or len(texts) < MIN_PARALLEL:
+        for text in texts:
+            out.append(func(text))
+            bar.update()
+        return out
+    # Small chunks keep the bar moving and the cores balanced; large enough to amortise pickling.
+    chunksize = max(1, min(64, len(texts) // (jobs * 16)))
+    for value in state.pool().map(func, texts, chunksize=chunksize):
+        out.append(value)
+        bar.update()
+    return out

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, replace
+from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from generator import feeds, history, ingest, metadata, parallel, write
 from generator.clean import clean
 from generator.dedupe import dedupe, pinned_ids
 from generator.errors import BuildError, Problem
+from generator.keywords import CACHE_LABEL as KEYWORDS_LABEL
 from generator.keywords import keyword_index, with_keywords
 from generator.links import related_papers
-from generator.models import Catalogue, History, Metadata, MetadataSource, SeedLine, Stats
+from generator.models import Catalogue, History, Metadata, MetadataSource, PageSource, SeedLine, Stats
 from generator.render import Renderer
 from generator.titles import with_titles
 from generator.topics import with_topics
@@ -27,6 +30,8 @@ class Summary:
     pages_written: int
     unchanged: int
     removed: int
+    # unchanged pages whose inputs had not changed since the last build, so were not rendered
+    not_rendered: int = 0
     exact_duplicates: int = 0
     near_duplicates: int = 0
     # variants whose id was not pinned in seeds/paper-ids.json before this build
@@ -46,8 +51,9 @@ class Summary:
             f"{self.duplicates_merged} duplicates merged "
             f"({self.exact_duplicates} exact, {self.near_duplicates} near-duplicates), "
             f"{self.keywords} keywords, "
-            f"{self.pages_written} files written ({self.unchanged} unchanged, {self.removed} removed), "
-            f"cache: {self.cache_hits} reused, {self.computed} computed"
+            f"{self.pages_written} files written ({self.unchanged} unchanged, {self.removed} removed, "
+            f"{self.not_rendered} not re-rendered), "
+            f"keywords: {self.cache_hits} reused, {self.computed} extracted"
             + (unpinned if self.ids_to_pin else "")
         )
 
@@ -129,9 +135,13 @@ def build(
         raise BuildError(problems)
     with parallel.runtime(cache_dir, jobs=jobs, progress=not quiet) as run:
         catalogue = catalogue_from(lines, metadata_source, history.read_history(seeds_dir), id_lock)
-    files = Renderer().render(catalogue)
-    files.update(feeds.render_feeds(catalogue, site_url))
-    report = write.write(docs_dir, files)
+    # Pages are rendered as write asks for them (not at all when unchanged): one page in memory at a time.
+    feed_files = feeds.render_feeds(catalogue, site_url)
+    pages = chain(
+        Renderer().pages(catalogue),
+        (PageSource(path, "", partial(str, text)) for path, text in feed_files.items()),
+    )
+    report = write.write(docs_dir, pages)
     pinned = pin_ids and write.write_id_lock(seeds_dir, dict(catalogue.id_lock))
     summary = Summary(
         seed_lines=catalogue.stats.seed_lines,
@@ -141,8 +151,9 @@ def build(
         pages_written=report.written,
         unchanged=report.unchanged,
         removed=report.removed,
-        cache_hits=run.cache.hits,
-        computed=run.cache.misses,
+        not_rendered=report.skipped,
+        cache_hits=run.counts.get(KEYWORDS_LABEL, [0, 0])[0],
+        computed=run.counts.get(KEYWORDS_LABEL, [0, 0])[1],
         exact_duplicates=catalogue.stats.exact_duplicates,
         near_duplicates=catalogue.stats.near_duplicates,
         ids_to_pin=catalogue.stats.ids_to_pin,

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
+from collections.abc import Iterator
+from functools import cache, partial
+from importlib import resources
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -10,7 +15,7 @@ from markupsafe import Markup
 
 from generator import escape, feeds, paperlinks
 from generator.clean import link_spans
-from generator.models import Catalogue, KeywordEntry, Paper, Related
+from generator.models import Catalogue, KeywordEntry, PageSource, Paper, Related, Topic
 from generator.paginate import paginate
 from generator.titles import az_groups, az_letters, safe_title, title_sort_key
 from generator.topicmap import map_svg, nearby, neighbourhood_svg, topic_links
@@ -33,6 +38,26 @@ HOME_TITLES = 200
 
 def _join(values: Any, separator: str = "") -> Markup:
     return Markup(escape.text(separator)).join(_finalize(v) for v in values)
+
+
+@cache
+def code_digest() -> str:
+    """SHA-256 of the generator's code, its templates and the versions of Jinja and MarkupSafe: the
+    first part of every page key, so that a new version of any of them renders every page again."""
+    versions = [importlib.metadata.version(name) for name in ("jinja2", "markupsafe")]
+    digest = hashlib.sha256(" ".join(versions).encode())
+    package = resources.files("generator")
+    for folder in (package, package / "templates"):
+        for item in sorted(folder.iterdir(), key=lambda i: i.name):
+            if item.name.endswith((".py", ".j2")):
+                digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    return digest.hexdigest()
+
+
+def page_key(*parts: object) -> str:
+    """A digest of the ``repr`` of a page's inputs. Inputs are frozen dataclasses, tuples, strings
+    and numbers, whose ``repr`` is stable across runs and processes (no sets, no object ids)."""
+    return hashlib.sha256(repr((code_digest(), *parts)).encode("utf-8")).hexdigest()
 
 
 class Renderer:
@@ -62,85 +87,161 @@ class Renderer:
 
     def render(self, catalogue: Catalogue) -> dict[str, str]:
         """Relative path under docs/ -> file content, for every generated file."""
+        return {page.path: page.content() for page in self.pages(catalogue)}
+
+    def pages(self, catalogue: Catalogue) -> Iterator[PageSource]:
+        """Every generated file, lazily: rendering waits until ``content()`` is called.
+
+        A page with a key lists what it shows: the paper (or keyword, topic) itself and, for every
+        other paper it links to, the title. The pages rendered from these keys are the pages
+        ``render`` returns (tests/test_render.py checks both ways give the same files).
+        """
         by_id = {p.id: p for p in catalogue.papers}
         keywords = {e.keyword.text: e for e in catalogue.keywords}
         topics = {t.slug: t for t in catalogue.topics}
         listed_by = related_from(catalogue.papers)
-        files: dict[str, str] = {}
         feed_paths = {e.keyword.text: feeds.keyword_feed_path(e) for e in feeds.feed_keywords(catalogue)}
+
+        def titles(ids: Any) -> tuple[tuple[str, str], ...]:
+            return tuple((pid, by_id[pid].title) for pid in ids)
+
         for paper in catalogue.papers:
-            files[f"papers/{paper.id}.md"] = self._page(
-                "paper.md.j2",
-                paper=paper,
-                description=description(paper.text),
-                by_id=by_id,
-                keywords=keywords,
-                links=paperlinks.found_links(paper) + paperlinks.metadata_links(paper),
-                searches=paperlinks.search_links(paper),
-                bibtex=paperlinks.bibtex(paper),
-                topic=topics.get(paper.topic),
-                neighbourhood=neighbourhood_svg(paper, by_id, "../../"),
-                listed_by=listed_by.get(paper.id, []),
+            topic = topics.get(paper.topic)
+            listers = listed_by.get(paper.id, [])
+            key = page_key(
+                "paper",
+                paper,
+                (topic.slug, topic.name) if topic else None,
+                tuple((kw, keywords[kw].keyword, keywords[kw].has_page) for kw in paper.keywords),
+                titles(r.id for r in paper.related),
+                tuple(listers),
+                titles(r.id for r in listers),
+            )
+            yield PageSource(
+                f"papers/{paper.id}.md",
+                key,
+                partial(self._paper_page, paper, by_id, keywords, topic, listers),
             )
         topic_pairs = topic_links(catalogue)
         near = nearby(topic_pairs)
         for topic in catalogue.topics:
-            files[f"topics/{topic.slug}.md"] = self._page(
-                "topic.md.j2", topic=topic, by_id=by_id, near=near.get(topic.slug, []), topics=topics
+            close = near.get(topic.slug, [])
+            yield PageSource(
+                f"topics/{topic.slug}.md",
+                page_key(
+                    "topic", topic, titles(topic.papers), tuple((s, topics[s].name, n) for s, n in close)
+                ),
+                partial(self._page, "topic.md.j2", topic=topic, by_id=by_id, near=close, topics=topics),
             )
         if catalogue.topics:
-            files["topics/index.md"] = self._page("topics_index.md.j2", catalogue=catalogue)
-            files["map.md"] = self._page(
-                "map.md.j2",
-                catalogue=catalogue,
-                svg=map_svg(catalogue.topics, topic_pairs, "../"),
-                near=near,
-                topics=topics,
+            yield PageSource(
+                "topics/index.md", "", partial(self._page, "topics_index.md.j2", catalogue=catalogue)
+            )
+            yield PageSource(
+                "map.md",
+                "",
+                lambda: self._page(
+                    "map.md.j2",
+                    catalogue=catalogue,
+                    svg=map_svg(catalogue.topics, topic_pairs, "../"),
+                    near=near,
+                    topics=topics,
+                ),
             )
         # Only a keyword that several papers share has a page; the others are plain text on their paper.
         shared = tuple(e for e in catalogue.keywords if e.has_page)
         for entry in shared:
             slug = escape.path_part(entry.keyword.slug)
             for page, ids in paginate(entry.papers, f"keywords/{slug}.md", f"keywords/{slug}"):
-                files[page.path] = self._page(
-                    "keyword.md.j2",
-                    entry=entry,
-                    title=keyword_title(entry),
-                    by_id=by_id,
-                    feed=feed_paths.get(entry.keyword.text, "") if page.number == 1 else "",
-                    page=page,
-                    papers=ids,
+                feed = feed_paths.get(entry.keyword.text, "") if page.number == 1 else ""
+                yield PageSource(
+                    page.path,
+                    page_key("keyword", entry.keyword, len(entry.papers), page, feed, titles(ids)),
+                    partial(
+                        self._page,
+                        "keyword.md.j2",
+                        entry=entry,
+                        title=keyword_title(entry),
+                        by_id=by_id,
+                        feed=feed,
+                        page=page,
+                        papers=ids,
+                    ),
                 )
         single = tuple(e for e in catalogue.keywords if not e.has_page)
         listed = [("shared", e) for e in shared] + [("single", e) for e in single]
         for page, entries in paginate(listed, "keywords/index.md", "keywords/page"):
-            files[page.path] = self._page(
-                "keywords_index.md.j2",
-                catalogue=catalogue,
-                shared=shared,
-                single=single,
-                page=page,
-                entries=entries,
+            yield PageSource(
+                page.path,
+                "",
+                partial(
+                    self._page,
+                    "keywords_index.md.j2",
+                    catalogue=catalogue,
+                    shared=shared,
+                    single=single,
+                    page=page,
+                    entries=entries,
+                ),
             )
         for page, papers in paginate(catalogue.papers, "papers/index.md", "papers/page"):
-            files[page.path] = self._page(
-                "papers_index.md.j2", catalogue=catalogue, keywords=keywords, page=page, papers=papers
+            yield PageSource(
+                page.path,
+                "",
+                partial(
+                    self._page,
+                    "papers_index.md.j2",
+                    catalogue=catalogue,
+                    keywords=keywords,
+                    page=page,
+                    papers=papers,
+                ),
             )
         by_title = sorted(catalogue.papers, key=lambda p: (title_sort_key(p.title), p.id))
-        files["index.md"] = self._page(
-            "home.md.j2",
-            catalogue=catalogue,
-            by_title=by_title,
-            home_titles=HOME_TITLES,
-            newest=feeds.newest(catalogue.papers, NEWEST_ON_HOME),
-            feed=feeds.MAIN_FEED if feeds.has_feeds(catalogue) else "",
+        yield PageSource(
+            "index.md",
+            "",
+            partial(
+                self._page,
+                "home.md.j2",
+                catalogue=catalogue,
+                by_title=by_title,
+                home_titles=HOME_TITLES,
+                newest=feeds.newest(catalogue.papers, NEWEST_ON_HOME),
+                feed=feeds.MAIN_FEED if feeds.has_feeds(catalogue) else "",
+            ),
         )
         groups = az_groups(by_title)
-        files["titles.md"] = self._page(
-            "titles.md.j2", catalogue=catalogue, groups=groups, letters=az_letters(groups)
+        yield PageSource(
+            "titles.md",
+            "",
+            partial(
+                self._page, "titles.md.j2", catalogue=catalogue, groups=groups, letters=az_letters(groups)
+            ),
         )
-        files["catalogue.json"] = catalogue_json(catalogue)
-        return files
+        yield PageSource("catalogue.json", "", partial(catalogue_json, catalogue))
+
+    def _paper_page(
+        self,
+        paper: Paper,
+        by_id: dict[str, Paper],
+        keywords: dict[str, KeywordEntry],
+        topic: Topic | None,
+        listed_by: list[Related],
+    ) -> str:
+        return self._page(
+            "paper.md.j2",
+            paper=paper,
+            description=description(paper.text),
+            by_id=by_id,
+            keywords=keywords,
+            links=paperlinks.found_links(paper) + paperlinks.metadata_links(paper),
+            searches=paperlinks.search_links(paper),
+            bibtex=paperlinks.bibtex(paper),
+            topic=topic,
+            neighbourhood=neighbourhood_svg(paper, by_id, "../../"),
+            listed_by=listed_by,
+        )
 
     def _page(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
@@ -214,7 +315,24 @@ def catalogue_json(catalogue: Catalogue) -> str:
             for t in catalogue.topics
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return _json_lines(data)
+
+
+def _json_lines(data: dict[str, Any]) -> str:
+    """JSON with one paper, keyword or topic a line: a one-paper change is a one-line diff, and every
+    line is encoded by json's C encoder (``indent`` would switch to its pure-Python one, 5x slower)."""
+
+    def compact(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    parts = []
+    for name, value in data.items():
+        if isinstance(value, list):
+            items = ",\n".join(compact(item) for item in value)
+            parts.append(f"{compact(name)}: [\n{items}\n]" if value else f"{compact(name)}: []")
+        else:
+            parts.append(f"{compact(name)}: {compact(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:

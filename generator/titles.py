@@ -15,11 +15,14 @@ never changed.
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from generator import cache, naming, parallel
 from generator.models import Metadata, Paper
 from generator.naming import (
     TRAILING_STOP,
@@ -96,6 +99,20 @@ def generate_title(paper: Paper) -> str:
     return fit(key_phrase_title(paper.keywords, text)) or fit(upper_first(opening.rstrip(".")))
 
 
+def cache_key() -> str:
+    """What a generated title depends on besides the paper's text and keywords: the code."""
+    return cache.fingerprint(
+        stage="titles",
+        code=[cache.source_digest(sys.modules[__name__]), cache.source_digest(naming)],
+    )
+
+
+def _title_plain(item: str) -> str:
+    """``generate_title`` of a paper given as the JSON ``[text, keywords]`` (what the cache keys on)."""
+    text, keywords = json.loads(item)
+    return generate_title(Paper(id="", text=text, sources=(), keywords=tuple(keywords)))
+
+
 def disambiguate(titles: Mapping[str, str], fixed: set[str]) -> dict[str, str]:
     """Make titles unique (case-insensitively). Curated titles (``fixed`` ids) never change; a
     clashing generated title gets its paper id's first characters, which stay the same across runs."""
@@ -130,13 +147,17 @@ def with_titles(
     metadata = metadata or {}
     titles: dict[str, str] = {}
     fixed: set[str] = set()
+    todo: list[Paper] = []
     for paper in papers:
         curated = metadata.get(paper.id)
         if curated is not None and curated.title:
             titles[paper.id] = safe_title(curated.title.replace(" & ", " and "))
             fixed.add(paper.id)
         else:
-            titles[paper.id] = generate_title(paper) or paper.id
+            todo.append(paper)
+    inputs = [json.dumps([p.text, list(p.keywords)], ensure_ascii=False) for p in todo]
+    for paper, title in zip(todo, parallel.map_cached(_title_plain, inputs, key=cache_key()), strict=True):
+        titles[paper.id] = title or paper.id
     unique = disambiguate(titles, fixed)
     return tuple(
         replace(

@@ -1,14 +1,21 @@
 """Topics: communities of the related-papers graph, each named by its most telling keywords.
 
 The graph is the one readers see: papers are nodes, related links are edges weighted by their score.
-Communities are found with networkx's Louvain method (fixed seed, nodes and edges added in id order,
-so the same catalogue always gives the same topics). Papers in no community of at least
-MIN_TOPIC_SIZE papers (those with no close paper) are gathered in one "Other papers" topic.
+Communities are found with networkx's Louvain method (nodes and edges added in id order, so the same
+catalogue always gives the same topics). Louvain visits the nodes in a shuffled order; a seeded
+shuffle of a list one paper longer is a different permutation altogether, so adding one paper
+would reshuffle every topic (measured on 2,000 abstracts after a one-line edit: 884 of 1,992
+papers changed topic). ``StableOrder`` replaces the shuffle by an order fixed per node (by a hash
+of its name), so a new paper only slots in: 317 changed topic on the same edit. Papers in no
+community of at least MIN_TOPIC_SIZE papers (those with no close paper) are gathered in one
+"Other papers" topic.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+import random
 import re
 import unicodedata
 from collections import Counter
@@ -29,6 +36,17 @@ RESOLUTION = 2.0
 SEED = 0
 OTHER_NAME = "Other papers"
 SLUG_MAX = 50
+
+
+class StableOrder(random.Random):
+    """A random source for Louvain whose ``shuffle`` puts nodes in an order fixed per node.
+
+    networkx calls ``seed.shuffle(nodes)`` once per pass to pick the visiting order; every node
+    gets the same place relative to the others whatever else is in the list.
+    """
+
+    def shuffle(self, x: list[object]) -> None:  # type: ignore[override]
+        x.sort(key=lambda node: hashlib.sha256(repr(node).encode("utf-8")).digest())
 
 
 def similarity_graph(papers: tuple[Paper, ...]) -> nx.Graph:
@@ -100,7 +118,9 @@ def with_topics(papers: tuple[Paper, ...]) -> tuple[tuple[Paper, ...], tuple[Top
     if not papers:
         return papers, ()
     graph = similarity_graph(papers)
-    communities = nx.community.louvain_communities(graph, weight="weight", resolution=RESOLUTION, seed=SEED)
+    communities = nx.community.louvain_communities(
+        graph, weight="weight", resolution=RESOLUTION, seed=StableOrder(SEED)
+    )
     degree = dict(graph.degree(weight="weight"))
     groups = [sorted(c) for c in communities if len(c) >= MIN_TOPIC_SIZE]
     groups.sort(key=lambda g: (-len(g), g[0]))

@@ -8,7 +8,9 @@ import pytest
 
 from generator import cache, keywords, parallel
 from generator.cache import Cache
+from generator.clean import clean
 from generator.models import Paper, Source
+from generator.titles import with_titles
 
 CALLS: list[str] = []
 
@@ -109,3 +111,34 @@ def test_memory_cache_writes_nothing(tmp_path: Path) -> None:
     store.put_many({"k": [1, "x"]})
     assert store.get_many(["k", "other"]) == {"k": [1, "x"]}
     assert list(tmp_path.iterdir()) == []
+
+
+def _clean_and_title(texts: tuple[str, ...]) -> tuple[Paper, ...]:
+    return with_titles(keywords.with_keywords(clean(papers(*texts))))
+
+
+def test_cleaned_texts_and_titles_are_cached_per_paper(tmp_path: Path) -> None:
+    with parallel.runtime(tmp_path, jobs=1) as cold:
+        first = _clean_and_title(TEXTS)
+    assert cold.counts["_clean_plain"] == [0, 3] and cold.counts["_title_plain"] == [0, 3]
+    with parallel.runtime(tmp_path, jobs=1) as warm:
+        second = _clean_and_title(TEXTS)
+    assert warm.counts["_clean_plain"] == [3, 0] and warm.counts["_title_plain"] == [3, 0]
+    assert second == first == _clean_and_title(TEXTS)  # the last one: no cache at all
+    assert all(p.title for p in second)
+    edited = (TEXTS[0], TEXTS[1] + " It runs in \\textbf{one} step.", TEXTS[2])
+    with parallel.runtime(tmp_path, jobs=1) as run:
+        third = _clean_and_title(edited)
+    assert run.counts["_clean_plain"] == [2, 1] and "\\textbf" not in third[1].text
+
+
+def test_a_new_cleaning_library_version_cleans_every_text_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with parallel.runtime(tmp_path, jobs=1):
+        clean(papers(*TEXTS))
+    real = cache.package_version
+    monkeypatch.setattr(cache, "package_version", lambda name: "99" if name == "ftfy" else real(name))
+    with parallel.runtime(tmp_path, jobs=1) as run:
+        clean(papers(*TEXTS))
+    assert run.counts["_clean_plain"] == [0, 3]

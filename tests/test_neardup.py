@@ -125,3 +125,25 @@ def test_word_diff_marks_changes_and_escapes_seed_text() -> None:
 def test_word_diff_ignores_typesetting_differences() -> None:
     assert changed_words("the \u201cbest\u201d model", 'the "best" model') == 0
     assert "<ins>" not in str(word_diff("the \u201cbest\u201d model", 'the "best" model'))
+
+
+def test_numpy_banding_finds_exactly_the_pairs_of_datasketch_lsh() -> None:
+    """candidate_pairs bands signatures itself; it must propose what MinHashLSH would (same bands)."""
+    import zlib
+
+    from datasketch import MinHash, MinHashLSH
+
+    from generator.neardup import CANDIDATE_THRESHOLD, NUM_PERM, SEED
+
+    texts = [p["a"] for p in PAIRS] + [p["b"] for p in PAIRS]
+    texts += [line.text for line in read_seeds(SEEDS)]
+    sets = [shingles(t.lower()) for t in dict.fromkeys(texts)]
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    expected = set()
+    for i, shingle_set in enumerate(sets):
+        minhash = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
+        minhash.update_batch([s.encode("utf-8") for s in shingle_set])
+        expected.update((j, i) for j in lsh.query(minhash))
+        lsh.insert(i, minhash)
+    found = candidate_pairs(sets)
+    assert len(expected) > 10 and set(found) == expected and found == sorted(found)

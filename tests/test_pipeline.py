@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.pipeline import build
+from generator.write import MANIFEST
 
 from .conftest import ROOT, SEEDS
 
@@ -32,11 +33,16 @@ def test_real_seeds_give_47_papers_from_55_lines(tmp_path: Path) -> None:
 def test_build_is_deterministic_and_second_run_writes_nothing(tmp_path: Path) -> None:
     build(SEEDS, tmp_path / "one", quiet=True)
     build(SEEDS, tmp_path / "two", quiet=True)
+    # The manifest records modification times: bookkeeping of this docs/ folder, not output.
     files_one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*.*")}
     files_two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*.*")}
+    assert files_one.pop(Path(MANIFEST)) and files_two.pop(Path(MANIFEST))
     assert files_one == files_two
     again = build(SEEDS, tmp_path / "one", quiet=True)
     assert again.pages_written == 0 and again.removed == 0
+    # Paper, keyword and topic pages are not even rendered again: only the listings are.
+    papers = len(list((tmp_path / "one" / "papers").glob("??????????.md")))
+    assert again.not_rendered >= papers and again.unchanged == len(files_one)
 
 
 def test_removed_seed_line_removes_its_page(tmp_path: Path) -> None:

@@ -211,3 +211,34 @@ def test_joined_keywords_are_escaped_for_markdown_too() -> None:
     page = Renderer().render(replace(catalogue, papers=(hostile, second)))[f"papers/{first.id}.md"]
     assert "a&#42;b&#42;c&#44; x&#124;y&#44; &#96;z&#96;" in page
     assert "a*b*c" not in page and "x|y" not in page
+
+
+def test_page_keys_change_exactly_when_what_a_page_shows_changes() -> None:
+    catalogue = fixture_catalogue()
+    before = {page.path: page.key for page in Renderer().pages(catalogue)}
+    a, b = catalogue.papers[0], catalogue.papers[1]
+    # b's new title shows on b's page, on a's page (b is related to a) and on listings.
+    renamed = replace(catalogue, papers=(a, replace(b, title="A new title")))
+    after = {page.path: page.key for page in Renderer().pages(renamed)}
+    changed = {path for path in before if before[path] != after[path]}
+    assert {"papers/aaaaaaaaaa.md", "papers/bbbbbbbbbb.md"} <= changed
+    # So do the keyword and topic pages that list b.
+    assert {"keywords/diffusion-models.md", "topics/diffusion-models.md"} <= changed
+    again = {page.path: page.key for page in Renderer().pages(fixture_catalogue())}
+    assert again == before  # keys are stable from one run to the next
+    # The lazily rendered pages are the pages render() returns.
+    assert {page.path: page.content() for page in Renderer().pages(catalogue)} == Renderer().render(catalogue)
+
+
+def test_a_title_change_leaves_the_keys_of_pages_that_do_not_show_it() -> None:
+    catalogue = fixture_catalogue()
+    lonely = Paper(
+        id="cccccccccc", text="Unrelated work on soil.", sources=(Source("c.txt", 1),), title="Soil"
+    )
+    catalogue = replace(catalogue, papers=(*catalogue.papers, lonely))
+    before = {page.path: page.key for page in Renderer().pages(catalogue)}
+    b = catalogue.papers[1]
+    renamed = replace(catalogue, papers=(catalogue.papers[0], replace(b, title="Renamed"), lonely))
+    after = {page.path: page.key for page in Renderer().pages(renamed)}
+    assert after["papers/cccccccccc.md"] == before["papers/cccccccccc.md"]
+    assert after["papers/aaaaaaaaaa.md"] != before["papers/aaaaaaaaaa.md"]

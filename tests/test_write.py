@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from generator.write import write
+from generator.models import PageSource
+from generator.write import MANIFEST, write
 
 
 def test_unchanged_files_keep_bytes_and_mtime(tmp_path: Path) -> None:
@@ -87,3 +89,73 @@ def test_map_and_topic_pages_are_generated_paths(tmp_path: Path) -> None:
 
     assert is_owned("map.md") and is_owned("topics/index.md") and is_owned("topics/knowledge-graph.md")
     assert not is_owned("topics/../about.md") and not is_owned("topics/x/y.md") and not is_owned("maps.md")
+
+
+def _pages(contents: dict[str, str], keys: dict[str, str], rendered: list[str]) -> list[PageSource]:
+    def render(rel: str) -> str:
+        rendered.append(rel)
+        return contents[rel]
+
+    return [PageSource(rel, keys.get(rel, ""), partial(render, rel)) for rel in contents]
+
+
+def test_a_page_whose_key_and_file_are_unchanged_is_not_rendered(tmp_path: Path) -> None:
+    contents = {"papers/0123456789.md": "paper\n", "index.md": "home\n"}
+    keys = {"papers/0123456789.md": "k1"}
+    rendered: list[str] = []
+    assert write(tmp_path, _pages(contents, keys, rendered)).written == 2
+    rendered.clear()
+    report = write(tmp_path, _pages(contents, keys, rendered))
+    # The keyless home page is rendered and compared; the keyed paper page is not rendered at all.
+    assert rendered == ["index.md"]
+    assert (report.written, report.unchanged, report.skipped) == (0, 2, 1)
+
+
+def test_a_new_key_renders_the_page_again(tmp_path: Path) -> None:
+    rendered: list[str] = []
+    write(tmp_path, _pages({"papers/0123456789.md": "old\n"}, {"papers/0123456789.md": "k1"}, rendered))
+    report = write(
+        tmp_path, _pages({"papers/0123456789.md": "new\n"}, {"papers/0123456789.md": "k2"}, rendered)
+    )
+    assert report.written == 1 and (tmp_path / "papers/0123456789.md").read_text() == "new\n"
+
+
+@pytest.mark.parametrize("edit", ["content", "touch"])
+def test_a_generated_file_changed_by_hand_is_rendered_and_restored(tmp_path: Path, edit: str) -> None:
+    contents, keys = {"papers/0123456789.md": "paper\n"}, {"papers/0123456789.md": "k1"}
+    rendered: list[str] = []
+    write(tmp_path, _pages(contents, keys, rendered))
+    page = tmp_path / "papers/0123456789.md"
+    if edit == "content":
+        page.write_text("edited by hand, longer\n")
+    else:
+        os.utime(page, ns=(page.stat().st_mtime_ns + 10**9,) * 2)
+    rendered.clear()
+    report = write(tmp_path, _pages(contents, keys, rendered))
+    assert rendered == ["papers/0123456789.md"]
+    assert page.read_text() == "paper\n"
+    assert report.written == (1 if edit == "content" else 0)
+
+
+def test_a_page_failing_to_render_leaves_docs_untouched_and_no_temporary_files(tmp_path: Path) -> None:
+    write(tmp_path, {"index.md": "home\n", "papers/0123456789.md": "old\n"})
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+
+    def fail() -> str:
+        raise RuntimeError("template error")
+
+    pages = [
+        PageSource("papers/0123456789.md", "", lambda: "new\n"),
+        PageSource("index.md", "", fail),
+    ]
+    with pytest.raises(RuntimeError):
+        write(tmp_path, pages)
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_a_manifest_from_before_page_keys_still_removes_stale_pages(tmp_path: Path) -> None:
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers/abcdefabcd.md").write_text("old\n")
+    (tmp_path / MANIFEST).write_text('["papers/abcdefabcd.md"]\n')
+    report = write(tmp_path, {"papers/0123456789.md": "new\n"})
+    assert report.removed == 1 and not (tmp_path / "papers/abcdefabcd.md").exists()
