@@ -268,6 +268,12 @@ def test_an_opened_result_highlights_the_query_on_its_page(open_page, site: str)
     marks = page.locator("article mark[data-md-highlight]")
     marks.first.wait_for(timeout=5_000)
     assert {m.lower() for m in marks.all_text_contents()} == {"federated"}
+    # Search goes on working after the in-page (instant) navigation, count included.
+    page.keyboard.press("/")
+    page.locator(SEARCH).fill("")
+    search(page, "the")
+    count = "document.querySelector('.md-search-result__meta').textContent"
+    page.wait_for_function(f"{count}.startsWith('20 of ')")
 
 
 def test_share_link_reopens_the_same_search(open_page, site: str) -> None:

@@ -67,7 +67,7 @@ function snippet(page, terms) {
   if (title && content.startsWith(title))
     content = content.slice(title.length).replace(/^[\s.]+/, "")
   const all = content.split(/\s+/).filter(Boolean)
-  const match = word => terms.some(term => word.toLowerCase().replace(/^\W+/, "").startsWith(term))
+  const match = word => terms.some(term => word.toLowerCase().replace(/^[^\p{L}\p{N}]+/u, "").startsWith(term))
   const first = all.findIndex(match)
   const start = first > SNIPPET / 3 ? first - 8 : 0
   const shown = all.slice(start, start + SNIPPET)
@@ -75,7 +75,7 @@ function snippet(page, terms) {
   return `<p>${start > 0 ? "… " : ""}${shown.join(" ")}${start + SNIPPET < all.length ? " …" : ""}</p>`
 }
 
-/* Keywords, as the page's `data-pagefind-meta="tags:[...]"` lists them (hooks/pagefind_search.py). */
+/* Keywords, as the hook stores them: a JSON list in the record's `tags` metadata. */
 function tags(page) {
   try {
     const list = JSON.parse(page.meta.tags || "[]")
