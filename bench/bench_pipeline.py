@@ -143,18 +143,78 @@ def change_one_line(folder: Path, docs: list[list[str]]) -> None:
 # ---------------------------------------------------------------- one generate run (child process)
 
 
+class Descendants:
+    """Peak memory and CPU time of this process's descendants (the pool's fork server and its
+    workers), sampled from /proc every ``interval`` seconds: they are not this process's own
+    children, so ``getrusage(RUSAGE_CHILDREN)`` never sees them."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.peak_kb = 0
+        self._cpu: dict[int, float] = {}  # pid -> last seen user + system seconds
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+        self._thread.start()
+
+    def _run(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            self.sample()
+
+    def sample(self) -> None:
+        parents: dict[int, int] = {}
+        status: dict[int, str] = {}
+        for name in os.listdir("/proc"):
+            if name.isdigit():
+                try:
+                    text = Path(f"/proc/{name}/status").read_text()
+                except OSError:
+                    continue
+                pid = int(name)
+                status[pid] = text
+                parents[pid] = int(text.split("PPid:")[1].split()[0])
+        mine, grew = {os.getpid()}, True
+        while grew:
+            found = {pid for pid, parent in parents.items() if parent in mine} - mine
+            grew = bool(found)
+            mine |= found
+        mine.discard(os.getpid())
+        tick = os.sysconf("SC_CLK_TCK")
+        for pid in mine:
+            if "VmHWM:" in status[pid]:
+                self.peak_kb = max(self.peak_kb, int(status[pid].split("VmHWM:")[1].split()[0]))
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            self._cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
+
+    def cpu_seconds(self) -> float:
+        return sum(self._cpu.values())
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+DESCENDANTS: Descendants | None = None
+
+
 def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    if who == resource.RUSAGE_CHILDREN and DESCENDANTS is not None:
+        return max(DESCENDANTS.peak_kb, resource.getrusage(who).ru_maxrss) / 1024
     return resource.getrusage(who).ru_maxrss / 1024
 
 
 def _cpu_seconds() -> float:
-    """CPU time of this process and its finished workers: unlike wall time, not inflated by other load."""
+    """CPU time of this process and its workers: unlike wall time, not inflated by other load."""
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    workers = DESCENDANTS.cpu_seconds() if DESCENDANTS is not None else 0.0
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime + workers
 
 
 def child_generate(seeds: Path, docs: Path, cache: Path, jobs: int, bare_yake: bool) -> None:
     """Run pipeline.build with every stage timed; print one JSON line."""
+    global DESCENDANTS
+    DESCENDANTS = Descendants()
     from generator import ingest, pipeline, write
 
     stages: list[dict[str, Any]] = []

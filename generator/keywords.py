@@ -555,18 +555,23 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Pape
             written[expansion_key][acronym] += 1
             fallback.setdefault(expansion_key, expansion)
     expand = {a: c.most_common(1)[0][0] for a, c in sorted(expansions.items())}
-    # Per paper: candidates keyed canonically, acronyms replaced by what they stand for.
-    per_paper: list[dict[str, tuple[float, frozenset[tuple[int, int]]]]] = []
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    # Per paper: candidates keyed canonically, acronyms replaced by what they stand for. Spans are
+    # tuples and spellings one Counter of (key, spelling): at 100,000 papers these hold millions of
+    # entries, and a frozenset or a Counter per entry would cost gigabytes.
+    per_paper: list[dict[str, tuple[float, tuple[tuple[int, int], ...]]]] = []
+    spelt: Counter[tuple[str, str]] = Counter()
     for cands in found:
-        best: dict[str, tuple[float, frozenset[tuple[int, int]]]] = {}
+        best: dict[str, tuple[float, tuple[tuple[int, int], ...]]] = {}
         for cand in cands.phrases:
             key = expand.get(cand.key, cand.key)
             if key == cand.key:
                 # An acronym's expansion is spelt as the papers that write it out spell it.
-                spellings[key][cand.text] += 1
-            score, spans = best.get(key, (cand.score, frozenset()))
-            best[key] = (min(score, cand.score), spans | frozenset(cand.spans))
+                spelt[key, cand.text] += 1
+            if key in best:
+                score, spans = best[key]
+                best[key] = (min(score, cand.score), tuple(sorted(set(spans) | set(cand.spans))))
+            else:
+                best[key] = (cand.score, cand.spans)
         per_paper.append(best)
     shared = Counter(key for best in per_paper for key in best)
     # In a large catalogue, a phrase in more than a third of the papers is boilerplate or a word of
@@ -574,15 +579,23 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Pape
     too_common = {
         k for k, n in shared.items() if len(papers) >= COMMON_MIN_PAPERS and n > len(papers) * COMMON_SHARE
     }
-    out = []
-    for paper, best in zip(papers, per_paper, strict=True):
+    choices = []
+    for best in per_paper:
         # A phrase of several words that other papers have too ranks higher: shared keywords are
         # what gathers papers, and a phrase that several abstracts use is more likely a term of the art.
         ranked = sorted(
             (k for k in best if k not in too_common),
             key=lambda k: (best[k][0] * (SHARED_BOOST if shared[k] > 1 and " " in k else 1.0), k),
         )
-        chosen = _choose(ranked, {k: v[1] for k, v in best.items()})
+        choices.append(_choose(ranked, {k: v[1] for k, v in best.items()}))
+    del per_paper
+    wanted = {k for chosen in choices for k in chosen}
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for (key, text), n in spelt.items():
+        if key in wanted:
+            spellings[key][text] = n
+    out = []
+    for paper, chosen in zip(papers, choices, strict=True):
         labels = tuple(_spelling(k, spellings) or fallback.get(k, k) for k in chosen)
         acronyms = tuple(
             (label, written[k].most_common(1)[0][0])
@@ -598,7 +611,7 @@ def _inside(spans: Iterable[tuple[int, int]], others: list[tuple[int, int]]) -> 
     return all(any(o0 <= s0 and s1 <= o1 for o0, o1 in others) for s0, s1 in spans)
 
 
-def _choose(ranked: list[str], spans: dict[str, frozenset[tuple[int, int]]]) -> list[str]:
+def _choose(ranked: list[str], spans: dict[str, tuple[tuple[int, int], ...]]) -> list[str]:
     """The best keywords, none of them a redundant part of another: a phrase that occurs only inside
     a better keyword ("language models" in "large language models", "large language") is left out,
     and so is a phrase that would leave a better keyword no occurrence of its own."""
