@@ -306,9 +306,11 @@ def prepare_project(work: Path) -> None:
     shutil.copytree(ROOT / "hooks", work / "hooks", dirs_exist_ok=True)
 
 
-def run_mkdocs(work: Path) -> dict[str, Any]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs(work: Path, env: dict[str, str] | None = None, site_dir: str = "site") -> dict[str, Any]:
+    """`mkdocs build` as the Pages workflow runs it (OFFLINE unset: the served site, Pagefind search)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(work / "mkdocs.yml")]
+    cmd += ["-d", str(work / site_dir)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=work, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -318,29 +320,74 @@ def run_mkdocs(work: Path) -> dict[str, Any]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         sys.exit(f"mkdocs build failed:\n{err}")
-    site = work / "site"
+    site = work / site_dir
     index = (site / "search/search_index.json").read_bytes()
     pages = [p.stat().st_size for p in site.glob("papers/*/index.html") if p.parent.name != "page"]
-    return {
+    result = {
         "seconds": seconds,
         "cpu": usage.ru_utime + usage.ru_stime,
         "peak_mb": usage.ru_maxrss / 1024,
         "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
         "site_files": sum(1 for p in site.rglob("*") if p.is_file()),
+        "search": "material",
         "index_mb": len(index) / 1e6,
         "index_gz_mb": len(gzip.compress(index, 6)) / 1e6,
         "index_entries": len(json.loads(index)["docs"]),
         "paper_page_kb": sum(pages) / max(1, len(pages)) / 1e3,
     }
+    bundle = site / "pagefind"
+    if (bundle / "pagefind-entry.json").is_file():
+        # Pagefind's chunked index (hooks/pagefind_search.py): its files are already compressed.
+        files = [p for p in bundle.rglob("*") if p.is_file()]
+        size = sum(p.stat().st_size for p in files)
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        result.update(
+            search="pagefind",
+            index_mb=size / 1e6,
+            index_gz_mb=sum(_served_bytes(p) for p in files) / 1e6,
+            index_entries=sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values()),
+            index_files=len(files),
+        )
+    return result
+
+
+def _served_bytes(path: Path) -> int:
+    """Bytes a host sends for a file: gzip for text, as is for Pagefind's pre-compressed chunks."""
+    return len(gzip.compress(path.read_bytes(), 6)) if path.suffix in _Quiet.COMPRESS else path.stat().st_size
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static host like GitHub Pages: text files gzip-compressed when the browser accepts it."""
+
+    COMPRESS = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
     def log_message(self, *args: object) -> None:
         pass
 
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in self.COMPRESS and path.is_file()):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
-def measure_search(site: Path) -> dict[str, Any] | None:
-    """Open the home page, type a query at once, wait for the first result: time and bytes."""
+
+def measure_search(site: Path, query: str = QUERY) -> dict[str, Any] | None:
+    """Open the home page, type a query at once, wait for the first result: time and bytes.
+
+    Works for whichever search the site ships (Material's lunr worker or the Pagefind worker:
+    both fill Material's result list). Bytes are as transferred (gzip for text, like GitHub
+    Pages), counted from the home page's request to the first result.
+    """
     if not Path(CHROMIUM).exists():
         return None
     from playwright.sync_api import sync_playwright
@@ -362,7 +409,7 @@ def measure_search(site: Path) -> dict[str, Any] | None:
             page.goto(url)
             loaded = time.perf_counter()
             page.keyboard.press("/")
-            page.locator("input.md-search__input").press_sequentially(QUERY, delay=20)
+            page.locator("input.md-search__input").press_sequentially(query, delay=20)
             typed = time.perf_counter()
             page.locator(".md-search-result__item").first.wait_for(timeout=300_000)
             first = time.perf_counter()
@@ -372,6 +419,7 @@ def measure_search(site: Path) -> dict[str, Any] | None:
                 "after_typing_s": first - typed,
                 "bytes_mb": sum(received) / 1e6,
                 "requests": len(received),
+                "results": page.locator(".md-search-result__item").count(),
             }
             browser.close()
             return result
@@ -467,7 +515,7 @@ def site_table(results: list[dict[str, Any]]) -> str:
             f"{fmt_s(b['seconds'])} ({fmt_s(b['cpu'])})",
             f"{b['peak_mb']:.0f}",
             f"{b['site_mb']:.1f} ({b['site_files']:,})",
-            f"{b['index_mb']:.2f} ({b['index_gz_mb']:.2f})",
+            f"{b['index_mb']:.2f} ({b['index_gz_mb']:.2f}) {b.get('search', '')}".rstrip(),
             f"{b['index_entries']:,}",
             f"{b['paper_page_kb']:.1f}",
             f"{q['first_result_s']:.2f} ({q['bytes_mb']:.2f})" if q else "-",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,23 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return build_site(tmp_path_factory.mktemp("offline-site"), SEEDS, env={"OFFLINE": "true"})
 
 
+def home_config(site: Path) -> str:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', home)
+    assert found
+    return found.group(1)
+
+
 def test_offline_build_uses_html_urls_and_no_third_party_shim(offline_site: BuiltSite) -> None:
     site = offline_site.site
     data = json.loads((site / "catalogue.json").read_text(encoding="utf-8"))
     assert (site / f"papers/{data['papers'][0]['id']}.html").is_file()
     assert (site / "search/search_index.js").is_file()
+    # Material's own search: a page opened from disk cannot fetch Pagefind's chunks or WebAssembly.
+    assert not (site / "pagefind").exists()
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert {f"papers/{p['id']}.html" for p in data["papers"]} <= {d["location"] for d in index["docs"]}
+    assert re.search(r'"search": "assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"', home_config(site))
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'src="vendor/iframe-worker/shim.js"' in home
     assert "unpkg.com" not in home

@@ -7,6 +7,7 @@ the site's own fails the test. Screenshots go to test-artifacts/ (git-ignored).
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from .conftest import ROOT, SEEDS, BuiltSite, build_site
+from .searchindex import search_docs
 from .siteserver import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -190,7 +192,10 @@ def test_search_results_show_title_keywords_and_a_snippet(open_page, site: str, 
     tags = [" ".join(t.text_content().split()) for t in first.locator(".md-tag").all()]
     assert tags == paper["keywords"]
     snippet = first.locator(":scope > p").first
-    assert paper["abstract"].startswith(snippet.text_content()[:80])
+    # A piece of the abstract: its start, or from just before the first match when that is far in.
+    shown = snippet.text_content().removeprefix("… ")
+    assert shown[:80] in paper["abstract"]
+    assert "federated" in snippet.locator("mark").first.text_content().lower()
     # A snippet, not the whole abstract: at most three lines show.
     shown, full, line = snippet.evaluate(
         "e => [e.clientHeight, e.scrollHeight, parseFloat(getComputedStyle(e).lineHeight)]"
@@ -219,6 +224,56 @@ def test_keyboard_alone_reaches_search_and_opens_a_result(open_page, site: str) 
     # The "/" shortcut focuses search from anywhere on a page, too.
     page.locator("body").press("/")
     assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+
+
+def test_a_query_downloads_a_few_index_chunks_not_the_whole_catalogue(open_page, site: str) -> None:
+    # The served site searches with Pagefind (hooks/pagefind_search.py): Material's index file
+    # holds no pages, and a query fetches index chunks and one fragment per result shown.
+    page = open_page(site)
+    fetched: list[str] = []
+    page.on("requestfinished", lambda r: fetched.append(r.url.removeprefix(site).split("?")[0]))
+    page.keyboard.press("/")
+    results = search(page, "federated")
+    assert 1 <= results.count() <= 20
+    chunks = [u for u in fetched if u.startswith("pagefind/index/")]
+    fragments = {u for u in fetched if u.startswith("pagefind/fragment/")}
+    assert chunks and len(fragments) >= results.count()
+    index = json.loads(page.request.get(site + "search/search_index.json").text())
+    assert index["docs"] == [] and index["config"]["separator"]
+
+
+def test_the_count_says_how_many_match_beyond_the_best_20(open_page, site: str, seed_site: BuiltSite) -> None:
+    page = open_page(site)
+    page.keyboard.press("/")
+    search(page, "the")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes(' of ')")
+    shown, total = re.fullmatch(r"(\d+) of ([\d,]+) matching documents", meta.inner_text()).groups()
+    pages = search_docs(seed_site.site)
+    assert int(shown) == 20 and 20 < int(total.replace(",", "")) <= len(pages)
+    # A query with few matches keeps Material's own count.
+    page.locator(SEARCH).fill("")
+    search(page, "federated")
+    page.wait_for_function(
+        "/^\\d+ matching documents?$/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+
+
+def test_an_opened_result_highlights_the_query_on_its_page(open_page, site: str) -> None:
+    page = open_page(site)
+    page.keyboard.press("/")
+    search(page, "federated").first.locator("a").first.click()
+    page.wait_for_url("**/papers/**")
+    assert parse_qs(urlsplit(page.url).query)["h"] == ["federated"]
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for(timeout=5_000)
+    assert {m.lower() for m in marks.all_text_contents()} == {"federated"}
+    # Search goes on working after the in-page (instant) navigation, count included.
+    page.keyboard.press("/")
+    page.locator(SEARCH).fill("")
+    search(page, "the")
+    count = "document.querySelector('.md-search-result__meta').textContent"
+    page.wait_for_function(f"{count}.startsWith('20 of ')")
 
 
 def test_share_link_reopens_the_same_search(open_page, site: str) -> None:

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 from .conftest import BuiltSite
+from .searchindex import search_docs
 from .sitehtml import parse, resolve, text_of
 
 pytestmark = pytest.mark.site
@@ -74,8 +75,7 @@ def test_paper_pages_stay_out_of_the_navigation(seed_site: BuiltSite) -> None:
 
 
 def test_search_index_has_paper_pages(seed_site: BuiltSite) -> None:
-    index = json.loads((seed_site.site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    locations = {doc["location"].split("#")[0] for doc in search_docs(seed_site.site)}
     assert {p["url"] for p in catalogue(seed_site)["papers"]} <= locations
 
 

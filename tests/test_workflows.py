@@ -78,6 +78,8 @@ def test_pages_workflow_publishes_on_seed_changes_with_least_privilege() -> None
     assert on["push"]["branches"] == ["main"]
     paths = set(on["push"]["paths"])
     assert {"seeds/**", "generator/**", "docs/**", "mkdocs.yml", "pyproject.toml", "constraints.txt"} <= paths
+    # The site's hooks (offline links, Pagefind search) and theme overrides change the site too.
+    assert {"hooks/**", "overrides/**"} <= paths
     assert pages["permissions"] == {}  # nothing unless a job asks
     assert pages["concurrency"]["group"]
     build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]

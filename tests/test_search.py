@@ -1,0 +1,132 @@
+"""The served site's search (hooks/pagefind_search.py): Pagefind indexes what Material's search would.
+
+Browser behaviour (the header box, keyboard, share links, highlights, phones, a sub-path) is tested
+in test_reader.py against the same served build; the file:// build keeps Material's own search
+(test_offline.py).
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from .conftest import ROOT, BuiltSite
+from .searchindex import engine, search_docs
+
+
+def _hook() -> Any:
+    spec = importlib.util.spec_from_file_location("pagefind_search_hook", ROOT / "hooks/pagefind_search.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = _hook()
+
+
+def catalogue(built: BuiltSite) -> dict[str, Any]:
+    return json.loads((built.site / "catalogue.json").read_text(encoding="utf-8"))
+
+
+def test_one_record_a_page_from_materials_entries() -> None:
+    docs = [
+        {"location": "", "title": "Home", "text": "<p>Welcome &amp; <em>read</em></p>"},
+        {
+            "location": "papers/a/",
+            "title": "Paper A",
+            "text": "<p>Abstract &lt;script&gt; a.</p>",
+            "tags": ["x, y", "z"],
+        },
+        {"location": "papers/a/#variants", "title": "Variants", "text": "<p>Other version.</p>"},
+        {"location": "about/#faq", "title": "FAQ", "text": "<p>Q</p>"},
+    ]
+    records = {r["url"]: r for r in hook.records(docs)}
+    assert set(records) == {"", "papers/a/", "about/"}
+    assert records[""] == {"url": "", "title": "Home", "parts": ["Welcome & read"], "tags": []}
+    a = records["papers/a/"]
+    # The page's text, then each section's heading and text; the keywords as they are.
+    assert a["parts"] == ["Abstract <script> a.", "Variants", "Other version."]
+    assert a["tags"] == ["x, y", "z"]
+    assert records["about/"]["title"] == "FAQ"
+    # The page Pagefind indexes: seed text stays text, keywords are one JSON value.
+    page = hook.record_html(a, "en")
+    assert "<h1>Paper A</h1><p>Abstract &lt;script&gt; a.</p><p>Variants</p>" in page
+    assert '<html lang="en">' in page
+    tags = re.search(r'data-pagefind-meta="tags">(.*?)</span>', page)
+    assert tags and json.loads(html.unescape(tags.group(1))) == ["x, y", "z"]
+    assert [hook._source_path(u) for u in ("", "papers/a/", "papers/a.html")] == [
+        "index.html",
+        "papers/a/index.html",
+        "papers/a.html",
+    ]
+
+
+def _page() -> Any:
+    return SimpleNamespace(meta={}, file=SimpleNamespace(src_uri="papers/x.md"))
+
+
+def test_pages_name_the_pagefind_worker_or_the_build_fails() -> None:
+    worker = "../assets/javascripts/workers/search.1234abcd.min.js"
+    html = f'<script id="__config">{{"search": "{worker}"}}</script><article></article>'
+    hook._state["enabled"] = True
+    try:
+        out = hook.on_post_page(html, _page(), None)
+        assert out == html.replace(worker, "../" + hook.WORKER)
+        with pytest.raises(PluginError, match="no search worker"):  # Material renamed its worker
+            hook.on_post_page("<article></article>", _page(), None)
+        hook._state["enabled"] = False
+        assert hook.on_post_page(html, _page(), None) == html
+    finally:
+        hook._state["enabled"] = False
+
+
+def test_served_site_ships_pagefind_behind_materials_search_box(seed_site: BuiltSite) -> None:
+    site = seed_site.site
+    assert engine(site) == "pagefind"
+    bundle = {p.name for p in (site / "pagefind").iterdir()}
+    assert {"pagefind.js", "pagefind-entry.json", "index", "fragment"} <= bundle
+    assert not [
+        n for n in bundle if n.startswith(("pagefind-ui", "pagefind-component-ui", "pagefind-modular"))
+    ]
+    assert (site / hook.WORKER).is_file()
+    # Material's own index keeps its config (the ?h= highlighter reads it) and no pages.
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["separator"]
+    for page in [site / "index.html", *sorted(site.glob("papers/*/index.html"))[:5]]:
+        config = re.search(
+            r'<script id="__config" type="application/json">(.*?)</script>', page.read_text("utf-8")
+        )
+        assert config and json.loads(config.group(1))["search"].endswith(
+            "assets/javascripts/workers/pagefind.js"
+        )
+
+
+def test_pagefind_indexes_each_paper_as_materials_search_did(seed_site: BuiltSite) -> None:
+    data = catalogue(seed_site)
+    docs = {d["location"]: d for d in search_docs(seed_site.site)}
+    papers = {p["url"]: p for p in data["papers"]}
+    assert set(papers) <= set(docs)
+    # Listings stay out (`search: exclude: true`), as they did from Material's index.
+    for listing in ("papers/", "keywords/", "titles/"):
+        assert listing not in docs
+    assert not [u for u in docs if u.startswith("keywords/")]
+    for url, paper in papers.items():
+        text = docs[url]["text"]
+        assert docs[url]["title"] == paper["title"]
+        assert text.startswith(paper["title"]) and " ".join(paper["abstract"].split()) in text
+        assert docs[url]["tags"] == paper["keywords"]
+        # The side sections are out: links, keyword list, related papers, sources, the title note.
+        assert "Find this paper" not in text and "Title generated" not in text, url
+        for related in paper["related"]:
+            assert papers[f"papers/{related['id']}/"]["title"] not in text.removeprefix(paper["title"]), url
+        for source in paper["sources"]:
+            assert Path(source["file"]).name not in text, url
