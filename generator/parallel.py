@@ -57,8 +57,11 @@ class Runtime:
             # Workers come from a fresh server process, not forked from this one: a fork would
             # start each worker as a copy of a parent holding the whole catalogue (and count it in
             # its memory); these start with only the stages' modules imported.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(list(PRELOAD))
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(list(PRELOAD))
+            else:  # Windows: spawn, the only method there
+                context = multiprocessing.get_context()
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
         return self._pool
 
