@@ -555,7 +555,9 @@ def goals_table(results: list[dict[str, Any]]) -> str:
         "<= 1,536 MB",
         peak,
         peak is not None and peak <= 1536,
-        f"{peak:.0f} MB" if peak else "",
+        f"{peak:.0f} MB (this process; each pool worker {r['cold']['workers_peak_mb']:.0f} MB)"
+        if peak and r
+        else "",
     )
     a, b = by.get(1000, {}).get("build"), by.get(10_000, {}).get("build")
     growth = b["seconds"] / a["seconds"] if a and b else None
