@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, partial
 from importlib import resources
 from typing import Any
@@ -87,7 +87,7 @@ class Renderer:
 
     def render(self, catalogue: Catalogue) -> dict[str, str]:
         """Relative path under docs/ -> file content, for every generated file."""
-        return {page.path: page.content() for page in self.pages(catalogue)}
+        return {page.path: page.text() for page in self.pages(catalogue)}
 
     def pages(self, catalogue: Catalogue) -> Iterator[PageSource]:
         """Every generated file, lazily: rendering waits until ``content()`` is called.
@@ -281,20 +281,26 @@ def paper_url(paper_id: str) -> str:
     return f"papers/{paper_id}/"
 
 
-def catalogue_json(catalogue: Catalogue) -> str:
+def catalogue_json(catalogue: Catalogue) -> Iterator[str]:
+    """catalogue.json, one paper, keyword or topic a line: a one-paper change is a one-line diff, and
+    every line comes from json's C encoder (``indent`` would switch to its pure-Python one, 5x
+    slower). Yielded a line at a time, so the file is never one string in memory."""
     slugs = {e.keyword.text: e.keyword.slug for e in catalogue.keywords}
-    data = {
-        "version": 1,
-        "stats": {
-            "seed_files": catalogue.stats.seed_files,
-            "seed_lines": catalogue.stats.seed_lines,
-            "papers": catalogue.stats.papers,
-            "duplicates_merged": catalogue.stats.duplicates_merged,
-            "exact_duplicates": catalogue.stats.exact_duplicates,
-            "near_duplicates": catalogue.stats.near_duplicates,
-        },
-        "papers": [_paper_json(p, slugs) for p in catalogue.papers],
-        "keywords": [
+
+    def line(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    stats = {
+        "seed_files": catalogue.stats.seed_files,
+        "seed_lines": catalogue.stats.seed_lines,
+        "papers": catalogue.stats.papers,
+        "duplicates_merged": catalogue.stats.duplicates_merged,
+        "exact_duplicates": catalogue.stats.exact_duplicates,
+        "near_duplicates": catalogue.stats.near_duplicates,
+    }
+    sections: dict[str, Iterable[object]] = {
+        "papers": (_paper_json(p, slugs) for p in catalogue.papers),
+        "keywords": (
             {
                 "keyword": e.keyword.text,
                 "acronym": e.keyword.acronym,
@@ -303,8 +309,8 @@ def catalogue_json(catalogue: Catalogue) -> str:
                 "papers": list(e.papers),
             }
             for e in catalogue.keywords
-        ],
-        "topics": [
+        ),
+        "topics": (
             {
                 "topic": t.slug,
                 "name": t.name,
@@ -313,26 +319,17 @@ def catalogue_json(catalogue: Catalogue) -> str:
                 "papers": list(t.papers),
             }
             for t in catalogue.topics
-        ],
+        ),
     }
-    return _json_lines(data)
-
-
-def _json_lines(data: dict[str, Any]) -> str:
-    """JSON with one paper, keyword or topic a line: a one-paper change is a one-line diff, and every
-    line is encoded by json's C encoder (``indent`` would switch to its pure-Python one, 5x slower)."""
-
-    def compact(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-
-    parts = []
-    for name, value in data.items():
-        if isinstance(value, list):
-            items = ",\n".join(compact(item) for item in value)
-            parts.append(f"{compact(name)}: [\n{items}\n]" if value else f"{compact(name)}: []")
-        else:
-            parts.append(f"{compact(name)}: {compact(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    yield '{\n"version": 1,\n"stats": ' + line(stats)
+    for name, items in sections.items():
+        yield f",\n{line(name)}: ["
+        separator = "\n"
+        for item in items:
+            yield separator + line(item)
+            separator = ",\n"
+        yield "]" if separator == "\n" else "\n]"
+    yield "\n}\n"
 
 
 def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:

@@ -18,6 +18,7 @@ compared again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -91,12 +92,23 @@ def write(docs_dir: Path, files: Iterable[PageSource] | Mapping[str, str]) -> Wr
                 unchanged += 1
                 skipped += 1
                 continue
-            data = page.content().encode("utf-8")
-            if stat is not None and stat[0] == len(data) and target.read_bytes() == data:
+            content = page.content()
+            if isinstance(content, str):
+                data = content.encode("utf-8")
+                if stat is not None and stat[0] == len(data) and target.read_bytes() == data:
+                    kept[rel] = (page.key, *stat)
+                    unchanged += 1
+                else:
+                    staged.append((_stage(target, data), target))
+                continue
+            # A file in pieces is staged as it comes, then compared by digest with the old one.
+            tmp, size, digest = _stage_pieces(target, content)
+            if stat is not None and stat[0] == size and _digest(target) == digest:
+                Path(tmp).unlink()
                 kept[rel] = (page.key, *stat)
                 unchanged += 1
             else:
-                staged.append((_stage(target, data), target))
+                staged.append((tmp, target))
     except BaseException:
         for tmp, _target in staged:
             Path(tmp).unlink(missing_ok=True)
@@ -164,6 +176,33 @@ def _stage(target: Path, data: bytes) -> str:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+def _stage_pieces(target: Path, pieces: Iterable[str]) -> tuple[str, int, bytes]:
+    """``_stage`` for text given in pieces: the temporary file's path, size and SHA-256."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    digest, size = hashlib.sha256(), 0
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for piece in pieces:
+                data = piece.encode("utf-8")
+                digest.update(data)
+                size += len(data)
+                handle.write(data)
+        os.chmod(tmp, 0o644)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp, size, digest.digest()
+
+
+def _digest(path: Path) -> bytes:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.digest()
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

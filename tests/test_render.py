@@ -227,7 +227,7 @@ def test_page_keys_change_exactly_when_what_a_page_shows_changes() -> None:
     again = {page.path: page.key for page in Renderer().pages(fixture_catalogue())}
     assert again == before  # keys are stable from one run to the next
     # The lazily rendered pages are the pages render() returns.
-    assert {page.path: page.content() for page in Renderer().pages(catalogue)} == Renderer().render(catalogue)
+    assert {page.path: page.text() for page in Renderer().pages(catalogue)} == Renderer().render(catalogue)
 
 
 def test_a_title_change_leaves_the_keys_of_pages_that_do_not_show_it() -> None:

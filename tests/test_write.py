@@ -159,3 +159,17 @@ def test_a_manifest_from_before_page_keys_still_removes_stale_pages(tmp_path: Pa
     (tmp_path / MANIFEST).write_text('["papers/abcdefabcd.md"]\n')
     report = write(tmp_path, {"papers/0123456789.md": "new\n"})
     assert report.removed == 1 and not (tmp_path / "papers/abcdefabcd.md").exists()
+
+
+def test_a_file_given_in_pieces_is_written_and_kept_when_unchanged(tmp_path: Path) -> None:
+    def pieces(*parts: str) -> list[PageSource]:
+        return [PageSource("catalogue.json", "", lambda: iter(parts))]
+
+    assert write(tmp_path, pieces('{"a":', " 1}\n")).written == 1
+    target = tmp_path / "catalogue.json"
+    assert target.read_text() == '{"a": 1}\n'
+    os.utime(target, (1_000_000, 1_000_000))
+    report = write(tmp_path, pieces('{"a": ', "1}\n"))  # same bytes, cut elsewhere
+    assert (report.written, report.unchanged) == (0, 1) and target.stat().st_mtime == 1_000_000
+    assert write(tmp_path, pieces('{"a": 2}\n')).written == 1 and target.read_text() == '{"a": 2}\n'
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".tmp-")] == []
