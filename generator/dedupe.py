@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from generator import cache, normalize, parallel
 from generator.models import Paper, SeedLine, Source, Variant
-from generator.neardup import Matches, near_duplicates, shingles, similarity
+from generator.neardup import Matches, grouped, near_duplicates, shingles, similarity
 from generator.normalize import ID_HEX, KEY_HEX, artefacts, identity_digest, identity_text, paper_id, words
 
 
@@ -60,18 +60,7 @@ def identity_cache_key() -> str:
 
 def _clusters(variants: list[_Copies], matches: Matches) -> list[list[_Copies]]:
     """Union of near-duplicate pairs into clusters; each cluster and the list in first-source order."""
-    parent = list(range(len(variants)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for pair in matches.pairs:
-        a, b = root(pair.first), root(pair.second)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+    root = grouped(len(variants), [(pair.first, pair.second) for pair in matches.pairs])
     clusters: dict[int, list[_Copies]] = {}
     for i, variant in enumerate(variants):
         clusters.setdefault(root(i), []).append(variant)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import sys
 import zlib
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +31,7 @@ SHINGLE_WORDS = 3
 THRESHOLD = 0.5
 # LSH looks for candidates well below THRESHOLD, so that a true pair is almost never missed.
 CANDIDATE_THRESHOLD = 0.3
-# A shingle in this many unrelated groups of abstracts is boilerplate (see ``boilerplate``).
+# A shingle in this many unrelated groups of abstracts is boilerplate (see ``boilerplate_of``).
 BOILERPLATE_CLUSTERS = 3
 NUM_PERM = 128
 # An LSH candidate whose MinHash estimate is this far below the threshold is not looked at further.
@@ -193,17 +192,13 @@ def similarity(a: frozenset[str], b: frozenset[str], boilerplate: frozenset[str]
 @dataclass(frozen=True)
 class Matches:
     pairs: list[Pair]
-    # Shingles found in at least BOILERPLATE_CLUSTERS unrelated abstracts (see ``boilerplate``).
+    # Shingles found in at least BOILERPLATE_CLUSTERS unrelated abstracts (see ``boilerplate_of``).
     boilerplate: frozenset[str]
 
 
-def boilerplate(sets: Sequence[frozenset[str]], pairs: Sequence[tuple[int, int]]) -> frozenset[str]:
-    """Shingles of the paired abstracts that also occur in at least BOILERPLATE_CLUSTERS groups of
-    abstracts that are not near-duplicates of each other ("Extensive experiments demonstrate...").
-    Counting groups, not abstracts, keeps a paper's own many variants from looking like boilerplate."""
-    if not pairs:
-        return frozenset()
-    parent = list(range(len(sets)))
+def grouped(n: int, pairs: Sequence[tuple[int, int]]) -> Callable[[int], int]:
+    """Union-find over ``n`` abstracts joined by ``pairs``: the root of each abstract's group."""
+    parent = list(range(n))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -213,35 +208,25 @@ def boilerplate(sets: Sequence[frozenset[str]], pairs: Sequence[tuple[int, int]]
 
     for i, j in pairs:
         parent[max(root(i), root(j))] = min(root(i), root(j))
-    wanted = frozenset().union(*(sets[i] | sets[j] for i, j in pairs))
-    groups: dict[int, set[str]] = {}
-    for i, shingle_set in enumerate(sets):
-        groups.setdefault(root(i), set()).update(shingle_set & wanted)
-    counts = Counter(shingle for group in groups.values() for shingle in group)
-    return frozenset(shingle for shingle, n in counts.items() if n >= BOILERPLATE_CLUSTERS)
+    return root
 
 
 def boilerplate_of(
     keys: Sequence[np.ndarray], pairs: Sequence[tuple[int, int]], strings: Callable[[int], frozenset[str]]
 ) -> frozenset[str]:
-    """``boilerplate``, counted on shingle keys: a count per key of the paired abstracts, one array,
-    instead of a set of shared shingles per abstract (gigabytes at 100,000 abstracts)."""
+    """Shingles of the paired abstracts that also occur in at least BOILERPLATE_CLUSTERS groups of
+    abstracts that are not near-duplicates of each other ("Extensive experiments demonstrate...").
+    Counting groups, not abstracts, keeps a paper's own many variants from looking like boilerplate.
+
+    Counted on shingle keys, one count per key of the paired abstracts in one array, instead of a
+    set of shared shingles per abstract (gigabytes at 100,000 abstracts)."""
     if not pairs:
         return frozenset()
-    parent = list(range(len(keys)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        parent[max(root(i), root(j))] = min(root(i), root(j))
+    root = grouped(len(keys), pairs)
     involved = sorted({i for pair in pairs for i in pair})
     wanted = np.unique(np.concatenate([keys[i] for i in involved]))
     counts = np.zeros(len(wanted), dtype=np.int64)  # groups of abstracts holding each wanted key
-    grouped: dict[int, set[int]] = {}  # a group of paired abstracts counts once per key
+    in_groups: dict[int, set[int]] = {}  # a group of paired abstracts counts once per key
     paired = set(involved)
     for i, own in enumerate(keys):
         at = np.minimum(np.searchsorted(wanted, own), len(wanted) - 1)
@@ -249,10 +234,10 @@ def boilerplate_of(
         if not found.size:
             continue
         if i in paired:
-            grouped.setdefault(root(i), set()).update(found.tolist())
+            in_groups.setdefault(root(i), set()).update(found.tolist())
         else:
             counts[found] += 1  # an abstract in no pair is a group of its own; its keys are distinct
-    for found_in_group in grouped.values():
+    for found_in_group in in_groups.values():
         counts[list(found_in_group)] += 1
     common = set(wanted[counts >= BOILERPLATE_CLUSTERS].tolist())
     return frozenset(s for i in involved for s in strings(i) if _key(s.encode("utf-8")) in common)
