@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -140,7 +140,9 @@ def keyword_key(keyword: str) -> str:
     return " ".join(fold(w) for w in _TOKEN.findall(_PREFIX.sub(r"\1", keyword.lower())))
 
 
-def _tfidf(docs: list[list[str]]) -> sp.csr_matrix:
+def _tfidf(docs: Iterable[list[str]]) -> sp.csr_matrix:
+    """Sublinear TF-IDF of hashed terms; ``docs`` is read once, a document at a time (the terms of
+    every abstract at once would be gigabytes of strings at 100,000 papers)."""
     hasher = HashingVectorizer(
         analyzer=lambda d: d, n_features=N_FEATURES, alternate_sign=False, norm=None, dtype=np.float32
     )
@@ -150,8 +152,8 @@ def _tfidf(docs: list[list[str]]) -> sp.csr_matrix:
 
 def feature_matrix(papers: tuple[Paper, ...]) -> sp.csr_matrix:
     """One L2-weighted row per paper whose dot products are the blended similarity."""
-    text = _tfidf([terms(p.text) for p in papers])
-    keys = _tfidf([sorted({keyword_key(k) for k in p.keywords} - {""}) for p in papers])
+    text = _tfidf(terms(p.text) for p in papers)
+    keys = _tfidf(sorted({keyword_key(k) for k in p.keywords} - {""}) for p in papers)
     blend = sp.hstack(
         [text * np.float32(math.sqrt(1 - KEYWORD_WEIGHT)), keys * np.float32(math.sqrt(KEYWORD_WEIGHT))]
     )
