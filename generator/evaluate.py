@@ -140,22 +140,15 @@ def _both_timed(
     found: list[Candidates] = []
     raw_seconds = our_seconds = 0.0
     for i, doc in enumerate(docs):
-        if i % 2:
+        turns = ("raw", "ours") if i % 2 == 0 else ("ours", "raw")
+        for turn in turns:
             start = time.process_time()
-            found.append(extract(doc.text))
-            middle = time.process_time()
-            raw.append(raw_yake(doc.text))
-            end = time.process_time()
-            our_seconds += middle - start
-            raw_seconds += end - middle
-        else:
-            start = time.process_time()
-            raw.append(raw_yake(doc.text))
-            middle = time.process_time()
-            found.append(extract(doc.text))
-            end = time.process_time()
-            raw_seconds += middle - start
-            our_seconds += end - middle
+            if turn == "raw":
+                raw.append(raw_yake(doc.text))
+                raw_seconds += time.process_time() - start
+            else:
+                found.append(extract(doc.text))
+                our_seconds += time.process_time() - start
     papers = _papers(docs)
     start = time.process_time()
     curated = curate(papers, found)

@@ -47,15 +47,30 @@ def build_site(tmp: Path, seeds: Path, env: dict[str, str] | None = None) -> Bui
         env=env,
         capture_output=True,
     )
+    mkdocs_build(tmp, env)
+    return BuiltSite(root=tmp, docs=docs, site=tmp / "site")
+
+
+def mkdocs_build(root: Path, env: dict[str, str] | None = None) -> None:
+    """`mkdocs build --strict` of the project copy in `root`; fails the test with MkDocs' errors."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp / "mkdocs.yml")],
-        cwd=tmp,
-        env=env,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        cwd=root,
+        env=env or {**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    return BuiltSite(root=tmp, docs=docs, site=tmp / "site")
+
+
+def generate(seeds: Path, docs: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m generator build` as a user runs it, its output captured (it may fail)."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from .conftest import ROOT, BuiltSite
+from .searching import search
 from .siteserver import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -29,9 +30,7 @@ def test_search_finds_papers_and_a_result_opens_its_page(browser, server: str) -
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(server)
     page.keyboard.press("/")  # Material's shortcut to focus search
-    page.locator("input.md-search__input").press_sequentially("federated", delay=40)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
+    results = search(page, "federated")
     assert results.count() >= 2
     assert "federated" in results.first.inner_text().lower()
     ARTIFACTS.mkdir(exist_ok=True)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import subprocess
-import sys
 from pathlib import Path
 
 from generator.pipeline import build
 
-from .conftest import ROOT
+from .conftest import generate
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -41,12 +39,7 @@ def test_a_failed_run_lists_every_problem_and_leaves_the_previous_docs_intact(tm
     secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
     (seeds / "link.txt").symlink_to(secret)
 
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    result = generate(seeds, docs)
     assert result.returncode == 1
     where = seeds.as_posix()
     assert result.stderr.splitlines() == [

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -32,8 +29,9 @@ from generator.normalize import paper_id
 from generator.pipeline import catalogue_from
 from generator.render import Renderer
 
-from .conftest import HAND_WRITTEN, ROOT, BuiltSite, build_site
+from .conftest import HAND_WRITTEN, ROOT, BuiltSite, build_site, mkdocs_build
 from .searchindex import engine, search_docs
+from .searching import search
 from .sitehtml import PageParser, parse, text_of
 from .siteserver import SiteServer
 
@@ -71,18 +69,6 @@ CLEANED = {
 MARKUP_START = re.compile(r"<[A-Za-z/!?]|&[#A-Za-z]")
 # Text of files outside the seeds that a snippet or include would publish.
 OUTSIDE = ("root:x:0:0", "markdown_extensions:", "not_in_nav:", "build-backend", "[project]")
-
-
-def _mkdocs_build(root: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
 
 
 # Markdown extensions a later change may enable, each a trap for unescaped text: snippets include
@@ -125,7 +111,7 @@ def build_raw_title_site(tmp: Path) -> BuiltSite:
         shutil.copytree(ROOT / "overrides", tmp / "overrides")
     shutil.copytree(ROOT / "hooks", tmp / "hooks")
     write.write(docs, Renderer().render(catalogue))
-    _mkdocs_build(tmp)
+    mkdocs_build(tmp)
     return BuiltSite(root=tmp, docs=docs, site=tmp / "site")
 
 
@@ -409,9 +395,7 @@ def test_no_injected_script_runs_in_chromium(browser, raw_server: str, raw_site:
     # Search renders seed text from the index: search a payload word; results show it as text.
     page.goto(raw_server)
     page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("script", delay=30)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
+    results = search(page, "script")
     assert results.count() >= 2
     assert "<script>window.__pwned" in page.locator(".md-search-result").inner_text()
     ARTIFACTS.mkdir(exist_ok=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import SEEDS, BuiltSite, build_site
+from .searching import search
 from .test_browser import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -49,9 +50,7 @@ def test_search_and_links_work_from_the_file_system(browser, offline_site: Built
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((offline_site.site / "index.html").as_uri())
     page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("federated", delay=40)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
+    results = search(page, "federated")
     assert "federated" in results.first.inner_text().lower()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "offline-search.png"))

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 from generator.pipeline import build
 from generator.write import MANIFEST
 
-from .conftest import ROOT, SEEDS
+from .conftest import SEEDS, generate
 
 
 def test_real_seeds_give_47_papers_from_55_lines(tmp_path: Path) -> None:
@@ -63,12 +61,7 @@ def test_cli_reports_every_problem_and_writes_nothing(tmp_path: Path) -> None:
     (seeds / "a.txt").write_bytes(b"ok abstract\n\xff\xfe\n")
     (seeds / "b.txt").write_bytes(b"\x00\x01binary")
     docs = tmp_path / "docs"
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    result = generate(seeds, docs)
     assert result.returncode == 1
     assert f"{seeds.as_posix()}/a.txt:2: is not valid UTF-8" in result.stderr
     assert f"{seeds.as_posix()}/b.txt:1: contains a NUL byte" in result.stderr
@@ -77,13 +70,8 @@ def test_cli_reports_every_problem_and_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_cli_prints_one_summary_line(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--seeds", str(SEEDS), "--docs", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    result = generate(SEEDS, tmp_path)
+    assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("55 seed lines read, 47 papers, 8 duplicates merged")

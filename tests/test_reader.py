@@ -20,6 +20,7 @@ import pytest
 
 from .conftest import ROOT, SEEDS, BuiltSite, build_site
 from .searchindex import search_docs
+from .searching import RESULT, SEARCH, search
 from .siteserver import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -32,8 +33,6 @@ PHONE = {
     "is_mobile": True,
     "has_touch": True,
 }
-SEARCH = "input.md-search__input"
-RESULT = ".md-search-result__item"
 
 CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
 # What must stay readable, and the least contrast ratio for it (WCAG AAA for body text, AA otherwise).
@@ -130,27 +129,6 @@ def open_page(browser: Any) -> Iterator[Any]:
 
 def catalogue(built: BuiltSite) -> dict[str, Any]:
     return json.loads((built.site / "catalogue.json").read_text(encoding="utf-8"))
-
-
-# Resolves once the result list has not changed for `quiet` ms. Results for a prefix of the query
-# ("att") show while the rest is still being typed and are then replaced; a test that acts on the
-# first list it sees can act on an element that is about to vanish.
-SETTLED_JS = """
-(quiet) => new Promise((resolve) => {
-  const list = document.querySelector('.md-search-result__list');
-  let timer = setTimeout(resolve, quiet);
-  new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(resolve, quiet); })
-    .observe(list, {childList: true, subtree: true});
-})
-"""
-
-
-def search(page: Any, query: str) -> Any:
-    page.locator(SEARCH).press_sequentially(query, delay=30)
-    results = page.locator(RESULT)
-    results.first.wait_for(timeout=15_000)
-    page.evaluate(SETTLED_JS, 400)
-    return results
 
 
 # Sideways scrolling, as a reader meets it: the page itself, or any box in it wider than the screen
