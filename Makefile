@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 generate: $(STAMP)
-	$(PY) -m generator build --seeds seeds --docs docs --pin-ids
+	$(PY) -m generator build --seeds seeds --docs docs
 
 # site/ opens straight from disk (file://), search included (Material's offline plugin, .html
 # URLs). The Pages workflow builds with OFFLINE=false: directory URLs, papers/<id>/.

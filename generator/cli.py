@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument(
         "--pin-ids",
         action="store_true",
-        help="record new paper ids in <seeds>/paper-ids.json so they survive new variants (commit it)",
+        help="also write every variant's paper id to <seeds>/paper-ids.json, for copies without git history "
+        "(optional: with git history ids are stable without it)",
     )
     build_cmd.add_argument(
         "--cache", type=Path, default=DEFAULT_DIR, help=f"folder of the result cache (default {DEFAULT_DIR})"

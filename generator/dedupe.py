@@ -6,8 +6,9 @@
 3. The shown text is the most complete variant: the one with the most words; ties go to the
    variant with more copies, then to the earliest source. Among its copies, the one with the fewest
    typesetting artefacts is shown, ties to the earliest source.
-4. The id: see ``assign_ids``. It never changes when a variant is added, whatever that variant's
-   length or seed file, because every variant already seen is pinned in the id lock.
+4. The id: see ``assign_ids``. The copy committed first names the paper (git history), so the id
+   never changes when a variant is added, whatever that variant's length or seed file, nor when a
+   line moves to another file or a file is renamed. No committed file besides the seeds is needed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator import cache, normalize, parallel
-from generator.models import Paper, SeedLine, Source, Variant
+from generator.models import Paper, Place, SeedLine, Source, Variant
 from generator.neardup import Matches, grouped, near_duplicates, shingles, similarity
 from generator.normalize import ID_HEX, KEY_HEX, artefacts, identity_digest, identity_text, paper_id, words
 
@@ -72,16 +73,25 @@ def _chosen(cluster: list[_Copies]) -> _Copies:
     return min(cluster, key=lambda v: (-len(words(v.identity)), -len(v.lines), v.first))
 
 
-def assign_ids(clusters: list[list[_Copies]], lock: Mapping[str, str]) -> list[str]:
-    """One id per cluster, unique, stable when variants are added.
+def assign_ids(
+    clusters: list[list[_Copies]],
+    lock: Mapping[str, str],
+    first_place: Mapping[str, Place] | None = None,
+) -> list[str]:
+    """One id per cluster, unique, stable when variants are added, lines moved or files renamed.
 
-    The id lock (seeds/paper-ids.json) maps every variant key ever built to its paper's id. A
-    cluster keeps the id its variants are pinned to (the id most of them are pinned to, ties to the
-    smallest id, when a new variant bridged two papers). A cluster with no pinned variant is new:
-    its id is the ``paper_id`` of its earliest copy (``file:line``). Once pinned, adding a variant
-    that is more complete, or that comes from a seed file sorting first, cannot move it. No rule
-    without memory can do this: A alone and B alone have different ids, and {A, B} keeps one.
+    A paper's id is the ``paper_id`` of the copy that was committed first (``first_place``, from
+    the git history of the seeds: commit time, then the commit's place in the log, then the path and
+    line in that commit, all facts of the history, none of today's seed layout). Copies not yet
+    committed come after every committed one; among those the shown copy comes first, then the
+    others by id (without git history, a tarball, the id is the shown text's). So a near-duplicate
+    that arrives later never takes the id, even when it is more complete and shown.
+
+    The optional id lock (seeds/paper-ids.json, variant key -> id) comes before history: a cluster
+    keeps the id its variants are pinned to (the id most of them are pinned to, ties to the smallest
+    id, when a new variant bridged two papers); a variant it does not list is decided as above.
     """
+    places = first_place or {}
     claims: dict[str, list[tuple[int, int]]] = {}
     for index, cluster in enumerate(clusters):
         pinned = Counter(lock[v.key] for v in cluster if v.key in lock)
@@ -94,14 +104,23 @@ def assign_ids(clusters: list[list[_Copies]], lock: Mapping[str, str]) -> list[s
     taken = {pid for pid in ids if pid}
     for index, cluster in enumerate(clusters):
         if ids[index] is None:
-            ids[index] = _fresh_id(cluster, taken)
+            ids[index] = _fresh_id(cluster, places, taken)
             taken.add(ids[index])
     return [pid for pid in ids if pid]
 
 
-def _fresh_id(cluster: list[_Copies], taken: set[str]) -> str:
-    for variant in cluster:
-        pid = paper_id(variant.lines[0].text)
+def id_candidates(cluster: list[_Copies], first_place: Mapping[str, Place]) -> list[str]:
+    """The ids a cluster may take, best first: committed copies by first place, then the shown copy,
+    then the other uncommitted copies by id."""
+    shown = paper_id(_chosen(cluster).best_copy().text)
+    pids = {paper_id(line.text) for v in cluster for line in v.lines}
+    committed = sorted((first_place[pid], pid) for pid in pids if pid in first_place)
+    rest = sorted(pids - {pid for _place, pid in committed}, key=lambda pid: (pid != shown, pid))
+    return [pid for _place, pid in committed] + rest
+
+
+def _fresh_id(cluster: list[_Copies], first_place: Mapping[str, Place], taken: set[str]) -> str:
+    for pid in id_candidates(cluster, first_place):
         if pid not in taken:
             return pid
     n = 1
@@ -112,12 +131,19 @@ def _fresh_id(cluster: list[_Copies], taken: set[str]) -> str:
         n += 1
 
 
-def dedupe(lines: tuple[SeedLine, ...], lock: Mapping[str, str] | None = None) -> tuple[Paper, ...]:
-    """One paper per distinct abstract, with every copy's source, ordered by first source."""
+def dedupe(
+    lines: tuple[SeedLine, ...],
+    lock: Mapping[str, str] | None = None,
+    first_place: Mapping[str, Place] | None = None,
+) -> tuple[Paper, ...]:
+    """One paper per distinct abstract, with every copy's source, ordered by first source.
+
+    ``first_place`` (``History.first_place``) says where each text was first committed; ids follow it.
+    """
     groups = exact_groups(lines)
     matches = near_duplicates([g.identity for g in groups])
     clusters = _clusters(groups, matches)
-    ids = assign_ids(clusters, lock or {})
+    ids = assign_ids(clusters, lock or {}, first_place)
     papers = []
     for pid, cluster in zip(ids, clusters, strict=True):
         chosen = _chosen(cluster)

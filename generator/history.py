@@ -18,11 +18,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.models import History, Paper, SeedLine
+from generator.models import History, Paper, Place, SeedLine
 from generator.normalize import paper_id
 
 FULL_HISTORY_HINT = "fetch the full history (actions/checkout with fetch-depth: 0)"
-_HUNK = re.compile(rb"^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
+_HUNK = re.compile(rb"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 _COMMIT = re.compile(rb"^\x00commit ([0-9a-f]{40}) (-?\d+)$")
 
 
@@ -60,14 +60,29 @@ def read_history(seeds_dir: Path) -> History:
     shallow = _git(seeds_dir, "rev-parse", "--is-shallow-repository")
     if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
         note = f"the git history is shallow: papers older than it are dated too late; {FULL_HISTORY_HINT}"
-    return History(first_added=parse_log(log.stdout), available=True, note=note)
+    places = parse_places(log.stdout)
+    return History(
+        first_added={pid: place[0] for pid, place in places.items()},
+        first_place=places,
+        available=True,
+        note=note,
+    )
 
 
 def parse_log(output: bytes) -> dict[str, int]:
     """paper id -> earliest commit time, from ``git log -p --unified=0`` output in our format."""
-    first: dict[str, int] = {}
+    return {pid: place[0] for pid, place in parse_places(output).items()}
+
+
+def parse_places(output: bytes) -> dict[str, Place]:
+    """paper id -> where it was first committed: (commit time, -(commit's index in the log), path,
+    line in that commit); the smallest tuple wins, so the order is a fact of the history alone."""
+    first: dict[str, Place] = {}
     when: int | None = None
-    added_left = 0  # '+' lines still expected in the current hunk
+    commits = 0
+    path = ""
+    line = 0
+    added_left = 0  # '+' or '-' lines still expected in the current hunk
     for raw in output.split(b"\n"):
         if added_left > 0:
             if raw.startswith(b"\\"):  # "\ No newline at end of file"
@@ -75,28 +90,35 @@ def parse_log(output: bytes) -> dict[str, int]:
             if raw.startswith((b"+", b"-")):
                 added_left -= 1
                 if raw.startswith(b"+") and when is not None:
-                    _record(first, raw[1:], when)
+                    _record(first, raw[1:], (when, -commits, path, line))
+                    line += 1
                 continue
             added_left = 0
         commit = _COMMIT.match(raw)
         if commit:
             when = int(commit.group(2))
+            commits += 1
+            continue
+        if raw.startswith(b"+++ "):
+            name = raw[4:].decode("utf-8", errors="replace")
+            path = name[2:] if name.startswith("b/") else name
             continue
         hunk = _HUNK.match(raw)
         if hunk:
             # With --unified=0 a hunk is its removed lines, then its added lines: count both.
-            removed = int(hunk.group(1)) if hunk.group(1) is not None else 1
-            added = int(hunk.group(2)) if hunk.group(2) is not None else 1
+            removed = int(hunk.group(2)) if hunk.group(2) is not None else 1
+            added = int(hunk.group(4)) if hunk.group(4) is not None else 1
             added_left = removed + added
+            line = int(hunk.group(3))
     return first
 
 
-def _record(first: dict[str, int], raw: bytes, when: int) -> None:
+def _record(first: dict[str, Place], raw: bytes, place: Place) -> None:
     text = raw.rstrip(b"\r").decode("utf-8", errors="replace").lstrip("\ufeff")
     if text.strip():
         pid = paper_id(text)
-        if pid not in first or when < first[pid]:
-            first[pid] = when
+        if pid not in first or place < first[pid]:
+            first[pid] = place
 
 
 def with_first_seen(

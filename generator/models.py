@@ -143,8 +143,11 @@ class Stats:
     # duplicates_merged = exact_duplicates + near_duplicates
     exact_duplicates: int = 0
     near_duplicates: int = 0
-    # variants whose id is not yet pinned in seeds/paper-ids.json
-    ids_to_pin: int = 0
+
+
+# Where a text was first committed: (commit time, -(the commit's index in the log, newest 1), seed path,
+# line in that commit). Ordered: the smallest is the earliest (generator/history.py).
+Place = tuple[int, int, str, int]
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,8 @@ class History:
 
     # paper_id(text of an added line) -> commit time in seconds since the epoch, earliest commit.
     first_added: dict[str, int] = field(default_factory=dict)
+    # paper_id(text) -> where it was first committed; the earliest copy names a paper (dedupe).
+    first_place: dict[str, Place] = field(default_factory=dict)
     # False when there is no usable git history (a tarball, no git): nothing can be dated.
     available: bool = False
     # For the reader and the build log: why dates are missing or may be late; "" when all is well.

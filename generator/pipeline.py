@@ -34,18 +34,12 @@ class Summary:
     not_rendered: int = 0
     exact_duplicates: int = 0
     near_duplicates: int = 0
-    # variants whose id was not pinned in seeds/paper-ids.json before this build
-    ids_to_pin: int = 0
+    # True when --pin-ids wrote the optional id lock (seeds/paper-ids.json); ids need no lock
     ids_pinned: bool = False
     cache_hits: int = 0
     computed: int = 0
 
     def line(self) -> str:
-        unpinned = (
-            f"; {self.ids_to_pin} new ids pinned in {ingest.ID_LOCK}"
-            if self.ids_pinned
-            else f"; {self.ids_to_pin} ids not pinned: run `make generate` and commit seeds/{ingest.ID_LOCK}"
-        )
         return (
             f"{self.seed_lines} seed lines read, {self.papers} papers, "
             f"{self.duplicates_merged} duplicates merged "
@@ -54,7 +48,7 @@ class Summary:
             f"{self.pages_written} files written ({self.unchanged} unchanged, {self.removed} removed, "
             f"{self.not_rendered} not re-rendered), "
             f"keywords: {self.cache_hits} reused, {self.computed} extracted"
-            + (unpinned if self.ids_to_pin else "")
+            + (f"; ids written to {ingest.ID_LOCK}" if self.ids_pinned else "")
         )
 
 
@@ -68,7 +62,7 @@ def catalogue_from(
     catalogue."""
     seed_history = seed_history or History()
     id_lock = id_lock or {}
-    papers = dedupe(lines, id_lock)
+    papers = dedupe(lines, id_lock, seed_history.first_place)
     new_lock = pinned_ids(papers, id_lock)
     papers = clean(papers)
     curated: dict[str, Metadata] = {}
@@ -88,7 +82,6 @@ def catalogue_from(
         duplicates_merged=len(lines) - len(papers),
         exact_duplicates=len(lines) - len(papers) - sum(len(p.variants) for p in papers),
         near_duplicates=sum(len(p.variants) for p in papers),
-        ids_to_pin=sum(1 for key, pid in new_lock.items() if id_lock.get(key) != pid),
     )
     seed_history = replace(seed_history, note=history.undated_note(papers, seed_history))
     return Catalogue(
@@ -156,7 +149,6 @@ def build(
         computed=run.counts.get(KEYWORDS_LABEL, [0, 0])[1],
         exact_duplicates=catalogue.stats.exact_duplicates,
         near_duplicates=catalogue.stats.near_duplicates,
-        ids_to_pin=catalogue.stats.ids_to_pin,
         ids_pinned=pinned,
     )
     if not quiet:

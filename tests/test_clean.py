@@ -120,9 +120,9 @@ def test_unicode_line_breaks_become_spaces_and_format_characters_stay() -> None:
 
 
 def test_real_seed_lines_read_cleanly() -> None:
-    from .conftest import SEEDS
+    from .conftest import FROZEN_SEEDS
 
-    for path in SEEDS.glob("*.txt"):
+    for path in FROZEN_SEEDS.glob("*.txt"):
         for line in path.read_text(encoding="utf-8").splitlines():
             text = clean_text(line)
             for residue in ("``", "\\url", "$15$", "}", " //github"):

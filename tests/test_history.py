@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import subprocess
 from pathlib import Path
 
@@ -13,32 +12,11 @@ from generator.history import parse_log, read_history
 from generator.normalize import paper_id
 from generator.pipeline import build
 
-DAY1, DAY2, DAY3 = "2024-01-02T10:00:00Z", "2024-03-04T11:30:00Z", "2024-05-06T12:45:00Z"
+from .gitrepo import DAY1, DAY2, DAY3, commit, git
+
 ONE = "Graph neural networks learn on molecules."
 TWO = "Diffusion models generate images from noise."
 THREE = "Transformers translate text between languages."
-
-
-def git(repo: Path, *args: str, when: str = DAY1) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-    }
-    result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
-    return result.stdout
-
-
-def commit(repo: Path, files: dict[str, bytes], when: str) -> None:
-    for name, data in files.items():
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        (repo / name).write_bytes(data)
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", f"seeds at {when}", when=when)
 
 
 def history_repo(tmp_path: Path) -> Path:

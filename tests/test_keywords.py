@@ -184,9 +184,9 @@ def seed_catalogue():
     from generator import ingest
     from generator.pipeline import catalogue_from
 
-    from .conftest import SEEDS
+    from .conftest import FROZEN_SEEDS
 
-    return catalogue_from(ingest.read_seeds(SEEDS))
+    return catalogue_from(ingest.read_seeds(FROZEN_SEEDS))
 
 
 def test_seed_keywords_are_no_fragments(seed_catalogue) -> None:

@@ -20,7 +20,7 @@ from generator.links import (
 from generator.models import Paper, Source
 from generator.pipeline import catalogue_from
 
-from .conftest import SEEDS
+from .conftest import FROZEN_SEEDS
 
 
 def paper(pid: str, text: str, keywords: tuple[str, ...] = ()) -> Paper:
@@ -120,7 +120,7 @@ GNN = ["Graph Neural Networks (GNNs) have been studied", "Graph Neural Networks 
 
 @pytest.fixture(scope="module")
 def seed_papers() -> dict[str, Paper]:
-    papers = catalogue_from(read_seeds(SEEDS)).papers
+    papers = catalogue_from(read_seeds(FROZEN_SEEDS)).papers
     return {p.text: p for p in papers}
 
 

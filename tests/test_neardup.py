@@ -12,7 +12,7 @@ from generator.neardup import THRESHOLD, candidate_pairs, near_duplicates, shing
 from generator.normalize import paper_id, variant_key
 from generator.worddiff import changed_words, word_diff
 
-from .conftest import SEEDS
+from .conftest import FROZEN_SEEDS
 
 PAIRS = json.loads((Path(__file__).parent / "data/near_duplicates.json").read_text(encoding="utf-8"))["pairs"]
 
@@ -40,7 +40,7 @@ def test_labelled_pairs_merge_or_stay_apart_in_one_catalogue() -> None:
         for n, p in enumerate(PAIRS)
         for side, key in ((1, "a"), (2, "b"))
     ]
-    papers = dedupe((*read_seeds(SEEDS), *lines))
+    papers = dedupe((*read_seeds(FROZEN_SEEDS), *lines))
     paper_of = {str(s): p.id for p in papers for s in p.sources}
     wrong = [
         (p["kind"], p["note"])
@@ -52,7 +52,7 @@ def test_labelled_pairs_merge_or_stay_apart_in_one_catalogue() -> None:
 
 
 def test_seed_catalogue_has_no_near_duplicates() -> None:
-    papers = dedupe(read_seeds(SEEDS))
+    papers = dedupe(read_seeds(FROZEN_SEEDS))
     assert len(papers) == 47
     assert all(p.variants == () for p in papers)
 
@@ -95,12 +95,17 @@ def test_id_survives_a_more_complete_variant_from_a_file_that_sorts_first() -> N
     assert merged.text == LONGER  # the new variant is shown ...
     assert merged.id == original  # ... under the old id
     assert {p.id for p in later} == {p.id for p in first}
-    # Without the lock the rule falls back to the earliest variant's own id, which moved here.
+    # Without the lock or git history the shown text names the paper, which moved here ...
     assert dedupe((line("000.txt", 1, LONGER), line("m.txt", 3, BASE)))[0].id == paper_id(LONGER)
+    # ... and with history the copy committed first does (tests/test_ids.py: real repositories).
+    history = {paper_id(BASE): (100, -2, "seeds/m.txt", 3), paper_id(LONGER): (200, -1, "seeds/000.txt", 1)}
+    assert dedupe((line("000.txt", 1, LONGER), line("m.txt", 3, BASE)), {}, history)[0].id == paper_id(BASE)
 
 
 def test_id_survives_when_the_old_variant_is_removed() -> None:
-    lock = pinned_ids(dedupe((line("a.txt", 1, BASE), line("b.txt", 1, LONGER))), {})
+    # A lock written (--pin-ids) where history knew BASE came first keeps BASE's id once it is gone.
+    history = {paper_id(BASE): (100, -1, "seeds/a.txt", 1)}
+    lock = pinned_ids(dedupe((line("a.txt", 1, BASE), line("b.txt", 1, LONGER)), {}, history), {})
     (paper,) = dedupe((line("b.txt", 1, LONGER),), lock)
     assert paper.id == paper_id(BASE)
 
@@ -136,7 +141,7 @@ def test_numpy_banding_finds_exactly_the_pairs_of_datasketch_lsh() -> None:
     from generator.neardup import CANDIDATE_THRESHOLD, NUM_PERM, SEED
 
     texts = [p["a"] for p in PAIRS] + [p["b"] for p in PAIRS]
-    texts += [line.text for line in read_seeds(SEEDS)]
+    texts += [line.text for line in read_seeds(FROZEN_SEEDS)]
     sets = [shingles(t.lower()) for t in dict.fromkeys(texts)]
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     expected = set()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEEDS, BuiltSite, build_site
+from .conftest import FROZEN_SEEDS, BuiltSite, build_site
 from .searching import search
 from .test_browser import ARTIFACTS
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build_site(tmp_path_factory.mktemp("offline-site"), SEEDS, env={"OFFLINE": "true"})
+    return build_site(tmp_path_factory.mktemp("offline-site"), FROZEN_SEEDS, env={"OFFLINE": "true"})
 
 
 def home_config(site: Path) -> str:

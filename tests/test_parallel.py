@@ -13,7 +13,7 @@ from generator import ingest, parallel
 from generator.pipeline import build, catalogue_from
 from generator.render import Renderer
 
-from .conftest import SEEDS
+from .conftest import FROZEN_SEEDS
 
 POOLS: list[int] = []
 
@@ -32,7 +32,7 @@ def test_parallel_catalogue_and_pages_equal_serial_ones(monkeypatch: pytest.Monk
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 2)
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", RecordingPool)
     POOLS.clear()
-    lines = ingest.read_seeds(SEEDS)
+    lines = ingest.read_seeds(FROZEN_SEEDS)
     with parallel.runtime(None, jobs=1):
         serial = catalogue_from(lines)
     assert POOLS == []
@@ -45,7 +45,7 @@ def test_parallel_catalogue_and_pages_equal_serial_ones(monkeypatch: pytest.Monk
 
 def test_one_line_change_rewrites_only_changed_files(tmp_path: Path) -> None:
     seeds, docs, store = tmp_path / "seeds", tmp_path / "docs", tmp_path / "cache"
-    shutil.copytree(SEEDS, seeds)
+    shutil.copytree(FROZEN_SEEDS, seeds)
     cold = build(seeds, docs, quiet=True, cache_dir=store)
     assert cold.computed == cold.papers
     before = snapshot(docs)

@@ -7,11 +7,11 @@ from pathlib import Path
 from generator.pipeline import build
 from generator.write import MANIFEST
 
-from .conftest import SEEDS, generate
+from .conftest import FROZEN_SEEDS, generate
 
 
-def test_real_seeds_give_47_papers_from_55_lines(tmp_path: Path) -> None:
-    summary = build(SEEDS, tmp_path, quiet=True)
+def test_frozen_seeds_give_47_papers_from_55_lines(tmp_path: Path) -> None:
+    summary = build(FROZEN_SEEDS, tmp_path, quiet=True)
     assert (summary.seed_lines, summary.papers, summary.duplicates_merged) == (55, 47, 8)
     data = json.loads((tmp_path / "catalogue.json").read_text(encoding="utf-8"))
     assert len(data["papers"]) == 47
@@ -20,7 +20,7 @@ def test_real_seeds_give_47_papers_from_55_lines(tmp_path: Path) -> None:
     assert max(sources.values()) == 1  # every seed line is on exactly one paper
     expected = {
         (f.name, n)
-        for f in SEEDS.glob("*.txt")
+        for f in FROZEN_SEEDS.glob("*.txt")
         for n, text in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
         if text.strip()
     }
@@ -29,14 +29,14 @@ def test_real_seeds_give_47_papers_from_55_lines(tmp_path: Path) -> None:
 
 
 def test_build_is_deterministic_and_second_run_writes_nothing(tmp_path: Path) -> None:
-    build(SEEDS, tmp_path / "one", quiet=True)
-    build(SEEDS, tmp_path / "two", quiet=True)
+    build(FROZEN_SEEDS, tmp_path / "one", quiet=True)
+    build(FROZEN_SEEDS, tmp_path / "two", quiet=True)
     # The manifest records modification times: bookkeeping of this docs/ folder, not output.
     files_one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*.*")}
     files_two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*.*")}
     assert files_one.pop(Path(MANIFEST)) and files_two.pop(Path(MANIFEST))
     assert files_one == files_two
-    again = build(SEEDS, tmp_path / "one", quiet=True)
+    again = build(FROZEN_SEEDS, tmp_path / "one", quiet=True)
     assert again.pages_written == 0 and again.removed == 0
     # Paper, keyword and topic pages are not even rendered again: only the listings are.
     papers = len(list((tmp_path / "one" / "papers").glob("??????????.md")))
@@ -70,7 +70,7 @@ def test_cli_reports_every_problem_and_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_cli_prints_one_summary_line(tmp_path: Path) -> None:
-    result = generate(SEEDS, tmp_path)
+    result = generate(FROZEN_SEEDS, tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1

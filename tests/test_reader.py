@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .conftest import ROOT, SEEDS, BuiltSite, build_site
+from .conftest import FROZEN_SEEDS, ROOT, BuiltSite, build_site
 from .searchindex import search_docs
 from .searching import RESULT, SEARCH, search
 from .siteserver import SiteServer
@@ -100,7 +100,7 @@ class ProjectSite:
 @pytest.fixture(scope="module")
 def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProjectSite]:
     server = SiteServer(PREFIX)
-    built = build_site(tmp_path_factory.mktemp("project-site"), SEEDS, {"SITE_URL": server.url})
+    built = build_site(tmp_path_factory.mktemp("project-site"), FROZEN_SEEDS, {"SITE_URL": server.url})
     server.serve(built.site)
     yield ProjectSite(built, server)
     server.close()

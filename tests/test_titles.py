@@ -10,7 +10,7 @@ from generator.naming import acronym_definitions, is_survey, long_form, named_me
 from generator.pipeline import catalogue_from
 from generator.titles import TITLE_MAX, az_groups, disambiguate, generate_title, with_titles
 
-from .conftest import SEEDS
+from .conftest import FROZEN_SEEDS
 
 
 def paper(text: str, pid: str = "aaaaaaaaaa", keywords: tuple[str, ...] = ()) -> Paper:
@@ -320,7 +320,7 @@ SURVEYS = {
 
 @pytest.fixture(scope="module")
 def seed_titles() -> dict[str, str]:
-    catalogue = catalogue_from(ingest.read_seeds(SEEDS))
+    catalogue = catalogue_from(ingest.read_seeds(FROZEN_SEEDS))
     return {p.id: p.title for p in catalogue.papers}
 
 

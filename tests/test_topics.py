@@ -10,7 +10,7 @@ from generator.pipeline import catalogue_from
 from generator.topicmap import label_lines, map_svg, topic_links
 from generator.topics import OTHER_NAME, with_topics
 
-from .conftest import SEEDS
+from .conftest import FROZEN_SEEDS
 
 
 def paper(pid: str, keywords: tuple[str, ...], related: tuple[tuple[str, float], ...]) -> Paper:
@@ -61,7 +61,7 @@ def test_topics_do_not_depend_on_input_order() -> None:
 
 @pytest.fixture(scope="module")
 def seed_catalogue() -> Catalogue:
-    return catalogue_from(read_seeds(SEEDS))
+    return catalogue_from(read_seeds(FROZEN_SEEDS))
 
 
 def test_seed_topics_keep_expected_groups_together(seed_catalogue: Catalogue) -> None:

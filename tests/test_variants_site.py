@@ -1,4 +1,4 @@
-"""Near-duplicate variants end to end: summary, id lock, catalogue.json, and the page in a real site."""
+"""Near-duplicate variants end to end: summary, ids, catalogue.json, and the page in a real site."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.dedupe import dedupe, pinned_ids
 from generator.errors import BuildError
-from generator.ingest import ID_LOCK, read_id_lock, read_seeds
+from generator.ingest import ID_LOCK
 from generator.pipeline import build
 
-from .conftest import SEEDS, build_site
+from .conftest import FROZEN_SEEDS, build_site
+from .gitrepo import DAY1, DAY2, commit, new_repo
 
 BASE = (
     "Graph neural networks learn representations of nodes by passing messages along edges. "
@@ -26,24 +26,17 @@ V2 = BASE.replace("four points", "4.5 points") + " Code: <script>alert(1)</scrip
 OTHER = "Diffusion models generate images by reversing a noising process step by step."
 
 
-def test_committed_id_lock_covers_the_seed_catalogue() -> None:
-    lock = read_id_lock(SEEDS)
-    papers = dedupe(read_seeds(SEEDS), lock)
-    assert pinned_ids(papers, lock) == lock, f"run `make generate` and commit seeds/{ID_LOCK}"
-    assert {p.id for p in papers} <= set(lock.values())
-
-
 def test_variant_added_later_keeps_the_id_and_shows_on_the_page(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "m.txt").write_text(f"{BASE}\n{OTHER}\n{BASE}\n", encoding="utf-8")
-    first = build(seeds, tmp_path / "docs", quiet=True, pin_ids=True)
-    assert (first.exact_duplicates, first.near_duplicates, first.ids_pinned) == (1, 0, True)
+    repo = new_repo(tmp_path / "repo")
+    seeds = repo / "seeds"
+    commit(repo, {"seeds/m.txt": f"{BASE}\n{OTHER}\n{BASE}\n".encode()}, DAY1)
+    first = build(seeds, tmp_path / "docs", quiet=True)
+    assert (first.exact_duplicates, first.near_duplicates, first.ids_pinned) == (1, 0, False)
     before = json.loads((tmp_path / "docs/catalogue.json").read_text(encoding="utf-8"))
     (old,) = (p for p in before["papers"] if len(p["sources"]) == 2)
 
     # The more complete version 2 arrives in a seed file that sorts first.
-    (seeds / "000.txt").write_text(V2 + "\n", encoding="utf-8")
+    commit(repo, {"seeds/000.txt": f"{V2}\n".encode()}, DAY2)
     second = build(seeds, tmp_path / "docs", quiet=True)
     assert (second.seed_lines, second.papers, second.exact_duplicates, second.near_duplicates) == (4, 2, 1, 1)
     assert second.line().startswith(
@@ -79,7 +72,7 @@ def test_variant_differences_are_marked_and_escaped_in_the_built_site(tmp_path: 
 
 def test_damaged_id_lock_is_reported_with_its_place(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
+    shutil.copytree(FROZEN_SEEDS, seeds)
     (seeds / ID_LOCK).write_text('{"not-a-key": "x"}', encoding="utf-8")
     with pytest.raises(BuildError) as info:
         build(seeds, tmp_path / "docs", quiet=True)
