@@ -1,4 +1,5 @@
-"""Command line: ``python -m generator build [--seeds seeds] [--docs docs]``."""
+"""Command line: ``python -m generator build [--seeds seeds] [--docs docs]``, and ``diff BASE.json HEAD.json``
+(the review of a seed change, generator/review.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator import review
 from generator.cache import DEFAULT_DIR
 from generator.errors import BuildError
 from generator.pipeline import build
@@ -37,7 +39,23 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument(
         "-j", "--jobs", type=int, default=0, help="worker processes (default: every core; 1: serial)"
     )
+    diff_cmd = commands.add_parser(
+        "diff", help="review a seed change: Markdown summary of two catalogue.json files, notices on stdout"
+    )
+    diff_cmd.add_argument("base", type=Path, help="catalogue.json built from the base commit's seeds")
+    diff_cmd.add_argument("head", type=Path, help="catalogue.json built from the change (missing: it failed)")
+    diff_cmd.add_argument("--log", type=Path, help="the build's output, for its seed problems (file:line)")
+    diff_cmd.add_argument(
+        "--summary",
+        type=Path,
+        default=Path(os.environ["GITHUB_STEP_SUMMARY"]) if os.environ.get("GITHUB_STEP_SUMMARY") else None,
+        help="Markdown file to append to (default: $GITHUB_STEP_SUMMARY, else stdout)",
+    )
+    diff_cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="the site's URL")
+    diff_cmd.add_argument("--base-label", default="the base commit", help="what BASE was built from")
     args = parser.parse_args(argv)
+    if args.command == "diff":
+        return _diff(args)
     try:
         build(
             args.seeds,
@@ -53,4 +71,23 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"error: {len(exc.problems)} problem(s) in the seeds; nothing was written", file=sys.stderr)
         return 1
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    log = args.log.read_text(encoding="utf-8", errors="replace") if args.log and args.log.is_file() else ""
+    result = review.review(
+        review.load(args.base),
+        review.load(args.head),
+        review.problems_in(log),
+        site_url=args.site_url,
+        base_label=args.base_label,
+    )
+    for annotation in result.annotations:
+        print(annotation)
+    if args.summary is None:
+        sys.stdout.write(result.markdown)
+    else:
+        with args.summary.open("a", encoding="utf-8") as summary:
+            summary.write(result.markdown)
     return 0

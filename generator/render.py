@@ -333,6 +333,7 @@ def catalogue_json(catalogue: Catalogue) -> Iterator[str]:
 
 
 def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
+    keys = {s: v.key for v in paper.variants for s in v.sources}
     return {
         "id": paper.id,
         "url": paper_url(paper.id),
@@ -351,7 +352,9 @@ def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
         "abstract": paper.text,
         "keywords": list(paper.keywords),
         "related": [{"id": r.id, "score": r.score, "shared": list(r.shared)} for r in paper.related],
-        "sources": [{"file": s.file, "line": s.line} for s in paper.sources],
+        # key: the variant each line is a copy of (lines with one key are exact duplicates); the
+        # review of a seed change (generator/review.py) follows lines and ids by it.
+        "sources": [{"file": s.file, "line": s.line, "key": keys.get(s, paper.key)} for s in paper.sources],
         "variants": [
             {"file": s.file, "line": s.line, "similarity": v.similarity}
             for v in paper.variants
