@@ -125,7 +125,10 @@ def test_catalogue_json_has_the_documented_shape() -> None:
     }
     assert first["url"] == "papers/aaaaaaaaaa/"
     assert first["related"] == [{"id": "bbbbbbbbbb", "score": 0.4321, "shared": ["diffusion models"]}]
-    assert first["sources"] == [{"file": "a.txt", "line": 1}, {"file": "b.txt", "line": 3}]
+    assert first["sources"] == [
+        {"file": "a.txt", "line": 1, "key": ""},
+        {"file": "b.txt", "line": 3, "key": ""},
+    ]
     assert first["topic"] == "diffusion-models"
     assert data["topics"] == [
         {
