@@ -1,0 +1,41 @@
+"""tools/check_site.py, the Pages gate on a built site: passes a good site, names what is broken."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, BuiltSite
+
+spec = importlib.util.spec_from_file_location("check_site", ROOT / "tools/check_site.py")
+assert spec and spec.loader
+check_site = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(check_site)
+
+
+@pytest.mark.site
+def test_the_smoke_check_passes_the_built_site_and_names_broken_pages(
+    seed_site: BuiltSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert check_site.main([str(seed_site.site), "--no-linkcheck"]) == 0
+    assert "site OK (smoke check: 7 pages" in capsys.readouterr().out
+    broken = tmp_path / "site"
+    shutil.copytree(seed_site.site, broken)
+    papers = json.loads((broken / "catalogue.json").read_text(encoding="utf-8"))["papers"]
+    first, last = papers[0], papers[-1]
+    for path in (broken / first["url"]).parent.glob(first["id"] + "*"):
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    page = next(
+        p
+        for p in [broken / last["url"] / "index.html", broken / (last["url"].rstrip("/") + ".html")]
+        if p.is_file()
+    )
+    page.write_text("<html><body>an empty page</body></html>", encoding="utf-8")
+    assert check_site.main([str(broken), "--no-linkcheck"]) == 1
+    out = capsys.readouterr().out
+    assert f"{first['url'].rstrip('/')}" in out and "HTTP 404" in out
+    assert f"does not show {last['title']!r}" in out and "does not show its abstract" in out
