@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import yaml
 from generator.cli import main
 
 from .conftest import ROOT
+from .gitrepo import DAY1, DAY2, DAY3, commit, git, new_repo
 
 WORKFLOWS = ROOT / ".github/workflows"
 BIN = Path(sys.executable).parent
@@ -94,8 +96,47 @@ def test_pages_workflow_publishes_on_seed_changes_with_least_privilege() -> None
     assert "bash .ci/run" in commands and "make site" in commands
     assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
     assert re.search(r"^site: .*\n(?:.*\n)*?\t.*mkdocs build --strict", makefile(), re.M)
-    build_step = next(s for s in steps(pages, "build") if s.get("run") == "make site")
+    build_step = next(s for s in steps(pages, "build") if "make site" in s.get("run", ""))
     assert "SITE_URL" in build_step["env"]
+    assert "::add-matcher::.github/seed-problems.json" in build_step["run"]  # seed problems as annotations
+
+
+def test_pages_deploys_a_seed_only_push_gated_on_what_data_can_break() -> None:
+    pages = load("pages.yml")
+    runs = [s.get("run", "") for s in steps(pages, "build")]
+    test = next(r for r in runs if "bash .ci/run" in r)
+    assert 'if bash .ci/seed-only "$BASE"; then' in test  # the suite runs unless only seeds/ changed
+    order = [
+        next(i for i, r in enumerate(runs) if needle in r)
+        for needle in ("bash .ci/run", "make site", ".ci/review-seeds", "tools/check_site.py")
+    ]
+    assert order == sorted(order)
+    review = next(s for s in steps(pages, "build") if ".ci/review-seeds" in s.get("run", ""))
+    assert review["env"]["BASE"] == "${{ github.event.before }}" and "cancelled()" in review["if"]
+    upload = [i for i, s in enumerate(steps(pages, "build")) if "upload-pages-artifact" in s.get("uses", "")]
+    assert upload[0] > max(order)  # nothing is uploaded before the site passed its checks
+    test_on = triggers(load("test.yml"))
+    assert test_on["push"]["paths-ignore"] == ["seeds/**"]  # code pushes run the suite, seed pushes not
+    pr_review = next(s for s in steps(load("test.yml"), "test") if ".ci/review-seeds" in s.get("run", ""))
+    assert pr_review["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
+
+
+def test_seed_only_and_base_commit_tell_a_seed_push_from_a_code_push(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path / "repo")
+    shutil.copytree(ROOT / ".ci", repo / ".ci")
+    commit(repo, {"seeds/a.txt": b"One abstract.\n", "generator/x.py": b"x = 1\n"}, DAY1)
+    first = git(repo, "rev-parse", "HEAD").strip()
+
+    def seed_only(base: str) -> bool:
+        return subprocess.run(["bash", ".ci/seed-only", base], cwd=repo, check=False).returncode == 0
+
+    assert not seed_only("")  # the first commit has no parent: no base, so not seed-only
+    commit(repo, {"seeds/b.txt": b"Another abstract.\n"}, DAY2)
+    assert seed_only(first) and seed_only("") and seed_only("0" * 40) and seed_only("f" * 40)
+    commit(repo, {"generator/x.py": b"x = 2\n"}, DAY3)
+    assert not seed_only(first) and not seed_only("")
+    base = subprocess.run(["bash", ".ci/base-commit", "0" * 40], cwd=repo, capture_output=True, text=True)
+    assert base.stdout.strip() == git(repo, "rev-parse", "HEAD^").strip()
 
 
 def test_pages_workflow_caches_pip_and_the_generator_cache() -> None:
