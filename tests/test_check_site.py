@@ -21,8 +21,10 @@ spec.loader.exec_module(check_site)
 def test_the_smoke_check_passes_the_built_site_and_names_broken_pages(
     seed_site: BuiltSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert check_site.main([str(seed_site.site), "--no-linkcheck"]) == 0
-    assert "site OK (smoke check: 7 pages" in capsys.readouterr().out
+    assert check_site.main([str(seed_site.site), "--linkchecker", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "site OK (smoke check: 7 pages; " in out
+    assert int(out.split("; ")[1].split()[0]) > 1000  # internal links checked, of every page
     broken = tmp_path / "site"
     shutil.copytree(seed_site.site, broken)
     papers = json.loads((broken / "catalogue.json").read_text(encoding="utf-8"))["papers"]
@@ -35,7 +37,13 @@ def test_the_smoke_check_passes_the_built_site_and_names_broken_pages(
         if p.is_file()
     )
     page.write_text("<html><body>an empty page</body></html>", encoding="utf-8")
-    assert check_site.main([str(broken), "--no-linkcheck"]) == 1
+    index = broken / "index.html"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace('href="#', 'href="#gone-', 1), encoding="utf-8"
+    )
+    assert check_site.main([str(broken), "--linkchecker", "never"]) == 1
     out = capsys.readouterr().out
     assert f"{first['url'].rstrip('/')}" in out and "HTTP 404" in out
     assert f"does not show {last['title']!r}" in out and "does not show its abstract" in out
+    assert f"broken link '../{first['id']}" in out or f"broken link 'papers/{first['id']}" in out
+    assert "index.html: link '#gone-" in out and "no anchor #gone-" in out
