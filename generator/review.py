@@ -23,6 +23,8 @@ from typing import Any
 PROBLEM = re.compile(r"^(seeds/[^:\s]+)(?::(\d+))?: (.+)$")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&\"'$%^=:;,@?/])")
 FIRST_KEYWORDS = 3
+# Entries listed per section: GitHub shows a job summary of at most 1 MiB.
+MOST = 200
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,14 @@ def _where(source: dict[str, Any], seeds: str) -> str:
 
 def _link(paper: dict[str, Any], site_url: str) -> str:
     return f"[{md(paper['title'])}]({site_url}{paper['url']})"
+
+
+def _more(items: list[Any]) -> list[str]:
+    return ["", f"... and {len(items) - MOST} more (see catalogue.json)"] if len(items) > MOST else []
+
+
+def _most(lines: list[str]) -> list[str]:
+    return lines[:MOST] + _more(lines)
 
 
 def review(
@@ -156,17 +166,19 @@ def review(
     out += [f"### Papers added ({len(added)})", ""]
     if added:
         out += ["| Paper | First keywords | URL |", "|---|---|---|"]
-        for p in added:
+        for p in added[:MOST]:
             keywords = ", ".join(md(k) for k in p["keywords"][:FIRST_KEYWORDS]) or "none"
             out.append(f"| {_link(p, site_url)} | {keywords} | {code(site_url + p['url'])} |")
+        out += _more(added)
     else:
         out.append("None.")
     out += ["", f"### Papers removed ({len(removed)})", ""]
-    out += [f"- {_link(p, site_url)} ({md(p['id'])}): its page goes away" for p in removed] or ["None."]
+    gone = [f"- {_link(p, site_url)} ({md(p['id'])}): its page goes away" for p in removed]
+    out += _most(gone) or ["None."]
     out += ["", f"### Lines merged as exact duplicates ({len(exact)})", ""]
-    out += exact or ["None."]
+    out += _most(exact) or ["None."]
     out += ["", f"### Near-duplicates merged ({len(near)})", ""]
-    out += near or ["None."]
+    out += _most(near) or ["None."]
     out += ["", "### Ids that changed", ""]
     if moved:
         out += [f"**Warning: {len(moved)} paper(s) changed id, so their URLs change** (old links break):", ""]
@@ -174,7 +186,7 @@ def review(
     else:
         out.append("None: every paper kept its id and URL.")
     out += ["", f"### Problems ({len(problems)})", ""]
-    out += [f"- {code(p)}" for p in problems] or ["None."]
+    out += _most([f"- {code(p)}" for p in problems]) or ["None."]
     counts = {
         "added": len(added),
         "removed": len(removed),

@@ -151,3 +151,21 @@ def test_seed_text_stays_text_in_the_summary_and_the_annotations() -> None:
     assert review.code("a`b|c") == "`a'b\\|c`"
     note = review.notice("seeds/a,b:c.txt", 3, "line one\nline two 100%")
     assert note == "::notice file=seeds/a%2Cb%3Ac.txt,line=3::line one%0Aline two 100%25"
+
+
+def test_long_lists_are_cut_to_fit_githubs_summary_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(review, "MOST", 2)
+    papers = [
+        {
+            "id": f"{n:010x}",
+            "url": f"papers/{n:010x}/",
+            "title": f"T{n}",
+            "keywords": [],
+            "variants": [],
+            "sources": [{"file": "a.txt", "line": n, "key": f"k{n}"}],
+        }
+        for n in range(5)
+    ]
+    result = review.review({"papers": []}, {"stats": {"seed_lines": 5}, "papers": papers})
+    assert result.counts["added"] == 5 and result.markdown.count("| [T") == 2
+    assert "... and 3 more (see catalogue.json)" in result.markdown
