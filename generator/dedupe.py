@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from generator import cache, normalize, parallel
 from generator.models import Paper, Place, SeedLine, Source, Variant
-from generator.neardup import Matches, grouped, near_duplicates, shingles, similarity
+from generator.neardup import THRESHOLD, Matches, grouped, near_duplicates, shingles, similarity
 from generator.normalize import ID_HEX, KEY_HEX, artefacts, identity_digest, identity_text, paper_id, words
 
 
@@ -77,6 +77,7 @@ def assign_ids(
     clusters: list[list[_Copies]],
     lock: Mapping[str, str],
     first_place: Mapping[str, Place] | None = None,
+    edited_from: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[str]:
     """One id per cluster, unique, stable when variants are added, lines moved or files renamed.
 
@@ -85,7 +86,9 @@ def assign_ids(
     line in that commit, all facts of the history, none of today's seed layout). Copies not yet
     committed come after every committed one; among those the shown copy comes first, then the
     others by id (without git history, a tarball, the id is the shown text's). So a near-duplicate
-    that arrives later never takes the id, even when it is more complete and shown.
+    that arrives later never takes the id, even when it is more complete and shown. A line edited in
+    place (``edited_from``: the same hunk removed its old text) into a near-duplicate of its old text
+    competes with the old text's first place and id, so a typo fixed in place keeps the URL.
 
     The optional id lock (seeds/paper-ids.json, variant key -> id) comes before history: a cluster
     keeps the id its variants are pinned to (the id most of them are pinned to, ties to the smallest
@@ -104,23 +107,45 @@ def assign_ids(
     taken = {pid for pid in ids if pid}
     for index, cluster in enumerate(clusters):
         if ids[index] is None:
-            ids[index] = _fresh_id(cluster, places, taken)
+            ids[index] = _fresh_id(cluster, places, edited_from or {}, taken)
             taken.add(ids[index])
     return [pid for pid in ids if pid]
 
 
-def id_candidates(cluster: list[_Copies], first_place: Mapping[str, Place]) -> list[str]:
-    """The ids a cluster may take, best first: committed copies by first place, then the shown copy,
+def id_candidates(
+    cluster: list[_Copies],
+    first_place: Mapping[str, Place],
+    edited_from: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[str]:
+    """The ids a cluster may take, best first: committed copies by first place (with the older
+    versions of lines edited in place into a near-duplicate of themselves), then the shown copy,
     then the other uncommitted copies by id."""
     shown = paper_id(_chosen(cluster).best_copy().text)
-    pids = {paper_id(line.text) for v in cluster for line in v.lines}
-    committed = sorted((first_place[pid], pid) for pid in pids if pid in first_place)
-    rest = sorted(pids - {pid for _place, pid in committed}, key=lambda pid: (pid != shown, pid))
+    identities = {paper_id(line.text): v.identity for v in cluster for line in v.lines}
+    current = set(identities)
+    pending = [pid for pid in current if edited_from and pid in edited_from]
+    while pending and edited_from:
+        pid = pending.pop()
+        for old in edited_from.get(pid, ()):
+            old_pid = paper_id(old)
+            if old_pid in identities:
+                continue
+            old_identity = identity_text(old)
+            if similarity(shingles(old_identity), shingles(identities[pid])) >= THRESHOLD:
+                identities[old_pid] = old_identity
+                pending.append(old_pid)
+    committed = sorted((first_place[pid], pid) for pid in identities if pid in first_place)
+    rest = sorted(current - {pid for _place, pid in committed}, key=lambda pid: (pid != shown, pid))
     return [pid for _place, pid in committed] + rest
 
 
-def _fresh_id(cluster: list[_Copies], first_place: Mapping[str, Place], taken: set[str]) -> str:
-    for pid in id_candidates(cluster, first_place):
+def _fresh_id(
+    cluster: list[_Copies],
+    first_place: Mapping[str, Place],
+    edited_from: Mapping[str, tuple[str, ...]],
+    taken: set[str],
+) -> str:
+    for pid in id_candidates(cluster, first_place, edited_from):
         if pid not in taken:
             return pid
     n = 1
@@ -135,15 +160,17 @@ def dedupe(
     lines: tuple[SeedLine, ...],
     lock: Mapping[str, str] | None = None,
     first_place: Mapping[str, Place] | None = None,
+    edited_from: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[Paper, ...]:
     """One paper per distinct abstract, with every copy's source, ordered by first source.
 
-    ``first_place`` (``History.first_place``) says where each text was first committed; ids follow it.
+    ``first_place`` and ``edited_from`` (from ``History``) say where each text was first committed and
+    which lines were edited in place; ids follow them.
     """
     groups = exact_groups(lines)
     matches = near_duplicates([g.identity for g in groups])
     clusters = _clusters(groups, matches)
-    ids = assign_ids(clusters, lock or {}, first_place)
+    ids = assign_ids(clusters, lock or {}, first_place, edited_from)
     papers = []
     for pid, cluster in zip(ids, clusters, strict=True):
         chosen = _chosen(cluster)

@@ -60,10 +60,11 @@ def read_history(seeds_dir: Path) -> History:
     shallow = _git(seeds_dir, "rev-parse", "--is-shallow-repository")
     if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
         note = f"the git history is shallow: papers older than it are dated too late; {FULL_HISTORY_HINT}"
-    places = parse_places(log.stdout)
+    places, edits = parse_history(log.stdout)
     return History(
         first_added={pid: place[0] for pid, place in places.items()},
         first_place=places,
+        edited_from=edits,
         available=True,
         note=note,
     )
@@ -77,7 +78,16 @@ def parse_log(output: bytes) -> dict[str, int]:
 def parse_places(output: bytes) -> dict[str, Place]:
     """paper id -> where it was first committed: (commit time, -(commit's index in the log), path,
     line in that commit); the smallest tuple wins, so the order is a fact of the history alone."""
+    return parse_history(output)[0]
+
+
+def parse_history(output: bytes) -> tuple[dict[str, Place], dict[str, tuple[str, ...]]]:
+    """The first places (``parse_places``) and the lines edited in place: paper id of an added line ->
+    the texts of the lines a hunk removed at the same offset (its old version, if it is one)."""
     first: dict[str, Place] = {}
+    edits: dict[str, set[str]] = {}
+    removed: list[bytes] = []
+    added_index = 0
     when: int | None = None
     commits = 0
     path = ""
@@ -89,8 +99,15 @@ def parse_places(output: bytes) -> dict[str, Place]:
                 continue
             if raw.startswith((b"+", b"-")):
                 added_left -= 1
-                if raw.startswith(b"+") and when is not None:
-                    _record(first, raw[1:], (when, -commits, path, line))
+                if raw.startswith(b"-"):
+                    removed.append(raw[1:])
+                elif when is not None:
+                    pid = _record(first, raw[1:], (when, -commits, path, line))
+                    if pid and added_index < len(removed):
+                        old = _text(removed[added_index])
+                        if old.strip() and paper_id(old) != pid:
+                            edits.setdefault(pid, set()).add(old)
+                    added_index += 1
                     line += 1
                 continue
             added_left = 0
@@ -106,19 +123,26 @@ def parse_places(output: bytes) -> dict[str, Place]:
         hunk = _HUNK.match(raw)
         if hunk:
             # With --unified=0 a hunk is its removed lines, then its added lines: count both.
-            removed = int(hunk.group(2)) if hunk.group(2) is not None else 1
-            added = int(hunk.group(4)) if hunk.group(4) is not None else 1
-            added_left = removed + added
+            old_lines = int(hunk.group(2)) if hunk.group(2) is not None else 1
+            new_lines = int(hunk.group(4)) if hunk.group(4) is not None else 1
+            added_left = old_lines + new_lines
             line = int(hunk.group(3))
-    return first
+            removed, added_index = [], 0
+    return first, {pid: tuple(sorted(texts)) for pid, texts in edits.items()}
 
 
-def _record(first: dict[str, Place], raw: bytes, place: Place) -> None:
-    text = raw.rstrip(b"\r").decode("utf-8", errors="replace").lstrip("\ufeff")
-    if text.strip():
-        pid = paper_id(text)
-        if pid not in first or place < first[pid]:
-            first[pid] = place
+def _text(raw: bytes) -> str:
+    return raw.rstrip(b"\r").decode("utf-8", errors="replace").lstrip("\ufeff")
+
+
+def _record(first: dict[str, Place], raw: bytes, place: Place) -> str:
+    text = _text(raw)
+    if not text.strip():
+        return ""
+    pid = paper_id(text)
+    if pid not in first or place < first[pid]:
+        first[pid] = place
+    return pid
 
 
 def with_first_seen(

@@ -158,6 +158,9 @@ class History:
     first_added: dict[str, int] = field(default_factory=dict)
     # paper_id(text) -> where it was first committed; the earliest copy names a paper (dedupe).
     first_place: dict[str, Place] = field(default_factory=dict)
+    # paper_id(text) -> the texts of the lines it replaced in place (same hunk, same offset): a line
+    # edited into a near-duplicate of itself keeps its paper's id (dedupe).
+    edited_from: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # False when there is no usable git history (a tarball, no git): nothing can be dated.
     available: bool = False
     # For the reader and the build log: why dates are missing or may be late; "" when all is well.

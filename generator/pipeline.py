@@ -62,7 +62,7 @@ def catalogue_from(
     catalogue."""
     seed_history = seed_history or History()
     id_lock = id_lock or {}
-    papers = dedupe(lines, id_lock, seed_history.first_place)
+    papers = dedupe(lines, id_lock, seed_history.first_place, seed_history.edited_from)
     new_lock = pinned_ids(papers, id_lock)
     papers = clean(papers)
     curated: dict[str, Metadata] = {}

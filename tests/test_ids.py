@@ -28,13 +28,15 @@ BASE = (
 V2 = BASE.replace("four points", "4.5 points") + " Code and data are released with the paper."
 OTHER = "Diffusion models generate images by reversing a noising process step by step, one at a time."
 THIRD = "Transformers translate text between languages with attention over every source word."
-LABELS = {BASE: "base", V2: "v2", OTHER: "other", THIRD: "third"}
+LABELS = {BASE: "base", V2: "v2", V2.replace("4.5", "4.7"): "v3", OTHER: "other", THIRD: "third"}
 
 
 def ids(seeds: Path) -> dict[str, str]:
     """'base+v2' -> id: each paper named by the texts it merges, as the build computes it."""
     history = read_history(seeds)
-    papers = dedupe(ingest.read_seeds(seeds), ingest.read_id_lock(seeds), history.first_place)
+    papers = dedupe(
+        ingest.read_seeds(seeds), ingest.read_id_lock(seeds), history.first_place, history.edited_from
+    )
     by_source = {line.source: LABELS[line.text] for line in ingest.read_seeds(seeds)}
     return {"+".join(sorted({by_source[s] for s in p.sources})): p.id for p in papers}
 
@@ -143,3 +145,16 @@ def test_a_shallow_clone_names_papers_by_its_boundary_commit(tmp_path: Path) -> 
     assert ids(full / "seeds")["base+v2"] == paper_id(BASE)
     assert ids(shallow / "seeds")["base+v2"] == paper_id(V2)
     assert "shallow" in read_history(shallow / "seeds").note
+
+
+def test_a_line_edited_in_place_into_a_near_duplicate_keeps_the_id_and_a_new_abstract_does_not(
+    tmp_path: Path,
+) -> None:
+    repo = seeds_repo(tmp_path)
+    commit(repo, {"seeds/b.txt": f"{V2}\n{OTHER}\n".encode()}, DAY2)  # BASE edited into its version 2
+    assert ids(repo / "seeds") == {"v2": paper_id(BASE), "other": paper_id(OTHER)}
+    commit(repo, {"seeds/b.txt": f"{V2.replace('4.5', '4.7')}\n{OTHER}\n".encode()}, DAY3)  # and again
+    assert list(ids(repo / "seeds").values()) == [paper_id(BASE), paper_id(OTHER)]
+    # An unrelated abstract written over a line is a new paper, not the old one under a new text.
+    commit(repo, {"seeds/b.txt": f"{THIRD}\n{OTHER}\n".encode()}, "2024-07-01T00:00:00Z")
+    assert ids(repo / "seeds") == {"third": paper_id(THIRD), "other": paper_id(OTHER)}
