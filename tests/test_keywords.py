@@ -162,7 +162,7 @@ def test_slugs_are_stable_whatever_else_is_in_the_catalogue() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The real seeds: what the issue asks of the catalogue's keywords.
+# The frozen seeds (tests/data/seeds): what the issue asks of the catalogue's keywords.
 
 RAW_YAKE_FRAGMENTS = {
     "large language",

@@ -96,7 +96,7 @@ def test_chunked_top_k_equals_one_block(monkeypatch) -> None:
     assert related_papers(tuple(reversed(papers))) == tuple(reversed(whole))
 
 
-# The real seeds: the groups a reader expects to find linked (see the issue).
+# The frozen seeds (tests/data/seeds): the groups a reader expects to find linked (see the issue).
 GROUPS = {
     "diffusion models": ["Diffusion models (DMs)", "Diffusion models are a class"],
     "knowledge graph embedding": [

@@ -34,7 +34,7 @@ def line(file: str, number: int, text: str) -> SeedLine:
 
 
 def test_labelled_pairs_merge_or_stay_apart_in_one_catalogue() -> None:
-    """Every pair of tests/data/near_duplicates.json, all in one catalogue with the real seeds."""
+    """Every pair of tests/data/near_duplicates.json, all in one catalogue with the frozen seeds."""
     lines = [
         line(f"pair{n:02d}.txt", side, p[key])
         for n, p in enumerate(PAIRS)

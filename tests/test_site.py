@@ -1,4 +1,4 @@
-"""The real site, built from seeds/ with `mkdocs build --strict`."""
+"""The site built from the frozen seed catalogue (tests/data/seeds) with `mkdocs build --strict`."""
 
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ def test_home_and_a_z_index_list_every_paper_by_title(seed_site: BuiltSite) -> N
             assert seed_site.site / paper["url"] / "index.html" in targets, (page, paper["title"])
     titles = [p["title"] for p in data["papers"]]
     assert len(set(titles)) == len(titles) == 47
-    curated = [p for p in data["papers"] if not p["title_generated"]]  # from seeds/metadata.yaml
+    curated = [p for p in data["papers"] if not p["title_generated"]]  # from tests/data/seeds/metadata.yaml
     assert [p["id"] for p in curated] == ["21b8094204"]
     mo = next(p for p in data["papers"] if p["title"].startswith("MoTCoder:"))
     page = (seed_site.site / mo["url"] / "index.html").read_text(encoding="utf-8")
