@@ -277,7 +277,7 @@ def test_az_groups_fold_case_and_accents() -> None:
     assert [p.title for p in groups[-1].papers] == ["Eagle", "éclair models"]
 
 
-# --- the frozen seeds---------------------------------------------------------------------------------
+# --- the frozen seeds --------------------------------------------------------------------------------
 
 NAMED = {
     "f443affe7b": "FedMeZO",
