@@ -10,7 +10,8 @@ from generator.errors import BuildError, Problem
 from generator.models import MetadataSource, SeedLine, Source
 
 MAX_LINE_CHARS = 20_000
-# The id lock: variant key -> paper id, so that ids survive new variants (see generator/dedupe.py).
+# The optional id lock: variant key -> paper id, read when present (ids come from git history without it;
+# `build --pin-ids` writes one for a copy that travels without history; see DEDUPE.md section 4).
 ID_LOCK = "paper-ids.json"
 _KEY = re.compile(r"[0-9a-f]{16}")
 _ID = re.compile(r"[0-9a-f]{10}")
