@@ -37,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     build_cmd.add_argument("--no-cache", action="store_true", help="compute everything, keep nothing")
     build_cmd.add_argument(
+        "--catalogue-only",
+        action="store_true",
+        help="write only catalogue.json (into a scratch folder, e.g. the base of a seed change's review)",
+    )
+    build_cmd.add_argument(
         "-j", "--jobs", type=int, default=0, help="worker processes (default: every core; 1: serial)"
     )
     diff_cmd = commands.add_parser(
@@ -65,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             pin_ids=args.pin_ids,
             cache_dir=None if args.no_cache else args.cache,
             jobs=args.jobs or None,
+            catalogue_only=args.catalogue_only,
         )
     except BuildError as exc:
         for problem in exc.problems:

@@ -103,10 +103,13 @@ def build(
     pin_ids: bool = False,
     cache_dir: Path | None = None,
     jobs: int | None = None,
+    catalogue_only: bool = False,
 ) -> Summary:
     """Generate the pages; with ``pin_ids``, also record new ids in the id lock beside the seeds.
 
     Per-paper results are cached in ``cache_dir`` (None: memory only) and computed on ``jobs`` processes.
+    With ``catalogue_only``, only catalogue.json is rendered and written (for a scratch folder: the
+    base of a seed change's review; other generated files in ``docs_dir`` would be removed).
     """
     problems: list[Problem] = []
     lines: tuple[SeedLine, ...] = ()
@@ -134,6 +137,8 @@ def build(
         Renderer().pages(catalogue),
         (PageSource(path, "", partial(str, text)) for path, text in feed_files.items()),
     )
+    if catalogue_only:
+        pages = (page for page in pages if page.path == "catalogue.json")
     report = write.write(docs_dir, pages)
     pinned = pin_ids and write.write_id_lock(seeds_dir, dict(catalogue.id_lock))
     summary = Summary(

@@ -169,3 +169,11 @@ def test_long_lists_are_cut_to_fit_githubs_summary_limit(monkeypatch: pytest.Mon
     result = review.review({"papers": []}, {"stats": {"seed_lines": 5}, "papers": papers})
     assert result.counts["added"] == 5 and result.markdown.count("| [T") == 2
     assert "... and 3 more (see catalogue.json)" in result.markdown
+
+
+def test_the_base_of_a_review_is_built_as_catalogue_json_alone(repo: Repo) -> None:
+    full = first_state(repo)
+    docs = repo.tmp / "base-docs"
+    build(repo.path / "seeds", docs, quiet=True, cache_dir=None, jobs=1, catalogue_only=True)
+    assert {p.name for p in docs.iterdir() if not p.name.startswith(".")} == {"catalogue.json"}
+    assert json.loads((docs / "catalogue.json").read_text(encoding="utf-8")) == full
