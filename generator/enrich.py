@@ -108,6 +108,8 @@ class Fetcher:
             self.requests += 1
             try:
                 body = self._once(sent)
+            except FetchFailed as exc:
+                raise FetchFailed(f"{service.name}: {exc}") from None
             except urllib.error.HTTPError as exc:
                 wait = self._retry_wait(exc, attempt)
                 if exc.code not in _RETRY or wait is None:

@@ -90,13 +90,13 @@ def arxiv_query(base: str, text: str) -> str:
     return f"{base}?{urlencode({'search_query': terms, 'start': 0, 'max_results': RESULTS})}"
 
 
-def openalex_query(base: str, text: str, contact: str) -> str:
-    """The OpenAlex works search for a seed abstract; ``mailto`` puts us in the polite pool."""
+def openalex_query(base: str, text: str) -> str:
+    """The OpenAlex works search for a seed abstract (the fetcher adds ``mailto``, the polite pool)."""
     words = _WORD.findall(identity_text(text))[:OPENALEX_QUERY_WORDS]
     fields = (
         "id,doi,title,display_name,publication_year,authorships,primary_location,ids,abstract_inverted_index"
     )
-    params = {"search": " ".join(words), "per-page": RESULTS, "select": fields, "mailto": contact}
+    params = {"search": " ".join(words), "per-page": RESULTS, "select": fields}
     return f"{base}?{urlencode(params)}"
 
 
