@@ -6,6 +6,7 @@ tests/data/enrich/index.json.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from generator import enrich, indexes, ingest, metadata
 from generator.enrich import Fetcher, Options, Service
 from generator.models import MetadataSource, Source
 from generator.pipeline import catalogue_from
+from generator.render import Renderer
 
 from .conftest import ROOT
 from .fake_index import Canned, FakeIndex, load_records
@@ -156,6 +158,17 @@ def test_the_site_shows_the_real_titles_as_curated(fake: FakeIndex, seeds: Path,
     adam = by_id[pid[ADAM]]
     assert not adam.title_generated and "Heavy-Tailed Class Imbalance" in adam.title
     assert not set('<>{}[]*!&#`"') & set(adam.title), adam.title
+    pages = {page.path: page for page in Renderer().pages(catalogue)}
+    page = pages[f"papers/{fedmezo.id}.md"].text()
+    assert "Title generated from the abstract" not in page
+    assert (
+        "Title and details from arXiv and OpenAlex, whose abstract matches this one (score 1&#46;00)" in page
+    )
+    assert "Title generated from the abstract" in pages[f"papers/{pid[FRIDO]}.md"].text()
+    listed = json.loads(pages["catalogue.json"].text())
+    entry = next(p for p in listed["papers"] if p["id"] == fedmezo.id)
+    assert entry["title_generated"] is False
+    assert (entry["metadata"]["source"], entry["metadata"]["score"]) == ("arxiv+openalex", 1.0)
 
 
 def test_a_second_run_asks_nothing(fake: FakeIndex, seeds: Path, tmp_path: Path) -> None:
