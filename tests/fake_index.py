@@ -202,10 +202,11 @@ class FakeIndex:
         for r in self.records:
             if service not in r.get("services", ["arxiv", "openalex"]) or not terms:
                 continue
-            share = len(terms & words(r["abstract"])) / len(terms)
-            if share >= 0.6:
-                hits.append((-share, r["title"], r))
-        return [r for _s, _t, r in sorted(hits, key=lambda h: (h[0], h[1]))][:5]
+            found = words(r["abstract"])
+            share = len(terms & found) / len(terms)
+            if share >= 0.6:  # best first: most of the query, then most of the record, in the query
+                hits.append((-share, -len(terms & found) / len(found), r["title"], r))
+        return [hit[-1] for hit in sorted(hits, key=lambda h: h[:3])][:5]
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
         parts = urlsplit(handler.path)
