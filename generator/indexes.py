@@ -27,7 +27,7 @@ from generator.neardup import shingles, similarity
 from generator.normalize import identity_text
 
 # A match at least this close is written to metadata.yaml; at least REVIEW, listed for a person.
-ACCEPT = 0.6
+ACCEPT = 0.8
 REVIEW = 0.3
 RESULTS = 5  # records asked for per query
 QUERY_WORDS = 8  # distinctive words of the abstract's opening in an arXiv query
