@@ -1,4 +1,4 @@
-"""Measure the enrich command's thresholds (accept, review); prints the tables quoted in DEDUPE.md, section 5.
+"""Measure the enrich command's thresholds (accept, review); prints the tables quoted in DEDUPE.md, section 7.
 
     .venv/bin/python bench/enrich_threshold.py
 

@@ -2,7 +2,7 @@
 
 For every paper that ``seeds/metadata.yaml`` has no entry for, ask the arXiv API and OpenAlex for
 the abstract, and append to ``metadata.yaml`` what the index's own abstract verifies (see
-``generator/indexes.py`` for the matching, DEDUPE.md section 5 for its threshold). A close but
+``generator/indexes.py`` for the matching, DEDUPE.md section 7 for its threshold). A close but
 lower match is listed for review, never written; entries already in the file are never touched.
 Never part of ``make site``: the build stays offline. This is the only module that talks to the
 network, and it keeps to the codebase's disk rule: seeds are read by ``ingest``, responses kept by

@@ -8,7 +8,7 @@ Pure functions, no network and no disk (``generator/enrich.py`` does the asking)
   not what the API documents raises ``Malformed``;
 - ``match_score``: word 3-gram Jaccard of the index's own abstract and the seed text, boilerplate
   left out, as the near-duplicate rule (DEDUPE.md); ``ACCEPT`` and ``REVIEW`` are measured by
-  ``bench/enrich_threshold.py`` (DEDUPE.md, section 5).
+  ``bench/enrich_threshold.py`` (DEDUPE.md, section 7).
 
 Everything an index says is untrusted text: it is only ever turned into metadata fields that
 ``generator/metadata.py`` validates, and the page escapes them like seed text.

@@ -39,7 +39,9 @@ from generator.titles import safe_title
 
 FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv", "url", "source", "score")
 # The open indexes the enrich command reads; ``source`` names the one(s) an entry's facts come from.
-SOURCES = ("arxiv", "openalex", "arxiv+openalex")
+INDEXES = ("arxiv", "openalex", "arxiv+openalex")
+# ``source: rejected``: a person found the index's match wrong; enrich leaves the paper alone.
+SOURCES = (*INDEXES, "rejected")
 YEAR_RANGE = (1800, 2100)
 MAX_TEXT = 300
 _ID = re.compile(r"[0-9a-f]{10}")

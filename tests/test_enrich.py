@@ -445,3 +445,16 @@ def test_make_enrich_is_separate_from_make_site() -> None:
     site_rule = makefile.split("\nsite:", 1)[1].split("\n\n", 1)[0]
     generate_rule = makefile.split("\ngenerate:", 1)[1].split("\n\n", 1)[0]
     assert "enrich" not in site_rule + generate_rule
+
+
+def test_a_rejected_match_is_not_proposed_again(fake: FakeIndex, tmp_path: Path) -> None:
+    seeds = one_paper(tmp_path, FEDMEZO)
+    pid = ids(seeds)[FEDMEZO]
+    (seeds / "metadata.yaml").write_text(f"# checked by hand\n{pid}:\n  source: rejected\n", encoding="utf-8")
+    summary = enrich.run(seeds, options(fake, tmp_path))
+    assert summary.looked_up == 0 and summary.requests == 0
+    catalogue = catalogue_from(ingest.read_seeds(seeds), ingest.read_metadata(seeds))
+    (paper,) = catalogue.papers
+    assert paper.title_generated and paper.metadata.source == "rejected"
+    page = next(p for p in Renderer().pages(catalogue) if p.path == f"papers/{pid}.md").text()
+    assert "Title generated from the abstract" in page and "Title and details from" not in page

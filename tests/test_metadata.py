@@ -194,6 +194,8 @@ def test_override_reaches_the_page_and_catalogue_json(tmp_path: Path) -> None:
         "doi": "10.1000/xyz_1",
         "arxiv": "2101.00010",
         "url": None,
+        "source": None,
+        "score": None,
     }
     other = next(p for p in data["papers"] if p["id"] != pid)
     assert other["title_generated"] is True and other["metadata"]["authors"] == []
