@@ -164,4 +164,4 @@ def _enrich(args: argparse.Namespace) -> int:
         print(f"error: {len(exc.problems)} problem(s) in the seeds; nothing was looked up", file=sys.stderr)
         return 1
     print(summary.line())
-    return 0
+    return 130 if summary.interrupted else 0

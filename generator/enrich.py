@@ -284,6 +284,7 @@ class EnrichSummary:
     left: int
     requests: int
     limit: int
+    interrupted: bool = False
 
     def line(self) -> str:
         left = f"; {self.left} left for the next run (--limit {self.limit})" if self.left else ""
@@ -291,11 +292,14 @@ class EnrichSummary:
             f"enrich: {self.looked_up} papers looked up ({self.from_cache} answered from the cache): "
             f"{self.matched} matched, {self.review} listed for review, {self.not_found} not found, "
             f"{self.failed} failed{left}; {self.requests} requests"
+            + ("; interrupted (run again to resume)" if self.interrupted else "")
         )
 
 
 def _papers(seeds_dir: Path) -> tuple[tuple[Paper, ...], MetadataSource | None]:
-    """The catalogue's papers with their ids (the pipeline's own dedupe) and the metadata file."""
+    """The catalogue's papers with their ids and the metadata file. The ids come from the pipeline's
+    own first stage, called as ``pipeline.catalogue_from`` calls it (tests/test_enrich.py checks that
+    they are the build's ids), so enrich keys entries exactly as the build reads them."""
     problems: list[Problem] = []
     lines, source, lock = (), None, {}
     for read in ("lines", "source", "lock"):
@@ -402,6 +406,7 @@ def run(seeds_dir: Path, options: Options, fetcher: Fetcher | None = None) -> En
     boilerplate = near_duplicates(sorted({identity_text(p.text) for p in papers})).boilerplate
     verdicts: list[Verdict] = []
     from_cache = left = 0
+    interrupted = False
     budget = options.limit
     label = f"{seeds_dir.as_posix().rstrip('/')}/{ingest.METADATA_FILE}"
     try:
@@ -435,6 +440,7 @@ def run(seeds_dir: Path, options: Options, fetcher: Fetcher | None = None) -> En
             if not options.quiet:
                 _progress(len(verdicts), len(todo), verdict)
     except KeyboardInterrupt:
+        interrupted = True
         print("enrich: interrupted; writing what was verified (run again to resume)", file=sys.stderr)
     verdicts = _checked(source, label, verdicts, known)
     if any(v.outcome == "matched" for v in verdicts):
@@ -452,6 +458,7 @@ def run(seeds_dir: Path, options: Options, fetcher: Fetcher | None = None) -> En
         left=left,
         requests=fetcher.requests,
         limit=options.limit,
+        interrupted=interrupted,
     )
 
 

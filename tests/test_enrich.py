@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import enrich, indexes, ingest, metadata
+from generator import enrich, history, indexes, ingest, metadata
 from generator.enrich import Fetcher, Options, Service
 from generator.models import MetadataSource, Source
 from generator.pipeline import catalogue_from
@@ -209,7 +209,8 @@ def test_an_interrupted_run_resumes_where_it_stopped(fake: FakeIndex, seeds: Pat
 
     fetcher.get = get  # type: ignore[method-assign]
     interrupted = enrich.run(seeds, opts, fetcher)
-    assert interrupted.requests == 6 and interrupted.looked_up == 3
+    assert interrupted.requests == 6 and interrupted.looked_up == 3 and interrupted.interrupted
+    assert interrupted.line().endswith("; interrupted (run again to resume)")
     resumed = enrich.run(seeds, opts)
     full = len(set(ids(seeds).values())) - 1
     assert resumed.requests == 2 * full - 6  # nothing asked twice
@@ -458,3 +459,15 @@ def test_a_rejected_match_is_not_proposed_again(fake: FakeIndex, tmp_path: Path)
     assert paper.title_generated and paper.metadata.source == "rejected"
     page = next(p for p in Renderer().pages(catalogue) if p.path == f"papers/{pid}.md").text()
     assert "Title generated from the abstract" in page and "Title and details from" not in page
+
+
+def test_entries_are_keyed_by_the_ids_the_build_gives(seeds: Path) -> None:
+    papers, _source = enrich._papers(seeds)
+    # As pipeline.build() calls it.
+    built = catalogue_from(
+        ingest.read_seeds(seeds),
+        ingest.read_metadata(seeds),
+        history.read_history(seeds),
+        ingest.read_id_lock(seeds),
+    )
+    assert [(p.id, p.sources) for p in papers] == [(p.id, p.sources) for p in built.papers]
