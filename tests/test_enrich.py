@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -471,3 +472,15 @@ def test_entries_are_keyed_by_the_ids_the_build_gives(seeds: Path) -> None:
         ingest.read_id_lock(seeds),
     )
     assert [(p.id, p.sources) for p in papers] == [(p.id, p.sources) for p in built.papers]
+
+
+def test_only_the_enrich_module_talks_to_the_network() -> None:
+    network = re.compile(
+        r"^\s*(?:import|from)\s+(?:urllib\.request|http\.client|socket|requests|httpx)\b", re.M
+    )
+    talking = sorted(
+        path.name
+        for path in (ROOT / "generator").glob("*.py")
+        if network.search(path.read_text(encoding="utf-8"))
+    )
+    assert talking == ["enrich.py"]
