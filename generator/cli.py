@@ -144,6 +144,10 @@ def _enrich(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    for name, url in (("--arxiv-url", args.arxiv_url), ("--openalex-url", args.openalex_url)):
+        if not url.startswith(("http://", "https://")):
+            print(f"error: {name} must be an http(s) address, got {url!r}", file=sys.stderr)
+            return 2
     options = enrich.Options(
         contact=contact,
         arxiv=enrich.Service("arxiv", args.arxiv_url, max(0.0, args.arxiv_interval)),

@@ -19,6 +19,7 @@ honouring ``Retry-After``, answers capped in size, every successful answer cache
 from __future__ import annotations
 
 import email.utils
+import http.client
 import sys
 import time
 import urllib.error
@@ -26,6 +27,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from generator import indexes, ingest, metadata, parallel, write
@@ -41,6 +43,7 @@ ARXIV_URL = "https://export.arxiv.org/api/query"
 OPENALEX_URL = "https://api.openalex.org/works"
 DEFAULT_CACHE = Path(".cache/enrich")
 PROJECT = "paper-catalogue-enrich/1.0 (+https://github.com/; static catalogue of paper abstracts)"
+T = TypeVar("T")
 # Statuses worth asking again: rate limited, or the service failing for a while.
 _RETRY = {429, 500, 502, 503, 504}
 
@@ -94,11 +97,12 @@ class Fetcher:
         found = self._cache.get_many([self._key(url)])
         return found.get(self._key(url))
 
-    def get(self, service: Service, url: str) -> str:
-        """The body of a successful answer to ``url`` (cached, or asked for now)."""
+    def get(self, service: Service, url: str, parse: Callable[[str], T]) -> T:
+        """``parse`` of the body of a successful answer to ``url``, cached or asked for now. Only an
+        answer that parses is cached: a malformed one (``Malformed``) is asked again next run."""
         hit = self.cached(url)
         if hit is not None:
-            return hit
+            return parse(hit)
         sent = url
         if service.name == "openalex":
             sent += "&" + urlencode({"mailto": self.options.contact})
@@ -114,13 +118,14 @@ class Fetcher:
                 wait = self._retry_wait(exc, attempt)
                 if exc.code not in _RETRY or wait is None:
                     raise FetchFailed(f"{service.name}: HTTP {exc.code}" + _after(attempt)) from None
-            except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
                 wait = self._retry_wait(None, attempt)
                 if wait is None:
                     raise FetchFailed(f"{service.name}: {_reason(exc)}" + _after(attempt)) from None
             else:
+                parsed = parse(body)
                 self._cache.put_many({self._key(url): body})  # at once: an interrupted run resumes here
-                return body
+                return parsed
             attempt += 1
             self.sleep(wait)
 
@@ -430,7 +435,7 @@ def run(seeds_dir: Path, options: Options, fetcher: Fetcher | None = None) -> En
             failed: list[str] = []
             for service, url, parse in queries:
                 try:
-                    found[service.name] = parse(fetcher.get(service, url))
+                    found[service.name] = fetcher.get(service, url, parse)
                 except FetchFailed as exc:
                     failed.append(str(exc))
                 except Malformed as exc:

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -203,10 +204,10 @@ def test_an_interrupted_run_resumes_where_it_stopped(fake: FakeIndex, seeds: Pat
     fetcher = Fetcher(opts)
     real_get = fetcher.get
 
-    def get(service: Service, url: str) -> str:
+    def get(service: Service, url: str, parse: Any) -> Any:
         if fetcher.requests == 6:
             raise KeyboardInterrupt
-        return real_get(service, url)
+        return real_get(service, url, parse)
 
     fetcher.get = get  # type: ignore[method-assign]
     interrupted = enrich.run(seeds, opts, fetcher)
@@ -288,6 +289,8 @@ def test_malformed_or_oversized_answers_fail_cleanly(
     summary = enrich.run(seeds, options(fake, tmp_path, max_bytes=4000, retries=0))
     assert summary.failed == 1 and not (seeds / "metadata.yaml").exists()
     assert reason in (tmp_path / "review.md").read_text(encoding="utf-8")
+    # Not an answer: not cached, so the next run asks that index again (and only that one).
+    assert enrich.run(seeds, options(fake, tmp_path)).requests == 1
 
 
 def test_a_match_is_written_when_the_other_index_answers_garbage(fake: FakeIndex, tmp_path: Path) -> None:
