@@ -12,6 +12,9 @@ import re
 import shutil
 import subprocess
 import sys
+import time
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -487,3 +490,25 @@ def test_only_the_enrich_module_talks_to_the_network() -> None:
         if network.search(path.read_text(encoding="utf-8"))
     )
     assert talking == ["enrich.py"]
+
+
+def test_the_fake_runs_as_a_program_for_rehearsals(tmp_path: Path) -> None:
+    port_file = tmp_path / "port"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tests.fake_index", "--port-file", str(port_file)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            if port_file.exists() and port_file.read_text().strip():
+                break
+            time.sleep(0.1)
+        port = int(port_file.read_text())
+        query = urllib.parse.urlencode({"search_query": "abs:confluence AND abs:federated AND abs:ushering"})
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/arxiv/api/query?{query}", timeout=10) as answer:
+            (record,) = indexes.parse_arxiv(answer.read().decode("utf-8"))
+        assert record.arxiv == "2402.05926" and record.title.startswith("On the Convergence")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
