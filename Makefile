@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site generate serve test lint golden clean bench eval install
+.PHONY: site generate serve test lint golden clean bench eval install enrich
 
 # Keyphrase datasets for `make eval` (zips or unpacked folders); never committed.
 KEYPHRASE ?= ../shared/keyphrase
@@ -43,6 +43,13 @@ lint: $(STAMP)
 # Rewrite the golden files under tests/golden/ from the current templates; review the diff.
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q
+
+# Real titles: look papers without metadata up on arXiv and OpenAlex and add what their abstracts
+# verify to seeds/metadata.yaml (README, "Real titles"). Needs the network; never part of `make site`.
+# ENRICH_CONTACT (required), ENRICH_LIMIT, ENRICH_ARXIV_URL and ENRICH_OPENALEX_URL come from the environment.
+ENRICH_REVIEW ?= enrich-review.md
+enrich: $(STAMP)
+	$(PY) -m generator enrich --seeds seeds --review $(ENRICH_REVIEW)
 
 # Benchmarks: every bench/bench_*.py script prints its table (see BENCHMARKS.md).
 bench: $(STAMP)

@@ -1,5 +1,5 @@
-"""Command line: ``python -m generator build [--seeds seeds] [--docs docs]``, and ``diff BASE.json HEAD.json``
-(the review of a seed change, generator/review.py)."""
+"""Command line: ``python -m generator build`` (the pages), ``diff BASE.json HEAD.json`` (the review
+of a seed change, generator/review.py) and ``enrich`` (metadata from arXiv and OpenAlex)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator import review
+from generator import enrich, review
 from generator.cache import DEFAULT_DIR
 from generator.errors import BuildError
 from generator.pipeline import build
@@ -58,9 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     diff_cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="the site's URL")
     diff_cmd.add_argument("--base-label", default="the base commit", help="what BASE was built from")
+    _enrich_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "diff":
         return _diff(args)
+    if args.command == "enrich":
+        return _enrich(args)
     try:
         build(
             args.seeds,
@@ -97,3 +100,115 @@ def _diff(args: argparse.Namespace) -> int:
         with args.summary.open("a", encoding="utf-8") as summary:
             summary.write(result.markdown)
     return 0
+
+
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, "") or default)
+    except ValueError:
+        return default
+
+
+def _enrich_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = commands.add_parser(
+        "enrich",
+        help="look papers up on arXiv and OpenAlex; add what their abstracts verify to seeds/metadata.yaml",
+    )
+    env = os.environ.get
+    cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of the seed files")
+    cmd.add_argument(
+        "--contact",
+        default=env("ENRICH_CONTACT", ""),
+        help="contact address sent in the User-Agent and to OpenAlex (default: $ENRICH_CONTACT; required)",
+    )
+    cmd.add_argument(
+        "--arxiv-url",
+        default=env("ENRICH_ARXIV_URL", "") or enrich.ARXIV_URL,
+        help=f"arXiv API query URL (default: $ENRICH_ARXIV_URL or {enrich.ARXIV_URL})",
+    )
+    cmd.add_argument(
+        "--openalex-url",
+        default=env("ENRICH_OPENALEX_URL", "") or enrich.OPENALEX_URL,
+        help=f"OpenAlex works URL (default: $ENRICH_OPENALEX_URL or {enrich.OPENALEX_URL})",
+    )
+    cmd.add_argument(
+        "--limit",
+        type=int,
+        default=int(_env_float("ENRICH_LIMIT", 50)),
+        help="at most this many papers that need the network per run (default: $ENRICH_LIMIT or 50)",
+    )
+    cmd.add_argument(
+        "--arxiv-interval",
+        type=float,
+        default=_env_float("ENRICH_ARXIV_INTERVAL", 3.0),
+        help="seconds between two arXiv requests (default 3, as arXiv asks)",
+    )
+    cmd.add_argument(
+        "--openalex-interval",
+        type=float,
+        default=_env_float("ENRICH_OPENALEX_INTERVAL", 0.2),
+        help="seconds between two OpenAlex requests (default 0.2)",
+    )
+    cmd.add_argument(
+        "--timeout",
+        type=float,
+        default=_env_float("ENRICH_TIMEOUT", 30.0),
+        help="seconds before a call is given up (default 30)",
+    )
+    cmd.add_argument("--retries", type=int, default=3, help="retries on 429, 5xx and network errors")
+    cmd.add_argument(
+        "--backoff",
+        type=float,
+        default=_env_float("ENRICH_BACKOFF", 2.0),
+        help="seconds before the first retry, doubled each time, or Retry-After if longer",
+    )
+    cmd.add_argument(
+        "--cache",
+        type=Path,
+        default=enrich.DEFAULT_CACHE,
+        help=f"folder of the response cache (default {enrich.DEFAULT_CACHE})",
+    )
+    cmd.add_argument("--no-cache", action="store_true", help="keep no responses (asks everything again)")
+    cmd.add_argument(
+        "--review",
+        type=Path,
+        default=None,
+        help="write the list of close matches and failures (Markdown) to this file",
+    )
+    cmd.add_argument("-q", "--quiet", action="store_true", help="no line per paper")
+
+
+def _enrich(args: argparse.Namespace) -> int:
+    contact = args.contact.strip()
+    if "@" not in contact and not contact.startswith(("http://", "https://")):
+        print(
+            "error: enrich needs a contact address for the indexes' operators: "
+            "--contact you@example.org or ENRICH_CONTACT",
+            file=sys.stderr,
+        )
+        return 2
+    for name, url in (("--arxiv-url", args.arxiv_url), ("--openalex-url", args.openalex_url)):
+        if not url.startswith(("http://", "https://")):
+            print(f"error: {name} must be an http(s) address, got {url!r}", file=sys.stderr)
+            return 2
+    options = enrich.Options(
+        contact=contact,
+        arxiv=enrich.Service("arxiv", args.arxiv_url, max(0.0, args.arxiv_interval)),
+        openalex=enrich.Service("openalex", args.openalex_url, max(0.0, args.openalex_interval)),
+        limit=max(0, args.limit),
+        timeout=args.timeout,
+        retries=max(0, args.retries),
+        backoff=max(0.0, args.backoff),
+        cache_dir=None if args.no_cache else args.cache,
+        review_file=args.review,
+        quiet=args.quiet,
+    )
+    try:
+        summary = enrich.run(args.seeds, options)
+    except BuildError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"error: {len(exc.problems)} problem(s) in the seeds; nothing was looked up", file=sys.stderr)
+        return 1
+    print(summary.line())
+    return 130 if summary.interrupted else 0

@@ -11,8 +11,17 @@ The file maps paper ids to facts the abstract does not carry::
       arxiv: 2402.12345
       url: https://example.org/paper
 
-Every field is optional. An unknown id, an unknown field or a bad value is an error that names the
+Every field is optional. Entries written by ``python -m generator enrich`` also say where their facts
+come from and how closely the index's abstract matched the seed text::
+
+      source: arxiv
+      score: 0.982
+
+An unknown id, an unknown field or a bad value is an error that names the
 file, line and entry; every problem is reported, not just the first.
+
+``format_entry`` writes an entry back as YAML (deterministic, every text double-quoted), so what the
+enrich command writes is read by this same strict parser.
 """
 
 from __future__ import annotations
@@ -28,7 +37,11 @@ from generator.errors import Problem
 from generator.models import Metadata, MetadataSource
 from generator.titles import safe_title
 
-FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv", "url")
+FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv", "url", "source", "score")
+# The open indexes the enrich command reads; ``source`` names the one(s) an entry's facts come from.
+INDEXES = ("arxiv", "openalex", "arxiv+openalex")
+# ``source: rejected``: a person found the index's match wrong; enrich leaves the paper alone.
+SOURCES = (*INDEXES, "rejected")
 YEAR_RANGE = (1800, 2100)
 MAX_TEXT = 300
 _ID = re.compile(r"[0-9a-f]{10}")
@@ -101,6 +114,20 @@ def _url(node: yaml.Node) -> str:
     return value
 
 
+def _source(node: yaml.Node) -> str:
+    value = _text(node, "source")
+    if value not in SOURCES:
+        raise _Invalid(f"source must be one of {', '.join(SOURCES)}, got {value!r}")
+    return value
+
+
+def _score(node: yaml.Node) -> float:
+    value = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+    if not re.fullmatch(r"(?:0(?:\.\d{1,3})?|1(?:\.0{1,3})?)", value):
+        raise _Invalid(f"score must be a number from 0 to 1 with at most 3 decimals, got {_shown(node)}")
+    return float(value)
+
+
 def _shown(node: yaml.Node) -> str:
     return repr(node.value) if isinstance(node, yaml.ScalarNode) else f"a {node.id}"
 
@@ -113,6 +140,8 @@ _PARSERS: dict[str, Callable[[yaml.Node], object]] = {
     "doi": _doi,
     "arxiv": _arxiv,
     "url": _url,
+    "source": _source,
+    "score": _score,
 }
 
 
@@ -185,3 +214,27 @@ def _entry(pid: str, node: yaml.Node, label: str) -> tuple[Metadata | None, list
     if problems:
         return None, problems
     return Metadata(**fields), []  # type: ignore[arg-type]
+
+
+def _quoted(value: str) -> str:
+    """A double-quoted YAML scalar on one line (PyYAML escapes what needs it)."""
+    return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=1_000_000).rstrip("\n")
+
+
+def format_entry(pid: str, entry: Metadata) -> str:
+    """One entry of ``metadata.yaml`` as text, fields in ``FIELDS`` order: deterministic, and read
+    back by ``parse`` as the same ``Metadata``."""
+    lines = [f"{pid}:"]
+    if entry.title:
+        lines.append(f"  title: {_quoted(entry.title)}")
+    if entry.authors:
+        lines.append(f"  authors: [{', '.join(_quoted(a) for a in entry.authors)}]")
+    if entry.year is not None:
+        lines.append(f"  year: {entry.year}")
+    for name in ("venue", "doi", "arxiv", "url", "source"):
+        value = getattr(entry, name)
+        if value:
+            lines.append(f"  {name}: {_quoted(value)}")
+    if entry.score is not None:
+        lines.append(f"  score: {entry.score:.3f}")
+    return "\n".join(lines) + "\n"

@@ -72,6 +72,11 @@ class Metadata:
     doi: str = ""
     arxiv: str = ""
     url: str = ""
+    # Written by the enrich command: the index the facts come from ("arxiv", "openalex",
+    # "arxiv+openalex") and how closely its abstract matched the seed text (0..1); hand-written
+    # entries have neither.
+    source: str = ""
+    score: float | None = None
 
 
 @dataclass(frozen=True)

@@ -347,6 +347,9 @@ def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
             "doi": paper.metadata.doi or None,
             "arxiv": paper.metadata.arxiv or None,
             "url": paper.metadata.url or None,
+            # where an entry written by the enrich command comes from, and its match score
+            "source": paper.metadata.source or None,
+            "score": paper.metadata.score,
         },
         "code": list(paper.urls),
         "abstract": paper.text,

@@ -220,3 +220,18 @@ def write_id_lock(seeds_dir: Path, lock: dict[str, str]) -> bool:
         return False
     _atomic_write(target, data)
     return True
+
+
+def write_metadata(seeds_dir: Path, text: str) -> bool:
+    """Replace ``seeds/metadata.yaml`` with ``text`` (atomically) when it changed (the enrich command)."""
+    data = text.encode("utf-8")
+    target = seeds_dir / "metadata.yaml"
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    _atomic_write(target, data)
+    return True
+
+
+def write_text_file(target: Path, text: str) -> None:
+    """A report outside docs/ and seeds/ (the enrich command's review list), written atomically."""
+    _atomic_write(target, text.encode("utf-8"))

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from generator import escape, ingest, write
+from generator import enrich, escape, ingest, write
 from generator.clean import clean_text
 from generator.keywords import keyword_index
 from generator.normalize import paper_id
@@ -30,6 +30,7 @@ from generator.pipeline import catalogue_from
 from generator.render import Renderer
 
 from .conftest import HAND_WRITTEN, ROOT, BuiltSite, build_site, mkdocs_build
+from .fake_index import FakeIndex
 from .searchindex import engine, search_docs
 from .searching import search
 from .sitehtml import PageParser, parse, text_of
@@ -120,12 +121,80 @@ def cli_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return build_site(tmp_path_factory.mktemp("hostile-cli"), HOSTILE)
 
 
+# What an open index might send back as a paper's title, authors and venue (the enrich command).
+INDEX_TITLES = (
+    "<script>window.__pwned=70</script> Case {n}",
+    "</title><img src=x onerror=window.__pwned=71> Case {n}",
+    "**Bold** [link](javascript:window.__pwned=72) Case {n} ![x](data:text/html,x)",
+    "{{{{ 7*7*7*7*7 }}}} {{% raw %}} Case {n} {{# comment",
+    "<!-- Case {n} unclosed comment",
+    "# Heading Case {n}\u2028title: injected",
+    "Case {n} &lt;b&gt; &#60;i&#62; &amp; entity --8<-- /etc/passwd",
+)
+INDEX_AUTHORS = [
+    "<img src=x onerror=window.__pwned=73>",
+    "{{ config }}",
+    "Jane [Doe](javascript:window.__pwned=74)",
+]
+INDEX_VENUE = "# Venue *x* <b onmouseover=window.__pwned=75>v</b> {: onclick=window.__pwned=76 }"
+
+
+def index_records() -> list[dict[str, object]]:
+    """A record for every hostile abstract, half on each fake index, with hostile titles."""
+    return [
+        {
+            "services": ["arxiv"] if n % 2 else ["openalex"],
+            "arxiv": f"2401.{n:05d}",
+            "openalex": f"W{n}",
+            "title": INDEX_TITLES[n % len(INDEX_TITLES)].format(n=n),
+            "authors": INDEX_AUTHORS,
+            "venue": INDEX_VENUE,
+            "doi": f'10.1234/{n}"><script>alert(77)</script>',  # a valid DOI: percent-encoded in its link
+            "url": f'https://example.org/{n}"><svg onload=window.__pwned=78>',  # not a valid url: dropped
+            "year": 2024,
+            "abstract": line.text,
+        }
+        for n, line in enumerate(ingest.read_seeds(HOSTILE), 1)
+    ]
+
+
+@pytest.fixture(scope="module")
+def index_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The hostile corpus with the titles, authors and venues a fake index gave `enrich`."""
+    tmp = tmp_path_factory.mktemp("hostile-index")
+    seeds = tmp / "seeds"
+    shutil.copytree(HOSTILE, seeds)
+    fake = FakeIndex(index_records()).start()
+    try:
+        summary = enrich.run(
+            seeds,
+            enrich.Options(
+                contact="hostile@example.org",
+                arxiv=enrich.Service("arxiv", fake.arxiv_url, 0.0),
+                openalex=enrich.Service("openalex", fake.openalex_url, 0.0),
+                limit=1000,
+                retries=0,
+                cache_dir=None,
+                quiet=True,
+            ),
+        )
+    finally:
+        fake.stop()
+    assert summary.matched >= INDEX_MATCHED, summary
+    return build_site(tmp / "project", seeds)
+
+
+# Hostile papers whose abstract the fake index finds and verifies (the others: no query words, or
+# a whitespace character XML cannot carry in arXiv's feed).
+INDEX_MATCHED = 40
+
+
 @pytest.fixture(scope="module")
 def raw_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return build_raw_title_site(tmp_path_factory.mktemp("hostile-raw"))
 
 
-@pytest.fixture(params=["cli", "raw"])
+@pytest.fixture(params=["cli", "raw", "index"])
 def hostile(request: pytest.FixtureRequest) -> BuiltSite:
     return request.getfixturevalue(f"{request.param}_site")
 
@@ -208,6 +277,10 @@ def _shapes(built: BuiltSite) -> set[tuple[str, tuple[str, ...]]]:
     }
 
 
+# An http(s) link whose query and path carry text only percent-encoded (no quote, bracket or space).
+_ENCODED_URL = re.compile(r"https?://[A-Za-z0-9.-]+/[A-Za-z0-9\-._~/?#&=+%]*")
+
+
 def test_no_element_or_attribute_is_injected(hostile: BuiltSite, seed_site: BuiltSite) -> None:
     # Every element shape (tag and attribute names) of the hostile site also occurs in the site built
     # from the ordinary seeds: an injected <img onerror>, <svg onload>, <iframe>... would be new.
@@ -216,8 +289,14 @@ def test_no_element_or_attribute_is_injected(hostile: BuiltSite, seed_site: Buil
         collector = _collect(page)
         for tag, attrs in collector.elements:
             assert not [name for name in attrs if name.startswith("on")], (page, tag, attrs)
-            # Seed text reaches one attribute as data, the meta description: quoted and plain.
-            values = [str(v) for k, v in attrs.items() if not (tag == "meta" and k == "content")]
+            # Seed text reaches one attribute as data, the meta description: quoted and plain; and
+            # an index's title or DOI reaches links (searches, doi.org) only percent-encoded.
+            values = [
+                str(v)
+                for k, v in attrs.items()
+                if not (tag == "meta" and k == "content")
+                and not (k == "href" and _ENCODED_URL.fullmatch(v or ""))
+            ]
             assert "__pwned" not in " ".join(values), (page, tag, attrs)
             if tag == "meta" and attrs.get("name") == "description":
                 assert attrs["content"] == escape.one_line(attrs["content"] or ""), page
@@ -403,4 +482,45 @@ def test_no_injected_script_runs_in_chromium(browser, raw_server: str, raw_site:
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
     assert foreign == []
+    page.close()
+
+
+def test_index_titles_are_shown_as_curated_without_markup(index_site: BuiltSite) -> None:
+    data = json.loads((index_site.site / "catalogue.json").read_text(encoding="utf-8"))
+    curated = [p for p in data["papers"] if not p["title_generated"]]
+    assert len(curated) >= INDEX_MATCHED
+    for paper in curated:
+        meta = paper["metadata"]
+        assert meta["source"] in ("arxiv", "openalex") and meta["score"] >= enrich.ACCEPT
+        assert meta["authors"] == INDEX_AUTHORS and meta["venue"] == INDEX_VENUE  # data, kept as sent
+        assert meta["url"] is None or meta["url"].startswith("https://arxiv.org/abs/")  # the bad url dropped
+        assert not set("<>{}[]*!&#`") & set(paper["title"]), paper["title"]
+        page = (index_site.site / paper["url"] / "index.html").read_text(encoding="utf-8")
+        assert "Title and details from" in page
+        authors = re.search(r'<p class="paper-authors">(.*?)</p>', page, re.S)
+        assert authors and html.unescape(re.sub(r"<[^>]+>", "", authors.group(1))) == ", ".join(INDEX_AUTHORS)
+
+
+@pytest.fixture(scope="module")
+def index_server(index_site: BuiltSite) -> Iterator[str]:
+    server = SiteServer("/").serve(index_site.site)
+    yield server.url
+    server.close()
+
+
+@pytest.mark.browser
+def test_no_script_from_an_index_runs_in_chromium(browser, index_server: str, index_site: BuiltSite) -> None:
+    data = json.loads((index_site.site / "catalogue.json").read_text(encoding="utf-8"))
+    urls = ["", "titles/", *(p["url"] for p in data["papers"] if not p["title_generated"])]
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for url in urls:
+        page.goto(index_server + url)
+        page.evaluate(
+            "() => { for (const el of document.querySelectorAll('.paper-authors, .paper-venue, h1, a, pre'))"
+            " for (const t of ['mouseover', 'click', 'focus']) el.dispatchEvent(new Event(t)); }"
+        )
+        assert page.evaluate("typeof window.__pwned") == "undefined", url
+    assert dialogs == []
     page.close()

@@ -70,7 +70,7 @@ def test_malformed_id() -> None:
 def test_unknown_field() -> None:
     assert problems_of("aaaaaaaaaa:\n  titel: Typo\n") == [
         "seeds/metadata.yaml:2: entry aaaaaaaaaa: unknown field 'titel' "
-        "(known: title, authors, year, venue, doi, arxiv, url)"
+        "(known: title, authors, year, venue, doi, arxiv, url, source, score)"
     ]
 
 
@@ -114,7 +114,7 @@ dddddddddd: {}
     assert [str(p) for p in problems] == [
         "seeds/metadata.yaml:2: entry aaaaaaaaaa: year must be a four-digit year, got '99'",
         "seeds/metadata.yaml:3: entry aaaaaaaaaa: unknown field 'colour' "
-        "(known: title, authors, year, venue, doi, arxiv, url)",
+        "(known: title, authors, year, venue, doi, arxiv, url, source, score)",
         "seeds/metadata.yaml:6: entry bbbbbbbbbb: appears twice",
         "seeds/metadata.yaml:8: entry dddddddddd: no paper has this id",
     ]
@@ -194,6 +194,8 @@ def test_override_reaches_the_page_and_catalogue_json(tmp_path: Path) -> None:
         "doi": "10.1000/xyz_1",
         "arxiv": "2101.00010",
         "url": None,
+        "source": None,
+        "score": None,
     }
     other = next(p for p in data["papers"] if p["id"] != pid)
     assert other["title_generated"] is True and other["metadata"]["authors"] == []

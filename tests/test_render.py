@@ -122,6 +122,8 @@ def test_catalogue_json_has_the_documented_shape() -> None:
         "doi": None,
         "arxiv": None,
         "url": None,
+        "source": None,
+        "score": None,
     }
     assert first["url"] == "papers/aaaaaaaaaa/"
     assert first["related"] == [{"id": "bbbbbbbbbb", "score": 0.4321, "shared": ["diffusion models"]}]

@@ -45,7 +45,7 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 def workflow_files() -> list[Path]:
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert {f.name for f in files} >= {"pages.yml", "test.yml"}
+    assert {f.name for f in files} >= {"pages.yml", "test.yml", "enrich.yml"}
     return files
 
 
@@ -176,6 +176,56 @@ def makefile() -> str:
     return (ROOT / "Makefile").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", ["pages.yml", "test.yml"])
+@pytest.mark.parametrize("name", ["pages.yml", "test.yml", "enrich.yml"])
 def test_jobs_have_timeouts(name: str) -> None:
     assert all("timeout-minutes" in job for job in load(name)["jobs"].values())
+
+
+def zizmor(*paths: Path) -> subprocess.CompletedProcess[str]:
+    config = ROOT / ".github/zizmor.yml"
+    return run(BIN / "zizmor", "--offline", "--no-progress", "--color", "never", "--config", config, *paths)
+
+
+def test_workflows_pass_zizmor() -> None:
+    # The policy (GitHub's actions by tag, every other action by commit) is in .github/zizmor.yml.
+    result = zizmor(ROOT / ".github")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_zizmor_catches_an_action_pinned_by_tag_and_persisted_credentials(tmp_path: Path) -> None:
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "bad.yml").write_text(
+        "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v6\n      - uses: peter-evans/create-pull-request@v8\n",
+        encoding="utf-8",
+    )
+    result = zizmor(workflows / "bad.yml")
+    assert result.returncode != 0
+    assert "unpinned-uses" in result.stdout and "artipacked" in result.stdout
+
+
+def test_enrich_workflow_proposes_one_pull_request_with_least_privilege() -> None:
+    enrich = load("enrich.yml")
+    on = triggers(enrich)
+    assert "workflow_dispatch" in on and on["schedule"][0]["cron"]
+    assert enrich["permissions"] == {}
+    job = enrich["jobs"]["enrich"]
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert enrich["concurrency"]["group"] and enrich["concurrency"]["cancel-in-progress"] is False
+    commands = "\n".join(s.get("run", "") for s in steps(enrich, "enrich"))
+    assert "make enrich" in commands and "set -o pipefail" in commands
+    assert "${{" not in commands  # no expression inside a script (injection): values come through env
+    assert job["env"]["CONFIGURED_CONTACT"] == "${{ vars.ENRICH_CONTACT }}"
+    (proposal,) = uses(enrich, "enrich", "peter-evans/create-pull-request")
+    assert re.fullmatch(r"peter-evans/create-pull-request@[0-9a-f]{40}", proposal["uses"])
+    assert proposal["with"]["add-paths"] == "seeds/metadata.yaml"
+    assert proposal["with"]["branch"] == "enrich/metadata"  # one branch: the pull request is updated
+    checkout = uses(enrich, "enrich", "actions/checkout")[0]
+    assert checkout["with"]["persist-credentials"] is False
+    saved = uses(enrich, "enrich", "actions/cache/save")[0]
+    assert saved["if"] == "always()" and saved["with"]["path"] == ".cache/enrich"
+    assert uses(enrich, "enrich", "actions/cache/restore")[0]["with"]["path"] == ".cache/enrich"
+    # Never part of the site build.
+    assert "enrich" not in json.dumps(load("pages.yml")) and "enrich" not in json.dumps(load("test.yml"))
