@@ -31,7 +31,8 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The set of a text's words (word lists written as one string)."""
     return frozenset(text.split())
 
 
@@ -40,7 +41,7 @@ GENERIC_ZIPF = 4.5
 # leftover unless another paper uses it too (then it is a term of the field: "machine learning").
 COMMON_ZIPF = 4.5
 # Heads of sentence leftovers: nouns of the discourse about research, not of its subject.
-_LEFTOVER_HEADS = _words(
+_LEFTOVER_HEADS = words(
     """
     research researches question questions paper papers improvement improvements direction directions
     test tests amount amounts population reader readers comparison comparisons concern concerns cost
@@ -49,17 +50,17 @@ _LEFTOVER_HEADS = _words(
     """
 )
 # Words that start a sentence leftover: "future research", "open question", "benefits foundation models".
-_LEFTOVER_STARTS = _words(
+_LEFTOVER_STARTS = words(
     """
     future open absolute benefit benefits large-scale wide broad large high low great spectrum review
     survey class classes result results aforementioned thousand thousands widespread redundant
     """
 )
-_STRONG_STARTS = _words("benefit benefits future open absolute aforementioned result results")
-_LY_NOUNS = _words("family anomaly anomalies assembly monopoly supply reply homophily butterfly italy")
+_STRONG_STARTS = words("benefit benefits future open absolute aforementioned result results")
+_LY_NOUNS = words("family anomaly anomalies assembly monopoly supply reply homophily butterfly italy")
 # Extra words that make a phrase a near-repeat of one of its parts: "programming tasks", "federated
 # learning algorithm", "knowledge distillation approach", "foundation model parameters".
-_NEAR_REPEAT_WORDS = _words(
+_NEAR_REPEAT_WORDS = words(
     """
     task tasks problem problems approach approaches method methods technique techniques algorithm
     algorithms framework frameworks model models system systems parameter parameters process
