@@ -124,7 +124,9 @@ def test_catalogue_json_has_the_documented_shape() -> None:
         "url": None,
     }
     assert first["url"] == "papers/aaaaaaaaaa/"
-    assert first["related"] == [{"id": "bbbbbbbbbb", "score": 0.4321, "shared": ["diffusion models"]}]
+    assert first["related"] == [
+        {"id": "bbbbbbbbbb", "score": 0.4321, "shared": ["diffusion models"], "terms": []}
+    ]
     assert first["sources"] == [{"file": "a.txt", "line": 1}, {"file": "b.txt", "line": 3}]
     assert first["topic"] == "diffusion-models"
     assert data["topics"] == [
