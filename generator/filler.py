@@ -110,7 +110,7 @@ def is_leftover(key: str, shared: bool = False) -> bool:
 
 def kind(keyword: str, shared: bool = False) -> str:
     """'generic', 'leftover' or '' for a keyword as shown (a capitalised word is a name, never generic)."""
-    key = keyword.lower()
+    key = keyword.lower().replace("-", "")  # as the keyword stage keys it: "in-context" is one word
     if keyword.islower() and is_generic(key, keyword):
         return "generic"
     if is_leftover(key, shared):
