@@ -73,7 +73,9 @@ _NEAR_REPEAT_WORDS = words(
 @lru_cache(maxsize=100_000)
 def zipf(word: str) -> float:
     """How common a word is in general English (Zipf scale: log10 of uses per billion words)."""
-    return zipf_frequency(word, "en")
+    # The "small" list (words used more than once a million) loads in a fraction of the time of the
+    # full one and decides alike: every threshold here is at or above Zipf 3.5.
+    return zipf_frequency(word, "en", wordlist="small")
 
 
 def is_generic(key: str, shown: str = "") -> bool:
@@ -89,6 +91,7 @@ def has_adverb(key: str) -> bool:
     return any(w.endswith("ly") and len(w) > 4 and w not in _LY_NOUNS for w in key.split())
 
 
+@lru_cache(maxsize=200_000)
 def is_leftover(key: str, shared: bool = False) -> bool:
     """A piece of a sentence rather than a subject ("future research", "benefits foundation models");
     ``shared``: another paper of the catalogue has the phrase too."""
@@ -123,10 +126,12 @@ def _part_of(longer: list[str], shorter: list[str]) -> bool:
     return n < len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+@lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+@lru_cache(maxsize=200_000)
 def near_repeat(a: str, b: str) -> bool:
     """Whether two keys of one paper say the same: one is the other plus words of the near-repeat list,
     or both are one stem plus such a word ("programming tasks", "programming problems")."""
@@ -151,8 +156,11 @@ def siblings(keys: Sequence[str], prefer: Callable[[str], tuple[object, ...]]) -
     """The keys without near-repeats: of each group of near-repeats the one ``prefer`` ranks first
     (lowest) stays, in the place of the group's first key."""
     kept: list[str] = []
+    stems: dict[str, set[str]] = {}
     for key in keys:
-        twin = next((k for k in kept if near_repeat(k, key)), None)
+        mine = stems.setdefault(key, {_stem(w) for w in key.split()})
+        # Only keys with a word in common can repeat each other: most pairs are never compared.
+        twin = next((k for k in kept if not mine.isdisjoint(stems[k]) and near_repeat(k, key)), None)
         if twin is None:
             kept.append(key)
         elif prefer(key) < prefer(twin):
