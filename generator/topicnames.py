@@ -35,7 +35,6 @@ class Scored:
     key: str
     shown: str
     score: float
-    about: frozenset[str]  # ids of the topic's papers about it
 
 
 def _contains(longer: str, shorter: str) -> bool:
@@ -69,9 +68,30 @@ def nameable(key: str) -> bool:
 
 def about(paper: Paper, key: str) -> bool:
     """Whether a paper carries the keyword or says it in its abstract (case and plurals folded)."""
-    if any(keyword_key(k) == key for k in paper.keywords):
-        return True
-    return _contains(" ".join(words(paper.text)), key)
+    return Coverage([paper]).of(key) == frozenset([paper.id])
+
+
+class Coverage:
+    """Which of a topic's papers are about a keyword, computed only for the keywords asked about:
+    a large topic has thousands of keywords and only its best few are ever candidates for its name."""
+
+    def __init__(self, members: Sequence[Paper]) -> None:
+        self.members = members
+        self._texts: list[str] | None = None
+        self._keys = [{keyword_key(k) for k in p.keywords} for p in members]
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def of(self, key: str) -> frozenset[str]:
+        if key not in self._memo:
+            if self._texts is None:
+                self._texts = [f" {' '.join(words(p.text))} " for p in self.members]
+            padded = f" {key} "
+            self._memo[key] = frozenset(
+                p.id
+                for p, keys, text in zip(self.members, self._keys, self._texts, strict=True)
+                if key in keys or padded in text
+            )
+        return self._memo[key]
 
 
 def scored(members: Sequence[Paper], df: Counter[str], mean_size: float) -> list[Scored]:
@@ -90,16 +110,16 @@ def scored(members: Sequence[Paper], df: Counter[str], mean_size: float) -> list
             continue
         weight = (n / len(members)) * math.log(1 + mean_size / df[key])
         shown = min(forms[key], key=lambda f: (-forms[key][f], f))
-        out.append(Scored(key, shown, weight, frozenset(p.id for p in members if about(p, key))))
+        out.append(Scored(key, shown, weight))
     out.sort(key=lambda s: (-s.score, s.key))
     return out
 
 
-def _prefer_longer(best: Scored, ranked: list[Scored]) -> Scored:
+def _prefer_longer(best: Scored, ranked: list[Scored], cover: Coverage) -> Scored:
     """'large language models' rather than 'language models' when it covers as many papers."""
     longer = [s for s in ranked if _contains(s.key, best.key) and s.key != best.key and nameable(s.key)]
-    wide = [s for s in longer if len(s.about) >= len(best.about)]
-    return max(wide, key=lambda s: (len(s.about), len(s.key), s.key)) if wide else best
+    wide = [s for s in longer if len(cover.of(s.key)) >= len(cover.of(best.key))]
+    return max(wide, key=lambda s: (len(cover.of(s.key)), len(s.key), s.key)) if wide else best
 
 
 def name(members: Sequence[Paper], df: Counter[str], mean_size: float) -> tuple[str, tuple[str, ...]]:
@@ -109,17 +129,21 @@ def name(members: Sequence[Paper], df: Counter[str], mean_size: float) -> tuple[
         return "", ()
     half = len(members) / 2
     top = ranked[:NAME_CANDIDATES]
+    cover = Coverage(members)
     for s in top:
-        if len(s.about) > half:
-            s = _prefer_longer(s, ranked)
+        if len(cover.of(s.key)) > half:
+            s = _prefer_longer(s, ranked, cover)
             return _capital(s.shown), (s.shown,)
     pairs = [
         (a, b)
         for a, b in combinations(top, 2)
-        if not (_contains(a.key, b.key) or _contains(b.key, a.key)) and len(a.about | b.about) > half
+        if not (_contains(a.key, b.key) or _contains(b.key, a.key))
+        and len(cover.of(a.key) | cover.of(b.key)) > half
     ]
     if pairs:
-        a, b = max(pairs, key=lambda p: (len(p[0].about | p[1].about), p[0].score + p[1].score))
+        a, b = max(
+            pairs, key=lambda p: (len(cover.of(p[0].key) | cover.of(p[1].key)), p[0].score + p[1].score)
+        )
         return f"{_capital(a.shown)} and {b.shown}", (a.shown, b.shown)
     return _capital(ranked[0].shown), (ranked[0].shown,)
 
@@ -148,7 +172,8 @@ def check(members: Sequence[Paper], keywords: tuple[str, ...]) -> list[str]:
     keys = [keyword_key(k) for k in keywords]
     if any(not nameable(k) for k in keys):
         problems.append("generic")
-    covered = {p.id for p in members for k in keys if about(p, k)}
+    cover = Coverage(members)
+    covered = {pid for k in keys for pid in cover.of(k)}
     if 2 * len(covered) <= len(members):
         problems.append(f"only {len(covered)} of {len(members)} papers about it")
     return problems
