@@ -184,11 +184,43 @@ def datasets(folder: Path) -> list[tuple[str, Path]]:
     return sorted(found.items())
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def reader_figures(seeds: Path, groups: Path | None) -> str:
+    """The reader-facing figures (generator/readerfigures.py) of the catalogue built from ``seeds``."""
+    from generator import ingest, readerfigures
+    from generator.pipeline import catalogue_from
+
+    catalogue = catalogue_from(
+        ingest.read_seeds(seeds), ingest.read_metadata(seeds), None, ingest.read_id_lock(seeds)
+    )
+    found = readerfigures.read_groups(groups) if groups and groups.is_file() else {}
+    return readerfigures.table(readerfigures.figures(catalogue, found))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("dataset_dir", type=Path, help="folder of keyphrase datasets (zips or folders)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per system; the median counts")
+    parser.add_argument(
+        "--seeds",
+        type=Path,
+        default=ROOT / "tests" / "data" / "seeds",
+        help="seed folder for the reader-facing figures (default: the frozen copy tests/data/seeds)",
+    )
+    parser.add_argument(
+        "--groups",
+        type=Path,
+        default=ROOT / "tests" / "data" / "reader-groups.json",
+        help="papers a reader expects in one topic (JSON: name -> ids)",
+    )
+    parser.add_argument("--reader-only", action="store_true", help="only the reader-facing figures")
     args = parser.parse_args(argv)
+    if args.reader_only:
+        print(f"Reader-facing figures on {args.seeds}:\n")
+        print(reader_figures(args.seeds, args.groups))
+        return 0
     if not args.dataset_dir.is_dir():
         print(f"error: {args.dataset_dir}: not a folder", file=sys.stderr)
         return 2
@@ -212,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
             f"| {raw.f1_fixed:.3f} | {ours.f1_fixed:.3f} |",
             flush=True,
         )
+    print(f"\nReader-facing figures on {args.seeds}:\n")
+    print(reader_figures(args.seeds, args.groups))
     return 0
 
 

@@ -32,7 +32,7 @@ from sys import intern
 
 import yake
 
-from generator import cache, parallel
+from generator import cache, filler, parallel
 from generator.models import Keyword, KeywordEntry, Paper
 
 # yake 0.7.3 takes snake_case arguments; camelCase ones are silently ignored.
@@ -42,6 +42,8 @@ YAKE_SETTINGS: dict[str, object] = {"lan": "en", "n": 3, "dedup_lim": 1.0, "top"
 # The baseline of the evaluation: YAKE as it comes, with n=3 and top=10.
 RAW_YAKE_SETTINGS: dict[str, object] = {"lan": "en", "n": 3, "top": 10}
 KEYWORDS_PER_PAPER = 10
+# Filler (generator/filler.py) is used only to give a paper this many keywords.
+KEYWORDS_MIN = 5
 CANDIDATES_KEPT = 30
 # A lower-case single word is a candidate only if the abstract says it this many times.
 SINGLE_WORD_MIN = 2
@@ -628,13 +630,25 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Pape
     choices = []
     for one in packed:
         best = one.best(expand)
+        # Filler is left out (generic words, sentence leftovers: see generator/filler.py); a word
+        # written with a capital ("BERT", "FATE") is a name, never generic, and a phrase the
+        # papers define an acronym for ("Internet of Things (IoT)") is a term.
+        lower = {expand.get(r, r): t for r, t in zip(one.keys, one.texts, strict=True) if t.islower()}
         # A phrase of several words that other papers have too ranks higher: shared keywords are
         # what gathers papers, and a phrase that several abstracts use is more likely a term of the art.
+        weak = {
+            k
+            for k in best
+            if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
+        }
         ranked = sorted(
             (k for k in best if k not in too_common),
-            key=lambda k: (best[k][0] * (SHARED_BOOST if shared[k] > 1 and " " in k else 1.0), k),
+            key=lambda k: (k in weak, best[k][0] * (SHARED_BOOST if shared[k] > 1 and " " in k else 1.0), k),
         )
-        choices.append(_choose(ranked, {k: v[1] for k, v in best.items()}))
+        # Near-repeats ("programming tasks", "programming problems"): the one more papers share stays.
+        order = {k: i for i, k in enumerate(ranked)}
+        ranked = filler.siblings(ranked, lambda k, order=order: (-shared[k], order[k]))
+        choices.append(_choose(ranked, {k: v[1] for k, v in best.items()}, weak))
     del packed
     wanted = {k for chosen in choices for k in chosen}
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -653,18 +667,30 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Pape
     return tuple(out)
 
 
+def _filler(key: str, lower: str | None, shared: bool) -> bool:
+    """Whether a candidate key is filler: a leftover, or a generic word written in lower case."""
+    return filler.is_leftover(key, shared) or (lower is not None and filler.is_generic(key, lower))
+
+
 def _inside(spans: Iterable[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
     """Whether every occurrence lies within one of the other occurrences."""
     return all(any(o0 <= s0 and s1 <= o1 for o0, o1 in others) for s0, s1 in spans)
 
 
-def _choose(ranked: list[str], spans: dict[str, tuple[tuple[int, int], ...]]) -> list[str]:
+def _choose(
+    ranked: list[str],
+    spans: dict[str, tuple[tuple[int, int], ...]],
+    weak: set[str] | frozenset[str] = frozenset(),
+) -> list[str]:
     """The best keywords, none of them a redundant part of another: a phrase that occurs only inside
     a better keyword ("language models" in "large language models", "large language") is left out,
-    and so is a phrase that would leave a better keyword no occurrence of its own."""
+    and so is a phrase that would leave a better keyword no occurrence of its own. Filler (``weak``,
+    ranked last) only makes up a paper's first KEYWORDS_MIN keywords, never more."""
     chosen: list[str] = []
     covered: list[tuple[int, int]] = []
     for key in ranked:
+        if key in weak and len(chosen) >= KEYWORDS_MIN:
+            break
         mine = spans[key]
         if mine and covered and _inside(mine, covered):
             continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -26,6 +27,8 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer, TfidfTransformer
 
+from generator import filler
+from generator.keywords import is_key_phrase
 from generator.models import Paper, Related
 
 MAX_RELATED = 5
@@ -35,6 +38,16 @@ MIN_SCORE = 0.045
 KEYWORD_WEIGHT = 0.15
 # Shared keywords shown on one link (the longest first; one contained in another is left out).
 MAX_SHARED_SHOWN = 4
+# A link without a shared keyword is explained by the distinctive terms both abstracts use: words or
+# word pairs that at most TERM_MAX_SHARE of the papers (and at least 2) use, no generic word
+# (generator/filler.py), the rarest first. A link that nothing explains is not shown.
+TERM_MAX_SHARE = 0.1
+TERM_MIN_PAPERS = 30
+# ... and a term of the field, not of everyday English: a single word rarer than TERM_ZIPF (Zipf
+# frequency, wordfreq), a pair with a word rarer than TERM_WORD_ZIPF ("time series", not "close gap").
+TERM_ZIPF = 3.5
+TERM_WORD_ZIPF = 4.0
+MAX_TERMS_SHOWN = 3
 # Rows multiplied at once: bounds the memory of a step whatever the catalogue size.
 CHUNK_ROWS = 2000
 # Hashed feature space: no vocabulary held in memory; collisions at this size are negligible.
@@ -262,17 +275,86 @@ def shared_keywords(paper: Paper, other: Paper) -> tuple[str, ...]:
     return tuple(sorted(shown, key=shared.index)[:MAX_SHARED_SHOWN])
 
 
+def surface_terms(text: str) -> dict[str, str]:
+    """The abstract's words and pairs of adjacent words (folded as ``terms`` folds them) with the
+    words they stand for, as written in lower case: "time sery" -> "time series"."""
+    text = expand_acronyms(text)
+    tokens = _TOKEN.findall(_PREFIX.sub(r"\1", _URL.sub(" ", text.lower())))
+    out: dict[str, str] = {}
+    for i, word in enumerate(tokens):
+        if word in STOP_WORDS:
+            continue
+        out.setdefault(fold(word), word)
+        # Pairs only of words next to each other in the text: "time series", not "series [of] sensor".
+        if i + 1 < len(tokens) and tokens[i + 1] not in STOP_WORDS:
+            out.setdefault(f"{fold(word)} {fold(tokens[i + 1])}", f"{word} {tokens[i + 1]}")
+    return out
+
+
+def shared_terms(
+    mine: dict[str, str], theirs: dict[str, str], df: Counter[str], total: int
+) -> tuple[str, ...]:
+    """The distinctive terms two abstracts share (``surface_terms`` of each), rarest first: key
+    phrases (no verb, adverb or judgement) of technical words, a word left out when a shown pair has it."""
+    # In a small catalogue every count is small: the share applies from TERM_MIN_PAPERS papers on.
+    limit = max(2, TERM_MAX_SHARE * total) if total >= TERM_MIN_PAPERS else total
+    found = sorted(
+        (
+            t
+            for t in mine.keys() & theirs.keys()
+            if df[t] <= limit
+            and len(t) > 2
+            and is_key_phrase(tuple(mine[t].split()))
+            and min(filler.zipf(w) for w in mine[t].split()) < (TERM_WORD_ZIPF if " " in t else TERM_ZIPF)
+            and not filler.is_leftover(mine[t], shared=True)
+        ),
+        key=lambda t: (df[t], -t.count(" "), t),
+    )
+    shown: list[str] = []
+    for term in found:
+        if any(f" {term} " in f" {s} " or f" {s} " in f" {term} " for s in shown):
+            continue
+        shown.append(term)
+        if len(shown) == MAX_TERMS_SHOWN:
+            break
+    return tuple(mine[t] for t in shown)
+
+
 def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
-    """Up to MAX_RELATED related papers per paper scoring at least MIN_SCORE, best first; never itself."""
+    """Up to MAX_RELATED related papers per paper scoring at least MIN_SCORE, best first; never itself.
+
+    Every link says why: the keywords both papers have or, failing that, the distinctive terms both
+    abstracts use; a link with neither is dropped."""
     if len(papers) < 2:
         return papers
     order = np.argsort(np.argsort(np.array([p.id for p in papers])))
-    rows = nearest(feature_matrix(papers), order, MAX_RELATED, MIN_SCORE)
-    out: list[Paper] = []
-    for paper, found in zip(papers, rows, strict=True):
-        links = tuple(
-            Related(id=papers[n.index].id, score=n.score, shared=shared_keywords(paper, papers[n.index]))
-            for n in found
+    rows = [
+        [(n, shared_keywords(paper, papers[n.index])) for n in found]
+        for paper, found in zip(
+            papers, nearest(feature_matrix(papers), order, MAX_RELATED, MIN_SCORE), strict=True
         )
-        out.append(replace(paper, related=links))
+    ]
+    # Terms are needed only for the papers of links without a shared keyword, and counted over the
+    # catalogue only for the terms those pairs share.
+    bare = {i for i, row in enumerate(rows) for n, shared in row if not shared for i in (i, n.index)}
+    own = {i: surface_terms(papers[i].text) for i in sorted(bare)}
+    wanted = {
+        t
+        for i, row in enumerate(rows)
+        for n, shared in row
+        if not shared
+        for t in own[i].keys() & own[n.index].keys()
+    }
+    df: Counter[str] = Counter()
+    if wanted:
+        for paper in papers:
+            df.update(set(terms(paper.text)) & wanted)
+    out: list[Paper] = []
+    for i, (paper, row) in enumerate(zip(papers, rows, strict=True)):
+        links = []
+        for n, shared in row:
+            why = () if shared else shared_terms(own[i], own[n.index], df, len(papers))
+            if shared or why:
+                links.append(Related(id=papers[n.index].id, score=n.score, shared=shared, terms=why))
+        out.append(replace(paper, related=tuple(links)))
     return tuple(out)

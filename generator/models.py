@@ -47,6 +47,8 @@ class Related:
     id: str
     score: float
     shared: tuple[str, ...]
+    # When no keyword is shared: distinctive words or word pairs both abstracts use.
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

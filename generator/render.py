@@ -262,7 +262,7 @@ def related_from(papers: tuple[Paper, ...]) -> dict[str, list[Related]]:
     found: dict[str, list[Related]] = {}
     for paper in papers:
         for rel in paper.related:
-            found.setdefault(rel.id, []).append(Related(paper.id, rel.score, rel.shared))
+            found.setdefault(rel.id, []).append(Related(paper.id, rel.score, rel.shared, rel.terms))
     by_id = {p.id: p for p in papers}
     out = {}
     for pid, links in found.items():
@@ -354,7 +354,10 @@ def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
         "code": list(paper.urls),
         "abstract": paper.text,
         "keywords": list(paper.keywords),
-        "related": [{"id": r.id, "score": r.score, "shared": list(r.shared)} for r in paper.related],
+        "related": [
+            {"id": r.id, "score": r.score, "shared": list(r.shared), "terms": list(r.terms)}
+            for r in paper.related
+        ],
         # key: the variant each line is a copy of (lines with one key are exact duplicates); the
         # review of a seed change (generator/review.py) follows lines and ids by it.
         "sources": [{"file": s.file, "line": s.line, "key": keys.get(s, paper.key)} for s in paper.sources],

@@ -77,26 +77,82 @@ def fit(title: str, limit: int = TITLE_MAX) -> str:
     return " ".join(words).rstrip(" ,;:-")
 
 
-def generate_title(paper: Paper) -> str:
-    text = strip_latex(paper.text)
+# Words that point back at text the title does not show ("these two types", "such models").
+_ANAPHOR = re.compile(
+    r"\b(?:these|this|those|such|the (?:two|three|four|latter|former)|aforementioned|latter|former)\b", re.I
+)
+# A title ending with one of these leaves the reader waiting for the rest.
+_DANGLING = re.compile(r"(?:-(?:free|based|aware|like|specific|oriented|driven)|…|\.\.\.)$", re.I)
+_DANGLING_WORDS = TRAILING_STOP | {"free", "related", "based", "aware", "specific", "like", "etc", "both"}
+# "Topic: fragment": two key phrases joined by a colon where the first is no name.
+_KEY_PHRASE_COLON = re.compile(r"^[A-Za-z][a-z\-]*(?:\s[a-z\-]+)+:\s")
+
+
+def title_flags(title: str) -> list[str]:
+    """What makes a generated title lean on text it does not show: 'anaphor', 'dangling end', or
+    'key phrases' (a 'Topic: fragment' of two key phrases, where the part before the colon is no
+    name). Empty when the title stands alone. The rules are written in EVALUATION.md."""
+    flags = []
+    if _ANAPHOR.search(title):
+        flags.append("anaphor")
+    words = title.split()
+    if words and (words[-1].lower().strip(",;:") in _DANGLING_WORDS or _DANGLING.search(words[-1])):
+        flags.append("dangling end")
+    if _KEY_PHRASE_COLON.match(title):
+        flags.append("key phrases")
+    return flags
+
+
+def stand_alone(phrase: str) -> str:
+    """The phrase without the words that point back at unseen text: 'capture these complex label
+    dependencies' -> 'capture complex label dependencies'; 'these two types' -> 'two types'."""
+    phrase = re.sub(r"\b(?:these|those|such)\s+(?=\w)", "", phrase, flags=re.I)
+    phrase = re.sub(r"\bthe (two|three|four)\b", r"\1", phrase, flags=re.I)
+    phrase = re.sub(r"\bthis\s+(?=\w)", "the ", phrase, flags=re.I)
+    return " ".join(phrase.split())
+
+
+def key_phrases(keywords: tuple[str, ...], text: str) -> str:
+    """'Multi-agent influence diagrams and extensive form games': the paper's leading key phrases
+    joined as one subject, never 'Topic: fragment'."""
+    return key_phrase_title(keywords, text).replace(": ", " and ", 1)
+
+
+def _candidates(paper: Paper, text: str) -> list[str]:
+    """Titles in order of preference; the first that stands alone (no ``title_flags``) wins."""
+    out = []
     named = named_method(text)
     if named:
         name, desc = named
-        if not desc:
-            desc = contribution_phrase(text)
-            if name.lower() in desc.lower() or is_generic(desc):
-                desc = defined_terms(text, name) or key_phrase_title(paper.keywords, text, most=1)
-        desc = expand_acronyms(desc, acronym_table(text), TITLE_MAX - len(name) - 2)
-        return fit(f"{name}: {upper_first(desc)}" if desc else name)
+        descs = [desc] if desc else []
+        contribution = contribution_phrase(text)
+        if contribution and name.lower() not in contribution.lower() and not is_generic(contribution):
+            descs.append(contribution)
+        descs += [defined_terms(text, name), key_phrases(paper.keywords, text)]
+        for d in descs:
+            if d:
+                d = expand_acronyms(stand_alone(d), acronym_table(text), TITLE_MAX - len(name) - 2)
+                out.append(f"{name}: {upper_first(d)}")
+        out.append(name)
     if is_survey(text):
         topic = survey_topic(text, paper.keywords, TITLE_MAX - len("A survey of "))
         if topic:
-            return fit(f"A survey of {topic}")
+            out.append(f"A survey of {stand_alone(topic)}")
     phrase = contribution_phrase(text)
     if phrase:
-        return fit(expand_acronyms(phrase, acronym_table(text), TITLE_MAX))
+        out.append(expand_acronyms(stand_alone(phrase), acronym_table(text), TITLE_MAX))
+    out.append(key_phrases(paper.keywords, text))
+    return [t for t in out if t]
+
+
+def generate_title(paper: Paper) -> str:
+    text = strip_latex(paper.text)
+    candidates = [fit(c) for c in _candidates(paper, text)]
+    for title in candidates:
+        if title and not title_flags(title):
+            return title
     opening = (sentences(text) or [text])[0]
-    return fit(key_phrase_title(paper.keywords, text)) or fit(upper_first(opening.rstrip(".")))
+    return next((t for t in candidates if t), "") or fit(upper_first(opening.rstrip(".")))
 
 
 def cache_key() -> str:

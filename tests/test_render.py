@@ -126,7 +126,9 @@ def test_catalogue_json_has_the_documented_shape() -> None:
         "score": None,
     }
     assert first["url"] == "papers/aaaaaaaaaa/"
-    assert first["related"] == [{"id": "bbbbbbbbbb", "score": 0.4321, "shared": ["diffusion models"]}]
+    assert first["related"] == [
+        {"id": "bbbbbbbbbb", "score": 0.4321, "shared": ["diffusion models"], "terms": []}
+    ]
     assert first["sources"] == [
         {"file": "a.txt", "line": 1, "key": ""},
         {"file": "b.txt", "line": 3, "key": ""},

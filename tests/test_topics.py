@@ -34,14 +34,14 @@ def test_topics_are_linked_groups_named_by_shared_keywords() -> None:
     papers, topics = with_topics(small_catalogue())
     by_name = {t.name: t for t in topics}
     assert set(by_name) == {
-        "diffusion model",
-        "knowledge graph",
+        "Diffusion model",
+        "Knowledge graph",
         OTHER_NAME,
-    }  # equal counts: the first form A-Z
-    assert set(by_name["diffusion model"].papers) == {"a000000000", "b000000000"}
+    }  # equal counts: the first form A-Z, capitalised as a name
+    assert set(by_name["Diffusion model"].papers) == {"a000000000", "b000000000"}
     assert by_name[OTHER_NAME].papers == ("e000000000",)
     assert by_name[OTHER_NAME].keywords == ()
-    assert {p.id: p.topic for p in papers}["c000000000"] == by_name["knowledge graph"].slug
+    assert {p.id: p.topic for p in papers}["c000000000"] == by_name["Knowledge graph"].slug
     assert topics[-1].name == OTHER_NAME  # real topics first, largest first
 
 

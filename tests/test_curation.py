@@ -1,0 +1,108 @@
+"""The frozen seed catalogue reads as if a curator made it (issue 13): topic names, reader groups,
+keywords without filler, explained links, titles that stand alone. Exact expectations on
+tests/data/seeds, never the live seeds/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import ingest
+from generator.models import Catalogue
+from generator.pipeline import catalogue_from
+from generator.readerfigures import figures, read_groups
+
+DATA = Path(__file__).parent / "data"
+FROZEN = DATA / "seeds"
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return catalogue_from(ingest.read_seeds(FROZEN), ingest.read_metadata(FROZEN))
+
+
+def test_topic_names_are_subjects(catalogue: Catalogue) -> None:
+    assert sorted(t.name for t in catalogue.topics) == [
+        "Dependencies and diffusion models",
+        "Federated learning",
+        "Graph neural networks",
+        "Knowledge graph",
+        "Large language models",
+        "Machine translation",
+        "Other papers",
+        "Pre-trained language models",
+    ]
+
+
+def test_papers_a_reader_groups_together_share_a_topic(catalogue: Catalogue) -> None:
+    topic_of = {p.id: p.topic for p in catalogue.papers}
+    slugs = {t.slug: t.name for t in catalogue.topics}
+    for name, ids in read_groups(DATA / "reader-groups.json").items():
+        assert len({topic_of[i] for i in ids}) == 1, (name, {i: slugs[topic_of[i]] for i in ids})
+    assert slugs[topic_of["21b8094204"]] == "Pre-trained language models"  # BERT with the two surveys
+
+
+def test_the_reader_facing_goals_hold(catalogue: Catalogue) -> None:
+    f = figures(catalogue, read_groups(DATA / "reader-groups.json"))
+    assert f.filler <= 0.05 * f.keywords, (f.generic, f.leftover, f.near_repeat)
+    assert f.near_repeat == 0
+    assert f.fewest_keywords >= 5 and f.most_keywords <= 10
+    assert f.topics_named == f.topics and f.topic_problems == ()
+    assert f.groups_kept == f.groups == 7
+    assert f.links_explained == f.links > 100
+    assert f.flagged_titles == ()
+
+
+def test_seed_keywords_without_the_filler_the_issue_names(catalogue: Catalogue) -> None:
+    by_id = {p.id: p for p in catalogue.papers}
+    motcoder = by_id["0a078a1747"].keywords  # one of "programming", "programming tasks/problems"
+    assert sum(1 for k in motcoder if k.startswith("programming")) == 1
+    assert "training" not in by_id["faf16b09a7"].keywords
+    assert "absolute improvement" not in by_id["21b8094204"].keywords
+    assert "question answering test" not in by_id["21b8094204"].keywords
+    assert not {"tips", "games", "situations"} & set(by_id["8938e23208"].keywords)
+    fedms = by_id["b0c0949709"].keywords
+    assert "benefits foundation models" not in fedms and "model parameters" not in fedms
+    everything = {k for p in catalogue.papers for k in p.keywords}
+    assert not {"future research", "open question", "survey paper", "policies", "energy"} & everything
+
+
+def test_seed_titles_that_leaned_on_missing_text_stand_alone(catalogue: Catalogue) -> None:
+    by_id = {p.id: p for p in catalogue.papers}
+    assert by_id["30ed789eba"].title == "How transformers balance two types of knowledge"
+    assert by_id["60e75271e8"].title == "Meta-learning method to capture complex label dependencies"
+    assert by_id["49ca9f6ef3"].title == "Large language models and gradient descent"
+
+
+def test_a_link_that_explained_nothing_now_names_the_terms_both_abstracts_use(catalogue: Catalogue) -> None:
+    by_id = {p.id: p for p in catalogue.papers}
+    tgn = {r.id: r for r in by_id["bde6367331"].related}
+    # TGNs to "Smoothing the max operator": a score and no shared keyword before issue 13.
+    assert tgn["2ac0e80921"].shared == ()
+    assert tgn["2ac0e80921"].terms == ("prediction tasks",)
+
+
+def test_the_figures_count_what_breaks_the_rules() -> None:
+    from generator.models import Paper, Related, Source, Topic
+
+    def paper(pid: str, title: str, keywords: tuple[str, ...], related: tuple[Related, ...] = ()) -> Paper:
+        return Paper(
+            id=pid * 10, text="Games.", sources=(Source("a.txt", 1),), title=title, title_generated=True,
+            keywords=keywords, related=related, topic="t",
+        )  # fmt: skip
+
+    papers = (
+        paper(
+            "a",
+            "How these work",
+            ("games", "future research", "graph learning"),
+            (Related("b" * 10, 0.2, ()),),
+        ),
+        paper("b", "Graph learning for", ("programming tasks", "programming models", "graph learning")),
+    )
+    topics = (Topic("t", "Games", ("games",), ("a" * 10, "b" * 10)),)
+    f = figures(Catalogue(papers=papers, keywords=(), stats=None, topics=topics), {"g": ["a" * 10, "c" * 10]})  # type: ignore[arg-type]
+    assert (f.generic, f.leftover, f.near_repeat, f.keywords) == (1, 1, 1, 6)
+    assert f.links == 1 and f.links_explained == 0
+    assert len(f.flagged_titles) == 2 and f.topics_named == 0 and f.groups_kept == 0
