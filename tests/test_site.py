@@ -12,7 +12,7 @@ import pytest
 
 from .conftest import BuiltSite
 from .searchindex import search_docs
-from .sitehtml import parse, resolve, text_of
+from .sitehtml import fragment, inner_html, parse, resolve, text_of
 
 pytestmark = pytest.mark.site
 
@@ -135,8 +135,7 @@ def test_curated_metadata_of_the_seeds_is_shown(seed_site: BuiltSite) -> None:
     assert f"<title>{bert['title']} - Paper catalogue</title>" in source
     assert "Title generated from the abstract" not in source
     assert "https://doi.org/10.18653/v1/N19-1423" in parse(page).links
-    bibtex = re.search(r'<pre class="bibtex"><code>(.*?)</code></pre>', source, re.S)
-    assert bibtex and html.unescape(bibtex.group(1)).startswith(
+    assert html.unescape(text_of(page, "bibtex")).startswith(
         "@inproceedings{devlin2019bert,\n  title = {BERT"
     )
 
@@ -148,22 +147,15 @@ def test_seed_abstracts_read_cleanly_with_working_code_links(seed_site: BuiltSit
         abstract = text_of(page, "abstract")
         for residue in ("``", "\\url", "$", "}", " //", "\\"):
             assert residue not in abstract, (paper["id"], residue)
-        source = page.read_text(encoding="utf-8")
-        block = source[
-            source.index("data-abstract>") : source.index("</div>", source.index("data-abstract>"))
-        ]
-        hrefs = [href for href in parse_fragment(block) if href]
+        hrefs = [href for href in parse_fragment(inner_html(page, attribute="data-abstract")) if href]
         shown = [word.rstrip(".,;)") for word in abstract.split() if word.startswith("https://")]
         assert hrefs == shown, paper["id"]
         linked += len(hrefs)
     assert linked >= 7  # the seeds cite their code on GitHub (7 distinct papers)
 
 
-def parse_fragment(fragment: str) -> list[str]:
-    from .sitehtml import PageParser
-
-    parser = PageParser()
-    parser.feed(fragment)
+def parse_fragment(source: str) -> list[str]:
+    parser = fragment(source)
     assert all(attrs.get("rel") == "nofollow noopener" for tag, attrs in parser.elements if tag == "a")
     return parser.links
 
@@ -190,9 +182,9 @@ def test_every_paper_page_names_its_topic_and_the_home_page_lists_topics(seed_si
 def test_map_page_has_an_svg_whose_nodes_link_to_topic_pages_and_a_table(seed_site: BuiltSite) -> None:
     page = seed_site.site / "map/index.html"
     source = page.read_text(encoding="utf-8")
-    assert source.count("<svg") >= 1 and "data-topic-map" in source
-    assert "<script" not in source.split("data-topic-map", 1)[1].split("</svg>", 1)[0]
-    svg_part = source.split("data-topic-map", 1)[1].split("</svg>", 1)[0]
+    assert source.count("<svg") >= 1
+    svg_part = inner_html(page, attribute="data-topic-map")
+    assert "<script" not in svg_part
     hrefs = svg_links(svg_part)
     data = catalogue(seed_site)
     drawn = [t for t in data["topics"] if t["keywords"]]
@@ -205,7 +197,7 @@ def test_map_page_has_an_svg_whose_nodes_link_to_topic_pages_and_a_table(seed_si
 
 def svg_links(source: str) -> list[str]:
     """Targets of the SVG links (xlink:href) in a page's source."""
-    return re.findall(r'<a xlink:href="([^"]*)"', source)
+    return [str(attrs["xlink:href"]) for tag, attrs in fragment(source).elements if "xlink:href" in attrs]
 
 
 def test_every_svg_link_resolves(seed_site: BuiltSite) -> None:
