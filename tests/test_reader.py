@@ -20,7 +20,7 @@ import pytest
 
 from .conftest import ROOT, SEEDS, BuiltSite, build_site
 from .searchindex import search_docs
-from .searching import RESULT, SEARCH, search
+from .searching import RESULT, SEARCH, SETTLED_JS, search
 from .siteserver import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -202,6 +202,24 @@ def test_keyboard_alone_reaches_search_and_opens_a_result(open_page, site: str) 
     # The "/" shortcut focuses search from anywhere on a page, too.
     page.locator("body").press("/")
     assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+
+
+def test_a_keyword_of_a_few_papers_opens_a_search_that_lists_them(
+    open_page, site: str, seed_site: BuiltSite
+) -> None:
+    # Keywords too rare for a page of their own (models.keyword_page_threshold) link to a search:
+    # clicked on a paper page (instant navigation on), the search opens with the keyword and its
+    # papers among the results.
+    data = catalogue(seed_site)
+    titles = {p["id"]: p["title"] for p in data["papers"]}
+    kw = next(k for k in data["keywords"] if len(k["papers"]) >= 2 and not k["url"] and " " in k["keyword"])
+    page = open_page(f"{site}papers/{kw['papers'][0]}/")
+    page.locator("a.keyword-search", has_text=kw["keyword"]).first.click()
+    page.locator(RESULT).first.wait_for(timeout=15_000)
+    page.evaluate(SETTLED_JS, 400)
+    assert page.locator(SEARCH).input_value() == kw["keyword"]
+    shown = page.locator(f"{RESULT} h1").all_inner_texts()
+    assert {titles[pid] for pid in kw["papers"]} <= set(shown), (kw, shown)
 
 
 def test_a_query_downloads_a_few_index_chunks_not_the_whole_catalogue(open_page, site: str) -> None:

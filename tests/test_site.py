@@ -6,9 +6,11 @@ import html
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote_plus, urlparse
 
 import pytest
+
+from generator.models import KEYWORD_PAGE_MIN
 
 from .conftest import BuiltSite
 from .searchindex import search_docs
@@ -86,14 +88,26 @@ def test_catalogue_json_is_published(seed_site: BuiltSite) -> None:
     assert Path(seed_site.site / "keywords/index.html").is_file()
 
 
-def test_keyword_pages_exist_only_for_shared_keywords(seed_site: BuiltSite) -> None:
+def test_keyword_pages_exist_only_for_keywords_enough_papers_share(seed_site: BuiltSite) -> None:
     data = catalogue(seed_site)
-    pages = {p.parent.name for p in (seed_site.site / "keywords").glob("*/index.html")}
-    shared = [k for k in data["keywords"] if len(k["papers"]) >= 2]
+    pages = {p.parent.name for p in (seed_site.site / "keywords").glob("*/index.html")} - {"page"}
+    paged = [k for k in data["keywords"] if len(k["papers"]) >= KEYWORD_PAGE_MIN]
+    few = [k for k in data["keywords"] if 2 <= len(k["papers"]) < KEYWORD_PAGE_MIN]
     single = [k for k in data["keywords"] if len(k["papers"]) == 1]
-    assert shared and single
-    assert pages == {k["url"].split("/")[1] for k in shared}
-    assert all(k["url"] is None for k in single)
+    assert paged and few and single
+    assert pages == {k["url"].split("/")[1] for k in paged}
+    assert all(k["url"] is None for k in few + single)
+    # A keyword of a few papers links to a search for it from each of its papers (and the index).
+    kw = few[0]
+    query = "?q=" + quote_plus(kw["keyword"])
+    for pid in kw["papers"]:
+        links = parse(seed_site.site / f"papers/{pid}/index.html").elements
+        assert ("a", query, "_top") in {(t, a.get("href"), a.get("target")) for t, a in links}, pid
+    index_pages = [
+        seed_site.site / "keywords/index.html",
+        *(seed_site.site / "keywords/page").glob("*/index.html"),
+    ]
+    assert any(query in parse(page).links for page in index_pages)
     # A single-paper keyword is shown on its paper as plain text, and the index links it to that paper.
     kw = single[0]
     page = seed_site.site / f"papers/{kw['papers'][0]}/index.html"
