@@ -276,8 +276,9 @@ def test_front_matter_has_only_its_own_keys_and_plain_values(hostile: BuiltSite)
         assert source.startswith("---\n"), page
         front = yaml.safe_load(source.split("---\n", 2)[1])
         # Only the generator's keys: an injected line break would add one (x: y, injected: ...).
-        keys = {"title", "description", "tags", "feed", "feed_title", "search"}
+        keys = {"title", "description", "tags", "feed", "feed_title", "search", "hide"}
         assert "title" in front and set(front) <= keys, page
+        assert front.get("hide", ["toc"]) == ["toc"], page
         assert front.get("search", {"exclude": True}) == {"exclude": True}, page
         assert all(isinstance(t, str) and t == escape.page_title(t) for t in front.get("tags", [])), page
         assert re.fullmatch(r"feed(-[a-z0-9]+(-[a-z0-9]+)*)?\.xml", front.get("feed", "feed.xml")), page

@@ -222,6 +222,39 @@ def test_a_keyword_of_a_few_papers_opens_a_search_that_lists_them(
     assert {titles[pid] for pid in kw["papers"]} <= set(shown), (kw, shown)
 
 
+ICONS_JS = """
+() => [...document.querySelectorAll('.md-header svg, .md-nav--primary .md-nav__title svg')]
+  .filter((e) => e.getClientRects().length)
+  .map((e) => ({
+    mask: getComputedStyle(e).webkitMaskImage || getComputedStyle(e).maskImage,
+    width: e.getBoundingClientRect().width,
+    paths: e.querySelectorAll('path').length,
+  }))
+"""
+
+
+def test_slim_pages_draw_the_theme_icons_and_open_the_navigation_on_a_phone(
+    open_page, site: str, seed_site: BuiltSite
+) -> None:
+    # hooks/icons.py: the header's icons are empty <svg>s painted by one shared stylesheet.
+    paper = catalogue(seed_site)["papers"][0]
+    for scheme in ("light", "dark"):
+        page = open_page(f"{site}{paper['url']}", color_scheme=scheme, **PHONE)
+        icons = page.evaluate(ICONS_JS)
+        assert len(icons) >= 3, icons  # menu, palette toggle, search
+        for icon in icons:
+            assert icon["mask"].startswith('url("data:image/svg+xml'), icon
+            assert icon["width"] >= 16 and icon["paths"] == 0, icon
+        # No table of contents on a paper page; the drawer still opens the site navigation.
+        assert page.locator(".md-sidebar--secondary").count() == 0
+        page.locator("label.md-header__button[for=__drawer]").click()
+        nav = page.locator(".md-nav--primary .md-nav__link", has_text="Keywords").first
+        nav.wait_for(state="visible")
+        screenshot(page, f"phone-drawer-{scheme}.png")
+        nav.click()
+        page.wait_for_url("**/keywords/")
+
+
 def test_a_query_downloads_a_few_index_chunks_not_the_whole_catalogue(open_page, site: str) -> None:
     # The served site searches with Pagefind (hooks/pagefind_search.py): Material's index file
     # holds no pages, and a query fetches index chunks and one fragment per result shown.

@@ -222,3 +222,36 @@ def test_every_svg_link_resolves(seed_site: BuiltSite) -> None:
             assert target is not None and target.is_file(), (str(page), href)
             checked += 1
     assert checked > 47  # the map's nodes and every linked paper's neighbourhood picture
+
+
+def test_pages_are_minified_and_share_the_theme_icons(seed_site: BuiltSite) -> None:
+    # hooks/minify.py and hooks/icons.py: no indentation, no inline icon path; every icon class a
+    # page uses has its rule in the one shared stylesheet.
+    css = (seed_site.site / "assets/stylesheets/icons.css").read_text(encoding="utf-8")
+    rules = set(re.findall(r"^\.(icon-[0-9a-f]{8})\{", css, re.M))
+    assert len(rules) >= 5
+    pages = sorted(seed_site.site.rglob("*.html"))
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        assert "\n  " not in source.split("<pre", 1)[0], page
+        assert "<path" not in source, page  # no page draws a path: icons come from the stylesheet
+        used = {
+            c
+            for tag, a in parse(page).elements
+            for c in (a.get("class") or "").split()
+            if c.startswith("icon-")
+        }
+        assert used <= rules, page
+    assert any("icon-" in p.read_text(encoding="utf-8") for p in pages)
+
+
+def test_the_served_site_ships_no_asset_that_no_page_loads(seed_site: BuiltSite) -> None:
+    # hooks/pagefind_search.py: Pagefind serves the search, so Material's lunr worker, lunr's
+    # language files and the source maps are left out.
+    assets = {p.relative_to(seed_site.site).as_posix() for p in (seed_site.site / "assets").rglob("*")}
+    assert not [a for a in assets if "lunr" in a or a.endswith(".map") or "workers/search." in a]
+    assert "assets/javascripts/workers/pagefind.js" in assets
+    for page in (seed_site.site / "index.html", seed_site.site / "papers/0a078a1747/index.html"):
+        for ref in parse(page).resources:
+            target = resolve(seed_site.site, page, ref)
+            assert target is None or target.is_file(), (page, ref)
