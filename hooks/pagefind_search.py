@@ -81,6 +81,14 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return output
 
 
+@event_priority(-100)
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """The 404 page, rendered from a theme template, names our worker too (Material's is removed)."""
+    if not _state["enabled"] or not template_name.endswith(".html"):
+        return output_content
+    return _WORKER_URL.sub(lambda m: f'{m.group(1)}{m.group(2)}{WORKER}"', output_content, count=1)
+
+
 def plain(text: str) -> str:
     """Text of an index entry's HTML: tags dropped, character references decoded, spaces collapsed."""
     return " ".join(html.unescape(_TAG.sub(" ", text)).split())
