@@ -70,6 +70,8 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def on_post_build(config: Any) -> None:
+    if not _icons:
+        return  # no page was rendered (a rebuild that skipped them all): keep the stylesheet there is
     path = Path(config.site_dir) / STYLESHEET
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(stylesheet(), encoding="utf-8")
