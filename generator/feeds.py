@@ -1,4 +1,4 @@
-"""Atom feeds (RFC 4287) of new papers: one for the catalogue, one per keyword with 2+ papers.
+"""Atom feeds (RFC 4287) of new papers: one for the catalogue, one per keyword that has a page.
 
 Feeds are built with ElementTree, which escapes every value; characters that XML 1.0 cannot carry
 at all (most C0 controls, U+FFFE, U+FFFF, lone surrogates) are dropped. Entry ids are ``urn:uuid``
@@ -18,7 +18,6 @@ from generator.models import Catalogue, KeywordEntry, Paper
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_NAME = "Paper catalogue"
 FEED_SIZE = 50
-MIN_KEYWORD_PAPERS = 2
 MAIN_FEED = "feed.xml"
 _NAMESPACE = uuid.UUID("5b0c5a4e-6c3f-4f55-9a8e-3f1d2f0a7c11")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -44,10 +43,10 @@ def keyword_feed_path(entry: KeywordEntry) -> str:
 
 
 def feed_keywords(catalogue: Catalogue) -> tuple[KeywordEntry, ...]:
-    """The keywords that get a feed: those carried by at least MIN_KEYWORD_PAPERS papers."""
+    """The keywords that get a feed: those with their own page (``KeywordEntry.has_page``)."""
     if not has_feeds(catalogue):
         return ()
-    return tuple(e for e in catalogue.keywords if len(e.papers) >= MIN_KEYWORD_PAPERS)
+    return tuple(e for e in catalogue.keywords if e.has_page)
 
 
 def render_feeds(catalogue: Catalogue, site_url: str = "") -> dict[str, str]:

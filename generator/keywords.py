@@ -33,7 +33,7 @@ from sys import intern
 import yake
 
 from generator import cache, filler, parallel
-from generator.models import Keyword, KeywordEntry, Paper
+from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshold
 
 # yake 0.7.3 takes snake_case arguments; camelCase ones are silently ignored.
 # dedup_lim=1.0 turns YAKE's own string-similarity deduplication off (we merge variants ourselves)
@@ -770,7 +770,7 @@ def slugify(text: str) -> str:
 def keyword_index(papers: tuple[Paper, ...]) -> tuple[KeywordEntry, ...]:
     """Every keyword with the papers that carry it; slugs are unique even when two keywords slug alike.
 
-    Every keyword has an entry; only those that several papers share get a page (``entry.has_page``).
+    Every keyword has an entry; only those that enough papers share get a page (``entry.has_page``).
     """
     carriers: dict[str, list[str]] = {}
     acronyms: dict[str, Counter[str]] = defaultdict(Counter)
@@ -793,7 +793,9 @@ def keyword_index(papers: tuple[Paper, ...]) -> tuple[KeywordEntry, ...]:
         taken.add(slug)
         slugs[text] = slug
     entries: list[KeywordEntry] = []
+    threshold = keyword_page_threshold(len(papers))
     for text in sorted(carriers, key=lambda t: (t.casefold(), t)):
         acronym = min(acronyms[text], key=lambda a: (-acronyms[text][a], a)) if acronyms.get(text) else ""
-        entries.append(KeywordEntry(Keyword(text, slugs[text], acronym), tuple(carriers[text])))
+        keyword = Keyword(text, slugs[text], acronym)
+        entries.append(KeywordEntry(keyword, tuple(carriers[text]), len(carriers[text]) >= threshold))
     return tuple(entries)

@@ -117,16 +117,32 @@ class Paper:
     topic: str = ""
 
 
+# A keyword gets its own page (and feed) when at least KEYWORD_PAGE_MIN papers, and at least one in
+# KEYWORD_PAGE_PER of the catalogue's papers, carry it (BENCHMARKS.md, "Lean pages": the pages and
+# feeds of every keyword of 2 papers or more were 5 files a paper at 2,000 papers).
+KEYWORD_PAGE_MIN = 5
+KEYWORD_PAGE_PER = 1000
+
+
+def keyword_page_threshold(papers: int) -> int:
+    """How many papers must carry a keyword for it to get a page, in a catalogue of `papers` papers."""
+    return max(KEYWORD_PAGE_MIN, -(-papers // KEYWORD_PAGE_PER))
+
+
 @dataclass(frozen=True)
 class KeywordEntry:
-    """A keyword of the catalogue and the papers that carry it, best first."""
+    """A keyword of the catalogue and the papers that carry it, best first.
+
+    ``has_page``: the keyword has its own page and feed (see ``keyword_page_threshold``). A keyword
+    that fewer papers share links to a search for it; a keyword of one paper is plain text."""
 
     keyword: Keyword
     papers: tuple[str, ...]
+    has_page: bool = False
 
     @property
-    def has_page(self) -> bool:
-        """Only a keyword that several papers share gets a page; the others are plain text on their paper."""
+    def shared(self) -> bool:
+        """Several papers carry the keyword."""
         return len(self.papers) >= 2
 
 

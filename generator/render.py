@@ -5,17 +5,27 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache, partial
 from importlib import resources
 from typing import Any
+from urllib.parse import quote_plus
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import escape, feeds, paperlinks
 from generator.clean import link_spans
-from generator.models import Catalogue, KeywordEntry, PageSource, Paper, Related, Topic
+from generator.models import (
+    Catalogue,
+    KeywordEntry,
+    PageSource,
+    Paper,
+    Related,
+    Topic,
+    keyword_page_threshold,
+)
 from generator.paginate import paginate
 from generator.titles import az_groups, az_letters, safe_title, title_sort_key
 from generator.topicmap import map_svg, nearby, neighbourhood_svg, topic_links
@@ -80,6 +90,7 @@ class Renderer:
         self.env.filters["front_matter_attribute"] = lambda v: Markup(escape.front_matter_attribute(v))
         self.env.filters["abstract"] = lambda v: escape.linked_text(link_spans(v))
         self.env.filters["worddiff"] = word_diff
+        self.env.filters["search_href"] = lambda v: Markup(search_href(v))
         # Multi-line text (a BibTeX entry) for a one-line <pre>: each line escaped, joined by &#10;.
         self.env.filters["lines"] = lambda v: Markup(
             "&#10;".join(escape.text(line) for line in v.split("\n"))
@@ -112,7 +123,10 @@ class Renderer:
                 "paper",
                 paper,
                 (topic.slug, topic.name) if topic else None,
-                tuple((kw, keywords[kw].keyword, keywords[kw].has_page) for kw in paper.keywords),
+                tuple(
+                    (kw, keywords[kw].keyword, keywords[kw].has_page, keywords[kw].shared)
+                    for kw in paper.keywords
+                ),
                 titles(r.id for r in paper.related),
                 tuple(listers),
                 titles(r.id for r in listers),
@@ -148,7 +162,8 @@ class Renderer:
                     topics=topics,
                 ),
             )
-        # Only a keyword that several papers share has a page; the others are plain text on their paper.
+        # Only a keyword that enough papers share has a page (models.keyword_page_threshold); one of a
+        # few papers links to a search for it, one of a single paper is plain text on its paper.
         shared = tuple(e for e in catalogue.keywords if e.has_page)
         for entry in shared:
             slug = escape.path_part(entry.keyword.slug)
@@ -168,8 +183,9 @@ class Renderer:
                         papers=ids,
                     ),
                 )
-        single = tuple(e for e in catalogue.keywords if not e.has_page)
-        listed = [("shared", e) for e in shared] + [("single", e) for e in single]
+        few = tuple(e for e in catalogue.keywords if e.shared and not e.has_page)
+        single = tuple(e for e in catalogue.keywords if not e.shared)
+        listed = [("shared", e) for e in shared] + [("few", e) for e in few] + [("single", e) for e in single]
         for page, entries in paginate(listed, "keywords/index.md", "keywords/page"):
             yield PageSource(
                 page.path,
@@ -179,7 +195,9 @@ class Renderer:
                     "keywords_index.md.j2",
                     catalogue=catalogue,
                     shared=shared,
+                    few=few,
                     single=single,
+                    threshold=keyword_page_threshold(len(catalogue.papers)),
                     page=page,
                     entries=entries,
                 ),
@@ -273,6 +291,17 @@ def related_from(papers: tuple[Paper, ...]) -> dict[str, list[Related]]:
     return out
 
 
+def search_href(text: str) -> str:
+    """A link to the current page that opens the site's search for `text` (Material reads ?q=)."""
+    href = "?q=" + quote_plus(text)
+    if not _SEARCH_HREF.fullmatch(href):
+        raise ValueError(f"unsafe search link: {href!r}")
+    return href
+
+
+_SEARCH_HREF = re.compile(r"\?q=[A-Za-z0-9_.~+%-]+")
+
+
 def keyword_title(entry: KeywordEntry) -> str:
     return safe_title(entry.keyword.label) or entry.keyword.slug
 
@@ -304,7 +333,7 @@ def catalogue_json(catalogue: Catalogue) -> Iterator[str]:
             {
                 "keyword": e.keyword.text,
                 "acronym": e.keyword.acronym,
-                # Only keywords that several papers share have a page.
+                # Only keywords that enough papers share have a page (models.keyword_page_threshold).
                 "url": f"keywords/{e.keyword.slug}/" if e.has_page else None,
                 "papers": list(e.papers),
             }

@@ -188,24 +188,31 @@ def map_svg(topics: tuple[Topic, ...], links: tuple[TopicLink, ...], base: str) 
 NEIGHBOURHOOD = 240  # size of the per-paper picture
 
 
+def _short(value: float) -> float | int:
+    """``value`` to one decimal, without a trailing ``.0`` (120.0 is written 120)."""
+    rounded = round(value, 1)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
 def neighbourhood_svg(paper: Paper, by_id: dict[str, Paper], base: str) -> Markup:
     """A small picture of a paper and its related papers around it, nearer for a higher score."""
     if not paper.related:
         return Markup("")
-    centre = NEIGHBOURHOOD / 2
+    centre = NEIGHBOURHOOD // 2
     best = max(r.score for r in paper.related)
+    # Inline in HTML, the SVG needs no namespace declarations (the HTML parser puts xlink:href in its
+    # namespace): the picture is on every paper page, so every byte of it counts.
     parts = [
         f'<div class="paper-neighbourhood"><svg viewBox="0 0 {NEIGHBOURHOOD} {NEIGHBOURHOOD}"'
-        ' xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="group"'
-        ' aria-label="This paper and its related papers">',
+        ' role="group" aria-label="This paper and its related papers">',
     ]
     nodes = []
     for i, rel in enumerate(paper.related):
         angle = -math.pi / 2 + 2 * math.pi * i / len(paper.related)
         distance = 50 + 55 * (1 - rel.score / best) if best else 80
-        x = round(centre + distance * math.cos(angle), 1)
-        y = round(centre + distance * math.sin(angle), 1)
-        width = round(1 + 4 * rel.score / best, 1) if best else 1
+        x = _short(centre + distance * math.cos(angle))
+        y = _short(centre + distance * math.sin(angle))
+        width = _short(1 + 4 * rel.score / best) if best else 1
         parts.append(f'<line x1="{centre}" y1="{centre}" x2="{x}" y2="{y}" stroke-width="{width}"></line>')
         title = by_id[rel.id].title
         nodes.append(

@@ -12,7 +12,8 @@ overrides/assets/javascripts/workers/pagefind.js).
   page's keywords (front matter `tags`) as metadata, indexed by the Pagefind binary of
   `pagefind[bin]` into site/pagefind/. Pagefind's own ready-made interfaces are not shipped.
 - Material's search_index.json then keeps only its `config`, which its highlighter reads.
-- Each page's `__config` names our worker instead of Material's lunr worker, and each page loads
+- Each page's `__config` names our worker instead of Material's lunr worker (which is removed with
+  lunr's files and the source maps, UNUSED_ASSETS), and each page loads
   assets/javascripts/pagefind-count.js: the worker lists the best 20 results, and the count
   under the box says how many pages match in all.
 
@@ -42,6 +43,9 @@ WORKER = "assets/javascripts/workers/pagefind.js"
 COUNT = "assets/javascripts/pagefind-count.js"  # "20 of 1,534 matching documents"
 # Pagefind's ready-made interfaces: this site uses Material's search box, so they are not shipped.
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
+# Material's lunr search (its worker and lunr's language files) serves no page of a Pagefind build,
+# and source maps only a developer's tools: 2.2 MB and 40 files of a site that has 2.5 MB of assets.
+UNUSED_ASSETS = ("assets/javascripts/lunr", "assets/javascripts/workers/search.*", "assets/**/*.map")
 
 _WORKER_URL = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 _TAG = re.compile(r"<[^>]*>")
@@ -75,6 +79,14 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
             f"pagefind_search: no search worker in the __config of {where} (has Material changed?)"
         )
     return output
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """The 404 page, rendered from a theme template, names our worker too (Material's is removed)."""
+    if not _state["enabled"] or not template_name.endswith(".html"):
+        return output_content
+    return _WORKER_URL.sub(lambda m: f'{m.group(1)}{m.group(2)}{WORKER}"', output_content, count=1)
 
 
 def plain(text: str) -> str:
@@ -159,3 +171,14 @@ def on_post_build(config: Any) -> None:
     language = str(config.theme.get("language") or "en").split("-")[0]
     build_index(site, index["docs"], language)
     path.write_text(json.dumps({"config": index["config"], "docs": []}), encoding="utf-8")
+    prune(site)
+
+
+def prune(site: Path) -> None:
+    """Remove the theme's assets that a Pagefind build never loads (UNUSED_ASSETS)."""
+    for pattern in UNUSED_ASSETS:
+        for path in sorted(site.glob(pattern), reverse=True):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import rnc2rng
 from lxml import etree
 
-from generator.feeds import MIN_KEYWORD_PAPERS, render_feeds
+from generator.feeds import render_feeds
 from generator.keywords import keyword_index
 from generator.models import Catalogue, History, Paper, Source, Stats
 
@@ -60,9 +61,10 @@ needs_git = pytest.mark.skipif(not (ROOT / ".git").exists(), reason="not a git c
 @needs_git
 def test_every_published_feed_is_valid_atom_and_links_to_real_pages(seed_site: BuiltSite) -> None:
     data = json.loads((seed_site.site / "catalogue.json").read_text(encoding="utf-8"))
-    multi = {k["url"].split("/")[1] for k in data["keywords"] if len(k["papers"]) >= MIN_KEYWORD_PAPERS}
+    # A keyword with its own page has a feed (models.keyword_page_threshold); no other keyword has.
+    paged = {k["url"].split("/")[1] for k in data["keywords"] if k["url"]}
     feeds = {p.stem.removeprefix("feed-") for p in seed_site.site.glob("feed-*.xml")}
-    assert feeds == multi and len(feeds) >= 5
+    assert feeds == paged and len(feeds) >= 2
     dated = sorted((p["first_seen"], p["id"]) for p in data["papers"])
     assert all(d for d, _ in dated), "the test site is built in a git checkout: every paper is dated"
     for path in [seed_site.site / "feed.xml", *sorted(seed_site.site.glob("feed-*.xml"))]:
@@ -80,8 +82,9 @@ def test_every_published_feed_is_valid_atom_and_links_to_real_pages(seed_site: B
 @needs_git
 def test_pages_announce_their_feed_with_a_link_that_resolves(seed_site: BuiltSite) -> None:
     data = json.loads((seed_site.site / "catalogue.json").read_text(encoding="utf-8"))
-    keyword = next(k for k in data["keywords"] if len(k["papers"]) >= MIN_KEYWORD_PAPERS)
+    keyword = next(k for k in data["keywords"] if k["url"])
     single = next(k for k in data["keywords"] if len(k["papers"]) == 1)
+    few = next(k for k in data["keywords"] if len(k["papers"]) >= 2 and not k["url"])
     for url, feed in [("", "feed.xml"), (keyword["url"], f"feed-{keyword['url'].split('/')[1]}.xml")]:
         page = seed_site.site / url / "index.html"
         alternates = [
@@ -92,10 +95,10 @@ def test_pages_announce_their_feed_with_a_link_that_resolves(seed_site: BuiltSit
         assert len(alternates) == 1, page
         assert resolve(seed_site.site, page, alternates[0]["href"] or "") == seed_site.site / feed
         assert any(resolve(seed_site.site, page, href) == seed_site.site / feed for href in parse(page).links)
-    # A keyword of one paper has no page (issue 5), and so no feed either.
-    assert single["url"] is None
-    shared = [k for k in data["keywords"] if len(k["papers"]) >= MIN_KEYWORD_PAPERS]
-    assert len(list(seed_site.site.glob("feed-*.xml"))) == len(shared)
+    # A keyword of one paper, or of too few papers for a page, has no page and so no feed either.
+    assert single["url"] is None and few["url"] is None
+    paged = [k for k in data["keywords"] if k["url"]]
+    assert len(list(seed_site.site.glob("feed-*.xml"))) == len(paged)
 
 
 def hostile_catalogue() -> Catalogue:
@@ -118,7 +121,9 @@ def hostile_catalogue() -> Catalogue:
             first_seen="2024-02-03T10:00:00Z",
         ),
     )
-    return Catalogue(papers, keyword_index(papers), Stats(1, 2, 2, 0), History(available=True))
+    # The shared keyword gets a page and a feed, as in a catalogue where enough papers carry it.
+    keywords = tuple(replace(e, has_page=e.shared) for e in keyword_index(papers))
+    return Catalogue(papers, keywords, Stats(1, 2, 2, 0), History(available=True))
 
 
 def test_hostile_text_stays_text_and_xml_stays_valid() -> None:

@@ -16,7 +16,7 @@ from generator.keywords import (
     slugify,
     with_keywords,
 )
-from generator.models import Paper, Source
+from generator.models import KEYWORD_PAGE_MIN, Paper, Source, keyword_page_threshold
 
 TEXT = (
     "Federated learning trains models across many clients without sharing their data. "
@@ -119,7 +119,7 @@ def test_acronym_and_plural_variants_become_one_catalogue_keyword() -> None:
     assert entry.papers == ("aaaaaaaaaa", "bbbbbbbbbb", "cccccccccc")
     assert entry.keyword.acronym == "LLMs"
     assert entry.keyword.label == "large language models (LLMs)"
-    assert entry.has_page
+    assert entry.shared and not entry.has_page  # three papers: too few for a page
 
 
 def test_curate_keeps_at_most_ten_best_first() -> None:
@@ -137,11 +137,16 @@ def test_slugify_is_safe_ascii_and_bounded() -> None:
 
 
 def test_keyword_index_gathers_papers_keeps_slugs_unique_and_pages_for_shared_only() -> None:
-    entries = keyword_index((paper("aaaaaaaaaa", ("c++", "graphs")), paper("bbbbbbbbbb", ("c", "graphs"))))
+    ids = [f"{n:010x}" for n in range(KEYWORD_PAGE_MIN)]
+    papers = (paper(ids[0], ("c++", "graphs", "trees")), paper(ids[1], ("c", "graphs", "trees")))
+    papers += tuple(paper(pid, ("graphs",)) for pid in ids[2:])
+    entries = keyword_index(papers)
     by_text = {e.keyword.text: e for e in entries}
-    assert by_text["graphs"].papers == ("aaaaaaaaaa", "bbbbbbbbbb")
-    assert by_text["graphs"].has_page
-    assert not by_text["c"].has_page and not by_text["c++"].has_page
+    assert by_text["graphs"].papers == tuple(ids)
+    assert by_text["graphs"].has_page and by_text["graphs"].shared
+    # Two papers share "trees": too few for a page (it links to a search); one paper has "c".
+    assert by_text["trees"].shared and not by_text["trees"].has_page
+    assert not by_text["c"].has_page and not by_text["c++"].has_page and not by_text["c"].shared
     assert by_text["c"].keyword.slug != by_text["c++"].keyword.slug
     assert len({e.keyword.slug for e in entries}) == len(entries)
 
@@ -240,11 +245,16 @@ def test_seed_keywords_are_one_canonical_form_across_the_catalogue(seed_catalogu
     for e in seed_catalogue.keywords:
         by_key.setdefault(phrase_key(e.keyword.text), set()).add(e.keyword.text)
     assert {k: v for k, v in by_key.items() if len(v) > 1} == {}
-    shared = [e for e in seed_catalogue.keywords if e.has_page]
+    shared = [e for e in seed_catalogue.keywords if e.shared]
     assert len(shared) >= 10
-    assert all(len(e.papers) >= 2 for e in shared)
+    assert all(len(e.papers) >= KEYWORD_PAGE_MIN for e in seed_catalogue.keywords if e.has_page)
 
 
 def test_keyword_index_is_in_reading_order_whatever_the_case() -> None:
     entries = keyword_index((paper("aaaaaaaaaa", ("BERT", "attention", "NLP tasks", "models")),))
     assert [e.keyword.text for e in entries] == ["attention", "BERT", "models", "NLP tasks"]
+
+
+def test_a_keyword_page_needs_five_papers_and_one_in_a_thousand_of_the_catalogue() -> None:
+    sizes = (1, 47, 2_000, 5_001, 10_000, 100_000)
+    assert [keyword_page_threshold(n) for n in sizes] == [5, 5, 5, 6, 10, 100]

@@ -10,6 +10,7 @@ import pytest
 
 from .conftest import FROZEN_SEEDS, BuiltSite, build_site
 from .searching import search
+from .sitehtml import page_config, parse
 from .test_browser import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -18,13 +19,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return build_site(tmp_path_factory.mktemp("offline-site"), FROZEN_SEEDS, env={"OFFLINE": "true"})
-
-
-def home_config(site: Path) -> str:
-    home = (site / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', home)
-    assert found
-    return found.group(1)
 
 
 def test_offline_build_uses_html_urls_and_no_third_party_shim(offline_site: BuiltSite) -> None:
@@ -36,10 +30,11 @@ def test_offline_build_uses_html_urls_and_no_third_party_shim(offline_site: Buil
     assert not (site / "pagefind").exists()
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     assert {f"papers/{p['id']}.html" for p in data["papers"]} <= {d["location"] for d in index["docs"]}
-    assert re.search(r'"search": "assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"', home_config(site))
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert 'src="vendor/iframe-worker/shim.js"' in home
-    assert "unpkg.com" not in home
+    worker = page_config(site / "index.html")["search"]
+    assert re.fullmatch(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js", worker)
+    home = parse(site / "index.html")
+    assert "vendor/iframe-worker/shim.js" in home.resources
+    assert "unpkg.com" not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_search_and_links_work_from_the_file_system(browser, offline_site: BuiltSite) -> None:

@@ -20,7 +20,7 @@ import pytest
 
 from .conftest import FROZEN_SEEDS, ROOT, BuiltSite, build_site
 from .searchindex import search_docs
-from .searching import RESULT, SEARCH, search
+from .searching import RESULT, SEARCH, SETTLED_JS, search
 from .siteserver import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -202,6 +202,57 @@ def test_keyboard_alone_reaches_search_and_opens_a_result(open_page, site: str) 
     # The "/" shortcut focuses search from anywhere on a page, too.
     page.locator("body").press("/")
     assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+
+
+def test_a_keyword_of_a_few_papers_opens_a_search_that_lists_them(
+    open_page, site: str, seed_site: BuiltSite
+) -> None:
+    # Keywords too rare for a page of their own (models.keyword_page_threshold) link to a search:
+    # clicked on a paper page (instant navigation on), the search opens with the keyword and its
+    # papers among the results.
+    data = catalogue(seed_site)
+    titles = {p["id"]: p["title"] for p in data["papers"]}
+    kw = next(k for k in data["keywords"] if len(k["papers"]) >= 2 and not k["url"] and " " in k["keyword"])
+    page = open_page(f"{site}papers/{kw['papers'][0]}/")
+    page.locator("a.keyword-search", has_text=kw["keyword"]).first.click()
+    page.locator(RESULT).first.wait_for(timeout=15_000)
+    page.evaluate(SETTLED_JS, 400)
+    assert page.locator(SEARCH).input_value() == kw["keyword"]
+    shown = page.locator(f"{RESULT} h1").all_inner_texts()
+    assert {titles[pid] for pid in kw["papers"]} <= set(shown), (kw, shown)
+
+
+ICONS_JS = """
+() => [...document.querySelectorAll('.md-header svg, .md-nav--primary .md-nav__title svg')]
+  .filter((e) => e.getClientRects().length)
+  .map((e) => ({
+    mask: getComputedStyle(e).webkitMaskImage || getComputedStyle(e).maskImage,
+    width: e.getBoundingClientRect().width,
+    paths: e.querySelectorAll('path').length,
+  }))
+"""
+
+
+def test_slim_pages_draw_the_theme_icons_and_open_the_navigation_on_a_phone(
+    open_page, site: str, seed_site: BuiltSite
+) -> None:
+    # hooks/icons.py: the header's icons are empty <svg>s painted by one shared stylesheet.
+    paper = catalogue(seed_site)["papers"][0]
+    for scheme in ("light", "dark"):
+        page = open_page(f"{site}{paper['url']}", color_scheme=scheme, **PHONE)
+        icons = page.evaluate(ICONS_JS)
+        assert len(icons) >= 3, icons  # menu, palette toggle, search
+        for icon in icons:
+            assert icon["mask"].startswith('url("data:image/svg+xml'), icon
+            assert icon["width"] >= 16 and icon["paths"] == 0, icon
+        # No table of contents on a paper page; the drawer still opens the site navigation.
+        assert page.locator(".md-sidebar--secondary").count() == 0
+        page.locator("label.md-header__button[for=__drawer]").click()
+        nav = page.locator(".md-nav--primary .md-nav__link", has_text="Keywords").first
+        nav.wait_for(state="visible")
+        screenshot(page, f"phone-drawer-{scheme}.png")
+        nav.click()
+        page.wait_for_url("**/keywords/")
 
 
 def test_a_query_downloads_a_few_index_chunks_not_the_whole_catalogue(open_page, site: str) -> None:

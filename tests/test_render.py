@@ -22,7 +22,7 @@ def fixture_catalogue() -> Catalogue:
             text="Diffusion models generate images (see https://example.org).",
             sources=(Source("a.txt", 1), Source("b.txt", 3)),
             title="Diffusion models generate images",
-            keywords=("diffusion models", "images"),
+            keywords=("diffusion models", "images", "sampling"),
             related=(Related("bbbbbbbbbb", 0.4321, ("diffusion models",)),),
             acronyms=(("diffusion models", "DMs"),),
             urls=("https://example.org",),
@@ -33,7 +33,7 @@ def fixture_catalogue() -> Catalogue:
             text="Faster diffusion models: a < b & x*y*z, `code`, #1, A|B, {{ 7*7 }}.",
             sources=(Source("a.txt", 2),),
             title="Faster diffusion models",
-            keywords=("diffusion models",),
+            keywords=("diffusion models", "sampling"),
             related=(Related("aaaaaaaaaa", 0.4321, ("diffusion models",)),),
             title_generated=False,
             metadata=Metadata(
@@ -49,7 +49,10 @@ def fixture_catalogue() -> Catalogue:
     topics = (
         Topic("diffusion-models", "diffusion models", ("diffusion models",), ("aaaaaaaaaa", "bbbbbbbbbb")),
     )
-    return Catalogue(papers=papers, keywords=keyword_index(papers), stats=Stats(2, 3, 2, 1), topics=topics)
+    # "diffusion models" has a page, as in a catalogue where enough papers carry it; "sampling", shared
+    # by too few papers, links to a search; "images", of one paper, is plain text.
+    keywords = tuple(replace(e, has_page=e.keyword.text == "diffusion models") for e in keyword_index(papers))
+    return Catalogue(papers=papers, keywords=keywords, stats=Stats(2, 3, 2, 1), topics=topics)
 
 
 def rendered() -> dict[str, str]:
@@ -159,9 +162,13 @@ def test_only_shared_keywords_are_links_and_labels_show_the_acronym() -> None:
     page = files["papers/aaaaaaaaaa.md"]
     assert "[diffusion models &#40;DMs&#41;](../keywords/diffusion-models.md)" in page
     assert "\n- images\n" in page
+    search = '<a href="?q=sampling" target="_top" class="keyword-search" title="Search for this keyword">'
+    assert f"\n- {search}sampling</a>\n" in page
     index = files["keywords/index.md"]
     assert "(../keywords/diffusion-models.md) (2)" in index
+    assert f"- {search}sampling</a> (2)" in index
     assert "[images](../papers/aaaaaaaaaa.md) (1)" in index
+    assert "keywords/sampling.md" not in files and "keywords/images.md" not in files
 
 
 def test_home_and_a_z_pages_list_papers_by_title() -> None:

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from .conftest import ROOT, BuiltSite
 from .searchindex import engine, search_docs
+from .sitehtml import page_config
 
 
 def _hook() -> Any:
@@ -102,12 +103,7 @@ def test_served_site_ships_pagefind_behind_materials_search_box(seed_site: Built
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] == [] and index["config"]["separator"]
     for page in [site / "index.html", *sorted(site.glob("papers/*/index.html"))[:5]]:
-        config = re.search(
-            r'<script id="__config" type="application/json">(.*?)</script>', page.read_text("utf-8")
-        )
-        assert config and json.loads(config.group(1))["search"].endswith(
-            "assets/javascripts/workers/pagefind.js"
-        )
+        assert page_config(page)["search"].endswith("assets/javascripts/workers/pagefind.js")
 
 
 def test_pagefind_indexes_each_paper_as_materials_search_did(seed_site: BuiltSite) -> None:

@@ -6,13 +6,15 @@ import html
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote_plus, urlparse
 
 import pytest
 
+from generator.models import KEYWORD_PAGE_MIN
+
 from .conftest import BuiltSite
 from .searchindex import search_docs
-from .sitehtml import parse, resolve, text_of
+from .sitehtml import fragment, inner_html, parse, resolve, text_of
 
 pytestmark = pytest.mark.site
 
@@ -86,14 +88,26 @@ def test_catalogue_json_is_published(seed_site: BuiltSite) -> None:
     assert Path(seed_site.site / "keywords/index.html").is_file()
 
 
-def test_keyword_pages_exist_only_for_shared_keywords(seed_site: BuiltSite) -> None:
+def test_keyword_pages_exist_only_for_keywords_enough_papers_share(seed_site: BuiltSite) -> None:
     data = catalogue(seed_site)
-    pages = {p.parent.name for p in (seed_site.site / "keywords").glob("*/index.html")}
-    shared = [k for k in data["keywords"] if len(k["papers"]) >= 2]
+    pages = {p.parent.name for p in (seed_site.site / "keywords").glob("*/index.html")} - {"page"}
+    paged = [k for k in data["keywords"] if len(k["papers"]) >= KEYWORD_PAGE_MIN]
+    few = [k for k in data["keywords"] if 2 <= len(k["papers"]) < KEYWORD_PAGE_MIN]
     single = [k for k in data["keywords"] if len(k["papers"]) == 1]
-    assert shared and single
-    assert pages == {k["url"].split("/")[1] for k in shared}
-    assert all(k["url"] is None for k in single)
+    assert paged and few and single
+    assert pages == {k["url"].split("/")[1] for k in paged}
+    assert all(k["url"] is None for k in few + single)
+    # A keyword of a few papers links to a search for it from each of its papers (and the index).
+    kw = few[0]
+    query = "?q=" + quote_plus(kw["keyword"])
+    for pid in kw["papers"]:
+        links = parse(seed_site.site / f"papers/{pid}/index.html").elements
+        assert ("a", query, "_top") in {(t, a.get("href"), a.get("target")) for t, a in links}, pid
+    index_pages = [
+        seed_site.site / "keywords/index.html",
+        *(seed_site.site / "keywords/page").glob("*/index.html"),
+    ]
+    assert any(query in parse(page).links for page in index_pages)
     # A single-paper keyword is shown on its paper as plain text, and the index links it to that paper.
     kw = single[0]
     page = seed_site.site / f"papers/{kw['papers'][0]}/index.html"
@@ -135,8 +149,7 @@ def test_curated_metadata_of_the_seeds_is_shown(seed_site: BuiltSite) -> None:
     assert f"<title>{bert['title']} - Paper catalogue</title>" in source
     assert "Title generated from the abstract" not in source
     assert "https://doi.org/10.18653/v1/N19-1423" in parse(page).links
-    bibtex = re.search(r'<pre class="bibtex"><code>(.*?)</code></pre>', source, re.S)
-    assert bibtex and html.unescape(bibtex.group(1)).startswith(
+    assert html.unescape(text_of(page, "bibtex")).startswith(
         "@inproceedings{devlin2019bert,\n  title = {BERT"
     )
 
@@ -148,22 +161,15 @@ def test_seed_abstracts_read_cleanly_with_working_code_links(seed_site: BuiltSit
         abstract = text_of(page, "abstract")
         for residue in ("``", "\\url", "$", "}", " //", "\\"):
             assert residue not in abstract, (paper["id"], residue)
-        source = page.read_text(encoding="utf-8")
-        block = source[
-            source.index("data-abstract>") : source.index("</div>", source.index("data-abstract>"))
-        ]
-        hrefs = [href for href in parse_fragment(block) if href]
+        hrefs = [href for href in parse_fragment(inner_html(page, attribute="data-abstract")) if href]
         shown = [word.rstrip(".,;)") for word in abstract.split() if word.startswith("https://")]
         assert hrefs == shown, paper["id"]
         linked += len(hrefs)
     assert linked >= 7  # the seeds cite their code on GitHub (7 distinct papers)
 
 
-def parse_fragment(fragment: str) -> list[str]:
-    from .sitehtml import PageParser
-
-    parser = PageParser()
-    parser.feed(fragment)
+def parse_fragment(source: str) -> list[str]:
+    parser = fragment(source)
     assert all(attrs.get("rel") == "nofollow noopener" for tag, attrs in parser.elements if tag == "a")
     return parser.links
 
@@ -190,9 +196,9 @@ def test_every_paper_page_names_its_topic_and_the_home_page_lists_topics(seed_si
 def test_map_page_has_an_svg_whose_nodes_link_to_topic_pages_and_a_table(seed_site: BuiltSite) -> None:
     page = seed_site.site / "map/index.html"
     source = page.read_text(encoding="utf-8")
-    assert source.count("<svg") >= 1 and "data-topic-map" in source
-    assert "<script" not in source.split("data-topic-map", 1)[1].split("</svg>", 1)[0]
-    svg_part = source.split("data-topic-map", 1)[1].split("</svg>", 1)[0]
+    assert source.count("<svg") >= 1
+    svg_part = inner_html(page, attribute="data-topic-map")
+    assert "<script" not in svg_part
     hrefs = svg_links(svg_part)
     data = catalogue(seed_site)
     drawn = [t for t in data["topics"] if t["keywords"]]
@@ -205,7 +211,7 @@ def test_map_page_has_an_svg_whose_nodes_link_to_topic_pages_and_a_table(seed_si
 
 def svg_links(source: str) -> list[str]:
     """Targets of the SVG links (xlink:href) in a page's source."""
-    return re.findall(r'<a xlink:href="([^"]*)"', source)
+    return [str(attrs["xlink:href"]) for tag, attrs in fragment(source).elements if "xlink:href" in attrs]
 
 
 def test_every_svg_link_resolves(seed_site: BuiltSite) -> None:
@@ -216,3 +222,36 @@ def test_every_svg_link_resolves(seed_site: BuiltSite) -> None:
             assert target is not None and target.is_file(), (str(page), href)
             checked += 1
     assert checked > 47  # the map's nodes and every linked paper's neighbourhood picture
+
+
+def test_pages_are_minified_and_share_the_theme_icons(seed_site: BuiltSite) -> None:
+    # hooks/minify.py and hooks/icons.py: no indentation, no inline icon path; every icon class a
+    # page uses has its rule in the one shared stylesheet.
+    css = (seed_site.site / "assets/stylesheets/icons.css").read_text(encoding="utf-8")
+    rules = set(re.findall(r"^\.(icon-[0-9a-f]{8})\{", css, re.M))
+    assert len(rules) >= 5
+    pages = sorted(seed_site.site.rglob("*.html"))
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        assert "\n  " not in source.split("<pre", 1)[0], page
+        assert "<path" not in source, page  # no page draws a path: icons come from the stylesheet
+        used = {
+            c
+            for tag, a in parse(page).elements
+            for c in (a.get("class") or "").split()
+            if c.startswith("icon-")
+        }
+        assert used <= rules, page
+    assert any("icon-" in p.read_text(encoding="utf-8") for p in pages)
+
+
+def test_the_served_site_ships_no_asset_that_no_page_loads(seed_site: BuiltSite) -> None:
+    # hooks/pagefind_search.py: Pagefind serves the search, so Material's lunr worker, lunr's
+    # language files and the source maps are left out.
+    assets = {p.relative_to(seed_site.site).as_posix() for p in (seed_site.site / "assets").rglob("*")}
+    assert not [a for a in assets if "lunr" in a or a.endswith(".map") or "workers/search." in a]
+    assert "assets/javascripts/workers/pagefind.js" in assets
+    for page in (seed_site.site / "index.html", seed_site.site / "papers/0a078a1747/index.html"):
+        for ref in parse(page).resources:
+            target = resolve(seed_site.site, page, ref)
+            assert target is None or target.is_file(), (page, ref)
