@@ -150,7 +150,20 @@ def review(
                 continue
             # A text this paper did not have: a near-duplicate that joins it.
             if shown:
-                what = "the most complete version, now shown (the earlier text is listed under Variants)"
+                # the shown text's similarity to the copies this paper already had
+                earlier = max(
+                    (
+                        similarity[(c["file"], c["line"])]
+                        for k, cs in lines.items()
+                        if k in before_lines
+                        for c in cs
+                        if (c["file"], c["line"]) in similarity
+                    ),
+                    default=None,
+                )
+                what = (f"similarity {earlier:.2f} to the earlier text; " if earlier is not None else "") + (
+                    "the most complete version, now shown (the earlier text is listed under Variants)"
+                )
             else:
                 what = f"similarity {similarity[(copies[0]['file'], copies[0]['line'])]:.2f}"
             near.append(f"- {places} joins {_link(paper, site_url)} ({md(pid)}): {what}")

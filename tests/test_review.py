@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,7 @@ def test_a_longer_version_joins_the_paper_keeps_its_id_and_is_a_notice_on_its_li
     joined = [line for line in result.markdown.splitlines() if " joins " in line]
     assert joined[0].startswith("- `seeds/000.txt:1` joins [") and f"({paper_id(BASE)})" in joined[0]
     assert "the most complete version, now shown" in joined[0]
+    assert re.search(r"similarity 0\.\d\d to the earlier text", joined[0]), joined[0]
     assert joined[1].startswith("- `seeds/d.txt:1` joins ") and "similarity 0.64" in joined[1]
     first, second = result.annotations
     assert first.startswith("::notice file=seeds/000.txt,line=1::Near-duplicate of “")
