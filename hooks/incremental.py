@@ -32,11 +32,13 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sys
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs import utils
 from mkdocs.plugins import event_priority
 
@@ -47,6 +49,7 @@ DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", 
 DISTRIBUTIONS += ("pagefind", "pagefind-bin", "babel")
 
 log = logging.getLogger("mkdocs.hooks.incremental")
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _run: dict[str, Any] = {}
 
 
@@ -120,7 +123,8 @@ def fingerprint(config: Any) -> str:
         "hooks": [(h, _digest_bytes((root / h).read_bytes()) if (root / h).is_file() else "") for h in hooks],
         "hooks_dir": _tree_digest(root / "hooks"),
     }
-    return _digest_bytes(json.dumps(shared, sort_keys=True).encode())
+    # A plugin's option may be an object shown with its address: the same every run without it.
+    return _digest_bytes(_ADDRESS.sub("", json.dumps(shared, sort_keys=True)).encode())
 
 
 def _listing(site: Path) -> str:
@@ -232,6 +236,16 @@ def on_files(files: Any, config: Any) -> Any:
     if _run["incremental"]:
         log.info(f"incremental: {changed} of {len(digests)} pages changed")
     return files
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Compiled theme templates are kept (Jinja's bytecode cache, keyed by each template's source):
+    compiling Material's templates is about a second of every build, whatever its size."""
+    if _run.get("active"):
+        folder = _state_path(config).parent / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
 
 
 @event_priority(-100)  # after the search plugin has indexed the page
