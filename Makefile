@@ -25,8 +25,10 @@ generate: $(STAMP)
 # site/ opens straight from disk (file://), search included (Material's offline plugin, .html
 # URLs). The Pages workflow builds with OFFLINE=false: directory URLs, papers/<id>/.
 OFFLINE ?= true
+# --dirty: only pages whose Markdown changed are rendered again, checked by hooks/incremental.py,
+# which falls back to a full build when anything the pages share changed.
 site: generate
-	OFFLINE=$(OFFLINE) $(BIN)/mkdocs build --strict
+	OFFLINE=$(OFFLINE) $(BIN)/mkdocs build --strict --dirty
 
 serve: generate
 	OFFLINE=false $(BIN)/mkdocs serve

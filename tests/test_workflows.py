@@ -148,6 +148,23 @@ def test_pages_workflow_caches_pip_and_the_generator_cache() -> None:
     assert generator["restore-keys"].strip()
 
 
+def test_pages_workflow_restores_the_previous_site_for_an_incremental_build() -> None:
+    """`make site` runs `mkdocs build --dirty` (hooks/incremental.py), which renders only changed
+    pages when the previous site/ and its record are in place: the workflow restores both."""
+    pages = load("pages.yml")
+    caches = [c["with"] for c in uses(pages, "build", "actions/cache")]
+    site = next(c for c in caches if "site" in c["path"].split())
+    assert ".cache/site-build" in site["path"].split()
+    assert "github.sha" in site["key"] and site["restore-keys"].strip()
+    assert re.search(r"^site: .*\n(?:.*\n)*?\t.*mkdocs build --strict --dirty", makefile(), re.M)
+    names = [s.get("uses", "") for s in steps(pages, "build")]
+    site_cache = next(
+        i for i, s in enumerate(steps(pages, "build")) if s.get("with", {}).get("path") == site["path"]
+    )
+    build = next(i for i, s in enumerate(steps(pages, "build")) if s.get("run") == "make site")
+    assert site_cache < build and "actions/upload-pages-artifact@v5" in names[build:]
+
+
 def test_every_pull_request_runs_make_test() -> None:
     test = load("test.yml")
     on = triggers(test)
