@@ -25,6 +25,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -32,9 +33,33 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.siteserver import SiteServer  # the server the tests use
 
 LINKCHECKER_MAX = 3000
-_LINK = re.compile(rb"""\s(?:href|src)\s*=\s*["']([^"']*)["']""")
-_ID = re.compile(rb"""\s(?:id|name)\s*=\s*["']([^"']*)["']""")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+class _Attributes(HTMLParser):
+    """href/src and id/name values of a page, read as a browser does: minified pages leave most
+    attribute values unquoted, which a pattern over quoted values would silently skip."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: set[str] = set()
+        self.ids: set[str] = set()
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in ("href", "src"):
+                self.links.add(value)
+            elif name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value)
+
+
+def _read(page: Path) -> _Attributes:
+    return _Attributes(page.read_text(encoding="utf-8", errors="replace"))
+
 
 LINKCHECKER_RC = """
 [checking]
@@ -105,8 +130,8 @@ def internal_links(site: Path, site_url: str = "") -> tuple[list[str], int]:
     checked = 0
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
-        for raw in sorted(set(_LINK.findall(page.read_bytes()))):
-            href = html.unescape(raw.decode("utf-8", errors="replace")).strip()
+        for raw in sorted(_read(page).links):
+            href = raw.strip()
             if site_url and href.startswith(site_url):
                 href = prefix + href[len(site_url) :]
             elif not href or href == "#" or href.startswith("//") or _SCHEME.match(href):
@@ -125,8 +150,7 @@ def internal_links(site: Path, site_url: str = "") -> tuple[list[str], int]:
                 continue
             if parts.fragment and target.suffix == ".html":
                 if target not in ids:
-                    found = _ID.findall(target.read_bytes())
-                    ids[target] = {html.unescape(i.decode("utf-8", errors="replace")) for i in found}
+                    ids[target] = _read(target).ids
                 if unquote(parts.fragment) not in ids[target]:
                     problems.append(f"{rel}: link {href!r}: no anchor #{parts.fragment} in the target page")
     return problems, checked
