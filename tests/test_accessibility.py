@@ -8,18 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, BuiltSite, build_site
+from .conftest import FROZEN_SEEDS, BuiltSite, build_site
 from .siteserver import SiteServer
 
 pytestmark = pytest.mark.browser
 
-FROZEN = ROOT / "tests" / "data" / "seeds"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="module")
 def frozen_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build_site(tmp_path_factory.mktemp("frozen-site"), FROZEN)
+    return build_site(tmp_path_factory.mktemp("frozen-site"), FROZEN_SEEDS)
 
 
 @pytest.fixture(scope="module")

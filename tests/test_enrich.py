@@ -28,10 +28,9 @@ from generator.models import MetadataSource, Source
 from generator.pipeline import catalogue_from
 from generator.render import Renderer
 
-from .conftest import ROOT
+from .conftest import FROZEN_SEEDS, ROOT
 from .fake_index import Canned, FakeIndex, load_records
 
-FROZEN = ROOT / "tests" / "data" / "seeds"
 FEDMEZO = Source("000_bf1a9b33c4f7f19a.txt", 1)  # exact on arXiv, with DOI and venue on OpenAlex
 DFROT = Source("004_b78648b2e4aaaa08.txt", 1)  # the published version, reworded, on OpenAlex
 FRIDO = Source("003_75e5f5b3bb00e321.txt", 5)  # only a decoy on the same subject is found
@@ -50,7 +49,7 @@ def fake() -> Iterator[FakeIndex]:
 @pytest.fixture
 def seeds(tmp_path: Path) -> Path:
     folder = tmp_path / "seeds"
-    shutil.copytree(FROZEN, folder)
+    shutil.copytree(FROZEN_SEEDS, folder)
     (folder / "README.md").unlink()
     return folder
 
@@ -89,7 +88,7 @@ def one_paper(tmp_path: Path, *lines: Source) -> Path:
     folder = tmp_path / "one"
     folder.mkdir()
     for name in {s.file for s in lines}:
-        text = (FROZEN / name).read_text(encoding="utf-8").splitlines()
+        text = (FROZEN_SEEDS / name).read_text(encoding="utf-8").splitlines()
         keep = {s.line for s in lines if s.file == name}
         (folder / name).write_text(
             "\n".join(t if n in keep else "" for n, t in enumerate(text, 1)) + "\n", encoding="utf-8"
@@ -139,11 +138,11 @@ def test_verified_matches_are_written_and_the_rest_is_not(
 def test_the_written_file_is_deterministic(fake: FakeIndex, seeds: Path, tmp_path: Path) -> None:
     enrich.run(seeds, options(fake, tmp_path, cache_dir=None))
     first = (seeds / "metadata.yaml").read_bytes()
-    shutil.copy2(FROZEN / "metadata.yaml", seeds / "metadata.yaml")
+    shutil.copy2(FROZEN_SEEDS / "metadata.yaml", seeds / "metadata.yaml")
     enrich.run(seeds, options(fake, tmp_path, cache_dir=None))
     assert (seeds / "metadata.yaml").read_bytes() == first
     # New entries come after the hand-written ones, sorted by id, each in the strict schema.
-    added = first[len((FROZEN / "metadata.yaml").read_bytes()) :].decode()
+    added = first[len((FROZEN_SEEDS / "metadata.yaml").read_bytes()) :].decode()
     keys = [line[:10] for line in added.splitlines() if line and not line.startswith(" ")]
     assert keys == sorted(keys) and len(keys) == 3
     assert '  source: "arxiv+openalex"\n  score: 1.000\n' in added
