@@ -33,7 +33,7 @@ from urllib.parse import urlencode
 from generator import history, indexes, ingest, metadata, parallel, write
 from generator.cache import Cache, entry_key, fingerprint
 from generator.dedupe import dedupe
-from generator.errors import BuildError, Problem
+from generator.errors import BuildError
 from generator.indexes import ACCEPT, REVIEW, IndexRecord, Malformed
 from generator.models import Metadata, MetadataSource, Paper
 from generator.neardup import near_duplicates
@@ -305,20 +305,7 @@ def _papers(seeds_dir: Path) -> tuple[tuple[Paper, ...], MetadataSource | None]:
     """The catalogue's papers with their ids and the metadata file. The ids come from the pipeline's
     own first stage, called as ``pipeline.catalogue_from`` calls it (tests/test_enrich.py checks that
     they are the build's ids), so enrich keys entries exactly as the build reads them."""
-    problems: list[Problem] = []
-    lines, source, lock = (), None, {}
-    for read in ("lines", "source", "lock"):
-        try:
-            if read == "lines":
-                lines = ingest.read_seeds(seeds_dir)
-            elif read == "source":
-                source = ingest.read_metadata(seeds_dir)
-            else:
-                lock = ingest.read_id_lock(seeds_dir)
-        except BuildError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise BuildError(problems)
+    lines, source, lock = ingest.read_inputs(seeds_dir)
     seed_history = history.read_history(seeds_dir)
     with parallel.runtime(None, jobs=1):
         papers = dedupe(lines, lock, seed_history.first_place, seed_history.edited_from)

@@ -163,3 +163,27 @@ def read_metadata(seeds_dir: Path) -> MetadataSource | None:
         line = data[: exc.start].count(b"\n") + 1
         raise BuildError([Problem(f"{label}:{line}", "is not valid UTF-8")]) from None
     return MetadataSource(label, text)
+
+
+def read_inputs(seeds_dir: Path) -> tuple[tuple[SeedLine, ...], MetadataSource | None, dict[str, str]]:
+    """The seed lines, the curated metadata and the optional id lock, with every problem of all three
+    collected into one BuildError."""
+    problems: list[Problem] = []
+    lines: tuple[SeedLine, ...] = ()
+    metadata_source: MetadataSource | None = None
+    id_lock: dict[str, str] = {}
+    try:
+        lines = read_seeds(seeds_dir)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+    try:
+        metadata_source = read_metadata(seeds_dir)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+    try:
+        id_lock = read_id_lock(seeds_dir)
+    except BuildError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise BuildError(problems)
+    return lines, metadata_source, id_lock

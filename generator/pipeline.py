@@ -11,7 +11,7 @@ from pathlib import Path
 from generator import feeds, history, ingest, metadata, parallel, write
 from generator.clean import clean
 from generator.dedupe import dedupe, pinned_ids
-from generator.errors import BuildError, Problem
+from generator.errors import BuildError
 from generator.keywords import CACHE_LABEL as KEYWORDS_LABEL
 from generator.keywords import keyword_index, with_keywords
 from generator.links import related_papers
@@ -111,24 +111,7 @@ def build(
     With ``catalogue_only``, only catalogue.json is rendered and written (for a scratch folder: the
     base of a seed change's review; other generated files in ``docs_dir`` would be removed).
     """
-    problems: list[Problem] = []
-    lines: tuple[SeedLine, ...] = ()
-    metadata_source = None
-    id_lock: dict[str, str] = {}
-    try:
-        lines = ingest.read_seeds(seeds_dir)
-    except BuildError as exc:
-        problems.extend(exc.problems)
-    try:
-        metadata_source = ingest.read_metadata(seeds_dir)
-    except BuildError as exc:
-        problems.extend(exc.problems)
-    try:
-        id_lock = ingest.read_id_lock(seeds_dir)
-    except BuildError as exc:
-        problems.extend(exc.problems)
-    if problems:
-        raise BuildError(problems)
+    lines, metadata_source, id_lock = ingest.read_inputs(seeds_dir)
     with parallel.runtime(cache_dir, jobs=jobs, progress=not quiet) as run:
         catalogue = catalogue_from(lines, metadata_source, history.read_history(seeds_dir), id_lock)
     # Pages are rendered as write asks for them (not at all when unchanged): one page in memory at a time.

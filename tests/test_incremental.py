@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import HAND_WRITTEN, ROOT
+from .conftest import FROZEN_SEEDS, HAND_WRITTEN, ROOT
 
-FROZEN = ROOT / "tests" / "data" / "seeds"
 NEW_ABSTRACT = (
     "We study incremental static site generation for catalogues of research abstracts. A build "
     "records digests of every page source and re-renders only the pages whose sources changed, "
@@ -37,7 +36,7 @@ class Project:
         self.root = root
         self.cache = cache
         self.docs = root / "docs"
-        self.seeds = root / "seeds"
+        self.seeds = self.root / "seeds"  # the copy's own seeds, never the live ones
         self.site = root / "site"
         self.docs.mkdir(parents=True)
         for name in HAND_WRITTEN:
@@ -46,7 +45,7 @@ class Project:
         shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
         shutil.copytree(ROOT / "overrides", root / "overrides")
         shutil.copytree(ROOT / "hooks", root / "hooks")
-        shutil.copytree(FROZEN, self.seeds)
+        shutil.copytree(FROZEN_SEEDS, self.seeds)
         self.env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": offline}
         self.env.pop("SITE_URL", None)
 
