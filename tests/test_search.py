@@ -126,3 +126,33 @@ def test_pagefind_indexes_each_paper_as_materials_search_did(seed_site: BuiltSit
             assert papers[f"papers/{related['id']}/"]["title"] not in text.removeprefix(paper["title"]), url
         for source in paper["sources"]:
             assert Path(source["file"]).name not in text, url
+
+
+def test_scratch_pages_go_to_ram_only_when_it_is_there_with_room(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = [("papers/a/index.html", "x" * 5000), ("index.html", "y")]  # 2 + 3 blocks of 4 KiB
+    assert hook.scratch_parent(pages, ram=tmp_path) == str(tmp_path)
+    assert hook.scratch_parent(pages, ram=tmp_path / "missing") is None
+    # Room for twice the pages' blocks within half the free space, else the disk (None).
+    for free, where in ((4 * 5 * 4096, str(tmp_path)), (4 * 5 * 4096 - 1, None)):
+        monkeypatch.setattr(hook.shutil, "disk_usage", lambda _p, f=free: SimpleNamespace(free=f))
+        assert hook.scratch_parent(pages, ram=tmp_path) == where
+
+
+def test_pagefind_index_is_the_same_for_the_same_entries(tmp_path: Path) -> None:
+    """The same entries give the same index bytes: no build time, random scratch name or
+    (on tmpfs, which lists a folder in the order its files were made) filesystem order in it."""
+    docs = [
+        {"location": f"papers/p{i:03d}/", "title": f"Paper {i}", "text": f"<p>word{i} common</p>"}
+        for i in range(40)
+    ]
+    outputs = []
+    for run in ("a", "b"):
+        site = tmp_path / run
+        site.mkdir()
+        hook.build_index(site, docs, "en")
+        outputs.append(
+            {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+        )
+    assert outputs[0] == outputs[1] and any(k.startswith("pagefind/fragment/") for k in outputs[0])
