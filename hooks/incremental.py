@@ -128,21 +128,25 @@ def fingerprint(config: Any) -> str:
 
 
 def _listing(site: Path) -> str:
-    """A digest of site/'s files: paths and sizes."""
+    """A digest of site/'s files: paths and sizes (strings, not Path objects: 5,000 files at
+    2,000 papers, read twice a build)."""
     items: list[str] = []
-    stack = [site]
+    root = os.fspath(site)
+    cut = len(root) + 1
+    stack = [root]
     while stack:
         folder = stack.pop()
         try:
-            entries = list(os.scandir(folder))
+            entries = os.scandir(folder)
         except OSError:
             continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(Path(entry.path))
-            else:
-                rel = Path(entry.path).relative_to(site).as_posix()
-                items.append(f"{rel}\0{entry.stat(follow_symlinks=False).st_size}")
+        with entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    rel = entry.path[cut:].replace(os.sep, "/")
+                    items.append(f"{rel}\0{entry.stat(follow_symlinks=False).st_size}")
     items.sort()
     return _digest_bytes("\n".join(items).encode())
 
