@@ -3,9 +3,11 @@
 - The offline plugin adds the iframe-worker shim from a CDN; the site makes no third-party request,
   so the shim is served from the site itself (docs/vendor/iframe-worker, MIT, from the npm package
   iframe-worker 1.0.4). It only acts when the page is opened from file://.
-- Links inside the generated SVG pictures are raw HTML written for directory URLs
-  (`../../papers/<id>/`); without directory URLs a page sits one level higher and its target is
-  `<id>.html`, so those links are rewritten to match. MkDocs rewrites every Markdown link itself.
+- Links inside the generated SVG pictures, and in the lists a paper page writes as raw HTML
+  (keywords, related papers), are written for directory URLs (`../../papers/<id>/`); without
+  directory URLs a page sits one level higher and its target is `<id>.html`, so those links are
+  rewritten to match. MkDocs rewrites every Markdown link itself, and never to a folder (`.../`)
+  in this build, so a relative link that ends in `/` is one of ours.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from mkdocs.plugins import event_priority
 
 SHIM = "vendor/iframe-worker/shim.js"
 _SVG_LINK = re.compile(r'xlink:href="((?:\.\./)*)([^"]*?)/"')
+_HTML_LINK = re.compile(r'(?<=\s)href="((?:\.\./)+)([^"./#?][^"#?]*?)/"')
 
 
 @event_priority(-100)  # after the offline plugin has added its CDN shim
@@ -33,10 +36,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         return html
     is_index = page.file.name == "index"
 
-    def fix(match: re.Match[str]) -> str:
+    def target(match: re.Match[str]) -> str:
         ups, path = match.group(1), match.group(2)
         if not is_index and ups:
             ups = ups[3:]
-        return f'xlink:href="{ups}{path}.html"'
+        return f'{ups}{path}.html"'
 
-    return _SVG_LINK.sub(fix, html)
+    html = _SVG_LINK.sub(lambda m: 'xlink:href="' + target(m), html)
+    return _HTML_LINK.sub(lambda m: 'href="' + target(m), html)

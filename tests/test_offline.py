@@ -10,7 +10,7 @@ import pytest
 
 from .conftest import FROZEN_SEEDS, BuiltSite, build_site
 from .searching import search
-from .sitehtml import page_config, parse
+from .sitehtml import page_config, parse, resolve
 from .test_browser import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -35,6 +35,30 @@ def test_offline_build_uses_html_urls_and_no_third_party_shim(offline_site: Buil
     home = parse(site / "index.html")
     assert "vendor/iframe-worker/shim.js" in home.resources
     assert "unpkg.com" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_internal_link_opens_a_file_from_disk(offline_site: BuiltSite) -> None:
+    """A page opened from disk cannot open a folder: every link to the site, Markdown's and the raw
+    HTML the generator writes (paper pages' keyword and related lists, the SVG pictures), names a
+    file that exists."""
+    site = offline_site.site
+    broken: list[str] = []
+    checked = 0
+    for page in sorted(site.rglob("*.html")):
+        if "assets" in page.relative_to(site).parts:
+            continue
+        parsed = parse(page)
+        hrefs = parsed.links + [a.get("xlink:href") or "" for t, a in parsed.elements if t == "a"]
+        for href in hrefs:
+            if not href or href.startswith(("#", "?")):
+                continue
+            target = resolve(site, page, href.split("#")[0])
+            if target is None:
+                continue
+            checked += 1
+            if href.split("#")[0].endswith("/") or not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {href}")
+    assert broken == [] and checked > 1000
 
 
 def test_search_and_links_work_from_the_file_system(browser, offline_site: BuiltSite) -> None:
