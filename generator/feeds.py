@@ -5,6 +5,12 @@ at all (most C0 controls, U+FFFE, U+FFFF, lone surrogates) are dropped. Entry id
 derived from the paper id, so they stay the same when the site moves. Links are absolute when the
 site URL is known (``SITE_URL``), else relative to the feed, as Atom allows. Feeds need first-seen
 dates: without git history no feed is written and the pages say so.
+
+Lean feeds (BENCHMARKS.md, "Lean pages, second round"): the main feed lists the 50 newest papers, a
+keyword's feed its 20 newest, and an entry's summary is the opening of the abstract (up to
+``SUMMARY_SIZE`` characters, cut at a word, "…" marking the cut); the entry links to the paper's
+page, which has the whole abstract. Whole abstracts made the keyword feeds 2.6 KB a paper, more
+than any kind of page but the paper pages.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from generator.models import Catalogue, KeywordEntry, Paper
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_NAME = "Paper catalogue"
-FEED_SIZE = 50
+FEED_SIZE = 50  # the main feed's entries
+KEYWORD_FEED_SIZE = 20  # a keyword feed's entries
+SUMMARY_SIZE = 300  # characters of an entry's summary, at most (and the "…" of a cut)
 MAIN_FEED = "feed.xml"
 _NAMESPACE = uuid.UUID("5b0c5a4e-6c3f-4f55-9a8e-3f1d2f0a7c11")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -68,7 +76,7 @@ def render_feeds(catalogue: Catalogue, site_url: str = "") -> dict[str, str]:
     }
     by_id = {p.id: p for p in catalogue.papers}
     for entry in feed_keywords(catalogue):
-        papers = newest(tuple(by_id[pid] for pid in entry.papers), FEED_SIZE)
+        papers = newest(tuple(by_id[pid] for pid in entry.papers), KEYWORD_FEED_SIZE)
         files[keyword_feed_path(entry)] = _feed(
             title=f"{SITE_NAME}: {entry.keyword.text}",
             feed_id=f"feed:keyword:{entry.keyword.text}",
@@ -105,12 +113,24 @@ def _feed(
         _text(entry, "updated", paper.first_seen)
         for keyword in paper.keywords:
             ET.SubElement(entry, f"{{{ATOM}}}category", term=_xml_text(keyword))
-        summary = _text(entry, "summary", paper.text)
+        summary = _text(entry, "summary", excerpt(paper.text))
         summary.set("type", "text")
     ET.indent(feed, space=" ")
     return ET.tostring(feed, encoding="unicode", xml_declaration=False).join(
         ('<?xml version="1.0" encoding="utf-8"?>\n', "\n")
     )
+
+
+def excerpt(text: str, size: int = SUMMARY_SIZE) -> str:
+    """`text` if it has at most `size` characters, else its opening cut at a word, then "…"
+    (at most `size` characters in all; cut within a word only when its first word is that long)."""
+    if len(text) <= size:
+        return text
+    head = text[: size - 1]
+    space = head.rfind(" ")
+    if space > 0:
+        head = head[:space]
+    return head.rstrip(" ,;:.") + "…"
 
 
 def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:
