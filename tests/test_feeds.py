@@ -190,6 +190,9 @@ def test_a_keyword_feed_lists_its_20_newest_papers_and_the_main_feed_its_50_newe
     assert titles == [f"Paper {i}" for i in range(24, 4, -1)]
     main = assert_valid_atom(files["feed.xml"].encode("utf-8"))
     assert len(main.findall(f"{A}entry")) == 25
+    # The main feed's entries carry their keywords; a keyword feed's entries do not repeat its own.
+    assert all(e.find(f"{A}category").get("term") == "shared" for e in main.findall(f"{A}entry"))
+    assert keyword.find(f".//{A}category") is None
 
 
 def test_a_summary_is_the_opening_of_a_long_abstract_cut_at_a_word() -> None:
