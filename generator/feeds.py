@@ -7,7 +7,7 @@ site URL is known (``SITE_URL``), else relative to the feed, as Atom allows. Fee
 dates: without git history no feed is written and the pages say so.
 
 Lean feeds (BENCHMARKS.md, "Lean pages, second round"): the main feed lists the 50 newest papers, a
-keyword's feed its 20 newest, and an entry's summary is the opening of the abstract (up to
+keyword's feed its 10 newest, and an entry's summary is the opening of the abstract (up to
 ``SUMMARY_SIZE`` characters, cut at a word, "…" marking the cut); the entry links to the paper's
 page, which has the whole abstract. Entries of the main feed carry the paper's keywords as
 categories (a reader can filter by them); those of a keyword's feed do not, the feed being that
@@ -26,7 +26,7 @@ from generator.models import Catalogue, KeywordEntry, Paper
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_NAME = "Paper catalogue"
 FEED_SIZE = 50  # the main feed's entries
-KEYWORD_FEED_SIZE = 20  # a keyword feed's entries
+KEYWORD_FEED_SIZE = 10  # a keyword feed's entries (as many as a WordPress feed has by default)
 SUMMARY_SIZE = 300  # characters of an entry's summary, at most (and the "…" of a cut)
 MAIN_FEED = "feed.xml"
 _NAMESPACE = uuid.UUID("5b0c5a4e-6c3f-4f55-9a8e-3f1d2f0a7c11")

@@ -183,11 +183,11 @@ def dated_catalogue(count: int, text: str) -> Catalogue:
     return Catalogue(papers, keywords, Stats(1, count, count, 0), History(available=True))
 
 
-def test_a_keyword_feed_lists_its_20_newest_papers_and_the_main_feed_its_50_newest() -> None:
+def test_a_keyword_feed_lists_its_10_newest_papers_and_the_main_feed_its_50_newest() -> None:
     files = render_feeds(dated_catalogue(25, "Short abstract."))
     keyword = assert_valid_atom(files["feed-shared.xml"].encode("utf-8"))
     titles = [e.findtext(f"{A}title") for e in keyword.findall(f"{A}entry")]
-    assert titles == [f"Paper {i}" for i in range(24, 4, -1)]
+    assert titles == [f"Paper {i}" for i in range(24, 14, -1)]
     main = assert_valid_atom(files["feed.xml"].encode("utf-8"))
     assert len(main.findall(f"{A}entry")) == 25
     # The main feed's entries carry their keywords; a keyword feed's entries do not repeat its own.
