@@ -27,7 +27,11 @@ SEARCH_SITES = (
     ("Semantic Scholar", "https://www.semanticscholar.org/search?q="),
     ("Google Scholar", "https://scholar.google.com/scholar?q="),
 )
-QUERY_WORDS = 25
+# Words of an untitled paper's opening sentence in its "Find this paper" searches. Each of the three
+# links repeats the query: at 25 words they were 0.77 KB of every paper page at 10,000 bench papers.
+# Twelve words of an abstract's opening are specific enough for a search engine, and arXiv's
+# search wants every word it is given to match (the enrich lookup uses 8 distinctive words).
+QUERY_WORDS = 12
 
 
 @dataclass(frozen=True)

@@ -257,7 +257,7 @@ class Renderer:
             searches=paperlinks.search_links(paper),
             bibtex=paperlinks.bibtex(paper),
             topic=topic,
-            neighbourhood=neighbourhood_svg(paper, by_id, "../../"),
+            neighbourhood=neighbourhood_svg(paper, "../../"),
             listed_by=listed_by,
         )
 
@@ -313,11 +313,12 @@ def paper_url(paper_id: str) -> str:
 def catalogue_json(catalogue: Catalogue) -> Iterator[str]:
     """catalogue.json, one paper, keyword or topic a line: a one-paper change is a one-line diff, and
     every line comes from json's C encoder (``indent`` would switch to its pure-Python one, 5x
-    slower). Yielded a line at a time, so the file is never one string in memory."""
+    slower). Yielded a line at a time, so the file is never one string in memory. Compact separators
+    (no space after "," and ":"): about 3% of the file, which is read by programs."""
     slugs = {e.keyword.text: e.keyword.slug for e in catalogue.keywords}
 
     def line(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
     stats = {
         "seed_files": catalogue.stats.seed_files,

@@ -194,8 +194,12 @@ def _short(value: float) -> float | int:
     return int(rounded) if rounded == int(rounded) else rounded
 
 
-def neighbourhood_svg(paper: Paper, by_id: dict[str, Paper], base: str) -> Markup:
-    """A small picture of a paper and its related papers around it, nearer for a higher score."""
+def neighbourhood_svg(paper: Paper, base: str) -> Markup:
+    """A small picture of a paper and its related papers around it, nearer for a higher score.
+
+    Node i links to the related paper that the numbered list under the picture names as item i; the
+    nodes carry no <title> of their own (the paper's title and score), which repeated that list on
+    every paper page (about 0.4 KB; BENCHMARKS.md, "Lean pages, second round")."""
     if not paper.related:
         return Markup("")
     centre = NEIGHBOURHOOD // 2
@@ -214,16 +218,14 @@ def neighbourhood_svg(paper: Paper, by_id: dict[str, Paper], base: str) -> Marku
         y = _short(centre + distance * math.sin(angle))
         width = _short(1 + 4 * rel.score / best) if best else 1
         parts.append(f'<line x1="{centre}" y1="{centre}" x2="{x}" y2="{y}" stroke-width="{width}"></line>')
-        title = by_id[rel.id].title
+        # xlink:href, not href: Material's instant navigation assigns element.href, read-only on SVG <a>.
         nodes.append(
             f'<a xlink:href="{base}papers/{escape.path_part(rel.id)}/">'
-            f"<title>{_text(title)} (similarity {rel.score:.2f})</title>"
             f'<circle cx="{x}" cy="{y}" r="10"></circle>'
             f'<text x="{x}" y="{y}" dy="0.35em">{i + 1}</text></a>'
         )
     parts.extend(nodes)
     parts.append(
-        f'<circle cx="{centre}" cy="{centre}" r="13" class="paper-neighbourhood-self">'
-        f"<title>{_text(paper.title)}</title></circle></svg></div>"
+        f'<circle cx="{centre}" cy="{centre}" r="13" class="paper-neighbourhood-self"></circle></svg></div>'
     )
     return Markup("".join(parts))

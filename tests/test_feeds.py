@@ -12,7 +12,7 @@ import pytest
 import rnc2rng
 from lxml import etree
 
-from generator.feeds import render_feeds
+from generator.feeds import SUMMARY_SIZE, excerpt, render_feeds
 from generator.keywords import keyword_index
 from generator.models import Catalogue, History, Paper, Source, Stats
 
@@ -164,3 +164,48 @@ def test_links_are_absolute_with_a_site_url_and_relative_without() -> None:
 def test_no_dated_paper_means_no_feed(history: History) -> None:
     papers = tuple(Paper(id=p.id, text=p.text, sources=p.sources) for p in hostile_catalogue().papers)
     assert render_feeds(Catalogue(papers, (), Stats(1, 2, 2, 0), history)) == {}
+
+
+def dated_catalogue(count: int, text: str) -> Catalogue:
+    """`count` papers sharing one keyword (with a page), paper i first seen on day i."""
+    papers = tuple(
+        Paper(
+            id=f"{i:010x}",
+            text=f"{text} {i}",
+            sources=(Source("a.txt", i + 1),),
+            title=f"Paper {i}",
+            keywords=("shared",),
+            first_seen=f"2024-01-{i + 1:02d}T10:00:00Z",
+        )
+        for i in range(count)
+    )
+    keywords = tuple(replace(e, has_page=True) for e in keyword_index(papers))
+    return Catalogue(papers, keywords, Stats(1, count, count, 0), History(available=True))
+
+
+def test_a_keyword_feed_lists_its_10_newest_papers_and_the_main_feed_its_50_newest() -> None:
+    files = render_feeds(dated_catalogue(25, "Short abstract."))
+    keyword = assert_valid_atom(files["feed-shared.xml"].encode("utf-8"))
+    titles = [e.findtext(f"{A}title") for e in keyword.findall(f"{A}entry")]
+    assert titles == [f"Paper {i}" for i in range(24, 14, -1)]
+    main = assert_valid_atom(files["feed.xml"].encode("utf-8"))
+    assert len(main.findall(f"{A}entry")) == 25
+    # The main feed's entries carry their keywords; a keyword feed's entries do not repeat its own.
+    assert all(e.find(f"{A}category").get("term") == "shared" for e in main.findall(f"{A}entry"))
+    assert keyword.find(f".//{A}category") is None
+
+
+def test_a_summary_is_the_opening_of_a_long_abstract_cut_at_a_word() -> None:
+    long = "Word " * 100 + "end."
+    files = render_feeds(dated_catalogue(2, long.strip()))
+    for name in files:
+        root = assert_valid_atom(files[name].encode("utf-8"))
+        for entry in root.findall(f"{A}entry"):
+            summary = entry.findtext(f"{A}summary")
+            assert summary.endswith("Word…") and len(summary) <= SUMMARY_SIZE, summary
+            assert (summary[:-1] + " ").startswith("Word " * 10)
+            assert summary[:-1].rstrip() == " ".join(["Word"] * summary.count("Word"))
+    # A short abstract is the whole summary (test_hostile_text_stays_text_and_xml_stays_valid).
+    assert excerpt("Short.") == "Short."
+    assert excerpt("x" * 400) == "x" * (SUMMARY_SIZE - 1) + "…"
+    assert excerpt("One, two three.", 12) == "One, two…"

@@ -99,3 +99,8 @@ def test_bibtex_kind_follows_the_venue() -> None:
 
 def test_bibtex_escape_collapses_whitespace() -> None:
     assert bibtex_escape("a\n  b") == "a b"
+
+
+def test_the_search_query_is_the_first_twelve_words_of_the_opening_sentence() -> None:
+    text = " ".join(f"w{i}" for i in range(30)) + ". Second sentence."
+    assert search_query(paper(text=text)) == " ".join(f"w{i}" for i in range(12))

@@ -214,7 +214,7 @@ def test_a_keyword_of_a_few_papers_opens_a_search_that_lists_them(
     titles = {p["id"]: p["title"] for p in data["papers"]}
     kw = next(k for k in data["keywords"] if len(k["papers"]) >= 2 and not k["url"] and " " in k["keyword"])
     page = open_page(f"{site}papers/{kw['papers'][0]}/")
-    page.locator("a.keyword-search", has_text=kw["keyword"]).first.click()
+    page.locator("a[target=_top]", has_text=kw["keyword"]).first.click()
     page.locator(RESULT).first.wait_for(timeout=15_000)
     page.evaluate(SETTLED_JS, 400)
     assert page.locator(SEARCH).input_value() == kw["keyword"]
@@ -347,6 +347,43 @@ def test_light_and_dark_palettes_toggle_and_stay_readable(open_page, site: str, 
         assert set(ratios) == set(READABLE), (name, ratios)
         low = {sel: r for sel, r in ratios.items() if r < READABLE[sel]}
         assert low == {}, f"{name} palette: contrast too low {low}"
+
+
+# Prepended to Material's bundle: what the page holds at the moment the bundle starts to run.
+BEFORE_BUNDLE_JS = (
+    "window.__beforeBundle = {scheme: document.body.dataset.mdColorScheme,"
+    " config: JSON.parse(document.getElementById('__config').textContent)};\n"
+)
+
+
+def test_the_shared_page_script_sets_the_palette_and_configuration_before_the_bundle(
+    open_page, site: str, seed_site: BuiltSite
+) -> None:
+    # assets/javascripts/page.js (overrides/partials/javascripts/) does what Material's inline
+    # scripts did: the palette a reader chose is on the body before Material's bundle runs (so a
+    # dark page is never painted light first), and #__config is whole when the bundle reads it.
+    paper = catalogue(seed_site)["papers"][0]
+    page = open_page(f"{site}{paper['url']}", color_scheme="light")
+    page.locator("form[data-md-component=palette] label:visible").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+
+    def prefixed(route: Any) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=BEFORE_BUNDLE_JS + response.text())
+
+    page.route("**/assets/javascripts/bundle.*.min.js", prefixed)
+    page.goto(f"{site}keywords/")  # a full load of another page: the palette is stored per site
+    before = page.evaluate("window.__beforeBundle")
+    assert before["scheme"] == "slate", before
+    config = before["config"]
+    assert config["base"] == "..", config
+    assert config["search"].endswith("assets/javascripts/workers/pagefind.js"), config
+    assert "navigation.instant" in config["features"] and "search.share" in config["features"], config
+    assert config["translations"]["search.result.one"] == "1 matching document", config
+    assert page.evaluate("__md_scope.href") == site
+    # Search still works from this page, Material's and Pagefind's parts reading the same config.
+    page.keyboard.press("/")
+    assert search(page, "federated").count() >= 1
 
 
 def test_phone_width_never_scrolls_sideways(open_page, site: str, seed_site: BuiltSite) -> None:

@@ -245,6 +245,45 @@ def test_pages_are_minified_and_share_the_theme_icons(seed_site: BuiltSite) -> N
     assert any("icon-" in p.read_text(encoding="utf-8") for p in pages)
 
 
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
+
+
+def test_pages_share_materials_scripts_and_configuration_from_one_file(seed_site: BuiltSite) -> None:
+    # overrides/partials/javascripts/: no page inlines Material's scope and palette scripts or the
+    # configuration every page shares; its #__config (in the head) holds only the base URL and
+    # the search worker, and assets/javascripts/page.js, loaded once in the header after the
+    # palette form and before Material's bundle, adds the features and translations.
+    script = (seed_site.site / "assets/javascripts/page.js").read_text(encoding="utf-8")
+    assert "__md_scope=new URL(" in script and 'var palette=__md_get("__palette")' in script
+    shared = json.loads(
+        re.search(r"Object\.assign\(JSON\.parse\(e\.textContent\),(\{.*?\})\)\)", script).group(1)
+    )
+    assert shared["features"][0] == "navigation.instant" and "content.code.copy" in shared["features"]
+    assert shared["translations"]["search.result.none"] == "No matching documents"
+    assert "{%" not in script and "{{" not in script  # rendered as a template, not copied
+    pages = sorted(seed_site.site.rglob("*.html"))
+    assert len(pages) > 47  # the paper pages and the others
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        scripts = _SCRIPT.findall(source)
+        inline = [(attrs, body) for attrs, body in scripts if body.strip()]
+        assert len(inline) == 1 and "id=__config" in inline[0][0] and "application/json" in inline[0][0], page
+        config = json.loads(inline[0][1])
+        assert set(config) == {"base", "search"}, page
+        assert source.index("id=__config") < source.index("</head>"), page
+        srcs = [re.search(r"src=(\S+)", attrs).group(1) for attrs, body in scripts if "src=" in attrs]
+        assert [s.rsplit("/", 1)[-1] for s in srcs if s.endswith("page.js")] == ["page.js"], page
+        loaded = resolve(seed_site.site, page, next(s for s in srcs if s.endswith("page.js")))
+        assert loaded == seed_site.site / "assets/javascripts/page.js", page
+        at = source.index("page.js")
+        assert source.index("data-md-component=palette") < at < source.index("bundle."), page
+        assert "name=generator" not in source, page
+    # hooks/minify.py: the drawer's and the tabs' labels are plain text.
+    paper = (seed_site.site / "papers/0a078a1747/index.html").read_text(encoding="utf-8")
+    assert "<a class=md-nav__link href=../../keywords/>Keywords</a>" in paper
+    assert "<a class=md-tabs__link href=../../keywords/>Keywords</a>" in paper
+
+
 def test_the_served_site_ships_no_asset_that_no_page_loads(seed_site: BuiltSite) -> None:
     # hooks/pagefind_search.py: Pagefind serves the search, so Material's lunr worker, lunr's
     # language files and the source maps are left out.
