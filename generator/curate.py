@@ -8,13 +8,15 @@ shares with other papers. The candidates come from ``keywords.extract`` (YAKE, p
 
 from __future__ import annotations
 
+import hashlib
+import sys
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from sys import intern
 
-from generator import filler
+from generator import cache, filler, parallel, phrases
 from generator.models import Paper
 from generator.phrases import crosses
 
@@ -131,29 +133,17 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Pape
     too_common = {
         k for k, n in shared.items() if len(papers) >= COMMON_MIN_PAPERS and n > len(papers) * COMMON_SHARE
     }
-    choices = []
-    for one in packed:
-        best = one.best(expand)
-        # Filler is left out (generic words, sentence leftovers: see generator/filler.py); a word
-        # written with a capital ("BERT", "FATE") is a name, never generic, and a phrase the
-        # papers define an acronym for ("Internet of Things (IoT)") is a term.
-        lower = {expand.get(r, r): t for r, t in zip(one.keys, one.texts, strict=True) if t.islower()}
-        # A phrase of several words that other papers have too ranks higher: shared keywords are
-        # what gathers papers, and a phrase that several abstracts use is more likely a term of the art.
-        weak = {
-            k
-            for k in best
-            if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
-        }
-        ranked = sorted(
-            (k for k in best if k not in too_common),
-            key=lambda k: (k in weak, best[k][0] * (SHARED_BOOST if shared[k] > 1 and " " in k else 1.0), k),
-        )
-        # Near-repeats ("programming tasks", "programming problems"): the one more papers share stays.
-        order = {k: i for i, k in enumerate(ranked)}
-        ranked = filler.siblings(ranked, lambda k, order=order: (-shared[k], order[k]))
-        choices.append(_choose(ranked, {k: v[1] for k, v in best.items()}, weak))
-    del packed
+    # Each paper's choice depends on its candidates and on a few facts about its keys in the
+    # catalogue; it is cached under a digest of exactly those, so that after a one-line seed edit
+    # only the papers whose facts changed choose again.
+    idents = [_choice_ident(one, expand, shared, written, too_common) for one in packed]
+    choices: list[list[str]] = parallel.cached(
+        idents,
+        choice_key(),
+        CHOICE_LABEL,
+        lambda todo: [_choice(packed[i], expand, shared, written, too_common) for i in todo],
+    )
+    packed.clear()  # the packed candidates are not needed any more
     wanted = {k for chosen in choices for k in chosen}
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for (key, text), n in spelt.items():
@@ -169,6 +159,72 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Pape
         )
         out.append(replace(paper, keywords=labels, acronyms=acronyms))
     return tuple(out)
+
+
+CHOICE_LABEL = "curate"
+
+
+def choice_key() -> str:
+    """What a paper's choice depends on besides its ident: this code, the filler rules, the phrase
+    rules and the word frequencies."""
+    return cache.fingerprint(
+        stage="curate",
+        code=cache.source_digest(sys.modules[__name__]),
+        filler=cache.source_digest(filler),
+        rules=cache.source_digest(phrases),
+        wordfreq=cache.package_version("wordfreq"),
+    )
+
+
+def _choice_ident(
+    one: _Packed,
+    expand: dict[str, str],
+    shared: Counter[str],
+    written: dict[str, Counter[str]],
+    too_common: set[str],
+) -> str:
+    """A digest of everything ``_choice`` reads: the paper's candidates, the expansions of its keys,
+    and per key whether other papers share it, whether an acronym stands for it, whether it is too
+    common, and how many papers share it relative to its other keys (only that order is compared:
+    one more paper sharing "large language model" changes no other paper's ident)."""
+    expanded = [expand.get(raw, raw) for raw in one.keys]
+    counts = sorted({shared[k] for k in expanded})
+    rank = {n: i for i, n in enumerate(counts)}
+    facts = tuple(
+        (k, rank[shared[k]], shared[k] > 1, k in written, k in too_common) for k in sorted(set(expanded))
+    )
+    digest = hashlib.sha256(repr((one.texts, one.keys, one.acronyms, expanded, facts)).encode("utf-8"))
+    for numbers in (one.scores, one.ends, one.spans):
+        digest.update(numbers.tobytes())
+    return digest.hexdigest()
+
+
+def _choice(
+    one: _Packed,
+    expand: dict[str, str],
+    shared: Counter[str],
+    written: dict[str, Counter[str]],
+    too_common: set[str],
+) -> list[str]:
+    """One paper's keywords (canonical keys, best first)."""
+    best = one.best(expand)
+    # Filler is left out (generic words, sentence leftovers: see generator/filler.py); a word
+    # written with a capital ("BERT", "FATE") is a name, never generic, and a phrase the
+    # papers define an acronym for ("Internet of Things (IoT)") is a term.
+    lower = {expand.get(r, r): t for r, t in zip(one.keys, one.texts, strict=True) if t.islower()}
+    # A phrase of several words that other papers have too ranks higher: shared keywords are
+    # what gathers papers, and a phrase that several abstracts use is more likely a term of the art.
+    weak = {
+        k for k in best if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
+    }
+    ranked = sorted(
+        (k for k in best if k not in too_common),
+        key=lambda k: (k in weak, best[k][0] * (SHARED_BOOST if shared[k] > 1 and " " in k else 1.0), k),
+    )
+    # Near-repeats ("programming tasks", "programming problems"): the one more papers share stays.
+    order = {k: i for i, k in enumerate(ranked)}
+    ranked = filler.siblings(ranked, lambda k: (-shared[k], order[k]))
+    return _choose(ranked, {k: v[1] for k, v in best.items()}, weak)
 
 
 def _filler(key: str, lower: str | None, shared: bool) -> bool:
