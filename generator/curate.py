@@ -80,6 +80,26 @@ class _Packed:
             cands.acronyms,
         )
 
+    @staticmethod
+    def of_plain(data: list) -> _Packed:  # type: ignore[type-arg]
+        """``of`` the JSON form the keyword cache stores (``[[text, key, score, spans], ...],
+        acronyms``), without building the records first."""
+        phrases, acronyms = data
+        ends, flat, total = array("l"), array("l"), 0
+        for _text, _key, _score, spans in phrases:
+            total += len(spans)
+            ends.append(total)
+            for a, b in spans:
+                flat.extend((int(a), int(b)))
+        return _Packed(
+            tuple(intern(p[0]) for p in phrases),
+            tuple(intern(p[1]) for p in phrases),
+            array("d", (float(p[2]) for p in phrases)),
+            ends,
+            flat,
+            tuple((a, e, w, x) for a, e, w, x in acronyms),
+        )
+
     def best(self, expand: dict[str, str]) -> dict[str, tuple[float, tuple[tuple[int, int], ...]]]:
         """Expanded key -> (best score, spans), candidates that expand alike merged."""
         best: dict[str, tuple[float, tuple[tuple[int, int], ...]]] = {}
@@ -97,14 +117,15 @@ class _Packed:
         return best
 
 
-def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Paper, ...]:
+def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tuple[Paper, ...]:  # type: ignore[type-arg]
     """Canonical, catalogue-consistent keywords for every paper, best first: at most 10, and at least 5
     where the abstract has that many key phrases.
 
-    ``found`` is read once, one paper at a time, into packed arrays; the passes over the catalogue
+    ``found`` (each paper's ``Candidates``, or their JSON form as cached) is read once, one paper at
+    a time, into packed arrays; the passes over the catalogue
     (acronyms, then how many papers share each key, then each paper's choice) rebuild one paper's
     candidates at a time, so memory holds the packed arrays and the counts, not every candidate."""
-    packed = [_Packed.of(cands) for cands in found]
+    packed = [_Packed.of(one) if isinstance(one, Candidates) else _Packed.of_plain(one) for one in found]
     # Acronym -> expansion, over the whole catalogue: the expansion most papers give wins.
     expansions: dict[str, Counter[str]] = defaultdict(Counter)
     written: dict[str, Counter[str]] = defaultdict(Counter)

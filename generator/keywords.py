@@ -25,7 +25,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from sys import intern
 from types import SimpleNamespace
 
 import yake
@@ -252,7 +251,7 @@ def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     """The keyword stage: extract per paper (cached, on a process pool), then curate over the catalogue."""
     # Read one paper's cached JSON at a time and packed by curate: never every paper's JSON at once.
     found = parallel.imap_cached(_extract_plain, [p.text for p in papers], key=cache_key())
-    return curate(papers, (_candidates(data) for data in found))
+    return curate(papers, found)
 
 
 def cache_key() -> str:
@@ -277,17 +276,6 @@ def _extract_plain(text: str) -> list[object]:
 
 # How the build's cache counts name this stage's values.
 CACHE_LABEL = _extract_plain.__name__
-
-
-def _candidates(data: list) -> Candidates:  # type: ignore[type-arg]
-    phrases, acronyms = data
-    return Candidates(
-        tuple(
-            Candidate(intern(t), intern(k), float(s), tuple((int(a), int(b)) for a, b in spans))
-            for t, k, s, spans in phrases
-        ),
-        tuple((a, e, w, x) for a, e, w, x in acronyms),
-    )
 
 
 # ---------------------------------------------------------------------------------------------
