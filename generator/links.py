@@ -15,9 +15,11 @@ stays bounded by the chunk, never a dense N x N matrix. See docs/about.md for ho
 
 from __future__ import annotations
 
+import base64
 import itertools
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -27,7 +29,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer, TfidfTransformer
 
-from generator import filler
+from generator import cache, filler, parallel
 from generator.keywords import is_key_phrase
 from generator.models import Paper, Related
 
@@ -153,19 +155,75 @@ def keyword_key(keyword: str) -> str:
     return " ".join(fold(w) for w in _TOKEN.findall(_PREFIX.sub(r"\1", keyword.lower())))
 
 
+def _identity(doc: list[str]) -> list[str]:
+    return doc
+
+
+def _hasher() -> HashingVectorizer:
+    return HashingVectorizer(
+        analyzer=_identity, n_features=N_FEATURES, alternate_sign=False, norm=None, dtype=np.float32
+    )
+
+
+def _tfidf_of(counts: sp.csr_matrix) -> sp.csr_matrix:
+    return sp.csr_matrix(TfidfTransformer(sublinear_tf=True).fit_transform(counts), dtype=np.float32)
+
+
 def _tfidf(docs: Iterable[list[str]]) -> sp.csr_matrix:
     """Sublinear TF-IDF of hashed terms; ``docs`` is read once, a document at a time (the terms of
     every abstract at once would be gigabytes of strings at 100,000 papers)."""
-    hasher = HashingVectorizer(
-        analyzer=lambda d: d, n_features=N_FEATURES, alternate_sign=False, norm=None, dtype=np.float32
+    return _tfidf_of(_hasher().transform(docs))
+
+
+def _hashed_terms(text: str) -> list[str]:
+    """An abstract's row of hashed term counts (``_hasher`` on ``terms``: sorted columns, as base64 of
+    int32, and each column's count): cached per text, so that a rebuild reads the rows instead of
+    tokenising every abstract again."""
+    row = _hasher().transform([terms(text)])
+    columns = base64.b64encode(row.indices.astype(np.int32).tobytes()).decode("ascii")
+    return [columns, [int(n) for n in row.data]]
+
+
+def _terms_key() -> str:
+    return cache.fingerprint(
+        stage="link-terms",
+        features=N_FEATURES,
+        code=cache.source_digest(sys.modules[__name__]),
+        sklearn=cache.package_version("scikit-learn"),
     )
-    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(hasher.transform(docs))
-    return sp.csr_matrix(tfidf, dtype=np.float32)
+
+
+def _term_rows(papers: tuple[Paper, ...]) -> Iterator[tuple[np.ndarray, list[int]]]:
+    """Each abstract's hashed term columns and counts, from the cache (computed on the build's pool
+    when missing), one paper at a time."""
+    for cols, counts in parallel.imap_cached(_hashed_terms, [p.text for p in papers], key=_terms_key()):
+        yield np.frombuffer(base64.b64decode(cols), dtype=np.int32), counts
+
+
+def text_counts(papers: tuple[Paper, ...]) -> sp.csr_matrix:
+    """The hashed term counts of every abstract, one row a paper: ``_hasher().transform`` of their
+    ``terms``."""
+    indptr = [0]
+    columns: list[np.ndarray] = []
+    values: list[np.ndarray] = []
+    for cols, counts in _term_rows(papers):
+        columns.append(cols)
+        values.append(np.array(counts, dtype=np.float32))
+        indptr.append(indptr[-1] + len(cols))
+    return sp.csr_matrix(
+        (
+            np.concatenate(values) if values else np.zeros(0, np.float32),
+            np.concatenate(columns) if columns else np.zeros(0, np.int32),
+            np.array(indptr, dtype=np.int64),
+        ),
+        shape=(len(papers), N_FEATURES),
+        dtype=np.float32,
+    )
 
 
 def feature_matrix(papers: tuple[Paper, ...]) -> sp.csr_matrix:
     """One L2-weighted row per paper whose dot products are the blended similarity."""
-    text = _tfidf(terms(p.text) for p in papers)
+    text = _tfidf_of(text_counts(papers))
     keys = _tfidf(sorted({keyword_key(k) for k in p.keywords} - {""}) for p in papers)
     blend = sp.hstack(
         [text * np.float32(math.sqrt(1 - KEYWORD_WEIGHT)), keys * np.float32(math.sqrt(KEYWORD_WEIGHT))]
@@ -347,8 +405,12 @@ def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     }
     df: Counter[str] = Counter()
     if wanted:
-        for paper in papers:
-            df.update(set(terms(paper.text)) & wanted)
+        # Only a paper with a count in a wanted term's column can have the term: the others are not
+        # tokenised again (a column shared by other terms only lets a few more papers through).
+        wanted_columns = np.unique(_hasher().transform([sorted(wanted)]).indices)
+        for paper, (cols, _counts) in zip(papers, _term_rows(papers), strict=True):
+            if np.isin(cols, wanted_columns, assume_unique=True).any():
+                df.update(set(terms(paper.text)) & wanted)
     out: list[Paper] = []
     for i, (paper, row) in enumerate(zip(papers, rows, strict=True)):
         links = []
