@@ -175,13 +175,20 @@ def _tfidf(docs: Iterable[list[str]]) -> sp.csr_matrix:
     return _tfidf_of(_hasher().transform(docs))
 
 
-def _hashed_terms(text: str) -> list[str]:
-    """An abstract's row of hashed term counts (``_hasher`` on ``terms``: sorted columns, as base64 of
-    int32, and each column's count): cached per text, so that a rebuild reads the rows instead of
-    tokenising every abstract again."""
-    row = _hasher().transform([terms(text)])
-    columns = base64.b64encode(row.indices.astype(np.int32).tobytes()).decode("ascii")
-    return [columns, [int(n) for n in row.data]]
+def _hashed_rows(texts: list[str]) -> list[list[object]]:
+    """Each abstract's row of hashed term counts (``_hasher`` on ``terms``: sorted columns, as base64
+    of int32, and each column's count), in one pass of the hasher over the texts. Cached per text,
+    so that a rebuild reads the rows instead of tokenising every abstract again."""
+    matrix = _hasher().transform(terms(text) for text in texts)
+    rows: list[list[object]] = []
+    for r in range(matrix.shape[0]):
+        lo, hi = matrix.indptr[r], matrix.indptr[r + 1]
+        columns = base64.b64encode(matrix.indices[lo:hi].astype(np.int32).tobytes()).decode("ascii")
+        rows.append([columns, [int(n) for n in matrix.data[lo:hi]]])
+    return rows
+
+
+TERMS_LABEL = "link_terms"
 
 
 def _terms_key() -> str:
@@ -194,9 +201,13 @@ def _terms_key() -> str:
 
 
 def _term_rows(papers: tuple[Paper, ...]) -> Iterator[tuple[np.ndarray, list[int]]]:
-    """Each abstract's hashed term columns and counts, from the cache (computed on the build's pool
-    when missing), one paper at a time."""
-    for cols, counts in parallel.imap_cached(_hashed_terms, [p.text for p in papers], key=_terms_key()):
+    """Each abstract's hashed term columns and counts, from the cache (computed here when missing:
+    one hasher pass costs less than starting the term code in the pool's workers), one at a time."""
+    texts = [p.text for p in papers]
+    rows = parallel.icached(
+        texts, _terms_key(), TERMS_LABEL, lambda todo: _hashed_rows([texts[i] for i in todo])
+    )
+    for cols, counts in rows:
         yield np.frombuffer(base64.b64decode(cols), dtype=np.int32), counts
 
 

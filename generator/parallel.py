@@ -141,13 +141,20 @@ def imap_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> I
 def cached(
     idents: Sequence[str], key: str, label: str, compute: Callable[[list[int]], list[Any]]
 ) -> list[Any]:
-    """``compute(indices)``'s values for every ident, reading and filling the cache: for a value
-    whose input is no single text (a digest of its inputs, ``idents[i]``, is the text), computed
-    in this process for the indices of the idents the cache does not hold. ``key`` fingerprints
-    the computation; values are JSON-able and go through the same JSON round trip as cached ones."""
+    """``list(icached(...))``."""
+    return list(icached(idents, key, label, compute))
+
+
+def icached(
+    idents: Sequence[str], key: str, label: str, compute: Callable[[list[int]], list[Any]]
+) -> Iterator[Any]:
+    """``compute(indices)``'s values for every ident, one at a time, reading and filling the cache:
+    for values computed in this process, in batches (a digest of a value's inputs, or its text, is
+    its ident), for the indices of the idents the cache does not hold, ``CHUNK`` idents at a time.
+    ``key`` fingerprints the computation; values are JSON-able and go through the same JSON round
+    trip as cached ones."""
     state = current()
     counts = state.counts.setdefault(label, [0, 0])
-    out: list[Any] = []
     for start in range(0, len(idents), CHUNK):
         keys = [entry_key(key, ident) for ident in idents[start : start + CHUNK]]
         known = state.cache.get_many(keys)
@@ -162,8 +169,7 @@ def cached(
             computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
             state.cache.put_many(computed)
             known.update(computed)
-        out.extend(known[k] for k in keys)
-    return out
+        yield from (known[k] for k in keys)
 
 
 def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, bar: tqdm) -> list[Any]:  # type: ignore[type-arg]
