@@ -360,6 +360,19 @@ def surface_terms(text: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1 << 17)
+def _technical(term: str, surface: str) -> bool:
+    """Whether a term (as written: ``surface``) can explain a link: a key phrase (no verb, adverb or
+    judgement) of technical words. A pure function of the two strings, asked for again and again
+    across the links of a catalogue."""
+    words = surface.split()
+    return (
+        is_key_phrase(tuple(words))
+        and min(filler.zipf(w) for w in words) < (TERM_WORD_ZIPF if " " in term else TERM_ZIPF)
+        and not filler.is_leftover(surface, shared=True)
+    )
+
+
 def shared_terms(
     mine: dict[str, str], theirs: dict[str, str], df: Counter[str], total: int
 ) -> tuple[str, ...]:
@@ -368,15 +381,7 @@ def shared_terms(
     # In a small catalogue every count is small: the share applies from TERM_MIN_PAPERS papers on.
     limit = max(2, TERM_MAX_SHARE * total) if total >= TERM_MIN_PAPERS else total
     found = sorted(
-        (
-            t
-            for t in mine.keys() & theirs.keys()
-            if df[t] <= limit
-            and len(t) > 2
-            and is_key_phrase(tuple(mine[t].split()))
-            and min(filler.zipf(w) for w in mine[t].split()) < (TERM_WORD_ZIPF if " " in t else TERM_ZIPF)
-            and not filler.is_leftover(mine[t], shared=True)
-        ),
+        (t for t in mine.keys() & theirs.keys() if df[t] <= limit and len(t) > 2 and _technical(t, mine[t])),
         key=lambda t: (df[t], -t.count(" "), t),
     )
     shown: list[str] = []
