@@ -240,6 +240,7 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+@lru_cache(maxsize=1 << 17)  # pure; the same phrases recur across a catalogue's abstracts
 def phrase_key(text: str) -> str:
     """The key two spellings of one keyword share: lower case, no hyphens, last word singular."""
     words = text.lower().replace("-", "").replace("\u2019", "'").split()
@@ -266,6 +267,7 @@ _LY_NOUNS = _words(
 )
 
 
+@lru_cache(maxsize=1 << 17)  # pure; the same phrases recur across a catalogue's abstracts
 def is_key_phrase(words: tuple[str, ...]) -> bool:
     """Whether lower-case words read as a key phrase (a noun phrase), not as a sentence fragment."""
     if not words or len(words) > 3:
