@@ -20,6 +20,7 @@ import itertools
 import math
 import re
 import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -200,32 +201,33 @@ def _terms_key() -> str:
     )
 
 
-def _term_rows(papers: tuple[Paper, ...]) -> Iterator[tuple[np.ndarray, list[int]]]:
-    """Each abstract's hashed term columns and counts, from the cache (computed here when missing:
-    one hasher pass costs less than starting the term code in the pool's workers), one at a time."""
+def _term_rows(papers: tuple[Paper, ...]) -> Iterator[tuple[bytes, list[int]]]:
+    """Each abstract's hashed term columns (int32 bytes) and counts, from the cache (computed here
+    when missing: one hasher pass costs less than starting the term code in the pool's workers), one
+    at a time."""
     texts = [p.text for p in papers]
     rows = parallel.icached(
         texts, _terms_key(), TERMS_LABEL, lambda todo: _hashed_rows([texts[i] for i in todo])
     )
     for cols, counts in rows:
-        yield np.frombuffer(base64.b64decode(cols), dtype=np.int32), counts
+        yield base64.b64decode(cols), counts
 
 
 def text_counts(papers: tuple[Paper, ...]) -> sp.csr_matrix:
     """The hashed term counts of every abstract, one row a paper: ``_hasher().transform`` of their
-    ``terms``."""
-    indptr = [0]
-    columns: list[np.ndarray] = []
-    values: list[np.ndarray] = []
+    ``terms``. Rows are appended to flat arrays (4 bytes an entry, no object per row), which the
+    matrix then uses without a copy."""
+    columns, values, indptr = array("i"), array("f"), array("q", [0])
+    assert columns.itemsize == 4 and values.itemsize == 4
     for cols, counts in _term_rows(papers):
-        columns.append(cols)
-        values.append(np.array(counts, dtype=np.float32))
-        indptr.append(indptr[-1] + len(cols))
+        columns.frombytes(cols)
+        values.extend(counts)
+        indptr.append(len(columns))
     return sp.csr_matrix(
         (
-            np.concatenate(values) if values else np.zeros(0, np.float32),
-            np.concatenate(columns) if columns else np.zeros(0, np.int32),
-            np.array(indptr, dtype=np.int64),
+            np.frombuffer(values, dtype=np.float32) if values else np.zeros(0, np.float32),
+            np.frombuffer(columns, dtype=np.int32) if columns else np.zeros(0, np.int32),
+            np.frombuffer(indptr, dtype=np.int64),
         ),
         shape=(len(papers), N_FEATURES),
         dtype=np.float32,
@@ -425,7 +427,7 @@ def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
         # tokenised again (a column shared by other terms only lets a few more papers through).
         wanted_columns = np.unique(_hasher().transform([sorted(wanted)]).indices)
         for paper, (cols, _counts) in zip(papers, _term_rows(papers), strict=True):
-            if np.isin(cols, wanted_columns, assume_unique=True).any():
+            if np.isin(np.frombuffer(cols, dtype=np.int32), wanted_columns, assume_unique=True).any():
                 df.update(set(terms(paper.text)) & wanted)
     out: list[Paper] = []
     for i, (paper, row) in enumerate(zip(papers, rows, strict=True)):
