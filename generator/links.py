@@ -177,15 +177,17 @@ def _tfidf(docs: Iterable[list[str]]) -> sp.csr_matrix:
 
 
 def _hashed_rows(texts: list[str]) -> list[list[object]]:
-    """Each abstract's row of hashed term counts (``_hasher`` on ``terms``: sorted columns, as base64
-    of int32, and each column's count), in one pass of the hasher over the texts. Cached per text,
-    so that a rebuild reads the rows instead of tokenising every abstract again."""
+    """Each abstract's row of hashed term counts (``_hasher`` on ``terms``: sorted columns and each
+    column's count, as base64 of int32 and uint32: compact in the cache and in memory), in one pass
+    of the hasher over the texts. Cached per text, so that a rebuild reads the rows instead of
+    tokenising every abstract again."""
     matrix = _hasher().transform(terms(text) for text in texts)
     rows: list[list[object]] = []
     for r in range(matrix.shape[0]):
         lo, hi = matrix.indptr[r], matrix.indptr[r + 1]
         columns = base64.b64encode(matrix.indices[lo:hi].astype(np.int32).tobytes()).decode("ascii")
-        rows.append([columns, [int(n) for n in matrix.data[lo:hi]]])
+        counts = base64.b64encode(matrix.data[lo:hi].astype(np.uint32).tobytes()).decode("ascii")
+        rows.append([columns, counts])
     return rows
 
 
@@ -201,16 +203,16 @@ def _terms_key() -> str:
     )
 
 
-def _term_rows(papers: tuple[Paper, ...]) -> Iterator[tuple[bytes, list[int]]]:
-    """Each abstract's hashed term columns (int32 bytes) and counts, from the cache (computed here
-    when missing: one hasher pass costs less than starting the term code in the pool's workers), one
-    at a time."""
+def _term_rows(papers: tuple[Paper, ...]) -> Iterator[tuple[bytes, bytes]]:
+    """Each abstract's hashed term columns (int32) and counts (uint32), as bytes, from the cache
+    (computed here when missing: one hasher pass costs less than starting the term code in the
+    pool's workers), one at a time."""
     texts = [p.text for p in papers]
     rows = parallel.icached(
         texts, _terms_key(), TERMS_LABEL, lambda todo: _hashed_rows([texts[i] for i in todo])
     )
     for cols, counts in rows:
-        yield base64.b64decode(cols), counts
+        yield base64.b64decode(cols), base64.b64decode(counts)
 
 
 def text_counts(papers: tuple[Paper, ...]) -> sp.csr_matrix:
@@ -221,7 +223,7 @@ def text_counts(papers: tuple[Paper, ...]) -> sp.csr_matrix:
     assert columns.itemsize == 4 and values.itemsize == 4
     for cols, counts in _term_rows(papers):
         columns.frombytes(cols)
-        values.extend(counts)
+        values.frombytes(np.frombuffer(counts, dtype=np.uint32).astype(np.float32).tobytes())
         indptr.append(len(columns))
     return sp.csr_matrix(
         (
