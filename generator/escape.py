@@ -68,7 +68,13 @@ _TITLE_MARKUP = str.maketrans({"<": "<" + _WORD_JOINER, "&": "&" + _WORD_JOINER}
 
 def one_line(value: str) -> str:
     """Text on one line with single spaces, without invisible or bidi-reordering characters."""
-    value = "".join(" " if ch.isspace() else ch for ch in str(value))
+    value = str(value)
+    if value.isprintable():
+        # No character of a category dropped below, and no white space but " " (Python's printable
+        # characters are those outside the C and Z categories, and the plain space): only the
+        # spaces to collapse. Most titles and keywords; the same result as the loop, much faster.
+        return " ".join(value.split())
+    value = "".join(" " if ch.isspace() else ch for ch in value)
     kept = "".join(ch for ch in value if unicodedata.category(ch) not in _ONE_LINE_DROP)
     return " ".join(kept.split())
 

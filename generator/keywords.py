@@ -1,20 +1,18 @@
 """The keyword stage: YAKE proposes, curation keeps what a human indexer would.
 
-The only module that imports yake.
+The only module that imports yake. Three modules, along the stage's seams:
 
-Two steps, so that the expensive one can be cached and run in parallel:
+- ``extract(text)`` (here): the costly per-abstract part, a pure function of the text. YAKE scores
+  every candidate phrase of one to three words; the candidates that are not grammatical key phrases
+  (sentence fragments, verb phrases, truncated noun phrases, generic words: the word lists and rules
+  of ``generator/phrases.py``) are dropped, phrases that only ever occur inside a longer candidate
+  are dropped, and acronyms that the abstract defines ("Large Language Models (LLMs)") are recorded
+  with their expansion.
+- ``curate(papers, candidates)`` (``generator/curate.py``): the cheap catalogue-level part, canonical
+  and catalogue-consistent keywords, 5 to 10 a paper.
+- ``keyword_index(papers)`` (here): every keyword with its papers and its page's slug.
 
-- ``extract(text)``: the costly per-abstract part, a pure function of the text. YAKE scores every
-  candidate phrase of one to three words; the candidates that are not grammatical key phrases
-  (sentence fragments, verb phrases, truncated noun phrases, generic words) are dropped, phrases
-  that only ever occur inside a longer candidate are dropped, and acronyms that the abstract
-  defines ("Large Language Models (LLMs)") are recorded with their expansion.
-- ``curate(papers, candidates)``: the cheap catalogue-level part. Acronyms become their expansion;
-  singular/plural, case and hyphen variants become one canonical keyword across the catalogue; a
-  keyword that is a part of a better keyword of the same paper goes; each paper keeps its best 5 to
-  10 keywords, preferring those it shares with other papers.
-
-``with_keywords(papers)`` runs both and is the stage the pipeline calls.
+``with_keywords(papers)`` runs extraction and curation and is the stage the pipeline calls.
 """
 
 from __future__ import annotations
@@ -23,17 +21,50 @@ import hashlib
 import re
 import sys
 import unicodedata
-from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from sys import intern
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from types import SimpleNamespace
 
 import yake
+import yake.data.core as yake_core
+import yake.data.single_word as yake_single_word
 
-from generator import cache, filler, parallel
+from generator import cache, parallel, phrases
+from generator.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
 from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshold
+from generator.phrases import (
+    TOKEN,
+    URL,
+    URL_HINTS,
+    acronyms_defined,
+    crosses,
+    is_key_phrase,
+    modifies_next,
+    phrase_key,
+    reads_as_verb,
+    singular,
+    spans_of,
+    surface_forms,
+)
+
+# Re-exported: the keyword stage's interface, as callers and tests have imported it from here.
+__all__ = [
+    "KEYWORDS_MIN",
+    "KEYWORDS_PER_PAPER",
+    "Candidate",
+    "Candidates",
+    "curate",
+    "extract",
+    "is_key_phrase",
+    "keyword_index",
+    "phrase_key",
+    "raw_yake",
+    "singular",
+    "slugify",
+    "with_keywords",
+]
 
 # yake 0.7.3 takes snake_case arguments; camelCase ones are silently ignored.
 # dedup_lim=1.0 turns YAKE's own string-similarity deduplication off (we merge variants ourselves)
@@ -41,314 +72,95 @@ from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshol
 YAKE_SETTINGS: dict[str, object] = {"lan": "en", "n": 3, "dedup_lim": 1.0, "top": 80}
 # The baseline of the evaluation: YAKE as it comes, with n=3 and top=10.
 RAW_YAKE_SETTINGS: dict[str, object] = {"lan": "en", "n": 3, "top": 10}
-KEYWORDS_PER_PAPER = 10
-# Filler (generator/filler.py) is used only to give a paper this many keywords.
-KEYWORDS_MIN = 5
 CANDIDATES_KEPT = 30
 # A lower-case single word is a candidate only if the abstract says it this many times.
 SINGLE_WORD_MIN = 2
-# A keyword of another paper of the catalogue ranks as if its YAKE score were this much better.
-SHARED_BOOST = 0.3
-COMMON_MIN_PAPERS = 30
-COMMON_SHARE = 1 / 3
 SLUG_MAX = 60
 
 
-@dataclass(frozen=True, slots=True)  # slots: millions of these at 100,000 papers
-class Candidate:
-    """A key phrase YAKE found in one abstract: display words, canonical key, score (lower is better),
-    and where it occurs, as (first token, token after the last) spans."""
-
-    text: str
-    key: str
-    score: float
-    spans: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Candidates:
-    """What ``extract`` finds in one abstract: picklable, and a pure function of the text."""
-
-    phrases: tuple[Candidate, ...]
-    # (acronym key, expansion key, acronym as written, expansion as shown), for every acronym the
-    # text defines.
-    acronyms: tuple[tuple[str, str, str, str], ...] = ()
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # ---------------------------------------------------------------------------------------------
-# Word lists. Hand-made, measured with `make eval` (see EVALUATION.md).
-
-_STOP = _words(
-    """
-    a about above after again against all almost also although always am among an and another
-    any are as at be because been before being below between both but by can could did do does
-    doing done down during each either else even ever every few for from further had has have
-    having he her here hers herself him himself his how however i if in into is it its itself
-    just least less let like may me might more most much must my myself neither no nor not now
-    of off often on once one only or other others otherwise our ours ourselves out over own per
-    rather same she should since so some such than that the their theirs them themselves then
-    there therefore these they this those though through thus to too under until up upon us very
-    via was we were what whatever when where whereas whether which while who whom whose why will
-    with within without would yet you your yours etc i.e e.g vs due toward towards across along
-    around beyond despite unlike onto
-    """
-)
-# Words that make a phrase a sentence fragment wherever they are: unambiguous verb forms and
-# adverbs common in abstracts. Verb forms that are also common nouns (use, design, study, result,
-# need, work, process, model...) are not here.
-_VERBS = _words(
-    """
-    achieve achieves achieved achieving gain gains gained gaining pose poses posed posing show
-    shows showed shown showing demonstrate demonstrates demonstrated demonstrating propose
-    proposes proposed proposing present presents presented presenting introduce introduces
-    introduced introducing outperform outperforms outperformed outperforming enable enables
-    enabled enabling allow allows allowed allowing provide provides provided providing require
-    requires required requiring improve improves improved improving reduce reduces reduced
-    reducing increase increases increased increasing perform performs performed use uses used
-    using apply applies applied applying obtain obtains obtained obtaining develop develops
-    developed developing evaluate evaluates evaluated evaluating explore explores explored
-    exploring examine examines examined examining investigate investigates investigated
-    investigating address addresses addressed addressing tackle tackles tackled tackling
-    leverage leverages leveraged leveraging utilize utilizes utilized utilizing utilise utilises
-    utilised exploit exploits exploited exploiting yield yields yielded yielding offer offers
-    offered offering make makes made making take takes took taken taking give gives gave given
-    giving find finds found finding report reports reported describe describes described
-    describing discuss discusses discussed discussing suggest suggests suggested suggesting
-    indicate indicates indicated indicating reveal reveals revealed revealing highlight
-    highlights highlighted highlighting remain remains remained remaining become becomes became
-    becoming seem seems seemed appear appears appeared consider considers considered considering
-    aim aims aimed aiming seek seeks sought seeking attempt attempts attempted lead leads led
-    leading help helps helped helping ensure ensures ensured ensuring facilitate facilitates
-    facilitated facilitating capture captures captured capturing handle handles handled handling
-    produce produces produced producing solve solves solved solving rely relies relied relying
-    depend depends depended depending include includes included including contain contains
-    contained containing involve involves involved involving consist consists consisted
-    consisting compare compares compared comparing surpass surpasses surpassed surpassing exceed
-    exceeds exceeded exceeding establish establishes established establishing extend extends
-    extended extending incorporate incorporates incorporated incorporating employ employs
-    employed employing adopt adopts adopted adopting conduct conducts conducted conducting carry
-    carries carried carrying tend tends tended remains called calls named termed known see seen
-    allows mitigate mitigates mitigated mitigating struggle struggles struggled struggling
-    emerge emerges emerged emerging lack lacks lacked lacking fail fails failed failing hinder
-    hinders hindered hindering ushering ushered usher ushers circumvent circumvents tackling
-    enhance enhances enhanced enhancing boost boosts boosted boosting lies lie lying argue
-    argues argued arguing believe believes believed claim claims claimed note notes noted
-    observe observes observed observing prove proves proved proven proving verify verifies
-    verified explain explains explained explaining focus focuses focused focusing focussed
-    relate relates related relating refer refers referred referring according accordingly
-    possible impossible recently significantly substantially successfully effectively
-    efficiently particularly especially typically usually generally largely widely highly mainly
-    mostly currently previously finally first firstly second secondly third thirdly further
-    furthermore moreover additionally namely respectively simultaneously consequently hence
-    thereby whereby notably remarkably increasingly relatively approximately roughly nearly
-    fully partly directly quickly easily readily extensively primarily specifically based
-    combine combines combined combining move moves moved migrate migrates migrated motivate
-    motivates motivated cope copes put puts bring brings brought bringing inform informs
-    informed conform conforms serve serves served meets treat treats treated store stores stored
-    identify identifies identified build builds built represent represents represented embed
-    embeds embedded suppress suppresses suppressed analyse analyses analysed analyze analyzes
-    analyzed revisit revisits revisited categorize categorizes categorized consolidate
-    consolidates consolidated arise arises arising arose exacerbate exacerbates promote promotes
-    promoted debug refine refines refined influenced influences understood transforming
-    transform transforms stands keeps kept falter falters decreases encourage encourages
-    encouraged inspire inspires inspired motivating spurred learn learns generate generates
-    accelerate accelerates accelerating express expresses expressing analyzing analysing
-    synthesizing synthesising ranging follow follows align aligns mimic mimics add adds added
-    adding share shares
-    """
-)
-# Evaluative words: a phrase that starts with one is a judgement, not a topic ("novel approach").
-_EVALUATIVE = _words(
-    """
-    novel new proposed existing various different several significant important key main many
-    numerous diverse recent current previous prior traditional conventional typical certain
-    particular specific potential promising remarkable revolutionary impressive superior
-    effective efficient good better best comprehensive extensive thorough detailed practical
-    real-world substantial considerable notable critical crucial essential fundamental
-    additional further overall entire whole multiple single same similar respective
-    corresponding other extra intensive significant unprecedented powerful challenging difficult
-    simple first second third last next initial final major minor great wide broad popular vast
-    huge poor past varying satisfactory straightforward intricate enormous valuable convenient
-    rapid sophisticated advanced accurate larger smaller unwanted limited high-quality low-cost
-    unclear excellent outstanding competitive favorable attractive interesting useful
-    """
-)
-# Plain adjectives: a phrase never ends with one ("emergence of large"), nor is one.
-_ADJECTIVES = _words(
-    """
-    large big deep small high low long short wide broad open hard soft easy heavy fast slow old
-    young early late full empty dense sparse rich poor human good bad true false free easy
-    perfect
-    """
-)
-# Words that say nothing about a topic on their own: never a keyword alone, nor after an
-# evaluative or adjective word ("experimental results").
-_GENERIC = _words(
-    """
-    paper papers approach approaches method methods result results problem problems work works
-    study studies technique techniques experiment experiments evaluation evaluations performance
-    effectiveness efficiency task tasks way ways state art variety range number numbers set sets
-    lot kind kinds type types form forms part parts aspect aspects issue issues challenge
-    challenges concern concerns question questions case cases example examples instance
-    instances order terms term basis context field fields area areas domain domains end means
-    use usage ability capability capabilities advantage advantages benefit benefits impact
-    impacts effect effects role roles insight insights understanding knowledge idea ideas notion
-    goal goals purpose contribution contributions finding findings outcome outcomes improvement
-    improvements gain gains level levels degree amount amounts time times step steps stage
-    stages fact lens light era confluence synergy integration combination paradigm landscape
-    advances advance advancement advancements progress development developments breakthrough
-    breakthroughs success successes trend trends attention interest state-of-the-art sota
-    baseline baselines benchmark benchmarks dataset datasets analysis analyses framework
-    frameworks model models system systems algorithm algorithms tool tools data information
-    strategy strategies mechanism mechanisms solution solutions scheme schemes process processes
-    procedure procedures component components module modules version versions value values
-    account application applications quality accuracy experience scenario scenarios setting
-    settings literature researcher researchers user users people community article articles
-    scale abstract section sections table tables fig figure figures contact paragraph appendix
-    chapter thing things language languages
-    """
-)
-# Words that YAKE's phrase may end with only if they are nouns: adjective endings, with the nouns
-# that share them.
-_ADJECTIVE_END = re.compile(r"(?:al|ous|ive|ic|ful|less|able|ible|ary|ant|ent)$")
-_NOUNS_LIKE_ADJECTIVES = _words(
-    """
-    retrieval material materials potential metal signal logic portal crystal metric table
-    variable music topic polynomial assembly alternative derivative residual interval proposal
-    protocol terminal manual tutorial journal trial arrival removal approval survival rival
-    capital animal mineral principal criminal professional chemical individual official arsenal
-    tribunal hospital festival carnival cathedral pedal petal canal channel kernel model vessel
-    label level travel heuristic arithmetic epidemic pandemic traffic graphic republic clinic
-    mechanic physic logistic statistic ethic rhetoric semantics dynamics objective
-    representative initiative executive detective relative narrative adjective directive
-    perspective incentive motive archive native collective explosive additive sensitive positive
-    negative primitive cable enable disable syllable vegetable timetable tables variables cables
-    library dictionary vocabulary summary boundary glossary salary secretary commentary diary
-    anniversary itinerary sanctuary mercenary binary primary secondary inventory military
-    literary temporary contemporary missionary visionary emissary adversary beneficiary
-    intermediary dietary planetary documentary agent agents client clients patient patients
-    student students component components constant constants element elements segment segments
-    document documents environment environments content contents event events experiment
-    argument arguments assignment alignment equipment management development deployment
-    measurement improvement requirement investment statement treatment government department
-    movement payment placement replacement adjustment enrichment embodiment sentiment engagement
-    entertainment fragment fragments moment moments comment comments gradient gradients
-    coefficient coefficients ingredient incident accident parent parents talent percent current
-    descent intent extent consent continent dissent respondent correspondent president resident
-    participant participants applicant tenant servant assistant assistants merchant variant
-    variants plant plants grant grants instant elephant restaurant defendant accountant
-    consultant contestant immigrant inhabitant lieutenant pendant pollutant quadrant reactant
-    solvent tangent dividend entrant descendant remnant determinant invariant invariants
-    transient antioxidant mutant mutants implant implants dopant dopants coolant sealant oxidant
-    reductant surfactant surfactants toxicant rodent serpent agent
-    """
-)
-# Acronym definitions: "Large Language Models (LLMs)".
-_ACRONYM = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\s*\)")
-# Words, and each punctuation mark as a token of its own (a phrase never spans one).
-_TOKEN = re.compile(r"[^\W_](?:[\w'\u2019-]*[^\W_])?|[^\w\s]", re.UNICODE)
-_NOT_A_WORD = re.compile(r"^[\d.,%-]+$|[^\x00-\x7f]{2,}|^.$|[.']")
-# Gerunds that name a topic ("learning rate", "clustering algorithms"); another -ing word that starts
-# a phrase is a verb ("integrating expert demonstrations").
-_NOUN_GERUNDS = _words(
-    """
-    learning training mining clustering processing computing ranking matching sampling parsing
-    filtering reasoning planning modeling modelling tuning prompting indexing tagging routing
-    scheduling caching encoding decoding embedding pooling labeling labelling tracking
-    forecasting hashing boosting bagging pruning scaling smoothing programming networking
-    crowdsourcing understanding engineering marketing advertising pricing testing debugging
-    editing answering reading writing speaking hearing imaging sensing computing rendering
-    printing recording engineering manufacturing banking accounting housing funding spelling
-    wording meaning beginning building setting offering opening timing billing shipping
-    streaming gaming lending trading mapping coding pretraining finetuning fine-tuning
-    pre-training self-training multitasking benchmarking profiling monitoring logging searching
-    browsing tagging
-    """
-)
-# Links are no key phrases: they go before YAKE sees the text.
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|io|edu)(?:/\S*)?", re.IGNORECASE)
-_URL_HINTS = ("//", "www.", ".com", ".org", ".net", ".io", ".edu")
-# A word right after one of these is a verb ("we build", "can learn").
-_BEFORE_VERB = _words(
-    """
-    can could may might will would should must cannot we they also have has had been
-    """
-)
-# A word right before one of these is a verb ("transformers balance the", "show how").
-_AFTER_VERB = _words(
-    """
-    the a an this these those their its our his her each every both how whether
-    """
-)
+# YAKE, faster and unchanged: two of its helpers swapped for exact equivalents during our calls.
 
 
-@lru_cache(maxsize=100_000)
-def singular(word: str) -> str:
-    """A conservative English singular of a lower-case word (models -> model, queries -> query)."""
-    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics", "ous", "'s")):
-        return word
-    if word.endswith("ies") and len(word) > 4 and word not in ("series", "species"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        return word[:-2]
-    if word.endswith("es") and word[:-2].endswith(("ss", "sh", "ch", "x")):
-        return word[:-2]
-    if word in ("series", "species", "news", "lens", "physics", "bias", "basis", "analysis"):
-        return word
-    return word[:-1]
+class _CooccurrenceGraph:
+    """The part of ``networkx.DiGraph`` that YAKE 0.7 uses (nodes, edges with a ``tf`` weight, ``g[u]``,
+    ``has_edge``, ``in_edges``/``out_edges``) as two dicts of dicts, iterated in the same insertion
+    order as networkx's, so YAKE's sums over edges add the same numbers in the same order. networkx's
+    views cost about a seventh of YAKE's time."""
+
+    __slots__ = ("_pred", "_succ")
+
+    def __init__(self) -> None:
+        self._succ: dict[int, dict[int, dict[str, float]]] = {}
+        self._pred: dict[int, dict[int, dict[str, float]]] = {}
+
+    def add_node(self, node: int) -> None:
+        if node not in self._succ:
+            self._succ[node] = {}
+            self._pred[node] = {}
+
+    def add_edge(self, u: int, v: int, **attr: float) -> None:
+        self.add_node(u)
+        self.add_node(v)
+        data = self._succ[u].get(v, {})
+        data.update(attr)
+        self._succ[u][v] = self._pred[v][u] = data
+
+    def __getitem__(self, node: int) -> dict[int, dict[str, float]]:
+        return self._succ[node]
+
+    def has_edge(self, u: int, v: int) -> bool:
+        return v in self._succ.get(u, {})
+
+    def out_edges(self, node: int, data: bool = False) -> list[tuple[object, ...]]:
+        found = self._succ.get(node, {})
+        return [(node, v, d) for v, d in found.items()] if data else [(node, v) for v in found]
+
+    def in_edges(self, node: int, data: bool = False) -> list[tuple[object, ...]]:
+        found = self._pred.get(node, {})
+        return [(u, node, d) for u, d in found.items()] if data else [(u, node) for u in found]
 
 
-def phrase_key(text: str) -> str:
-    """The key two spellings of one keyword share: lower case, no hyphens, last word singular."""
-    words = text.lower().replace("-", "").replace("\u2019", "'").split()
-    if not words:
-        return ""
-    return " ".join([*words[:-1], singular(words[-1])])
+def _median(values: list[int]) -> float:
+    """``numpy.median`` of a short list of token positions (integers), exactly: the middle one, or the
+    mean of the middle two (exact in floating point below 2**53). numpy's call overhead on a list of a
+    few numbers was another seventh of YAKE's time."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return float(ordered[middle]) if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def _is_adjective_end(word: str) -> bool:
-    return (
-        len(word) > 4 and _ADJECTIVE_END.search(word) is not None and word not in _NOUNS_LIKE_ADJECTIVES
-    ) or (word.endswith("ly") and len(word) > 4 and word not in _NOUNS_LIKE_ADJECTIVES)
+# What YAKE's modules look these up as (``nx.DiGraph()``, ``np.median(...)``), while we call it.
+_FAST_NX = SimpleNamespace(DiGraph=_CooccurrenceGraph)
+_FAST_NP = SimpleNamespace(median=_median)
 
 
-def _is_adverb(word: str) -> bool:
-    return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+@contextmanager
+def _fast_yake() -> Iterator[None]:
+    """YAKE with the two helpers above, for the calls inside the block only: other callers of yake in
+    the process (the evaluation's raw YAKE, the benchmark's bare YAKE) see the library as it comes.
+    YAKE's results are unchanged (tests/test_keywords.py compares both on every frozen seed line)."""
+    saved = (yake_core.nx, yake_single_word.np)
+    yake_core.nx, yake_single_word.np = _FAST_NX, _FAST_NP
+    try:
+        yield
+    finally:
+        yake_core.nx, yake_single_word.np = saved
 
 
-_LY_NOUNS = _words(
-    """
-    family anomaly anomalies assembly monopoly supply reply italy july poly homophily butterfly
-    ally rally belly jelly bully lily
-    """
-)
+# The YAKE release whose modules were read for the swap; another release is called as it comes
+# (YAKE returns no keywords at all when its code raises, so a helper it calls differently must never
+# be slipped in unseen).
+FAST_YAKE_VERSION = "0.7.3"
+_FAST = cache.package_version("yake") == FAST_YAKE_VERSION
 
 
-def is_key_phrase(words: tuple[str, ...]) -> bool:
-    """Whether lower-case words read as a key phrase (a noun phrase), not as a sentence fragment."""
-    if not words or len(words) > 3:
-        return False
-    first, last = words[0], words[-1]
-    if first in _STOP or last in _STOP or first in _EVALUATIVE or (len(words) == 1 and last in _GENERIC):
-        return False
-    for word in words:
-        if word in _VERBS or word in _EVALUATIVE or _is_adverb(word) or _NOT_A_WORD.search(word):
-            return False
-    # Inside a phrase only "of" and "and" may join nouns ("theory of mind", "search and rescue").
-    if any(w in _STOP and w not in ("of", "and") for w in words[1:-1]):
-        return False
-    if (last.endswith("ed") and not last.endswith("eed")) or _is_adjective_end(last) or last in _ADJECTIVES:
-        return False
-    if len(words) > 1 and first.endswith("ing") and first not in _NOUN_GERUNDS:
-        return False
-    # "X and Y" is two keywords, and "variety of applications" is none.
-    if "and" in words or ("of" in words and first in _GENERIC):
-        return False
-    return not (last in _GENERIC and all(w in _GENERIC or _is_adjective_end(w) for w in words[:-1]))
+def scored_phrases(text: str) -> list[tuple[str, float]]:
+    """``KeywordExtractor(**YAKE_SETTINGS).extract_keywords(text)``, computed faster."""
+    if not _FAST:
+        return _yake().extract_keywords(text)
+    with _fast_yake():
+        return _yake().extract_keywords(text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -373,132 +185,31 @@ def raw_yake(text: str) -> tuple[str, ...]:
     return tuple(phrase for phrase, _score in _raw_extractor.extract_keywords(text))
 
 
-def _keeps_case(token: str) -> bool:
-    """Acronyms and names with inner capitals keep their case ("LLMs", "FedMeZO", "U-Net", "GPT-4");
-    capitalised words ("Zeroth-Order", "Large", "E-commerce") are written in lower case."""
-    parts = [p for p in token.split("-") if p]
-    if any(any(c.isupper() for c in part[1:]) for part in parts):
-        return True
-    return len(parts) > 1 and sum(part[0].isupper() for part in parts) > 1 and any(len(p) == 1 for p in parts)
-
-
-def _surface_forms(tokens: list[str]) -> dict[str, str]:
-    """How each lower-case word is shown."""
-    forms: dict[str, str] = {}
-    for token in tokens:
-        low = token.lower()
-        if low == token:
-            forms.setdefault(low, low)
-        elif forms.get(low, low) == low:
-            forms[low] = token if _keeps_case(token) else low
-    return forms
-
-
-def _acronyms(text: str) -> tuple[tuple[str, str, str, str], ...]:
-    """(acronym key, expansion key, acronym, expansion) for every "Expansion Words (EW)" in the text."""
-    found: list[tuple[str, str, str, str]] = []
-    for match in _ACRONYM.finditer(text):
-        acronym = match.group(1)
-        if sum(c.isupper() for c in acronym) < 2 or len(acronym) > 12:
-            continue
-        letters = acronym[:-1] if acronym.endswith("s") and acronym[-2].isupper() else acronym
-        letters = "".join(c.lower() for c in letters if c.isalnum())
-        words = [t for t in _TOKEN.findall(text[max(0, match.start() - 200) : match.start()])][
-            -(min(len(letters) + 5, 2 * len(letters))) :
-        ]
-        expansion = _long_form(words, letters)
-        if expansion:
-            found.append((phrase_key(acronym), phrase_key(" ".join(expansion)), acronym, " ".join(expansion)))
-    return tuple(dict.fromkeys(found))
-
-
-def _long_form(words: list[str], letters: str) -> list[str] | None:
-    """The words before an acronym that spell it, after Schwartz and Hearst (2003): each letter of the
-    acronym, from the last, is found in the words from the end; the first letter starts a word."""
-    if any(not w[0].isalnum() for w in words):
-        words = words[max(i for i, w in enumerate(words) if not w[0].isalnum()) + 1 :]
-    text = " ".join(w.lower() for w in words)
-    pos = len(text) - 1
-    for i in range(len(letters) - 1, -1, -1):
-        char = letters[i]
-        while pos >= 0 and (
-            text[pos] != char
-            or (i == 0 and char != "x" and pos > 0 and text[pos - 1].isalnum() and text[pos - 1] != "-")
-        ):
-            pos -= 1
-        if pos < 0:
-            return None
-        pos -= 1
-    start = text.rfind(" ", 0, pos + 1) + 1
-    long_words = text[start:].split()
-    if not long_words or long_words[0] in _STOP or len(long_words) > len(letters) + 2:
-        return None
-    if len(long_words) < 2 and "-" not in long_words[0]:
-        return None
-    return words[len(words) - len(long_words) :]
-
-
-def _spans(lowered: list[str], index: dict[str, list[int]], words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where the words occur in the text, as (first token, token after the last)."""
-    n = len(words)
-    return [(i, i + n) for i in index.get(words[0], ()) if tuple(lowered[i : i + n]) == words]
-
-
-def _reads_as_verb(lowered: list[str], spans: list[tuple[int, int]]) -> bool:
-    """Whether the phrase's first word follows "we", "can"... or its last word precedes "the", "how"...:
-    then it begins or ends with a verb ("we build models", "transformers balance the")."""
-    for start, end in spans:
-        if start > 0 and lowered[start - 1] in _BEFORE_VERB:
-            return True
-        if end < len(lowered) and lowered[end] in _AFTER_VERB:
-            return True
-    return False
-
-
-def _crosses(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
-    """Whether every occurrence overlaps one of the others without either containing the other."""
-    return bool(spans) and all(
-        any(o0 < s0 < o1 < s1 or s0 < o0 < s1 < o1 for o0, o1 in others) for s0, s1 in spans
-    )
-
-
-def _modifies_next(lowered: list[str], spans: list[tuple[int, int]]) -> bool:
-    """Whether the phrase, said more than once, is always followed by one same noun, whose modifier it
-    then is: a truncation of a longer phrase ("large language" before "models")."""
-    if len(spans) < 2:
-        return False
-    following = {lowered[end] if end < len(lowered) else "" for _start, end in spans}
-    if len(following) != 1:
-        return False
-    word = following.pop()
-    return word[:1].isalnum() and word not in _STOP and word not in _VERBS and not _is_adverb(word)
-
-
 def extract(text: str) -> Candidates:
     """The key-phrase candidates of one abstract, best first, and the acronyms it defines.
 
     A pure function of the text (no catalogue state), so its result can be cached by the text's hash
     and computed in a process pool.
     """
-    if any(hint in text for hint in _URL_HINTS):
-        text = _URL.sub(" . ", text)
-    tokens = _TOKEN.findall(text)
+    if any(hint in text for hint in URL_HINTS):
+        text = URL.sub(" . ", text)
+    tokens = TOKEN.findall(text)
     lowered = [t.lower().replace("\u2019", "'") for t in tokens]
     index: dict[str, list[int]] = defaultdict(list)
     for i, word in enumerate(lowered):
         index[word].append(i)
-    forms = _surface_forms(tokens)
-    acronyms = _acronyms(text)
+    forms = surface_forms(tokens)
+    acronyms = acronyms_defined(text)
     expansion_of = {a_key: (e_key, expansion) for a_key, e_key, _a, expansion in acronyms}
     expansions = {e_key for _a, e_key, _w, _e in acronyms}
     # Where the defined expansions occur: a phrase cut across one is a piece of it.
     defined_spans = [
         span
         for _a, _e, _w, expansion in acronyms
-        for span in _spans(lowered, index, tuple(expansion.lower().split()))
+        for span in spans_of(lowered, index, tuple(expansion.lower().split()))
     ]
     kept: dict[str, Candidate] = {}
-    for phrase, score in _yake().extract_keywords(text):
+    for phrase, score in scored_phrases(text):
         if len(kept) >= CANDIDATES_KEPT and (" " in phrase or phrase_key(phrase) not in expansion_of):
             continue  # enough candidates; the acronyms further down still count for their expansion
         key = phrase_key(phrase)
@@ -510,12 +221,12 @@ def extract(text: str) -> Candidates:
         ):
             continue  # a common word said once or twice is no keyword of the paper
         words = tuple(phrase.replace("\u2019", "'").split())
-        spans = _spans(lowered, index, words)
+        spans = spans_of(lowered, index, words)
         if key in expansion_of:
             # The acronym stands for its expansion, whatever the expansion's own form.
             key, phrase = expansion_of[key]
             words = tuple(phrase.lower().split())
-            spans = sorted({*spans, *_spans(lowered, index, words)})
+            spans = sorted({*spans, *spans_of(lowered, index, words)})
         elif key not in expansions and not is_key_phrase(words):
             continue
         if key in kept:
@@ -524,7 +235,7 @@ def extract(text: str) -> Candidates:
             kept[key] = replace(old, spans=tuple(sorted({*old.spans, *spans})))
             continue
         if key not in expansions and (
-            _reads_as_verb(lowered, spans) or _modifies_next(lowered, spans) or _crosses(spans, defined_spans)
+            reads_as_verb(lowered, spans) or modifies_next(lowered, spans) or crosses(spans, defined_spans)
         ):
             continue
         display = " ".join(forms.get(w, w) for w in words)
@@ -536,191 +247,11 @@ def extract(text: str) -> Candidates:
     return Candidates(tuple(kept.values()), defined)
 
 
-def _contains(longer: str, shorter: str) -> bool:
-    return f" {shorter} " in f" {longer} "
-
-
-# ---------------------------------------------------------------------------------------------
-# The catalogue-level part.
-
-
-@dataclass(frozen=True, slots=True)
-class _Packed:
-    """One paper's candidates in a few flat arrays: at 100,000 papers (2.3 million candidates) the
-    records would take gigabytes, these about a hundred megabytes."""
-
-    texts: tuple[str, ...]
-    keys: tuple[str, ...]
-    scores: array[float]
-    # spans of candidate i: pairs spans[2 * ends[i - 1] : 2 * ends[i]] (flattened (start, end))
-    ends: array[int]
-    spans: array[int]
-    acronyms: tuple[tuple[str, str, str, str], ...]
-
-    @staticmethod
-    def of(cands: Candidates) -> _Packed:
-        ends, flat, total = array("l"), array("l"), 0
-        for cand in cands.phrases:
-            total += len(cand.spans)
-            ends.append(total)
-            for a, b in cand.spans:
-                flat.extend((a, b))
-        return _Packed(
-            tuple(intern(c.text) for c in cands.phrases),
-            tuple(intern(c.key) for c in cands.phrases),
-            array("d", (c.score for c in cands.phrases)),
-            ends,
-            flat,
-            cands.acronyms,
-        )
-
-    def best(self, expand: dict[str, str]) -> dict[str, tuple[float, tuple[tuple[int, int], ...]]]:
-        """Expanded key -> (best score, spans), candidates that expand alike merged."""
-        best: dict[str, tuple[float, tuple[tuple[int, int], ...]]] = {}
-        start = 0
-        for i, raw in enumerate(self.keys):
-            end = self.ends[i]
-            spans = tuple((self.spans[2 * k], self.spans[2 * k + 1]) for k in range(start, end))
-            start = end
-            key = expand.get(raw, raw)
-            if key in best:
-                score, known = best[key]
-                best[key] = (min(score, self.scores[i]), tuple(sorted(set(known) | set(spans))))
-            else:
-                best[key] = (self.scores[i], spans)
-        return best
-
-
-def curate(papers: tuple[Paper, ...], found: Iterable[Candidates]) -> tuple[Paper, ...]:
-    """Canonical, catalogue-consistent keywords for every paper, best first: at most 10, and at least 5
-    where the abstract has that many key phrases.
-
-    ``found`` is read once, one paper at a time, into packed arrays; the passes over the catalogue
-    (acronyms, then how many papers share each key, then each paper's choice) rebuild one paper's
-    candidates at a time, so memory holds the packed arrays and the counts, not every candidate."""
-    packed = [_Packed.of(cands) for cands in found]
-    # Acronym -> expansion, over the whole catalogue: the expansion most papers give wins.
-    expansions: dict[str, Counter[str]] = defaultdict(Counter)
-    written: dict[str, Counter[str]] = defaultdict(Counter)
-    fallback: dict[str, str] = {}
-    for one in packed:
-        for acronym_key, expansion_key, acronym, expansion in one.acronyms:
-            expansions[acronym_key][expansion_key] += 1
-            written[expansion_key][acronym] += 1
-            fallback.setdefault(expansion_key, expansion)
-    expand = {a: c.most_common(1)[0][0] for a, c in sorted(expansions.items())}
-    # How many papers have each key (acronyms replaced by what they stand for), and how papers
-    # spell it: one Counter of (key, spelling), not a Counter per key.
-    shared: Counter[str] = Counter()
-    spelt: Counter[tuple[str, str]] = Counter()
-    for one in packed:
-        keys = set()
-        for raw, text in zip(one.keys, one.texts, strict=True):
-            key = expand.get(raw, raw)
-            keys.add(key)
-            if key == raw:
-                # An acronym's expansion is spelt as the papers that write it out spell it.
-                spelt[key, text] += 1
-        shared.update(keys)
-    # In a large catalogue, a phrase in more than a third of the papers is boilerplate or a word of
-    # the whole field ("contact information", "web" on a catalogue of web papers): it tells no paper apart.
-    too_common = {
-        k for k, n in shared.items() if len(papers) >= COMMON_MIN_PAPERS and n > len(papers) * COMMON_SHARE
-    }
-    choices = []
-    for one in packed:
-        best = one.best(expand)
-        # Filler is left out (generic words, sentence leftovers: see generator/filler.py); a word
-        # written with a capital ("BERT", "FATE") is a name, never generic, and a phrase the
-        # papers define an acronym for ("Internet of Things (IoT)") is a term.
-        lower = {expand.get(r, r): t for r, t in zip(one.keys, one.texts, strict=True) if t.islower()}
-        # A phrase of several words that other papers have too ranks higher: shared keywords are
-        # what gathers papers, and a phrase that several abstracts use is more likely a term of the art.
-        weak = {
-            k
-            for k in best
-            if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
-        }
-        ranked = sorted(
-            (k for k in best if k not in too_common),
-            key=lambda k: (k in weak, best[k][0] * (SHARED_BOOST if shared[k] > 1 and " " in k else 1.0), k),
-        )
-        # Near-repeats ("programming tasks", "programming problems"): the one more papers share stays.
-        order = {k: i for i, k in enumerate(ranked)}
-        ranked = filler.siblings(ranked, lambda k, order=order: (-shared[k], order[k]))
-        choices.append(_choose(ranked, {k: v[1] for k, v in best.items()}, weak))
-    del packed
-    wanted = {k for chosen in choices for k in chosen}
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for (key, text), n in spelt.items():
-        if key in wanted:
-            spellings[key][text] = n
-    out = []
-    for paper, chosen in zip(papers, choices, strict=True):
-        labels = tuple(_spelling(k, spellings) or fallback.get(k, k) for k in chosen)
-        acronyms = tuple(
-            (label, written[k].most_common(1)[0][0])
-            for k, label in zip(chosen, labels, strict=True)
-            if written.get(k)
-        )
-        out.append(replace(paper, keywords=labels, acronyms=acronyms))
-    return tuple(out)
-
-
-def _filler(key: str, lower: str | None, shared: bool) -> bool:
-    """Whether a candidate key is filler: a leftover, or a generic word written in lower case."""
-    return filler.is_leftover(key, shared) or (lower is not None and filler.is_generic(key, lower))
-
-
-def _inside(spans: Iterable[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
-    """Whether every occurrence lies within one of the other occurrences."""
-    return all(any(o0 <= s0 and s1 <= o1 for o0, o1 in others) for s0, s1 in spans)
-
-
-def _choose(
-    ranked: list[str],
-    spans: dict[str, tuple[tuple[int, int], ...]],
-    weak: set[str] | frozenset[str] = frozenset(),
-) -> list[str]:
-    """The best keywords, none of them a redundant part of another: a phrase that occurs only inside
-    a better keyword ("language models" in "large language models", "large language") is left out,
-    and so is a phrase that would leave a better keyword no occurrence of its own. Filler (``weak``,
-    ranked last) only makes up a paper's first KEYWORDS_MIN keywords, never more."""
-    chosen: list[str] = []
-    covered: list[tuple[int, int]] = []
-    for key in ranked:
-        if key in weak and len(chosen) >= KEYWORDS_MIN:
-            break
-        mine = spans[key]
-        if mine and covered and _inside(mine, covered):
-            continue
-        padded = f" {key} "
-        if not mine and any(padded in f" {c} " for c in chosen):
-            continue
-        if any(spans[c] and f" {c} " in padded and _inside(spans[c], list(mine)) for c in chosen):
-            continue
-        if covered and _crosses(list(mine), covered):
-            continue  # a piece cut across a better keyword ("privacy-preserving natural language")
-        chosen.append(key)
-        covered.extend(mine)
-        if len(chosen) == KEYWORDS_PER_PAPER:
-            break
-    return chosen
-
-
-def _spelling(key: str, spellings: dict[str, Counter[str]]) -> str:
-    """The catalogue's spelling of a keyword: the most used one; ties go to the plural, then lower case."""
-    counts = spellings.get(key)
-    if not counts:
-        return ""
-    return min(counts, key=lambda s: (-counts[s], -len(s), s.lower() != s, s))
-
-
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     """The keyword stage: extract per paper (cached, on a process pool), then curate over the catalogue."""
     # Read one paper's cached JSON at a time and packed by curate: never every paper's JSON at once.
     found = parallel.imap_cached(_extract_plain, [p.text for p in papers], key=cache_key())
-    return curate(papers, (_candidates(data) for data in found))
+    return curate(papers, found)
 
 
 def cache_key() -> str:
@@ -731,6 +262,8 @@ def cache_key() -> str:
         per_paper=KEYWORDS_PER_PAPER,
         yake=cache.package_version("yake"),
         code=cache.source_digest(sys.modules[__name__]),
+        # the word lists and phrase rules that extract keeps or drops candidates by
+        rules=cache.source_digest(phrases),
     )
 
 
@@ -743,17 +276,6 @@ def _extract_plain(text: str) -> list[object]:
 
 # How the build's cache counts name this stage's values.
 CACHE_LABEL = _extract_plain.__name__
-
-
-def _candidates(data: list) -> Candidates:  # type: ignore[type-arg]
-    phrases, acronyms = data
-    return Candidates(
-        tuple(
-            Candidate(intern(t), intern(k), float(s), tuple((int(a), int(b)) for a, b in spans))
-            for t, k, s, spans in phrases
-        ),
-        tuple((a, e, w, x) for a, e, w, x in acronyms),
-    )
 
 
 # ---------------------------------------------------------------------------------------------

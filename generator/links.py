@@ -15,9 +15,12 @@ stays bounded by the chunk, never a dense N x N matrix. See docs/about.md for ho
 
 from __future__ import annotations
 
+import base64
 import itertools
 import math
 import re
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -27,7 +30,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer, TfidfTransformer
 
-from generator import filler
+from generator import cache, filler, parallel
 from generator.keywords import is_key_phrase
 from generator.models import Paper, Related
 
@@ -153,19 +156,89 @@ def keyword_key(keyword: str) -> str:
     return " ".join(fold(w) for w in _TOKEN.findall(_PREFIX.sub(r"\1", keyword.lower())))
 
 
+def _identity(doc: list[str]) -> list[str]:
+    return doc
+
+
+def _hasher() -> HashingVectorizer:
+    return HashingVectorizer(
+        analyzer=_identity, n_features=N_FEATURES, alternate_sign=False, norm=None, dtype=np.float32
+    )
+
+
+def _tfidf_of(counts: sp.csr_matrix) -> sp.csr_matrix:
+    return sp.csr_matrix(TfidfTransformer(sublinear_tf=True).fit_transform(counts), dtype=np.float32)
+
+
 def _tfidf(docs: Iterable[list[str]]) -> sp.csr_matrix:
     """Sublinear TF-IDF of hashed terms; ``docs`` is read once, a document at a time (the terms of
     every abstract at once would be gigabytes of strings at 100,000 papers)."""
-    hasher = HashingVectorizer(
-        analyzer=lambda d: d, n_features=N_FEATURES, alternate_sign=False, norm=None, dtype=np.float32
+    return _tfidf_of(_hasher().transform(docs))
+
+
+def _hashed_rows(texts: list[str]) -> list[list[object]]:
+    """Each abstract's row of hashed term counts (``_hasher`` on ``terms``: sorted columns and each
+    column's count, as base64 of int32 and uint32: compact in the cache and in memory), in one pass
+    of the hasher over the texts. Cached per text, so that a rebuild reads the rows instead of
+    tokenising every abstract again."""
+    matrix = _hasher().transform(terms(text) for text in texts)
+    rows: list[list[object]] = []
+    for r in range(matrix.shape[0]):
+        lo, hi = matrix.indptr[r], matrix.indptr[r + 1]
+        columns = base64.b64encode(matrix.indices[lo:hi].astype(np.int32).tobytes()).decode("ascii")
+        counts = base64.b64encode(matrix.data[lo:hi].astype(np.uint32).tobytes()).decode("ascii")
+        rows.append([columns, counts])
+    return rows
+
+
+TERMS_LABEL = "link_terms"
+
+
+def _terms_key() -> str:
+    return cache.fingerprint(
+        stage="link-terms",
+        features=N_FEATURES,
+        code=cache.source_digest(sys.modules[__name__]),
+        sklearn=cache.package_version("scikit-learn"),
     )
-    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(hasher.transform(docs))
-    return sp.csr_matrix(tfidf, dtype=np.float32)
+
+
+def _term_rows(papers: tuple[Paper, ...]) -> Iterator[tuple[bytes, bytes]]:
+    """Each abstract's hashed term columns (int32) and counts (uint32), as bytes, from the cache
+    (computed here when missing: one hasher pass costs less than starting the term code in the
+    pool's workers), one at a time."""
+    texts = [p.text for p in papers]
+    rows = parallel.icached(
+        texts, _terms_key(), TERMS_LABEL, lambda todo: _hashed_rows([texts[i] for i in todo])
+    )
+    for cols, counts in rows:
+        yield base64.b64decode(cols), base64.b64decode(counts)
+
+
+def text_counts(papers: tuple[Paper, ...]) -> sp.csr_matrix:
+    """The hashed term counts of every abstract, one row a paper: ``_hasher().transform`` of their
+    ``terms``. Rows are appended to flat arrays (4 bytes an entry, no object per row), which the
+    matrix then uses without a copy."""
+    columns, values, indptr = array("i"), array("f"), array("q", [0])
+    assert columns.itemsize == 4 and values.itemsize == 4
+    for cols, counts in _term_rows(papers):
+        columns.frombytes(cols)
+        values.frombytes(np.frombuffer(counts, dtype=np.uint32).astype(np.float32).tobytes())
+        indptr.append(len(columns))
+    return sp.csr_matrix(
+        (
+            np.frombuffer(values, dtype=np.float32) if values else np.zeros(0, np.float32),
+            np.frombuffer(columns, dtype=np.int32) if columns else np.zeros(0, np.int32),
+            np.frombuffer(indptr, dtype=np.int64),
+        ),
+        shape=(len(papers), N_FEATURES),
+        dtype=np.float32,
+    )
 
 
 def feature_matrix(papers: tuple[Paper, ...]) -> sp.csr_matrix:
     """One L2-weighted row per paper whose dot products are the blended similarity."""
-    text = _tfidf(terms(p.text) for p in papers)
+    text = _tfidf_of(text_counts(papers))
     keys = _tfidf(sorted({keyword_key(k) for k in p.keywords} - {""}) for p in papers)
     blend = sp.hstack(
         [text * np.float32(math.sqrt(1 - KEYWORD_WEIGHT)), keys * np.float32(math.sqrt(KEYWORD_WEIGHT))]
@@ -291,6 +364,19 @@ def surface_terms(text: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1 << 17)
+def _technical(term: str, surface: str) -> bool:
+    """Whether a term (as written: ``surface``) can explain a link: a key phrase (no verb, adverb or
+    judgement) of technical words. A pure function of the two strings, asked for again and again
+    across the links of a catalogue."""
+    words = surface.split()
+    return (
+        is_key_phrase(tuple(words))
+        and min(filler.zipf(w) for w in words) < (TERM_WORD_ZIPF if " " in term else TERM_ZIPF)
+        and not filler.is_leftover(surface, shared=True)
+    )
+
+
 def shared_terms(
     mine: dict[str, str], theirs: dict[str, str], df: Counter[str], total: int
 ) -> tuple[str, ...]:
@@ -299,15 +385,7 @@ def shared_terms(
     # In a small catalogue every count is small: the share applies from TERM_MIN_PAPERS papers on.
     limit = max(2, TERM_MAX_SHARE * total) if total >= TERM_MIN_PAPERS else total
     found = sorted(
-        (
-            t
-            for t in mine.keys() & theirs.keys()
-            if df[t] <= limit
-            and len(t) > 2
-            and is_key_phrase(tuple(mine[t].split()))
-            and min(filler.zipf(w) for w in mine[t].split()) < (TERM_WORD_ZIPF if " " in t else TERM_ZIPF)
-            and not filler.is_leftover(mine[t], shared=True)
-        ),
+        (t for t in mine.keys() & theirs.keys() if df[t] <= limit and len(t) > 2 and _technical(t, mine[t])),
         key=lambda t: (df[t], -t.count(" "), t),
     )
     shown: list[str] = []
@@ -347,8 +425,12 @@ def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     }
     df: Counter[str] = Counter()
     if wanted:
-        for paper in papers:
-            df.update(set(terms(paper.text)) & wanted)
+        # Only a paper with a count in a wanted term's column can have the term: the others are not
+        # tokenised again (a column shared by other terms only lets a few more papers through).
+        wanted_columns = np.unique(_hasher().transform([sorted(wanted)]).indices)
+        for paper, (cols, _counts) in zip(papers, _term_rows(papers), strict=True):
+            if np.isin(np.frombuffer(cols, dtype=np.int32), wanted_columns, assume_unique=True).any():
+                df.update(set(terms(paper.text)) & wanted)
     out: list[Paper] = []
     for i, (paper, row) in enumerate(zip(papers, rows, strict=True)):
         links = []

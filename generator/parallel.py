@@ -138,6 +138,40 @@ def imap_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> I
             yield from (known[k] for k in keys)
 
 
+def cached(
+    idents: Sequence[str], key: str, label: str, compute: Callable[[list[int]], list[Any]]
+) -> list[Any]:
+    """``list(icached(...))``."""
+    return list(icached(idents, key, label, compute))
+
+
+def icached(
+    idents: Sequence[str], key: str, label: str, compute: Callable[[list[int]], list[Any]]
+) -> Iterator[Any]:
+    """``compute(indices)``'s values for every ident, one at a time, reading and filling the cache:
+    for values computed in this process, in batches (a digest of a value's inputs, or its text, is
+    its ident), for the indices of the idents the cache does not hold, ``CHUNK`` idents at a time.
+    ``key`` fingerprints the computation; values are JSON-able and go through the same JSON round
+    trip as cached ones."""
+    state = current()
+    counts = state.counts.setdefault(label, [0, 0])
+    for start in range(0, len(idents), CHUNK):
+        keys = [entry_key(key, ident) for ident in idents[start : start + CHUNK]]
+        known = state.cache.get_many(keys)
+        todo: dict[str, int] = {}
+        for i, k in enumerate(keys, start):
+            if k not in known:
+                todo.setdefault(k, i)
+        counts[0] += len(set(keys)) - len(todo)
+        counts[1] += len(todo)
+        if todo:
+            fresh = compute(list(todo.values()))
+            computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
+            state.cache.put_many(computed)
+            known.update(computed)
+        yield from (known[k] for k in keys)
+
+
 def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, bar: tqdm) -> list[Any]:  # type: ignore[type-arg]
     jobs = min(state.jobs, len(texts))
     out = []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, keywords, parallel
+from generator import cache, curate, keywords, parallel
 from generator.cache import Cache
 from generator.clean import clean
 from generator.models import Paper, Source
@@ -57,11 +57,13 @@ def test_another_key_is_another_value(tmp_path: Path) -> None:
 def test_keywords_are_cached_and_a_changed_line_recomputes_only_itself(tmp_path: Path) -> None:
     with parallel.runtime(tmp_path, jobs=1) as cold:
         first = keywords.with_keywords(papers(*TEXTS))
-    assert (cold.cache.hits, cold.cache.misses) == (0, 3)
+    assert cold.counts[keywords.CACHE_LABEL] == [0, 3] and cold.counts[curate.CHOICE_LABEL] == [0, 3]
     edited = (TEXTS[0], TEXTS[1] + " It also edits them.", TEXTS[2])
     with parallel.runtime(tmp_path, jobs=1) as warm:
         second = keywords.with_keywords(papers(*edited))
-    assert (warm.cache.hits, warm.cache.misses) == (2, 1)
+    assert warm.counts[keywords.CACHE_LABEL] == [2, 1]
+    # The other two papers share no key with the edited one: their choices come from the cache.
+    assert warm.counts[curate.CHOICE_LABEL] == [2, 1]
     assert second[0].keywords == first[0].keywords and second[2].keywords == first[2].keywords
     assert all(isinstance(p.keywords, tuple) and p.keywords for p in second)
 
@@ -78,12 +80,12 @@ def test_a_settings_change_invalidates_every_keyword(tmp_path: Path, monkeypatch
     monkeypatch.setattr(keywords, "YAKE_SETTINGS", {**keywords.YAKE_SETTINGS, "n": 1})
     with parallel.runtime(tmp_path, jobs=1) as run:
         keywords.with_keywords(papers(*TEXTS))
-    assert (run.cache.hits, run.cache.misses) == (0, 3)
+    assert run.counts[keywords.CACHE_LABEL] == [0, 3]
     assert extracted == list(TEXTS)  # really extracted again
     monkeypatch.setattr(keywords, "KEYWORDS_PER_PAPER", 2)
     with parallel.runtime(tmp_path, jobs=1) as run:
         keywords.with_keywords(papers(*TEXTS))
-    assert run.cache.misses == 3
+    assert run.counts[keywords.CACHE_LABEL] == [0, 3]
 
 
 def test_cached_keywords_equal_fresh_ones(tmp_path: Path) -> None:
@@ -92,7 +94,7 @@ def test_cached_keywords_equal_fresh_ones(tmp_path: Path) -> None:
         keywords.with_keywords(papers(*TEXTS))
     with parallel.runtime(tmp_path, jobs=1) as run:
         cached = keywords.with_keywords(papers(*TEXTS))
-    assert run.cache.hits == 3
+    assert run.counts[keywords.CACHE_LABEL] == [3, 0] and run.counts[curate.CHOICE_LABEL] == [3, 0]
     assert cached == fresh
 
 
@@ -142,3 +144,35 @@ def test_a_new_cleaning_library_version_cleans_every_text_again(
     with parallel.runtime(tmp_path, jobs=1) as run:
         clean(papers(*TEXTS))
     assert run.counts["_clean_plain"] == [0, 3]
+
+
+def _frozen_texts() -> list[str]:
+    from tests.conftest import FROZEN_SEEDS
+
+    lines = (
+        line
+        for path in sorted(FROZEN_SEEDS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    )
+    return list(dict.fromkeys(lines))  # distinct lines: equal texts share one cached choice
+
+
+def test_cached_keyword_choices_equal_fresh_ones_after_an_edit(tmp_path: Path) -> None:
+    """A paper's cached choice is reused only when nothing it depends on changed: after an edit that
+    makes the first paper a copy of the second plus a sentence (so the second's keys become shared,
+    and counts across the catalogue move), the cached run equals a run with no cache at all."""
+    texts = _frozen_texts()
+    with parallel.runtime(tmp_path, jobs=1) as cold:
+        keywords.with_keywords(papers(*texts))
+    assert cold.counts[curate.CHOICE_LABEL] == [0, len(texts)]
+    edited = [texts[1] + " We also release the code.", *texts[1:]]
+    with parallel.runtime(tmp_path, jobs=1) as warm:
+        cached = keywords.with_keywords(papers(*edited))
+    reused, chosen = warm.counts[curate.CHOICE_LABEL]
+    with parallel.runtime(None, jobs=1) as fresh_run:
+        fresh = keywords.with_keywords(papers(*edited))
+    assert fresh_run.counts[curate.CHOICE_LABEL] == [0, len(texts)]
+    assert cached == fresh
+    # the edited paper and the papers whose keys' facts changed chose again, not every paper
+    assert 2 <= chosen < len(texts) and reused + chosen == len(texts)

@@ -93,3 +93,35 @@ def test_path_part_refuses_anything_but_a_slug() -> None:
         with pytest.raises(ValueError):
             escape.path_part(bad)
     assert escape.path_part("large-language-models") == "large-language-models"
+
+
+def _one_line_by_the_loop(value: str) -> str:
+    import unicodedata
+
+    value = "".join(" " if ch.isspace() else ch for ch in value)
+    kept = "".join(ch for ch in value if unicodedata.category(ch) not in escape._ONE_LINE_DROP)
+    return " ".join(kept.split())
+
+
+def test_one_line_fast_path_equals_the_character_loop_for_every_code_point() -> None:
+    """one_line skips its per-character loop for printable text. That is exact because no printable
+    code point is white space other than " ", nor of a category the loop drops (checked for every
+    code point); and on mixed strings the result is the loop's."""
+    import unicodedata
+
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if ch.isprintable():
+            assert ch == " " or not ch.isspace(), hex(cp)
+            assert unicodedata.category(ch) not in escape._ONE_LINE_DROP, hex(cp)
+    values = [
+        "Graph  neural\u00a0networks",
+        "x\u2028y",
+        "T\u200bitle",
+        " élan\tvital ",
+        "a\u3000b",
+        "plain  title ",
+    ]
+    values += [f"a{chr(cp)} b" for cp in (*range(0x300), 0x2028, 0x2029, 0x202E, 0xFEFF, 0xE000, 0x10FFFF)]
+    for value in values:
+        assert escape.one_line(value) == _one_line_by_the_loop(value)

@@ -258,3 +258,31 @@ def test_keyword_index_is_in_reading_order_whatever_the_case() -> None:
 def test_a_keyword_page_needs_five_papers_and_one_in_a_thousand_of_the_catalogue() -> None:
     sizes = (1, 47, 2_000, 5_001, 10_000, 100_000)
     assert [keyword_page_threshold(n) for n in sizes] == [5, 5, 5, 6, 10, 100]
+
+
+def test_faster_yake_gives_yake_s_exact_results() -> None:
+    """extract calls YAKE with two helpers swapped (generator/keywords.py, _fast_yake): on every frozen
+    seed line, and on texts with repeats and odd punctuation, the phrases and the float scores are
+    exactly those of the library as it comes, and the library is left as it was."""
+    import networkx
+    import numpy
+    import yake
+    import yake.data.core
+    import yake.data.single_word
+
+    from generator import keywords
+    from tests.conftest import FROZEN_SEEDS
+
+    texts = [
+        line
+        for path in sorted(FROZEN_SEEDS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    texts += [TEXT, FIRST_SEED, "Graph graph GRAPH. Graph-based graphs, graph (GG) GG GG!", "x", ""]
+    stock = yake.KeywordExtractor(**keywords.YAKE_SETTINGS)
+    assert keywords._FAST  # the pinned YAKE is the one the swap was written for
+    for text in texts:
+        assert keywords.scored_phrases(text) == stock.extract_keywords(text)
+    assert yake.data.core.nx is networkx and yake.data.single_word.np is numpy
+    assert any(keywords.scored_phrases(text) for text in texts)

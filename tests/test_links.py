@@ -196,3 +196,27 @@ def test_candidate_search_of_large_catalogues_scores_exactly(seed_papers, monkey
     monkeypatch.setattr(links, "CANDIDATES", 10**6)
     monkeypatch.setattr(links, "CANDIDATE_MAX_DF", 1.0)
     assert related_papers(bare) == exact
+
+
+def test_cached_term_rows_are_the_hasher_s_matrix(tmp_path) -> None:
+    """The text counts built from the per-abstract cache (cold: computed; warm: read back) are
+    exactly the HashingVectorizer's counts of the same terms, so TF-IDF and scores are unchanged."""
+    import numpy as np
+
+    from generator import parallel
+
+    texts = [
+        line
+        for path in sorted(FROZEN_SEEDS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ] + ["word " * 70000, "", "GNN (GNNs) GNNs."]
+    papers = tuple(paper(f"{i:010x}", t) for i, t in enumerate(texts))
+    expected = links._hasher().transform(links.terms(p.text) for p in papers)
+    for _run in ("cold", "warm"):
+        with parallel.runtime(tmp_path, jobs=1):
+            found = links.text_counts(papers)
+        assert found.shape == expected.shape and found.dtype == expected.dtype
+        assert np.array_equal(found.indptr, expected.indptr)
+        assert np.array_equal(found.indices, expected.indices)
+        assert np.array_equal(found.data, expected.data)
