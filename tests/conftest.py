@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -16,6 +17,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # which changes with every contribution (the workflows check it as any input: build, links, smoke).
 FROZEN_SEEDS = ROOT / "tests" / "data" / "seeds"
 HAND_WRITTEN = ("about.md", "stylesheets", "vendor")
+
+
+def load_module(name: str, relative: str) -> Any:
+    """A file of the repository that is no package module (an MkDocs hook, a tool), imported as `name`."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / relative)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -10,12 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, BuiltSite
+from .conftest import BuiltSite, load_module
 
-spec = importlib.util.spec_from_file_location("check_site", ROOT / "tools/check_site.py")
-assert spec and spec.loader
-check_site = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(check_site)
+check_site = load_module("check_site", "tools/check_site.py")
 
 
 @pytest.mark.site

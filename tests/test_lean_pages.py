@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-from typing import Any
+from .conftest import load_module
 
-from .conftest import ROOT
-
-
-def _hook() -> Any:
-    spec = importlib.util.spec_from_file_location("minify_hook", ROOT / "hooks/minify.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = _hook()
+hook = load_module("minify_hook", "hooks/minify.py")
 
 
 def test_search_markers_leave_tags_but_never_text_or_attribute_values() -> None:

@@ -3,22 +3,12 @@ page its template sees is the same (the whole-site comparison is test_incrementa
 
 from __future__ import annotations
 
-import importlib.util
 from types import SimpleNamespace
 from typing import Any
 
-from .conftest import ROOT
+from .conftest import load_module
 
-
-def _hook() -> Any:
-    spec = importlib.util.spec_from_file_location("memory_hook", ROOT / "hooks/memory.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = _hook()
+hook = load_module("memory_hook", "hooks/memory.py")
 
 
 def _page(name: str, markdown: str) -> Any:

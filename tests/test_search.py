@@ -8,7 +8,6 @@ in test_reader.py against the same served build; the file:// build keeps Materia
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -18,20 +17,11 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import PluginError
 
-from .conftest import ROOT, BuiltSite
+from .conftest import BuiltSite, load_module
 from .searchindex import engine, search_docs
 from .sitehtml import page_config
 
-
-def _hook() -> Any:
-    spec = importlib.util.spec_from_file_location("pagefind_search_hook", ROOT / "hooks/pagefind_search.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = _hook()
+hook = load_module("pagefind_search_hook", "hooks/pagefind_search.py")
 
 
 def catalogue(built: BuiltSite) -> dict[str, Any]:

@@ -3,25 +3,14 @@ section is excluded from search, and the site is byte for byte what the plugin a
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import load_module
 from .test_incremental import Project, tree
 
-
-def _hook() -> Any:
-    spec = importlib.util.spec_from_file_location("search_scope_hook", ROOT / "hooks/search_scope.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = _hook()
+hook = load_module("search_scope_hook", "hooks/search_scope.py")
 
 
 @pytest.mark.parametrize(
