@@ -59,7 +59,7 @@ bench: $(STAMP)
 
 # Keyword quality against human keyphrases (see EVALUATION.md).
 eval: $(STAMP)
-	$(PY) -m generator.evaluate $(KEYPHRASE)
+	$(PY) -m generator.evaluation $(KEYPHRASE)
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

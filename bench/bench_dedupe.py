@@ -23,15 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.clean import clean  # noqa: E402
-from generator.dedupe import dedupe, exact_groups  # noqa: E402
-from generator.ingest import read_seeds  # noqa: E402
-from generator.keywords import keyword_index, with_keywords  # noqa: E402
-from generator.links import related_papers  # noqa: E402
+from generator.identity.dedupe import dedupe, exact_groups  # noqa: E402
+from generator.identity.neardup import candidate_pairs, near_duplicates, shingles  # noqa: E402
+from generator.inputs.ingest import read_seeds  # noqa: E402
+from generator.keywords.stage import keyword_index, with_keywords  # noqa: E402
 from generator.models import Catalogue, SeedLine, Source, Stats  # noqa: E402
-from generator.neardup import candidate_pairs, near_duplicates, shingles  # noqa: E402
-from generator.render import Renderer  # noqa: E402
-from generator.titles import with_titles  # noqa: E402
+from generator.relate.related import related_papers  # noqa: E402
+from generator.site.render import Renderer  # noqa: E402
+from generator.text.clean import clean  # noqa: E402
+from generator.titles.generate import with_titles  # noqa: E402
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.history import read_history
+from generator.inputs.history import read_history
 
 SIZES = [(1_000, 50), (10_000, 200)]
 FILES = 10

@@ -17,11 +17,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import ingest, links  # noqa: E402
-from generator.clean import clean  # noqa: E402
-from generator.dedupe import dedupe  # noqa: E402
-from generator.keywords import with_keywords  # noqa: E402
-from generator.titles import with_titles  # noqa: E402
+from generator.identity.dedupe import dedupe  # noqa: E402
+from generator.inputs import ingest  # noqa: E402
+from generator.keywords.stage import with_keywords  # noqa: E402
+from generator.relate import related  # noqa: E402
+from generator.text.clean import clean  # noqa: E402
+from generator.titles.generate import with_titles  # noqa: E402
 
 GROUPS = {
     "diffusion": ["Diffusion models (DMs)", "Diffusion models are a class"],
@@ -48,12 +49,12 @@ LONER = "Multi-agent influence diagrams"
 
 
 def similarity(papers: tuple, keyword_weight: float) -> np.ndarray:
-    saved = links.KEYWORD_WEIGHT
-    links.KEYWORD_WEIGHT = keyword_weight
+    saved = related.KEYWORD_WEIGHT
+    related.KEYWORD_WEIGHT = keyword_weight
     try:
-        matrix = links.feature_matrix(papers)
+        matrix = related.feature_matrix(papers)
     finally:
-        links.KEYWORD_WEIGHT = saved
+        related.KEYWORD_WEIGHT = saved
     scores = (matrix @ matrix.T).toarray()
     np.fill_diagonal(scores, 0)
     return scores
@@ -66,14 +67,15 @@ def main() -> int:
         (index,) = [i for i, p in enumerate(papers) if p.text.startswith(prefix)]
         return index
 
-    blended = similarity(papers, links.KEYWORD_WEIGHT)
-    text_only = similarity(papers, 0.0) * (1 - links.KEYWORD_WEIGHT)
+    blended = similarity(papers, related.KEYWORD_WEIGHT)
+    text_only = similarity(papers, 0.0) * (1 - related.KEYWORD_WEIGHT)
     pairs: list[tuple[str, int, int]] = []
     for name, prefixes in GROUPS.items():
         pairs += [(name, a, b) for a, b in itertools.combinations([find(p) for p in prefixes], 2)]
     pairs += [("healthcare-gnn", find(HEALTH[0]), find(p)) for p in HEALTH[1]]
     print(
-        f"KEYWORD_WEIGHT={links.KEYWORD_WEIGHT} MIN_SCORE={links.MIN_SCORE} MAX_RELATED={links.MAX_RELATED}"
+        f"KEYWORD_WEIGHT={related.KEYWORD_WEIGHT} MIN_SCORE={related.MIN_SCORE} "
+        f"MAX_RELATED={related.MAX_RELATED}"
     )
     print("| pair | score | text part | rank in first's list | rank in second's list |")
     print("|---|---:|---:|---:|---:|")
@@ -94,7 +96,7 @@ def main() -> int:
     print(f"best score of '{LONER}...': {blended[find(LONER)].max():.4f}")
     print("\n| threshold | expected pairs kept | papers with no link | mean links per paper |")
     print("|---:|---:|---:|---:|")
-    top = -np.sort(-blended, axis=1)[:, : links.MAX_RELATED]
+    top = -np.sort(-blended, axis=1)[:, : related.MAX_RELATED]
     for t in (0.03, 0.04, 0.045, 0.05, 0.06, 0.08):
         kept = sum(1 for _, a, b in pairs if blended[a, b] >= t)
         counts = (top >= t).sum(axis=1)

@@ -47,9 +47,9 @@ def real_abstracts() -> list[str]:
 
 
 def synthetic_papers(n: int) -> tuple:
-    from generator.keywords import with_keywords
+    from generator.identity.normalize import paper_id
+    from generator.keywords.stage import with_keywords
     from generator.models import Paper, Source
-    from generator.normalize import paper_id
 
     rng = random.Random(42)
     pool = real_abstracts()
@@ -76,8 +76,8 @@ def synthetic_papers(n: int) -> tuple:
 
 
 def run_one(n: int) -> None:
-    from generator.links import related_papers
-    from generator.topics import with_topics
+    from generator.relate.related import related_papers
+    from generator.relate.topics import with_topics
 
     papers, pool = synthetic_papers(n)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -41,7 +41,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.normalize import paper_id  # noqa: E402
+from generator.identity.normalize import paper_id  # noqa: E402
 
 STAGE_NAMES = {
     "read_seeds": "ingest",
@@ -216,7 +216,9 @@ def child_generate(seeds: Path, docs: Path, cache: Path, jobs: int, bare_yake: b
     """Run pipeline.build with every stage timed; print one JSON line."""
     global DESCENDANTS
     DESCENDANTS = Descendants()
-    from generator import ingest, pipeline, write
+    from generator import pipeline
+    from generator.inputs import ingest
+    from generator.site import write
 
     stages: list[dict[str, Any]] = []
     captured: dict[str, Any] = {}
@@ -276,7 +278,7 @@ def child_generate(seeds: Path, docs: Path, cache: Path, jobs: int, bare_yake: b
         import yake.data.core
         import yake.data.single_word
 
-        from generator.keywords import YAKE_SETTINGS
+        from generator.keywords.stage import YAKE_SETTINGS
 
         # The library as it comes: the keyword stage swaps two of YAKE's helpers only during its calls.
         assert yake.data.core.nx is networkx and yake.data.single_word.np is numpy

@@ -21,13 +21,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import ingest
-from generator.clean import clean, clean_text
-from generator.dedupe import dedupe
-from generator.keywords import with_keywords
+from generator.identity.dedupe import dedupe
+from generator.inputs import ingest
+from generator.keywords.stage import with_keywords
 from generator.models import Paper, Source
-from generator.naming import acronym_definitions, contribution_phrase, is_survey, named_method, strip_latex
-from generator.titles import TITLE_MAX, generate_title, with_titles
+from generator.text.clean import clean, clean_text
+from generator.titles.clues import (
+    acronym_definitions,
+    contribution_phrase,
+    is_survey,
+    named_method,
+    strip_latex,
+)
+from generator.titles.generate import TITLE_MAX, generate_title, with_titles
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_PER_ZIP = 200

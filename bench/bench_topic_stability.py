@@ -22,9 +22,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_pipeline import default_keyphrase, make_corpus, source_documents  # noqa: E402
 
-from generator import parallel, topics  # noqa: E402
 from generator.models import SeedLine, Source  # noqa: E402
 from generator.pipeline import catalogue_from  # noqa: E402
+from generator.relate import topics  # noqa: E402
+from generator.runtime import parallel  # noqa: E402
 
 
 def changed(before: tuple, after: tuple) -> tuple[int, int]:  # type: ignore[type-arg]

@@ -16,9 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.dedupe import exact_groups  # noqa: E402
-from generator.ingest import read_seeds  # noqa: E402
-from generator.neardup import (  # noqa: E402
+from generator.identity.dedupe import exact_groups  # noqa: E402
+from generator.identity.neardup import (  # noqa: E402
     THRESHOLD,
     candidate_pairs,
     jaccard,
@@ -26,7 +25,8 @@ from generator.neardup import (  # noqa: E402
     shingles,
     similarity,
 )
-from generator.normalize import identity_text  # noqa: E402
+from generator.identity.normalize import identity_text  # noqa: E402
+from generator.inputs.ingest import read_seeds  # noqa: E402
 
 THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9]
 

@@ -12,7 +12,7 @@ no wrong paper ever accepted? Pairs (seed text, index text):
   decoys, and every pair of distinct abstracts of the frozen seeds (an index returning another
   paper of the catalogue).
 
-The score is ``generator.indexes.match_score``: word 3-gram Jaccard with the catalogue's boilerplate
+The score is ``generator.enrich.services.match_score``: word 3-gram Jaccard with the catalogue's boilerplate
 left out (the catalogue: the frozen seeds and the labelled texts, as bench/dedupe_threshold.py);
 plain Jaccard is shown beside it, the score when the catalogue does not know the boilerplate.
 """
@@ -27,11 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.dedupe import exact_groups  # noqa: E402
-from generator.indexes import ACCEPT, REVIEW, IndexRecord, match_score  # noqa: E402
-from generator.ingest import read_seeds  # noqa: E402
-from generator.neardup import jaccard, near_duplicates, shingles  # noqa: E402
-from generator.normalize import identity_text  # noqa: E402
+from generator.enrich.services import ACCEPT, REVIEW, IndexRecord, match_score  # noqa: E402
+from generator.identity.dedupe import exact_groups  # noqa: E402
+from generator.identity.neardup import jaccard, near_duplicates, shingles  # noqa: E402
+from generator.identity.normalize import identity_text  # noqa: E402
+from generator.inputs.ingest import read_seeds  # noqa: E402
 from tests.fake_index import load_records  # noqa: E402
 
 FROZEN = ROOT / "tests" / "data" / "seeds"

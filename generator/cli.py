@@ -8,10 +8,11 @@ import os
 import sys
 from pathlib import Path
 
-from generator import enrich, review
-from generator.cache import DEFAULT_DIR
+from generator import review
+from generator.enrich import command
 from generator.errors import BuildError
 from generator.pipeline import build
+from generator.runtime.cache import DEFAULT_DIR
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,13 +124,13 @@ def _enrich_parser(commands: argparse._SubParsersAction) -> None:  # type: ignor
     )
     cmd.add_argument(
         "--arxiv-url",
-        default=env("ENRICH_ARXIV_URL", "") or enrich.ARXIV_URL,
-        help=f"arXiv API query URL (default: $ENRICH_ARXIV_URL or {enrich.ARXIV_URL})",
+        default=env("ENRICH_ARXIV_URL", "") or command.ARXIV_URL,
+        help=f"arXiv API query URL (default: $ENRICH_ARXIV_URL or {command.ARXIV_URL})",
     )
     cmd.add_argument(
         "--openalex-url",
-        default=env("ENRICH_OPENALEX_URL", "") or enrich.OPENALEX_URL,
-        help=f"OpenAlex works URL (default: $ENRICH_OPENALEX_URL or {enrich.OPENALEX_URL})",
+        default=env("ENRICH_OPENALEX_URL", "") or command.OPENALEX_URL,
+        help=f"OpenAlex works URL (default: $ENRICH_OPENALEX_URL or {command.OPENALEX_URL})",
     )
     cmd.add_argument(
         "--limit",
@@ -165,8 +166,8 @@ def _enrich_parser(commands: argparse._SubParsersAction) -> None:  # type: ignor
     cmd.add_argument(
         "--cache",
         type=Path,
-        default=enrich.DEFAULT_CACHE,
-        help=f"folder of the response cache (default {enrich.DEFAULT_CACHE})",
+        default=command.DEFAULT_CACHE,
+        help=f"folder of the response cache (default {command.DEFAULT_CACHE})",
     )
     cmd.add_argument("--no-cache", action="store_true", help="keep no responses (asks everything again)")
     cmd.add_argument(
@@ -191,10 +192,10 @@ def _enrich(args: argparse.Namespace) -> int:
         if not url.startswith(("http://", "https://")):
             print(f"error: {name} must be an http(s) address, got {url!r}", file=sys.stderr)
             return 2
-    options = enrich.Options(
+    options = command.Options(
         contact=contact,
-        arxiv=enrich.Service("arxiv", args.arxiv_url, max(0.0, args.arxiv_interval)),
-        openalex=enrich.Service("openalex", args.openalex_url, max(0.0, args.openalex_interval)),
+        arxiv=command.Service("arxiv", args.arxiv_url, max(0.0, args.arxiv_interval)),
+        openalex=command.Service("openalex", args.openalex_url, max(0.0, args.openalex_interval)),
         limit=max(0, args.limit),
         timeout=args.timeout,
         retries=max(0, args.retries),
@@ -204,7 +205,7 @@ def _enrich(args: argparse.Namespace) -> int:
         quiet=args.quiet,
     )
     try:
-        summary = enrich.run(args.seeds, options)
+        summary = command.run(args.seeds, options)
     except BuildError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -57,9 +57,9 @@ class Variant:
 
     text: str
     sources: tuple[Source, ...]
-    # Jaccard similarity of word 3-grams with the shown text (generator/neardup.py), 0..1.
+    # Jaccard similarity of word 3-grams with the shown text (generator/identity/neardup.py), 0..1.
     similarity: float
-    # Names this variant in the id lock (generator/normalize.py ``variant_key``).
+    # Names this variant in the id lock (generator/identity/normalize.py ``variant_key``).
     key: str = ""
 
 
@@ -74,6 +74,8 @@ class Metadata:
     doi: str = ""
     arxiv: str = ""
     url: str = ""
+    # A one-sentence summary written by a person; it wins over the generated one.
+    tldr: str = ""
     # Written by the enrich command: the index the facts come from ("arxiv", "openalex",
     # "arxiv+openalex") and how closely its abstract matched the seed text (0..1); hand-written
     # entries have neither.
@@ -115,6 +117,10 @@ class Paper:
     first_seen: str = ""
     # Slug of the paper's topic (filled by the topics stage).
     topic: str = ""
+    # One sentence on what the paper does or finds (filled by the titles stage; a curated tldr wins).
+    tldr: str = ""
+    # False when the TLDR comes from curated metadata rather than from the abstract.
+    tldr_generated: bool = True
 
 
 # A keyword gets its own page (and feed) when at least KEYWORD_PAGE_MIN papers, and at least one in
@@ -169,13 +175,13 @@ class Stats:
 
 
 # Where a text was first committed: (commit time, -(the commit's index in the log, newest 1), seed path,
-# line in that commit). Ordered: the smallest is the earliest (generator/history.py).
+# line in that commit). Ordered: the smallest is the earliest (generator/inputs/history.py).
 Place = tuple[int, int, str, int]
 
 
 @dataclass(frozen=True)
 class History:
-    """When each abstract first appeared in the git history of the seed files (see generator/history.py)."""
+    """When each abstract first appeared in the seed files' git history (generator/inputs/history.py)."""
 
     # paper_id(text of an added line) -> commit time in seconds since the epoch, earliest commit.
     first_added: dict[str, int] = field(default_factory=dict)

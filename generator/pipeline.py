@@ -8,17 +8,19 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
-from generator import feeds, history, ingest, metadata, parallel, write
-from generator.clean import clean
-from generator.dedupe import dedupe, pinned_ids
 from generator.errors import BuildError
-from generator.keywords import CACHE_LABEL as KEYWORDS_LABEL
-from generator.keywords import keyword_index, with_keywords
-from generator.links import related_papers
+from generator.identity.dedupe import dedupe, pinned_ids
+from generator.inputs import history, ingest, metadata
+from generator.keywords.stage import CACHE_LABEL as KEYWORDS_LABEL
+from generator.keywords.stage import keyword_index, with_keywords
 from generator.models import Catalogue, History, Metadata, MetadataSource, PageSource, SeedLine, Stats
-from generator.render import Renderer
-from generator.titles import with_titles
-from generator.topics import with_topics
+from generator.relate.related import related_papers
+from generator.relate.topics import with_topics
+from generator.runtime import parallel
+from generator.site import feeds, write
+from generator.site.render import Renderer
+from generator.text.clean import clean
+from generator.titles.generate import with_titles
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, curate, keywords, parallel
-from generator.cache import Cache
-from generator.clean import clean
+from generator.keywords import curate, stage
 from generator.models import Paper, Source
-from generator.titles import with_titles
+from generator.runtime import cache, parallel
+from generator.runtime.cache import Cache
+from generator.text.clean import clean
+from generator.titles.generate import with_titles
 
 CALLS: list[str] = []
 
@@ -56,12 +57,12 @@ def test_another_key_is_another_value(tmp_path: Path) -> None:
 
 def test_keywords_are_cached_and_a_changed_line_recomputes_only_itself(tmp_path: Path) -> None:
     with parallel.runtime(tmp_path, jobs=1) as cold:
-        first = keywords.with_keywords(papers(*TEXTS))
-    assert cold.counts[keywords.CACHE_LABEL] == [0, 3] and cold.counts[curate.CHOICE_LABEL] == [0, 3]
+        first = stage.with_keywords(papers(*TEXTS))
+    assert cold.counts[stage.CACHE_LABEL] == [0, 3] and cold.counts[curate.CHOICE_LABEL] == [0, 3]
     edited = (TEXTS[0], TEXTS[1] + " It also edits them.", TEXTS[2])
     with parallel.runtime(tmp_path, jobs=1) as warm:
-        second = keywords.with_keywords(papers(*edited))
-    assert warm.counts[keywords.CACHE_LABEL] == [2, 1]
+        second = stage.with_keywords(papers(*edited))
+    assert warm.counts[stage.CACHE_LABEL] == [2, 1]
     # The other two papers share no key with the edited one: their choices come from the cache.
     assert warm.counts[curate.CHOICE_LABEL] == [2, 1]
     assert second[0].keywords == first[0].keywords and second[2].keywords == first[2].keywords
@@ -70,31 +71,31 @@ def test_keywords_are_cached_and_a_changed_line_recomputes_only_itself(tmp_path:
 
 def test_a_settings_change_invalidates_every_keyword(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with parallel.runtime(tmp_path, jobs=1):
-        keywords.with_keywords(papers(*TEXTS))
+        stage.with_keywords(papers(*TEXTS))
     extracted: list[str] = []
-    real_extract = keywords.extract
-    monkeypatch.setattr(keywords, "extract", lambda text: extracted.append(text) or real_extract(text))
+    real_extract = stage.extract
+    monkeypatch.setattr(stage, "extract", lambda text: extracted.append(text) or real_extract(text))
     with parallel.runtime(tmp_path, jobs=1):
-        keywords.with_keywords(papers(*TEXTS))
+        stage.with_keywords(papers(*TEXTS))
     assert extracted == []  # unchanged settings: every paper from the cache
-    monkeypatch.setattr(keywords, "YAKE_SETTINGS", {**keywords.YAKE_SETTINGS, "n": 1})
+    monkeypatch.setattr(stage, "YAKE_SETTINGS", {**stage.YAKE_SETTINGS, "n": 1})
     with parallel.runtime(tmp_path, jobs=1) as run:
-        keywords.with_keywords(papers(*TEXTS))
-    assert run.counts[keywords.CACHE_LABEL] == [0, 3]
+        stage.with_keywords(papers(*TEXTS))
+    assert run.counts[stage.CACHE_LABEL] == [0, 3]
     assert extracted == list(TEXTS)  # really extracted again
-    monkeypatch.setattr(keywords, "KEYWORDS_PER_PAPER", 2)
+    monkeypatch.setattr(stage, "KEYWORDS_PER_PAPER", 2)
     with parallel.runtime(tmp_path, jobs=1) as run:
-        keywords.with_keywords(papers(*TEXTS))
-    assert run.counts[keywords.CACHE_LABEL] == [0, 3]
+        stage.with_keywords(papers(*TEXTS))
+    assert run.counts[stage.CACHE_LABEL] == [0, 3]
 
 
 def test_cached_keywords_equal_fresh_ones(tmp_path: Path) -> None:
-    fresh = keywords.with_keywords(papers(*TEXTS))  # no runtime: memory only
+    fresh = stage.with_keywords(papers(*TEXTS))  # no runtime: memory only
     with parallel.runtime(tmp_path, jobs=1):
-        keywords.with_keywords(papers(*TEXTS))
+        stage.with_keywords(papers(*TEXTS))
     with parallel.runtime(tmp_path, jobs=1) as run:
-        cached = keywords.with_keywords(papers(*TEXTS))
-    assert run.counts[keywords.CACHE_LABEL] == [3, 0] and run.counts[curate.CHOICE_LABEL] == [3, 0]
+        cached = stage.with_keywords(papers(*TEXTS))
+    assert run.counts[stage.CACHE_LABEL] == [3, 0] and run.counts[curate.CHOICE_LABEL] == [3, 0]
     assert cached == fresh
 
 
@@ -116,7 +117,7 @@ def test_memory_cache_writes_nothing(tmp_path: Path) -> None:
 
 
 def _clean_and_title(texts: tuple[str, ...]) -> tuple[Paper, ...]:
-    return with_titles(keywords.with_keywords(clean(papers(*texts))))
+    return with_titles(stage.with_keywords(clean(papers(*texts))))
 
 
 def test_cleaned_texts_and_titles_are_cached_per_paper(tmp_path: Path) -> None:
@@ -164,14 +165,14 @@ def test_cached_keyword_choices_equal_fresh_ones_after_an_edit(tmp_path: Path) -
     and counts across the catalogue move), the cached run equals a run with no cache at all."""
     texts = _frozen_texts()
     with parallel.runtime(tmp_path, jobs=1) as cold:
-        keywords.with_keywords(papers(*texts))
+        stage.with_keywords(papers(*texts))
     assert cold.counts[curate.CHOICE_LABEL] == [0, len(texts)]
     edited = [texts[1] + " We also release the code.", *texts[1:]]
     with parallel.runtime(tmp_path, jobs=1) as warm:
-        cached = keywords.with_keywords(papers(*edited))
+        cached = stage.with_keywords(papers(*edited))
     reused, chosen = warm.counts[curate.CHOICE_LABEL]
     with parallel.runtime(None, jobs=1) as fresh_run:
-        fresh = keywords.with_keywords(papers(*edited))
+        fresh = stage.with_keywords(papers(*edited))
     assert fresh_run.counts[curate.CHOICE_LABEL] == [0, len(texts)]
     assert cached == fresh
     # the edited paper and the papers whose keys' facts changed chose again, not every paper

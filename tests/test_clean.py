@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from generator.clean import clean, clean_text, find_urls, link_spans
 from generator.models import Paper, Source
+from generator.text.clean import clean, clean_text, find_urls, link_spans
 
 
 def test_whitespace_is_collapsed_and_trimmed() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import ingest
+from generator.evaluation.reader import figures, read_groups
+from generator.inputs import ingest
 from generator.models import Catalogue
 from generator.pipeline import catalogue_from
-from generator.readerfigures import figures, read_groups
 
 DATA = Path(__file__).parent / "data"
 FROZEN = DATA / "seeds"

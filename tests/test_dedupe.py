@@ -4,9 +4,9 @@ import unicodedata
 
 import pytest
 
-from generator.dedupe import dedupe
+from generator.identity.dedupe import dedupe
+from generator.identity.normalize import identity_text, paper_id
 from generator.models import SeedLine, Source
-from generator.normalize import identity_text, paper_id
 
 
 def line(file: str, number: int, text: str) -> SeedLine:

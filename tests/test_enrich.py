@@ -22,11 +22,12 @@ from typing import Any
 
 import pytest
 
-from generator import enrich, history, indexes, ingest, metadata
-from generator.enrich import Fetcher, Options, Service
+from generator.enrich import command, services
+from generator.enrich.command import Fetcher, Options, Service
+from generator.inputs import history, ingest, metadata
 from generator.models import MetadataSource, Source
 from generator.pipeline import catalogue_from
-from generator.render import Renderer
+from generator.site.render import Renderer
 
 from .conftest import FROZEN_SEEDS, ROOT
 from .fake_index import Canned, FakeIndex, load_records
@@ -71,7 +72,7 @@ def options(fake: FakeIndex, tmp_path: Path, **changes: object) -> Options:
 
 
 def ids(seeds: Path) -> dict[Source, str]:
-    papers, _source = enrich._papers(seeds)
+    papers, _source = command._papers(seeds)
     return {source: p.id for p in papers for source in p.sources}
 
 
@@ -100,7 +101,7 @@ def test_verified_matches_are_written_and_the_rest_is_not(
     fake: FakeIndex, seeds: Path, tmp_path: Path
 ) -> None:
     before = (seeds / "metadata.yaml").read_bytes()
-    summary = enrich.run(seeds, options(fake, tmp_path))
+    summary = command.run(seeds, options(fake, tmp_path))
     pid = ids(seeds)
     found = entries(seeds)
     # Exact match on arXiv, completed by OpenAlex's record of the same paper (DOI, venue).
@@ -118,7 +119,7 @@ def test_verified_matches_are_written_and_the_rest_is_not(
     # The published version with three sentences reworded: still the paper.
     dfrot = found[pid[DFROT]]
     assert dfrot.title.startswith("DFRot: ") and dfrot.source == "openalex"
-    assert indexes.ACCEPT <= dfrot.score < 0.9
+    assert services.ACCEPT <= dfrot.score < 0.9
     assert dfrot.doi == "10.48550/arxiv.2412.00648" and dfrot.url == "https://openreview.net/forum?id=dfrot"
     # The decoy on the same subject is never accepted, nor is the half-matching record.
     assert pid[FRIDO] not in found and pid[SMOOTH_DP] not in found
@@ -136,10 +137,10 @@ def test_verified_matches_are_written_and_the_rest_is_not(
 
 
 def test_the_written_file_is_deterministic(fake: FakeIndex, seeds: Path, tmp_path: Path) -> None:
-    enrich.run(seeds, options(fake, tmp_path, cache_dir=None))
+    command.run(seeds, options(fake, tmp_path, cache_dir=None))
     first = (seeds / "metadata.yaml").read_bytes()
     shutil.copy2(FROZEN_SEEDS / "metadata.yaml", seeds / "metadata.yaml")
-    enrich.run(seeds, options(fake, tmp_path, cache_dir=None))
+    command.run(seeds, options(fake, tmp_path, cache_dir=None))
     assert (seeds / "metadata.yaml").read_bytes() == first
     # New entries come after the hand-written ones, sorted by id, each in the strict schema.
     added = first[len((FROZEN_SEEDS / "metadata.yaml").read_bytes()) :].decode()
@@ -149,7 +150,7 @@ def test_the_written_file_is_deterministic(fake: FakeIndex, seeds: Path, tmp_pat
 
 
 def test_the_site_shows_the_real_titles_as_curated(fake: FakeIndex, seeds: Path, tmp_path: Path) -> None:
-    enrich.run(seeds, options(fake, tmp_path))
+    command.run(seeds, options(fake, tmp_path))
     source = ingest.read_metadata(seeds)
     catalogue = catalogue_from(ingest.read_seeds(seeds), source, id_lock=ingest.read_id_lock(seeds))
     pid = ids(seeds)
@@ -176,10 +177,10 @@ def test_the_site_shows_the_real_titles_as_curated(fake: FakeIndex, seeds: Path,
 
 
 def test_a_second_run_asks_nothing(fake: FakeIndex, seeds: Path, tmp_path: Path) -> None:
-    first = enrich.run(seeds, options(fake, tmp_path))
+    first = command.run(seeds, options(fake, tmp_path))
     written = (seeds / "metadata.yaml").read_bytes()
     asked = len(fake.requests)
-    second = enrich.run(seeds, options(fake, tmp_path))
+    second = command.run(seeds, options(fake, tmp_path))
     assert len(fake.requests) == asked and second.requests == 0
     assert (seeds / "metadata.yaml").read_bytes() == written
     # What was written is not looked up again; the rest is answered from the cache.
@@ -190,11 +191,11 @@ def test_a_second_run_asks_nothing(fake: FakeIndex, seeds: Path, tmp_path: Path)
 def test_at_most_limit_papers_a_run_and_later_runs_continue(
     fake: FakeIndex, seeds: Path, tmp_path: Path
 ) -> None:
-    first = enrich.run(seeds, options(fake, tmp_path, limit=5))
+    first = command.run(seeds, options(fake, tmp_path, limit=5))
     assert first.looked_up == 5 and first.requests == 10 and first.left > 0
     assert f"{first.left} left for the next run (--limit 5)" in first.line()
     total = first.looked_up + first.left
-    second = enrich.run(seeds, options(fake, tmp_path, limit=5))
+    second = command.run(seeds, options(fake, tmp_path, limit=5))
     # The five answered from the cache cost nothing; five more are asked.
     assert second.requests == 10 and second.left == first.left - 5
     assert second.looked_up == 10 - first.matched and second.from_cache == 5 - first.matched
@@ -212,10 +213,10 @@ def test_an_interrupted_run_resumes_where_it_stopped(fake: FakeIndex, seeds: Pat
         return real_get(service, url, parse)
 
     fetcher.get = get  # type: ignore[method-assign]
-    interrupted = enrich.run(seeds, opts, fetcher)
+    interrupted = command.run(seeds, opts, fetcher)
     assert interrupted.requests == 6 and interrupted.looked_up == 3 and interrupted.interrupted
     assert interrupted.line().endswith("; interrupted (run again to resume)")
-    resumed = enrich.run(seeds, opts)
+    resumed = command.run(seeds, opts)
     full = len(set(ids(seeds).values())) - 1
     assert resumed.requests == 2 * full - 6  # nothing asked twice
     assert resumed.looked_up == full - interrupted.matched
@@ -226,7 +227,7 @@ def test_a_429_is_retried_after_the_time_it_asks(fake: FakeIndex, tmp_path: Path
     fake.script("arxiv", Canned(429, "Rate exceeded.", {"Retry-After": "3"}))
     waits: list[float] = []
     opts = options(fake, tmp_path)
-    summary = enrich.run(seeds, opts, Fetcher(opts, sleep=waits.append))
+    summary = command.run(seeds, opts, Fetcher(opts, sleep=waits.append))
     assert waits == [3.0]  # Retry-After, longer than the backoff
     assert summary.matched == 1 and summary.requests == 3
     assert entries(seeds)[ids(seeds)[FEDMEZO]].source == "arxiv+openalex"
@@ -237,18 +238,18 @@ def test_backoff_doubles_and_a_persistent_500_fails_without_caching(fake: FakeIn
     fake.script("arxiv", *[Canned(500, "oops")] * 3)
     waits: list[float] = []
     opts = options(fake, tmp_path, backoff=1.0)
-    summary = enrich.run(seeds, opts, Fetcher(opts, sleep=waits.append))
+    summary = command.run(seeds, opts, Fetcher(opts, sleep=waits.append))
     assert waits == [1.0, 2.0] and summary.failed == 1 and summary.not_found == 0
     assert "arxiv: HTTP 500 (after 3 tries)" in (tmp_path / "review.md").read_text(encoding="utf-8")
     # A failure is not an answer: the next run asks arXiv again (OpenAlex's answer was cached).
-    again = enrich.run(seeds, opts)
+    again = command.run(seeds, opts)
     assert again.requests == 1 and again.not_found == 1
 
 
 def test_one_index_failing_does_not_stop_the_other_s_match(fake: FakeIndex, tmp_path: Path) -> None:
     seeds = one_paper(tmp_path, FEDMEZO)
     fake.script("arxiv", *[Canned(503, "down")] * 3)
-    summary = enrich.run(seeds, options(fake, tmp_path))
+    summary = command.run(seeds, options(fake, tmp_path))
     assert summary.matched == 1
     assert entries(seeds)[ids(seeds)[FEDMEZO]].source == "openalex"
 
@@ -256,7 +257,7 @@ def test_one_index_failing_does_not_stop_the_other_s_match(fake: FakeIndex, tmp_
 def test_a_timeout_fails_the_call(fake: FakeIndex, tmp_path: Path) -> None:
     seeds = one_paper(tmp_path, FRIDO)
     fake.script("openalex", Canned(200, "{}", delay=1.5))
-    summary = enrich.run(seeds, options(fake, tmp_path, timeout=0.3, retries=0))
+    summary = command.run(seeds, options(fake, tmp_path, timeout=0.3, retries=0))
     assert summary.failed == 1
     assert "openalex: timed out" in (tmp_path / "review.md").read_text(encoding="utf-8")
 
@@ -288,17 +289,17 @@ def test_malformed_or_oversized_answers_fail_cleanly(
 ) -> None:
     seeds = one_paper(tmp_path, FRIDO)
     fake.script(service, Canned(200, body, length=len(body) < 10_000))  # no Content-Length: read and cut
-    summary = enrich.run(seeds, options(fake, tmp_path, max_bytes=4000, retries=0))
+    summary = command.run(seeds, options(fake, tmp_path, max_bytes=4000, retries=0))
     assert summary.failed == 1 and not (seeds / "metadata.yaml").exists()
     assert reason in (tmp_path / "review.md").read_text(encoding="utf-8")
     # Not an answer: not cached, so the next run asks that index again (and only that one).
-    assert enrich.run(seeds, options(fake, tmp_path)).requests == 1
+    assert command.run(seeds, options(fake, tmp_path)).requests == 1
 
 
 def test_a_match_is_written_when_the_other_index_answers_garbage(fake: FakeIndex, tmp_path: Path) -> None:
     seeds = one_paper(tmp_path, FEDMEZO)
     fake.script("openalex", Canned(200, "<html>"))
-    summary = enrich.run(seeds, options(fake, tmp_path))
+    summary = command.run(seeds, options(fake, tmp_path))
     assert summary.matched == 1
     entry = next(iter(entries(seeds).values()))
     assert entry.source == "arxiv" and entry.doi == ""  # nothing from the broken answer
@@ -306,14 +307,14 @@ def test_a_match_is_written_when_the_other_index_answers_garbage(fake: FakeIndex
 
 def test_no_result_is_not_found(fake: FakeIndex, tmp_path: Path) -> None:
     seeds = one_paper(tmp_path, Source("001_a0d296c439b9a23d.txt", 9))
-    summary = enrich.run(seeds, options(fake, tmp_path))
+    summary = command.run(seeds, options(fake, tmp_path))
     assert (summary.not_found, summary.matched, summary.failed) == (1, 0, 0)
     assert not (seeds / "metadata.yaml").exists()
 
 
 def test_hostile_fields_pass_only_as_the_metadata_rules_allow(fake: FakeIndex, tmp_path: Path) -> None:
     seeds = one_paper(tmp_path, ADAM)
-    enrich.run(seeds, options(fake, tmp_path))
+    command.run(seeds, options(fake, tmp_path))
     entry = entries(seeds)[ids(seeds)[ADAM]]
     record = next(r for r in load_records() if r.get("arxiv") == "2402.19449")
     assert entry.title == record["title"]  # kept as data; escaped where shown
@@ -328,7 +329,7 @@ def test_a_title_that_breaks_the_rules_is_listed_not_written(fake: FakeIndex, tm
         {**r, "title": "<<<>>> {{}} " + "x" * 400} if r.get("arxiv") == "2402.19449" else r
         for r in fake.records
     ]
-    summary = enrich.run(seeds, options(fake, tmp_path))
+    summary = command.run(seeds, options(fake, tmp_path))
     assert summary.review == 1 and not (seeds / "metadata.yaml").exists()
     assert "breaks the metadata rules" in (tmp_path / "review.md").read_text(encoding="utf-8")
 
@@ -336,7 +337,7 @@ def test_a_title_that_breaks_the_rules_is_listed_not_written(fake: FakeIndex, tm
 def test_two_papers_matching_one_title_go_to_review(fake: FakeIndex, tmp_path: Path) -> None:
     seeds = one_paper(tmp_path, FEDMEZO, DFROT)
     fake.records = [{**r, "title": "One Title For Both"} for r in fake.records]
-    summary = enrich.run(seeds, options(fake, tmp_path))
+    summary = command.run(seeds, options(fake, tmp_path))
     assert summary.matched == 1 and summary.review == 1
     assert "another paper's title" in (tmp_path / "review.md").read_text(encoding="utf-8")
     assert len(entries(seeds)) == 1
@@ -344,7 +345,7 @@ def test_two_papers_matching_one_title_go_to_review(fake: FakeIndex, tmp_path: P
 
 def test_requests_name_the_project_and_the_contact(fake: FakeIndex, tmp_path: Path) -> None:
     seeds = one_paper(tmp_path, FRIDO)
-    enrich.run(seeds, options(fake, tmp_path))
+    command.run(seeds, options(fake, tmp_path))
     by_service = {service: (query, headers) for service, query, headers in fake.requests}
     for _query, headers in by_service.values():
         assert headers["User-Agent"].startswith("paper-catalogue-enrich/")
@@ -368,9 +369,9 @@ def test_requests_to_one_service_keep_their_interval() -> None:
 
 
 def test_retry_after_as_an_http_date() -> None:
-    assert enrich._retry_after("Wed, 21 Oct 2015 07:28:00 GMT", 1445412470.0) == 10.0
-    assert enrich._retry_after("soon", 0.0) is None
-    assert enrich._retry_after("7", 0.0) == 7.0
+    assert command._retry_after("Wed, 21 Oct 2015 07:28:00 GMT", 1445412470.0) == 10.0
+    assert command._retry_after("soon", 0.0) is None
+    assert command._retry_after("7", 0.0) == 7.0
 
 
 def test_a_retry_after_beyond_the_limit_gives_up(fake: FakeIndex, tmp_path: Path) -> None:
@@ -378,15 +379,15 @@ def test_a_retry_after_beyond_the_limit_gives_up(fake: FakeIndex, tmp_path: Path
     fake.script("arxiv", Canned(429, "", {"Retry-After": "3600"}))
     waits: list[float] = []
     opts = options(fake, tmp_path)
-    summary = enrich.run(seeds, opts, Fetcher(opts, sleep=waits.append))
+    summary = command.run(seeds, opts, Fetcher(opts, sleep=waits.append))
     assert summary.failed == 1 and waits == []
 
 
 def test_inverted_index_reads_back_the_abstract() -> None:
-    assert indexes.abstract_from_inverted_index({"b": [1], "a": [0, 2], "c.": [3]}) == "a b a c."
-    assert indexes.abstract_from_inverted_index(None) == ""
-    with pytest.raises(indexes.Malformed):
-        indexes.abstract_from_inverted_index({"a": [10**9]})
+    assert services.abstract_from_inverted_index({"b": [1], "a": [0, 2], "c.": [3]}) == "a b a c."
+    assert services.abstract_from_inverted_index(None) == ""
+    with pytest.raises(services.Malformed):
+        services.abstract_from_inverted_index({"a": [10**9]})
 
 
 def test_format_entry_reads_back_as_the_same_metadata() -> None:
@@ -458,7 +459,7 @@ def test_a_rejected_match_is_not_proposed_again(fake: FakeIndex, tmp_path: Path)
     seeds = one_paper(tmp_path, FEDMEZO)
     pid = ids(seeds)[FEDMEZO]
     (seeds / "metadata.yaml").write_text(f"# checked by hand\n{pid}:\n  source: rejected\n", encoding="utf-8")
-    summary = enrich.run(seeds, options(fake, tmp_path))
+    summary = command.run(seeds, options(fake, tmp_path))
     assert summary.looked_up == 0 and summary.requests == 0
     catalogue = catalogue_from(ingest.read_seeds(seeds), ingest.read_metadata(seeds))
     (paper,) = catalogue.papers
@@ -468,7 +469,7 @@ def test_a_rejected_match_is_not_proposed_again(fake: FakeIndex, tmp_path: Path)
 
 
 def test_entries_are_keyed_by_the_ids_the_build_gives(seeds: Path) -> None:
-    papers, _source = enrich._papers(seeds)
+    papers, _source = command._papers(seeds)
     # As pipeline.build() calls it.
     built = catalogue_from(
         ingest.read_seeds(seeds),
@@ -484,11 +485,11 @@ def test_only_the_enrich_module_talks_to_the_network() -> None:
         r"^\s*(?:import|from)\s+(?:urllib\.request|http\.client|socket|requests|httpx)\b", re.M
     )
     talking = sorted(
-        path.name
-        for path in (ROOT / "generator").glob("*.py")
+        path.relative_to(ROOT / "generator").as_posix()
+        for path in (ROOT / "generator").rglob("*.py")
         if network.search(path.read_text(encoding="utf-8"))
     )
-    assert talking == ["enrich.py"]
+    assert talking == ["enrich/command.py"]
 
 
 def test_the_fake_runs_as_a_program_for_rehearsals(tmp_path: Path) -> None:
@@ -506,7 +507,7 @@ def test_the_fake_runs_as_a_program_for_rehearsals(tmp_path: Path) -> None:
         port = int(port_file.read_text())
         query = urllib.parse.urlencode({"search_query": "abs:confluence AND abs:federated AND abs:ushering"})
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/arxiv/api/query?{query}", timeout=10) as answer:
-            (record,) = indexes.parse_arxiv(answer.read().decode("utf-8"))
+            (record,) = services.parse_arxiv(answer.read().decode("utf-8"))
         assert record.arxiv == "2402.05926" and record.title.startswith("On the Convergence")
     finally:
         server.terminate()

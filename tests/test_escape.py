@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import yaml
 from markupsafe import Markup
 
-from generator import escape
-from generator.clean import link_spans
+from generator.site import escape
+from generator.text.clean import link_spans
 
 HOSTILE = "<script>x</script> \"q\" 'a' & {{ 7*7 }} `c` *e* [l](javascript:x) --8<-- { onerror=y }"
 

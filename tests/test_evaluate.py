@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import evaluate
-from generator.evaluate import Document, datasets, load, score, stemmed
+from generator.evaluation import keyphrases
+from generator.evaluation.keyphrases import Document, datasets, load, score, stemmed
 
 DOC = (
     "Federated learning trains models across many clients without sharing their data. We study "
@@ -57,7 +57,7 @@ def test_score_is_precision_recall_f1_at_10() -> None:
 
 def test_command_prints_both_systems_side_by_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_zip(tmp_path, "tiny")
-    assert evaluate.main([str(tmp_path), "--repeat", "1"]) == 0
+    assert keyphrases.main([str(tmp_path), "--repeat", "1"]) == 0
     out = capsys.readouterr().out
     assert "Raw YAKE P@10" in out and "Ours P@10" in out
     row = next(line for line in out.splitlines() if line.startswith("| tiny |"))
@@ -65,4 +65,4 @@ def test_command_prints_both_systems_side_by_side(tmp_path: Path, capsys: pytest
 
 
 def test_command_refuses_a_folder_without_datasets(tmp_path: Path) -> None:
-    assert evaluate.main([str(tmp_path)]) == 2
+    assert keyphrases.main([str(tmp_path)]) == 2

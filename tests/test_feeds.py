@@ -12,9 +12,9 @@ import pytest
 import rnc2rng
 from lxml import etree
 
-from generator.feeds import SUMMARY_SIZE, excerpt, render_feeds
-from generator.keywords import keyword_index
+from generator.keywords.stage import keyword_index
 from generator.models import Catalogue, History, Paper, Source, Stats
+from generator.site.feeds import SUMMARY_SIZE, excerpt, render_feeds
 
 from .conftest import ROOT, BuiltSite
 from .sitehtml import parse, resolve

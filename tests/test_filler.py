@@ -1,7 +1,7 @@
-"""Keyword filler rules (generator/filler.py), each on small fixtures."""
+"""Keyword filler rules (generator/keywords/filler.py), each on small fixtures."""
 
-from generator import filler
-from generator.keywords import curate, extract
+from generator.keywords import filler
+from generator.keywords.stage import curate, extract
 from generator.models import Paper, Source
 
 

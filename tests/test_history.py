@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 from generator.cli import main
-from generator.history import parse_log, read_history
-from generator.normalize import paper_id
+from generator.identity.normalize import paper_id
+from generator.inputs.history import parse_log, read_history
 from generator.pipeline import build
 
 from .gitrepo import DAY1, DAY2, DAY3, commit, git

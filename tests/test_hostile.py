@@ -22,12 +22,14 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from generator import enrich, escape, ingest, write
-from generator.clean import clean_text
-from generator.keywords import keyword_index
-from generator.normalize import paper_id
+from generator.enrich import command
+from generator.identity.normalize import paper_id
+from generator.inputs import ingest
+from generator.keywords.stage import keyword_index
 from generator.pipeline import catalogue_from
-from generator.render import Renderer
+from generator.site import escape, write
+from generator.site.render import Renderer
+from generator.text.clean import clean_text
 
 from .conftest import HAND_WRITTEN, ROOT, BuiltSite, build_site, mkdocs_build
 from .fake_index import FakeIndex
@@ -166,12 +168,12 @@ def index_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     shutil.copytree(HOSTILE, seeds)
     fake = FakeIndex(index_records()).start()
     try:
-        summary = enrich.run(
+        summary = command.run(
             seeds,
-            enrich.Options(
+            command.Options(
                 contact="hostile@example.org",
-                arxiv=enrich.Service("arxiv", fake.arxiv_url, 0.0),
-                openalex=enrich.Service("openalex", fake.openalex_url, 0.0),
+                arxiv=command.Service("arxiv", fake.arxiv_url, 0.0),
+                openalex=command.Service("openalex", fake.openalex_url, 0.0),
                 limit=1000,
                 retries=0,
                 cache_dir=None,
@@ -492,7 +494,7 @@ def test_index_titles_are_shown_as_curated_without_markup(index_site: BuiltSite)
     assert len(curated) >= INDEX_MATCHED
     for paper in curated:
         meta = paper["metadata"]
-        assert meta["source"] in ("arxiv", "openalex") and meta["score"] >= enrich.ACCEPT
+        assert meta["source"] in ("arxiv", "openalex") and meta["score"] >= command.ACCEPT
         assert meta["authors"] == INDEX_AUTHORS and meta["venue"] == INDEX_VENUE  # data, kept as sent
         assert meta["url"] is None or meta["url"].startswith("https://arxiv.org/abs/")  # the bad url dropped
         assert not set("<>{}[]*!&#`") & set(paper["title"]), paper["title"]

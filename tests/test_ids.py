@@ -10,10 +10,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from generator import ingest
-from generator.dedupe import dedupe
-from generator.history import read_history
-from generator.normalize import paper_id
+from generator.identity.dedupe import dedupe
+from generator.identity.normalize import paper_id
+from generator.inputs import ingest
+from generator.inputs.history import read_history
 from generator.pipeline import build
 
 from .gitrepo import DAY1, DAY2, DAY3, commit, git, new_repo

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BuildError
-from generator.ingest import MAX_LINE_CHARS, decode_lines, read_seeds
+from generator.inputs.ingest import MAX_LINE_CHARS, decode_lines, read_seeds
 
 
 def test_lines_are_numbered_from_one_and_blank_lines_skipped() -> None:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from generator.keywords import (
+from generator.keywords.stage import (
     KEYWORDS_PER_PAPER,
     curate,
     extract,
@@ -186,7 +186,7 @@ STOP_EDGES = {"of", "and", "the", "a", "an", "in", "on", "for", "to", "with", "b
 
 @pytest.fixture(scope="module")
 def seed_catalogue():
-    from generator import ingest
+    from generator.inputs import ingest
     from generator.pipeline import catalogue_from
 
     from .conftest import FROZEN_SEEDS
@@ -261,7 +261,7 @@ def test_a_keyword_page_needs_five_papers_and_one_in_a_thousand_of_the_catalogue
 
 
 def test_faster_yake_gives_yake_s_exact_results() -> None:
-    """extract calls YAKE with two helpers swapped (generator/keywords.py, _fast_yake): on every frozen
+    """extract calls YAKE with two helpers swapped (generator/keywords/stage.py, _fast_yake): on every frozen
     seed line, and on texts with repeats and odd punctuation, the phrases and the float scores are
     exactly those of the library as it comes, and the library is left as it was."""
     import networkx
@@ -270,7 +270,7 @@ def test_faster_yake_gives_yake_s_exact_results() -> None:
     import yake.data.core
     import yake.data.single_word
 
-    from generator import keywords
+    from generator.keywords import stage
     from tests.conftest import FROZEN_SEEDS
 
     texts = [
@@ -280,9 +280,9 @@ def test_faster_yake_gives_yake_s_exact_results() -> None:
         if line.strip()
     ]
     texts += [TEXT, FIRST_SEED, "Graph graph GRAPH. Graph-based graphs, graph (GG) GG GG!", "x", ""]
-    stock = yake.KeywordExtractor(**keywords.YAKE_SETTINGS)
-    assert keywords._FAST  # the pinned YAKE is the one the swap was written for
+    stock = yake.KeywordExtractor(**stage.YAKE_SETTINGS)
+    assert stage._FAST  # the pinned YAKE is the one the swap was written for
     for text in texts:
-        assert keywords.scored_phrases(text) == stock.extract_keywords(text)
+        assert stage.scored_phrases(text) == stock.extract_keywords(text)
     assert yake.data.core.nx is networkx and yake.data.single_word.np is numpy
-    assert any(keywords.scored_phrases(text) for text in texts)
+    assert any(stage.scored_phrases(text) for text in texts)

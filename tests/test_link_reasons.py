@@ -2,8 +2,8 @@
 
 from collections import Counter
 
-from generator.links import related_papers, shared_terms, surface_terms
 from generator.models import Paper, Source
+from generator.relate.related import related_papers, shared_terms, surface_terms
 
 
 def paper(pid: str, text: str, keywords: tuple[str, ...] = ()) -> Paper:

@@ -5,9 +5,11 @@ from dataclasses import replace
 import networkx as nx
 import pytest
 
-from generator import links
-from generator.ingest import read_seeds
-from generator.links import (
+from generator.inputs.ingest import read_seeds
+from generator.models import Paper, Source
+from generator.pipeline import catalogue_from
+from generator.relate import related
+from generator.relate.related import (
     MAX_RELATED,
     MIN_SCORE,
     acronyms,
@@ -17,8 +19,6 @@ from generator.links import (
     related_papers,
     shared_keywords,
 )
-from generator.models import Paper, Source
-from generator.pipeline import catalogue_from
 
 from .conftest import FROZEN_SEEDS
 
@@ -91,7 +91,7 @@ def test_chunked_top_k_equals_one_block(monkeypatch) -> None:
         paper(f"{i}000000000", t, ("diffusion models",) if i % 2 else ()) for i, t in enumerate(texts)
     )
     whole = related_papers(papers)
-    monkeypatch.setattr(links, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(related, "CHUNK_ROWS", 2)
     assert related_papers(papers) == whole
     assert related_papers(tuple(reversed(papers))) == tuple(reversed(whole))
 
@@ -182,19 +182,19 @@ def test_links_do_not_depend_on_input_order(seed_papers: dict[str, Paper]) -> No
 def test_candidate_search_of_large_catalogues_scores_exactly(seed_papers, monkeypatch) -> None:
     bare = tuple(replace(p, related=()) for p in seed_papers.values())
     exact = related_papers(bare)
-    monkeypatch.setattr(links, "APPROXIMATE_FROM", 0)
-    monkeypatch.setattr(links, "APPROXIMATE_CHUNK_ROWS", 7)
+    monkeypatch.setattr(related, "APPROXIMATE_FROM", 0)
+    monkeypatch.setattr(related, "APPROXIMATE_CHUNK_ROWS", 7)
     # On 47 papers, a term in 1% of them is in none: leave out only terms of over a quarter of them.
-    monkeypatch.setattr(links, "CANDIDATE_MAX_DF", 0.25)
+    monkeypatch.setattr(related, "CANDIDATE_MAX_DF", 0.25)
     # Candidates from the distinctive terms only: most links are still found, with their exact scores.
     approximate = related_papers(bare)
     found = {(p.id, r.id, r.score) for p in approximate for r in p.related}
     wanted = {(p.id, r.id, r.score) for p in exact for r in p.related}
     assert len(found & wanted) >= 0.85 * len(wanted)  # 47 papers is a crude stand-in for a large catalogue
     # With every term and every candidate, the search is exhaustive and gives the exact result.
-    monkeypatch.setattr(links, "QUERY_TERMS", 10**6)
-    monkeypatch.setattr(links, "CANDIDATES", 10**6)
-    monkeypatch.setattr(links, "CANDIDATE_MAX_DF", 1.0)
+    monkeypatch.setattr(related, "QUERY_TERMS", 10**6)
+    monkeypatch.setattr(related, "CANDIDATES", 10**6)
+    monkeypatch.setattr(related, "CANDIDATE_MAX_DF", 1.0)
     assert related_papers(bare) == exact
 
 
@@ -203,7 +203,7 @@ def test_cached_term_rows_are_the_hasher_s_matrix(tmp_path) -> None:
     exactly the HashingVectorizer's counts of the same terms, so TF-IDF and scores are unchanged."""
     import numpy as np
 
-    from generator import parallel
+    from generator.runtime import parallel
 
     texts = [
         line
@@ -212,10 +212,10 @@ def test_cached_term_rows_are_the_hasher_s_matrix(tmp_path) -> None:
         if line.strip()
     ] + ["word " * 70000, "", "GNN (GNNs) GNNs."]
     papers = tuple(paper(f"{i:010x}", t) for i, t in enumerate(texts))
-    expected = links._hasher().transform(links.terms(p.text) for p in papers)
+    expected = related._hasher().transform(related.terms(p.text) for p in papers)
     for _run in ("cold", "warm"):
         with parallel.runtime(tmp_path, jobs=1):
-            found = links.text_counts(papers)
+            found = related.text_counts(papers)
         assert found.shape == expected.shape and found.dtype == expected.dtype
         assert np.array_equal(found.indptr, expected.indptr)
         assert np.array_equal(found.indices, expected.indices)

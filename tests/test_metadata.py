@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import ingest
 from generator.cli import main
-from generator.dedupe import dedupe
 from generator.errors import BuildError
-from generator.metadata import parse
+from generator.identity.dedupe import dedupe
+from generator.inputs import ingest
+from generator.inputs.metadata import parse
 from generator.models import Metadata, MetadataSource
 from generator.pipeline import build
 

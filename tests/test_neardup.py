@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.dedupe import dedupe, pinned_ids
-from generator.ingest import read_seeds
+from generator.identity.dedupe import dedupe, pinned_ids
+from generator.identity.neardup import THRESHOLD, candidate_pairs, near_duplicates, shingles
+from generator.identity.normalize import paper_id, variant_key
+from generator.inputs.ingest import read_seeds
 from generator.models import SeedLine, Source
-from generator.neardup import THRESHOLD, candidate_pairs, near_duplicates, shingles
-from generator.normalize import paper_id, variant_key
-from generator.worddiff import changed_words, word_diff
+from generator.site.worddiff import changed_words, word_diff
 
 from .conftest import FROZEN_SEEDS
 
@@ -138,7 +138,7 @@ def test_numpy_banding_finds_exactly_the_pairs_of_datasketch_lsh() -> None:
 
     from datasketch import MinHash, MinHashLSH
 
-    from generator.neardup import CANDIDATE_THRESHOLD, NUM_PERM, SEED
+    from generator.identity.neardup import CANDIDATE_THRESHOLD, NUM_PERM, SEED
 
     texts = [p["a"] for p in PAIRS] + [p["b"] for p in PAIRS]
     texts += [line.text for line in read_seeds(FROZEN_SEEDS)]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import posixpath
 import re
 
-from generator.keywords import keyword_index
+from generator.keywords.stage import keyword_index
 from generator.models import Catalogue, Paper, Source, Stats
-from generator.paginate import PAGE_SIZE, paginate
-from generator.render import Renderer
-from generator.write import is_owned
+from generator.site.paginate import PAGE_SIZE, paginate
+from generator.site.render import Renderer
+from generator.site.write import is_owned
 
 LINK = re.compile(r"\]\(([^)]+)\)")
 

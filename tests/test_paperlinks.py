@@ -3,7 +3,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 from generator.models import Metadata, Paper, Source
-from generator.paperlinks import (
+from generator.site.outbound import (
     bibtex,
     bibtex_escape,
     found_links,

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import ingest, parallel
+from generator.inputs import ingest
 from generator.pipeline import build, catalogue_from
-from generator.render import Renderer
+from generator.runtime import parallel
+from generator.site.render import Renderer
 
 from .conftest import FROZEN_SEEDS
 

@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.pipeline import build
-from generator.write import MANIFEST
+from generator.site.write import MANIFEST
 
 from .conftest import FROZEN_SEEDS, generate
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.keywords import keyword_index
+from generator.keywords.stage import keyword_index
 from generator.models import Catalogue, Metadata, Paper, Related, Source, Stats, Topic
-from generator.render import Renderer, related_from
+from generator.site.render import Renderer, related_from
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -209,9 +209,9 @@ def test_papers_that_list_a_paper_are_shown_on_it_when_it_does_not_list_them() -
 
 
 def test_home_page_lists_at_most_home_titles_and_points_to_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.render
+    import generator.site.render
 
-    monkeypatch.setattr(generator.render, "HOME_TITLES", 1)
+    monkeypatch.setattr(generator.site.render, "HOME_TITLES", 1)
     home = rendered()["index.md"]
     listing = home.split("## Papers by title", 1)[1]
     assert listing.count(".md)") - listing.count("(papers/index.md)") - listing.count("(titles.md)") == 1

@@ -12,7 +12,7 @@ import pytest
 
 from generator import review
 from generator.cli import main
-from generator.normalize import paper_id
+from generator.identity.normalize import paper_id
 from generator.pipeline import build
 
 from .gitrepo import DAY1, DAY2, commit, git, new_repo

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.normalize import paper_id
+from generator.identity.normalize import paper_id
 
 from .conftest import ROOT
 from .gitrepo import DAY1, DAY2, commit, git

@@ -1,7 +1,7 @@
 """Generated titles stand alone: no anaphor, no dangling end, no 'Topic: fragment' (issue 13)."""
 
 from generator.models import Paper, Source
-from generator.titles import generate_title, stand_alone, title_flags
+from generator.titles.generate import generate_title, stand_alone, title_flags
 
 
 def paper(text: str, keywords: tuple[str, ...] = ()) -> Paper:

@@ -4,11 +4,11 @@ import re
 
 import pytest
 
-from generator import ingest
+from generator.inputs import ingest
 from generator.models import Metadata, Paper, Source
-from generator.naming import acronym_definitions, is_survey, long_form, named_method, strip_latex
 from generator.pipeline import catalogue_from
-from generator.titles import TITLE_MAX, az_groups, disambiguate, generate_title, with_titles
+from generator.titles.clues import acronym_definitions, is_survey, long_form, named_method, strip_latex
+from generator.titles.generate import TITLE_MAX, az_groups, disambiguate, generate_title, with_titles
 
 from .conftest import FROZEN_SEEDS
 

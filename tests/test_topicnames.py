@@ -1,10 +1,10 @@
-"""Topic names (generator/topicnames.py) on small fixtures."""
+"""Topic names (generator/relate/topicnames.py) on small fixtures."""
 
 from collections import Counter
 
-from generator import topicnames
-from generator.links import keyword_key
 from generator.models import Paper, Source
+from generator.relate import topicnames
+from generator.relate.related import keyword_key
 
 
 def p(pid: str, text: str, *keywords: str) -> Paper:

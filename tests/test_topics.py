@@ -4,11 +4,11 @@ from dataclasses import replace
 
 import pytest
 
-from generator.ingest import read_seeds
+from generator.inputs.ingest import read_seeds
 from generator.models import Catalogue, Paper, Related, Source
 from generator.pipeline import catalogue_from
-from generator.topicmap import label_lines, map_svg, topic_links
-from generator.topics import OTHER_NAME, with_topics
+from generator.relate.topics import OTHER_NAME, with_topics
+from generator.site.topicmap import label_lines, map_svg, topic_links
 
 from .conftest import FROZEN_SEEDS
 

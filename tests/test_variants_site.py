@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BuildError
-from generator.ingest import ID_LOCK
+from generator.inputs.ingest import ID_LOCK
 from generator.pipeline import build
 
 from .conftest import FROZEN_SEEDS, build_site

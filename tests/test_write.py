@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.models import PageSource
-from generator.write import MANIFEST, write
+from generator.site.write import MANIFEST, write
 
 
 def test_unchanged_files_keep_bytes_and_mtime(tmp_path: Path) -> None:
@@ -41,7 +41,7 @@ def test_refuses_paths_outside_generated_ones(tmp_path: Path, rel: str) -> None:
 def test_a_failure_while_writing_leaves_the_previous_docs_untouched(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import generator.write as write_module
+    import generator.site.write as write_module
 
     old = {"index.md": "old home\n", "papers/0123456789.md": "old a\n", "papers/abcdefabcd.md": "old b\n"}
     write(tmp_path, old)
@@ -85,7 +85,7 @@ def test_refuses_to_write_through_a_symlinked_folder(tmp_path: Path) -> None:
 
 
 def test_map_and_topic_pages_are_generated_paths(tmp_path: Path) -> None:
-    from generator.write import is_owned
+    from generator.site.write import is_owned
 
     assert is_owned("map.md") and is_owned("topics/index.md") and is_owned("topics/knowledge-graph.md")
     assert not is_owned("topics/../about.md") and not is_owned("topics/x/y.md") and not is_owned("maps.md")

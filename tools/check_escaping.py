@@ -24,38 +24,38 @@ TESTS = [
 ]
 MUTATIONS = {
     "text: no character references for seed text": (
-        "generator/escape.py",
+        "generator/site/escape.py",
         "return Markup(str(value).translate(_ENTITIES))",
         "return Markup(str(value))",
     ),
     "page_title: no word joiner after < and &": (
-        "generator/escape.py",
+        "generator/site/escape.py",
         "return one_line(value).translate(_TITLE_MARKUP)",
         "return one_line(value)",
     ),
     "attribute: description not HTML-escaped": (
-        "generator/escape.py",
+        "generator/site/escape.py",
         "return html.escape(one_line(value), quote=True)",
         "return one_line(value)",
     ),
     "yaml_string: naive double quotes": (
-        "generator/escape.py",
+        "generator/site/escape.py",
         "dumped = json.dumps(str(value), ensure_ascii=False)",
         "dumped = '\"' + str(value) + '\"'",
     ),
-    "link: href not escaped": ("generator/escape.py", '<a href="{text(url)}"', '<a href="{url}"'),
+    "link: href not escaped": ("generator/site/escape.py", '<a href="{text(url)}"', '<a href="{url}"'),
     "link: any scheme allowed": (
-        "generator/escape.py",
+        "generator/site/escape.py",
         'if not re.match(r"https?://", url, re.IGNORECASE):',
         "if False:",
     ),
     "slugs: index.md not reserved": (
-        "generator/keywords.py",
+        "generator/keywords/stage.py",
         'taken: set[str] = {"index"}',
         "taken: set[str] = set()",
     ),
     "write: files replaced one by one (no staging)": (
-        "generator/write.py",
+        "generator/site/write.py",
         "staged.append((_stage(target, data), target))",
         "_atomic_write(target, data)",
     ),

@@ -1,0 +1,5 @@
+import sys
+
+from generator.evaluation.keyphrases import main
+
+sys.exit(main())

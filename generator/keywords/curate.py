@@ -1,0 +1,298 @@
+"""The catalogue-level part of the keyword stage: candidates of every paper in, keywords out.
+
+``curate(papers, candidates)``: acronyms become their expansion; singular/plural, case and hyphen
+variants become one canonical keyword across the catalogue; a keyword that is a part of a better
+keyword of the same paper goes; each paper keeps its best 5 to 10 keywords, preferring those it
+shares with other papers. The candidates come from ``keywords.extract`` (YAKE, per abstract).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from sys import intern
+
+from generator.keywords import filler, grammar
+from generator.keywords.grammar import crosses
+from generator.models import Paper
+from generator.runtime import cache, parallel
+
+KEYWORDS_PER_PAPER = 10
+# Filler (generator/keywords/filler.py) is used only to give a paper this many keywords.
+KEYWORDS_MIN = 5
+# A keyword of another paper of the catalogue ranks as if its YAKE score were this much better.
+SHARED_BOOST = 0.3
+COMMON_MIN_PAPERS = 30
+COMMON_SHARE = 1 / 3
+
+
+@dataclass(frozen=True, slots=True)  # slots: millions of these at 100,000 papers
+class Candidate:
+    """A key phrase YAKE found in one abstract: display words, canonical key, score (lower is better),
+    and where it occurs, as (first token, token after the last) spans."""
+
+    text: str
+    key: str
+    score: float
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """What ``extract`` finds in one abstract: picklable, and a pure function of the text."""
+
+    phrases: tuple[Candidate, ...]
+    # (acronym key, expansion key, acronym as written, expansion as shown), for every acronym the
+    # text defines.
+    acronyms: tuple[tuple[str, str, str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Packed:
+    """One paper's candidates in a few flat arrays: at 100,000 papers (2.3 million candidates) the
+    records would take gigabytes, these about a hundred megabytes."""
+
+    texts: tuple[str, ...]
+    keys: tuple[str, ...]
+    scores: array[float]
+    # spans of candidate i: pairs spans[2 * ends[i - 1] : 2 * ends[i]] (flattened (start, end))
+    ends: array[int]
+    spans: array[int]
+    acronyms: tuple[tuple[str, str, str, str], ...]
+
+    @staticmethod
+    def of(cands: Candidates) -> _Packed:
+        ends, flat, total = array("l"), array("l"), 0
+        for cand in cands.phrases:
+            total += len(cand.spans)
+            ends.append(total)
+            for a, b in cand.spans:
+                flat.extend((a, b))
+        return _Packed(
+            tuple(intern(c.text) for c in cands.phrases),
+            tuple(intern(c.key) for c in cands.phrases),
+            array("d", (c.score for c in cands.phrases)),
+            ends,
+            flat,
+            cands.acronyms,
+        )
+
+    @staticmethod
+    def of_plain(data: list) -> _Packed:  # type: ignore[type-arg]
+        """``of`` the JSON form the keyword cache stores (``[[text, key, score, spans], ...],
+        acronyms``), without building the records first."""
+        phrases, acronyms = data
+        ends, flat, total = array("l"), array("l"), 0
+        for _text, _key, _score, spans in phrases:
+            total += len(spans)
+            ends.append(total)
+            for a, b in spans:
+                flat.extend((int(a), int(b)))
+        return _Packed(
+            tuple(intern(p[0]) for p in phrases),
+            tuple(intern(p[1]) for p in phrases),
+            array("d", (float(p[2]) for p in phrases)),
+            ends,
+            flat,
+            tuple((a, e, w, x) for a, e, w, x in acronyms),
+        )
+
+    def best(self, expand: dict[str, str]) -> dict[str, tuple[float, tuple[tuple[int, int], ...]]]:
+        """Expanded key -> (best score, spans), candidates that expand alike merged."""
+        best: dict[str, tuple[float, tuple[tuple[int, int], ...]]] = {}
+        start = 0
+        for i, raw in enumerate(self.keys):
+            end = self.ends[i]
+            spans = tuple((self.spans[2 * k], self.spans[2 * k + 1]) for k in range(start, end))
+            start = end
+            key = expand.get(raw, raw)
+            if key in best:
+                score, known = best[key]
+                best[key] = (min(score, self.scores[i]), tuple(sorted(set(known) | set(spans))))
+            else:
+                best[key] = (self.scores[i], spans)
+        return best
+
+
+def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tuple[Paper, ...]:  # type: ignore[type-arg]
+    """Canonical, catalogue-consistent keywords for every paper, best first: at most 10, and at least 5
+    where the abstract has that many key phrases.
+
+    ``found`` (each paper's ``Candidates``, or their JSON form as cached) is read once, one paper at
+    a time, into packed arrays; the passes over the catalogue
+    (acronyms, then how many papers share each key, then each paper's choice) rebuild one paper's
+    candidates at a time, so memory holds the packed arrays and the counts, not every candidate."""
+    packed = [_Packed.of(one) if isinstance(one, Candidates) else _Packed.of_plain(one) for one in found]
+    # Acronym -> expansion, over the whole catalogue: the expansion most papers give wins.
+    expansions: dict[str, Counter[str]] = defaultdict(Counter)
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    fallback: dict[str, str] = {}
+    for one in packed:
+        for acronym_key, expansion_key, acronym, expansion in one.acronyms:
+            expansions[acronym_key][expansion_key] += 1
+            written[expansion_key][acronym] += 1
+            fallback.setdefault(expansion_key, expansion)
+    expand = {a: c.most_common(1)[0][0] for a, c in sorted(expansions.items())}
+    # How many papers have each key (acronyms replaced by what they stand for), and how papers
+    # spell it: one Counter of (key, spelling), not a Counter per key.
+    shared: Counter[str] = Counter()
+    spelt: Counter[tuple[str, str]] = Counter()
+    for one in packed:
+        keys = set()
+        for raw, text in zip(one.keys, one.texts, strict=True):
+            key = expand.get(raw, raw)
+            keys.add(key)
+            if key == raw:
+                # An acronym's expansion is spelt as the papers that write it out spell it.
+                spelt[key, text] += 1
+        shared.update(keys)
+    # In a large catalogue, a phrase in more than a third of the papers is boilerplate or a word of
+    # the whole field ("contact information", "web" on a catalogue of web papers): it tells no paper apart.
+    too_common = {
+        k for k, n in shared.items() if len(papers) >= COMMON_MIN_PAPERS and n > len(papers) * COMMON_SHARE
+    }
+    # Each paper's choice depends on its candidates and on a few facts about its keys in the
+    # catalogue; it is cached under a digest of exactly those, so that after a one-line seed edit
+    # only the papers whose facts changed choose again.
+    idents = [_choice_ident(one, expand, shared, written, too_common) for one in packed]
+    choices: list[list[str]] = parallel.cached(
+        idents,
+        choice_key(),
+        CHOICE_LABEL,
+        lambda todo: [_choice(packed[i], expand, shared, written, too_common) for i in todo],
+    )
+    packed.clear()  # the packed candidates are not needed any more
+    wanted = {k for chosen in choices for k in chosen}
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for (key, text), n in spelt.items():
+        if key in wanted:
+            spellings[key][text] = n
+    out = []
+    for paper, chosen in zip(papers, choices, strict=True):
+        labels = tuple(_spelling(k, spellings) or fallback.get(k, k) for k in chosen)
+        acronyms = tuple(
+            (label, written[k].most_common(1)[0][0])
+            for k, label in zip(chosen, labels, strict=True)
+            if written.get(k)
+        )
+        out.append(replace(paper, keywords=labels, acronyms=acronyms))
+    return tuple(out)
+
+
+CHOICE_LABEL = "curate"
+
+
+def choice_key() -> str:
+    """What a paper's choice depends on besides its ident: this code, the filler rules, the phrase
+    rules and the word frequencies."""
+    return cache.fingerprint(
+        stage="curate",
+        code=cache.source_digest(sys.modules[__name__]),
+        filler=cache.source_digest(filler),
+        rules=cache.source_digest(grammar),
+        wordfreq=cache.package_version("wordfreq"),
+    )
+
+
+def _choice_ident(
+    one: _Packed,
+    expand: dict[str, str],
+    shared: Counter[str],
+    written: dict[str, Counter[str]],
+    too_common: set[str],
+) -> str:
+    """A digest of everything ``_choice`` reads: the paper's candidates, the expansions of its keys,
+    and per key whether other papers share it, whether an acronym stands for it, whether it is too
+    common, and how many papers share it relative to its other keys (only that order is compared:
+    one more paper sharing "large language model" changes no other paper's ident)."""
+    expanded = [expand.get(raw, raw) for raw in one.keys]
+    counts = sorted({shared[k] for k in expanded})
+    rank = {n: i for i, n in enumerate(counts)}
+    facts = tuple(
+        (k, rank[shared[k]], shared[k] > 1, k in written, k in too_common) for k in sorted(set(expanded))
+    )
+    digest = hashlib.sha256(repr((one.texts, one.keys, one.acronyms, expanded, facts)).encode("utf-8"))
+    for numbers in (one.scores, one.ends, one.spans):
+        digest.update(numbers.tobytes())
+    return digest.hexdigest()
+
+
+def _choice(
+    one: _Packed,
+    expand: dict[str, str],
+    shared: Counter[str],
+    written: dict[str, Counter[str]],
+    too_common: set[str],
+) -> list[str]:
+    """One paper's keywords (canonical keys, best first)."""
+    best = one.best(expand)
+    # Filler is left out (generic words, sentence leftovers: see generator/keywords/filler.py); a word
+    # written with a capital ("BERT", "FATE") is a name, never generic, and a phrase the
+    # papers define an acronym for ("Internet of Things (IoT)") is a term.
+    lower = {expand.get(r, r): t for r, t in zip(one.keys, one.texts, strict=True) if t.islower()}
+    # A phrase of several words that other papers have too ranks higher: shared keywords are
+    # what gathers papers, and a phrase that several abstracts use is more likely a term of the art.
+    weak = {
+        k for k in best if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
+    }
+    ranked = sorted(
+        (k for k in best if k not in too_common),
+        key=lambda k: (k in weak, best[k][0] * (SHARED_BOOST if shared[k] > 1 and " " in k else 1.0), k),
+    )
+    # Near-repeats ("programming tasks", "programming problems"): the one more papers share stays.
+    order = {k: i for i, k in enumerate(ranked)}
+    ranked = filler.siblings(ranked, lambda k: (-shared[k], order[k]))
+    return _choose(ranked, {k: v[1] for k, v in best.items()}, weak)
+
+
+def _filler(key: str, lower: str | None, shared: bool) -> bool:
+    """Whether a candidate key is filler: a leftover, or a generic word written in lower case."""
+    return filler.is_leftover(key, shared) or (lower is not None and filler.is_generic(key, lower))
+
+
+def _inside(spans: Iterable[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    """Whether every occurrence lies within one of the other occurrences."""
+    return all(any(o0 <= s0 and s1 <= o1 for o0, o1 in others) for s0, s1 in spans)
+
+
+def _choose(
+    ranked: list[str],
+    spans: dict[str, tuple[tuple[int, int], ...]],
+    weak: set[str] | frozenset[str] = frozenset(),
+) -> list[str]:
+    """The best keywords, none of them a redundant part of another: a phrase that occurs only inside
+    a better keyword ("language models" in "large language models", "large language") is left out,
+    and so is a phrase that would leave a better keyword no occurrence of its own. Filler (``weak``,
+    ranked last) only makes up a paper's first KEYWORDS_MIN keywords, never more."""
+    chosen: list[str] = []
+    covered: list[tuple[int, int]] = []
+    for key in ranked:
+        if key in weak and len(chosen) >= KEYWORDS_MIN:
+            break
+        mine = spans[key]
+        if mine and covered and _inside(mine, covered):
+            continue
+        padded = f" {key} "
+        if not mine and any(padded in f" {c} " for c in chosen):
+            continue
+        if any(spans[c] and f" {c} " in padded and _inside(spans[c], list(mine)) for c in chosen):
+            continue
+        if covered and crosses(list(mine), covered):
+            continue  # a piece cut across a better keyword ("privacy-preserving natural language")
+        chosen.append(key)
+        covered.extend(mine)
+        if len(chosen) == KEYWORDS_PER_PAPER:
+            break
+    return chosen
+
+
+def _spelling(key: str, spellings: dict[str, Counter[str]]) -> str:
+    """The catalogue's spelling of a keyword: the most used one; ties go to the plural, then lower case."""
+    counts = spellings.get(key)
+    if not counts:
+        return ""
+    return min(counts, key=lambda s: (-counts[s], -len(s), s.lower() != s, s))

@@ -1,0 +1,324 @@
+"""The keyword stage: YAKE proposes, curation keeps what a human indexer would.
+
+The only module that imports yake. Three modules, along the stage's seams:
+
+- ``extract(text)`` (here): the costly per-abstract part, a pure function of the text. YAKE scores
+  every candidate phrase of one to three words; the candidates that are not grammatical key phrases
+  (sentence fragments, verb phrases, truncated noun phrases, generic words: the word lists and rules
+  of ``generator/keywords/grammar.py``) are dropped, phrases that only ever occur inside a longer candidate
+  are dropped, and acronyms that the abstract defines ("Large Language Models (LLMs)") are recorded
+  with their expansion.
+- ``curate(papers, candidates)`` (``generator/keywords/curate.py``): the cheap catalogue-level part, canonical
+  and catalogue-consistent keywords, 5 to 10 a paper.
+- ``keyword_index(papers)`` (here): every keyword with its papers and its page's slug.
+
+``with_keywords(papers)`` runs extraction and curation and is the stage the pipeline calls.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from types import SimpleNamespace
+
+import yake
+import yake.data.core as yake_core
+import yake.data.single_word as yake_single_word
+
+from generator.keywords import grammar
+from generator.keywords.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
+from generator.keywords.grammar import (
+    TOKEN,
+    URL,
+    URL_HINTS,
+    acronyms_defined,
+    crosses,
+    is_key_phrase,
+    modifies_next,
+    phrase_key,
+    reads_as_verb,
+    singular,
+    spans_of,
+    surface_forms,
+)
+from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshold
+from generator.runtime import cache, parallel
+
+# Re-exported: the keyword stage's interface, as callers and tests have imported it from here.
+__all__ = [
+    "KEYWORDS_MIN",
+    "KEYWORDS_PER_PAPER",
+    "Candidate",
+    "Candidates",
+    "curate",
+    "extract",
+    "is_key_phrase",
+    "keyword_index",
+    "phrase_key",
+    "raw_yake",
+    "singular",
+    "slugify",
+    "with_keywords",
+]
+
+# yake 0.7.3 takes snake_case arguments; camelCase ones are silently ignored.
+# dedup_lim=1.0 turns YAKE's own string-similarity deduplication off (we merge variants ourselves)
+# and returns every candidate ranked, which is also faster than deduplicating.
+YAKE_SETTINGS: dict[str, object] = {"lan": "en", "n": 3, "dedup_lim": 1.0, "top": 80}
+# The baseline of the evaluation: YAKE as it comes, with n=3 and top=10.
+RAW_YAKE_SETTINGS: dict[str, object] = {"lan": "en", "n": 3, "top": 10}
+CANDIDATES_KEPT = 30
+# A lower-case single word is a candidate only if the abstract says it this many times.
+SINGLE_WORD_MIN = 2
+SLUG_MAX = 60
+
+
+# ---------------------------------------------------------------------------------------------
+# YAKE, faster and unchanged: two of its helpers swapped for exact equivalents during our calls.
+
+
+class _CooccurrenceGraph:
+    """The part of ``networkx.DiGraph`` that YAKE 0.7 uses (nodes, edges with a ``tf`` weight, ``g[u]``,
+    ``has_edge``, ``in_edges``/``out_edges``) as two dicts of dicts, iterated in the same insertion
+    order as networkx's, so YAKE's sums over edges add the same numbers in the same order. networkx's
+    views cost about a seventh of YAKE's time."""
+
+    __slots__ = ("_pred", "_succ")
+
+    def __init__(self) -> None:
+        self._succ: dict[int, dict[int, dict[str, float]]] = {}
+        self._pred: dict[int, dict[int, dict[str, float]]] = {}
+
+    def add_node(self, node: int) -> None:
+        if node not in self._succ:
+            self._succ[node] = {}
+            self._pred[node] = {}
+
+    def add_edge(self, u: int, v: int, **attr: float) -> None:
+        self.add_node(u)
+        self.add_node(v)
+        data = self._succ[u].get(v, {})
+        data.update(attr)
+        self._succ[u][v] = self._pred[v][u] = data
+
+    def __getitem__(self, node: int) -> dict[int, dict[str, float]]:
+        return self._succ[node]
+
+    def has_edge(self, u: int, v: int) -> bool:
+        return v in self._succ.get(u, {})
+
+    def out_edges(self, node: int, data: bool = False) -> list[tuple[object, ...]]:
+        found = self._succ.get(node, {})
+        return [(node, v, d) for v, d in found.items()] if data else [(node, v) for v in found]
+
+    def in_edges(self, node: int, data: bool = False) -> list[tuple[object, ...]]:
+        found = self._pred.get(node, {})
+        return [(u, node, d) for u, d in found.items()] if data else [(u, node) for u in found]
+
+
+def _median(values: list[int]) -> float:
+    """``numpy.median`` of a short list of token positions (integers), exactly: the middle one, or the
+    mean of the middle two (exact in floating point below 2**53). numpy's call overhead on a list of a
+    few numbers was another seventh of YAKE's time."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return float(ordered[middle]) if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+# What YAKE's modules look these up as (``nx.DiGraph()``, ``np.median(...)``), while we call it.
+_FAST_NX = SimpleNamespace(DiGraph=_CooccurrenceGraph)
+_FAST_NP = SimpleNamespace(median=_median)
+
+
+@contextmanager
+def _fast_yake() -> Iterator[None]:
+    """YAKE with the two helpers above, for the calls inside the block only: other callers of yake in
+    the process (the evaluation's raw YAKE, the benchmark's bare YAKE) see the library as it comes.
+    YAKE's results are unchanged (tests/test_keywords.py compares both on every frozen seed line)."""
+    saved = (yake_core.nx, yake_single_word.np)
+    yake_core.nx, yake_single_word.np = _FAST_NX, _FAST_NP
+    try:
+        yield
+    finally:
+        yake_core.nx, yake_single_word.np = saved
+
+
+# The YAKE release whose modules were read for the swap; another release is called as it comes
+# (YAKE returns no keywords at all when its code raises, so a helper it calls differently must never
+# be slipped in unseen).
+FAST_YAKE_VERSION = "0.7.3"
+_FAST = cache.package_version("yake") == FAST_YAKE_VERSION
+
+
+def scored_phrases(text: str) -> list[tuple[str, float]]:
+    """``KeywordExtractor(**YAKE_SETTINGS).extract_keywords(text)``, computed faster."""
+    if not _FAST:
+        return _yake().extract_keywords(text)
+    with _fast_yake():
+        return _yake().extract_keywords(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# The per-abstract part.
+
+_extractor: yake.KeywordExtractor | None = None
+_raw_extractor: yake.KeywordExtractor | None = None
+
+
+def _yake() -> yake.KeywordExtractor:
+    global _extractor
+    if _extractor is None:
+        _extractor = yake.KeywordExtractor(**YAKE_SETTINGS)
+    return _extractor
+
+
+def raw_yake(text: str) -> tuple[str, ...]:
+    """YAKE as it comes (``n=3, top=10``, other arguments at their defaults): the evaluation's baseline."""
+    global _raw_extractor
+    if _raw_extractor is None:
+        _raw_extractor = yake.KeywordExtractor(**RAW_YAKE_SETTINGS)
+    return tuple(phrase for phrase, _score in _raw_extractor.extract_keywords(text))
+
+
+def extract(text: str) -> Candidates:
+    """The key-phrase candidates of one abstract, best first, and the acronyms it defines.
+
+    A pure function of the text (no catalogue state), so its result can be cached by the text's hash
+    and computed in a process pool.
+    """
+    if any(hint in text for hint in URL_HINTS):
+        text = URL.sub(" . ", text)
+    tokens = TOKEN.findall(text)
+    lowered = [t.lower().replace("\u2019", "'") for t in tokens]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, word in enumerate(lowered):
+        index[word].append(i)
+    forms = surface_forms(tokens)
+    acronyms = acronyms_defined(text)
+    expansion_of = {a_key: (e_key, expansion) for a_key, e_key, _a, expansion in acronyms}
+    expansions = {e_key for _a, e_key, _w, _e in acronyms}
+    # Where the defined expansions occur: a phrase cut across one is a piece of it.
+    defined_spans = [
+        span
+        for _a, _e, _w, expansion in acronyms
+        for span in spans_of(lowered, index, tuple(expansion.lower().split()))
+    ]
+    kept: dict[str, Candidate] = {}
+    for phrase, score in scored_phrases(text):
+        if len(kept) >= CANDIDATES_KEPT and (" " in phrase or phrase_key(phrase) not in expansion_of):
+            continue  # enough candidates; the acronyms further down still count for their expansion
+        key = phrase_key(phrase)
+        if (
+            " " not in phrase
+            and forms.get(phrase, phrase) == phrase
+            and phrase not in expansion_of
+            and len(index.get(phrase, ())) < SINGLE_WORD_MIN
+        ):
+            continue  # a common word said once or twice is no keyword of the paper
+        words = tuple(phrase.replace("\u2019", "'").split())
+        spans = spans_of(lowered, index, words)
+        if key in expansion_of:
+            # The acronym stands for its expansion, whatever the expansion's own form.
+            key, phrase = expansion_of[key]
+            words = tuple(phrase.lower().split())
+            spans = sorted({*spans, *spans_of(lowered, index, words)})
+        elif key not in expansions and not is_key_phrase(words):
+            continue
+        if key in kept:
+            # Another spelling of a kept phrase ("model" after "models"): it occurs there too.
+            old = kept[key]
+            kept[key] = replace(old, spans=tuple(sorted({*old.spans, *spans})))
+            continue
+        if key not in expansions and (
+            reads_as_verb(lowered, spans) or modifies_next(lowered, spans) or crosses(spans, defined_spans)
+        ):
+            continue
+        display = " ".join(forms.get(w, w) for w in words)
+        kept[key] = Candidate(display, key, float(score), tuple(spans))
+    defined = tuple(
+        (a_key, e_key, acronym, " ".join(forms.get(w.lower(), w.lower()) for w in expansion.split()))
+        for a_key, e_key, acronym, expansion in acronyms
+    )
+    return Candidates(tuple(kept.values()), defined)
+
+
+def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
+    """The keyword stage: extract per paper (cached, on a process pool), then curate over the catalogue."""
+    # Read one paper's cached JSON at a time and packed by curate: never every paper's JSON at once.
+    found = parallel.imap_cached(_extract_plain, [p.text for p in papers], key=cache_key())
+    return curate(papers, found)
+
+
+def cache_key() -> str:
+    """What ``extract`` depends on besides the text: any change here recomputes every paper's keywords."""
+    return cache.fingerprint(
+        stage="keywords",
+        settings=YAKE_SETTINGS,
+        per_paper=KEYWORDS_PER_PAPER,
+        yake=cache.package_version("yake"),
+        code=cache.source_digest(sys.modules[__name__]),
+        # the word lists and phrase rules that extract keeps or drops candidates by
+        rules=cache.source_digest(grammar),
+    )
+
+
+def _extract_plain(text: str) -> list[object]:
+    """``extract`` as JSON-able lists, the form the cache stores (floats survive JSON exactly)."""
+    found = extract(text)
+    phrases = [[c.text, c.key, c.score, [list(span) for span in c.spans]] for c in found.phrases]
+    return [phrases, [list(a) for a in found.acronyms]]
+
+
+# How the build's cache counts name this stage's values.
+CACHE_LABEL = _extract_plain.__name__
+
+
+# ---------------------------------------------------------------------------------------------
+# Keyword records for the pages.
+
+
+def slugify(text: str) -> str:
+    """ASCII slug of lower-case letters, digits and hyphens; never empty, never too long for a file name."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:SLUG_MAX].strip("-")
+    return slug or "keyword-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def keyword_index(papers: tuple[Paper, ...]) -> tuple[KeywordEntry, ...]:
+    """Every keyword with the papers that carry it; slugs are unique even when two keywords slug alike.
+
+    Every keyword has an entry; only those that enough papers share get a page (``entry.has_page``).
+    """
+    carriers: dict[str, list[str]] = {}
+    acronyms: dict[str, Counter[str]] = defaultdict(Counter)
+    for paper in papers:
+        for kw in paper.keywords:
+            carriers.setdefault(kw, []).append(paper.id)
+        for kw, acronym in paper.acronyms:
+            acronyms[kw][acronym] += 1
+    taken: set[str] = {"index"}  # keywords/index.md is the list of keywords
+    slugs: dict[str, str] = {}
+    # A keyword that reads exactly as its slug keeps it whatever else is in the catalogue; others
+    # that slug alike get a suffix from their own hash, so no two keywords share (overwrite) a page.
+    for text in sorted(carriers, key=lambda t: (slugify(t) != t.lower().replace(" ", "-"), t.casefold(), t)):
+        slug = slugify(text)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        width = 8
+        while slug in taken:
+            slug = f"{slugify(text)[: SLUG_MAX - width - 1]}-{digest[:width]}"
+            width += 2
+        taken.add(slug)
+        slugs[text] = slug
+    entries: list[KeywordEntry] = []
+    threshold = keyword_page_threshold(len(papers))
+    for text in sorted(carriers, key=lambda t: (t.casefold(), t)):
+        acronym = min(acronyms[text], key=lambda a: (-acronyms[text][a], a)) if acronyms.get(text) else ""
+        keyword = Keyword(text, slugs[text], acronym)
+        entries.append(KeywordEntry(keyword, tuple(carriers[text]), len(carriers[text]) >= threshold))
+    return tuple(entries)

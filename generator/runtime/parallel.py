@@ -1,0 +1,188 @@
+"""Run an expensive per-text function once per distinct input: from the cache, else on a process pool.
+
+``map_cached(func, texts, key)`` is what a stage calls. The surrounding build chooses, with
+``runtime(...)``, where the cache lives, how many processes to use and whether to show a progress
+bar; outside a build the defaults are an in-memory cache, one process and no bar, so the pure stages
+stay pure in tests. The pool's results are the serial results: the same function on the same
+inputs, returned in input order, and every value goes through the same JSON round trip as a cached
+one, so a hit, a serial miss and a parallel miss are indistinguishable.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from generator.runtime.cache import Cache, entry_key
+
+# Imported once by the pool's server process, so that its workers start ready.
+PRELOAD = ("generator.text.clean", "generator.keywords.stage", "generator.titles.generate")
+# Texts looked up, computed and stored at once: bounds the memory of values in flight.
+CHUNK = 5000
+# Below this many texts to compute, starting worker processes costs more than it saves.
+MIN_PARALLEL = 64
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Runtime:
+    cache: Cache = field(default_factory=lambda: Cache(None))
+    jobs: int = 1
+    progress: bool = False
+    # label (the function's name) -> [values reused from the cache, values computed]
+    counts: dict[str, list[int]] = field(default_factory=dict)
+    # One pool for the whole build, started when first needed: every stage's workers are the same.
+    _pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # Workers come from a fresh server process, not forked from this one: a fork would
+            # start each worker as a copy of a parent holding the whole catalogue (and count it in
+            # its memory); these start with only the stages' modules imported.
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(list(PRELOAD))
+            else:  # Windows: spawn, the only method there
+                context = multiprocessing.get_context()
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+
+_current: ContextVar[Runtime | None] = ContextVar("generator_runtime", default=None)
+
+
+def current() -> Runtime:
+    found = _current.get()
+    if found is None:
+        found = Runtime()
+        _current.set(found)
+    return found
+
+
+@contextmanager
+def runtime(
+    cache_dir: Path | None = None, *, jobs: int | None = None, progress: bool = False
+) -> Iterator[Runtime]:
+    """Settings for every ``map_cached`` call inside the block."""
+    state = Runtime(Cache(cache_dir), jobs if jobs and jobs > 0 else default_jobs(), progress)
+    token = _current.set(state)
+    try:
+        yield state
+    finally:
+        state.close()
+        _current.reset(token)
+
+
+def map_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> list[Any]:
+    """``[func(t) for t in texts]``, reading and filling the cache; ``key`` fingerprints ``func``.
+
+    ``func`` must be a module-level function (it is sent to worker processes) returning JSON-able data.
+    """
+    return list(imap_cached(func, texts, key))
+
+
+def imap_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> Iterator[Any]:
+    """``map_cached``, one value at a time: ``CHUNK`` texts are looked up, computed and stored at
+    once, so a caller that keeps a compact form of each value never holds every value at once."""
+    state = current()
+    label = getattr(func, "__name__", "items")
+    counts = state.counts.setdefault(label, [0, 0])
+    bar = tqdm(
+        total=len(texts),
+        desc=label,
+        unit="text",
+        file=sys.stderr,
+        disable=None if state.progress else True,  # None: shown only on a terminal
+        leave=False,
+    )
+    with bar:
+        for start in range(0, len(texts), CHUNK):
+            chunk = texts[start : start + CHUNK]
+            keys = [entry_key(key, text) for text in chunk]
+            known = state.cache.get_many(keys)
+            todo: dict[str, str] = {}
+            for k, text in zip(keys, chunk, strict=True):
+                if k not in known:
+                    todo.setdefault(k, text)
+            counts[0] += len(set(keys)) - len(todo)
+            counts[1] += len(todo)
+            bar.update(len(chunk) - len(todo))
+            if todo:
+                fresh = _compute(func, list(todo.values()), state, bar)
+                computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
+                state.cache.put_many(computed)
+                known.update(computed)
+            yield from (known[k] for k in keys)
+
+
+def cached(
+    idents: Sequence[str], key: str, label: str, compute: Callable[[list[int]], list[Any]]
+) -> list[Any]:
+    """``list(icached(...))``."""
+    return list(icached(idents, key, label, compute))
+
+
+def icached(
+    idents: Sequence[str], key: str, label: str, compute: Callable[[list[int]], list[Any]]
+) -> Iterator[Any]:
+    """``compute(indices)``'s values for every ident, one at a time, reading and filling the cache:
+    for values computed in this process, in batches (a digest of a value's inputs, or its text, is
+    its ident), for the indices of the idents the cache does not hold, ``CHUNK`` idents at a time.
+    ``key`` fingerprints the computation; values are JSON-able and go through the same JSON round
+    trip as cached ones."""
+    state = current()
+    counts = state.counts.setdefault(label, [0, 0])
+    for start in range(0, len(idents), CHUNK):
+        keys = [entry_key(key, ident) for ident in idents[start : start + CHUNK]]
+        known = state.cache.get_many(keys)
+        todo: dict[str, int] = {}
+        for i, k in enumerate(keys, start):
+            if k not in known:
+                todo.setdefault(k, i)
+        counts[0] += len(set(keys)) - len(todo)
+        counts[1] += len(todo)
+        if todo:
+            fresh = compute(list(todo.values()))
+            computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
+            state.cache.put_many(computed)
+            known.update(computed)
+        yield from (known[k] for k in keys)
+
+
+def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, bar: tqdm) -> list[Any]:  # type: ignore[type-arg]
+    jobs = min(state.jobs, len(texts))
+    out = []
+    if jobs <= 1 or len(texts) < MIN_PARALLEL:
+        for text in texts:
+            out.append(func(text))
+            bar.update()
+        return out
+    # Small chunks keep the bar moving and the cores balanced; large enough to amortise pickling.
+    chunksize = max(1, min(64, len(texts) // (jobs * 16)))
+    for value in state.pool().map(func, texts, chunksize=chunksize):
+        out.append(value)
+        bar.update()
+    return out

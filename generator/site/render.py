@@ -1,0 +1,416 @@
+"""Render the catalogue into page sources: one Renderer, Jinja2 templates kept in the package."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache, partial
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+from urllib.parse import quote_plus
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.models import (
+    Catalogue,
+    KeywordEntry,
+    PageSource,
+    Paper,
+    Related,
+    Topic,
+    keyword_page_threshold,
+)
+from generator.site import escape, feeds, outbound
+from generator.site.paginate import paginate
+from generator.site.topicmap import map_svg, nearby, neighbourhood_svg, topic_links
+from generator.site.worddiff import word_diff
+from generator.text.clean import link_spans
+from generator.titles.generate import az_groups, az_letters, safe_title, title_sort_key
+
+
+def _finalize(value: Any) -> Any:
+    """Every value printed by a template is escaped, unless a filter already made it safe markup."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return escape.text(value)
+    return value
+
+
+NEWEST_ON_HOME = 10
+# The home page lists papers by title up to this many; the Titles A-Z page lists them all.
+HOME_TITLES = 200
+
+
+def _join(values: Any, separator: str = "") -> Markup:
+    return Markup(escape.text(separator)).join(_finalize(v) for v in values)
+
+
+@cache
+def code_digest() -> str:
+    """SHA-256 of the generator's code, its templates and the versions of Jinja and MarkupSafe: the
+    first part of every page key, so that a new version of any of them renders every page again."""
+    versions = [importlib.metadata.version(name) for name in ("jinja2", "markupsafe")]
+    digest = hashlib.sha256(" ".join(versions).encode())
+    for name, data in package_sources():
+        digest.update(name.encode() + b"\0" + data)
+    return digest.hexdigest()
+
+
+def package_sources() -> list[tuple[str, bytes]]:
+    """Every ``.py`` module and ``.j2`` template of the generator package, in every subpackage at any
+    depth, as (path relative to the package, bytes), sorted by path: what ``code_digest`` hashes."""
+    found: list[tuple[str, bytes]] = []
+
+    def walk(folder: Traversable, prefix: str) -> None:
+        for item in folder.iterdir():
+            if item.is_dir():
+                if item.name != "__pycache__":
+                    walk(item, f"{prefix}{item.name}/")
+            elif item.name.endswith((".py", ".j2")):
+                found.append((prefix + item.name, item.read_bytes()))
+
+    walk(resources.files("generator"), "")
+    return sorted(found)
+
+
+def page_key(*parts: object) -> str:
+    """A digest of the ``repr`` of a page's inputs. Inputs are frozen dataclasses, tuples, strings
+    and numbers, whose ``repr`` is stable across runs and processes (no sets, no object ids)."""
+    return hashlib.sha256(repr((code_digest(), *parts)).encode("utf-8")).hexdigest()
+
+
+class Renderer:
+    def __init__(self) -> None:
+        self.env = Environment(
+            loader=PackageLoader("generator.site", "templates"),
+            undefined=StrictUndefined,
+            autoescape=True,
+            finalize=_finalize,
+            keep_trailing_newline=True,
+            auto_reload=False,  # templates are package data: no stat() per page rendered
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["yaml"] = lambda v: Markup(escape.yaml_string(v))
+        self.env.filters["slug"] = lambda v: Markup(escape.path_part(v))
+        # Jinja's own join escapes only HTML, not Markdown: every item goes through escape.text.
+        self.env.filters["join"] = _join
+        self.env.filters["front_matter"] = lambda v: Markup(escape.front_matter(v))
+        self.env.filters["front_matter_attribute"] = lambda v: Markup(escape.front_matter_attribute(v))
+        self.env.filters["abstract"] = lambda v: escape.linked_text(link_spans(v))
+        self.env.filters["worddiff"] = word_diff
+        self.env.filters["search_href"] = lambda v: Markup(search_href(v))
+        # Multi-line text (a BibTeX entry) for a one-line <pre>: each line escaped, joined by &#10;.
+        self.env.filters["lines"] = lambda v: Markup(
+            "&#10;".join(escape.text(line) for line in v.split("\n"))
+        )
+
+    def render(self, catalogue: Catalogue) -> dict[str, str]:
+        """Relative path under docs/ -> file content, for every generated file."""
+        return {page.path: page.text() for page in self.pages(catalogue)}
+
+    def pages(self, catalogue: Catalogue) -> Iterator[PageSource]:
+        """Every generated file, lazily: rendering waits until ``content()`` is called.
+
+        A page with a key lists what it shows: the paper (or keyword, topic) itself and, for every
+        other paper it links to, the title. The pages rendered from these keys are the pages
+        ``render`` returns (tests/test_render.py checks both ways give the same files).
+        """
+        by_id = {p.id: p for p in catalogue.papers}
+        keywords = {e.keyword.text: e for e in catalogue.keywords}
+        topics = {t.slug: t for t in catalogue.topics}
+        listed_by = related_from(catalogue.papers)
+        feed_paths = {e.keyword.text: feeds.keyword_feed_path(e) for e in feeds.feed_keywords(catalogue)}
+
+        def titles(ids: Any) -> tuple[tuple[str, str], ...]:
+            return tuple((pid, by_id[pid].title) for pid in ids)
+
+        for paper in catalogue.papers:
+            topic = topics.get(paper.topic)
+            listers = listed_by.get(paper.id, [])
+            key = page_key(
+                "paper",
+                paper,
+                (topic.slug, topic.name) if topic else None,
+                tuple(
+                    (kw, keywords[kw].keyword, keywords[kw].has_page, keywords[kw].shared)
+                    for kw in paper.keywords
+                ),
+                titles(r.id for r in paper.related),
+                tuple(listers),
+                titles(r.id for r in listers),
+            )
+            yield PageSource(
+                f"papers/{paper.id}.md",
+                key,
+                partial(self._paper_page, paper, by_id, keywords, topic, listers),
+            )
+        topic_pairs = topic_links(catalogue)
+        near = nearby(topic_pairs)
+        for topic in catalogue.topics:
+            close = near.get(topic.slug, [])
+            yield PageSource(
+                f"topics/{topic.slug}.md",
+                page_key(
+                    "topic", topic, titles(topic.papers), tuple((s, topics[s].name, n) for s, n in close)
+                ),
+                partial(self._page, "topic.md.j2", topic=topic, by_id=by_id, near=close, topics=topics),
+            )
+        if catalogue.topics:
+            yield PageSource(
+                "topics/index.md", "", partial(self._page, "topics_index.md.j2", catalogue=catalogue)
+            )
+            yield PageSource(
+                "map.md",
+                "",
+                lambda: self._page(
+                    "map.md.j2",
+                    catalogue=catalogue,
+                    svg=map_svg(catalogue.topics, topic_pairs, "../"),
+                    near=near,
+                    topics=topics,
+                ),
+            )
+        # Only a keyword that enough papers share has a page (models.keyword_page_threshold); one of a
+        # few papers links to a search for it, one of a single paper is plain text on its paper.
+        shared = tuple(e for e in catalogue.keywords if e.has_page)
+        for entry in shared:
+            slug = escape.path_part(entry.keyword.slug)
+            for page, ids in paginate(entry.papers, f"keywords/{slug}.md", f"keywords/{slug}"):
+                feed = feed_paths.get(entry.keyword.text, "") if page.number == 1 else ""
+                yield PageSource(
+                    page.path,
+                    page_key("keyword", entry.keyword, len(entry.papers), page, feed, titles(ids)),
+                    partial(
+                        self._page,
+                        "keyword.md.j2",
+                        entry=entry,
+                        title=keyword_title(entry),
+                        by_id=by_id,
+                        feed=feed,
+                        page=page,
+                        papers=ids,
+                    ),
+                )
+        few = tuple(e for e in catalogue.keywords if e.shared and not e.has_page)
+        single = tuple(e for e in catalogue.keywords if not e.shared)
+        listed = [("shared", e) for e in shared] + [("few", e) for e in few] + [("single", e) for e in single]
+        for page, entries in paginate(listed, "keywords/index.md", "keywords/page"):
+            yield PageSource(
+                page.path,
+                "",
+                partial(
+                    self._page,
+                    "keywords_index.md.j2",
+                    catalogue=catalogue,
+                    shared=shared,
+                    few=few,
+                    single=single,
+                    threshold=keyword_page_threshold(len(catalogue.papers)),
+                    page=page,
+                    entries=entries,
+                ),
+            )
+        for page, papers in paginate(catalogue.papers, "papers/index.md", "papers/page"):
+            yield PageSource(
+                page.path,
+                "",
+                partial(
+                    self._page,
+                    "papers_index.md.j2",
+                    catalogue=catalogue,
+                    keywords=keywords,
+                    page=page,
+                    papers=papers,
+                ),
+            )
+        by_title = sorted(catalogue.papers, key=lambda p: (title_sort_key(p.title), p.id))
+        yield PageSource(
+            "index.md",
+            "",
+            partial(
+                self._page,
+                "home.md.j2",
+                catalogue=catalogue,
+                by_title=by_title,
+                home_titles=HOME_TITLES,
+                newest=feeds.newest(catalogue.papers, NEWEST_ON_HOME),
+                feed=feeds.MAIN_FEED if feeds.has_feeds(catalogue) else "",
+            ),
+        )
+        groups = az_groups(by_title)
+        yield PageSource(
+            "titles.md",
+            "",
+            partial(
+                self._page, "titles.md.j2", catalogue=catalogue, groups=groups, letters=az_letters(groups)
+            ),
+        )
+        yield PageSource("catalogue.json", "", partial(catalogue_json, catalogue))
+
+    def _paper_page(
+        self,
+        paper: Paper,
+        by_id: dict[str, Paper],
+        keywords: dict[str, KeywordEntry],
+        topic: Topic | None,
+        listed_by: list[Related],
+    ) -> str:
+        return self._page(
+            "paper.md.j2",
+            paper=paper,
+            description=description(paper.text),
+            by_id=by_id,
+            keywords=keywords,
+            links=outbound.found_links(paper) + outbound.metadata_links(paper),
+            searches=outbound.search_links(paper),
+            bibtex=outbound.bibtex(paper),
+            topic=topic,
+            neighbourhood=neighbourhood_svg(paper, "../../"),
+            listed_by=listed_by,
+        )
+
+    def _page(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
+
+
+def description(text: str, size: int = 160) -> str:
+    """``escape.one_line(text)[:size]``, computed from the opening of a long text when that suffices."""
+    head = escape.one_line(text[: size * 2 + 200])
+    # Only the last few characters of a cut-off opening can differ from those of the whole text.
+    return (head if len(head) >= size + 40 or len(text) <= size * 2 + 200 else escape.one_line(text))[:size]
+
+
+MAX_LISTED_BY = 5
+
+
+def related_from(papers: tuple[Paper, ...]) -> dict[str, list[Related]]:
+    """For each paper, the papers that list it as related but that it does not list, best first."""
+    found: dict[str, list[Related]] = {}
+    for paper in papers:
+        for rel in paper.related:
+            found.setdefault(rel.id, []).append(Related(paper.id, rel.score, rel.shared, rel.terms))
+    by_id = {p.id: p for p in papers}
+    out = {}
+    for pid, links in found.items():
+        own = {r.id for r in by_id[pid].related}
+        extra = sorted((r for r in links if r.id not in own), key=lambda r: (-r.score, r.id))
+        if extra:
+            out[pid] = extra[:MAX_LISTED_BY]
+    return out
+
+
+def search_href(text: str) -> str:
+    """A link to the current page that opens the site's search for `text` (Material reads ?q=)."""
+    href = "?q=" + quote_plus(text)
+    if not _SEARCH_HREF.fullmatch(href):
+        raise ValueError(f"unsafe search link: {href!r}")
+    return href
+
+
+_SEARCH_HREF = re.compile(r"\?q=[A-Za-z0-9_.~+%-]+")
+
+
+def keyword_title(entry: KeywordEntry) -> str:
+    return safe_title(entry.keyword.label) or entry.keyword.slug
+
+
+def paper_url(paper_id: str) -> str:
+    return f"papers/{paper_id}/"
+
+
+def catalogue_json(catalogue: Catalogue) -> Iterator[str]:
+    """catalogue.json, one paper, keyword or topic a line: a one-paper change is a one-line diff, and
+    every line comes from json's C encoder (``indent`` would switch to its pure-Python one, 5x
+    slower). Yielded a line at a time, so the file is never one string in memory. Compact separators
+    (no space after "," and ":"): about 3% of the file, which is read by programs."""
+    slugs = {e.keyword.text: e.keyword.slug for e in catalogue.keywords}
+
+    def line(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    stats = {
+        "seed_files": catalogue.stats.seed_files,
+        "seed_lines": catalogue.stats.seed_lines,
+        "papers": catalogue.stats.papers,
+        "duplicates_merged": catalogue.stats.duplicates_merged,
+        "exact_duplicates": catalogue.stats.exact_duplicates,
+        "near_duplicates": catalogue.stats.near_duplicates,
+    }
+    sections: dict[str, Iterable[object]] = {
+        "papers": (_paper_json(p, slugs) for p in catalogue.papers),
+        "keywords": (
+            {
+                "keyword": e.keyword.text,
+                "acronym": e.keyword.acronym,
+                # Only keywords that enough papers share have a page (models.keyword_page_threshold).
+                "url": f"keywords/{e.keyword.slug}/" if e.has_page else None,
+                "papers": list(e.papers),
+            }
+            for e in catalogue.keywords
+        ),
+        "topics": (
+            {
+                "topic": t.slug,
+                "name": t.name,
+                "url": f"topics/{t.slug}/",
+                "keywords": list(t.keywords),
+                "papers": list(t.papers),
+            }
+            for t in catalogue.topics
+        ),
+    }
+    yield '{\n"version": 1,\n"stats": ' + line(stats)
+    for name, items in sections.items():
+        yield f",\n{line(name)}: ["
+        separator = "\n"
+        for item in items:
+            yield separator + line(item)
+            separator = ",\n"
+        yield "]" if separator == "\n" else "\n]"
+    yield "\n}\n"
+
+
+def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
+    keys = {s: v.key for v in paper.variants for s in v.sources}
+    return {
+        "id": paper.id,
+        "url": paper_url(paper.id),
+        "title": paper.title,
+        "title_generated": paper.title_generated,
+        "metadata": {
+            "title": paper.metadata.title or None,
+            "authors": list(paper.metadata.authors),
+            "year": paper.metadata.year,
+            "venue": paper.metadata.venue or None,
+            "doi": paper.metadata.doi or None,
+            "arxiv": paper.metadata.arxiv or None,
+            "url": paper.metadata.url or None,
+            # where an entry written by the enrich command comes from, and its match score
+            "source": paper.metadata.source or None,
+            "score": paper.metadata.score,
+        },
+        "code": list(paper.urls),
+        "abstract": paper.text,
+        "keywords": list(paper.keywords),
+        "related": [
+            {"id": r.id, "score": r.score, "shared": list(r.shared), "terms": list(r.terms)}
+            for r in paper.related
+        ],
+        # key: the variant each line is a copy of (lines with one key are exact duplicates); the
+        # review of a seed change (generator/review.py) follows lines and ids by it.
+        "sources": [{"file": s.file, "line": s.line, "key": keys.get(s, paper.key)} for s in paper.sources],
+        "variants": [
+            {"file": s.file, "line": s.line, "similarity": v.similarity}
+            for v in paper.variants
+            for s in v.sources
+        ],
+        "first_seen": paper.first_seen or None,
+        "topic": paper.topic,
+    }
