@@ -25,14 +25,10 @@ from generator.identity.dedupe import dedupe
 from generator.inputs import ingest
 from generator.keywords.stage import with_keywords
 from generator.models import Paper, Source
+from generator.text.acronyms import definitions
 from generator.text.clean import clean, clean_text
-from generator.titles.clues import (
-    acronym_definitions,
-    contribution_phrase,
-    is_survey,
-    named_method,
-    strip_latex,
-)
+from generator.text.latex import strip_latex
+from generator.titles.clues import contribution_phrase, is_survey, named_method
 from generator.titles.generate import TITLE_MAX, generate_title, with_titles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +51,7 @@ def cost_table(papers: tuple[Paper, ...]) -> None:
     rounds = 20
     start = time.perf_counter()
     for _ in range(rounds):
-        acronym_definitions.cache_clear()
+        definitions.cache_clear()
         with_titles(papers)
     elapsed = (time.perf_counter() - start) / rounds
     rows.append((f"seeds: {len(papers)} papers, whole stage", elapsed * 1000, elapsed / len(papers) * 1000))

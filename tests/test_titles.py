@@ -7,7 +7,8 @@ import pytest
 from generator.inputs import ingest
 from generator.models import Metadata, Paper, Source
 from generator.pipeline import catalogue_from
-from generator.titles.clues import acronym_definitions, is_survey, long_form, named_method, strip_latex
+from generator.text.acronyms import definitions
+from generator.titles.clues import is_survey, named_method
 from generator.titles.generate import TITLE_MAX, az_groups, disambiguate, generate_title, with_titles
 
 from .conftest import FROZEN_SEEDS
@@ -101,7 +102,7 @@ def test_named_method_patterns(text: str, expected: tuple[str, str]) -> None:
 def test_acronyms_of_the_context_are_not_taken_for_the_method() -> None:
     text = "Large Language Models (LLMs) are popular. Federated Learning (FL) keeps data private."
     assert named_method(text) is None
-    assert [(d[0], d[1]) for d in acronym_definitions(text)] == [
+    assert [(d.short, d.long) for d in definitions(text)] == [
         ("LLMs", "Large Language Models"),
         ("FL", "Federated Learning"),
     ]
@@ -117,12 +118,6 @@ def test_acronyms_of_the_context_are_not_taken_for_the_method() -> None:
 )
 def test_terms_that_are_not_the_contribution_are_not_named_methods(text: str) -> None:
     assert named_method(text) is None
-
-
-def test_long_form_follows_the_letters_of_the_acronym() -> None:
-    assert long_form("MoTCoder", "we present Modular-of-Thought Coder") == "Modular-of-Thought Coder"
-    assert long_form("KGE", "Knowledge graph embedding") == "Knowledge graph embedding"
-    assert long_form("XYZ", "nothing that matches here") is None
 
 
 def test_named_method_title_reads_name_colon_what_it_is() -> None:
@@ -221,10 +216,6 @@ def test_the_longest_seed_lines_get_a_title(text: str) -> None:
     regex was quadratic. `python bench/bench_titles.py` measures them."""
     title = generate_title(paper(text))
     assert 0 < len(title) <= TITLE_MAX
-
-
-def test_strip_latex() -> None:
-    assert strip_latex("over $15$ thousand \\textbf{bold} ``quoted''") == 'over 15 thousand bold "quoted"'
 
 
 # --- uniqueness ----------------------------------------------------------------------------------------

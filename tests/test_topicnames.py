@@ -4,7 +4,7 @@ from collections import Counter
 
 from generator.models import Paper, Source
 from generator.relate import topicnames
-from generator.relate.related import keyword_key
+from generator.text.forms import phrase_key
 
 
 def p(pid: str, text: str, *keywords: str) -> Paper:
@@ -12,7 +12,7 @@ def p(pid: str, text: str, *keywords: str) -> Paper:
 
 
 def df_of(*papers: Paper) -> Counter[str]:
-    return Counter(k for x in papers for k in {keyword_key(kw) for kw in x.keywords})
+    return Counter(k for x in papers for k in {phrase_key(kw) for kw in x.keywords})
 
 
 ELSEWHERE = (

@@ -24,8 +24,8 @@ from pathlib import Path
 from generator.keywords import filler
 from generator.models import Catalogue
 from generator.relate import topicnames
-from generator.relate.related import keyword_key
 from generator.relate.topics import OTHER_NAME
+from generator.text.forms import phrase_key
 from generator.titles.generate import title_flags
 
 
@@ -57,14 +57,14 @@ class Figures:
 
 def figures(catalogue: Catalogue, groups: dict[str, list[str]] | None = None) -> Figures:
     papers = catalogue.papers
-    carriers = Counter(k for p in papers for k in {keyword_key(kw) for kw in p.keywords})
+    carriers = Counter(k for p in papers for k in {phrase_key(kw) for kw in p.keywords})
     kinds: Counter[str] = Counter()
     for paper in papers:
         defined = dict(paper.acronyms)  # a phrase the papers define an acronym for is a term
         for kw in paper.keywords:
-            found = "" if kw in defined else filler.kind(kw, shared=carriers[keyword_key(kw)] > 1)
+            found = "" if kw in defined else filler.kind(kw, shared=carriers[phrase_key(kw)] > 1)
             kinds[found or "ok"] += 1
-        kinds["near-repeat"] += filler.near_repeats([keyword_key(kw) for kw in paper.keywords])
+        kinds["near-repeat"] += filler.near_repeats([phrase_key(kw) for kw in paper.keywords])
     by_id = {p.id: p for p in papers}
     real = [t for t in catalogue.topics if t.name != OTHER_NAME]
     problems = []

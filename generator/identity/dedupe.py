@@ -65,7 +65,7 @@ def exact_groups(lines: tuple[SeedLine, ...]) -> list[_Copies]:
 
 
 def identity_cache_key() -> str:
-    return cache.fingerprint(stage="identity", code=cache.source_digest(normalize))
+    return cache.stage_key("identity", normalize)
 
 
 def _clusters(variants: list[_Copies], matches: Matches) -> list[list[_Copies]]:

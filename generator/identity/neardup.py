@@ -23,7 +23,6 @@ import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
-from generator.identity import normalize
 from generator.identity.normalize import words
 from generator.runtime import cache, parallel
 
@@ -102,12 +101,7 @@ def sketch(identity: str) -> str:
 
 
 def cache_key() -> str:
-    return cache.fingerprint(
-        stage="neardup",
-        datasketch=cache.package_version("datasketch"),
-        numpy=cache.package_version("numpy"),
-        code=[cache.source_digest(sys.modules[__name__]), cache.source_digest(normalize)],
-    )
+    return cache.stage_key("neardup", sys.modules[__name__], packages=("datasketch", "numpy"))
 
 
 def signatures_and_keys(identities: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:

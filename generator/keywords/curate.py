@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from sys import intern
 
-from generator.keywords import filler, grammar
+from generator.keywords import filler
 from generator.keywords.grammar import crosses
 from generator.models import Paper
 from generator.runtime import cache, parallel
@@ -189,13 +189,7 @@ CHOICE_LABEL = "curate"
 def choice_key() -> str:
     """What a paper's choice depends on besides its ident: this code, the filler rules, the phrase
     rules and the word frequencies."""
-    return cache.fingerprint(
-        stage="curate",
-        code=cache.source_digest(sys.modules[__name__]),
-        filler=cache.source_digest(filler),
-        rules=cache.source_digest(grammar),
-        wordfreq=cache.package_version("wordfreq"),
-    )
+    return cache.stage_key("curate", sys.modules[__name__], packages=("wordfreq",))
 
 
 def _choice_ident(

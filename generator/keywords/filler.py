@@ -30,10 +30,10 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from generator.text.forms import singular
+from generator.text.wordlists import word_set
 
-def words(text: str) -> frozenset[str]:
-    """The set of a text's words (word lists written as one string)."""
-    return frozenset(text.split())
+words = word_set  # the toolkit's way of writing a word list (generator/text/wordlists.py)
 
 
 GENERIC_ZIPF = 4.5
@@ -126,16 +126,11 @@ def _part_of(longer: list[str], shorter: list[str]) -> bool:
     return n < len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-@lru_cache(maxsize=100_000)
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
 @lru_cache(maxsize=200_000)
 def near_repeat(a: str, b: str) -> bool:
     """Whether two keys of one paper say the same: one is the other plus words of the near-repeat list,
     or both are one stem plus such a word ("programming tasks", "programming problems")."""
-    wa, wb = [_stem(w) for w in a.split()], [_stem(w) for w in b.split()]
+    wa, wb = [singular(w) for w in a.split()], [singular(w) for w in b.split()]
     if wa == wb:
         return True
     for longer, shorter in ((wa, wb), (wb, wa)):
@@ -158,7 +153,7 @@ def siblings(keys: Sequence[str], prefer: Callable[[str], tuple[object, ...]]) -
     kept: list[str] = []
     stems: dict[str, set[str]] = {}
     for key in keys:
-        mine = stems.setdefault(key, {_stem(w) for w in key.split()})
+        mine = stems.setdefault(key, {singular(w) for w in key.split()})
         # Only keys with a word in common can repeat each other: most pairs are never compared.
         twin = next((k for k in kept if not mine.isdisjoint(stems[k]) and near_repeat(k, key)), None)
         if twin is None:

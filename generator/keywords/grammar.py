@@ -13,15 +13,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.text.acronyms import definitions
+from generator.text.forms import phrase_key, singular
+from generator.text.wordlists import word_set
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+__all__ = ["phrase_key", "singular"]  # re-exported: the keyword stage's callers read them here
 
 
 # ---------------------------------------------------------------------------------------------
 # Word lists. Hand-made, measured with `make eval` (see EVALUATION.md).
 
-_STOP = _words(
+_STOP = word_set(
     """
     a about above after again against all almost also although always am among an and another
     any are as at be because been before being below between both but by can could did do does
@@ -39,7 +41,7 @@ _STOP = _words(
 # Words that make a phrase a sentence fragment wherever they are: unambiguous verb forms and
 # adverbs common in abstracts. Verb forms that are also common nouns (use, design, study, result,
 # need, work, process, model...) are not here.
-_VERBS = _words(
+_VERBS = word_set(
     """
     achieve achieves achieved achieving gain gains gained gaining pose poses posed posing show
     shows showed shown showing demonstrate demonstrates demonstrated demonstrating propose
@@ -101,7 +103,7 @@ _VERBS = _words(
     """
 )
 # Evaluative words: a phrase that starts with one is a judgement, not a topic ("novel approach").
-_EVALUATIVE = _words(
+_EVALUATIVE = word_set(
     """
     novel new proposed existing various different several significant important key main many
     numerous diverse recent current previous prior traditional conventional typical certain
@@ -117,7 +119,7 @@ _EVALUATIVE = _words(
     """
 )
 # Plain adjectives: a phrase never ends with one ("emergence of large"), nor is one.
-_ADJECTIVES = _words(
+_ADJECTIVES = word_set(
     """
     large big deep small high low long short wide broad open hard soft easy heavy fast slow old
     young early late full empty dense sparse rich poor human good bad true false free easy
@@ -126,7 +128,7 @@ _ADJECTIVES = _words(
 )
 # Words that say nothing about a topic on their own: never a keyword alone, nor after an
 # evaluative or adjective word ("experimental results").
-_GENERIC = _words(
+_GENERIC = word_set(
     """
     paper papers approach approaches method methods result results problem problems work works
     study studies technique techniques experiment experiments evaluation evaluations performance
@@ -154,7 +156,7 @@ _GENERIC = _words(
 # Words that YAKE's phrase may end with only if they are nouns: adjective endings, with the nouns
 # that share them.
 _ADJECTIVE_END = re.compile(r"(?:al|ous|ive|ic|ful|less|able|ible|ary|ant|ent)$")
-_NOUNS_LIKE_ADJECTIVES = _words(
+_NOUNS_LIKE_ADJECTIVES = word_set(
     """
     retrieval material materials potential metal signal logic portal crystal metric table
     variable music topic polynomial assembly alternative derivative residual interval proposal
@@ -186,14 +188,12 @@ _NOUNS_LIKE_ADJECTIVES = _words(
     reductant surfactant surfactants toxicant rodent serpent agent
     """
 )
-# Acronym definitions: "Large Language Models (LLMs)".
-_ACRONYM = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\s*\)")
 # Words, and each punctuation mark as a token of its own (a phrase never spans one).
 TOKEN = re.compile(r"[^\W_](?:[\w'\u2019-]*[^\W_])?|[^\w\s]", re.UNICODE)
 _NOT_A_WORD = re.compile(r"^[\d.,%-]+$|[^\x00-\x7f]{2,}|^.$|[.']")
 # Gerunds that name a topic ("learning rate", "clustering algorithms"); another -ing word that starts
 # a phrase is a verb ("integrating expert demonstrations").
-_NOUN_GERUNDS = _words(
+_NOUN_GERUNDS = word_set(
     """
     learning training mining clustering processing computing ranking matching sampling parsing
     filtering reasoning planning modeling modelling tuning prompting indexing tagging routing
@@ -212,42 +212,17 @@ _NOUN_GERUNDS = _words(
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|io|edu)(?:/\S*)?", re.IGNORECASE)
 URL_HINTS = ("//", "www.", ".com", ".org", ".net", ".io", ".edu")
 # A word right after one of these is a verb ("we build", "can learn").
-_BEFORE_VERB = _words(
+_BEFORE_VERB = word_set(
     """
     can could may might will would should must cannot we they also have has had been
     """
 )
 # A word right before one of these is a verb ("transformers balance the", "show how").
-_AFTER_VERB = _words(
+_AFTER_VERB = word_set(
     """
     the a an this these those their its our his her each every both how whether
     """
 )
-
-
-@lru_cache(maxsize=100_000)
-def singular(word: str) -> str:
-    """A conservative English singular of a lower-case word (models -> model, queries -> query)."""
-    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics", "ous", "'s")):
-        return word
-    if word.endswith("ies") and len(word) > 4 and word not in ("series", "species"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        return word[:-2]
-    if word.endswith("es") and word[:-2].endswith(("ss", "sh", "ch", "x")):
-        return word[:-2]
-    if word in ("series", "species", "news", "lens", "physics", "bias", "basis", "analysis"):
-        return word
-    return word[:-1]
-
-
-@lru_cache(maxsize=1 << 17)  # pure; the same phrases recur across a catalogue's abstracts
-def phrase_key(text: str) -> str:
-    """The key two spellings of one keyword share: lower case, no hyphens, last word singular."""
-    words = text.lower().replace("-", "").replace("\u2019", "'").split()
-    if not words:
-        return ""
-    return " ".join([*words[:-1], singular(words[-1])])
 
 
 def _is_adjective_end(word: str) -> bool:
@@ -260,7 +235,7 @@ def _is_adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
 
 
-_LY_NOUNS = _words(
+_LY_NOUNS = word_set(
     """
     family anomaly anomalies assembly monopoly supply reply italy july poly homophily butterfly
     ally rally belly jelly bully lily
@@ -314,47 +289,14 @@ def surface_forms(tokens: list[str]) -> dict[str, str]:
 
 
 def acronyms_defined(text: str) -> tuple[tuple[str, str, str, str], ...]:
-    """(acronym key, expansion key, acronym, expansion) for every "Expansion Words (EW)" in the text."""
-    found: list[tuple[str, str, str, str]] = []
-    for match in _ACRONYM.finditer(text):
-        acronym = match.group(1)
-        if sum(c.isupper() for c in acronym) < 2 or len(acronym) > 12:
-            continue
-        letters = acronym[:-1] if acronym.endswith("s") and acronym[-2].isupper() else acronym
-        letters = "".join(c.lower() for c in letters if c.isalnum())
-        words = [t for t in TOKEN.findall(text[max(0, match.start() - 200) : match.start()])][
-            -(min(len(letters) + 5, 2 * len(letters))) :
-        ]
-        expansion = _long_form(words, letters)
-        if expansion:
-            found.append((phrase_key(acronym), phrase_key(" ".join(expansion)), acronym, " ".join(expansion)))
+    """(acronym key, expansion key, acronym, expansion) for every "Expansion Words (EW)" in the text
+    (the toolkit's detector, ``generator/text/acronyms.py``), acronyms of two capitals or more."""
+    found = [
+        (phrase_key(d.short), phrase_key(d.long), d.short, d.long)
+        for d in definitions(text)
+        if sum(c.isupper() for c in d.short) >= 2 and len(d.short) <= 12
+    ]
     return tuple(dict.fromkeys(found))
-
-
-def _long_form(words: list[str], letters: str) -> list[str] | None:
-    """The words before an acronym that spell it, after Schwartz and Hearst (2003): each letter of the
-    acronym, from the last, is found in the words from the end; the first letter starts a word."""
-    if any(not w[0].isalnum() for w in words):
-        words = words[max(i for i, w in enumerate(words) if not w[0].isalnum()) + 1 :]
-    text = " ".join(w.lower() for w in words)
-    pos = len(text) - 1
-    for i in range(len(letters) - 1, -1, -1):
-        char = letters[i]
-        while pos >= 0 and (
-            text[pos] != char
-            or (i == 0 and char != "x" and pos > 0 and text[pos - 1].isalnum() and text[pos - 1] != "-")
-        ):
-            pos -= 1
-        if pos < 0:
-            return None
-        pos -= 1
-    start = text.rfind(" ", 0, pos + 1) + 1
-    long_words = text[start:].split()
-    if not long_words or long_words[0] in _STOP or len(long_words) > len(letters) + 2:
-        return None
-    if len(long_words) < 2 and "-" not in long_words[0]:
-        return None
-    return words[len(words) - len(long_words) :]
 
 
 def spans_of(

@@ -18,9 +18,7 @@ The only module that imports yake. Three modules, along the stage's seams:
 from __future__ import annotations
 
 import hashlib
-import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,7 +29,6 @@ import yake
 import yake.data.core as yake_core
 import yake.data.single_word as yake_single_word
 
-from generator.keywords import grammar
 from generator.keywords.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
 from generator.keywords.grammar import (
     TOKEN,
@@ -49,6 +46,7 @@ from generator.keywords.grammar import (
 )
 from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshold
 from generator.runtime import cache, parallel
+from generator.text import slug as slugs
 
 # Re-exported: the keyword stage's interface, as callers and tests have imported it from here.
 __all__ = [
@@ -257,14 +255,12 @@ def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
 
 def cache_key() -> str:
     """What ``extract`` depends on besides the text: any change here recomputes every paper's keywords."""
-    return cache.fingerprint(
-        stage="keywords",
+    return cache.stage_key(
+        "keywords",
+        sys.modules[__name__],
+        packages=("yake",),
         settings=YAKE_SETTINGS,
         per_paper=KEYWORDS_PER_PAPER,
-        yake=cache.package_version("yake"),
-        code=cache.source_digest(sys.modules[__name__]),
-        # the word lists and phrase rules that extract keeps or drops candidates by
-        rules=cache.source_digest(grammar),
     )
 
 
@@ -284,10 +280,8 @@ CACHE_LABEL = _extract_plain.__name__
 
 
 def slugify(text: str) -> str:
-    """ASCII slug of lower-case letters, digits and hyphens; never empty, never too long for a file name."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:SLUG_MAX].strip("-")
-    return slug or "keyword-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    """A keyword page's slug (the toolkit's slugifier, ``generator/text/slug.py``)."""
+    return slugs.slugify(text, fallback="keyword", limit=SLUG_MAX)
 
 
 def keyword_index(papers: tuple[Paper, ...]) -> tuple[KeywordEntry, ...]:

@@ -34,6 +34,9 @@ from generator.keywords import filler
 from generator.keywords.stage import is_key_phrase
 from generator.models import Paper, Related
 from generator.runtime import cache, parallel
+from generator.text.acronyms import expand
+from generator.text.acronyms import table as acronym_table
+from generator.text.forms import phrase_key, singular
 
 MAX_RELATED = 5
 # A pair scoring below this is not shown as related (see docs/about.md: chosen on the seeds, where the
@@ -78,83 +81,31 @@ _BOILERPLATE = frozenset(
 )
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _BOILERPLATE
 
-_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\)")
-_WORD_BEFORE = re.compile(r"[\w'-]+")
 _URL = re.compile(r"\S*//\S+")
 _PREFIX = re.compile(r"\b(pre|multi|non|co|re|semi|self|sub|cross|bi|post|anti|un|de)-(?=[a-z])")
 _TOKEN = re.compile(r"[a-z][a-z0-9]+")
 
 
-@lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """Fold a plural ending: graphs -> graph, queries -> query; keep -ss, -us, -is words."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _long_form(short: str, before: str) -> str | None:
-    """The words of `before` that `short` abbreviates (Schwartz & Hearst, 2003), or None."""
-    letters = [c for c in short.lower() if c.isalnum()]
-    words = _WORD_BEFORE.findall(before)[-min(len(letters) + 5, 2 * len(letters)) :]
-    candidate = " ".join(words).lower()
-    li = len(candidate) - 1
-    for si in range(len(letters) - 1, -1, -1):
-        c = letters[si]
-        while li >= 0 and (candidate[li] != c or (si == 0 and li > 0 and candidate[li - 1].isalnum())):
-            li -= 1
-        if li < 0:
-            return None
-        li -= 1
-    start = candidate.rfind(" ", 0, li + 1) + 1
-    long_form = candidate[start:]
-    return long_form if len(long_form.split()) >= 2 else None
-
-
 def acronyms(text: str) -> dict[str, str]:
-    """Acronyms the text defines, e.g. ``{"GNN": "graph neural networks"}`` for "... Networks (GNNs)"."""
-    found: dict[str, str] = {}
-    for match in _ACRONYM.finditer(text):
-        short = match.group(1)
-        if short.endswith("s") and short[:-1].isupper():
-            short = short[:-1]
-        if sum(c.isupper() for c in short) < 2 or short in found:
-            continue
-        long_form = _long_form(short, text[max(0, match.start() - 200) : match.start()])
-        if long_form:
-            found[short] = long_form
-    return found
+    """Acronyms the text defines, with lower-case long forms: ``{"GNN": "graph neural networks"}``."""
+    return {short: long.lower() for short, long in acronym_table(text).items()}
 
 
 def expand_acronyms(text: str) -> str:
     """The text with every use of an acronym it defines replaced by the long form."""
-    defined = acronyms(text)
-    if not defined:
-        return text
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(s) for s in sorted(defined, key=len, reverse=True)) + r")s?\b"
-    )
-    return pattern.sub(lambda m: defined[m.group(1)], text)
+    return expand(text)
 
 
 def words(text: str) -> list[str]:
     """Content words of a text, lower-case and plural-folded, in order."""
     text = _PREFIX.sub(r"\1", _URL.sub(" ", text.lower()))
-    return [fold(w) for w in _TOKEN.findall(text) if w not in STOP_WORDS]
+    return [singular(w) for w in _TOKEN.findall(text) if w not in STOP_WORDS]
 
 
 def terms(text: str) -> list[str]:
     """The features of an abstract for similarity: content words and adjacent pairs of them."""
     tokens = words(expand_acronyms(text))
     return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
-
-
-@lru_cache(maxsize=1 << 17)
-def keyword_key(keyword: str) -> str:
-    """Keywords that differ only in case, hyphens or plural endings share a key."""
-    return " ".join(fold(w) for w in _TOKEN.findall(_PREFIX.sub(r"\1", keyword.lower())))
 
 
 def _identity(doc: list[str]) -> list[str]:
@@ -196,11 +147,8 @@ TERMS_LABEL = "link_terms"
 
 
 def _terms_key() -> str:
-    return cache.fingerprint(
-        stage="link-terms",
-        features=N_FEATURES,
-        code=cache.source_digest(sys.modules[__name__]),
-        sklearn=cache.package_version("scikit-learn"),
+    return cache.stage_key(
+        "link-terms", sys.modules[__name__], packages=("scikit-learn",), features=N_FEATURES
     )
 
 
@@ -240,7 +188,7 @@ def text_counts(papers: tuple[Paper, ...]) -> sp.csr_matrix:
 def feature_matrix(papers: tuple[Paper, ...]) -> sp.csr_matrix:
     """One L2-weighted row per paper whose dot products are the blended similarity."""
     text = _tfidf_of(text_counts(papers))
-    keys = _tfidf(sorted({keyword_key(k) for k in p.keywords} - {""}) for p in papers)
+    keys = _tfidf(sorted({phrase_key(k) for k in p.keywords} - {""}) for p in papers)
     blend = sp.hstack(
         [text * np.float32(math.sqrt(1 - KEYWORD_WEIGHT)), keys * np.float32(math.sqrt(KEYWORD_WEIGHT))]
     )
@@ -340,8 +288,8 @@ def _candidates(matrix: sp.csr_matrix) -> Scored:
 
 def shared_keywords(paper: Paper, other: Paper) -> tuple[str, ...]:
     """Keywords of `paper` that `other` also has (up to plural and case), none inside another shown one."""
-    theirs = {keyword_key(k) for k in other.keywords}
-    shared = [k for k in paper.keywords if keyword_key(k) in theirs]
+    theirs = {phrase_key(k) for k in other.keywords}
+    shared = [k for k in paper.keywords if phrase_key(k) in theirs]
     shown: list[str] = []
     for kw in sorted(shared, key=lambda k: (-len(k), shared.index(k))):
         if not any(f" {kw} " in f" {longer} " for longer in shown):
@@ -358,10 +306,10 @@ def surface_terms(text: str) -> dict[str, str]:
     for i, word in enumerate(tokens):
         if word in STOP_WORDS:
             continue
-        out.setdefault(fold(word), word)
+        out.setdefault(singular(word), word)
         # Pairs only of words next to each other in the text: "time series", not "series [of] sensor".
         if i + 1 < len(tokens) and tokens[i + 1] not in STOP_WORDS:
-            out.setdefault(f"{fold(word)} {fold(tokens[i + 1])}", f"{word} {tokens[i + 1]}")
+            out.setdefault(f"{singular(word)} {singular(tokens[i + 1])}", f"{word} {tokens[i + 1]}")
     return out
 
 

@@ -25,7 +25,8 @@ from itertools import combinations
 
 from generator.keywords import filler
 from generator.models import Paper
-from generator.relate.related import STOP_WORDS, keyword_key, words
+from generator.relate.related import STOP_WORDS, words
+from generator.text.forms import phrase_key
 
 NAME_CANDIDATES = 6
 
@@ -78,7 +79,7 @@ class Coverage:
     def __init__(self, members: Sequence[Paper]) -> None:
         self.members = members
         self._texts: list[str] | None = None
-        self._keys = [{keyword_key(k) for k in p.keywords} for p in members]
+        self._keys = [{phrase_key(k) for k in p.keywords} for p in members]
         self._memo: dict[str, frozenset[str]] = {}
 
     def of(self, key: str) -> frozenset[str]:
@@ -99,7 +100,7 @@ def scored(members: Sequence[Paper], df: Counter[str], mean_size: float) -> list
     count: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for paper in members:
-        for key, kw in {keyword_key(kw): kw for kw in reversed(paper.keywords)}.items():
+        for key, kw in {phrase_key(kw): kw for kw in reversed(paper.keywords)}.items():
             if key:
                 count[key] += 1
                 forms.setdefault(key, Counter())[kw] += 1
@@ -169,7 +170,7 @@ def check(members: Sequence[Paper], keywords: tuple[str, ...]) -> list[str]:
     problems = []
     if not keywords:
         return ["no keyword names it"]
-    keys = [keyword_key(k) for k in keywords]
+    keys = [phrase_key(k) for k in keywords]
     if any(not nameable(k) for k in keys):
         problems.append("generic")
     cover = Coverage(members)

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import replace
 
@@ -25,7 +23,8 @@ import networkx as nx
 
 from generator.models import Paper, Topic
 from generator.relate import topicnames
-from generator.relate.related import keyword_key
+from generator.text.forms import phrase_key
+from generator.text.slug import slugify
 from generator.titles.generate import safe_title
 
 MIN_TOPIC_SIZE = 2
@@ -38,7 +37,6 @@ NAME_KEYWORDS = 3
 RESOLUTION = 1.3
 SEED = 0
 OTHER_NAME = "Other papers"
-SLUG_MAX = 50
 
 
 class StableOrder(random.Random):
@@ -66,9 +64,7 @@ def similarity_graph(papers: tuple[Paper, ...]) -> nx.Graph:
 
 
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:SLUG_MAX].strip("-")
-    return slug or "topic"
+    return slugify(text, fallback="topic")
 
 
 def with_topics(papers: tuple[Paper, ...]) -> tuple[tuple[Paper, ...], tuple[Topic, ...]]:
@@ -84,7 +80,7 @@ def with_topics(papers: tuple[Paper, ...]) -> tuple[tuple[Paper, ...], tuple[Top
     groups.sort(key=lambda g: (-len(g), g[0]))
     others = sorted(pid for c in communities if len(c) < MIN_TOPIC_SIZE for pid in c)
     by_id = {p.id: p for p in papers}
-    df: Counter[str] = Counter(k for p in papers for k in {keyword_key(kw) for kw in p.keywords} if k)
+    df: Counter[str] = Counter(k for p in papers for k in {phrase_key(kw) for kw in p.keywords} if k)
     mean_size = len(papers) / max(1, len(groups) + bool(others))
     topics: list[Topic] = []
     taken: set[str] = set()

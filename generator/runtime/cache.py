@@ -16,6 +16,7 @@ import hashlib
 import importlib.metadata
 import json
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +48,40 @@ def package_version(name: str) -> str:
         return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:
         return ""
+
+
+def code_digest(*modules: ModuleType) -> str:
+    """SHA-256 of the modules' source files and of every ``generator`` module they use, followed
+    through their imports: editing a shared text rule invalidates every stage that uses it. The
+    runtime (this cache, the process pool) computes no value and is left out."""
+    digests: dict[str, str] = {}
+    todo = list(modules)
+    while todo:
+        module = todo.pop()
+        if module.__name__ in digests:
+            continue
+        digests[module.__name__] = source_digest(module)
+        for value in vars(module).values():
+            used = (
+                value
+                if isinstance(value, ModuleType)
+                else sys.modules.get(getattr(value, "__module__", "") or "")
+            )
+            if (
+                used is not None
+                and used.__name__.startswith("generator.")
+                and not used.__name__.startswith("generator.runtime")
+                and used.__name__ not in digests
+            ):
+                todo.append(used)
+    return fingerprint(**digests)
+
+
+def stage_key(stage: str, *modules: ModuleType, packages: Iterable[str] = (), **settings: Any) -> str:
+    """The fingerprint of a cached stage: its name, the code of ``modules`` (and what they use), the
+    versions of the ``packages`` it calls and its ``settings``. Every cached stage keys on this."""
+    versions = {name: package_version(name) for name in packages}
+    return fingerprint(stage=stage, code=code_digest(*modules), packages=versions, **settings)
 
 
 def entry_key(fingerprint_hex: str, text: str) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from urllib.parse import quote, quote_plus, urlsplit
 
 from generator.models import Paper
-from generator.titles.clues import sentences, strip_latex
+from generator.text.latex import strip_latex
+from generator.text.sentences import sentences
 
 CODE_HOSTS = (
     "github.com",

@@ -22,13 +22,13 @@ import re
 import sys
 import unicodedata
 from dataclasses import replace
-from functools import lru_cache
 
 import ftfy
-from pylatexenc.latex2text import LatexNodes2Text, get_default_latex_context_db
 
 from generator.models import Paper
 from generator.runtime import cache, parallel
+from generator.text.latex import inline_maths, latex_commands, latex_quotes
+from generator.text.sentences import sentences
 
 _SPACE = re.compile(r"\s+")
 
@@ -56,72 +56,6 @@ _FTFY = ftfy.TextFixerConfig(
 
 def fix_mojibake(text: str) -> str:
     return ftfy.fix_text(text, _FTFY)
-
-
-# --- 3./4. LaTeX commands ----------------------------------------------------------------------
-_ARG = r"\{([^{}]*)\}"
-_URL_CMD = re.compile(r"\\url\s*" + _ARG)
-_HREF_CMD = re.compile(r"\\href\s*" + _ARG + r"\s*" + _ARG)
-_FORMAT_COMMANDS = (
-    "textbf|textit|textsl|textsc|textsf|texttt|textrm|textup|textmd|textnormal|emph|underline|"
-    "mbox|text|mathrm|mathbf|mathit|mathsf|mathtt|boldsymbol"
-)
-_FORMAT_CMD = re.compile(r"\\(?:" + _FORMAT_COMMANDS + r")\s*" + _ARG)
-_FORMAT_SWITCH = re.compile(r"\{\\(?:bf|it|em|sc|tt|sf|rm)\s+([^{}]*)\}")
-_ESCAPED_SIGN = re.compile(r"\\([%&_#$])")
-
-
-def latex_commands(text: str) -> str:
-    text = _URL_CMD.sub(lambda m: m.group(1).strip(), text)
-    text = _HREF_CMD.sub(lambda m: f"{m.group(2).strip()} ({m.group(1).strip()})", text)
-    previous = None
-    while previous != text:  # nested: \textbf{\emph{x}}
-        previous = text
-        text = _FORMAT_CMD.sub(r"\1", text)
-        text = _FORMAT_SWITCH.sub(r"\1", text)
-    return text
-
-
-# --- 5. inline maths ---------------------------------------------------------------------------
-# pandoc's rule: the opening $ has a non-space right after it, the closing $ a non-space right
-# before it and no digit right after it; an escaped \$ is never a delimiter.
-_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])([^$\n]{1,200}?)(?<=[^\s\\$])\$(?!\d)")
-_MACRO = re.compile(r"\\([A-Za-z]+)")
-
-
-@lru_cache(maxsize=1)
-def _latex_to_text() -> LatexNodes2Text:
-    return LatexNodes2Text(math_mode="text", strict_latex_spaces="based-on-source")
-
-
-def _math_to_text(match: re.Match[str]) -> str:
-    body = match.group(1)
-    db = get_default_latex_context_db()
-    macros = _MACRO.findall(body)
-    # Keep what we cannot render faithfully: unknown macros, or anything pylatexenc would drop.
-    if any(db.get_macro_spec(name) is None for name in macros) or "%" in body:
-        return match.group(0)
-    try:
-        out = _latex_to_text().latex_to_text(body)
-    except Exception:  # pylatexenc on malformed input: keep the author's text
-        return match.group(0)
-    out = " ".join(out.split())
-    return out or match.group(0)
-
-
-def inline_maths(text: str) -> str:
-    text = _MATH.sub(_math_to_text, text)
-    return _ESCAPED_SIGN.sub(r"\1", text)
-
-
-# --- 6. quotes ---------------------------------------------------------------------------------
-_DOUBLE_QUOTE = re.compile(r"``(?=\S)([^`]*?\S)(?:''|\")")
-_SINGLE_QUOTE = re.compile(r"(?<![`\w])`(?=\w)([^`'\n]{0,200}?\S)'(?!\w)")
-
-
-def latex_quotes(text: str) -> str:
-    text = _DOUBLE_QUOTE.sub("\u201c\\1\u201d", text)
-    return _SINGLE_QUOTE.sub("\u2018\\1\u2019", text)
 
 
 # --- 7. braces ---------------------------------------------------------------------------------
@@ -204,17 +138,14 @@ def find_urls(text: str) -> tuple[str, ...]:
 
 
 # --- 9. repeated sentences ---------------------------------------------------------------------
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _MIN_REPEAT_WORDS = 3
 
 
 def drop_repeated_sentences(text: str) -> str:
     """A sentence (of 3 words or more) that repeats the one right before it is shown once."""
-    sentences = _SENTENCE_END.split(text)
+    split = sentences(text)
     kept = [
-        s
-        for i, s in enumerate(sentences)
-        if i == 0 or s != sentences[i - 1] or len(s.split()) < _MIN_REPEAT_WORDS
+        s for i, s in enumerate(split) if i == 0 or s != split[i - 1] or len(s.split()) < _MIN_REPEAT_WORDS
     ]
     return " ".join(kept)
 
@@ -242,12 +173,7 @@ def clean(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
 
 def cache_key() -> str:
     """What ``clean_text`` depends on besides the text: this module's code and its two libraries."""
-    return cache.fingerprint(
-        stage="clean",
-        ftfy=cache.package_version("ftfy"),
-        pylatexenc=cache.package_version("pylatexenc"),
-        code=cache.source_digest(sys.modules[__name__]),
-    )
+    return cache.stage_key("clean", sys.modules[__name__], packages=("ftfy", "pylatexenc"))
 
 
 def _clean_plain(text: str) -> list[object]:

@@ -3,115 +3,16 @@ and its key phrases. Pure text analysis for generated titles (see ``generator/ti
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 
-# --- LaTeX and markup -------------------------------------------------------------------------
-
-_LATEX_CMD_ARG = re.compile(
-    r"\\(?:emph|textbf|textit|texttt|textsc|mathrm|mathbf|mathit|text|mbox)\s*\{([^{}]*)\}"
-)
-_LATEX_CMD = re.compile(r"\\[A-Za-z]+\*?")
-_MATH = re.compile(r"\$([^$]{0,60})\$")
-
-
-def strip_latex(text: str) -> str:
-    """Plain words from text that may carry LaTeX: ``$15$`` -> 15, ``\\emph{x}`` -> x, ``\\`\\`q''`` -> q."""
-    text = _MATH.sub(lambda m: m.group(1), text)
-    for _ in range(3):
-        text = _LATEX_CMD_ARG.sub(lambda m: m.group(1), text)
-    text = _LATEX_CMD.sub(" ", text)
-    text = text.replace("``", '"').replace("''", '"')
-    text = re.sub(r"[{}^_~\\]", " ", text)
-    return " ".join(text.split())
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# --- sentences, acronyms, phrases --------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s]
-
-
-def long_form(short: str, candidate: str) -> str | None:
-    """Schwartz-Hearst: the shortest end of ``candidate`` whose letters spell ``short``."""
-    s, i = len(short) - 1, len(candidate) - 1
-    while s >= 0:
-        ch = short[s].lower()
-        if not ch.isalnum():
-            s -= 1
-            continue
-        while i >= 0 and (candidate[i].lower() != ch or (s == 0 and i > 0 and candidate[i - 1].isalnum())):
-            i -= 1
-        if i < 0:
-            return None
-        i -= 1
-        s -= 1
-    start = candidate.rfind(" ", 0, i + 1) + 1
-    found = candidate[start:].strip()
-    return found if len(found) > len(short) else None
-
-
-_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9\-]{0,14}[A-Za-z0-9]?)\)")
-
-
-def _is_acronym(token: str) -> bool:
-    return sum(ch.isupper() for ch in token) >= 2 or (token[:1].isupper() and any(c.isdigit() for c in token))
-
-
-@functools.lru_cache(maxsize=64)
-def acronym_definitions(text: str) -> tuple[tuple[str, str, int, int], ...]:
-    """Every ``Long Form (LF)`` in the text: (short, long, start of long form, end of parenthesis)."""
-    found = []
-    for match in _ACRONYM.finditer(text):
-        short = match.group(1)
-        if not _is_acronym(short):
-            continue
-        window_start = max(0, match.start() - 400)  # a long form has at most 2 x 16 words
-        before = text[window_start : match.start()].rstrip()
-        words = before.split(" ")
-        window = min(len(short) + 5, len(short) * 2)
-        candidate = " ".join(words[-window:])
-        candidate = re.split(r"[.;:()\"]|, ", candidate)[-1].strip()
-        long = long_form(short, candidate)
-        if long:
-            found.append((short, long, window_start + len(before) - len(long), match.end()))
-    return tuple(found)
-
-
-def _lower_common(phrase: str) -> str:
-    """'Named entity recognition' -> 'named entity recognition'; 'Internet of Things' stays."""
-    words = phrase.split()
-    if (
-        len(words) > 1
-        and words[0][:1].isupper()
-        and words[0][1:].islower()
-        and words[1][:1].islower()
-        and words[1] not in {"of", "and", "for", "in", "on", "to"}
-    ):
-        return phrase[:1].lower() + phrase[1:]
-    return phrase
-
-
-def acronym_table(text: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for short, long, _start, _end in acronym_definitions(text):
-        long = _lower_common(long)
-        table.setdefault(short, long)
-        if short.endswith("s") and len(short) > 2:
-            table.setdefault(short[:-1], long[:-1] if long.endswith("s") else long)
-    return table
-
+from generator.text.acronyms import definitions, is_acronym, lower_common
+from generator.text.acronyms import table as acronym_table
+from generator.text.sentences import sentences
+from generator.text.wordlists import word_set
 
 # Words that say nothing about what a method is; a description made only of them is generic.
-_GENERIC = _words(
+_GENERIC = word_set(
     """a an the new novel simple yet strong effective efficient general generic systematic approach
     approaches method methods model models framework frameworks technique techniques algorithm
     algorithms baseline synergy system systems scheme module solution solutions pioneering unified
@@ -130,7 +31,7 @@ _CUT = re.compile(
     r"designed|aiming|aimed|based on|in this (?:paper|work|article|study))\b|"
     r"\s\w+ing\s(?=(?:a|an|the|its|their|both|each)\s))"
 )
-TRAILING_STOP = _words(
+TRAILING_STOP = word_set(
     """a an the of for and or in on with within to by from as at into via its their our
     this that these based using"""
 )
@@ -190,7 +91,7 @@ def _looks_like_name(name: str) -> bool:
     return inner_caps or len(name) >= 3
 
 
-_PREPOSITIONS = _words("of on in for with to from by into over about between among through under")
+_PREPOSITIONS = word_set("of on in for with to from by into over about between among through under")
 
 
 def _introduces(gap: str) -> bool:
@@ -214,7 +115,7 @@ def _clause_before(prefix: str) -> str:
 
 def named_method(text: str) -> tuple[str, str] | None:
     """(name, what it is) when the abstract names its contribution; the description may be ''."""
-    acronyms = acronym_definitions(text)
+    acronyms = [(d.short, d.long, d.start, d.end) for d in definitions(text)]
     offset = 0
     for sentence in sentences(text):
         start = offset
@@ -229,7 +130,7 @@ def named_method(text: str) -> tuple[str, str] | None:
             if stands:
                 return name, _head(stands.group("desc"))
             paren = re.match(r"\s*\(([^()]+)\)", rest)
-            if paren and " " in name and _is_acronym(paren.group(1)):  # called Graph Search (GS)
+            if paren and " " in name and is_acronym(paren.group(1)):  # called Graph Search (GS)
                 return paren.group(1), name
             if paren and " " in paren.group(1) and " " not in name:  # named ABOD (Angle-Based ...)
                 return name, _clean_phrase(paren.group(1))
@@ -272,7 +173,7 @@ def named_method(text: str) -> tuple[str, str] | None:
             return quoted.group("name"), ""
         # "we propose a new model, QA-GNN, which ..."
         np_name = _NP_NAME.match(after)
-        if np_name and _is_acronym(np_name.group("name")):
+        if np_name and is_acronym(np_name.group("name")):
             desc = _head(np_name.group("desc"))
             return np_name.group("name"), "" if is_generic(desc) else desc
     return None
@@ -303,7 +204,7 @@ _TOPIC_CUT = re.compile(
 )
 
 
-_TOPIC_GENERIC = _words("traditional frontier different types various recent state-of-the-art works paper")
+_TOPIC_GENERIC = word_set("traditional frontier different types various recent state-of-the-art works paper")
 
 
 def is_survey(text: str) -> bool:
@@ -355,7 +256,7 @@ def survey_topic(text: str, keywords: tuple[str, ...], budget: int = 68) -> str:
 
 # Words that mark a key phrase as a fragment of a sentence ("achieved great success") rather than a
 # name of a topic.
-_FILLER = _words(
+_FILLER = word_set(
     """achieved achieve achieves attracted shown show shows demonstrated demonstrate demonstrating
     recently recent gained great significant significantly impressive remarkable widely wide
     increasingly popular due decades witnessed satisfactory explored emerged powerful growing
@@ -378,7 +279,7 @@ def key_phrase_title(keywords: tuple[str, ...], text: str, *, capital: bool = Tr
     """'Graph Neural Networks: gradient dynamics and ...' from the terms the abstract defines first
     and its leading useful key phrases."""
     table = {short.lower(): long for short, long in acronym_table(text).items()}
-    defined = [_clean_phrase(long) for _short, long, _s, _e in acronym_definitions(text)]
+    defined = [_clean_phrase(long) for long in (d.long for d in definitions(text))]
     chosen: list[str] = []
     for phrase in [*defined[:1], *keywords]:
         phrase = table.get(phrase.lower(), phrase)
@@ -400,8 +301,8 @@ def defined_terms(text: str, name: str = "", most: int = 2) -> str:
     """'Language models and knowledge graphs': terms the opening sentences define with acronyms."""
     opening = " ".join(sentences(text)[:2])
     chosen: list[str] = []
-    for short, long, _s, _e in acronym_definitions(opening):
-        long = _lower_common(_clean_phrase(long))
+    for short, long in ((d.short, d.long) for d in definitions(opening)):
+        long = lower_common(_clean_phrase(long))
         words = set(long.lower().split())
         if name in (short, long) or not words:
             continue

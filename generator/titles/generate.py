@@ -24,10 +24,11 @@ from dataclasses import dataclass, replace
 
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
-from generator.titles import clues
+from generator.text.acronyms import table as acronym_table
+from generator.text.latex import strip_latex
+from generator.text.sentences import sentences
 from generator.titles.clues import (
     TRAILING_STOP,
-    acronym_table,
     contribution_phrase,
     defined_terms,
     expand_acronyms,
@@ -35,8 +36,6 @@ from generator.titles.clues import (
     is_survey,
     key_phrase_title,
     named_method,
-    sentences,
-    strip_latex,
     survey_topic,
     upper_first,
 )
@@ -158,10 +157,7 @@ def generate_title(paper: Paper) -> str:
 
 def cache_key() -> str:
     """What a generated title depends on besides the paper's text and keywords: the code."""
-    return cache.fingerprint(
-        stage="titles",
-        code=[cache.source_digest(sys.modules[__name__]), cache.source_digest(clues)],
-    )
+    return cache.stage_key("titles", sys.modules[__name__])
 
 
 def _title_plain(item: str) -> str:

@@ -1,0 +1,122 @@
+"""Acronyms an abstract defines: the one detector every stage uses.
+
+"Graph Neural Networks (GNNs)" defines GNN. A parenthesised token is an acronym when it has two
+capitals or more, or a capital and a digit; its long form is found after Schwartz and Hearst (2003):
+each letter of the acronym, from the last, is found in the words before the parenthesis from their
+end, and the first letter starts a word. The long form stays inside its clause, has at most two words
+more than the acronym has letters, does not start with a function word, and is two words or more (or
+one hyphenated word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.text.wordlists import word_set
+
+_PARENTHESIS = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{0,14}[A-Za-z0-9]?)\s*\)")
+_CLAUSE_BREAK = re.compile(r"[.;:()\"\u201c\u201d]|, ")
+_FUNCTION_WORDS = word_set("a an the of and or in on for to with by from as at is are we our this that")
+
+
+@dataclass(frozen=True)
+class Definition:
+    """``long (short)`` in the text: both as written, and where the long form starts and the
+    parenthesis ends."""
+
+    short: str
+    long: str
+    start: int
+    end: int
+
+    @property
+    def letters(self) -> str:
+        """The acronym without a plural ``s``: GNNs -> GNN."""
+        short = self.short
+        return short[:-1] if short.endswith("s") and len(short) > 2 and short[-2].isupper() else short
+
+
+def is_acronym(token: str) -> bool:
+    return sum(ch.isupper() for ch in token) >= 2 or (token[:1].isupper() and any(c.isdigit() for c in token))
+
+
+def long_form(short: str, candidate: str) -> str | None:
+    """Schwartz-Hearst: the shortest end of ``candidate`` whose letters spell ``short``, or None."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    if short.endswith("s") and len(short) > 2 and short[-2].isupper():
+        letters = letters[:-1]
+    i = len(candidate) - 1
+    for s in range(len(letters) - 1, -1, -1):
+        ch = letters[s]
+        while i >= 0 and (candidate[i].lower() != ch or (s == 0 and i > 0 and candidate[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+    start = candidate.rfind(" ", 0, i + 1) + 1
+    found = candidate[start:].strip()
+    words = found.split()
+    if not words or words[0].lower() in _FUNCTION_WORDS or len(words) > len(letters) + 2:
+        return None
+    if len(words) < 2 and "-" not in words[0]:
+        return None
+    return found
+
+
+@lru_cache(maxsize=256)
+def definitions(text: str) -> tuple[Definition, ...]:
+    """Every acronym definition in the text, in order; an acronym defined twice counts once."""
+    found: list[Definition] = []
+    seen: set[str] = set()
+    for match in _PARENTHESIS.finditer(text):
+        short = match.group(1)
+        if not is_acronym(short) or short in seen:
+            continue
+        window_start = max(0, match.start() - 400)
+        before = text[window_start : match.start()].rstrip()
+        words = before.split(" ")
+        window = min(len(short) + 5, len(short) * 2)
+        candidate = _CLAUSE_BREAK.split(" ".join(words[-window:]))[-1].strip()
+        long = long_form(short, candidate)
+        if long:
+            seen.add(short)
+            found.append(Definition(short, long, window_start + len(before) - len(long), match.end()))
+    return tuple(found)
+
+
+def lower_common(phrase: str) -> str:
+    """'Named entity recognition' -> 'named entity recognition'; 'Internet of Things' stays."""
+    words = phrase.split()
+    if (
+        len(words) > 1
+        and words[0][:1].isupper()
+        and words[0][1:].islower()
+        and words[1][:1].islower()
+        and words[1] not in {"of", "and", "for", "in", "on", "to"}
+    ):
+        return phrase[:1].lower() + phrase[1:]
+    return phrase
+
+
+def table(text: str) -> dict[str, str]:
+    """Acronym -> long form, for each acronym the text defines (also its singular: GNNs and GNN)."""
+    found: dict[str, str] = {}
+    for d in definitions(text):
+        long = lower_common(d.long)
+        found.setdefault(d.short, long)
+        if d.letters != d.short:
+            found.setdefault(d.letters, long[:-1] if long.endswith("s") else long)
+    return found
+
+
+def expand(text: str) -> str:
+    """The text with every later use of an acronym it defines replaced by its long form."""
+    defined = table(text)
+    if not defined:
+        return text
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(s) for s in sorted(defined, key=len, reverse=True)) + r")s?\b"
+    )
+    return pattern.sub(lambda m: defined[m.group(1)], text)
