@@ -24,6 +24,9 @@ def load_module(name: str, relative: str) -> Any:
     spec = importlib.util.spec_from_file_location(name, ROOT / relative)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    # Registered before it runs, as importlib's recipe does: a dataclass of the module looks its
+    # module up in sys.modules (tools/blind_sample.py).
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
