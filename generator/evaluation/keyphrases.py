@@ -31,7 +31,7 @@ from pathlib import Path, PurePosixPath
 
 from nltk.stem.porter import PorterStemmer
 
-from generator.keywords.stage import Candidates, curate, extract, raw_yake, with_keywords
+from generator.keywords.stage import Candidates, curate, extract, raw_yake
 from generator.models import Paper, Source
 
 AT = 10
@@ -115,16 +115,8 @@ def score(docs: Iterable[Document], predictions: Iterable[tuple[str, ...]], seco
     )
 
 
-def run_raw(docs: tuple[Document, ...]) -> list[tuple[str, ...]]:
-    return [raw_yake(d.text) for d in docs]
-
-
 def _papers(docs: tuple[Document, ...]) -> tuple[Paper, ...]:
     return tuple(Paper(id=f"{i:010x}", text=d.text, sources=(Source(d.name, 1),)) for i, d in enumerate(docs))
-
-
-def run_stage(docs: tuple[Document, ...]) -> list[tuple[str, ...]]:
-    return [p.keywords for p in with_keywords(_papers(docs))]
 
 
 def _both_timed(
