@@ -54,7 +54,8 @@ FORMAT = 2
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pygments")
 DISTRIBUTIONS += ("pagefind", "pagefind-bin", "babel")
 
-log = logging.getLogger("mkdocs.hooks.incremental")
+# "mkdocs.hooks.incremental": under MkDocs' own logger, whatever the package is called (a fork renames it).
+log = logging.getLogger(mkdocs_build.log.name.split(".")[0] + ".hooks.incremental")
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _run: dict[str, Any] = {}
 
