@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site generate serve preview test lint golden clean bench eval install enrich
+.PHONY: site generate serve preview test lint golden clean bench eval install enrich check-escaping
 
 # Keyphrase datasets for `make eval` (zips or unpacked folders); never committed.
 KEYPHRASE ?= ../shared/keyphrase
