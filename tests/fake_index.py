@@ -61,8 +61,41 @@ FROZEN_SEEDS = ROOT / "tests" / "data" / "seeds"
 _TOKEN = re.compile(r"[^\W_]+(?:(?:[.'\u2019]|(?<=\d),(?=\d))[^\W_]+)*")
 # Lucene's English stop words (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), which OpenAlex drops.
 STOP_WORDS = frozenset(
-    "a an and are as at be but by for if in into is it no not of on or such that the their then "
-    "there these they this to was will with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "will",
+        "with",
+    ]
 )
 SEARCH_USD = 0.001  # OpenAlex's price of a search (list requests: 0.0001)
 LIST_USD = 0.0001

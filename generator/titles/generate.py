@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
+from generator.text import clean
 from generator.titles import clues
 from generator.titles.clues import (
     TRAILING_STOP,
@@ -53,6 +54,16 @@ def safe_title(text: str) -> str:
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "CZ" or ch == " ")
     text = _UNSAFE.sub(" ", text)
     return " ".join(text.split())
+
+
+def curated_title(text: str) -> str:
+    """A real title as its authors wrote it: on one line, LaTeX maths (``$\\alpha$``) and escaped
+    signs (``\\&``) turned into text as in abstracts, every other character kept: "?", "&", "!",
+    quotes, "*", "$". It is data: each surface escapes it for its format (``escape.page_title``,
+    ``escape.text``, JSON, YAML, XML, BibTeX), never strips it."""
+    text = unicodedata.normalize("NFC", clean.inline_maths(clean.latex_commands(text)))
+    kept = "".join(" " if ch.isspace() else ch for ch in text if not unicodedata.category(ch).startswith("C"))
+    return " ".join(kept.split())
 
 
 def opening_words(text: str) -> str:
@@ -208,7 +219,7 @@ def with_titles(
     for paper in papers:
         curated = metadata.get(paper.id)
         if curated is not None and curated.title:
-            titles[paper.id] = safe_title(curated.title.replace(" & ", " and "))
+            titles[paper.id] = curated_title(curated.title)
             fixed.add(paper.id)
         else:
             todo.append(paper)
