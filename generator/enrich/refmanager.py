@@ -96,11 +96,11 @@ def _record(
     return IndexRecord(
         service=kind,
         key=one_line(key),
-        title=_braces(one_line(str(title or ""))),
+        title=one_line(str(title or "")),
         abstract=one_line(str(abstract or "")),
         authors=tuple(n for n in (_name(str(a)) for a in authors if a) if n and n.lower() != "others"),
         year=year_of(rest.get("year")),
-        venue=_braces(venue),
+        venue=venue,
         doi=bare_doi(str(rest.get("doi") or "")),
         arxiv=arxiv,
         url=one_line(str(rest.get("url") or "")),
@@ -117,7 +117,9 @@ def parse_bibtex(text: str) -> tuple[list[IndexRecord], list[str]]:
         text,
         append_middleware=[middlewares.LatexDecodingMiddleware(), middlewares.SeparateCoAuthors()],
     )
-    problems = [f"line {b.start_line + 1}: {type(b).__name__}" for b in library.failed_blocks]
+    problems = [
+        f"line {b.start_line + 1}: {one_line(str(b.error)) or 'not a BibTeX entry'}" for b in library.failed_blocks
+    ]
     records = []
     for entry in library.entries:
         f = {field.key.lower(): field.value for field in entry.fields}
@@ -127,11 +129,11 @@ def parse_bibtex(text: str) -> tuple[list[IndexRecord], list[str]]:
             _record(
                 "bibtex",
                 entry.key,
-                f.get("title"),
+                _braces(str(f.get("title") or "")),
                 f.get("abstract"),
                 authors if isinstance(authors, list) else [authors],
                 year=f.get("year") or f.get("date"),
-                venue=f.get("journal") or f.get("booktitle") or f.get("journaltitle"),
+                venue=_braces(str(f.get("journal") or f.get("booktitle") or f.get("journaltitle") or "")),
                 doi=f.get("doi"),
                 url=f.get("url"),
                 arxiv=eprint,
