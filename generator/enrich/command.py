@@ -119,7 +119,9 @@ def lookup(
     strict, loose = strict_words(paper.text, rarity), fallback_words(paper.text, rarity)
     ax, ox = options.arxiv, options.openalex
     if strict:
-        found["arxiv"] = ask(ax, arxiv.search_url(ax.base_url, strict), arxiv.parse, retry_empty=True)
+        # An empty strict answer is not asked again: the fallback that follows asks anyway, and it
+        # is the fallback's empty page (arXiv's occasional mistake) that is asked once more.
+        found["arxiv"] = ask(ax, arxiv.search_url(ax.base_url, strict), arxiv.parse)
         if not accepted(found["arxiv"]) and loose and not _failed_by(failed, ax):
             url = arxiv.search_url(ax.base_url, loose, any_word=True)
             found["arxiv"] += ask(ax, url, arxiv.parse, retry_empty=True)

@@ -224,8 +224,9 @@ class Fetcher:
             self._in_a_row[service.name] = in_a_row
             if in_a_row >= self.options.max_429:
                 self._stop(service, f"{name} answered 429 {in_a_row} times in a row")
-            backoff = self.options.min_429_wait * 2 ** (in_a_row - 1)
-            return min(max(backoff, asked or 0.0), self.options.max_wait)
+            if asked is not None:  # the service said how long: as asked
+                return asked
+            return min(self.options.min_429_wait * 2 ** (in_a_row - 1), self.options.max_wait)
         if exc.code not in _RETRY or attempt >= self.options.retries:
             raise FetchFailed(f"{service.name}: HTTP {exc.code}" + _after(attempt))
         if asked is not None and asked > self.options.max_wait:

@@ -118,7 +118,8 @@ def parse_bibtex(text: str) -> tuple[list[IndexRecord], list[str]]:
         append_middleware=[middlewares.LatexDecodingMiddleware(), middlewares.SeparateCoAuthors()],
     )
     problems = [
-        f"line {b.start_line + 1}: {one_line(str(b.error)) or 'not a BibTeX entry'}" for b in library.failed_blocks
+        f"line {b.start_line + 1}: {one_line(str(b.error)) or 'not a BibTeX entry'}"
+        for b in library.failed_blocks
     ]
     records = []
     for entry in library.entries:
