@@ -164,7 +164,7 @@ class Fetcher:
         if self.offline:
             raise NotCached(url)
         if service.name in self.stopped:
-            raise ServiceStopped(self.stopped[service.name])
+            raise ServiceStopped(f"{service.name}: {self.stopped[service.name]}")
         retried_empty = False
         while True:
             body = self._ask(service, url, missing)

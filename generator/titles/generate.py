@@ -62,7 +62,11 @@ def curated_title(text: str) -> str:
     quotes, "*", "$". It is data: each surface escapes it for its format (``escape.page_title``,
     ``escape.text``, JSON, YAML, XML, BibTeX), never strips it."""
     text = unicodedata.normalize("NFC", clean.inline_maths(clean.latex_commands(text)))
-    kept = "".join(" " if ch.isspace() else ch for ch in text if not unicodedata.category(ch).startswith("C"))
+    kept = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or not unicodedata.category(ch).startswith("C")
+    )
     return " ".join(kept.split())
 
 
