@@ -9,9 +9,10 @@ words dropped), no network. Two measures:
 1. The frozen seeds (tests/data/seeds, 55 lines): does each line's first query match its own
    abstract? The words of the old code (identity text, which glues hyphenated words) against the
    words split as the indexes split them.
-2. SciTLDR (default ../shared/scitldr/dev.jsonl, 618 abstracts; nothing here was tuned on it): each
-   abstract is the index's copy of a paper and the catalogue at once (one abstract appears twice: the same paper). Asked with the abstract as
-   the index holds it, and with a "version 2" whose opening differs in N words (the first N of the
+2. SciTLDR (default ../shared/scitldr/dev.jsonl, 619 abstracts; nothing here was tuned on it): each
+   abstract is the index's copy of a paper and the catalogue at once (one abstract appears twice, and
+   two others are one paper's versions, 0.993 alike: "wrong accepted" counts those). Asked with the
+   abstract as the index holds it, and with a "version 2" whose opening differs in N words (the first N of the
    strict query replaced: the worst case for the strict query), how many are found and accepted
    (match_score >= 0.8 against the right record) by the strict query alone, and by the strict query
    then the ORed fallback; and how many wrong records are accepted.
@@ -35,9 +36,53 @@ from generator.identity.normalize import identity_text  # noqa: E402
 from tests.fake_index import STOP_WORDS, Node, parse_query, tokens  # noqa: E402
 
 OLD_COMMON = frozenset(
-    "this that with from have these which their there about into paper propose proposed present "
-    "approach method methods model models based using show shows results work also while such than "
-    "more most however first both each other over only when where been being does between".split()
+    [
+        "this",
+        "that",
+        "with",
+        "from",
+        "have",
+        "these",
+        "which",
+        "their",
+        "there",
+        "about",
+        "into",
+        "paper",
+        "propose",
+        "proposed",
+        "present",
+        "approach",
+        "method",
+        "methods",
+        "model",
+        "models",
+        "based",
+        "using",
+        "show",
+        "shows",
+        "results",
+        "work",
+        "also",
+        "while",
+        "such",
+        "than",
+        "more",
+        "most",
+        "however",
+        "first",
+        "both",
+        "each",
+        "other",
+        "over",
+        "only",
+        "when",
+        "where",
+        "been",
+        "being",
+        "does",
+        "between",
+    ]
 )
 
 
@@ -90,7 +135,9 @@ def own_abstract_table() -> None:
         have = set(tokens(line))
         and_arxiv = lambda ws: parse_query(" AND ".join(f"abs:{w}" for w in ws), prefixed=True)  # noqa: E731
         counts["old arXiv"] += and_arxiv(old_arxiv_words(line)).match(have)
-        counts["old OpenAlex"] += parse_query(" ".join(old_openalex_words(line)), False, STOP_WORDS).match(have)
+        counts["old OpenAlex"] += parse_query(" ".join(old_openalex_words(line)), False, STOP_WORDS).match(
+            have
+        )
         new = query.strict_words(line, rarity)
         counts["new arXiv"] += and_arxiv(new).match(have)
         counts["new OpenAlex"] += parse_query(" ".join(new), False, STOP_WORDS).match(have)
@@ -118,7 +165,9 @@ def retrieval_table(path: Path) -> None:
         strict_ok = both_ok = wrong = 0
         for i, text in enumerate(texts):
             seed = version_2(text, rarity, changed)
-            node = parse_query(" AND ".join(f"abs:{w}" for w in query.strict_words(seed, rarity)), prefixed=True)
+            node = parse_query(
+                " AND ".join(f"abs:{w}" for w in query.strict_words(seed, rarity)), prefixed=True
+            )
             hits = index.search(node)
             accepted = [j for j in hits if match_score(seed, records[j]) >= ACCEPT]
             strict_ok += i in accepted

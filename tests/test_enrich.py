@@ -33,6 +33,7 @@ from generator.site.render import Renderer
 
 from .conftest import FROZEN_SEEDS, ROOT
 from .fake_index import Canned, FakeIndex, load_records, parse_query, tokens
+from .gitrepo import DAY1, DAY2, commit, git, new_repo
 
 KEY = "test-key-3f9a"
 FEDMEZO = Source("000_bf1a9b33c4f7f19a.txt", 1)  # exact on arXiv; OpenAlex has DOI and venue
@@ -722,3 +723,27 @@ def test_the_fake_runs_as_a_program_for_rehearsals(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_shallow_checkout_gives_other_ids_than_the_full_history(tmp_path: Path) -> None:
+    """9: ids of a line edited in place come from the seeds' history: enrich keys its entries by the
+    build's ids only with the full history, which is why enrich.yml checks out with fetch-depth 0."""
+    line = seed_lines()[0]
+    repo = new_repo(tmp_path / "origin")
+    commit(repo, {"seeds/a.txt": f"{line}\n{seed_lines()[1]}\n".encode()}, DAY1)
+    edited = line.replace("is ushering in", "ushers in")
+    commit(repo, {"seeds/a.txt": f"{edited}\n{seed_lines()[1]}\n".encode()}, DAY2)
+    full, shallow = tmp_path / "full", tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", repo.as_uri(), str(full))
+    git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow))
+
+    def enrich_ids(checkout: Path) -> list[str]:
+        return sorted(p.id for p in decide.papers(checkout / "seeds")[0])
+
+    def build_ids(checkout: Path) -> list[str]:
+        seeds = checkout / "seeds"
+        built = catalogue_from(ingest.read_seeds(seeds), None, history.read_history(seeds))
+        return sorted(p.id for p in built.papers)
+
+    assert enrich_ids(full) == build_ids(full)  # what the Pages build (full history) gives
+    assert enrich_ids(shallow) != build_ids(full)  # a depth-1 checkout: "no paper has this id"
