@@ -747,3 +747,33 @@ def test_a_shallow_checkout_gives_other_ids_than_the_full_history(tmp_path: Path
 
     assert enrich_ids(full) == build_ids(full)  # what the Pages build (full history) gives
     assert enrich_ids(shallow) != build_ids(full)  # a depth-1 checkout: "no paper has this id"
+
+
+@pytest.mark.parametrize(
+    ("location", "found"),
+    [
+        ({"landing_page_url": "https://arxiv.org/abs/2101.12345v2", "source": None}, "2101.12345"),
+        ({"landing_page_url": None, "pdf_url": "https://arxiv.org/pdf/1706.03762.pdf"}, "1706.03762"),
+        (
+            {"landing_page_url": "http://arxiv.org/abs/hep-th/9901001v1", "source": {"type": "repository"}},
+            "hep-th/9901001",
+        ),
+        ({"landing_page_url": "https://example.org/arxiv.org/abs/2101.12345"}, ""),
+    ],
+)
+def test_the_arxiv_id_of_a_location_in_the_shapes_openalex_sends(
+    location: dict[str, Any], found: str
+) -> None:
+    """5: as OpenAlex records arXiv locations (source null for some, https or http, a version, a pdf)."""
+    work = {
+        "id": "https://openalex.org/W1",
+        "title": "T",
+        "primary_location": {
+            "landing_page_url": "https://doi.org/10.1/x",
+            "source": {"type": "journal", "display_name": "J"},
+        },
+        "locations": [{"landing_page_url": "https://doi.org/10.1/x"}, location],
+        "abstract_inverted_index": {"a": [0]},
+    }
+    (record,) = openalex.parse_work(json.dumps(work))
+    assert record.arxiv == found and record.venue == "J"
