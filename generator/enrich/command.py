@@ -23,6 +23,7 @@ the services' limits are ``fetch``'s.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,9 +104,16 @@ def lookup(
     found: dict[str, list[IndexRecord]] = {"arxiv": [], "openalex": []}
     failed: list[str] = []
 
-    def ask(service: Service, url: str, parse: object, **how: object) -> list[IndexRecord]:
+    def ask(
+        service: Service,
+        url: str,
+        parse: Callable[[str], list[IndexRecord]],
+        *,
+        retry_empty: bool = False,
+        missing: int | None = None,
+    ) -> list[IndexRecord]:
         try:
-            return fetcher.get(service, url, parse, **how)  # type: ignore[arg-type]
+            return fetcher.get(service, url, parse, retry_empty=retry_empty, missing=missing)
         except Malformed as exc:
             failed.append(f"{service.name}: {exc}")
         except FetchFailed as exc:
