@@ -58,10 +58,13 @@ golden: $(STAMP)
 
 # Real titles: look papers without metadata up on arXiv and OpenAlex and add what their abstracts
 # verify to seeds/metadata.yaml (README, "Real titles"). Needs the network; never part of `make site`.
-# ENRICH_CONTACT (required), ENRICH_LIMIT, ENRICH_ARXIV_URL and ENRICH_OPENALEX_URL come from the environment.
+# ENRICH_CONTACT (required), OPENALEX_API_KEY, ENRICH_LIMIT, ENRICH_DEADLINE, ENRICH_ARXIV_URL and
+# ENRICH_OPENALEX_URL come from the environment. `make enrich FROM=library.bib` (or .ris, CSL-JSON
+# .json): from a reference manager's export instead, offline.
 ENRICH_REVIEW ?= enrich-review.md
+FROM ?=
 enrich: $(STAMP)
-	$(PY) -m generator enrich --seeds seeds --review $(ENRICH_REVIEW)
+	$(PY) -m generator enrich --seeds seeds --review $(ENRICH_REVIEW) $(if $(FROM),--from "$(FROM)")
 
 # Benchmarks: every bench/bench_*.py script prints its table (see BENCHMARKS.md).
 bench: $(STAMP)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from generator import review
-from generator.enrich import command
+from generator.enrich import command, refmanager
 from generator.errors import BuildError
 from generator.pipeline import build
 from generator.runtime.cache import DEFAULT_DIR
@@ -151,7 +151,7 @@ def _enrich_parser(
     cmd.add_argument(
         "--contact",
         default=env("ENRICH_CONTACT", ""),
-        help="contact address sent in the User-Agent and to OpenAlex (default: $ENRICH_CONTACT; required)",
+        help="contact address sent in the User-Agent (default: $ENRICH_CONTACT; required for the indexes)",
     )
     cmd.add_argument(
         "--arxiv-url",
@@ -187,7 +187,33 @@ def _enrich_parser(
         default=_env_float("ENRICH_TIMEOUT", 30.0),
         help="seconds before a call is given up (default 30)",
     )
-    cmd.add_argument("--retries", type=int, default=3, help="retries on 429, 5xx and network errors")
+    cmd.add_argument(
+        "--openalex-key",
+        default=env("OPENALEX_API_KEY", ""),
+        help="OpenAlex API key (default: $OPENALEX_API_KEY). Without one OpenAlex allows about 100 "
+        "searches a day per address, often already spent on shared runners",
+    )
+    cmd.add_argument(
+        "--deadline",
+        type=float,
+        default=_env_float("ENRICH_DEADLINE", 40 * 60.0),
+        help="seconds after which the run writes what it has and ends (default: $ENRICH_DEADLINE or 2400)",
+    )
+    cmd.add_argument(
+        "--from",
+        dest="from_file",
+        type=Path,
+        default=None,
+        help="a reference manager's export (.bib, .ris, or CSL-JSON .json): match its entries' abstracts "
+        "offline instead of asking the indexes",
+    )
+    cmd.add_argument("--retries", type=int, default=3, help="retries on 5xx and network errors")
+    cmd.add_argument(
+        "--rate-limit-wait",
+        type=float,
+        default=_env_float("ENRICH_429_WAIT", 30.0),
+        help="seconds to wait after a 429 without Retry-After, doubled each time (default 30)",
+    )
     cmd.add_argument(
         "--backoff",
         type=float,
@@ -211,6 +237,8 @@ def _enrich_parser(
 
 
 def _enrich(args: argparse.Namespace) -> int:
+    if args.from_file is not None:
+        return _enrich_from(args)
     contact = args.contact.strip()
     if "@" not in contact and not contact.startswith(("http://", "https://")):
         log.error(
@@ -226,7 +254,10 @@ def _enrich(args: argparse.Namespace) -> int:
         contact=contact,
         arxiv=command.Service("arxiv", args.arxiv_url, max(0.0, args.arxiv_interval)),
         openalex=command.Service("openalex", args.openalex_url, max(0.0, args.openalex_interval)),
+        openalex_key=args.openalex_key.strip(),
         limit=max(0, args.limit),
+        deadline=args.deadline if args.deadline > 0 else None,
+        min_429_wait=max(0.0, args.rate_limit_wait),
         timeout=args.timeout,
         retries=max(0, args.retries),
         backoff=max(0.0, args.backoff),
@@ -243,3 +274,15 @@ def _enrich(args: argparse.Namespace) -> int:
         return 1
     print(summary.line())
     return 130 if summary.interrupted else 0
+
+
+def _enrich_from(args: argparse.Namespace) -> int:
+    try:
+        summary = refmanager.run(args.seeds, args.from_file, review_file=args.review, quiet=args.quiet)
+    except BuildError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"error: {len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    print(summary.line())
+    return 0

@@ -250,3 +250,24 @@ def test_enrich_workflow_proposes_one_pull_request_with_least_privilege() -> Non
     assert uses(enrich, "enrich", "actions/cache/restore")[0]["with"]["path"] == ".cache/enrich"
     # Never part of the site build.
     assert "enrich" not in json.dumps(load("pages.yml")) and "enrich" not in json.dumps(load("test.yml"))
+
+
+def test_enrich_workflow_gives_the_build_s_ids_keeps_its_cache_and_ends_in_time() -> None:
+    """Issue 21, points 9, 11, 12 and the key."""
+    enrich = load("enrich.yml")
+    job = enrich["jobs"]["enrich"]
+    # 9: full history, as the Pages build, so ids of lines edited in place are the same.
+    checkout = uses(enrich, "enrich", "actions/checkout")[0]
+    assert checkout["with"]["fetch-depth"] == 0
+    assert uses(load("pages.yml"), "build", "actions/checkout")[0]["with"]["fetch-depth"] == 0
+    # 11: runs at most 4 days apart, so the answers cache (evicted after 7 unread days) survives.
+    (cron,) = [entry["cron"] for entry in triggers(enrich)["schedule"]]
+    days = sorted(int(d) for d in cron.split()[4].split(","))
+    gaps = [(b - a) % 7 or 7 for a, b in zip(days, days[1:] + days[:1], strict=True)]
+    assert max(gaps) <= 4, cron
+    # The key: a secret, given only to the step that asks OpenAlex.
+    (step,) = [s for s in steps(enrich, "enrich") if "make -s enrich" in s.get("run", "")]
+    assert step["env"]["OPENALEX_API_KEY"] == "${{ secrets.OPENALEX_API_KEY }}"
+    assert "OPENALEX_API_KEY" not in json.dumps(job.get("env", {}))
+    # 12: the command's deadline ends well inside the job's timeout, so the pull request step runs.
+    assert int(step["env"]["ENRICH_DEADLINE"]) <= (job["timeout-minutes"] - 15) * 60

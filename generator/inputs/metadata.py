@@ -40,8 +40,10 @@ from generator.titles.generate import safe_title
 FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv", "url", "source", "score")
 # The open indexes the enrich command reads; ``source`` names the one(s) an entry's facts come from.
 INDEXES = ("arxiv", "openalex", "arxiv+openalex")
+# ``enrich --from``: a reference manager's export (BibTeX, RIS, CSL-JSON) whose abstract matched.
+EXPORTS = ("bibtex", "ris", "csl")
 # ``source: rejected``: a person found the index's match wrong; enrich leaves the paper alone.
-SOURCES = (*INDEXES, "rejected")
+SOURCES = (*INDEXES, *EXPORTS, "rejected")
 YEAR_RANGE = (1800, 2100)
 MAX_TEXT = 300
 _ID = re.compile(r"[0-9a-f]{10}")

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
 from generator.text.acronyms import table as acronym_table
-from generator.text.latex import strip_latex
+from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
 from generator.titles.clues import (
     TRAILING_STOP,
@@ -51,6 +51,20 @@ def safe_title(text: str) -> str:
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "CZ" or ch == " ")
     text = _UNSAFE.sub(" ", text)
     return " ".join(text.split())
+
+
+def curated_title(text: str) -> str:
+    """A real title as its authors wrote it: on one line, LaTeX maths (``$\\alpha$``) and escaped
+    signs (``\\&``) turned into text as in abstracts, every other character kept: "?", "&", "!",
+    quotes, "*", "$". It is data: each surface escapes it for its format (``escape.page_title``,
+    ``escape.text``, JSON, YAML, XML, BibTeX), never strips it."""
+    text = unicodedata.normalize("NFC", inline_maths(latex_commands(text)))
+    kept = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or not unicodedata.category(ch).startswith("C")
+    )
+    return " ".join(kept.split())
 
 
 # --- assembling ----------------------------------------------------------------------------------
@@ -194,7 +208,7 @@ def with_titles(
     for paper in papers:
         curated = metadata.get(paper.id)
         if curated is not None and curated.title:
-            titles[paper.id] = safe_title(curated.title.replace(" & ", " and "))
+            titles[paper.id] = curated_title(curated.title)
             fixed.add(paper.id)
         else:
             todo.append(paper)
