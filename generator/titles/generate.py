@@ -27,6 +27,7 @@ from generator.runtime import cache, parallel
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import strip_latex
 from generator.text.sentences import sentences
+from generator.titles import tldr
 from generator.titles.clues import (
     TRAILING_STOP,
     contribution_phrase,
@@ -156,14 +157,16 @@ def generate_title(paper: Paper) -> str:
 
 
 def cache_key() -> str:
-    """What a generated title depends on besides the paper's text and keywords: the code."""
-    return cache.stage_key("titles", sys.modules[__name__])
+    """What a generated title and TLDR depend on besides the paper's text and keywords: the code and
+    the TLDR's learned weights."""
+    return cache.stage_key("titles", sys.modules[__name__], tldr_weights=tldr.weights_digest())
 
 
-def _title_plain(item: str) -> str:
-    """``generate_title`` of a paper given as the JSON ``[text, keywords]`` (what the cache keys on)."""
+def _title_plain(item: str) -> list[str]:
+    """``[generate_title, tldr]`` of a paper given as the JSON ``[text, keywords]`` (what the cache
+    keys on)."""
     text, keywords = json.loads(item)
-    return generate_title(Paper(id="", text=text, sources=(), keywords=tuple(keywords)))
+    return [generate_title(Paper(id="", text=text, sources=(), keywords=tuple(keywords))), tldr.tldr(text)]
 
 
 def disambiguate(titles: Mapping[str, str], fixed: set[str]) -> dict[str, str]:
@@ -196,27 +199,30 @@ def disambiguate(titles: Mapping[str, str], fixed: set[str]) -> dict[str, str]:
 def with_titles(
     papers: tuple[Paper, ...], metadata: Mapping[str, Metadata] | None = None
 ) -> tuple[Paper, ...]:
-    """Every paper with its display title: curated from metadata, else generated and marked so."""
+    """Every paper with its display title and TLDR: curated from metadata, else generated (cached per
+    abstract) and marked so."""
     metadata = metadata or {}
     titles: dict[str, str] = {}
+    tldrs: dict[str, str] = {}
     fixed: set[str] = set()
-    todo: list[Paper] = []
-    for paper in papers:
-        curated = metadata.get(paper.id)
-        if curated is not None and curated.title:
+    inputs = [json.dumps([p.text, list(p.keywords)], ensure_ascii=False) for p in papers]
+    generated = parallel.map_cached(_title_plain, inputs, key=cache_key())
+    for paper, (title, summary) in zip(papers, generated, strict=True):
+        curated = metadata.get(paper.id, Metadata())
+        if curated.title:
             titles[paper.id] = safe_title(curated.title.replace(" & ", " and "))
             fixed.add(paper.id)
         else:
-            todo.append(paper)
-    inputs = [json.dumps([p.text, list(p.keywords)], ensure_ascii=False) for p in todo]
-    for paper, title in zip(todo, parallel.map_cached(_title_plain, inputs, key=cache_key()), strict=True):
-        titles[paper.id] = title or paper.id
+            titles[paper.id] = title or paper.id
+        tldrs[paper.id] = " ".join(curated.tldr.split()) or summary
     unique = disambiguate(titles, fixed)
     return tuple(
         replace(
             p,
             title=unique[p.id],
             title_generated=p.id not in fixed,
+            tldr=tldrs[p.id],
+            tldr_generated=not metadata.get(p.id, Metadata()).tldr,
             metadata=metadata.get(p.id, p.metadata),
         )
         for p in papers
