@@ -3,8 +3,10 @@
 A title is broken when it has (EVALUATION.md, "Title rules"):
 
 - ``short``: two words or fewer ("Large batch", "Loss term");
-- ``function word``: a function word at either end: determiner, preposition, conjunction, pronoun,
-  "to", a modal or "there" by the part-of-speech tagger ("And robust ...", "... of the");
+- ``function word``: a function word at the end (determiner, preposition, conjunction, pronoun,
+  "to", a modal, "there", by the part-of-speech tagger: "... of the"), or at the start one that no
+  title opens with (conjunction, "to", pronoun, modal: "And robust ..."; an article, a preposition
+  or "how" may open one: "A survey of ...", "On the convergence of ...", "How ...");
 - ``verb``: a verb at the end ("... to prove", "Objective function and prove": tags VB, VBD, VBP,
   VBZ) or a finite one at the start ("Outperforms ..."); a gerund or participle is no verb here
   ("Learning to rank", "X revisited"), nor an imperative opening ("Teach ...");
@@ -24,6 +26,9 @@ from generator.titles.clues import TRAILING_STOP
 FUNCTION_TAGS = frozenset(
     {"DT", "IN", "CC", "TO", "PRP", "PRP$", "WDT", "WP", "WP$", "WRB", "MD", "EX", "PDT"}
 )
+# A title may open with an article or a preposition ("A survey of ...", "On the convergence of ...",
+# "Towards ..."), never with a conjunction, "to", a pronoun or a modal ("And robust ...").
+OPENING_TAGS = FUNCTION_TAGS - {"DT", "IN", "WRB"}
 VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ"})
 _HEX = re.compile(r"\((?=[0-9a-f]*\d)[0-9a-f]{5,}\)")
 _DANGLING = re.compile(r"(?:…|\.\.\.|-(?:free|based|aware|like|specific|oriented|driven|of|and|to))$", re.I)
@@ -42,8 +47,7 @@ def broken(title: str) -> list[str]:
     if len(words) <= 2:
         reasons.append("short")
     if words:
-        ends = [words[0], words[-1]]
-        if any(t in FUNCTION_TAGS for _, t in ends):
+        if words[0][1] in OPENING_TAGS or words[-1][1] in FUNCTION_TAGS:
             reasons.append("function word")
         # after "and" / "to" a word read in isolation is judged by its most frequent tag: "and prove"
         after_link = len(words) > 1 and words[-2][1] in {"CC", "TO"}
