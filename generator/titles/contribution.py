@@ -22,8 +22,14 @@ from generator.text.tagger import tag
 from generator.text.wordlists import word_set
 
 CONTRIBUTION_VERBS = word_set(
-    """propose proposes present presents introduce introduces develop develops design designs devise
-    devises build builds describe describes create creates call name term dub"""
+    """propose proposes proposed present presents presented introduce introduces introduced develop
+    develops developed design designs designed devise devises devised build builds built describe
+    describes described create creates created call name term dub"""
+)
+# Verbs whose object is the paper's subject rather than a thing it makes: a second choice.
+TOPIC_VERBS = word_set(
+    """study studies studied investigate investigates investigated analyze analyzes analyse analyses
+    explore explores address addresses tackle tackles consider considers examine examines"""
 )
 _SUBJECT = re.compile(r"\b(?:we|this paper|this work|our work|this study)\b", re.I)
 _NOUNISH = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "VBG", "CD", "FW", "HYPH"})
@@ -44,29 +50,46 @@ def _looks_coined(token: str) -> bool:
 
 
 def contribution_sentence(text: str) -> tuple[int, list[tuple[str, str]]] | None:
-    """(index, tagged tokens) of the first sentence where the authors or paper make something."""
+    """(index, tagged tokens) of the first sentence where the authors or paper make something, else
+    of the first where they study something."""
+    found = None
     for i, sentence in enumerate(sentences(text)):
         if not _SUBJECT.search(sentence):
             continue
         tagged = list(tag(sentence))
         if any(t.startswith("VB") and w.lower() in CONTRIBUTION_VERBS for w, t in tagged):
             return i, tagged
-    return None
+        if found is None and any(t.startswith("VB") and w.lower() in TOPIC_VERBS for w, t in tagged):
+            found = i, tagged
+    return found
 
 
 def _object(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The tokens after the first contribution verb (and an optional "a new method called")."""
-    for k, (w, t) in enumerate(tagged):
-        if t.startswith("VB") and w.lower() in CONTRIBUTION_VERBS:
-            return tagged[k + 1 :]
+    """The tokens after the first contribution (else topic) verb."""
+    for verbs in (CONTRIBUTION_VERBS, TOPIC_VERBS):
+        for k, (w, t) in enumerate(tagged):
+            if t.startswith("VB") and w.lower() in verbs:
+                return tagged[k + 1 :]
     return []
+
+
+def first_use(text: str, name: str) -> int:
+    """The index of the first sentence that uses ``name`` (as a word), or -1."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    return next((i for i, s in enumerate(sentences(text)) if pattern.search(s)), -1)
+
+
+def introduced_here(text: str) -> int:
+    """The index of the contribution sentence, or -1."""
+    found = contribution_sentence(text)
+    return found[0] if found else -1
 
 
 def own_name(text: str) -> str:
     """The name the paper gives its contribution, cased as written; '' when it gives none."""
     found = contribution_sentence(text)
     if not found:
-        return ""
+        return _subject_name(text)
     index, tagged = found
     before = " ".join(sentences(text)[:index])
     obj = _object(tagged)
@@ -89,6 +112,22 @@ def own_name(text: str) -> str:
     for w, t in obj[:14]:
         if (_looks_coined(w) or t == "NNP") and len(w) >= 2 and w[:1].isalnum() and new(w):
             return w
+    return ""
+
+
+def _subject_name(text: str) -> str:
+    """A coined word that opens a sentence and is not used before it: "DeepSphere, a method ..."."""
+    seen = ""
+    for sentence in sentences(text):
+        first = sentence.split(maxsplit=1)[0].rstrip(",:") if sentence.split() else ""
+        new = first and not re.search(rf"(?<!\w){re.escape(first)}(?!\w)", seen)
+        if (
+            new
+            and _looks_coined(first)
+            and re.match(rf"{re.escape(first)}\s*(?:,\s*an?\b|\s+is\s+an?\b|:)", sentence)
+        ):
+            return first
+        seen += " " + sentence
     return ""
 
 

@@ -125,6 +125,11 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     out = []
     named = named_method(text)
     coined = "" if is_survey(text) else contribution.own_name(text)
+    # the paper's own name is new where the paper introduces it; an acronym the opening sentence, the
+    # background, already uses ("DNN", "GMM") is no name of this paper's
+    background = named and coined and coined != named[0] and contribution.first_use(text, named[0]) == 0
+    if background and contribution.introduced_here(text) > 0:
+        named = None
     name, desc = named if named else (coined, "")
     if name:
         descs = [desc] if desc else []
