@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site generate serve test lint golden clean bench eval install enrich
+.PHONY: site generate serve preview test lint golden clean bench eval install enrich check-escaping
 
 # Keyphrase datasets for `make eval` (zips or unpacked folders); never committed.
 KEYPHRASE ?= ../shared/keyphrase
@@ -32,6 +32,16 @@ site: generate
 
 serve: generate
 	OFFLINE=false $(BIN)/mkdocs serve
+
+# What the Pages workflow publishes (OFFLINE=false: directory URLs, Pagefind; built for SITE_URL),
+# served on 127.0.0.1 under the path of SITE_URL, as GitHub Pages serves a project site:
+# `make preview SITE_URL=https://<user>.github.io/<repo>/` answers at http://127.0.0.1:8000/<repo>/.
+# Without SITE_URL the folder's name stands for the repository's.
+PREVIEW_PORT ?= 8000
+PREVIEW_URL = $(or $(SITE_URL),http://127.0.0.1:$(PREVIEW_PORT)/$(notdir $(CURDIR))/)
+preview: $(STAMP)
+	SITE_URL='$(PREVIEW_URL)' $(MAKE) --no-print-directory site OFFLINE=false
+	$(PY) tools/preview.py site --site-url '$(PREVIEW_URL)' --port $(PREVIEW_PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check generator tests hooks bench tools

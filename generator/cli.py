@@ -4,6 +4,7 @@ of a seed change, generator/review.py) and ``enrich`` (metadata from arXiv and O
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -14,11 +15,32 @@ from generator.errors import BuildError
 from generator.pipeline import build
 from generator.runtime.cache import DEFAULT_DIR
 
+log = logging.getLogger(__name__)
+_HANDLER = "generator-cli"
+
+
+def configure_logging(verbose: bool = False, quiet: bool = False) -> None:
+    """The generator's diagnostics (the ``generator`` loggers) on stderr, one line each, as written:
+    notes at INFO (hidden by --quiet), warnings and errors always, debugging lines with --verbose.
+    Called once a command; a second call replaces the handler (tests call ``main`` many times)."""
+    logger = logging.getLogger("generator")
+    for handler in [h for h in logger.handlers if h.get_name() == _HANDLER]:
+        logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.set_name(_HANDLER)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="store_true", help="also the debugging diagnostics")
     commands = parser.add_subparsers(dest="command", required=True)
-    build_cmd = commands.add_parser("build", help="generate the catalogue pages from the seed files")
+    build_cmd = commands.add_parser(
+        "build", parents=[common], help="generate the catalogue pages from the seed files"
+    )
     build_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of *.txt seed files")
     build_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder to write into")
     build_cmd.add_argument(
@@ -26,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("SITE_URL", ""),
         help="public URL of the site, for absolute links in the feeds (default: $SITE_URL, as mkdocs.yml)",
     )
-    build_cmd.add_argument("-q", "--quiet", action="store_true", help="no summary line, no progress bar")
+    build_cmd.add_argument(
+        "-q", "--quiet", action="store_true", help="no summary line, no progress bar, no notes"
+    )
     build_cmd.add_argument(
         "--pin-ids",
         action="store_true",
@@ -46,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         "-j", "--jobs", type=int, default=0, help="worker processes (default: every core; 1: serial)"
     )
     diff_cmd = commands.add_parser(
-        "diff", help="review a seed change: Markdown summary of two catalogue.json files, notices on stdout"
+        "diff",
+        parents=[common],
+        help="review a seed change: Markdown summary of two catalogue.json files, notices on stdout",
     )
     diff_cmd.add_argument("base", type=Path, help="catalogue.json built from the base commit's seeds")
     diff_cmd.add_argument("head", type=Path, help="catalogue.json built from the change (missing: it failed)")
@@ -59,8 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     diff_cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="the site's URL")
     diff_cmd.add_argument("--base-label", default="the base commit", help="what BASE was built from")
-    _enrich_parser(commands)
+    _enrich_parser(commands, common)
     args = parser.parse_args(argv)
+    configure_logging(args.verbose, getattr(args, "quiet", False))
     if args.command == "diff":
         return _diff(args)
     if args.command == "enrich":
@@ -78,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     except BuildError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"error: {len(exc.problems)} problem(s) in the seeds; nothing was written", file=sys.stderr)
+            log.error("%s", problem)
+        log.error("error: %d problem(s) in the seeds; nothing was written", len(exc.problems))
         return 1
     return 0
 
@@ -110,9 +137,13 @@ def _env_float(name: str, default: float) -> float:
         return default
 
 
-def _enrich_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _enrich_parser(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: argparse.ArgumentParser,
+) -> None:
     cmd = commands.add_parser(
         "enrich",
+        parents=[common],
         help="look papers up on arXiv and OpenAlex; add what their abstracts verify to seeds/metadata.yaml",
     )
     env = os.environ.get
@@ -176,21 +207,20 @@ def _enrich_parser(commands: argparse._SubParsersAction) -> None:  # type: ignor
         default=None,
         help="write the list of close matches and failures (Markdown) to this file",
     )
-    cmd.add_argument("-q", "--quiet", action="store_true", help="no line per paper")
+    cmd.add_argument("-q", "--quiet", action="store_true", help="no line per paper, no notes")
 
 
 def _enrich(args: argparse.Namespace) -> int:
     contact = args.contact.strip()
     if "@" not in contact and not contact.startswith(("http://", "https://")):
-        print(
+        log.error(
             "error: enrich needs a contact address for the indexes' operators: "
-            "--contact you@example.org or ENRICH_CONTACT",
-            file=sys.stderr,
+            "--contact you@example.org or ENRICH_CONTACT"
         )
         return 2
     for name, url in (("--arxiv-url", args.arxiv_url), ("--openalex-url", args.openalex_url)):
         if not url.startswith(("http://", "https://")):
-            print(f"error: {name} must be an http(s) address, got {url!r}", file=sys.stderr)
+            log.error("error: %s must be an http(s) address, got %r", name, url)
             return 2
     options = command.Options(
         contact=contact,
@@ -208,8 +238,8 @@ def _enrich(args: argparse.Namespace) -> int:
         summary = command.run(args.seeds, options)
     except BuildError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"error: {len(exc.problems)} problem(s) in the seeds; nothing was looked up", file=sys.stderr)
+            log.error("%s", problem)
+        log.error("error: %d problem(s) in the seeds; nothing was looked up", len(exc.problems))
         return 1
     print(summary.line())
     return 130 if summary.interrupted else 0

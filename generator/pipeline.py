@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import logging
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import chain
@@ -21,6 +21,8 @@ from generator.site import feeds, write
 from generator.site.render import Renderer
 from generator.text.clean import clean
 from generator.titles.generate import with_titles
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,6 @@ def build(
     )
     if not quiet:
         print(summary.line())
-        if catalogue.history.note:
-            print(f"note: {catalogue.history.note}", file=sys.stderr)
+    if catalogue.history.note:
+        log.info("note: %s", catalogue.history.note)
     return summary

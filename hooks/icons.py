@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from mkdocs.plugins import event_priority
+from priorities import priority
 
 STYLESHEET = "assets/stylesheets/icons.css"
 _ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="([^"<>]*)"/></svg>')
@@ -59,12 +59,12 @@ def stylesheet() -> str:
     return "\n".join(rules) + "\n"
 
 
-@event_priority(-900)  # after pagefind_search (-100), before minify (-1000)
+@priority("icons", "post_page")
 def on_post_page(output: str, page: Any, config: Any) -> str:
     return shared_icons(output)
 
 
-@event_priority(-900)
+@priority("icons", "post_template")
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     return shared_icons(output_content) if template_name.endswith(".html") else output_content
 

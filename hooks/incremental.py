@@ -22,6 +22,11 @@ seen at all. This hook makes `--dirty` safe:
 - Sitemap, 404 page and search index are rebuilt on every run. The record is removed when a build
   starts and written only when it ends without error (strict mode's warnings included).
 
+What it relies on in MkDocs (each checked by tests/test_site_drift.py, no site built): the build
+asks `file.is_modified()` of each page on a --dirty build, and this hook sets that method per file;
+the warning MkDocs logs on every --dirty build starts with DIRTY_WARNING; `utils.clean_directory`;
+Material's search plugin keeps its entries in `search_index.entries`.
+
 The content is not looked at: what a page looks like is the theme's and the other hooks' business,
 and a change to either is a full build. `tests/test_incremental.py` compares whole site/ trees.
 """
@@ -40,7 +45,8 @@ from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs import utils
-from mkdocs.plugins import event_priority
+from mkdocs.commands import build as mkdocs_build
+from priorities import priority
 
 STATE = Path(".cache") / "site-build" / "state.jsonl"
 FORMAT = 2
@@ -48,21 +54,27 @@ FORMAT = 2
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pygments")
 DISTRIBUTIONS += ("pagefind", "pagefind-bin", "babel")
 
-log = logging.getLogger("mkdocs.hooks.incremental")
+# "mkdocs.hooks.incremental": under MkDocs' own logger, whatever the package is called (a fork renames it).
+log = logging.getLogger(mkdocs_build.log.name.split(".")[0] + ".hooks.incremental")
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _run: dict[str, Any] = {}
 
 
+# The start of the warning mkdocs.commands.build.build() logs on every --dirty build.
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
 class _QuietDirtyWarning(logging.Filter):
     """MkDocs warns that a dirty build may be inaccurate; this hook makes it accurate, and in
-    strict mode the warning would fail the build."""
+    strict mode the warning would fail the build. The filter sits on the logger object of MkDocs'
+    build module (not looked up by name), so it is the one that logs the warning."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "A 'dirty' build is being performed" not in record.getMessage()
+        return DIRTY_WARNING not in record.getMessage()
 
 
 _FILTER = _QuietDirtyWarning()
-logging.getLogger("mkdocs.commands.build").addFilter(_FILTER)
+mkdocs_build.log.addFilter(_FILTER)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -183,7 +195,7 @@ def _search_plugin(config: Any) -> Any:
     return None
 
 
-@event_priority(-100)  # after every other on_config: the offline plugin and the Pagefind hook change it
+@priority("incremental", "config")
 def on_config(config: Any) -> Any:
     if not _run.get("active"):
         return config
@@ -191,7 +203,7 @@ def on_config(config: Any) -> Any:
     return config
 
 
-@event_priority(-100)
+@priority("incremental", "pre_build")
 def on_pre_build(config: Any) -> None:
     if not _run.get("active"):
         return
@@ -217,7 +229,7 @@ def on_pre_build(config: Any) -> None:
         _run.update(incremental=True, state=state)
 
 
-@event_priority(-100)  # after the other hooks and plugins have added their files
+@priority("incremental", "files")
 def on_files(files: Any, config: Any) -> Any:
     if not _run.get("active"):
         return files
@@ -252,7 +264,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     return env
 
 
-@event_priority(-100)  # after the search plugin has indexed the page
+@priority("incremental", "page_context")
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     if not _run.get("active"):
         return context
@@ -264,7 +276,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     return context
 
 
-@event_priority(100)  # before the search plugin writes its index
+@priority("incremental", "post_build")
 def on_post_build(config: Any) -> None:
     if not _run.get("active"):
         return

@@ -19,7 +19,7 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
-from mkdocs.plugins import event_priority
+from priorities import priority
 
 _held: dict[str, bytes] = {}  # a page's src_uri -> its compressed HTML, between the two phases
 
@@ -28,14 +28,14 @@ def on_pre_build(config: Any) -> None:
     _held.clear()
 
 
-@event_priority(-1000)  # after every other hook and plugin has seen the HTML
+@priority("memory", "page_content")
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     _held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
     page.markdown = ""  # not None: MkDocs reads a page with no Markdown as one not read yet (no title)
     return ""
 
 
-@event_priority(1000)  # before every other hook and plugin reads the page
+@priority("memory", "page_context")
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     held = _held.pop(page.file.src_uri, None)
     if held is not None:
@@ -43,7 +43,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     return context
 
 
-@event_priority(-2000)  # after every other on_post_page; MkDocs writes `output`, not page.content
+@priority("memory", "post_page")
 def on_post_page(output: str, page: Any, config: Any) -> str:
     page.content = None
     return output

@@ -34,7 +34,7 @@ import re
 from typing import Any
 
 import minify_html
-from mkdocs.plugins import event_priority
+from priorities import priority
 
 OPTIONS = {"keep_closing_tags": True, "keep_html_and_head_opening_tags": True}
 
@@ -63,11 +63,11 @@ def minify(html: str) -> str:
     return without_search_markers(lean_navigation(minify_html.minify(html, **OPTIONS)))
 
 
-@event_priority(-1000)  # after pagefind_search (-100), which rewrites the page's __config
+@priority("minify", "post_page")
 def on_post_page(output: str, page: Any, config: Any) -> str:
     return minify(output)
 
 
-@event_priority(-1000)
+@priority("minify", "post_template")
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     return minify(output_content) if template_name.endswith(".html") else output_content

@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mkdocs.plugins import event_priority
+from priorities import priority
 
 SHIM = "vendor/iframe-worker/shim.js"
 _SVG_LINK = re.compile(r'xlink:href="((?:\.\./)*)([^"]*?)/"')
 _HTML_LINK = re.compile(r'(?<=\s)href="((?:\.\./)+)([^"./#?][^"#?]*?)/"')
 
 
-@event_priority(-100)  # after the offline plugin has added its CDN shim
+@priority("offline", "config")
 def on_config(config: Any) -> Any:
     polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
     if any(p for p in config.plugins if p.endswith("offline")) and not config.use_directory_urls:

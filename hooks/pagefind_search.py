@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from priorities import priority
 
 OUTPUT = "pagefind"
 WORKER = "assets/javascripts/workers/pagefind.js"
@@ -70,7 +70,7 @@ def on_config(config: Any) -> Any:
     return config
 
 
-@event_priority(-100)
+@priority("pagefind_search", "post_page")
 def on_post_page(output: str, page: Any, config: Any) -> str:
     if not _state["enabled"]:
         return output
@@ -83,7 +83,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return output
 
 
-@event_priority(-100)
+@priority("pagefind_search", "post_template")
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     """The 404 page, rendered from a theme template, names our worker too (Material's is removed)."""
     if not _state["enabled"] or not template_name.endswith(".html"):
@@ -192,8 +192,8 @@ def _search_plugin(config: Any) -> Any:
     return plugin if plugin is not None and hasattr(plugin, "search_index") else None
 
 
-@event_priority(50)  # after the incremental hook (100) has put the whole index together, before
-def on_post_build(config: Any) -> None:  # the search plugin (0) writes it
+@priority("pagefind_search", "post_build")
+def on_post_build(config: Any) -> None:
     """Pagefind's index from the search plugin's entries in memory; the plugin then writes a
     search_index.json of its `config` alone (no copy of every page's text is made or read back)."""
     if not _state["enabled"]:

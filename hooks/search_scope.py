@@ -10,7 +10,10 @@ that point can be indexed, so the plugin is handed the page up to there. This ho
 plugin's own page event (which it takes over) on that part, then gives the page back its whole
 HTML with the plugin's one change to it (`data-search-*="..."` attributes removed) applied to the
 rest as well. The index entries and the page are those of the plugin alone
-(`tests/test_search.py` compares both with the plugin's own event on every page of a site).
+(`tests/test_search_scope.py` compares both with the plugin's own event on every page of a site).
+Taking the plugin's event over relies on MkDocs' plugin collection (`config.plugins.events`) and
+on Material's handler; when either is not as expected the build stops with an error instead of
+indexing pages twice or silently going without the hook (`tests/test_site_drift.py`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
+from priorities import priority
 
 # A heading's start tag, anywhere (the plugin starts a section at every one, nested or not).
 _HEADING = re.compile(r"<h[1-6](?=[\s/>])[^>]*>", re.IGNORECASE)
@@ -55,25 +59,48 @@ def searchable_end(html: str) -> int:
 
 
 def _search_plugin(config: Any) -> Any:
+    """Material's search plugin, or None when the site has no search (none configured, or disabled)."""
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    if plugin is None or not hasattr(plugin, "search_index") or not plugin.config.get("enabled", True):
+    if plugin is None or not plugin.config.get("enabled", True):
         return None
     return plugin
 
 
-def on_config(config: Any) -> Any:
+def take_over(config: Any) -> Any:
+    """Remove the search plugin's own `on_page_context` from MkDocs' handlers of that event and
+    return the plugin (None: no search). Raises PluginError when that cannot be done as expected
+    (Material or MkDocs changed): the plugin would otherwise index every page twice, or the hook
+    would silently stop saving the parser's work."""
     plugin = _search_plugin(config)
-    handlers = config.plugins.events["page_context"]
+    if plugin is None:
+        return None
     own = getattr(plugin, "on_page_context", None)
-    if plugin is not None and own in handlers:
-        handlers.remove(own)  # run below, on the indexable part
-        _state["plugin"] = plugin
-    else:
-        _state["plugin"] = None
+    events = getattr(config.plugins, "events", None)
+    handlers = events.get("page_context") if isinstance(events, dict) else None
+    problem = ""
+    if not hasattr(plugin, "search_index"):
+        problem = "the search plugin has no search_index after its on_config"
+    elif own is None:
+        problem = "the search plugin has no on_page_context"
+    elif not isinstance(handlers, list):
+        problem = "MkDocs' plugin collection has no list of page_context handlers (plugins.events)"
+    elif handlers.count(own) != 1:
+        problem = f"the search plugin's on_page_context is registered {handlers.count(own)} times, not once"
+    if problem:
+        raise PluginError(
+            f"search_scope: {problem} (has Material or MkDocs changed? tests/test_site_drift.py; "
+            "remove hooks/search_scope.py from mkdocs.yml to build without it)"
+        )
+    handlers.remove(own)  # run below, on the indexable part
+    return plugin
+
+
+def on_config(config: Any) -> Any:
+    _state["plugin"] = take_over(config)
     return config
 
 
-@event_priority(0)  # where the plugin's own event ran: after hooks/memory.py (1000) gives the HTML back
+@priority("search_scope", "page_context")
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     plugin = _state["plugin"]
     if plugin is None or page.content is None:

@@ -20,14 +20,21 @@ HAND_WRITTEN = ("about.md", "stylesheets", "vendor")
 
 
 def load_module(name: str, relative: str) -> Any:
-    """A file of the repository that is no package module (an MkDocs hook, a tool), imported as `name`."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / relative)
+    """A file of the repository that is no package module (an MkDocs hook, a tool), imported as `name`,
+    with its folder on sys.path while it loads, as MkDocs loads a hook (hooks import hooks/priorities.py)."""
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     # Registered before it runs, as importlib's recipe does: a dataclass of the module looks its
     # module up in sys.modules (tools/blind_sample.py).
     sys.modules[name] = module
-    spec.loader.exec_module(module)
+    saved = sys.path.copy()
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = saved
     return module
 
 

@@ -14,11 +14,12 @@ from urllib.parse import urlsplit
 
 
 class SiteServer:
-    def __init__(self, prefix: str = "/") -> None:
+    def __init__(self, prefix: str = "/", port: int = 0) -> None:
+        """Bound to 127.0.0.1 only (never another interface); `port` 0: any free port."""
         self.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         self.root: Path | None = None
         self.requests: list[str] = []
-        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler)
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), self._handler)
         self._thread: threading.Thread | None = None
 
     @property

@@ -202,7 +202,9 @@ def test_at_most_limit_papers_a_run_and_later_runs_continue(
     assert total > 10
 
 
-def test_an_interrupted_run_resumes_where_it_stopped(fake: FakeIndex, seeds: Path, tmp_path: Path) -> None:
+def test_an_interrupted_run_resumes_where_it_stopped(
+    fake: FakeIndex, seeds: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     opts = options(fake, tmp_path)
     fetcher = Fetcher(opts)
     real_get = fetcher.get
@@ -216,6 +218,9 @@ def test_an_interrupted_run_resumes_where_it_stopped(fake: FakeIndex, seeds: Pat
     interrupted = command.run(seeds, opts, fetcher)
     assert interrupted.requests == 6 and interrupted.looked_up == 3 and interrupted.interrupted
     assert interrupted.line().endswith("; interrupted (run again to resume)")
+    assert [(r.name, r.levelname) for r in caplog.records if "interrupted" in r.getMessage()] == [
+        ("generator.enrich.command", "WARNING")
+    ]
     resumed = command.run(seeds, opts)
     full = len(set(ids(seeds).values())) - 1
     assert resumed.requests == 2 * full - 6  # nothing asked twice

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import subprocess
 from pathlib import Path
 
@@ -75,6 +76,19 @@ def test_without_git_history_the_build_works_and_says_so(tmp_path: Path, capsys)
     assert not list(docs.glob("feed*.xml"))
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert "no git history" in home and "feed.xml" not in home
+
+
+def test_the_note_is_a_logged_diagnostic_that_quiet_hides(tmp_path: Path, capsys, caplog) -> None:
+    seeds = tmp_path / "tarball/seeds"
+    seeds.mkdir(parents=True)
+    (seeds / "a.txt").write_text(f"{ONE}\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="generator"):
+        build(seeds, tmp_path / "docs", quiet=True, cache_dir=None)
+    (note,) = [r for r in caplog.records if r.name == "generator.pipeline"]
+    assert note.levelno == logging.INFO and note.getMessage().startswith("note: no git history for")
+    capsys.readouterr()
+    assert main(["build", "-q", "--seeds", str(seeds), "--docs", str(tmp_path / "docs")]) == 0
+    assert capsys.readouterr() == ("", "")  # -q: no summary line, no note
 
 
 def test_a_shallow_clone_is_reported(tmp_path: Path) -> None:

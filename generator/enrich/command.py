@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import email.utils
 import http.client
-import sys
+import logging
 import time
 import urllib.error
 import urllib.request
@@ -41,6 +41,8 @@ from generator.models import Metadata, MetadataSource, Paper
 from generator.runtime import parallel
 from generator.runtime.cache import Cache, entry_key, fingerprint
 from generator.site import write
+
+log = logging.getLogger(__name__)
 
 ARXIV_URL = "https://export.arxiv.org/api/query"
 OPENALEX_URL = "https://api.openalex.org/works"
@@ -441,7 +443,7 @@ def run(seeds_dir: Path, options: Options, fetcher: Fetcher | None = None) -> En
                 _progress(len(verdicts), len(todo), verdict)
     except KeyboardInterrupt:
         interrupted = True
-        print("enrich: interrupted; writing what was verified (run again to resume)", file=sys.stderr)
+        log.warning("enrich: interrupted; writing what was verified (run again to resume)")
     verdicts = _checked(source, label, verdicts, known)
     if any(v.outcome == "matched" for v in verdicts):
         write.write_metadata(seeds_dir, _with_entries(source, verdicts))
@@ -468,4 +470,4 @@ def _progress(n: int, total: int, verdict: Verdict) -> None:
         what += f" ({verdict.record.service} {verdict.record.key}, {verdict.score:.3f})"
     if verdict.reason:
         what += f": {verdict.reason}"
-    print(f"[{n}/{total}] {verdict.paper} {what}", file=sys.stderr, flush=True)
+    log.info("[%d/%d] %s %s", n, total, verdict.paper, what)

@@ -19,6 +19,7 @@ give F1 with P = matched predictions / 10 (an empty slot counts as a miss).
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import statistics
 import sys
@@ -31,8 +32,10 @@ from pathlib import Path, PurePosixPath
 
 from nltk.stem.porter import PorterStemmer
 
-from generator.keywords.stage import Candidates, curate, extract, raw_yake, with_keywords
+from generator.keywords.stage import Candidates, curate, extract, raw_yake
 from generator.models import Paper, Source
+
+log = logging.getLogger(__name__)
 
 AT = 10
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -115,16 +118,8 @@ def score(docs: Iterable[Document], predictions: Iterable[tuple[str, ...]], seco
     )
 
 
-def run_raw(docs: tuple[Document, ...]) -> list[tuple[str, ...]]:
-    return [raw_yake(d.text) for d in docs]
-
-
 def _papers(docs: tuple[Document, ...]) -> tuple[Paper, ...]:
     return tuple(Paper(id=f"{i:010x}", text=d.text, sources=(Source(d.name, 1),)) for i, d in enumerate(docs))
-
-
-def run_stage(docs: tuple[Document, ...]) -> list[tuple[str, ...]]:
-    return [p.keywords for p in with_keywords(_papers(docs))]
 
 
 def _both_timed(
@@ -236,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--titles-only", action="store_true", help="only the titles and TLDR figures")
     args = parser.parse_args(argv)
+    from generator.cli import configure_logging  # the command line's stderr lines
+
+    configure_logging()
     if args.titles_only:
         print(titles_figures(args.scitldr, args.titles_before))
         return 0
@@ -244,11 +242,11 @@ def main(argv: list[str] | None = None) -> int:
         print(reader_figures(args.seeds, args.groups))
         return 0
     if not args.dataset_dir.is_dir():
-        print(f"error: {args.dataset_dir}: not a folder", file=sys.stderr)
+        log.error("error: %s: not a folder", args.dataset_dir)
         return 2
     found = datasets(args.dataset_dir)
     if not found:
-        print(f"error: {args.dataset_dir}: no dataset (NAME.zip or NAME/docsutf8/)", file=sys.stderr)
+        log.error("error: %s: no dataset (NAME.zip or NAME/docsutf8/)", args.dataset_dir)
         return 2
     print(
         "| Dataset | Docs | Raw YAKE P@10 | R@10 | F1@10 | Ours P@10 | R@10 | F1@10 | F1 gain "

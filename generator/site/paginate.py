@@ -32,7 +32,6 @@ class Page:
     path: str  # relative to docs/
     number: int
     pages: int
-    first_item: int  # 1-based position of the page's first item in the whole listing
     links: tuple[Link, ...]
 
     @property
@@ -54,7 +53,7 @@ def paginate(
     for number in range(1, count + 1):
         path = page_path(first, folder, number)
         links = _links(path, first, folder, number, count) if count > 1 else ()
-        page = Page(path, number, count, (number - 1) * size + 1, links)
+        page = Page(path, number, count, links)
         out.append((page, items[(number - 1) * size : number * size]))
     return out
 

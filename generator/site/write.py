@@ -212,24 +212,23 @@ def _atomic_write(target: Path, data: bytes) -> None:
     os.replace(tmp, target)
 
 
-def write_id_lock(seeds_dir: Path, lock: dict[str, str]) -> bool:
-    """Rewrite the id lock beside the seeds when it changed (one entry a line, sorted: small diffs)."""
-    data = (json.dumps(dict(sorted(lock.items())), indent=0) + "\n").encode("utf-8")
-    target = seeds_dir / "paper-ids.json"
+def _write_if_changed(target: Path, data: bytes) -> bool:
+    """Replace ``target`` with ``data`` atomically unless it already holds exactly that."""
     if target.is_file() and target.read_bytes() == data:
         return False
     _atomic_write(target, data)
     return True
+
+
+def write_id_lock(seeds_dir: Path, lock: dict[str, str]) -> bool:
+    """Rewrite the id lock beside the seeds when it changed (one entry a line, sorted: small diffs)."""
+    data = (json.dumps(dict(sorted(lock.items())), indent=0) + "\n").encode("utf-8")
+    return _write_if_changed(seeds_dir / "paper-ids.json", data)
 
 
 def write_metadata(seeds_dir: Path, text: str) -> bool:
     """Replace ``seeds/metadata.yaml`` with ``text`` (atomically) when it changed (the enrich command)."""
-    data = text.encode("utf-8")
-    target = seeds_dir / "metadata.yaml"
-    if target.is_file() and target.read_bytes() == data:
-        return False
-    _atomic_write(target, data)
-    return True
+    return _write_if_changed(seeds_dir / "metadata.yaml", text.encode("utf-8"))
 
 
 def write_text_file(target: Path, text: str) -> None:
