@@ -71,8 +71,11 @@ bench: $(STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 # Keyword quality against human keyphrases (see EVALUATION.md).
+# SciTLDR (train/dev) for the titles and TLDR figures; TITLES_BEFORE: figures of an older commit
+# from tools/eval_titles_at.py to print beside them.
+SCITLDR ?= ../shared/scitldr
 eval: $(STAMP)
-	$(PY) -m generator.evaluation $(KEYPHRASE)
+	$(PY) -m generator.evaluation $(KEYPHRASE) --scitldr $(SCITLDR) $(if $(TITLES_BEFORE),--titles-before $(TITLES_BEFORE))
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -209,3 +209,17 @@ def test_a_summary_is_the_opening_of_a_long_abstract_cut_at_a_word() -> None:
     assert excerpt("Short.") == "Short."
     assert excerpt("x" * 400) == "x" * (SUMMARY_SIZE - 1) + "…"
     assert excerpt("One, two three.", 12) == "One, two…"
+
+
+def test_a_summary_is_the_tldr_when_the_paper_has_one_and_stays_text() -> None:
+    catalogue = hostile_catalogue()
+    hostile_tldr = 'We <img src=x onerror=alert(2)> {{ 7*7 }} & ]]> "it" \x01works.'
+    papers = (replace(catalogue.papers[0], tldr=hostile_tldr), catalogue.papers[1])
+    files = render_feeds(replace(catalogue, papers=papers))
+    root = assert_valid_atom(files["feed.xml"].encode("utf-8"))
+    entries = root.findall(f"{A}entry")
+    # XML cannot carry \x01: dropped; the rest reads as written, no element formed
+    assert entries[1].findtext(f"{A}summary") == 'We <img src=x onerror=alert(2)> {{ 7*7 }} & ]]> "it" works.'
+    assert "<img" not in files["feed.xml"] and root.find(f".//{A}img") is None
+    # without a TLDR the summary is still the abstract's opening
+    assert entries[0].findtext(f"{A}summary") == "Plain abstract."

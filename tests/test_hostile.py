@@ -99,10 +99,12 @@ def with_risky_extensions(config: str) -> str:
 
 
 def build_raw_title_site(tmp: Path) -> BuiltSite:
-    """The hostile corpus through every real stage, then titles = raw text and hostile keywords."""
+    """The hostile corpus through every real stage, then titles and TLDRs = raw text and hostile
+    keywords."""
     catalogue = catalogue_from(ingest.read_seeds(HOSTILE))
     papers = tuple(
-        replace(p, title=p.text[:100], keywords=p.keywords + HOSTILE_KEYWORDS) for p in catalogue.papers
+        replace(p, title=p.text[:100], tldr=p.text[:300], keywords=p.keywords + HOSTILE_KEYWORDS)
+        for p in catalogue.papers
     )
     catalogue = replace(catalogue, papers=papers, keywords=keyword_index(papers))
     docs = tmp / "docs"
@@ -350,6 +352,21 @@ def test_no_template_is_evaluated(hostile: BuiltSite) -> None:
     assert "{{ 7*7*7*7*7 }} {% raw %}{{ config.site_name }}{% endraw %}" in text_of(
         page / "index.html", "abstract"
     )
+
+
+def test_tldrs_of_raw_abstract_text_read_as_written_under_the_title(raw_site: BuiltSite) -> None:
+    # The raw site's TLDRs are each abstract's first 300 characters as written (markup, template and
+    # Markdown syntax, entities): the paper page shows them as text, nothing evaluated or formed.
+    data = json.loads((raw_site.docs / "catalogue.json").read_text(encoding="utf-8"))
+    shown = 0
+    for paper in data["papers"]:
+        page = raw_site.site / "papers" / paper["id"] / "index.html"
+        parser = fragment(inner_html(page, "tldr"))
+        assert {tag for tag, _ in parser.elements} <= {"strong", "span"}, page
+        expected = " ".join(("TLDR generated: " + paper["tldr"]).split())
+        assert " ".join(text_of(page, "tldr").split()) == expected, page
+        shown += 1
+    assert shown == len(data["papers"]) > 40
 
 
 # --- titles, front matter, navigation, search ---------------------------------------------------

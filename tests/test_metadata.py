@@ -70,7 +70,7 @@ def test_malformed_id() -> None:
 def test_unknown_field() -> None:
     assert problems_of("aaaaaaaaaa:\n  titel: Typo\n") == [
         "seeds/metadata.yaml:2: entry aaaaaaaaaa: unknown field 'titel' "
-        "(known: title, authors, year, venue, doi, arxiv, url, source, score)"
+        "(known: title, authors, year, venue, doi, arxiv, url, tldr, source, score)"
     ]
 
 
@@ -114,7 +114,7 @@ dddddddddd: {}
     assert [str(p) for p in problems] == [
         "seeds/metadata.yaml:2: entry aaaaaaaaaa: year must be a four-digit year, got '99'",
         "seeds/metadata.yaml:3: entry aaaaaaaaaa: unknown field 'colour' "
-        "(known: title, authors, year, venue, doi, arxiv, url, source, score)",
+        "(known: title, authors, year, venue, doi, arxiv, url, tldr, source, score)",
         "seeds/metadata.yaml:6: entry bbbbbbbbbb: appears twice",
         "seeds/metadata.yaml:8: entry dddddddddd: no paper has this id",
     ]
@@ -178,7 +178,8 @@ def test_override_reaches_the_page_and_catalogue_json(tmp_path: Path) -> None:
     seeds, pid = seeds_with_metadata(
         tmp_path,
         "PID:\n  title: Molecular Graph Learning & Friends\n  authors: [Ada Lovelace, Émile Borel]\n"
-        "  year: 2021\n  venue: Proceedings of ICML\n  doi: 10.1000/xyz_1\n  arxiv: 2101.00010\n",
+        "  year: 2021\n  venue: Proceedings of ICML\n  doi: 10.1000/xyz_1\n  arxiv: 2101.00010\n"
+        '  tldr: "Graphs <b>learn</b> & {{ friends }}."\n',
     )
     docs = tmp_path / "docs"
     build(seeds, docs, quiet=True)
@@ -186,6 +187,8 @@ def test_override_reaches_the_page_and_catalogue_json(tmp_path: Path) -> None:
     entry = next(p for p in data["papers"] if p["id"] == pid)
     assert entry["title"] == "Molecular Graph Learning & Friends"  # as written; each surface escapes it
     assert entry["title_generated"] is False
+    assert entry["tldr"] == "Graphs <b>learn</b> & {{ friends }}."  # the curated TLDR wins, as written
+    assert entry["tldr_generated"] is False
     assert entry["metadata"] == {
         "title": "Molecular Graph Learning & Friends",
         "authors": ["Ada Lovelace", "Émile Borel"],
@@ -194,14 +197,19 @@ def test_override_reaches_the_page_and_catalogue_json(tmp_path: Path) -> None:
         "doi": "10.1000/xyz_1",
         "arxiv": "2101.00010",
         "url": None,
+        "tldr": "Graphs <b>learn</b> & {{ friends }}.",
         "source": None,
         "score": None,
     }
     other = next(p for p in data["papers"] if p["id"] != pid)
     assert other["title_generated"] is True and other["metadata"]["authors"] == []
+    assert other["tldr_generated"] is True and other["tldr"].endswith(".")
     page = (docs / f"papers/{pid}.md").read_text(encoding="utf-8")
     assert 'title: "Molecular Graph Learning &\u2060 Friends"' in page  # "&" then a word joiner: no entity
     assert "Title generated from the abstract" not in page
+    tldr_line = next(line for line in page.splitlines() if 'class="tldr"' in line)
+    assert "Graphs &#60;b&#62;learn&#60;&#47;b&#62; &#38; &#123;&#123; friends &#125;&#125;&#46;" in tldr_line
+    assert "generated" not in tldr_line
     assert "Ada Lovelace&#44; Émile Borel" in page
     assert "Proceedings of ICML&#44; 2021" in page
     assert "https&#58;&#47;&#47;doi&#46;org&#47;10&#46;1000&#47;xyz&#95;1" in page
@@ -211,6 +219,9 @@ def test_override_reaches_the_page_and_catalogue_json(tmp_path: Path) -> None:
     assert "booktitle &#61; &#123;Proceedings of ICML&#125;" in page
     other_page = (docs / f"papers/{other['id']}.md").read_text(encoding="utf-8")
     assert "Title generated from the abstract" in other_page
+    assert 'class="generated-mark"' in next(
+        line for line in other_page.splitlines() if 'class="tldr"' in line
+    )
     assert "Cite" not in other_page
 
 

@@ -27,6 +27,7 @@ def fixture_catalogue() -> Catalogue:
             acronyms=(("diffusion models", "DMs"),),
             urls=("https://example.org",),
             topic="diffusion-models",
+            tldr="Diffusion models generate images.",
         ),
         Paper(
             id="bbbbbbbbbb",
@@ -36,6 +37,8 @@ def fixture_catalogue() -> Catalogue:
             keywords=("diffusion models", "sampling"),
             related=(Related("aaaaaaaaaa", 0.4321, ("diffusion models",)),),
             title_generated=False,
+            tldr="Faster: a < b & *x* [y](z) {{ 7*7 }}.",
+            tldr_generated=False,
             metadata=Metadata(
                 title="Faster diffusion models",
                 authors=("Ada Lovelace", "Jane Doe"),
@@ -103,12 +106,15 @@ def test_seed_text_is_escaped_not_evaluated() -> None:
     page = rendered()["papers/bbbbbbbbbb.md"]
     assert "49" not in page  # {{ 7*7 }} is data, not a template
     _, front, body = page.split("---\n", 2)
-    for raw in ("a < b", "x*y*z", "`code`", "{{", "A|B"):
+    for raw in ("a < b", "x*y*z", "`code`", "{{", "A|B", "*x*", "[y](z)"):
         assert raw not in body
-    # Front matter is no Markdown, but the theme prints the description raw into an attribute.
-    assert 'description: "Faster diffusion models: a &lt; b &amp; x*y*z, `code`' in front
+    # Front matter is no Markdown, but the theme prints the description (the TLDR when there is
+    # one) raw into an attribute.
+    assert 'description: "Faster: a &lt; b &amp; *x* [y](z) {{ 7*7 }}."' in front
     assert "<" not in front
     assert "a &#60; b &#38; x&#42;y&#42;z" in page
+    # The TLDR under the title: every character of Markdown or HTML meaning is a reference.
+    assert "Faster&#58; a &#60; b &#38; &#42;x&#42; &#91;y&#93;&#40;z&#41; &#123;&#123; 7&#42;7" in body
 
 
 def test_catalogue_json_has_the_documented_shape() -> None:
@@ -117,6 +123,7 @@ def test_catalogue_json_has_the_documented_shape() -> None:
     first = data["papers"][0]
     assert set(first) >= {"id", "url", "title", "abstract", "keywords", "related", "sources"}
     assert first["title_generated"] is True
+    assert (first["tldr"], first["tldr_generated"]) == ("Diffusion models generate images.", True)
     assert first["metadata"] == {
         "title": None,
         "authors": [],
@@ -125,6 +132,7 @@ def test_catalogue_json_has_the_documented_shape() -> None:
         "doi": None,
         "arxiv": None,
         "url": None,
+        "tldr": None,
         "source": None,
         "score": None,
     }

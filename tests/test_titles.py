@@ -232,6 +232,21 @@ def test_clashing_titles_are_disambiguated_deterministically() -> None:
     assert disambiguate(dict(reversed(titles.items())), set()) == once
 
 
+def test_clashing_titles_are_told_apart_by_a_keyword_only_one_of_them_has() -> None:
+    titles = {"aaaaaaaaaa": "Graph networks", "bbbbbbbbbb": "Graph networks"}
+    hints = {
+        "aaaaaaaaaa": ("graph networks", "message passing", "link prediction"),
+        "bbbbbbbbbb": ("message passing", "molecules"),
+    }
+    # the title's own words and the keyword both papers share tell nothing apart; no hex id
+    assert disambiguate(titles, set(), hints) == {
+        "aaaaaaaaaa": "Graph networks (link prediction)",
+        "bbbbbbbbbb": "Graph networks (molecules)",
+    }
+    # no keyword of its own: the id's first characters, as before
+    assert disambiguate(titles, set(), {"aaaaaaaaaa": ("x",)})["bbbbbbbbbb"] == "Graph networks (bbbbbb)"
+
+
 def test_ids_with_a_common_prefix_still_give_distinct_titles() -> None:
     titles = {"abcdef0001": "Same", "abcdef0002": "Same", "abcdef0003": "Same"}
     assert sorted(disambiguate(titles, set()).values()) == [

@@ -195,6 +195,12 @@ def reader_figures(seeds: Path, groups: Path | None) -> str:
     return reader.table(reader.figures(catalogue, found))
 
 
+def titles_figures(folder: Path, before: Path | None) -> str:
+    from generator.evaluation import titles
+
+    return titles.main(folder, before)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator.evaluation", description=__doc__.split("\n")[0]
@@ -214,10 +220,23 @@ def main(argv: list[str] | None = None) -> int:
         help="papers a reader expects in one topic (JSON: name -> ids)",
     )
     parser.add_argument("--reader-only", action="store_true", help="only the reader-facing figures")
+    parser.add_argument(
+        "--scitldr",
+        type=Path,
+        default=ROOT.parent / "shared" / "scitldr",
+        help="SciTLDR folder (dev.jsonl) for the titles and TLDR figures; skipped when missing",
+    )
+    parser.add_argument(
+        "--titles-before", type=Path, help="figures of an older commit (tools/eval_titles_at.py) to compare"
+    )
+    parser.add_argument("--titles-only", action="store_true", help="only the titles and TLDR figures")
     args = parser.parse_args(argv)
     from generator.cli import configure_logging  # the command line's stderr lines
 
     configure_logging()
+    if args.titles_only:
+        print(titles_figures(args.scitldr, args.titles_before))
+        return 0
     if args.reader_only:
         print(f"Reader-facing figures on {args.seeds}:\n")
         print(reader_figures(args.seeds, args.groups))
@@ -247,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"\nReader-facing figures on {args.seeds}:\n")
     print(reader_figures(args.seeds, args.groups))
+    if (args.scitldr / "dev.jsonl").is_file():
+        print()
+        print(titles_figures(args.scitldr, args.titles_before))
     return 0
 
 

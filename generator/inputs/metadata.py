@@ -10,7 +10,9 @@ The file maps paper ids to facts the abstract does not carry::
       doi: 10.1234/abcd.5678
       arxiv: 2402.12345
       url: https://example.org/paper
+      tldr: "We fine-tune LLMs on edge devices with forward passes only."
 
+The ``tldr`` is one sentence on what the paper does or finds; it wins over the generated one.
 Every field is optional. Entries written by ``python -m generator enrich`` also say where their facts
 come from and how closely the index's abstract matched the seed text::
 
@@ -37,7 +39,7 @@ from generator.errors import Problem
 from generator.models import Metadata, MetadataSource
 from generator.titles.generate import safe_title
 
-FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv", "url", "source", "score")
+FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv", "url", "tldr", "source", "score")
 # The open indexes the enrich command reads; ``source`` names the one(s) an entry's facts come from.
 INDEXES = ("arxiv", "openalex", "arxiv+openalex")
 # ``enrich --from``: a reference manager's export (BibTeX, RIS, CSL-JSON) whose abstract matched.
@@ -73,6 +75,13 @@ def _title(node: yaml.Node) -> str:
     value = _text(node, "title")
     if not safe_title(value):
         raise _Invalid("title has no letters or digits")
+    return value
+
+
+def _tldr(node: yaml.Node) -> str:
+    value = _text(node, "tldr")
+    if not any(ch.isalnum() for ch in value):
+        raise _Invalid("tldr has no letters or digits")
     return value
 
 
@@ -141,6 +150,7 @@ _PARSERS: dict[str, Callable[[yaml.Node], object]] = {
     "doi": _doi,
     "arxiv": _arxiv,
     "url": _url,
+    "tldr": _tldr,
     "source": _source,
     "score": _score,
 }
@@ -232,7 +242,7 @@ def format_entry(pid: str, entry: Metadata) -> str:
         lines.append(f"  authors: [{', '.join(_quoted(a) for a in entry.authors)}]")
     if entry.year is not None:
         lines.append(f"  year: {entry.year}")
-    for name in ("venue", "doi", "arxiv", "url", "source"):
+    for name in ("venue", "doi", "arxiv", "url", "tldr", "source"):
         value = getattr(entry, name)
         if value:
             lines.append(f"  {name}: {_quoted(value)}")

@@ -7,12 +7,12 @@ site URL is known (``SITE_URL``), else relative to the feed, as Atom allows. Fee
 dates: without git history no feed is written and the pages say so.
 
 Lean feeds (BENCHMARKS.md, "Lean pages, second round"): the main feed lists the 50 newest papers, a
-keyword's feed its 10 newest, and an entry's summary is the opening of the abstract (up to
-``SUMMARY_SIZE`` characters, cut at a word, "…" marking the cut); the entry links to the paper's
-page, which has the whole abstract. Entries of the main feed carry the paper's keywords as
-categories (a reader can filter by them); those of a keyword's feed do not, the feed being that
-keyword's. Whole abstracts and categories made the keyword feeds 2.6 KB a paper at 2,000 papers,
-more than any kind of page but the paper pages.
+keyword's feed its 10 newest, and an entry's summary is the paper's TLDR (one sentence, generated or
+curated), else the opening of the abstract (up to ``SUMMARY_SIZE`` characters, cut at a word, "…"
+marking the cut); the entry links to the paper's page, which has the whole abstract. Entries of the
+main feed carry the paper's keywords as categories (a reader can filter by them); those of a
+keyword's feed do not, the feed being that keyword's. Whole abstracts and categories made the
+keyword feeds 2.6 KB a paper at 2,000 papers, more than any kind of page but the paper pages.
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def _feed(
         _text(entry, "updated", paper.first_seen)
         for keyword in paper.keywords if categories else ():
             ET.SubElement(entry, f"{{{ATOM}}}category", term=_xml_text(keyword))
-        summary = _text(entry, "summary", excerpt(paper.text))
+        summary = _text(entry, "summary", paper.tldr or excerpt(paper.text))
         summary.set("type", "text")
     ET.indent(feed, space=" ")
     return ET.tostring(feed, encoding="unicode", xml_declaration=False).join(

@@ -265,7 +265,7 @@ class Renderer:
         return self._page(
             "paper.md.j2",
             paper=paper,
-            description=description(paper.text),
+            description=description(paper.tldr or paper.text),
             by_id=by_id,
             keywords=keywords,
             links=outbound.found_links(paper) + outbound.metadata_links(paper),
@@ -384,6 +384,9 @@ def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
         "url": paper_url(paper.id),
         "title": paper.title,
         "title_generated": paper.title_generated,
+        # one sentence on what the paper does or finds; tldr_generated: chosen from the abstract
+        "tldr": paper.tldr,
+        "tldr_generated": paper.tldr_generated,
         "metadata": {
             "title": paper.metadata.title or None,
             "authors": list(paper.metadata.authors),
@@ -392,6 +395,7 @@ def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
             "doi": paper.metadata.doi or None,
             "arxiv": paper.metadata.arxiv or None,
             "url": paper.metadata.url or None,
+            "tldr": paper.metadata.tldr or None,
             # where an entry written by the enrich command comes from, and its match score
             "source": paper.metadata.source or None,
             "score": paper.metadata.score,

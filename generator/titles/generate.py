@@ -27,6 +27,7 @@ from generator.runtime import cache, parallel
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
+from generator.titles import contribution, rules, tldr
 from generator.titles.clues import (
     TRAILING_STOP,
     contribution_phrase,
@@ -123,18 +124,29 @@ def key_phrases(keywords: tuple[str, ...], text: str) -> str:
 
 
 def _candidates(paper: Paper, text: str) -> list[str]:
-    """Titles in order of preference; the first that stands alone (no ``title_flags``) wins."""
+    """Titles in order of preference; the first that stands alone (no ``title_flags``) and breaks no
+    rule of ``rules.broken`` wins."""
     out = []
     named = named_method(text)
-    if named:
-        name, desc = named
+    coined = "" if is_survey(text) else contribution.own_name(text)
+    # the paper's own name is new where the paper introduces it; an acronym the opening sentence, the
+    # background, already uses ("DNN", "GMM") is no name of this paper's
+    background = named and coined and coined != named[0] and contribution.first_use(text, named[0]) == 0
+    if background and contribution.introduced_here(text) > 0:
+        named = None
+    name, desc = named if named else (coined, "")
+    if name:
         descs = [desc] if desc else []
-        contribution = contribution_phrase(text)
-        if contribution and name.lower() not in contribution.lower() and not is_generic(contribution):
-            descs.append(contribution)
+        phrase = contribution.noun_phrase(text, name)
+        if phrase and len(phrase.split()) >= 2:
+            descs.append(phrase)
+        older = contribution_phrase(text)
+        if older and not is_generic(older):
+            descs.append(older)
         descs += [defined_terms(text, name), key_phrases(paper.keywords, text)]
         for d in descs:
-            if d:
+            # the name once: a description that repeats it says nothing more
+            if d and not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", d, re.I):
                 d = expand_acronyms(stand_alone(d), acronym_table(text), TITLE_MAX - len(name) - 2)
                 out.append(f"{name}: {upper_first(d)}")
         out.append(name)
@@ -142,6 +154,9 @@ def _candidates(paper: Paper, text: str) -> list[str]:
         topic = survey_topic(text, paper.keywords, TITLE_MAX - len("A survey of "))
         if topic:
             out.append(f"A survey of {stand_alone(topic)}")
+    noun_phrase = contribution.noun_phrase(text)
+    if len(noun_phrase.split()) >= 3:
+        out.append(upper_first(expand_acronyms(stand_alone(noun_phrase), acronym_table(text), TITLE_MAX)))
     phrase = contribution_phrase(text)
     if phrase:
         out.append(expand_acronyms(stand_alone(phrase), acronym_table(text), TITLE_MAX))
@@ -153,6 +168,9 @@ def generate_title(paper: Paper) -> str:
     text = strip_latex(paper.text)
     candidates = [fit(c) for c in _candidates(paper, text)]
     for title in candidates:
+        if title and not title_flags(title) and not rules.broken(title):
+            return title
+    for title in candidates:
         if title and not title_flags(title):
             return title
     opening = (sentences(text) or [text])[0]
@@ -160,19 +178,27 @@ def generate_title(paper: Paper) -> str:
 
 
 def cache_key() -> str:
-    """What a generated title depends on besides the paper's text and keywords: the code."""
-    return cache.stage_key("titles", sys.modules[__name__])
+    """What a generated title and TLDR depend on besides the paper's text and keywords: the code and
+    the TLDR's learned weights."""
+    return cache.stage_key("titles", sys.modules[__name__], tldr_weights=tldr.weights_digest())
 
 
-def _title_plain(item: str) -> str:
-    """``generate_title`` of a paper given as the JSON ``[text, keywords]`` (what the cache keys on)."""
+def _title_plain(item: str) -> list[str]:
+    """``[generate_title, tldr]`` of a paper given as the JSON ``[text, keywords]`` (what the cache
+    keys on)."""
     text, keywords = json.loads(item)
-    return generate_title(Paper(id="", text=text, sources=(), keywords=tuple(keywords)))
+    return [generate_title(Paper(id="", text=text, sources=(), keywords=tuple(keywords))), tldr.tldr(text)]
 
 
-def disambiguate(titles: Mapping[str, str], fixed: set[str]) -> dict[str, str]:
-    """Make titles unique (case-insensitively). Curated titles (``fixed`` ids) never change; a
-    clashing generated title gets its paper id's first characters, which stay the same across runs."""
+def disambiguate(
+    titles: Mapping[str, str], fixed: set[str], hints: Mapping[str, tuple[str, ...]] | None = None
+) -> dict[str, str]:
+    """Make titles unique (case-insensitively). Curated titles (``fixed`` ids) never change. A
+    clashing generated title gets, in brackets, the first of its paper's ``hints`` (its keywords)
+    that no other paper of the clash has and the title does not say: "Graph networks (link
+    prediction)", which a reader understands. Without such a keyword, the paper id's first
+    characters, which stay the same across runs."""
+    hints = hints or {}
     out = dict(titles)
     taken = {out[pid].casefold() for pid in fixed}
     groups: dict[str, list[str]] = {}
@@ -187,11 +213,16 @@ def disambiguate(titles: Mapping[str, str], fixed: set[str]) -> dict[str, str]:
         while len({pid[:size] for pid in pids}) < len(pids) and size < len(pids[0]):
             size += 1
         for pid in pids:
-            suffix = f" ({pid[:size]})"
-            candidate = fit(out[pid], TITLE_MAX - len(suffix)) + suffix
-            if candidate.casefold() in taken:
-                suffix = f" ({pid})"
+            others = {k.casefold() for other in pids if other != pid for k in hints.get(other, ())}
+            suffixes = [
+                f" ({safe_title(k)})"
+                for k in hints.get(pid, ())
+                if k.casefold() not in others and k.casefold() not in out[pid].casefold() and safe_title(k)
+            ]
+            for suffix in [*suffixes, f" ({pid[:size]})", f" ({pid})"]:
                 candidate = fit(out[pid], TITLE_MAX - len(suffix)) + suffix
+                if candidate.casefold() not in taken:
+                    break
             out[pid] = candidate
             taken.add(candidate.casefold())
     return out
@@ -200,27 +231,30 @@ def disambiguate(titles: Mapping[str, str], fixed: set[str]) -> dict[str, str]:
 def with_titles(
     papers: tuple[Paper, ...], metadata: Mapping[str, Metadata] | None = None
 ) -> tuple[Paper, ...]:
-    """Every paper with its display title: curated from metadata, else generated and marked so."""
+    """Every paper with its display title and TLDR: curated from metadata, else generated (cached per
+    abstract) and marked so."""
     metadata = metadata or {}
     titles: dict[str, str] = {}
+    tldrs: dict[str, str] = {}
     fixed: set[str] = set()
-    todo: list[Paper] = []
-    for paper in papers:
-        curated = metadata.get(paper.id)
-        if curated is not None and curated.title:
+    inputs = [json.dumps([p.text, list(p.keywords)], ensure_ascii=False) for p in papers]
+    generated = parallel.map_cached(_title_plain, inputs, key=cache_key())
+    for paper, (title, summary) in zip(papers, generated, strict=True):
+        curated = metadata.get(paper.id, Metadata())
+        if curated.title:
             titles[paper.id] = curated_title(curated.title)
             fixed.add(paper.id)
         else:
-            todo.append(paper)
-    inputs = [json.dumps([p.text, list(p.keywords)], ensure_ascii=False) for p in todo]
-    for paper, title in zip(todo, parallel.map_cached(_title_plain, inputs, key=cache_key()), strict=True):
-        titles[paper.id] = title or paper.id
-    unique = disambiguate(titles, fixed)
+            titles[paper.id] = title or paper.id
+        tldrs[paper.id] = " ".join(curated.tldr.split()) or summary
+    unique = disambiguate(titles, fixed, {p.id: p.keywords for p in papers})
     return tuple(
         replace(
             p,
             title=unique[p.id],
             title_generated=p.id not in fixed,
+            tldr=tldrs[p.id],
+            tldr_generated=not metadata.get(p.id, Metadata()).tldr,
             metadata=metadata.get(p.id, p.metadata),
         )
         for p in papers

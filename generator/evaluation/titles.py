@@ -1,0 +1,191 @@
+"""Titles and TLDRs on the SciTLDR dev split (issue 22), as ``make eval`` prints them.
+
+Every dev abstract becomes one seed line of a catalogue built in-process by the current code
+(``pipeline.catalogue_from``: keywords, titles with their disambiguation, TLDRs), and each paper's
+generated title and TLDR are measured against the real ones (EVALUATION.md, "Titles and TLDRs"):
+
+- **title word F1**: bag-of-words F1 of the lower-cased letter-and-digit tokens of the generated
+  and the real title (hyphens split words), averaged over papers;
+- **names kept**: of the papers whose real title opens with a name ("FearNet: ...": at most three
+  words before the colon) that the abstract contains, the share whose generated title contains it;
+- **broken**: the share of generated titles that break a rule of ``generator.titles.rules``;
+- **TLDR ROUGE-1/2/L**: F-measure x 100 of the generated TLDR against each gold TLDR (rouge-score,
+  Porter stemming), the best gold per paper, averaged: as the SciTLDR paper reports.
+
+The split is ``dev`` only (generator/evaluation/splits.py): the TLDR weights learn on ``train``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.titles.rules import broken
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+SEED_FILE = "scitldr-dev.txt"
+
+
+@dataclass(frozen=True)
+class Item:
+    abstract: str
+    real_title: str
+    gold: tuple[str, ...]
+    title: str
+    tldr: str
+
+
+def read_dev(folder: Path) -> list[dict]:
+    with (folder / "dev.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def word_f1(generated: str, real: str) -> float:
+    a, b = Counter(_TOKEN.findall(generated.lower())), Counter(_TOKEN.findall(real.lower()))
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def real_name(title: str, abstract: str) -> str:
+    """The name the real title opens with when the abstract contains it ("FearNet"), else ''."""
+    head, sep, _ = title.partition(":")
+    head = head.strip()
+    if not sep or not head or len(head.split()) > 3:
+        return ""
+    return head if re.search(rf"(?<!\w){re.escape(head)}(?!\w)", abstract, re.I) else ""
+
+
+def has_name(title: str, name: str) -> bool:
+    return bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title, re.I))
+
+
+def generate(records: list[dict], jobs: int | None = None) -> list[Item]:
+    """Title and TLDR of every record by the current code, in one catalogue."""
+    from generator.models import SeedLine, Source
+    from generator.pipeline import catalogue_from
+    from generator.runtime import parallel
+
+    abstracts = [" ".join(r["source"]) for r in records]
+    lines = tuple(SeedLine(Source(SEED_FILE, n), text) for n, text in enumerate(abstracts, 1))
+    with parallel.runtime(None, jobs=jobs, progress=False):
+        catalogue = catalogue_from(lines)
+    by_line = {s.line: p for p in catalogue.papers for s in p.sources}
+    return [
+        Item(text, r["title"], tuple(r["target"]), by_line[n].title, getattr(by_line[n], "tldr", ""))
+        for n, (r, text) in enumerate(zip(records, abstracts, strict=True), 1)
+    ]
+
+
+def rouge(items: Iterable[Item], pick: Callable[[Item], str] = lambda i: i.tldr) -> dict[str, float]:
+    from rouge_score import rouge_scorer
+
+    keys = ("rouge1", "rouge2", "rougeL")
+    scorer = rouge_scorer.RougeScorer(list(keys), use_stemmer=True)
+    total = dict.fromkeys(keys, 0.0)
+    count = 0
+    for item in items:
+        count += 1
+        text = pick(item)
+        if not text:
+            continue
+        scores = [scorer.score(gold, text) for gold in item.gold]
+        for k in keys:
+            total[k] += max(s[k].fmeasure for s in scores)
+    return {k: 100 * v / max(count, 1) for k, v in total.items()}
+
+
+def figures(items: list[Item]) -> dict[str, float]:
+    named = [(i, real_name(i.real_title, i.abstract)) for i in items]
+    named = [(i, n) for i, n in named if n]
+    flagged = [i for i in items if broken(i.title)]
+    out = {
+        "papers": len(items),
+        "title_f1": sum(word_f1(i.title, i.real_title) for i in items) / len(items),
+        "named": len(named),
+        "names_kept": sum(has_name(i.title, n) for i, n in named) / max(len(named), 1),
+        "broken": len(flagged) / len(items),
+    }
+    if any(i.tldr for i in items):
+        out |= {f"tldr_{k}": v for k, v in rouge(items).items()}
+    return out
+
+
+def baselines(items: list[Item]) -> dict[str, dict[str, float]]:
+    """ROUGE of the reference summaries: first sentence, first "we propose" sentence, best sentence."""
+    from generator.text.sentences import sentences
+
+    cue = re.compile(r"\b(?:we|this paper|this work)\b.{0,40}?\b(?:propose|introduce|present)", re.I)
+
+    def first(item: Item) -> str:
+        return (sentences(item.abstract) or [""])[0]
+
+    def propose(item: Item) -> str:
+        return next((s for s in sentences(item.abstract) if cue.search(s)), first(item))
+
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
+
+    def oracle(item: Item) -> str:
+        def best(s: str) -> float:
+            return max(scorer.score(g, s)["rouge1"].fmeasure for g in item.gold)
+
+        return max(sentences(item.abstract) or [""], key=best)
+
+    return {
+        "first sentence": rouge(items, first),
+        "first 'we propose' sentence": rouge(items, propose),
+        "best single sentence (oracle)": rouge(items, oracle),
+    }
+
+
+def breakdown(items: list[Item]) -> Counter[str]:
+    return Counter(reason for i in items for reason in broken(i.title))
+
+
+def table(before: dict[str, float] | None, after: dict[str, float]) -> str:
+    rows = [
+        ("Title word F1 with the real title", "title_f1", "{:.3f}", ">= 0.40"),
+        ("Names kept (real title opens with a name the abstract has)", "names_kept", "{:.1%}", ">= 90%"),
+        ("Broken titles (EVALUATION.md rules)", "broken", "{:.1%}", "<= 3%"),
+        ("TLDR ROUGE-1", "tldr_rouge1", "{:.1f}", ">= 44"),
+        ("TLDR ROUGE-2", "tldr_rouge2", "{:.1f}", ""),
+        ("TLDR ROUGE-L", "tldr_rougeL", "{:.1f}", ""),
+    ]
+    out = ["| Figure (SciTLDR dev) | Before | After | Goal |", "|---|---:|---:|---:|"]
+    for label, key, fmt, goal in rows:
+        b = fmt.format(before[key]) if before and key in before else "-"
+        a = fmt.format(after[key]) if key in after else "-"
+        out.append(f"| {label} | {b} | {a} | {goal} |")
+    return "\n".join(out)
+
+
+def main(folder: Path, before_json: Path | None = None) -> str:
+    """The table of ``make eval`` for titles and TLDRs; ``before_json``: figures of an older run."""
+    records = read_dev(folder)
+    items = generate(records)
+    after = figures(items)
+    before = json.loads(before_json.read_text(encoding="utf-8")) if before_json else None
+    lines = [
+        f"Titles and TLDRs on {folder / 'dev.jsonl'} ({after['papers']} papers, "
+        f"{after['named']} whose real title opens with a name the abstract has):",
+        "",
+        table(before, after),
+        "",
+        "Broken titles by rule: "
+        + (", ".join(f"{k} {v}" for k, v in sorted(breakdown(items).items())) or "none"),
+        "",
+        "TLDR baselines (ROUGE-1/2/L): "
+        + "; ".join(
+            f"{name} {s['rouge1']:.1f}/{s['rouge2']:.1f}/{s['rougeL']:.1f}"
+            for name, s in baselines(items).items()
+        ),
+    ]
+    return "\n".join(lines)

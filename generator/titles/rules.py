@@ -1,0 +1,69 @@
+"""When a generated title is broken (issue 22): the rules the titles stage avoids and ``make eval`` counts.
+
+A title is broken when it has (EVALUATION.md, "Title rules"):
+
+- ``short``: two words or fewer ("Large batch", "Loss term");
+- ``function word``: a function word at the end (determiner, preposition, conjunction, pronoun,
+  "to", a modal, "there", by the part-of-speech tagger: "... of the"), or at the start one that no
+  title opens with (conjunction, "to", pronoun, modal: "And robust ..."; an article, a preposition
+  or "how" may open one: "A survey of ...", "On the convergence of ...", "How ...");
+- ``verb``: a verb at the end ("... to prove", "Objective function and prove": tags VB, VBD, VBP,
+  VBZ) or a finite one at the start ("Outperforms ..."); a gerund or participle is no verb here
+  ("Learning to rank", "X revisited"), nor an imperative opening ("Teach ...");
+- ``hex``: a parenthesised hex string a reader cannot explain ("... (a94acc)");
+- ``cut off``: an ellipsis, an unclosed bracket, or an end on "-based", "-free", "based", "using"
+  and the like;
+- ``repeated name``: the name before the colon again after it ("ARM: Augment-REINFORCE-merge and ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.text.tagger import model, normalize, tag
+from generator.titles.clues import TRAILING_STOP
+
+FUNCTION_TAGS = frozenset(
+    {"DT", "IN", "CC", "TO", "PRP", "PRP$", "WDT", "WP", "WP$", "WRB", "MD", "EX", "PDT"}
+)
+# A title may open with an article or a preposition ("A survey of ...", "On the convergence of ...",
+# "Towards ..."), never with a conjunction, "to", a pronoun or a modal ("And robust ...").
+OPENING_TAGS = FUNCTION_TAGS - {"DT", "IN", "WRB"}
+VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ"})
+_HEX = re.compile(r"\((?=[0-9a-f]*\d)[0-9a-f]{5,}\)")
+_DANGLING = re.compile(r"(?:…|\.\.\.|-(?:free|based|aware|like|specific|oriented|driven|of|and|to))$", re.I)
+
+
+def _words(title: str) -> list[tuple[str, str]]:
+    """(token, tag) of the title's words (punctuation left out)."""
+    return [(w, t) for w, t in tag(title) if any(ch.isalnum() for ch in w)]
+
+
+def broken(title: str) -> list[str]:
+    """The rules ``title`` breaks, in the order of the module docstring; [] when it is whole."""
+    reasons = []
+    body = _HEX.sub("", title).strip()
+    words = _words(body)
+    if len(words) <= 2:
+        reasons.append("short")
+    if words:
+        if words[0][1] in OPENING_TAGS or words[-1][1] in FUNCTION_TAGS:
+            reasons.append("function word")
+        # after "and" / "to" a word read in isolation is judged by its most frequent tag: "and prove"
+        after_link = len(words) > 1 and words[-2][1] in {"CC", "TO"}
+        usual = model().lexicon.get(normalize(words[-1][0]), "")
+        if (
+            words[-1][1] in VERB_TAGS
+            or words[0][1] in VERB_TAGS - {"VB"}
+            or (after_link and usual in VERB_TAGS)
+        ):
+            reasons.append("verb")
+    if _HEX.search(title):
+        reasons.append("hex")
+    last = words[-1][0].lower() if words else ""
+    if _DANGLING.search(title.rstrip(" .")) or title.count("(") != title.count(")") or last in TRAILING_STOP:
+        reasons.append("cut off")
+    name, sep, rest = title.partition(": ")
+    if sep and name.strip() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", rest, re.I):
+        reasons.append("repeated name")
+    return reasons
