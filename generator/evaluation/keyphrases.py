@@ -219,7 +219,21 @@ def main(argv: list[str] | None = None) -> int:
         help="papers a reader expects in one topic (JSON: name -> ids)",
     )
     parser.add_argument("--reader-only", action="store_true", help="only the reader-facing figures")
+    parser.add_argument(
+        "--scitldr",
+        type=Path,
+        default=None,
+        help="SciTLDR folder (dev.jsonl) for the related-papers and topic figures "
+        "(default: scitldr/ beside the dataset folder)",
+    )
+    parser.add_argument(
+        "--relating-only", action="store_true", help="only the related-papers and topic figures"
+    )
     args = parser.parse_args(argv)
+    scitldr_dir = args.scitldr or args.dataset_dir.parent / "scitldr"
+    if args.relating_only:
+        print(relating_figures(args.dataset_dir, scitldr_dir))
+        return 0
     if args.reader_only:
         print(f"Reader-facing figures on {args.seeds}:\n")
         print(reader_figures(args.seeds, args.groups))
@@ -249,7 +263,16 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"\nReader-facing figures on {args.seeds}:\n")
     print(reader_figures(args.seeds, args.groups))
+    print()
+    print(relating_figures(args.dataset_dir, scitldr_dir))
     return 0
+
+
+def relating_figures(keyphrase_dir: Path, scitldr_dir: Path) -> str:
+    """Related papers and topics on the held-out sets (generator/evaluation/relating.py)."""
+    from generator.evaluation import relating
+
+    return "Related papers and topics on held-out data:\n\n" + relating.report(keyphrase_dir, scitldr_dir)
 
 
 if __name__ == "__main__":
