@@ -1,0 +1,374 @@
+"""Part-of-speech tags (Penn Treebank tag set) for English prose, offline and deterministic.
+
+An averaged perceptron (Collins 2002; the design of NLTK's ``PerceptronTagger``), trained by
+``tools/train_tagger.py`` on the Universal Dependencies English treebanks EWT and GUM (their XPOS
+column, CC BY-SA 4.0; see ``data/README.md``). The model is a gzipped JSON file read once, on first
+use. Accuracy and cost are in EVALUATION.md ("Part-of-speech tagger").
+
+Tokens follow the treebanks (PTB style: punctuation and clitics apart, "do n't", "model 's"), except
+that hyphenated words stay one token ("state-of-the-art", "GPT-2"), tagged as their syntactic head
+was in training. Original case is kept.
+
+Greedy left-to-right decoding sees the tags on its left only. The words on the right are seen through
+their most frequent training tag (``lexicon``), so "speeds up", "rivals the" and "decouples acting"
+get the context that separates a verb from a plural noun. A last pass enforces that a clause has a
+finite verb: in a clause the model left without one, the noun after a noun that the model found most
+verb-like becomes the verb, when its score came close (``VERB_MARGIN``, chosen on the treebanks' dev
+splits).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_PATH = Path(__file__).parent / "data" / "pos-tagger.json.gz"
+
+Tagged = tuple[tuple[str, str], ...]
+
+_TOKEN = re.compile(
+    r"""
+    (?:[A-Za-z]\.){2,}(?![A-Za-z])            # e.g. i.e. U.S.
+    |\d+(?:[.,]\d+)+                          # 3.5, 1,000
+    |\w+(?=n['\u2019]t\b)                          # do|n't
+    |n['\u2019]t\b
+    |['\u2019](?:s|re|ve|ll|d|m)\b                 # clitics: model|'s
+    |\w+(?:[-\u2010\u2013]\w+)*                         # words; hyphenated words stay one token
+    |\.\.\.|--|[^\w\s]                        # punctuation, one character at a time
+    """,
+    re.VERBOSE,
+)
+_ABBREVIATIONS = frozenset({"al", "etc", "vs", "cf", "fig", "eq", "eqs", "sec", "resp", "approx", "no"})
+FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# A clause ends at punctuation that separates clauses and at words that open a new one.
+_CLAUSE_BREAK_TAGS = frozenset({":", ",", "WDT", "WP", "WRB", "CC", "-LRB-", "-RRB-"})
+_CLAUSE_BREAK_WORDS = frozenset({";", "that", "while", "whereas", "because", "although", "since", "if"})
+_NOUN_PHRASE = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", *NOUNS})
+_SUBJECT_END = frozenset({*NOUNS, "VBG"})
+# How close a finite-verb reading must score (weights are stored x100) to be chosen for a clause without
+# one; chosen on the EWT and GUM dev splits (tools/train_tagger.py --split dev).
+VERB_MARGIN = 600
+# Words whose own features' rows are remembered, before that cache starts again.
+OWN_CACHE = 100_000
+
+
+def tokenize(text: str) -> list[str]:
+    """PTB-style tokens of `text`, hyphenated words kept whole."""
+    tokens: list[str] = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        # "al." "etc." keep their full stop: it ends no sentence.
+        if token == "." and tokens and tokens[-1].lower() in _ABBREVIATIONS and tokens[-1][-1] != ".":
+            tokens[-1] += "."
+            continue
+        tokens.append(token)
+    return tokens
+
+
+def split_sentences(tokens: Sequence[str]) -> list[list[str]]:
+    """Token lists, one a sentence: a break after . ! ? when the next token opens a sentence."""
+    sentences: list[list[str]] = []
+    current: list[str] = []
+    for index, token in enumerate(tokens):
+        current.append(token)
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token in {".", "!", "?"} and following and (following[0].isupper() or following[0] in "([\"'“"):
+            sentences.append(current)
+            current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def normalize(word: str) -> str:
+    """The word as the features see it: lower case, numbers folded to their shape."""
+    if word[0].isdigit():
+        if word.isdigit() and len(word) == 4:
+            return "!YEAR"
+        if all(c.isdigit() or c in ".,%" for c in word):
+            return "!DIGITS"
+    return word.lower()
+
+
+def shape(word: str) -> str:
+    """A coarse shape: capitalisation, digits and hyphens."""
+    if word.isupper() and any(c.isalpha() for c in word):
+        kind = "A"  # all capitals: an acronym
+    elif word[0].isupper():
+        kind = "X"
+    elif any(c.isupper() for c in word[1:]):
+        kind = "m"  # mixed: word2vec, iPhone
+    else:
+        kind = "x"
+    if any(c.isdigit() for c in word):
+        kind += "d"
+    if "-" in word[1:]:
+        kind += "h"
+    return kind
+
+
+def _tail(word: str) -> str:
+    return word.rsplit("-", 1)[-1] if "-" in word[1:] else word
+
+
+# The features come in groups by what they depend on, so that tagging can add each group's weights
+# once per word and reuse them (``Model``); ``features`` lists them all, as training sees them.
+def own_features(word: str, raw: str) -> list[str]:
+    tail = _tail(word)
+    return [
+        "b",
+        "w " + word,
+        "s1 " + tail[-1:],
+        "s2 " + tail[-2:],
+        "s3 " + tail[-3:],
+        "s4 " + tail[-4:],
+        "p1 " + word[0],
+        "sh " + shape(raw),
+    ]
+
+
+def left1_features(word: str) -> list[str]:
+    return ["w-1 " + word, "s-1 " + word[-3:]]
+
+
+def left2_features(word: str) -> list[str]:
+    return ["w-2 " + word]
+
+
+def right1_features(word: str, lexical: str) -> list[str]:
+    return ["w+1 " + word, "s+1 " + word[-3:], "l+1 " + lexical]
+
+
+def right2_features(word: str, lexical: str) -> list[str]:
+    return ["w+2 " + word, "l+2 " + lexical]
+
+
+def pair_features(word: str, right1: str, right2: str) -> list[str]:
+    return ["l12 " + right1 + " " + right2, "wl1 " + word + " " + right1]
+
+
+def history_features(prev: str, prev2: str) -> list[str]:
+    return ["t1 " + prev, "t2 " + prev2, "t12 " + prev + " " + prev2]
+
+
+def context_features(word: str, prev: str, right1: str) -> list[str]:
+    return [
+        "t1w " + prev + " " + word,
+        "t1l1 " + prev + " " + right1,
+        "t1l1s " + prev + " " + right1 + " " + _tail(word)[-1:],
+    ]
+
+
+def lexical(word: str, lexicon: dict[str, str]) -> str:
+    """A neighbour as the features see it: its most frequent training tag, else its last two letters."""
+    return lexicon.get(word, "?" + word[-2:])
+
+
+def features(
+    index: int, words: Sequence[str], raw: Sequence[str], prev: str, prev2: str, lexicon: dict[str, str]
+) -> list[str]:
+    """The active features of token `index`; `words` are normalized and padded by two on each side."""
+    i = index + 2
+    word = words[i]
+    right1, right2 = lexical(words[i + 1], lexicon), lexical(words[i + 2], lexicon)
+    return [
+        *own_features(word, raw[index]),
+        *left1_features(words[i - 1]),
+        *left2_features(words[i - 2]),
+        *right1_features(words[i + 1], right1),
+        *right2_features(words[i + 2], right2),
+        *pair_features(word, right1, right2),
+        *history_features(prev, prev2),
+        *context_features(word, prev, right1),
+    ]
+
+
+START = ("-START-", "-START2-")
+END = ("-END-", "-END2-")
+
+
+class Model:
+    """The weights, tag set and lexicons of a trained tagger.
+
+    The weights are one matrix of integers, a row a feature and a column a tag (the last row, for
+    unknown features, is zero). A token's score for each tag is the sum of its features' rows; the
+    features that do not depend on the tags on the left are summed for a whole sentence at once.
+    """
+
+    def __init__(
+        self,
+        features: list[str],
+        tags: list[str],
+        matrix: np.ndarray,
+        tagdict: dict[str, str],
+        lexicon: dict[str, str],
+    ) -> None:
+        self.features = features
+        self.tags = tags
+        self.matrix = matrix
+        self.tagdict = tagdict  # frequent words with one tag: no scoring needed
+        self.lexicon = lexicon  # each frequent word's most frequent tag: the right context
+        self._row = {feat: number for number, feat in enumerate(features)}
+        self._column = {tag: k for k, tag in enumerate(tags)}
+        self._own: dict[tuple[str, str], list[int]] = {}
+
+    @classmethod
+    def from_weights(
+        cls, weights: dict[str, dict[str, int]], tagdict: dict[str, str], lexicon: dict[str, str]
+    ) -> Model:
+        """A model from training's weights: feature -> tag -> weight."""
+        tags = sorted({tag for row in weights.values() for tag in row}) or ["NN"]
+        column = {tag: k for k, tag in enumerate(tags)}
+        features = sorted(weights)
+        matrix = np.zeros((len(features) + 1, len(tags)), dtype=np.int32)
+        for number, feat in enumerate(features):
+            for tag, weight in weights[feat].items():
+                matrix[number, column[tag]] = weight
+        return cls(features, tags, matrix, tagdict, lexicon)
+
+    def to_json(self) -> dict[str, object]:
+        """The model as JSON-able lists: per feature, how many weights, then their columns and values."""
+        body = self.matrix[:-1]
+        nonzero = body != 0
+        return {
+            "tags": self.tags,
+            "features": self.features,
+            "counts": nonzero.sum(axis=1).tolist(),
+            "columns": np.nonzero(nonzero)[1].tolist(),
+            "weights": body[nonzero].tolist(),
+            "tagdict": self.tagdict,
+            "lexicon": self.lexicon,
+        }
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> Model:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+        features, tags = data["features"], data["tags"]
+        matrix = np.zeros((len(features) + 1, len(tags)), dtype=np.int32)
+        rows = np.repeat(np.arange(len(features)), np.array(data["counts"], dtype=np.int64))
+        matrix[rows, np.array(data["columns"], dtype=np.int64)] = np.array(data["weights"], dtype=np.int32)
+        return cls(features, tags, matrix, data["tagdict"], data["lexicon"])
+
+    def _ids(self, feats: list[str]) -> list[int]:
+        get, unknown = self._row.get, len(self.features)
+        return [get(feat, unknown) for feat in feats]
+
+    def tag_tokens(self, tokens: Sequence[str], clause_pass: bool = True) -> Tagged:
+        """Tags of one sentence's tokens."""
+        if not tokens:
+            return ()
+        matrix = self.matrix
+        words = [*START, *(normalize(t) for t in tokens), *END]
+        lex = [lexical(w, self.lexicon) for w in words]
+        # The features of every token to score that do not depend on the tags on its left, summed at once.
+        scored = [k for k in range(len(tokens)) if words[k + 2] not in self.tagdict]
+        static = None
+        if scored:
+            ids = []
+            for k in scored:
+                i = k + 2
+                word, token = words[i], tokens[k]
+                key = (word, token if len(token) < 2 else shape(token))
+                own = self._own.get(key)
+                if own is None:
+                    if len(self._own) > OWN_CACHE:
+                        self._own.clear()
+                    own = self._own[key] = self._ids(own_features(word, token))
+                ids.append(
+                    own
+                    + self._ids(
+                        [
+                            *left1_features(words[i - 1]),
+                            *left2_features(words[i - 2]),
+                            *right1_features(words[i + 1], lex[i + 1]),
+                            *right2_features(words[i + 2], lex[i + 2]),
+                            *pair_features(word, lex[i + 1], lex[i + 2]),
+                        ]
+                    )
+                )
+            static = matrix[np.array(ids)].sum(axis=1)
+        prev, prev2 = START
+        tags: list[str] = []
+        alternatives: list[np.ndarray | None] = [None] * len(tokens)
+        position = 0
+        for k in range(len(tokens)):
+            word = words[k + 2]
+            tag = self.tagdict.get(word)
+            if tag is None:
+                assert static is not None
+                dynamic = self._ids(
+                    [*history_features(prev, prev2), *context_features(word, prev, lex[k + 3])]
+                )
+                scores = static[position] + matrix[dynamic].sum(axis=0)
+                position += 1
+                tag = self.tags[int(scores.argmax())]
+                alternatives[k] = scores
+            tags.append(tag)
+            prev2, prev = prev, tag
+        if clause_pass:
+            self._give_clauses_verbs(tokens, tags, alternatives)
+        return tuple(zip(tokens, tags, strict=True))
+
+    def _give_clauses_verbs(
+        self, tokens: Sequence[str], tags: list[str], alternatives: list[np.ndarray | None]
+    ) -> None:
+        """A clause with no finite verb: the noun that ends its opening noun phrase may be its verb.
+
+        "The algorithm decouples acting", "Decoding speeds up": when the model's score for the
+        finite-verb reading came within ``VERB_MARGIN`` of the noun reading, the verb reading wins.
+        """
+        column = self._column
+        start = 0
+        for end in range(len(tokens) + 1):
+            if end < len(tokens) and not (
+                tags[end] in _CLAUSE_BREAK_TAGS or tokens[end].lower() in _CLAUSE_BREAK_WORDS
+            ):
+                continue
+            span = range(start, end)
+            start = end + 1
+            if len(span) < 3 or any(tags[k] in FINITE or tags[k] == "TO" for k in span):
+                continue
+            final = end == len(tokens) or tokens[end] in {".", "!", "?"}
+            # the opening noun phrase: a gerund subject, or determiners, adjectives, nouns
+            k = span.start + 1 if tags[span.start] == "VBG" else span.start
+            while k < end and tags[k] in _NOUN_PHRASE:
+                k += 1
+            k -= 1  # the last word of the opening phrase, then the word after it
+            for candidate in (k, k + 1):
+                if candidate <= span.start or candidate >= end or alternatives[candidate] is None:
+                    continue
+                if tags[candidate] not in {"NNS", "NN"} or tags[candidate - 1] not in _SUBJECT_END:
+                    continue
+                if candidate == end - 1 and not final:
+                    continue  # a noun phrase in a list, not a clause
+                scores = alternatives[candidate]
+                assert scores is not None
+                verb = "VBZ" if tags[candidate] == "NNS" else "VBP"
+                if scores[column[tags[candidate]]] - scores[column[verb]] <= VERB_MARGIN:
+                    tags[candidate] = verb
+                    break
+
+
+@cache
+def model() -> Model:
+    """The shipped model, read once."""
+    return Model.load()
+
+
+def tag_sentences(text: str) -> tuple[Tagged, ...]:
+    """(token, tag) pairs of each sentence of `text`."""
+    tagger = model()
+    return tuple(tagger.tag_tokens(sentence) for sentence in split_sentences(tokenize(text)))
+
+
+def tag(text: str) -> Tagged:
+    """(token, tag) pairs of `text`, sentence after sentence."""
+    return tuple(pair for sentence in tag_sentences(text) for pair in sentence)
