@@ -33,7 +33,7 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from generator.keywords import filler
 from generator.keywords.stage import is_key_phrase
 from generator.models import Paper, Related
-from generator.relate.terms import STOP_WORDS, noun_phrases, paper_concepts
+from generator.relate.terms import STOP_WORDS, concept_counts, paper_concepts, paper_counts
 from generator.runtime import cache, parallel
 from generator.text.acronyms import expand
 from generator.text.acronyms import table as acronym_table
@@ -101,12 +101,14 @@ def words(text: str) -> list[str]:
     return [singular(w) for w in _TOKEN.findall(text) if w not in STOP_WORDS]
 
 
-def terms(text: str) -> list[str]:
+def terms(text: str, found: dict[str, tuple[str, int]] | None = None) -> list[str]:
     """The features of an abstract for similarity: its content words and its noun-phrase terms
-    (``terms.noun_phrases``: never two words across a verb or a phrase boundary)."""
+    (``terms.concept_counts``, given as ``found`` when known: never two words across a verb or a
+    phrase boundary), each as many times as the abstract says it."""
     tokens = words(expand_acronyms(text))
     seen = set(tokens)
-    return tokens + [t.key for t in noun_phrases(text) if " " in t.key or t.key not in seen]
+    counts = concept_counts(text) if found is None else found
+    return tokens + [k for k, (_s, n) in counts.items() if " " in k or k not in seen for _ in range(n)]
 
 
 def _identity(doc: list[str]) -> list[str]:
@@ -129,12 +131,12 @@ def _tfidf(docs: Iterable[list[str]]) -> sp.csr_matrix:
     return _tfidf_of(_hasher().transform(docs))
 
 
-def _hashed_rows(texts: list[str]) -> list[list[object]]:
+def _hashed_rows(texts: list[str], found: list[dict[str, tuple[str, int]]]) -> list[list[object]]:
     """Each abstract's row of hashed term counts (``_hasher`` on ``terms``: sorted columns and each
     column's count, as base64 of int32 and uint32: compact in the cache and in memory), in one pass
     of the hasher over the texts. Cached per text, so that a rebuild reads the rows instead of
     tokenising every abstract again."""
-    matrix = _hasher().transform(terms(text) for text in texts)
+    matrix = _hasher().transform(terms(text, f) for text, f in zip(texts, found, strict=True))
     rows: list[list[object]] = []
     for r in range(matrix.shape[0]):
         lo, hi = matrix.indptr[r], matrix.indptr[r + 1]
@@ -158,9 +160,12 @@ def _term_rows(papers: tuple[Paper, ...]) -> Iterator[tuple[bytes, bytes]]:
     (computed here when missing: one hasher pass costs less than starting the term code in the
     pool's workers), one at a time."""
     texts = [p.text for p in papers]
-    rows = parallel.icached(
-        texts, _terms_key(), TERMS_LABEL, lambda todo: _hashed_rows([texts[i] for i in todo])
-    )
+
+    def compute(todo: list[int]) -> list[list[object]]:
+        picked = tuple(papers[i] for i in todo)
+        return _hashed_rows([p.text for p in picked], list(paper_counts(picked)))
+
+    rows = parallel.icached(texts, _terms_key(), TERMS_LABEL, compute)
     for cols, counts in rows:
         yield base64.b64decode(cols), base64.b64decode(counts)
 

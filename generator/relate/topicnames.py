@@ -7,8 +7,9 @@ the catalogue use it and ``A`` the mean number of papers a topic has. A term nam
 
 - more than half of the topic's papers say it in their abstract (``Vocabulary.about``),
 - it sets the topic apart: the topic's papers use it at least ``MIN_LIFT`` times as often as the
-  catalogue's (a word used everywhere, "representation" or "inference" in a machine-learning
-  catalogue, never does; measured on the catalogue, not listed),
+  catalogue's papers do (a word used everywhere, "representation" or "inference" in a machine-learning
+  catalogue, never does; measured on the catalogue, not listed); in a catalogue too small for that,
+  half the most a term can reach (catalogue size / topic size),
 - it is fit to be a heading (``nameable``: no filler, no kind of work, no role), and no piece of a
   longer term (``Catalogue.fragment``).
 
@@ -101,13 +102,15 @@ def scored(members: Sequence[str], vocab: Vocabulary, mean_size: float) -> list[
         for key in vocab.terms[pid]:
             users.setdefault(key, set()).add(pid)
     floor = 2 if len(members) > 1 else 1
+    # A term only the topic's papers use has a lift of N / |topic|: a small catalogue asks half that.
+    need = min(MIN_LIFT, vocab.papers / len(members) / 2)
     out = []
     for key, who in users.items():
         n = len(who)
         if n < floor:
             continue
         lift = (n / len(members)) / (vocab.df[key] / vocab.papers)
-        if lift < MIN_LIFT or not nameable(key) or vocab.catalogue.fragment(key):
+        if lift < need or not nameable(key) or vocab.catalogue.fragment(key):
             continue
         weight = (n / len(members)) * math.log(1 + mean_size / vocab.df[key])
         out.append(Scored(key, vocab.shown(key), weight, frozenset(who)))
