@@ -1,16 +1,22 @@
-"""Related papers: TF-IDF over the cleaned abstracts blended with shared keywords, top-k per row.
+"""Related papers: TF-IDF over the abstracts' words and noun phrases blended with shared keywords.
 
 The score of a pair is ``(1 - KEYWORD_WEIGHT) * text + KEYWORD_WEIGHT * keywords``:
 
-- ``text`` is the cosine of sublinear TF-IDF vectors of the abstracts' unigrams and bigrams, after
-  acronyms defined in the abstract ("Graph Neural Networks (GNNs)") are expanded wherever they are
-  used, plural endings are folded ("networks" -> "network") and English stop words are dropped;
-- ``keywords`` is the cosine of IDF-weighted vectors of the papers' keywords (plural-folded too), so
-  a shared rare keyword counts for more than a shared common one.
+- ``text`` is the cosine of sublinear TF-IDF vectors of each abstract's content words and its
+  noun-phrase terms (``generator/relate/terms.py``: part-of-speech tags, never two words across a
+  verb or a phrase boundary), after acronyms defined in the abstract ("Graph Neural Networks (GNNs)")
+  are expanded wherever they are used, plural endings are folded and stop words dropped;
+- ``keywords`` is the cosine of IDF-weighted vectors of the papers' keywords, so a shared rare
+  keyword counts for more than a shared common one.
 
 Both parts live in one sparse matrix whose row dot products are exactly that blend. It is multiplied
 by its transpose a chunk of rows at a time and only the best few of each row are kept, so memory
-stays bounded by the chunk, never a dense N x N matrix. See docs/about.md for how MIN_SCORE was chosen.
+stays bounded by the chunk, never a dense N x N matrix.
+
+A link is shown only when a concept explains it (``is_concept``: a shared keyword or noun phrase
+that few papers of the catalogue use, that is no piece of a longer term and no everyday word); a
+paper's best explained match needs FIRST_MIN_SCORE, its others MIN_SCORE, both chosen on the tune
+halves (EVALUATION.md, "Related papers and topics"). A paper left with none says why.
 """
 
 from __future__ import annotations
