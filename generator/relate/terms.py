@@ -69,7 +69,7 @@ def _chunks(text: str) -> list[list[tuple[str, str, bool]]]:
             lower = token.lower()
             if (tag in _NOUNS or tag in _MODIFIERS) and lower[:1].isalpha() and lower not in STOP_WORDS:
                 shown = lower if i == 0 and tag not in _NAMES and token[1:] == lower[1:] else token
-                if len(run) == 1 and run[0][1] != sentence[0][0] and token[:1].isupper():
+                if i == 1 and run and run[0][1] != sentence[0][0] and token[:1].isupper():
                     run[0] = (run[0][0], sentence[0][0], run[0][2])  # "Graph Neural Networks ..."
                 run.append((lower, shown, tag in _NOUNS))
                 continue
