@@ -135,7 +135,7 @@ def figures(corpus: Corpus, built: Built) -> Figures:
     judged = [(i, j) for i, j in links if corpus.gold[i] and corpus.gold[j]]
     shared = sum(1 for i, j in judged if corpus.gold[i] & corpus.gold[j])
     saying = 0
-    smallest, smallest_topic, other, named = 1.0, "", 0, 0
+    smallest, smallest_topic, other, named = 2.0, "", 0, 0
     for name, terms, members in built.topics:
         if not terms:
             other += len(members)
