@@ -101,6 +101,8 @@ class Paper:
     title: str = ""
     keywords: tuple[str, ...] = ()
     related: tuple[Related, ...] = ()
+    # Why no related paper is shown, when none is (filled by the related-papers stage).
+    related_note: str = ""
     # https links found in the cleaned abstract, in order of appearance (filled by the clean stage).
     urls: tuple[str, ...] = ()
     # Near-duplicate copies merged into this paper, other than the shown text (filled by dedupe).

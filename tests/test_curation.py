@@ -23,24 +23,21 @@ def catalogue() -> Catalogue:
 
 
 def test_topic_names_are_subjects(catalogue: Catalogue) -> None:
-    assert sorted(t.name for t in catalogue.topics) == [
-        "Dependencies and diffusion models",
-        "Federated learning",
-        "Graph neural networks",
-        "Knowledge graph",
-        "Large language models",
-        "Machine translation",
-        "Other papers",
-        "Pre-trained language models",
-    ]
+    names = {t.name for t in catalogue.topics}
+    # The subjects a reader expects are topics; none of the names issue 20 rejected comes back.
+    assert {"Diffusion models", "Federated learning", "Knowledge graph", "Graph Neural Networks"} <= names
+    assert not names & {"Dependencies and diffusion models", "Representation", "Inference", "Alignment"}
+    assert not any(" and " in n for n in names)  # a name is one subject, never a mix
 
 
 def test_papers_a_reader_groups_together_share_a_topic(catalogue: Catalogue) -> None:
     topic_of = {p.id: p.topic for p in catalogue.papers}
     slugs = {t.slug: t.name for t in catalogue.topics}
+    split = {"graph neural networks", "large language models"}  # see test_the_reader_facing_goals_hold
     for name, ids in read_groups(DATA / "reader-groups.json").items():
-        assert len({topic_of[i] for i in ids}) == 1, (name, {i: slugs[topic_of[i]] for i in ids})
-    assert slugs[topic_of["21b8094204"]] == "Pre-trained language models"  # BERT with the two surveys
+        if name not in split:
+            assert len({topic_of[i] for i in ids}) == 1, (name, {i: slugs[topic_of[i]] for i in ids})
+    assert slugs[topic_of["21b8094204"]] == slugs[topic_of["dfffaa3ecd"]]  # BERT with the two surveys
 
 
 def test_the_reader_facing_goals_hold(catalogue: Catalogue) -> None:
@@ -49,8 +46,14 @@ def test_the_reader_facing_goals_hold(catalogue: Catalogue) -> None:
     assert f.near_repeat == 0
     assert f.fewest_keywords >= 5 and f.most_keywords <= 10
     assert f.topics_named == f.topics and f.topic_problems == ()
-    assert f.groups_kept == f.groups == 7
-    assert f.links_explained == f.links > 100
+    # Issue 20: a paper sits in a topic whose name its abstract says. Two of the seven groups a reader
+    # expects are split by that rule: TGNs and the healthcare survey never say "graph neural
+    # networks" (they are in "Deep learning"), and the large-language-model surveys fall in several
+    # topics whose names they say. The five others are kept.
+    assert f.groups == 7 and f.groups_kept >= 5
+    assert set(f.group_problems) <= {"graph neural networks", "large language models"}
+    # Fewer, explained links since issue 20 (a second link needs related.MIN_SCORE).
+    assert f.links_explained == f.links > 60
     assert f.flagged_titles == ()
 
 
@@ -80,7 +83,7 @@ def test_a_link_that_explained_nothing_now_names_the_terms_both_abstracts_use(ca
     tgn = {r.id: r for r in by_id["bde6367331"].related}
     # TGNs to "Smoothing the max operator": a score and no shared keyword before issue 13.
     assert tgn["2ac0e80921"].shared == ()
-    assert tgn["2ac0e80921"].terms == ("prediction tasks",)
+    assert "prediction tasks" in tgn["2ac0e80921"].terms
 
 
 def test_the_figures_count_what_breaks_the_rules() -> None:

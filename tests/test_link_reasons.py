@@ -1,36 +1,102 @@
-"""Every related link explains itself: shared keywords, else distinctive terms both abstracts use."""
+"""Every related link explains itself with concepts both papers have; thresholds and notes."""
 
-from collections import Counter
+from dataclasses import replace
+
+import pytest
 
 from generator.models import Paper, Source
-from generator.relate.related import related_papers, shared_terms, surface_terms
+from generator.relate import related
+from generator.relate.related import Catalogue, count, is_concept, related_papers, shared_terms
+from generator.relate.terms import concepts, noun_phrases
 
 
 def paper(pid: str, text: str, keywords: tuple[str, ...] = ()) -> Paper:
     return Paper(id=pid * 10, text=text, sources=(Source("a.txt", 1),), keywords=keywords)
 
 
-def test_a_link_without_a_shared_keyword_names_the_terms_both_abstracts_use() -> None:
+def catalogue_of(*texts: str) -> Catalogue:
+    return count((concepts(t).keys() for t in texts), len(texts))
+
+
+def test_a_link_without_a_shared_keyword_names_the_noun_phrases_both_abstracts_use() -> None:
     a = paper("a", "Smoothed dynamic time warping aligns time series of sensor readings.", ("warping",))
     b = paper("b", "We forecast time series of sensor readings with state space models.", ("forecasting",))
     papers = related_papers((a, b))
     (link,) = papers[0].related
     assert link.shared == ()
     assert "sensor readings" in link.terms
-    assert all(t in surface_terms(a.text).values() for t in link.terms)
+    assert all(t in concepts(a.text).values() for t in link.terms)
 
 
-def test_everyday_words_and_verbs_explain_nothing() -> None:
-    mine = surface_terms("We systematically outline the open gap and close the gap in this review.")
-    theirs = surface_terms("Here we systematically outline how to close the gap between the two.")
-    df = Counter(dict.fromkeys(mine.keys() & theirs.keys(), 1))
-    assert shared_terms(mine, theirs, df, 2) == ()
+def test_verbs_and_pieces_of_sentences_explain_nothing() -> None:
+    mine = concepts("We systematically outline the open gap and close the gap in this review.")
+    theirs = concepts("Here we systematically outline how to close the gap between the two.")
+    assert shared_terms(mine, theirs, catalogue_of("x", "y")) == ()
 
 
-def test_a_link_that_nothing_explains_is_dropped() -> None:
-    a = paper("a", "We systematically outline the open gap and close the gap in this review paper.")
-    b = paper("b", "Here we systematically outline the way to close the gap in the review paper.")
-    assert all(p.related == () for p in related_papers((a, b)))
+def test_a_piece_of_a_longer_term_is_no_concept() -> None:
+    texts = [
+        "Markov chain Monte Carlo samples the posterior.",
+        "We speed up Markov chain Monte Carlo with gradients.",
+        "Markov chain Monte Carlo for Bayesian neural networks.",
+        "A study of Monte Carlo tree search.",
+        "Monte Carlo tree search plays Go.",
+    ]
+    catalogue = count((concepts(t).keys() for t in texts), 40)
+    assert catalogue.fragment("chain monte carlo")  # always inside "markov chain monte carlo"
+    assert catalogue.fragment("chain monte")
+    assert not catalogue.fragment("markov chain monte carlo")
+    assert not catalogue.fragment("monte carlo")  # in "monte carlo tree search" too: 3 of 5 papers
+    shown = shared_terms(concepts(texts[1]), concepts(texts[0]), catalogue)
+    assert shown == ("Markov chain Monte Carlo",)  # as written mid-sentence
+
+
+def test_a_word_common_in_english_or_in_the_catalogue_is_no_concept() -> None:
+    catalogue = catalogue_of(*(f"Paper {i} about the response of cells." for i in range(40)))
+    assert not is_concept("response", "response", catalogue)  # everyday English (wordfreq)
+    assert not is_concept("cell", "cells", catalogue)  # every paper of the catalogue has it
+    rare = catalogue_of(
+        "Retinal ganglion cells.", "The ganglion cells of the retina.", *(f"x{i}" for i in range(38))
+    )
+    assert is_concept("ganglion cell", "ganglion cells", rare)
+
+
+def test_overlapping_terms_are_shown_once() -> None:
+    text = "Deep deterministic policy gradient algorithm for robot control with replay buffers."
+    other = "We improve the deep deterministic policy gradient algorithm on robot control."
+    shown = [t.lower() for t in shared_terms(concepts(text), concepts(other), catalogue_of(text, other))]
+    assert len([t for t in shown if "policy gradient" in t]) == 1  # overlapping spans: one shown
+    assert "robot control" in shown
+
+
+def test_a_link_that_nothing_explains_is_dropped_and_the_paper_says_why() -> None:
+    a = paper("a", "Many people say these things, in time, at home.")
+    b = paper("b", "At home, in time, people say many things.")
+    out = related_papers((a, b))
+    assert all(p.related == () for p in out)
+    assert {p.related_note for p in out} == {related.NOTE_UNEXPLAINED}
+
+
+def test_a_lone_paper_says_why() -> None:
+    (only,) = related_papers((paper("a", "Graph neural networks."),))
+    assert only.related == () and only.related_note == related.NOTE_ALONE
+
+
+def test_the_best_explained_match_needs_only_the_first_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = paper("a", "Sememe knowledge bases for lexical sememe prediction in Chinese.")
+    b = paper("b", "Lexical sememe prediction with sememe knowledge bases.")
+    c = paper("c", "Sememe knowledge bases help word similarity.")
+    base = related_papers((a, b, c))
+    scores = sorted(r.score for r in base[0].related)
+    assert len(scores) == 2
+    # Above the weaker score, only the best match is left; above both, none and a note.
+    monkeypatch.setattr(related, "MIN_SCORE", (scores[0] + scores[1]) / 2)
+    (first, *_rest) = related_papers((a, b, c))
+    assert [r.score for r in first.related] == [scores[1]]
+    monkeypatch.setattr(related, "FIRST_MIN_SCORE", scores[1] + 0.01)
+    monkeypatch.setattr(related, "MIN_SCORE", scores[1] + 0.01)
+    (first, *_rest) = related_papers((a, b, c))
+    assert first.related == () and "under" in first.related_note
 
 
 def test_shown_terms_are_plain_words_never_markup() -> None:
@@ -39,3 +105,19 @@ def test_shown_terms_are_plain_words_never_markup() -> None:
     (link,) = related_papers((a, b))[0].related
     assert link.terms or link.shared
     assert all(t.replace(" ", "").isalnum() for t in link.terms)
+
+
+def test_noun_phrases_never_cross_a_stop_word_or_a_verb() -> None:
+    keys = {t.key for t in noun_phrases("The learner replays samples of graph neural networks.")}
+    assert "graph neural network" in keys
+    assert not any("replay" in k and " " in k for k in keys)
+    assert not any(" of " in f" {k} " for k in keys)
+
+
+def test_shared_keywords_that_are_no_concept_are_not_shown() -> None:
+    a = paper("a", "Representation of graphs with attention.", ("representation", "graph attention"))
+    b = paper("b", "Representation of graphs with attention heads.", ("representation", "graph attention"))
+    c = replace(b, id="c" * 10)
+    catalogue = count(({"representation", "graph attention"} for _ in range(40)), 40)
+    assert related.shared_keywords(a, c, catalogue) == ()
+    assert related.shared_keywords(a, c) == ("representation", "graph attention")

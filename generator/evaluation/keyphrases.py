@@ -223,19 +223,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--scitldr",
         type=Path,
-        default=ROOT.parent / "shared" / "scitldr",
-        help="SciTLDR folder (dev.jsonl) for the titles and TLDR figures; skipped when missing",
+        default=None,
+        help="SciTLDR folder (train.jsonl, dev.jsonl) for the titles, TLDR, related-papers and topic "
+        "figures (default: scitldr/ beside the keyphrase folder); skipped when missing",
     )
     parser.add_argument(
         "--titles-before", type=Path, help="figures of an older commit (tools/eval_titles_at.py) to compare"
     )
     parser.add_argument("--titles-only", action="store_true", help="only the titles and TLDR figures")
+    parser.add_argument(
+        "--relating-only", action="store_true", help="only the related-papers and topic figures"
+    )
     args = parser.parse_args(argv)
     from generator.cli import configure_logging  # the command line's stderr lines
 
     configure_logging()
+    scitldr_dir = args.scitldr or args.dataset_dir.parent / "scitldr"
     if args.titles_only:
-        print(titles_figures(args.scitldr, args.titles_before))
+        print(titles_figures(scitldr_dir, args.titles_before))
+        return 0
+    if args.relating_only:
+        print(relating_figures(args.dataset_dir, scitldr_dir))
         return 0
     if args.reader_only:
         print(f"Reader-facing figures on {args.seeds}:\n")
@@ -266,10 +274,19 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"\nReader-facing figures on {args.seeds}:\n")
     print(reader_figures(args.seeds, args.groups))
-    if (args.scitldr / "dev.jsonl").is_file():
+    if (scitldr_dir / "dev.jsonl").is_file():
         print()
-        print(titles_figures(args.scitldr, args.titles_before))
+        print(titles_figures(scitldr_dir, args.titles_before))
+    print()
+    print(relating_figures(args.dataset_dir, scitldr_dir))
     return 0
+
+
+def relating_figures(keyphrase_dir: Path, scitldr_dir: Path) -> str:
+    """Related papers and topics on the held-out sets (generator/evaluation/relating.py)."""
+    from generator.evaluation import relating
+
+    return "Related papers and topics on held-out data:\n\n" + relating.report(keyphrase_dir, scitldr_dir)
 
 
 if __name__ == "__main__":

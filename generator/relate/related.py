@@ -1,16 +1,22 @@
-"""Related papers: TF-IDF over the cleaned abstracts blended with shared keywords, top-k per row.
+"""Related papers: TF-IDF over the abstracts' words and noun phrases blended with shared keywords.
 
 The score of a pair is ``(1 - KEYWORD_WEIGHT) * text + KEYWORD_WEIGHT * keywords``:
 
-- ``text`` is the cosine of sublinear TF-IDF vectors of the abstracts' unigrams and bigrams, after
-  acronyms defined in the abstract ("Graph Neural Networks (GNNs)") are expanded wherever they are
-  used, plural endings are folded ("networks" -> "network") and English stop words are dropped;
-- ``keywords`` is the cosine of IDF-weighted vectors of the papers' keywords (plural-folded too), so
-  a shared rare keyword counts for more than a shared common one.
+- ``text`` is the cosine of sublinear TF-IDF vectors of each abstract's content words and its
+  noun-phrase terms (``generator/relate/terms.py``: part-of-speech tags, never two words across a
+  verb or a phrase boundary), after acronyms defined in the abstract ("Graph Neural Networks (GNNs)")
+  are expanded wherever they are used, plural endings are folded and stop words dropped;
+- ``keywords`` is the cosine of IDF-weighted vectors of the papers' keywords, so a shared rare
+  keyword counts for more than a shared common one.
 
 Both parts live in one sparse matrix whose row dot products are exactly that blend. It is multiplied
 by its transpose a chunk of rows at a time and only the best few of each row are kept, so memory
-stays bounded by the chunk, never a dense N x N matrix. See docs/about.md for how MIN_SCORE was chosen.
+stays bounded by the chunk, never a dense N x N matrix.
+
+A link is shown only when a concept explains it (``is_concept``: a shared keyword or noun phrase
+that few papers of the catalogue use, that is no piece of a longer term and no everyday word); a
+paper's best explained match needs FIRST_MIN_SCORE, its others MIN_SCORE, both chosen on the tune
+halves (EVALUATION.md, "Related papers and topics"). A paper left with none says why.
 """
 
 from __future__ import annotations
@@ -28,33 +34,44 @@ from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
 from generator.keywords import filler
 from generator.keywords.stage import is_key_phrase
 from generator.models import Paper, Related
+from generator.relate.terms import STOP_WORDS, concept_counts, paper_concepts, paper_counts
 from generator.runtime import cache, parallel
 from generator.text.acronyms import expand
 from generator.text.acronyms import table as acronym_table
 from generator.text.forms import phrase_key, singular
 
 MAX_RELATED = 5
-# A pair scoring below this is not shown as related (see docs/about.md: chosen on the seeds, where the
-# pairs readers expect score 0.19 and up and unrelated pairs of the same field mostly score under 0.12).
-MIN_SCORE = 0.045
-KEYWORD_WEIGHT = 0.15
+# A paper's best explained match is linked from FIRST_MIN_SCORE, its other matches from MIN_SCORE.
+# Both chosen on the tune halves of the keyphrase sets and SciTLDR train (EVALUATION.md, "Related
+# papers"): MIN_SCORE where the share of links whose papers share a human keyphrase stops rising
+# while real abstracts keep about 4 links each; FIRST_MIN_SCORE where almost every paper of real
+# abstracts has a link (lower finds no more explained ones).
+MIN_SCORE = 0.08
+FIRST_MIN_SCORE = 0.015
+# Matches looked at per paper: its best explained match need not be its best match.
+CANDIDATE_LINKS = 10
+KEYWORD_WEIGHT = 0.3
 # Shared keywords shown on one link (the longest first; one contained in another is left out).
 MAX_SHARED_SHOWN = 4
-# A link without a shared keyword is explained by the distinctive terms both abstracts use: words or
-# word pairs that at most TERM_MAX_SHARE of the papers (and at least 2) use, no generic word
-# (generator/keywords/filler.py), the rarest first. A link that nothing explains is not shown.
+# A link is explained by the concepts both papers have: shared keywords first, else the noun-phrase
+# terms both abstracts use. A concept is used by at most TERM_MAX_SHARE of the papers (and at least
+# 2), is no piece of a sentence (generator/keywords/filler.py), no piece of a longer term (most papers
+# that use it, NESTED_SHARE, use one longer term holding it: "chain monte carlo"), and a single word
+# only when rarer than TERM_ZIPF in general English (wordfreq). A link nothing explains is not shown.
 TERM_MAX_SHARE = 0.1
 TERM_MIN_PAPERS = 30
-# ... and a term of the field, not of everyday English: a single word rarer than TERM_ZIPF (Zipf
-# frequency, wordfreq), a pair with a word rarer than TERM_WORD_ZIPF ("time series", not "close gap").
-TERM_ZIPF = 3.5
-TERM_WORD_ZIPF = 4.0
+TERM_ZIPF = 4.0
+NESTED_SHARE = 0.7
 MAX_TERMS_SHOWN = 3
+# Why a paper has no related paper (shown on its page).
+NOTE_ALONE = "it is the only paper in the catalogue"
+NOTE_FAR = "no other abstract in the catalogue is close to it (every one scores under {need:.2f})"
+NOTE_UNEXPLAINED = "the abstracts closest to it share no distinctive concept with it"
 # Rows multiplied at once: bounds the memory of a step whatever the catalogue size.
 CHUNK_ROWS = 2000
 # Hashed feature space: no vocabulary held in memory; collisions at this size are negligible.
@@ -68,18 +85,6 @@ QUERY_TERMS = 40
 CANDIDATES = 40
 CANDIDATE_MAX_DF = 0.01
 APPROXIMATE_CHUNK_ROWS = 500
-
-# Words that appear in abstracts of every field and say nothing about the subject.
-_BOILERPLATE = frozenset(
-    re.split(
-        r"\s+",
-        "paper propose proposed approach approache method methods result show shown demonstrate based "
-        "using use used novel new work study existing recent recently however also various different "
-        "performance state art achieve achieved present presented provide first furthermore moreover "
-        "well significant significantly effective effectively extensive experiment experiments",
-    )
-)
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _BOILERPLATE
 
 _URL = re.compile(r"\S*//\S+")
 _PREFIX = re.compile(r"\b(pre|multi|non|co|re|semi|self|sub|cross|bi|post|anti|un|de)-(?=[a-z])")
@@ -102,10 +107,14 @@ def words(text: str) -> list[str]:
     return [singular(w) for w in _TOKEN.findall(text) if w not in STOP_WORDS]
 
 
-def terms(text: str) -> list[str]:
-    """The features of an abstract for similarity: content words and adjacent pairs of them."""
+def terms(text: str, found: dict[str, tuple[str, int]] | None = None) -> list[str]:
+    """The features of an abstract for similarity: its content words and its noun-phrase terms
+    (``terms.concept_counts``, given as ``found`` when known: never two words across a verb or a
+    phrase boundary), each as many times as the abstract says it."""
     tokens = words(expand_acronyms(text))
-    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+    seen = set(tokens)
+    counts = concept_counts(text) if found is None else found
+    return tokens + [k for k, (_s, n) in counts.items() if " " in k or k not in seen for _ in range(n)]
 
 
 def _identity(doc: list[str]) -> list[str]:
@@ -128,12 +137,12 @@ def _tfidf(docs: Iterable[list[str]]) -> sp.csr_matrix:
     return _tfidf_of(_hasher().transform(docs))
 
 
-def _hashed_rows(texts: list[str]) -> list[list[object]]:
+def _hashed_rows(texts: list[str], found: list[dict[str, tuple[str, int]]]) -> list[list[object]]:
     """Each abstract's row of hashed term counts (``_hasher`` on ``terms``: sorted columns and each
     column's count, as base64 of int32 and uint32: compact in the cache and in memory), in one pass
     of the hasher over the texts. Cached per text, so that a rebuild reads the rows instead of
     tokenising every abstract again."""
-    matrix = _hasher().transform(terms(text) for text in texts)
+    matrix = _hasher().transform(terms(text, f) for text, f in zip(texts, found, strict=True))
     rows: list[list[object]] = []
     for r in range(matrix.shape[0]):
         lo, hi = matrix.indptr[r], matrix.indptr[r + 1]
@@ -157,9 +166,12 @@ def _term_rows(papers: tuple[Paper, ...]) -> Iterator[tuple[bytes, bytes]]:
     (computed here when missing: one hasher pass costs less than starting the term code in the
     pool's workers), one at a time."""
     texts = [p.text for p in papers]
-    rows = parallel.icached(
-        texts, _terms_key(), TERMS_LABEL, lambda todo: _hashed_rows([texts[i] for i in todo])
-    )
+
+    def compute(todo: list[int]) -> list[list[object]]:
+        picked = tuple(papers[i] for i in todo)
+        return _hashed_rows([p.text for p in picked], list(paper_counts(picked)))
+
+    rows = parallel.icached(texts, _terms_key(), TERMS_LABEL, compute)
     for cols, counts in rows:
         yield base64.b64decode(cols), base64.b64decode(counts)
 
@@ -286,106 +298,134 @@ def _candidates(matrix: sp.csr_matrix) -> Scored:
             yield start + r, j_all[offsets[r] : offsets[r + 1]], exact[offsets[r] : offsets[r + 1]]
 
 
-def shared_keywords(paper: Paper, other: Paper) -> tuple[str, ...]:
-    """Keywords of `paper` that `other` also has (up to plural and case), none inside another shown one."""
+@dataclass(frozen=True)
+class Catalogue:
+    """How many papers use each term asked about, and the one-word-longer terms they sit in."""
+
+    papers: int
+    df: Counter[str]
+    # (term, longer term that extends it by one word) -> papers with the longer term
+    longer: Counter[tuple[str, str]]
+
+    def limit(self) -> float:
+        # In a small catalogue every count is small: the share applies from TERM_MIN_PAPERS papers on.
+        return max(2, TERM_MAX_SHARE * self.papers) if self.papers >= TERM_MIN_PAPERS else self.papers
+
+    def fragment(self, key: str) -> bool:
+        """A piece of a longer term: most papers that use it use one longer term that holds it
+        ("chain monte carlo" inside "markov chain monte carlo"; nestedness, as in C-value)."""
+        n = self.df[key]
+        return n > 0 and any(c >= NESTED_SHARE * n for (k, _), c in self._by_key().get(key, ()))
+
+    def _by_key(self) -> dict[str, list[tuple[tuple[str, str], int]]]:
+        cached = self.__dict__.get("_index")
+        if cached is None:
+            cached = {}
+            for pair, c in self.longer.items():
+                cached.setdefault(pair[0], []).append((pair, c))
+            object.__setattr__(self, "_index", cached)
+        return cached
+
+
+def count(found: Iterable[Iterable[str]], papers: int) -> Catalogue:
+    """``Catalogue`` of every term of the papers (each paper's terms given once)."""
+    df: Counter[str] = Counter()
+    longer: Counter[tuple[str, str]] = Counter()
+    for keys in found:
+        df.update(keys)
+        for key in keys:
+            parts = key.split(" ")
+            if len(parts) > 1:
+                longer[(" ".join(parts[1:]), key)] += 1
+                longer[(" ".join(parts[:-1]), key)] += 1
+    return Catalogue(papers, df, longer)
+
+
+@lru_cache(maxsize=1 << 17)
+def _technical(key: str, surface: str) -> bool:
+    """Whether a term can explain a link: a noun phrase that is no piece of a sentence ("future
+    work", "open gap"); a single word only when rarer than TERM_ZIPF in general English (wordfreq:
+    "verification", not "response")."""
+    words = surface.lower().split()
+    if len(words) == 1:
+        return filler.zipf(words[0]) < TERM_ZIPF and is_key_phrase(tuple(words))
+    return is_key_phrase(tuple(words[-3:])) and not filler.is_leftover(" ".join(words), shared=True)
+
+
+def is_concept(key: str, surface: str, catalogue: Catalogue) -> bool:
+    """A term that can explain a link: technical, used by few of the catalogue's papers, and no
+    piece of a longer term."""
+    return (
+        len(key) > 2
+        and catalogue.df[key] <= catalogue.limit()
+        and _technical(key, surface)
+        and not catalogue.fragment(key)
+    )
+
+
+def _overlap(a: str, b: str) -> bool:
+    """One term inside the other, or two that share two words in a row ("deep deterministic policy
+    gradient", "deterministic policy gradient algorithm")."""
+    if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True
+    pairs = set(itertools.pairwise(a.split()))
+    return any(p in pairs for p in itertools.pairwise(b.split()))
+
+
+def _best_first(keys: Iterable[str], catalogue: Catalogue) -> list[str]:
+    """Rarest first, longer before shorter at equal counts; none inside one already chosen."""
+    shown: list[str] = []
+    for key in sorted(keys, key=lambda k: (catalogue.df[k], -k.count(" "), k)):
+        if not any(_overlap(key, s) for s in shown):
+            shown.append(key)
+    return shown
+
+
+def shared_keywords(paper: Paper, other: Paper, catalogue: Catalogue | None = None) -> tuple[str, ...]:
+    """Keywords of `paper` that `other` also has (up to plural and case), none inside another shown
+    one; with a catalogue, only those that are concepts (``is_concept``)."""
     theirs = {phrase_key(k) for k in other.keywords}
     shared = [k for k in paper.keywords if phrase_key(k) in theirs]
+    if catalogue is not None:
+        shared = [k for k in shared if is_concept(phrase_key(k), k, catalogue)]
+    shared = list({phrase_key(k): k for k in reversed(shared)}.values())[::-1]  # one spelling a key
     shown: list[str] = []
     for kw in sorted(shared, key=lambda k: (-len(k), shared.index(k))):
-        if not any(f" {kw} " in f" {longer} " for longer in shown):
+        if not any(f" {phrase_key(kw)} " in f" {phrase_key(longer)} " for longer in shown):
             shown.append(kw)
     return tuple(sorted(shown, key=shared.index)[:MAX_SHARED_SHOWN])
 
 
-def surface_terms(text: str) -> dict[str, str]:
-    """The abstract's words and pairs of adjacent words (folded as ``terms`` folds them) with the
-    words they stand for, as written in lower case: "time sery" -> "time series"."""
-    text = expand_acronyms(text)
-    tokens = _TOKEN.findall(_PREFIX.sub(r"\1", _URL.sub(" ", text.lower())))
-    out: dict[str, str] = {}
-    for i, word in enumerate(tokens):
-        if word in STOP_WORDS:
-            continue
-        out.setdefault(singular(word), word)
-        # Pairs only of words next to each other in the text: "time series", not "series [of] sensor".
-        if i + 1 < len(tokens) and tokens[i + 1] not in STOP_WORDS:
-            out.setdefault(f"{singular(word)} {singular(tokens[i + 1])}", f"{word} {tokens[i + 1]}")
-    return out
-
-
-@lru_cache(maxsize=1 << 17)
-def _technical(term: str, surface: str) -> bool:
-    """Whether a term (as written: ``surface``) can explain a link: a key phrase (no verb, adverb or
-    judgement) of technical words. A pure function of the two strings, asked for again and again
-    across the links of a catalogue."""
-    words = surface.split()
-    return (
-        is_key_phrase(tuple(words))
-        and min(filler.zipf(w) for w in words) < (TERM_WORD_ZIPF if " " in term else TERM_ZIPF)
-        and not filler.is_leftover(surface, shared=True)
-    )
-
-
-def shared_terms(
-    mine: dict[str, str], theirs: dict[str, str], df: Counter[str], total: int
-) -> tuple[str, ...]:
-    """The distinctive terms two abstracts share (``surface_terms`` of each), rarest first: key
-    phrases (no verb, adverb or judgement) of technical words, a word left out when a shown pair has it."""
-    # In a small catalogue every count is small: the share applies from TERM_MIN_PAPERS papers on.
-    limit = max(2, TERM_MAX_SHARE * total) if total >= TERM_MIN_PAPERS else total
-    found = sorted(
-        (t for t in mine.keys() & theirs.keys() if df[t] <= limit and len(t) > 2 and _technical(t, mine[t])),
-        key=lambda t: (df[t], -t.count(" "), t),
-    )
-    shown: list[str] = []
-    for term in found:
-        if any(f" {term} " in f" {s} " or f" {s} " in f" {term} " for s in shown):
-            continue
-        shown.append(term)
-        if len(shown) == MAX_TERMS_SHOWN:
-            break
-    return tuple(mine[t] for t in shown)
+def shared_terms(mine: dict[str, str], theirs: dict[str, str], catalogue: Catalogue) -> tuple[str, ...]:
+    """The concepts two abstracts share (``concepts`` of each), rarest first, as the first wrote them."""
+    found = [k for k in mine.keys() & theirs.keys() if is_concept(k, mine[k], catalogue)]
+    return tuple(mine[k] for k in _best_first(found, catalogue)[:MAX_TERMS_SHOWN])
 
 
 def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
-    """Up to MAX_RELATED related papers per paper scoring at least MIN_SCORE, best first; never itself.
+    """Up to MAX_RELATED related papers per paper, best first; never itself.
 
-    Every link says why: the keywords both papers have or, failing that, the distinctive terms both
-    abstracts use; a link with neither is dropped."""
+    A paper's best match is linked from FIRST_MIN_SCORE, the others from MIN_SCORE. Every link says
+    why: the keywords both papers have or the noun-phrase terms both abstracts use, when they are
+    concepts (``is_concept``); a link with neither is dropped. A paper left with no link says why
+    (``Paper.related_note``)."""
     if len(papers) < 2:
-        return papers
+        return tuple(replace(p, related_note=NOTE_ALONE) for p in papers)
     order = np.argsort(np.argsort(np.array([p.id for p in papers])))
-    rows = [
-        [(n, shared_keywords(paper, papers[n.index])) for n in found]
-        for paper, found in zip(
-            papers, nearest(feature_matrix(papers), order, MAX_RELATED, MIN_SCORE), strict=True
-        )
-    ]
-    # Terms are needed only for the papers of links without a shared keyword, and counted over the
-    # catalogue only for the terms those pairs share.
-    bare = {i for i, row in enumerate(rows) for n, shared in row if not shared for i in (i, n.index)}
-    own = {i: surface_terms(papers[i].text) for i in sorted(bare)}
-    wanted = {
-        t
-        for i, row in enumerate(rows)
-        for n, shared in row
-        if not shared
-        for t in own[i].keys() & own[n.index].keys()
-    }
-    df: Counter[str] = Counter()
-    if wanted:
-        # Only a paper with a count in a wanted term's column can have the term: the others are not
-        # tokenised again (a column shared by other terms only lets a few more papers through).
-        wanted_columns = np.unique(_hasher().transform([sorted(wanted)]).indices)
-        for paper, (cols, _counts) in zip(papers, _term_rows(papers), strict=True):
-            if np.isin(np.frombuffer(cols, dtype=np.int32), wanted_columns, assume_unique=True).any():
-                df.update(set(terms(paper.text)) & wanted)
+    rows = list(nearest(feature_matrix(papers), order, CANDIDATE_LINKS, FIRST_MIN_SCORE))
+    own = list(paper_concepts(papers))
+    catalogue = count(
+        (own[i].keys() | {phrase_key(k) for k in p.keywords} for i, p in enumerate(papers)), len(papers)
+    )
     out: list[Paper] = []
     for i, (paper, row) in enumerate(zip(papers, rows, strict=True)):
         links = []
-        for n, shared in row:
-            why = () if shared else shared_terms(own[i], own[n.index], df, len(papers))
-            if shared or why:
-                links.append(Related(id=papers[n.index].id, score=n.score, shared=shared, terms=why))
-        out.append(replace(paper, related=tuple(links)))
+        for n in row:
+            other = papers[n.index]
+            shared = shared_keywords(paper, other, catalogue)
+            why = shared_terms(own[i], own[n.index], catalogue) if not shared else ()
+            if (shared or why) and (not links or n.score >= MIN_SCORE):
+                links.append(Related(id=other.id, score=n.score, shared=shared, terms=why))
+        note = "" if links else NOTE_UNEXPLAINED if row else NOTE_FAR.format(need=FIRST_MIN_SCORE)
+        out.append(replace(paper, related=tuple(links[:MAX_RELATED]), related_note=note))
     return tuple(out)

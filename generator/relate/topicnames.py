@@ -1,18 +1,21 @@
-"""Topic names: the subject that sets a group of papers apart, as a reader would name it.
+"""Topic names: the subject that sets a group of papers apart and that most of them are about.
 
-Keywords are scored by class-based TF-IDF (as BERTopic does, with each topic a class): a keyword's
-share of the topic's papers that carry it, times ``log(1 + A / f)``, where ``f`` is how many papers
-of the whole catalogue carry it and ``A`` the mean number of papers a topic has. The name is the best
-scoring keyword that
+A topic's candidate names are the noun-phrase terms of its papers' abstracts (``terms.noun_phrases``),
+scored by class-based TF-IDF (as BERTopic does, each topic a class): the share
+of the topic's papers that use the term times ``log(1 + A / f)``, where ``f`` is how many papers of
+the catalogue use it and ``A`` the mean number of papers a topic has. A term names the topic only when
 
-- at least two of the topic's papers carry (one paper's keyword is no topic's subject),
-- is no filler (``generator/keywords/filler.py``: "training", "future research") and starts and ends with
-  no stop word,
-- and that most of the topic's papers are about: more than half of them carry it or say it in their
-  abstract (up to case and plural endings).
+- more than half of the topic's papers say it in their abstract (``Vocabulary.about``),
+- it sets the topic apart: the topic's papers use it at least ``MIN_LIFT`` times as often as the
+  catalogue's papers do (a word used everywhere, "representation" or "inference" in a machine-learning
+  catalogue, never does; measured on the catalogue, not listed); in a catalogue too small for that,
+  half the most a term can reach (catalogue size / topic size),
+- it is fit to be a heading (``nameable``: no filler, no kind of work, no role), and no piece of a
+  longer term (``Catalogue.fragment``).
 
-When no single keyword covers most papers, two that together do make the name, "X and Y". When no
-pair does either, the best single keyword is the name (``name_checks`` reports it).
+When no term covers most papers, the topic has no name: the community is split into its own
+communities, or its papers go to other topics or "Other papers" (``generator/relate/topics.py``). Two
+terms that together cover most papers ("X and Y") would name a mixed topic, so no name is made of two.
 """
 
 from __future__ import annotations
@@ -21,14 +24,19 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from generator.keywords import filler
 from generator.models import Paper
-from generator.relate.related import STOP_WORDS, words
+from generator.relate import related
+from generator.relate.terms import STOP_WORDS, concepts, paper_concepts
 from generator.text.forms import phrase_key
 
-NAME_CANDIDATES = 6
+NAME_CANDIDATES = 8
+# Chosen on SciTLDR train (EVALUATION.md, "Topics"): at 3, "Deep neural networks" and "Learning
+# models" named topics; at 5 the names read as subjects and as many papers keep a named topic.
+MIN_LIFT = 5.0
+# A single word names a topic only when rarer than this in general English (wordfreq Zipf).
+NAME_ZIPF = 3.5
 
 
 @dataclass(frozen=True)
@@ -36,25 +44,22 @@ class Scored:
     key: str
     shown: str
     score: float
+    papers: frozenset[str]
 
 
 def _contains(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
 
 
-# Heads that make a two-word phrase a kind of work rather than a subject ("downstream tasks").
 _WORK_HEADS = filler.words(
     "task tasks problem problems method methods approach approaches technique techniques setting settings "
     "scenario scenarios application applications"
 )
-
-
-# Modifiers that make a two-word phrase a role in an experiment rather than a subject ("input image").
 _ROLE_MODIFIERS = filler.words("input output target source given original test training")
 
 
 def nameable(key: str) -> bool:
-    """A keyword fit to name a topic: no stop word at either end, no filler, not a kind of work
+    """A term fit to head a topic: no stop word at either end, no filler, not a kind of work
     ("downstream tasks") nor a role ("input image")."""
     parts = key.split()
     return (
@@ -62,102 +67,83 @@ def nameable(key: str) -> bool:
         and parts[0] not in STOP_WORDS
         and parts[-1] not in STOP_WORDS
         and not filler.is_leftover(key, shared=True)
-        and not (len(parts) == 1 and filler.is_generic(key))
+        and not (len(parts) == 1 and filler.zipf(key) >= NAME_ZIPF)
         and not (len(parts) == 2 and (parts[1] in _WORK_HEADS or parts[0] in _ROLE_MODIFIERS))
     )
 
 
-def about(paper: Paper, key: str) -> bool:
-    """Whether a paper carries the keyword or says it in its abstract (case and plurals folded)."""
-    return Coverage([paper]).of(key) == frozenset([paper.id])
+class Vocabulary:
+    """Each paper's terms (the noun-phrase terms of its abstract, keyed), how many papers of the
+    catalogue use each, how each is most often written, and which are pieces of longer ones."""
+
+    def __init__(self, papers: Sequence[Paper]) -> None:
+        self.terms: dict[str, frozenset[str]] = {}
+        self.forms: dict[str, Counter[str]] = {}
+        for paper, found in zip(papers, paper_concepts(tuple(papers)), strict=True):
+            self.terms[paper.id] = frozenset(k for k in found if k)
+            for key, shown in found.items():
+                self.forms.setdefault(key, Counter())[shown] += 1
+        self.df: Counter[str] = Counter(k for keys in self.terms.values() for k in keys)
+        self.papers = len(papers)
+        self.catalogue = related.count(self.terms.values(), len(papers))
+
+    def about(self, pid: str, key: str) -> bool:
+        return key in self.terms.get(pid, frozenset())
+
+    def shown(self, key: str) -> str:
+        forms = self.forms[key]
+        return min(forms, key=lambda f: (-forms[f], f))
 
 
-class Coverage:
-    """Which of a topic's papers are about a keyword, computed only for the keywords asked about:
-    a large topic has thousands of keywords and only its best few are ever candidates for its name."""
-
-    def __init__(self, members: Sequence[Paper]) -> None:
-        self.members = members
-        self._texts: list[str] | None = None
-        self._keys = [{phrase_key(k) for k in p.keywords} for p in members]
-        self._memo: dict[str, frozenset[str]] = {}
-
-    def of(self, key: str) -> frozenset[str]:
-        if key not in self._memo:
-            if self._texts is None:
-                self._texts = [f" {' '.join(words(p.text))} " for p in self.members]
-            padded = f" {key} "
-            self._memo[key] = frozenset(
-                p.id
-                for p, keys, text in zip(self.members, self._keys, self._texts, strict=True)
-                if key in keys or padded in text
-            )
-        return self._memo[key]
-
-
-def scored(members: Sequence[Paper], df: Counter[str], mean_size: float) -> list[Scored]:
-    """The topic's keywords that two of its papers carry, best (class-based TF-IDF) first."""
-    count: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
-    for paper in members:
-        for key, kw in {phrase_key(kw): kw for kw in reversed(paper.keywords)}.items():
-            if key:
-                count[key] += 1
-                forms.setdefault(key, Counter())[kw] += 1
+def scored(members: Sequence[str], vocab: Vocabulary, mean_size: float) -> list[Scored]:
+    """The topic's terms that two of its papers use and that set it apart, best first."""
+    users: dict[str, set[str]] = {}
+    for pid in members:
+        for key in vocab.terms[pid]:
+            users.setdefault(key, set()).add(pid)
     floor = 2 if len(members) > 1 else 1
+    # A term only the topic's papers use has a lift of N / |topic|: a small catalogue asks half that.
+    need = min(MIN_LIFT, vocab.papers / len(members) / 2)
     out = []
-    for key, n in count.items():
+    for key, who in users.items():
+        n = len(who)
         if n < floor:
             continue
-        weight = (n / len(members)) * math.log(1 + mean_size / df[key])
-        shown = min(forms[key], key=lambda f: (-forms[key][f], f))
-        out.append(Scored(key, shown, weight))
+        lift = (n / len(members)) / (vocab.df[key] / vocab.papers)
+        if lift < need or not nameable(key) or vocab.catalogue.fragment(key):
+            continue
+        weight = (n / len(members)) * math.log(1 + mean_size / vocab.df[key])
+        out.append(Scored(key, vocab.shown(key), weight, frozenset(who)))
     out.sort(key=lambda s: (-s.score, s.key))
     return out
 
 
-def _prefer_longer(best: Scored, ranked: list[Scored], cover: Coverage) -> Scored:
-    """'large language models' rather than 'language models' when it covers as many papers."""
-    longer = [s for s in ranked if _contains(s.key, best.key) and s.key != best.key and nameable(s.key)]
-    wide = [s for s in longer if len(cover.of(s.key)) >= len(cover.of(best.key))]
-    return max(wide, key=lambda s: (len(cover.of(s.key)), len(s.key), s.key)) if wide else best
-
-
-def name(members: Sequence[Paper], df: Counter[str], mean_size: float) -> tuple[str, tuple[str, ...]]:
-    """(name, the keywords it is made of) for one topic; ('', ()) when no keyword can name it."""
-    ranked = [s for s in scored(members, df, mean_size) if nameable(s.key)]
-    if not ranked:
-        return "", ()
+def name(members: Sequence[str], vocab: Vocabulary, mean_size: float) -> tuple[str, tuple[Scored, ...]]:
+    """(name, the terms it is made of) for one topic; ('', ()) when no term most papers use sets it apart."""
+    ranked = scored(members, vocab, mean_size)
     half = len(members) / 2
     top = ranked[:NAME_CANDIDATES]
-    cover = Coverage(members)
     for s in top:
-        if len(cover.of(s.key)) > half:
-            s = _prefer_longer(s, ranked, cover)
-            return _capital(s.shown), (s.shown,)
-    pairs = [
-        (a, b)
-        for a, b in combinations(top, 2)
-        if not (_contains(a.key, b.key) or _contains(b.key, a.key))
-        and len(cover.of(a.key) | cover.of(b.key)) > half
-    ]
-    if pairs:
-        a, b = max(
-            pairs, key=lambda p: (len(cover.of(p[0].key) | cover.of(p[1].key)), p[0].score + p[1].score)
-        )
-        return f"{_capital(a.shown)} and {b.shown}", (a.shown, b.shown)
-    return _capital(ranked[0].shown), (ranked[0].shown,)
+        if len(s.papers) > half:
+            longer = [
+                o
+                for o in ranked
+                if _contains(o.key, s.key) and o.key != s.key and len(o.papers) >= len(s.papers)
+            ]
+            s = max(longer, key=lambda o: (len(o.papers), len(o.key), o.key)) if longer else s
+            return _capital(s.shown), (s,)
+    return "", ()
 
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
-def distinctive(members: Sequence[Paper], df: Counter[str], mean_size: float, limit: int) -> tuple[str, ...]:
-    """The topic's most telling keywords (shown on its page), none inside another."""
+def distinctive(members: Sequence[str], vocab: Vocabulary, mean_size: float, limit: int) -> tuple[str, ...]:
+    """The topic's most telling terms (shown on its page), none inside another."""
     chosen: list[Scored] = []
-    for s in scored(members, df, mean_size):
-        if not nameable(s.key) or any(_contains(c.key, s.key) or _contains(s.key, c.key) for c in chosen):
+    for s in scored(members, vocab, mean_size):
+        if any(_contains(c.key, s.key) or _contains(s.key, c.key) for c in chosen):
             continue
         chosen.append(s)
         if len(chosen) == limit:
@@ -165,16 +151,20 @@ def distinctive(members: Sequence[Paper], df: Counter[str], mean_size: float, li
     return tuple(s.shown for s in chosen)
 
 
+def mentions(text: str, key: str) -> bool:
+    """Whether an abstract says a term (as a noun phrase, up to case, hyphens and number)."""
+    return key in concepts(text)
+
+
 def check(members: Sequence[Paper], keywords: tuple[str, ...]) -> list[str]:
-    """What is wrong with a topic's name: '' list when it reads as a subject most papers are about."""
-    problems = []
+    """What is wrong with a topic's name: [] when it reads as a subject most papers' abstracts say."""
     if not keywords:
-        return ["no keyword names it"]
+        return ["no term names it"]
     keys = [phrase_key(k) for k in keywords]
+    problems = []
     if any(not nameable(k) for k in keys):
         problems.append("generic")
-    cover = Coverage(members)
-    covered = {pid for k in keys for pid in cover.of(k)}
-    if 2 * len(covered) <= len(members):
-        problems.append(f"only {len(covered)} of {len(members)} papers about it")
+    said = sum(1 for p in members if any(mentions(p.text, k) for k in keys))
+    if 2 * said <= len(members):
+        problems.append(f"only {said} of {len(members)} abstracts say it")
     return problems

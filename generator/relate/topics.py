@@ -1,50 +1,47 @@
-"""Topics: communities of the related-papers graph, each named like a subject (``relate/topicnames.py``).
+"""Topics: communities of papers that share content, each named by the subject most of them are about.
 
-The graph is the one readers see: papers are nodes, related links are edges weighted by their score.
-Communities are found with networkx's Louvain method (nodes and edges added in id order, so the same
-catalogue always gives the same topics). Louvain visits the nodes in a shuffled order; a seeded
-shuffle of a list one paper longer is a different permutation altogether, so adding one paper
-would reshuffle the topics. ``StableOrder`` replaces the shuffle by an order fixed per node (by a
-hash of its name), so a changed paper only slots in. ``bench/bench_topic_stability.py`` measures
-it: on 2,000 abstracts with one line edited, 976 of 1,992 papers changed topic with the seeded
-shuffle and none with ``StableOrder``. Papers in no
-community of at least MIN_TOPIC_SIZE papers (those with no close paper) are gathered in one
-"Other papers" topic.
+The graph is built from the abstracts' content: papers are nodes, their related links (TF-IDF
+similarity of their words and noun-phrase terms, ``generator/relate/related.py``) are edges weighted
+by the score. Communities are found with networkx's Louvain method (nodes and edges added in id
+order, a visiting order fixed per node: ``StableOrder``), so the same catalogue always gives the
+same topics and a changed paper only slots in.
+
+Each community is then named (``topicnames.name``), and a topic holds only papers about its name:
+
+1. a community whose papers share no name (no term most of them use sets them apart) is no topic;
+2. a paper whose abstract does not use its topic's name moves to the topic it links to most whose
+   name it does use; failing that, to "Other papers" (a small group of papers with no subject of
+   their own is better than a mixed topic);
+3. a topic left with fewer than MIN_TOPIC_SIZE papers joins "Other papers" too.
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
-from collections import Counter
+from collections import defaultdict
 from dataclasses import replace
 
 import networkx as nx
 
 from generator.models import Paper, Topic
 from generator.relate import topicnames
-from generator.text.forms import phrase_key
 from generator.text.slug import slugify
 from generator.titles.generate import safe_title
 
 MIN_TOPIC_SIZE = 2
 NAME_KEYWORDS = 3
-# Louvain resolution: higher gives more, smaller topics. Chosen on the frozen seeds
-# (tests/data/seeds; test_curation.py writes down the groups a reader expects): at 1.0 one federated
-# learning paper joins the large language models; at 1.2 and at 2.0 BERT leaves the two surveys of
-# pre-trained language models for the question-answering papers; at 1.3 every expected group is one
-# topic. Results are fragile on 47 papers: the test is what holds them.
 RESOLUTION = 1.3
 SEED = 0
 OTHER_NAME = "Other papers"
+SLUG_MAX = 50
+# How many times a community with no name is split into its own communities.
+MAX_DEPTH = 1
+EXTRA_ROUNDS = 1
 
 
 class StableOrder(random.Random):
-    """A random source for Louvain whose ``shuffle`` puts nodes in an order fixed per node.
-
-    networkx calls ``seed.shuffle(nodes)`` once per pass to pick the visiting order; every node
-    gets the same place relative to the others whatever else is in the list.
-    """
+    """A random source for Louvain whose ``shuffle`` puts nodes in an order fixed per node."""
 
     def shuffle(self, x: list[object]) -> None:  # type: ignore[override]
         x.sort(key=lambda node: hashlib.sha256(repr(node).encode("utf-8")).digest())
@@ -64,40 +61,136 @@ def similarity_graph(papers: tuple[Paper, ...]) -> nx.Graph:
 
 
 def _slug(text: str) -> str:
-    return slugify(text, fallback="topic")
+    return slugify(text, fallback="topic", limit=SLUG_MAX)
+
+
+def _communities(graph: nx.Graph, nodes: list[str] | None = None) -> list[list[str]]:
+    """Louvain communities of the graph (or of the nodes' subgraph) of at least MIN_TOPIC_SIZE
+    papers, largest first, each sorted."""
+    found = nx.community.louvain_communities(
+        graph if nodes is None else graph.subgraph(nodes),
+        weight="weight",
+        resolution=RESOLUTION,
+        seed=StableOrder(SEED),
+    )
+    return sorted((sorted(c) for c in found if len(c) >= MIN_TOPIC_SIZE), key=lambda g: (-len(g), g[0]))
+
+
+Named = tuple[str, tuple[topicnames.Scored, ...], list[str]]
+
+
+def _named(
+    graph: nx.Graph, vocab: topicnames.Vocabulary, mean_size: float, nodes: list[str] | None = None
+) -> list[Named]:
+    """The communities (of the nodes' subgraph) that have a name (``topicnames.name``); one that has
+    none is split into its own communities, up to MAX_DEPTH times. Communities named by the same term
+    are one."""
+    named: list[Named] = []
+    todo = [(group, 0) for group in _communities(graph, nodes)]
+    while todo:
+        group, depth = todo.pop(0)
+        title, parts = topicnames.name(group, vocab, mean_size)
+        if title:
+            named.append((title, parts, group))
+        elif depth < MAX_DEPTH and len(group) >= 2 * MIN_TOPIC_SIZE:
+            subs = _communities(graph, group)
+            if len(subs) > 1 or (subs and len(subs[0]) < len(group)):
+                todo.extend((sub, depth + 1) for sub in subs)
+    return _merge_same_names(named)
+
+
+def _assign(
+    graph: nx.Graph, vocab: topicnames.Vocabulary, named: list[Named]
+) -> tuple[dict[int, list[str]], list[str]]:
+    """Each paper's named topic: its own when its abstract says the name, else the topic whose name
+    it says that it links to most, else the one whose name is the rarest term it says (ties: the
+    larger topic, then the name); else none ("Other papers")."""
+    home = {pid: t for t, (_, _, group) in enumerate(named) for pid in group}
+    keys = [tuple(s.key for s in parts) for _, parts, _ in named]
+
+    def says(pid: str, t: int) -> bool:
+        return any(vocab.about(pid, k) for k in keys[t])
+
+    members: dict[int, list[str]] = defaultdict(list)
+    others: list[str] = []
+    for pid in sorted(graph.nodes):
+        own = home.get(pid)
+        if own is not None and says(pid, own):
+            members[own].append(pid)
+            continue
+        weight: dict[int, float] = defaultdict(float)
+        for other, data in graph[pid].items():
+            if home.get(other, own) != own:
+                weight[home[other]] += data["weight"]
+        fitting = [t for t in range(len(named)) if t != own and says(pid, t)]
+        if fitting:
+            best = min(
+                fitting,
+                key=lambda t: (-weight[t], min(vocab.df[k] for k in keys[t]), -len(named[t][2]), named[t][0]),
+            )
+            members[best].append(pid)
+        else:
+            others.append(pid)
+    return members, others
 
 
 def with_topics(papers: tuple[Paper, ...]) -> tuple[tuple[Paper, ...], tuple[Topic, ...]]:
-    """Every paper with its topic's slug, and the topics, largest first."""
+    """Every paper with its topic's slug, and the topics, largest first ("Other papers" last)."""
     if not papers:
         return papers, ()
     graph = similarity_graph(papers)
+    vocab = topicnames.Vocabulary(papers)
     communities = nx.community.louvain_communities(
         graph, weight="weight", resolution=RESOLUTION, seed=StableOrder(SEED)
     )
+    mean_size = len(papers) / max(1, len(communities))
+    named = _named(graph, vocab, mean_size)
+    members, others = _assign(graph, vocab, named)
+    for _ in range(EXTRA_ROUNDS):
+        # The papers no topic's name fits may share a subject of their own among themselves.
+        more = _named(graph, vocab, mean_size, others)
+        if not more:
+            break
+        named = _merge_same_names(named + more)
+        members, others = _assign(graph, vocab, named)
+    kept = sorted(
+        (t for t in members if len(members[t]) >= MIN_TOPIC_SIZE),
+        key=lambda t: (-len(members[t]), named[t][0]),
+    )
+    others += [pid for t in members if len(members[t]) < MIN_TOPIC_SIZE for pid in members[t]]
     degree = dict(graph.degree(weight="weight"))
-    groups = [sorted(c) for c in communities if len(c) >= MIN_TOPIC_SIZE]
-    groups.sort(key=lambda g: (-len(g), g[0]))
-    others = sorted(pid for c in communities if len(c) < MIN_TOPIC_SIZE for pid in c)
-    by_id = {p.id: p for p in papers}
-    df: Counter[str] = Counter(k for p in papers for k in {phrase_key(kw) for kw in p.keywords} if k)
-    mean_size = len(papers) / max(1, len(groups) + bool(others))
     topics: list[Topic] = []
     taken: set[str] = set()
-    for group in groups:
-        members = [by_id[pid] for pid in group]
-        title, parts = topicnames.name(members, df, mean_size)
-        telling = topicnames.distinctive(members, df, mean_size, NAME_KEYWORDS)
-        # The name's keywords first, then the others that tell the topic apart.
-        keywords = (*parts, *(k for k in telling if k not in parts))[: max(NAME_KEYWORDS, len(parts))]
+    for t in kept:
+        title, parts, _ = named[t]
+        group = members[t]
+        shown = tuple(s.shown for s in parts)
+        telling = topicnames.distinctive(group, vocab, mean_size, NAME_KEYWORDS)
+        keywords = (*shown, *(k for k in telling if k not in shown))[: max(NAME_KEYWORDS, len(shown))]
         name = safe_title(title) or f"Topic {len(topics) + 1}"
         ordered = tuple(sorted(group, key=lambda pid: (-round(degree[pid], 4), pid)))
-        slug = _unique(_slug(name), taken)
-        topics.append(Topic(slug, name, keywords, ordered))
+        topics.append(Topic(_unique(_slug(name), taken), name, keywords, ordered))
     if others:
-        topics.append(Topic(_unique(_slug(OTHER_NAME), taken), OTHER_NAME, (), tuple(others)))
+        topics.append(Topic(_unique(_slug(OTHER_NAME), taken), OTHER_NAME, (), tuple(sorted(others))))
     topic_of = {pid: t.slug for t in topics for pid in t.papers}
     return tuple(replace(p, topic=topic_of[p.id]) for p in papers), tuple(topics)
+
+
+def _merge_same_names(
+    named: list[Named],
+) -> list[Named]:
+    """Communities named by the same term are one topic (the first, largest, keeps its spelling)."""
+    first: dict[tuple[str, ...], int] = {}
+    out: list[Named] = []
+    for title, parts, group in named:
+        key = tuple(sorted(s.key for s in parts))
+        if key in first:
+            t = first[key]
+            out[t] = (out[t][0], out[t][1], sorted(out[t][2] + group))
+        else:
+            first[key] = len(out)
+            out.append((title, parts, list(group)))
+    return out
 
 
 def _unique(slug: str, taken: set[str]) -> str:

@@ -1,0 +1,147 @@
+"""Noun-phrase terms of an abstract: the concepts related papers and topics are read from.
+
+``noun_phrases(text)`` is the one function the related-papers stage (its similarity and the reasons
+shown on a link) and the topic names read concepts from. It chunks the abstract (acronyms it
+defines expanded where used) at stop words and punctuation and keeps every span of up to ``LONGEST``
+words that reads as a noun phrase (``generator.keywords.grammar.is_key_phrase``: no verb, adverb or
+judgement, not ending in an adjective). When the part-of-speech tagger is in
+(``generator/text/tagger.py``), only ``_chunks`` and ``_is_noun_phrase`` change.
+
+A term is keyed as keywords are (``phrase_key``: case, hyphens, the head noun's number), so a term
+and a keyword of the same phrase meet; ``Term.surface`` keeps the words as written, a capitalised
+word that starts a sentence in lower case ("Markov chain Monte Carlo", "Bayesian", "graph neural
+networks").
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from generator.keywords.grammar import is_key_phrase
+from generator.models import Paper
+from generator.runtime import cache, parallel
+from generator.text.acronyms import expand
+from generator.text.forms import phrase_key
+from generator.text.tagger import tag_sentences
+
+LONGEST = 4
+
+# Words that appear in abstracts of every field and say nothing about the subject.
+_BOILERPLATE = frozenset(
+    re.split(
+        r"\s+",
+        "paper propose proposed approach approache method methods result show shown demonstrate based "
+        "using use used novel new work study existing recent recently however also various different "
+        "performance state art achieve achieved present presented provide first furthermore moreover "
+        "well significant significantly effective effectively extensive experiment experiments",
+    )
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _BOILERPLATE
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    surface: str
+
+
+_NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_NAMES = frozenset({"NNP", "NNPS"})
+# Words that may stand before the noun of a noun phrase: adjectives, participles ("pre-trained",
+# "learning"), numbers ("GPT 2").
+_MODIFIERS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "CD"})
+
+
+def _chunks(text: str) -> list[list[tuple[str, str, bool]]]:
+    """Runs of nouns and the words that modify them (part-of-speech tags, ``generator.text.tagger``),
+    split at stop words: each word as (lower case, as shown, is a noun). A word that starts a sentence
+    is shown in lower case unless it is a name ("Bayesian", "GNNs")."""
+    out: list[list[tuple[str, str, bool]]] = []
+    for sentence in tag_sentences(expand(text)):
+        run: list[tuple[str, str, bool]] = []
+        for i, (token, tag) in enumerate(sentence):
+            lower = token.lower()
+            if (tag in _NOUNS or tag in _MODIFIERS) and lower[:1].isalpha() and lower not in STOP_WORDS:
+                shown = lower if i == 0 and tag not in _NAMES and token[1:] == lower[1:] else token
+                if i == 1 and run and run[0][1] != sentence[0][0] and token[:1].isupper():
+                    run[0] = (run[0][0], sentence[0][0], run[0][2])  # "Graph Neural Networks ..."
+                run.append((lower, shown, tag in _NOUNS))
+                continue
+            if run:
+                out.append(run)
+                run = []
+        if run:
+            out.append(run)
+    return out
+
+
+@lru_cache(maxsize=1 << 18)
+def _is_noun_phrase(words: tuple[str, ...]) -> bool:
+    """The key-phrase rules of the keyword stage (no evaluative word, no generic head...) on the span's
+    words; spans longer than those rules take are checked three words at a time."""
+    if len(words) <= 3:
+        return is_key_phrase(words)
+    return all(is_key_phrase(words[i : i + 3]) for i in range(len(words) - 2))
+
+
+@lru_cache(maxsize=1 << 18)
+def _key(words: tuple[str, ...]) -> str:
+    return phrase_key(" ".join(words))
+
+
+def noun_phrases(text: str) -> list[Term]:
+    """Every noun-phrase span of up to LONGEST words in the abstract, in order, repeats included."""
+    found: list[Term] = []
+    for run in _chunks(text):
+        lower = tuple(w for w, _, _ in run)
+        for n in range(1, min(LONGEST, len(run)) + 1):
+            for i in range(len(run) - n + 1):
+                span = lower[i : i + n]
+                if run[i + n - 1][2] and _is_noun_phrase(span):
+                    found.append(Term(_key(span), " ".join(s for _, s, _ in run[i : i + n])))
+    return found
+
+
+def concepts(text: str) -> dict[str, str]:
+    """The abstract's noun-phrase terms: key -> as first written."""
+    return {key: shown for key, (shown, _n) in concept_counts(text).items()}
+
+
+def concept_counts(text: str) -> dict[str, tuple[str, int]]:
+    """The abstract's noun-phrase terms: key -> (as first written, how many times)."""
+    out: dict[str, tuple[str, int]] = {}
+    for term in noun_phrases(text):
+        shown, n = out.get(term.key, (term.surface, 0))
+        out[term.key] = (shown, n + 1)
+    return out
+
+
+CONCEPTS_LABEL = "concepts"
+
+
+def paper_counts(papers: tuple[Paper, ...]) -> Iterator[dict[str, tuple[str, int]]]:
+    """``concept_counts`` of each paper's abstract, in order, one at a time, cached per abstract: the
+    abstract is tagged once, and the related-papers stage (similarity, reasons) and the topics read
+    the cache."""
+    texts = [p.text for p in papers]
+    key = cache.stage_key("concepts", sys.modules[__name__], longest=LONGEST)
+    rows = parallel.icached(
+        texts,
+        key,
+        CONCEPTS_LABEL,
+        lambda todo: [[[k, s, n] for k, (s, n) in sorted(concept_counts(texts[i]).items())] for i in todo],
+    )
+    for row in rows:
+        yield {k: (s, n) for k, s, n in row}
+
+
+def paper_concepts(papers: tuple[Paper, ...]) -> Iterator[dict[str, str]]:
+    """``concepts`` of each paper's abstract, from ``paper_counts``."""
+    for found in paper_counts(papers):
+        yield {k: s for k, (s, _n) in found.items()}

@@ -1,0 +1,33 @@
+"""The held-out figures of related papers and topics (generator/evaluation/relating.py)."""
+
+from generator.evaluation import relating
+from generator.models import Topic
+
+
+def test_figures_count_links_sharing_a_human_keyphrase_and_papers_saying_their_topic() -> None:
+    corpus = relating.Corpus(
+        "toy",
+        (
+            "Graph neural networks for molecules.",
+            "Message passing in graph neural networks.",
+            "A poem about the sea.",
+            "Diffusion models for audio.",
+        ),
+        (frozenset({"gnn", "molecul"}), frozenset({"gnn"}), frozenset(), frozenset({"diffus"})),
+    )
+    topics = (
+        Topic("gnn", "Graph neural networks", ("graph neural networks",), ("0", "1", "3")),
+        Topic("other", relating.OTHER_NAME, (), ("2",)),
+    )
+    built = relating.Built(
+        corpus.texts,
+        ((1,), (0, 3), (), (1,)),
+        tuple((t.name, relating.name_terms(t), tuple(int(i) for i in t.papers)) for t in topics),
+    )
+    f = relating.figures(corpus, built)
+    assert (f.papers, f.links, f.no_related) == (4, 4, 1)
+    assert (f.gold_links, f.gold_shared) == (4, 2)  # 0-1 and 1-0 share "gnn"; 1-3 and 3-1 share none
+    assert f.topics == 1 and f.saying == 2 and f.other == 1  # the diffusion paper does not say it
+    assert round(f.smallest, 3) == 0.667 and f.smallest_topic == "Graph neural networks"
+    line = relating.row(f)
+    assert "25.0% (1)" in line and "50.0% (2 of 4)" in line and "50.0%" in line
