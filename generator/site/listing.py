@@ -101,16 +101,13 @@ def a_to_z(papers: Sequence[Paper]) -> list[Paper]:
     return sorted(papers, key=lambda p: (title_sort_key(p.title), p.id))
 
 
-NO_YEAR = "No publication year"
-
-
 def by_year(papers: Sequence[Paper]) -> list[tuple[str, Paper]]:
-    """(group label, paper): papers with a curated year, latest year first, then those without one,
-    each group newest added first."""
+    """(year, paper) for the papers with a curated publication year, latest year first, each year
+    newest added first. The papers without one are the newest-first listing's alone: a by-year
+    listing of them would be that listing again (every paper, when no metadata has years)."""
     dated = [p for p in newest_first(papers) if p.metadata.year]
     dated.sort(key=lambda p: -(p.metadata.year or 0))
-    rest = [p for p in newest_first(papers) if not p.metadata.year]
-    return [(str(p.metadata.year), p) for p in dated] + [(NO_YEAR, p) for p in rest]
+    return [(str(p.metadata.year), p) for p in dated]
 
 
 @dataclass(frozen=True)
@@ -201,6 +198,7 @@ def papers_index(
                     "papers_index.md.j2",
                     catalogue=catalogue,
                     order=key,
+                    undated=sum(1 for p in catalogue.papers if not p.metadata.year),
                     sorts=sort_links(key, page.path),
                     page=page,
                     root=root_of(page.path),
@@ -214,7 +212,7 @@ def groups(items: Sequence[tuple[str, Paper]], cards: dict[str, Card]) -> list[t
     out: list[tuple[str, str, list[Card]]] = []
     for label, paper in items:
         if not out or out[-1][0] != label:
-            anchor = "no-year" if label == NO_YEAR else f"year-{label}" if label else ""
+            anchor = f"year-{label}" if label else ""
             out.append((label, anchor, []))
         out[-1][2].append(cards[paper.id])
     return out
