@@ -151,7 +151,9 @@ def paper_filters(catalogue: Path) -> dict[str, dict[str, list[str]]]:
             "author": list(meta.get("authors") or []),
             "venue": [meta["venue"]] if meta.get("venue") else [],
         }
-        out[paper["url"]] = {k: [plain(v) for v in vs if plain(v)] for k, vs in values.items() if vs}
+        # Values are data, kept as written (record_html escapes them): only white space collapsed.
+        spaced = {k: [" ".join(str(v).split()) for v in vs] for k, vs in values.items()}
+        out[paper["url"]] = {k: [v for v in vs if v] for k, vs in spaced.items() if any(vs)}
     return out
 
 
