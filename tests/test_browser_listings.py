@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote_plus, urljoin
 
 import pytest
 
@@ -173,6 +173,14 @@ def test_keyword_links_show_where_they_lead(browser: Any, server: str, data: dic
     assert page_cue["width"] > 4 and search_cue["width"] > 4  # an icon that shows, not a tooltip
     assert page_cue["mask"] != search_cue["mask"] and page_cue["border"] != search_cue["border"]
     assert page.locator(".k-legend").is_visible()
+    # page.js made the search chip a link to a search for the keyword (not its label with an acronym).
+    label = to_search.inner_text()
+    text = next(
+        k["keyword"]
+        for k in data["keywords"]
+        if k["keyword"] in paper["keywords"] and label.startswith(k["keyword"]) and not k["url"]
+    )
+    assert to_search.get_attribute("href") == "?q=" + quote_plus(text)
     href = to_page.get_attribute("href") or ""
     to_page.click()
     page.wait_for_url("**/keywords/**")

@@ -65,7 +65,7 @@ def test_every_listing_shows_entries_with_summary_year_or_date_topic_and_keyword
     # The curated year; the topic; the paper's other keywords (not the page's own), each a link.
     entry_b = keyword_page.split('papers/bbbbbbbbbb/">', 1)[1].split("</li>", 1)[0]
     assert '<small>2021 · <a href="../../topics/diffusion-models/">diffusion models</a>' in entry_b
-    assert '<span class="k"><a href="?q=sampling" target="_top">sampling</a></span>' in entry_b
+    assert '<span class="k"><a>sampling</a></span>' in entry_b
     assert "keywords/diffusion-models/" not in entry_b
     # A topic page leaves its own topic out of its entries.
     assert "topics/diffusion-models/" not in files["topics/diffusion-models.md"].split("entries", 1)[1]

@@ -21,8 +21,8 @@ from generator.text.slug import slugify
 from generator.titles.generate import title_sort_key
 
 # A summary is the paper's TLDR or the opening of its abstract, cut at a word at most this long.
-SUMMARY_MAX = 190
-SUMMARY_MIN = 140
+SUMMARY_MAX = 170
+SUMMARY_MIN = 120
 # Keywords shown in an entry (one more is kept, for the keyword page that leaves its own out).
 ENTRY_KEYWORDS = 3
 

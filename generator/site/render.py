@@ -5,13 +5,11 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import re
 from collections.abc import Iterable, Iterator
 from functools import cache, partial
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
-from urllib.parse import quote_plus
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -103,7 +101,6 @@ class Renderer:
         self.env.filters["front_matter_attribute"] = lambda v: Markup(escape.front_matter_attribute(v))
         self.env.filters["abstract"] = lambda v: escape.linked_text(link_spans(v))
         self.env.filters["worddiff"] = word_diff
-        self.env.filters["search_href"] = lambda v: Markup(search_href(v))
         self.env.filters["klink"] = listing.keyword_link
         self.env.filters["author_slug"] = lambda v: Markup(escape.path_part(listing.author_slug(v)))
         # Multi-line text (a BibTeX entry) for a one-line <pre>: each line escaped, joined by &#10;.
@@ -223,6 +220,7 @@ class Renderer:
                     single=single,
                     threshold=keyword_page_threshold(len(catalogue.papers)),
                     page=page,
+                    root=listing.root_of(page.path),
                     entries=entries,
                 ),
             )
@@ -301,17 +299,6 @@ def related_from(papers: tuple[Paper, ...]) -> dict[str, list[Related]]:
         if extra:
             out[pid] = extra[:MAX_LISTED_BY]
     return out
-
-
-def search_href(text: str) -> str:
-    """A link to the current page that opens the site's search for `text` (Material reads ?q=)."""
-    href = "?q=" + quote_plus(text)
-    if not _SEARCH_HREF.fullmatch(href):
-        raise ValueError(f"unsafe search link: {href!r}")
-    return href
-
-
-_SEARCH_HREF = re.compile(r"\?q=[A-Za-z0-9_.~+%-]+")
 
 
 def keyword_title(entry: KeywordEntry) -> str:
