@@ -108,13 +108,13 @@ def test_keyword_pages_exist_only_for_keywords_enough_papers_share(seed_site: Bu
         *(seed_site.site / "keywords/page").glob("*/index.html"),
     ]
     assert any(chip in page.read_text(encoding="utf-8") for page in index_pages)
-    # A single-paper keyword is shown on its paper as plain text, and the index links it to that paper.
+    # A single-paper keyword is a search chip on its paper too, and the index links it to that paper.
     kw = single[0]
     page = seed_site.site / f"papers/{kw['papers'][0]}/index.html"
     assert kw["keyword"] in html.unescape(page.read_text(encoding="utf-8"))
     llm = next(k for k in data["keywords"] if k["keyword"] == "large language models")
     index = html.unescape((seed_site.site / "keywords/index.html").read_text(encoding="utf-8"))
-    assert f"large language models (LLMs)</a> ({len(llm['papers'])})" in index
+    assert f"large language models (LLMs)</a></span> ({len(llm['papers'])})" in index
 
 
 def test_papers_index_in_each_order_and_a_z_titles_list_every_paper(seed_site: BuiltSite) -> None:
