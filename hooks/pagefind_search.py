@@ -31,6 +31,8 @@ with PAGEFIND=false (`extra: pagefind:` in mkdocs.yml).
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import html
 import json
 import os
@@ -43,6 +45,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import cbor2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -249,6 +252,56 @@ def build_index(
     for pattern in UNUSED:
         for path in output.glob(pattern):
             path.unlink()
+    normalize_filters(output)
+
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise PluginError(f"pagefind_search: {path.name} is not a Pagefind index file")
+    return cbor2.loads(data[len(SIGNATURE) :])
+
+
+def _write(path: Path, value: Any) -> bytes:
+    data = SIGNATURE + cbor2.dumps(value)
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    return data
+
+
+def _digest(data: bytes, size: int) -> str:
+    return hashlib.sha256(data).hexdigest()[:size]
+
+
+def normalize_filters(output: Path) -> None:
+    """Rewrite Pagefind's filter chunks with each filter's values in sorted order, and its
+    metadata file (which names them) with the filters sorted by name: Pagefind 1.5 writes both in
+    the order of a Rust hash map, which differs on every run, so the same pages gave different
+    files. Files are named by a digest of their content, as Pagefind names them; the entry file
+    names the new metadata file. Searching reads the same filters (tests/test_search.py)."""
+    entry_path = output / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in entry["languages"].items():
+        meta_path = output / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        filters = []
+        for name, chunk in meta[3]:
+            path = output / "filter" / f"{chunk}.pf_filter"
+            index = _read(path)
+            index[1] = sorted(index[1], key=lambda value: value[0])
+            path.unlink()
+            data = SIGNATURE + cbor2.dumps(index)
+            fixed = f"{language}_{_digest(data, 7)}"
+            _write(output / "filter" / f"{fixed}.pf_filter", index)
+            filters.append([name, fixed])
+        meta[3] = sorted(filters)
+        meta_path.unlink()
+        data = SIGNATURE + cbor2.dumps(meta)
+        info["hash"] = f"{language}_{_digest(data, 10)}"
+        _write(output / f"pagefind.{info['hash']}.pf_meta", meta)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _search_plugin(config: Any) -> Any:

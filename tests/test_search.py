@@ -192,18 +192,31 @@ def test_scratch_pages_go_to_ram_only_when_it_is_there_with_room(
 
 
 def test_pagefind_index_is_the_same_for_the_same_entries(tmp_path: Path) -> None:
-    """The same entries give the same index bytes: no build time, random scratch name or
-    (on tmpfs, which lists a folder in the order its files were made) filesystem order in it."""
+    """The same entries give the same index bytes: no build time, random scratch name,
+    (on tmpfs, which lists a folder in the order its files were made) filesystem order or (in
+    filters, which Pagefind writes in hash-map order) run in it."""
     docs = [
         {"location": f"papers/p{i:03d}/", "title": f"Paper {i}", "text": f"<p>word{i} common</p>"}
         for i in range(40)
     ]
+    filters = {
+        f"papers/p{i:03d}/": {"topic": [f"Topic {i % 7}"], "keyword": [f"kw {i % 11}", f"kw {i % 13}"]}
+        for i in range(40)
+    }
     outputs = []
-    for run in ("a", "b"):
+    for run in ("a", "b", "c"):
         site = tmp_path / run
         site.mkdir()
-        hook.build_index(site, docs, "en")
+        hook.build_index(site, docs, "en", filters)
         outputs.append(
             {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
         )
-    assert outputs[0] == outputs[1] and any(k.startswith("pagefind/fragment/") for k in outputs[0])
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert any(k.startswith("pagefind/fragment/") for k in outputs[0])
+    assert len([k for k in outputs[0] if k.startswith("pagefind/filter/")]) == 2
+    # The rewritten filter chunk lists its values in order, each with its pages.
+    meta = hook._read(next((tmp_path / "a" / "pagefind").glob("*.pf_meta")))
+    assert [name for name, _ in meta[3]] == ["keyword", "topic"]
+    topic = hook._read(tmp_path / "a" / "pagefind" / "filter" / f"{dict(meta[3])['topic']}.pf_filter")
+    assert [v for v, _ in topic[1]] == [f"Topic {i}" for i in range(7)]
+    assert [len(pages) for _, pages in topic[1]] == [6, 6, 6, 6, 6, 5, 5]
