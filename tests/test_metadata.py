@@ -202,7 +202,8 @@ def test_override_reaches_the_page_and_catalogue_json(tmp_path: Path) -> None:
     page = (docs / f"papers/{pid}.md").read_text(encoding="utf-8")
     assert 'title: "Molecular Graph Learning and Friends"' in page
     assert "Title generated from the abstract" not in page
-    assert "Ada Lovelace&#44; Émile Borel" in page
+    # Each author links to their page (the one slugifier: accents folded).
+    assert 'Ada Lovelace</a>&#44; <a href="../../authors/emile-borel/">Émile Borel</a>' in page
     assert "Proceedings of ICML&#44; 2021" in page
     assert "https&#58;&#47;&#47;doi&#46;org&#47;10&#46;1000&#47;xyz&#95;1" in page
     assert "https&#58;&#47;&#47;arxiv&#46;org&#47;abs&#47;2101&#46;00010" in page
