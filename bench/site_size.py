@@ -40,10 +40,11 @@ from bench_pipeline import (  # noqa: E402
 # Kinds in the order they are printed; a file is the first kind whose pattern matches its path.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("paper pages", re.compile(r"papers/[0-9a-f]{10}(/index)?\.html$")),
-    ("paper listings", re.compile(r"papers/(index\.html|page/)")),
+    ("paper listings", re.compile(r"papers/(index\.html|page/|by-year/|a-z/)")),
     ("keyword listings", re.compile(r"keywords/(index\.html|page/)")),
     ("keyword pages", re.compile(r"keywords/")),
     ("topic pages", re.compile(r"topics/")),
+    ("author pages", re.compile(r"authors/")),
     ("other pages", re.compile(r"[^/]*(/index)?\.html$")),
     ("feeds", re.compile(r"feed[^/]*\.xml$")),
     ("sitemap", re.compile(r"sitemap\.xml(\.gz)?$")),

@@ -19,7 +19,9 @@ from priorities import priority
 
 SHIM = "vendor/iframe-worker/shim.js"
 _SVG_LINK = re.compile(r'xlink:href="((?:\.\./)*)([^"]*?)/"')
-_HTML_LINK = re.compile(r'(?<=\s)href="((?:\.\./)+)([^"./#?][^"#?]*?)/"')
+# A relative link to a folder: `../` steps (none on the home page, whose entries link `papers/<id>/`),
+# then a path without a scheme (no ":"), query or fragment.
+_HTML_LINK = re.compile(r'(?<=\s)href="((?:\.\./)*)([^"./#?:][^"#?:]*?)/"')
 
 
 @priority("offline", "config")

@@ -11,6 +11,12 @@ overrides/assets/javascripts/workers/pagefind.js).
   section out). One record a page: the title, then the text of the page and its sections, with the
   page's keywords (front matter `tags`) as metadata, indexed by the Pagefind binary of
   `pagefind[bin]` into site/pagefind/. Pagefind's own ready-made interfaces are not shipped.
+- Paper pages are the results: when docs/catalogue.json lists the papers, every other page (map,
+  topics, listings, about) is left out of Pagefind's index (the file:// build's lunr index keeps
+  them). Each paper's record carries Pagefind filters from catalogue.json (FILTERS: its topic and
+  keywords, and the year, authors and venue of its curated metadata), which the search box narrows
+  by (assets/javascripts/search-filters.js writes them into the query as `topic:"..."` terms, so
+  Material's ?q= share link carries them; the worker reads them back out).
 - Material's search_index.json then keeps only its `config`, which its highlighter reads: the
   entries are taken from the plugin in memory before it writes the file, and then emptied.
 - Each page's `__config` names our worker instead of Material's lunr worker (which is removed with
@@ -25,6 +31,8 @@ with PAGEFIND=false (`extra: pagefind:` in mkdocs.yml).
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import html
 import json
 import os
@@ -37,12 +45,16 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import cbor2
 from mkdocs.exceptions import PluginError
 from priorities import priority
 
 OUTPUT = "pagefind"
 WORKER = "assets/javascripts/workers/pagefind.js"
 COUNT = "assets/javascripts/pagefind-count.js"  # "20 of 1,534 matching documents"
+FILTERS_UI = "assets/javascripts/search-filters.js"  # the filter menus under the search box
+# Pagefind filters of a paper's record, in the order the search box offers them.
+FILTERS = ("topic", "keyword", "year", "author", "venue")
 # Pagefind's ready-made interfaces: this site uses Material's search box, so they are not shipped.
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 # Material's lunr search (its worker and lunr's language files) serves no page of a Pagefind build,
@@ -65,8 +77,10 @@ def enabled(config: Any) -> bool:
 
 def on_config(config: Any) -> Any:
     _state["enabled"] = enabled(config)
-    if _state["enabled"] and COUNT not in config.extra_javascript:
-        config.extra_javascript.append(COUNT)
+    if _state["enabled"]:
+        for script in (COUNT, FILTERS_UI):
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
     return config
 
 
@@ -122,14 +136,50 @@ def records(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def paper_filters(catalogue: Path) -> dict[str, dict[str, list[str]]]:
+    """The Pagefind filters of every paper page, by its location (``papers/<id>/``), read from
+    catalogue.json: topic (its name), keywords, and the curated year, authors and venue. {} when
+    there is no catalogue.json (a site without generated papers)."""
+    if not catalogue.is_file():
+        return {}
+    data = json.loads(catalogue.read_text(encoding="utf-8"))
+    topics = {t["topic"]: t["name"] for t in data.get("topics", [])}
+    out = {}
+    for paper in data.get("papers", []):
+        meta = paper.get("metadata") or {}
+        values = {
+            "topic": [topics[paper["topic"]]] if paper.get("topic") in topics else [],
+            "keyword": list(paper.get("keywords") or []),
+            "year": [str(meta["year"])] if meta.get("year") else [],
+            "author": list(meta.get("authors") or []),
+            "venue": [meta["venue"]] if meta.get("venue") else [],
+        }
+        # Values are data, kept as written (record_html escapes them): only white space collapsed.
+        spaced = {k: [" ".join(str(v).split()) for v in vs] for k, vs in values.items()}
+        out[paper["url"]] = {k: [v for v in vs if v] for k, vs in spaced.items() if any(vs)}
+    return out
+
+
+def _location(url: str) -> str:
+    """A page's location as the directory-URL form catalogue.json uses (papers/x.html -> papers/x/)."""
+    return url[: -len(".html")] + "/" if url.endswith(".html") and not url.endswith("index.html") else url
+
+
 def record_html(record: dict[str, Any], language: str) -> str:
-    """A record as the minimal page Pagefind indexes: its title (h1), text and keywords (metadata)."""
+    """A record as the minimal page Pagefind indexes: its title (h1), text, keywords (metadata) and
+    filters (record["filters"]: name -> values, each an element of its own, so no value's commas
+    or colons are read as Pagefind's syntax)."""
     body = [f"<h1>{html.escape(record['title'])}</h1>"] + [
         f"<p>{html.escape(p)}</p>" for p in record["parts"]
     ]
     if record["tags"]:
         tags = html.escape(json.dumps(record["tags"], ensure_ascii=False))
         body.append(f'<span hidden data-pagefind-ignore data-pagefind-meta="tags">{tags}</span>')
+    for name, values in (record.get("filters") or {}).items():
+        body += [
+            f'<span hidden data-pagefind-ignore data-pagefind-filter="{name}">{html.escape(v)}</span>'
+            for v in values
+        ]
     head = f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head>'
     return f"{head}<body>{''.join(body)}</body></html>"
 
@@ -161,14 +211,31 @@ def scratch_parent(pages: list[tuple[str, str]], ram: Path = SCRATCH_RAM) -> str
     return str(ram) if need <= free // 2 else None
 
 
-def build_index(site: Path, docs: list[dict[str, Any]], language: str) -> None:
-    """Write Pagefind's index of Material's search entries `docs` into site/pagefind/.
+def paper_records(
+    docs: list[dict[str, Any]], filters: dict[str, dict[str, list[str]]]
+) -> list[dict[str, Any]]:
+    """The records of paper pages only, each with its filters; every record when `filters` is
+    empty (no catalogue.json)."""
+    found = records(docs)
+    if not filters:
+        return found
+    return [{**r, "filters": filters[_location(r["url"])]} for r in found if _location(r["url"]) in filters]
+
+
+def build_index(
+    site: Path,
+    docs: list[dict[str, Any]],
+    language: str,
+    filters: dict[str, dict[str, list[str]]] | None = None,
+) -> None:
+    """Write Pagefind's index of Material's search entries `docs` into site/pagefind/: with
+    `filters` (paper_filters), of the paper pages alone, with their filters.
 
     Each page's record is written as a minimal HTML file into a scratch folder, which the Pagefind
     binary indexes (its Python API answers one record per 0.1 s, 17 minutes at 10,000 papers)."""
     output = site / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
-    pages = [(_source_path(r["url"]), record_html(r, language)) for r in records(docs)]
+    pages = [(_source_path(r["url"]), record_html(r, language)) for r in paper_records(docs, filters or {})]
     with tempfile.TemporaryDirectory(prefix="pagefind-", dir=scratch_parent(pages)) as tmp:
         for rel, text in pages:
             path = Path(tmp) / rel
@@ -185,6 +252,56 @@ def build_index(site: Path, docs: list[dict[str, Any]], language: str) -> None:
     for pattern in UNUSED:
         for path in output.glob(pattern):
             path.unlink()
+    normalize_filters(output)
+
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise PluginError(f"pagefind_search: {path.name} is not a Pagefind index file")
+    return cbor2.loads(data[len(SIGNATURE) :])
+
+
+def _write(path: Path, value: Any) -> bytes:
+    data = SIGNATURE + cbor2.dumps(value)
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    return data
+
+
+def _digest(data: bytes, size: int) -> str:
+    return hashlib.sha256(data).hexdigest()[:size]
+
+
+def normalize_filters(output: Path) -> None:
+    """Rewrite Pagefind's filter chunks with each filter's values in sorted order, and its
+    metadata file (which names them) with the filters sorted by name: Pagefind 1.5 writes both in
+    the order of a Rust hash map, which differs on every run, so the same pages gave different
+    files. Files are named by a digest of their content, as Pagefind names them; the entry file
+    names the new metadata file. Searching reads the same filters (tests/test_search.py)."""
+    entry_path = output / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in entry["languages"].items():
+        meta_path = output / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        filters = []
+        for name, chunk in meta[3]:
+            path = output / "filter" / f"{chunk}.pf_filter"
+            index = _read(path)
+            index[1] = sorted(index[1], key=lambda value: value[0])
+            path.unlink()
+            data = SIGNATURE + cbor2.dumps(index)
+            fixed = f"{language}_{_digest(data, 7)}"
+            _write(output / "filter" / f"{fixed}.pf_filter", index)
+            filters.append([name, fixed])
+        meta[3] = sorted(filters)
+        meta_path.unlink()
+        data = SIGNATURE + cbor2.dumps(meta)
+        info["hash"] = f"{language}_{_digest(data, 10)}"
+        _write(output / f"pagefind.{info['hash']}.pf_meta", meta)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _search_plugin(config: Any) -> Any:
@@ -203,7 +320,8 @@ def on_post_build(config: Any) -> None:
         raise PluginError("pagefind_search: Pagefind indexes what Material's search plugin collects")
     site = Path(config.site_dir)
     language = str(config.theme.get("language") or "en").split("-")[0]
-    build_index(site, plugin.search_index.entries, language)
+    filters = paper_filters(Path(config.docs_dir) / "catalogue.json")
+    build_index(site, plugin.search_index.entries, language, filters)
     plugin.search_index.entries = []
     prune(site)
 

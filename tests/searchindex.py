@@ -26,7 +26,8 @@ def read_pagefind(path: Path) -> bytes:
 
 
 def pagefind_pages(site: Path) -> list[dict[str, Any]]:
-    """Every page Pagefind indexed, as {location, title, text, tags} (location relative to the root)."""
+    """Every page Pagefind indexed, as {location, title, text, tags, filters} (location relative to
+    the root; filters: name -> values)."""
     pages = []
     for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
         data = json.loads(read_pagefind(fragment))
@@ -37,6 +38,7 @@ def pagefind_pages(site: Path) -> list[dict[str, Any]]:
                 "title": meta.get("title", ""),
                 "text": data["content"],
                 "tags": json.loads(meta["tags"]) if "tags" in meta else [],
+                "filters": data.get("filters", {}),
             }
         )
     return pages

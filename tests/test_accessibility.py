@@ -1,4 +1,4 @@
-"""axe-core finds no WCAG 2 A/AA violation on the six kinds of page, in light and in dark."""
+"""axe-core finds no WCAG 2 A/AA violation on each kind of page, in light and in dark."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ def pages(site: Path) -> dict[str, str]:
     with_link = next(p for p in papers if p.get("code"))
     topic = next(path for path in sorted((site / "topics").glob("*/index.html")))
     keyword = next(path for path in sorted((site / "keywords").glob("*/index.html")))
+    author = next(path for path in sorted((site / "authors").glob("*/index.html")))
     return {
         "home": "",
         "paper": with_link["url"],
@@ -42,6 +43,9 @@ def pages(site: Path) -> dict[str, str]:
         "topics": "topics/",
         "topic": topic.parent.relative_to(site).as_posix() + "/",
         "map": "map/",
+        "papers": "papers/",
+        "papers by year": "papers/by-year/",
+        "author": author.parent.relative_to(site).as_posix() + "/",
     }
 
 

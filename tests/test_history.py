@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 import subprocess
 from pathlib import Path
 
@@ -45,8 +46,17 @@ def test_each_paper_is_dated_by_the_commit_that_first_added_its_text(tmp_path: P
     assert papers[TWO.casefold()]["first_seen"] == DAY1  # moved to another file: still day 1
     assert papers[THREE.casefold()]["first_seen"] == DAY2
     home = (tmp_path / "docs/index.md").read_text(encoding="utf-8")
-    newest = [html.unescape(line) for line in home.splitlines() if line.startswith("- <time")]
-    assert [line[len('- <time datetime="') :][:20] for line in newest] == [DAY2, DAY1, DAY1]
+    # The home page's newest papers, as listing entries: newest first, each with the day it was added.
+    entries = re.findall(r"<li>(.*?)</li>", html.unescape(home.split('<ul class="entries">', 1)[1]))
+    assert (
+        [re.search(r"added (\d{4}-\d\d-\d\d)", e).group(1) for e in entries]
+        == [  # type: ignore[union-attr]
+            DAY2[:10],
+            DAY1[:10],
+            DAY1[:10],
+        ]
+    )
+    newest = entries
     assert "Transformers translate text" in newest[0]
     feed = (tmp_path / "docs/feed.xml").read_text(encoding="utf-8")
     assert feed.index("Transformers translate") < feed.casefold().index("graph neural")

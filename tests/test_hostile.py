@@ -28,6 +28,7 @@ from generator.inputs import ingest
 from generator.keywords.stage import keyword_index
 from generator.pipeline import catalogue_from
 from generator.site import escape, write
+from generator.site.listing import author_slug
 from generator.site.render import Renderer
 from generator.text.clean import clean_text
 from generator.titles.generate import curated_title
@@ -35,7 +36,7 @@ from generator.titles.generate import curated_title
 from .conftest import HAND_WRITTEN, ROOT, BuiltSite, build_site, mkdocs_build
 from .fake_index import FakeIndex
 from .searchindex import engine, search_docs
-from .searching import search
+from .searching import SETTLED_JS, search
 from .sitehtml import PageParser, fragment, inner_html, parse, text_of
 from .siteserver import SiteServer
 
@@ -232,7 +233,7 @@ def test_cleaning_leaves_every_hostile_payload_as_written() -> None:
 
 def test_every_abstract_is_on_its_page_exactly_once_with_its_text_intact(hostile: BuiltSite) -> None:
     shown: Counter[str] = Counter()
-    for page in sorted((hostile.site / "papers").glob("*/index.html")):
+    for page in sorted((hostile.site / "papers").glob("??????????/index.html")):  # paper ids, not listings
         source = page.read_text(encoding="utf-8")
         assert source.count("data-abstract") == 1, page
         shown[text_of(page, "abstract")] += 1
@@ -526,6 +527,27 @@ def test_index_titles_are_shown_as_curated_without_markup(index_site: BuiltSite)
         assert shown == ", ".join(INDEX_AUTHORS)
 
 
+def test_hostile_author_names_get_author_pages_as_inert_text(index_site: BuiltSite) -> None:
+    """Each author an index sent has a page at authors/<slug>/ (the one slugifier), linked from the
+    paper page; its name is the page's heading and title as text, never markup."""
+    data = json.loads((index_site.site / "catalogue.json").read_text(encoding="utf-8"))
+    curated = [p for p in data["papers"] if not p["title_generated"]]
+    paper_page = index_site.site / curated[0]["url"] / "index.html"
+    links = [a.get("href") for t, a in parse(paper_page).elements if t == "a"]
+    for name in INDEX_AUTHORS:
+        slug = author_slug(name)
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
+        assert f"../../authors/{slug}/" in links
+        page = index_site.site / "authors" / slug / "index.html"
+        source = page.read_text(encoding="utf-8")
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", source, re.S)
+        assert h1 and "<img" not in h1.group(1) and "<a" not in h1.group(1)
+        assert html.unescape(re.sub(r"<[^>]+>", "", h1.group(1))).replace("\u2060", "") == name
+        assert source.count("<ul class=entries><li>") == 1 and len(
+            re.findall(r"<li><a href=", source)
+        ) == len(curated)
+
+
 @pytest.fixture(scope="module")
 def index_server(index_site: BuiltSite) -> Iterator[str]:
     server = SiteServer("/").serve(index_site.site)
@@ -536,7 +558,9 @@ def index_server(index_site: BuiltSite) -> Iterator[str]:
 @pytest.mark.browser
 def test_no_script_from_an_index_runs_in_chromium(browser, index_server: str, index_site: BuiltSite) -> None:
     data = json.loads((index_site.site / "catalogue.json").read_text(encoding="utf-8"))
-    urls = ["", "titles/", *(p["url"] for p in data["papers"] if not p["title_generated"])]
+    authors = [f"authors/{author_slug(name)}/" for name in INDEX_AUTHORS]
+    urls = ["", "titles/", "papers/by-year/", "authors/", *authors]
+    urls += [p["url"] for p in data["papers"] if not p["title_generated"]]
     page = browser.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -547,5 +571,18 @@ def test_no_script_from_an_index_runs_in_chromium(browser, index_server: str, in
             " for (const t of ['mouseover', 'click', 'focus']) el.dispatchEvent(new Event(t)); }"
         )
         assert page.evaluate("typeof window.__pwned") == "undefined", url
+    # The search box's author and venue menus list the hostile names as text.
+    page.goto(index_server)
+    page.keyboard.press("/")
+    search(page, "case")
+    menu = page.locator("select[data-filter=author]")
+    menu.locator("option").nth(3).wait_for(state="attached")
+    values = menu.locator("option").evaluate_all("os => os.map(o => o.value)")
+    assert set(INDEX_AUTHORS) <= set(values)
+    menu.select_option(value=INDEX_AUTHORS[0])
+    page.evaluate(SETTLED_JS, 600)
+    assert page.locator("select[data-filter=author]").input_value() == INDEX_AUTHORS[0]
+    assert page.locator(".md-search-result__item").count() >= 1
+    assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
     page.close()

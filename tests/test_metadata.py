@@ -210,7 +210,8 @@ def test_override_reaches_the_page_and_catalogue_json(tmp_path: Path) -> None:
     tldr_line = next(line for line in page.splitlines() if 'class="tldr"' in line)
     assert "Graphs &#60;b&#62;learn&#60;&#47;b&#62; &#38; &#123;&#123; friends &#125;&#125;&#46;" in tldr_line
     assert "generated" not in tldr_line
-    assert "Ada Lovelace&#44; Émile Borel" in page
+    # Each author links to their page (the one slugifier: accents folded).
+    assert 'Ada Lovelace</a>&#44; <a href="../../authors/emile-borel/">Émile Borel</a>' in page
     assert "Proceedings of ICML&#44; 2021" in page
     assert "https&#58;&#47;&#47;doi&#46;org&#47;10&#46;1000&#47;xyz&#95;1" in page
     assert "https&#58;&#47;&#47;arxiv&#46;org&#47;abs&#47;2101&#46;00010" in page

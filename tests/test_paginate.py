@@ -11,6 +11,8 @@ from generator.site.paginate import PAGE_SIZE, paginate
 from generator.site.render import Renderer
 from generator.site.write import is_owned
 
+ENTRY = re.compile(r'<li><a href="([^"]+)">([^<]+)</a>')
+HREF = re.compile(r'href="([^"?#]+)"')
 LINK = re.compile(r"\]\(([^)]+)\)")
 
 
@@ -60,11 +62,28 @@ def test_rendered_listings_are_paginated_and_links_resolve() -> None:
     } <= set(files)
     assert "papers/page/4.md" not in files
     assert all(is_owned(rel) for rel in files)
-    listed = [line for line in files["papers/page/3.md"].splitlines() if line.startswith("- [")]
-    assert listed == ["- [Paper " + str(n - 1) + "](../../papers/" + f"{n - 1:010x}" + ".md)"]
-    for rel in ("papers/index.md", "papers/page/2.md", "keywords/page/3.md", "keywords/shared-topic/2.md"):
+    # The papers index in each of its orders: newest first (undated papers: catalogue order) and A-Z,
+    # each paginated the same way; by year holds only papers with a curated year (none here).
+    assert "papers/a-z/3.md" in files and "papers/a-z/4.md" not in files
+    assert "papers/by-year/index.md" in files and "papers/by-year/2.md" not in files
+    listed = ENTRY.findall(files["papers/page/3.md"])
+    assert listed == [(f"../../../papers/{n - 1:010x}/", f"Paper {n - 1}")]
+    orders = (
+        "papers/index.md",
+        "papers/page/2.md",
+        "papers/by-year/index.md",
+        "papers/a-z/index.md",
+        "keywords/page/3.md",
+        "keywords/shared-topic/2.md",
+    )
+    for rel in orders:
         text = files[rel]
         assert "exclude: true" in text.split("---")[1]  # listings stay out of the search index
         for target in LINK.findall(text):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target))
             assert resolved in files or resolved == "about.md", (rel, target)
+        # Raw HTML links of entries are relative to the page's URL (directory URLs).
+        url = rel[: -len("index.md")] if rel.endswith("index.md") else rel[: -len(".md")] + "/"
+        for target in HREF.findall(text):
+            resolved = posixpath.normpath(posixpath.join(url, target))
+            assert f"{resolved}.md" in files or f"{resolved}/index.md" in files, (rel, target)

@@ -61,6 +61,67 @@ def test_one_record_a_page_from_materials_entries() -> None:
     ]
 
 
+def test_paper_records_alone_carry_their_filters_as_inert_text(tmp_path: Path) -> None:
+    hostile = 'Eve <img src=x onerror=alert(1)>, "Jr": x'
+    catalogue = {
+        "papers": [
+            {
+                "url": "papers/a/",
+                "topic": "t",
+                "keywords": ["federated learning", "a, b: c"],
+                "metadata": {"authors": [hostile, "Bo Li"], "year": 2021, "venue": "NeurIPS"},
+            },
+            {"url": "papers/b/", "topic": "", "keywords": [], "metadata": {}},
+        ],
+        "topics": [{"topic": "t", "name": "Topic & more"}],
+    }
+    path = tmp_path / "catalogue.json"
+    path.write_text(json.dumps(catalogue), encoding="utf-8")
+    filters = hook.paper_filters(path)
+    assert filters == {
+        "papers/a/": {
+            "topic": ["Topic & more"],
+            "keyword": ["federated learning", "a, b: c"],
+            "year": ["2021"],
+            "author": [hostile, "Bo Li"],
+            "venue": ["NeurIPS"],
+        },
+        "papers/b/": {},
+    }
+    assert hook.paper_filters(tmp_path / "missing.json") == {}
+    docs = [
+        {"location": "", "title": "Home", "text": "<p>Home</p>"},
+        {"location": "map/", "title": "Map", "text": "<p>Map</p>"},
+        {"location": "papers/a/", "title": "A", "text": "<p>a</p>"},
+        {"location": "papers/b/", "title": "B", "text": "<p>b</p>"},
+    ]
+    # Site pages (home, map) are left out: paper pages are the results.
+    records = hook.paper_records(docs, filters)
+    assert [r["url"] for r in records] == ["papers/a/", "papers/b/"]
+    assert [r["url"] for r in hook.paper_records(docs, {})] == ["", "map/", "papers/a/", "papers/b/"]
+    page = hook.record_html(records[0], "en")
+    assert "<img" not in page
+    author = re.findall(r'data-pagefind-filter="author">(.*?)</span>', page)
+    assert [html.unescape(a) for a in author] == [hostile, "Bo Li"]
+
+
+def test_served_index_holds_paper_pages_alone_with_their_filters(seed_site: BuiltSite) -> None:
+    data = catalogue(seed_site)
+    pages = {p["location"]: p for p in search_docs(seed_site.site)}
+    papers = {p["url"]: p for p in data["papers"]}
+    assert set(pages) == set(papers)  # no map, topic, index or about page among the results
+    topics = {t["topic"]: t["name"] for t in data["topics"]}
+    for url, paper in papers.items():
+        filters = pages[url]["filters"]
+        assert filters["topic"] == [topics[paper["topic"]]]
+        assert sorted(filters["keyword"]) == sorted(paper["keywords"])
+        meta = paper["metadata"]
+        assert filters.get("author", []) == sorted(meta["authors"]) or sorted(
+            filters.get("author", [])
+        ) == sorted(meta["authors"])
+        assert filters.get("year", []) == ([str(meta["year"])] if meta["year"] else [])
+
+
 def _page() -> Any:
     return SimpleNamespace(meta={}, file=SimpleNamespace(src_uri="papers/x.md"))
 
@@ -131,18 +192,31 @@ def test_scratch_pages_go_to_ram_only_when_it_is_there_with_room(
 
 
 def test_pagefind_index_is_the_same_for_the_same_entries(tmp_path: Path) -> None:
-    """The same entries give the same index bytes: no build time, random scratch name or
-    (on tmpfs, which lists a folder in the order its files were made) filesystem order in it."""
+    """The same entries give the same index bytes: no build time, random scratch name,
+    (on tmpfs, which lists a folder in the order its files were made) filesystem order or (in
+    filters, which Pagefind writes in hash-map order) run in it."""
     docs = [
         {"location": f"papers/p{i:03d}/", "title": f"Paper {i}", "text": f"<p>word{i} common</p>"}
         for i in range(40)
     ]
+    filters = {
+        f"papers/p{i:03d}/": {"topic": [f"Topic {i % 7}"], "keyword": [f"kw {i % 11}", f"kw {i % 13}"]}
+        for i in range(40)
+    }
     outputs = []
-    for run in ("a", "b"):
+    for run in ("a", "b", "c"):
         site = tmp_path / run
         site.mkdir()
-        hook.build_index(site, docs, "en")
+        hook.build_index(site, docs, "en", filters)
         outputs.append(
             {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
         )
-    assert outputs[0] == outputs[1] and any(k.startswith("pagefind/fragment/") for k in outputs[0])
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert any(k.startswith("pagefind/fragment/") for k in outputs[0])
+    assert len([k for k in outputs[0] if k.startswith("pagefind/filter/")]) == 2
+    # The rewritten filter chunk lists its values in order, each with its pages.
+    meta = hook._read(next((tmp_path / "a" / "pagefind").glob("*.pf_meta")))
+    assert [name for name, _ in meta[3]] == ["keyword", "topic"]
+    topic = hook._read(tmp_path / "a" / "pagefind" / "filter" / f"{dict(meta[3])['topic']}.pf_filter")
+    assert [v for v, _ in topic[1]] == [f"Topic {i}" for i in range(7)]
+    assert [len(pages) for _, pages in topic[1]] == [6, 6, 6, 6, 6, 5, 5]

@@ -111,7 +111,8 @@ def test_map_is_escaped_svg_with_one_link_per_drawn_topic() -> None:
     hostile = replace(topics[0], name='<script>alert(1)</script> & "x"')
     catalogue = Catalogue(papers=papers, keywords=(), stats=None, topics=(hostile, *topics[1:]))  # type: ignore[arg-type]
     svg = str(map_svg(catalogue.topics, topic_links(catalogue), "../"))
-    assert svg.startswith('<div class="topic-map"><svg') and svg.endswith("</svg></div>")
+    assert svg.startswith('<div class="topic-map" tabindex="0" role="region"')
+    assert svg.endswith("</svg></div>")
     assert "<script" not in svg and "&#60;script&#62;" in svg
     assert svg.count("<a xlink:href=") == 2  # the real topics; "Other papers" is only in the table
     assert f'<a xlink:href="../topics/{topics[1].slug}/"' in svg

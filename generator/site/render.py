@@ -5,13 +5,11 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import re
 from collections.abc import Iterable, Iterator
 from functools import cache, partial
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
-from urllib.parse import quote_plus
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -25,7 +23,7 @@ from generator.models import (
     Topic,
     keyword_page_threshold,
 )
-from generator.site import escape, feeds, outbound
+from generator.site import escape, feeds, listing, outbound
 from generator.site.paginate import paginate
 from generator.site.topicmap import map_svg, nearby, neighbourhood_svg, topic_links
 from generator.site.worddiff import word_diff
@@ -43,8 +41,6 @@ def _finalize(value: Any) -> Any:
 
 
 NEWEST_ON_HOME = 10
-# The home page lists papers by title up to this many; the Titles A-Z page lists them all.
-HOME_TITLES = 200
 
 
 def _join(values: Any, separator: str = "") -> Markup:
@@ -105,7 +101,8 @@ class Renderer:
         self.env.filters["front_matter_attribute"] = lambda v: Markup(escape.front_matter_attribute(v))
         self.env.filters["abstract"] = lambda v: escape.linked_text(link_spans(v))
         self.env.filters["worddiff"] = word_diff
-        self.env.filters["search_href"] = lambda v: Markup(search_href(v))
+        self.env.filters["klink"] = listing.keyword_link
+        self.env.filters["author_slug"] = lambda v: Markup(escape.path_part(listing.author_slug(v)))
         # Multi-line text (a BibTeX entry) for a one-line <pre>: each line escaped, joined by &#10;.
         self.env.filters["lines"] = lambda v: Markup(
             "&#10;".join(escape.text(line) for line in v.split("\n"))
@@ -127,6 +124,7 @@ class Renderer:
         topics = {t.slug: t for t in catalogue.topics}
         listed_by = related_from(catalogue.papers)
         feed_paths = {e.keyword.text: feeds.keyword_feed_path(e) for e in feeds.feed_keywords(catalogue)}
+        cards = listing.cards(catalogue)
 
         def titles(ids: Any) -> tuple[tuple[str, str], ...]:
             return tuple((pid, by_id[pid].title) for pid in ids)
@@ -155,12 +153,19 @@ class Renderer:
         near = nearby(topic_pairs)
         for topic in catalogue.topics:
             close = near.get(topic.slug, [])
+            shown = tuple(cards[pid] for pid in topic.papers)
             yield PageSource(
                 f"topics/{topic.slug}.md",
-                page_key(
-                    "topic", topic, titles(topic.papers), tuple((s, topics[s].name, n) for s, n in close)
+                page_key("topic", topic, shown, tuple((s, topics[s].name, n) for s, n in close)),
+                partial(
+                    self._page,
+                    "topic.md.j2",
+                    topic=topic,
+                    cards=shown,
+                    root=listing.root_of(f"topics/{topic.slug}.md"),
+                    near=close,
+                    topics=topics,
                 ),
-                partial(self._page, "topic.md.j2", topic=topic, by_id=by_id, near=close, topics=topics),
             )
         if catalogue.topics:
             yield PageSource(
@@ -184,18 +189,19 @@ class Renderer:
             slug = escape.path_part(entry.keyword.slug)
             for page, ids in paginate(entry.papers, f"keywords/{slug}.md", f"keywords/{slug}"):
                 feed = feed_paths.get(entry.keyword.text, "") if page.number == 1 else ""
+                shown = tuple(cards[pid] for pid in ids)
                 yield PageSource(
                     page.path,
-                    page_key("keyword", entry.keyword, len(entry.papers), page, feed, titles(ids)),
+                    page_key("keyword", entry.keyword, len(entry.papers), page, feed, shown),
                     partial(
                         self._page,
                         "keyword.md.j2",
                         entry=entry,
                         title=keyword_title(entry),
-                        by_id=by_id,
                         feed=feed,
                         page=page,
-                        papers=ids,
+                        root=listing.root_of(page.path),
+                        cards=shown,
                     ),
                 )
         few = tuple(e for e in catalogue.keywords if e.shared and not e.has_page)
@@ -214,22 +220,12 @@ class Renderer:
                     single=single,
                     threshold=keyword_page_threshold(len(catalogue.papers)),
                     page=page,
+                    root=listing.root_of(page.path),
                     entries=entries,
                 ),
             )
-        for page, papers in paginate(catalogue.papers, "papers/index.md", "papers/page"):
-            yield PageSource(
-                page.path,
-                "",
-                partial(
-                    self._page,
-                    "papers_index.md.j2",
-                    catalogue=catalogue,
-                    keywords=keywords,
-                    page=page,
-                    papers=papers,
-                ),
-            )
+        yield from listing.papers_index(catalogue, cards, self._page)
+        yield from listing.author_pages(catalogue, cards, self._page, page_key)
         by_title = sorted(catalogue.papers, key=lambda p: (title_sort_key(p.title), p.id))
         yield PageSource(
             "index.md",
@@ -238,9 +234,8 @@ class Renderer:
                 self._page,
                 "home.md.j2",
                 catalogue=catalogue,
-                by_title=by_title,
-                home_titles=HOME_TITLES,
-                newest=feeds.newest(catalogue.papers, NEWEST_ON_HOME),
+                newest=[cards[p.id] for p in feeds.newest(catalogue.papers, NEWEST_ON_HOME)],
+                first=[cards[p.id] for p in catalogue.papers[:NEWEST_ON_HOME]],
                 feed=feeds.MAIN_FEED if feeds.has_feeds(catalogue) else "",
             ),
         )
@@ -304,17 +299,6 @@ def related_from(papers: tuple[Paper, ...]) -> dict[str, list[Related]]:
         if extra:
             out[pid] = extra[:MAX_LISTED_BY]
     return out
-
-
-def search_href(text: str) -> str:
-    """A link to the current page that opens the site's search for `text` (Material reads ?q=)."""
-    href = "?q=" + quote_plus(text)
-    if not _SEARCH_HREF.fullmatch(href):
-        raise ValueError(f"unsafe search link: {href!r}")
-    return href
-
-
-_SEARCH_HREF = re.compile(r"\?q=[A-Za-z0-9_.~+%-]+")
 
 
 def keyword_title(entry: KeywordEntry) -> str:

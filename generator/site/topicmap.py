@@ -24,6 +24,9 @@ EDGES_PER_TOPIC = 3  # each topic's strongest links to other topics
 WIDTH, HEIGHT = 880, 600
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 110, 40, 70
 LABEL_CHARS = 24
+# The neighbourhood picture is drawn from this many related papers: with one or two it is a dot or
+# a line and blank space, which the numbered list under it says better.
+NEIGHBOURHOOD_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,10 @@ def map_svg(topics: tuple[Topic, ...], links: tuple[TopicLink, ...], base: str) 
     strongest = max((e.weight for e in edges), default=1.0)
     names = {t.slug: t.name for t in drawn}
     parts = [
-        f'<div class="topic-map"><svg viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg"'
+        # A scroll region on phones (extra.css): focusable, so a keyboard can pan it too.
+        '<div class="topic-map" tabindex="0" role="region" aria-label="Map of the topics, pans sideways"'
+        ' aria-describedby="map-pan">'
+        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg"'
         ' xmlns:xlink="http://www.w3.org/1999/xlink" role="group"'
         ' aria-labelledby="topic-map-title topic-map-desc" data-topic-map>',
         '<title id="topic-map-title">Map of the topics</title>',
@@ -199,8 +205,9 @@ def neighbourhood_svg(paper: Paper, base: str) -> Markup:
 
     Node i links to the related paper that the numbered list under the picture names as item i; the
     nodes carry no <title> of their own (the paper's title and score), which repeated that list on
-    every paper page (about 0.4 KB; BENCHMARKS.md, "Lean pages, second round")."""
-    if not paper.related:
+    every paper page (about 0.4 KB; BENCHMARKS.md, "Lean pages, second round"). Nothing for a paper
+    of fewer than NEIGHBOURHOOD_MIN related papers."""
+    if len(paper.related) < NEIGHBOURHOOD_MIN:
         return Markup("")
     centre = NEIGHBOURHOOD // 2
     best = max(r.score for r in paper.related)

@@ -34,10 +34,13 @@ MANIFEST = ".generated.json"
 _OWNED = re.compile(
     r"index\.md|titles\.md|catalogue\.json|papers/(?:index|[0-9a-f]{10})\.md|keywords/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
     r"|map\.md|topics/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
+    # the papers index by year and A-Z, and author pages (generator/site/listing.py)
+    r"|papers/(?:by-year|a-z)/index\.md|authors/(?:index|[a-z0-9]+(?:-[a-z0-9]+)*)\.md"
     # Atom feeds (generator/site/feeds.py)
     r"|feed(?:-[a-z0-9]+)*\.xml"
     # pages 2, 3... of a paginated listing (generator/site/paginate.py)
-    r"|(?:papers/page|keywords/page|keywords/[a-z0-9]+(?:-[a-z0-9]+)*)/[1-9][0-9]*\.md"
+    r"|(?:papers/page|papers/by-year|papers/a-z|keywords/page|authors/page"
+    r"|(?:keywords|authors)/[a-z0-9]+(?:-[a-z0-9]+)*)/[1-9][0-9]*\.md"
 )
 
 

@@ -6,6 +6,14 @@
  * messages from Pagefind's chunked index, so a query downloads only the few index chunks and
  * result fragments it needs. Every file comes from the site itself (<site>/pagefind/).
  * The box, keyboard use, ?q= share links and ?h= highlights are Material's own, unchanged.
+ *
+ * Filters: a query may hold terms `name:value` or `name:"a value"` (FILTERS; `\"` and `\\` escape
+ * inside quotes), which narrow the results by the Pagefind filters of paper pages
+ * (hooks/pagefind_search.py) and are not searched as words. A query of filter terms alone lists
+ * every page they match. assets/javascripts/search-filters.js writes them from its menus; as part of
+ * the query they travel in Material's ?q= share links. After each query the worker announces the
+ * counts of each filter value among its results on the "pagefind-filters" channel, and answers
+ * {want: "all"} there with the counts over the whole index.
  */
 "use strict"
 
@@ -19,6 +27,23 @@ let pagefind = null
 let latest = 0
 /* How many pages match, for the count under the search box (assets/javascripts/pagefind-count.js). */
 const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("pagefind-search")
+
+const FILTERS = ["topic", "keyword", "year", "author", "venue"]
+const FILTER_TERM = new RegExp(`(^|\\s)(${FILTERS.join("|")}):("(?:[^"\\\\]|\\\\.)*"|[^\\s"]+)`, "g")
+const filterChannel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("pagefind-filters")
+
+/* The query's filter terms as Pagefind filters ({topic: ["A"]}: every value must match), and its
+ * remaining text. */
+function parse(query) {
+  const filters = {}
+  const text = query.replace(FILTER_TERM, (_, space, name, value) => {
+    const plain = value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, "$1") : value
+    if (plain)
+      (filters[name] = filters[name] || []).push(plain)
+    return space
+  })
+  return { text, filters }
+}
 
 /* Pagefind's script checks `window` for a browser; a worker has `self` only. */
 if (typeof self.window === "undefined")
@@ -86,13 +111,16 @@ function tags(page) {
 }
 
 async function search(query, seq) {
-  const text = clean(query)
-  if (!text)
+  const parsed = parse(query)
+  const text = clean(parsed.text)
+  const filtered = Object.keys(parsed.filters).length > 0
+  if (!text && !filtered)
     return { items: [] }
   const module = await load()
-  const found = await module.search(text)
+  const found = await module.search(text || null, filtered ? { filters: parsed.filters } : {})
   if (seq !== latest || !found)
     return null
+  filterChannel?.postMessage({ query, filters: found.filters || {} })
   const top = found.results.slice(0, LIMIT)
   const data = await Promise.all(top.map(result => result.data()))
   const terms = words(text)
@@ -108,6 +136,13 @@ async function search(query, seq) {
     total: found.results.length
   }
 }
+
+filterChannel?.addEventListener("message", async ({ data }) => {
+  if (data && data.want === "all") {
+    const module = await load()
+    filterChannel.postMessage({ all: await module.filters() })
+  }
+})
 
 self.addEventListener("message", async ({ data: message }) => {
   switch (message.type) {
