@@ -5,6 +5,9 @@ import re
 
 import pytest
 
+from generator.keywords import generic
+from generator.keywords.curate import _choose
+from generator.keywords.nounphrases import noun_phrases
 from generator.keywords.stage import (
     KEYWORDS_PER_PAPER,
     curate,
@@ -17,6 +20,7 @@ from generator.keywords.stage import (
     with_keywords,
 )
 from generator.models import KEYWORD_PAGE_MIN, Paper, Source, keyword_page_threshold
+from generator.text.tagger import tag_sentences
 
 TEXT = (
     "Federated learning trains models across many clients without sharing their data. "
@@ -286,3 +290,51 @@ def test_faster_yake_gives_yake_s_exact_results() -> None:
         assert stage.scored_phrases(text) == stock.extract_keywords(text)
     assert yake.data.core.nx is networkx and yake.data.single_word.np is numpy
     assert any(stage.scored_phrases(text) for text in texts)
+
+
+# --- issue 20: candidates are the abstract's noun phrases (generator/keywords/nounphrases.py) ---
+
+NOUN_TEXT = (
+    "Generative adversarial networks create samples from noise, and the learner replays samples from a "
+    "buffer. We study the Wasserstein distance between Bayesian posteriors on Atari games. Our method "
+    "uses dynamic time warping for clustering. Representation learning with deep models is common in "
+    "learning. The critic replays samples from the buffer, and the Wasserstein distance stays small."
+)
+
+
+def test_noun_phrases_end_in_a_noun_and_cross_no_verb() -> None:
+    found = noun_phrases(tag_sentences(NOUN_TEXT)).phrases
+    assert {"generative adversarial networks", "wasserstein distance", "atari games"} <= found
+    assert {"dynamic time warping", "time warping", "clustering"} <= found  # gerunds used as nouns
+    assert not {"networks create", "create samples", "learner replays", "replays samples"} & found
+    assert "deep" not in found and "bayesian" not in found  # adjectives end no phrase
+
+
+def test_participles_modify_after_a_determiner_not_after_a_noun() -> None:
+    found = noun_phrases(tag_sentences("We use the weighted graphs. Models trained data quickly.")).phrases
+    assert "weighted graphs" in found
+    assert "models trained" not in found and "trained data" not in found
+
+
+def test_proper_names_keep_their_case_and_title_case_does_not() -> None:
+    names = noun_phrases(tag_sentences(NOUN_TEXT)).names
+    assert names == {"wasserstein": "Wasserstein", "bayesian": "Bayesian", "atari": "Atari"}
+    title = noun_phrases(tag_sentences("We evaluate on the Visual Genome benchmark with an Encoder.")).names
+    assert "visual" not in title and "encoder" not in title
+    texts = {c.text for c in extract(NOUN_TEXT).phrases}
+    assert "Wasserstein distance" in texts and "wasserstein distance" not in texts
+
+
+def test_extract_keeps_only_noun_phrases_and_drops_generic_single_words() -> None:
+    keys = {c.key for c in extract(NOUN_TEXT).phrases}
+    assert not any(k.split()[-1] in {"create", "replay", "replays", "uses"} for k in keys)
+    assert generic.is_generic_word("learning") and generic.is_generic_word("representation")
+    assert not generic.is_generic_word("wasserstein")
+    assert "learning" not in keys and "representation" not in keys
+    assert "representation learning" in keys  # a generic word is fine inside a phrase
+
+
+def test_a_single_word_inside_a_better_keyword_of_the_paper_is_left_out() -> None:
+    spans = {"winograd-domain retraining": ((0, 2),), "winograd": ((5, 6),), "retraining data": ((8, 10),)}
+    chosen = _choose(["winograd-domain retraining", "winograd", "retraining data"], spans)
+    assert chosen == ["winograd-domain retraining", "retraining data"]

@@ -1,5 +1,10 @@
 """Keyword quality against human keyphrases: ``python -m generator.evaluation DATASET_DIR``.
 
+Only one half of each dataset is measured (``--half``, by default ``report``: the documents
+``splits.keyphrase_split`` puts there; the ``tune`` half is what the rules were tuned on), and a
+second table sets the F1@10 and the filler rate (``filler_rate``: the written rules) beside those of
+the keyword stage before issue 20 (``BEFORE``, commit f8e2cd2, measured by tools/keyphrase_halves.py).
+
 DATASET_DIR holds keyphrase datasets, each either a zip or an unpacked folder laid out as
 ``NAME/docsutf8/*.txt`` (one document a file) and ``NAME/keys/*.key`` (one human keyphrase a line).
 Zips are read in place, never unpacked. For each dataset the command prints precision, recall and
@@ -25,6 +30,7 @@ import statistics
 import sys
 import time
 import zipfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,12 +38,26 @@ from pathlib import Path, PurePosixPath
 
 from nltk.stem.porter import PorterStemmer
 
+from generator.evaluation.splits import REPORT, TUNE, keyphrase_split
+from generator.keywords import filler
 from generator.keywords.stage import Candidates, curate, extract, raw_yake
 from generator.models import Paper, Source
+from generator.text.forms import phrase_key
 
 log = logging.getLogger(__name__)
 
 AT = 10
+# Today's keyword stage before issue 20 (commit f8e2cd2) on each half: F1@10, and filler by the same
+# rules (``filler_rate``). Reproduce: `python tools/keyphrase_halves.py ../shared/keyphrase` run with
+# PYTHONPATH set to a worktree of f8e2cd2 (EVALUATION.md, "Keywords from noun phrases").
+BEFORE: dict[tuple[str, str], tuple[float, float]] = {
+    ("SemEval2017", TUNE): (0.293, 0.136),
+    ("SemEval2017", REPORT): (0.270, 0.135),
+    ("kdd", TUNE): (0.150, 0.118),
+    ("kdd", REPORT): (0.131, 0.119),
+    ("www", TUNE): (0.133, 0.122),
+    ("www", REPORT): (0.132, 0.133),
+}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STEMMER = PorterStemmer()
 
@@ -148,22 +168,44 @@ def _both_timed(
     start = time.process_time()
     curated = curate(papers, found)
     our_seconds += time.process_time() - start
-    return raw, raw_seconds, [p.keywords for p in curated], our_seconds
+    return raw, raw_seconds, list(curated), our_seconds
 
 
-def evaluate(path: Path, repeat: int = 3) -> tuple[Score, Score, int]:
-    """Both systems on one dataset; each system's median CPU time over ``repeat`` runs counts."""
-    docs = load(path)
+def filler_rate(papers: Iterable[Paper]) -> tuple[int, int]:
+    """(filler, keywords) by the written rules: ``filler.kind`` (generic, leftover), near-repeats
+    (``filler.near_repeats``) and a single word repeated inside another keyword of the paper; a
+    keyword the paper defines an acronym for is a term. The reader-facing figures count the same way."""
+    papers = list(papers)
+    carriers = Counter(k for p in papers for k in {phrase_key(kw) for kw in p.keywords})
+    bad = total = 0
+    for paper in papers:
+        defined = dict(paper.acronyms)
+        keys = [phrase_key(kw) for kw in paper.keywords]
+        for kw, key in zip(paper.keywords, keys, strict=True):
+            total += 1
+            inside = " " not in key and any(
+                key in other.replace("-", " ").split() for other in keys if other != key
+            )
+            bad += kw not in defined and (bool(filler.kind(kw, shared=carriers[key] > 1)) or inside)
+        bad += filler.near_repeats(keys)
+    return bad, total
+
+
+def evaluate(path: Path, repeat: int = 3, half: str = REPORT) -> tuple[Score, Score, int, tuple[int, int]]:
+    """Both systems on one half of a dataset (``splits.keyphrase_split``; "all" for every document);
+    each system's median CPU time over ``repeat`` runs counts. Also the stage's filler count."""
+    docs = tuple(d for d in load(path) if half == "all" or keyphrase_split(path.stem, d.name) == half)
     raw_times: list[float] = []
     our_times: list[float] = []
     for _ in range(max(1, repeat)):
-        raw, raw_seconds, ours, our_seconds = _both_timed(docs)
+        raw, raw_seconds, papers, our_seconds = _both_timed(docs)
         raw_times.append(raw_seconds)
         our_times.append(our_seconds)
     return (
         score(docs, raw, statistics.median(raw_times)),
-        score(docs, ours, statistics.median(our_times)),
+        score(docs, [p.keywords for p in papers], statistics.median(our_times)),
         len(docs),
+        filler_rate(papers),
     )
 
 
@@ -234,6 +276,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--relating-only", action="store_true", help="only the related-papers and topic figures"
     )
+    parser.add_argument(
+        "--half", default=REPORT, choices=(REPORT, TUNE, "all"), help="which half of each keyphrase set"
+    )
     args = parser.parse_args(argv)
     from generator.cli import configure_logging  # the command line's stderr lines
 
@@ -256,13 +301,15 @@ def main(argv: list[str] | None = None) -> int:
     if not found:
         log.error("error: %s: no dataset (NAME.zip or NAME/docsutf8/)", args.dataset_dir)
         return 2
+    print(f"Keyphrase sets, {args.half} half (generator/evaluation/splits.py):\n")
     print(
         "| Dataset | Docs | Raw YAKE P@10 | R@10 | F1@10 | Ours P@10 | R@10 | F1@10 | F1 gain "
         "| Raw YAKE CPU s | Ours CPU s | Time ratio | Ours kw/doc | Raw F1 (P/10) | Ours F1 (P/10) |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    summary = []
     for name, path in found:
-        raw, ours, n = evaluate(path, args.repeat)
+        raw, ours, n, (bad, total) = evaluate(path, args.repeat, args.half)
         gain = (ours.f1 / raw.f1 - 1) * 100 if raw.f1 else float("nan")
         ratio = ours.seconds / raw.seconds if raw.seconds else float("nan")
         print(
@@ -271,6 +318,15 @@ def main(argv: list[str] | None = None) -> int:
             f"| {raw.seconds:.1f} | {ours.seconds:.1f} | {ratio:.2f} | {ours.per_doc:.1f} "
             f"| {raw.f1_fixed:.3f} | {ours.f1_fixed:.3f} |",
             flush=True,
+        )
+        summary.append((name, ours.f1, bad, total))
+    print("\n| Dataset | Half | F1@10 before (f8e2cd2) | F1@10 now | Relative | Filler before | Filler now |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for name, f1, bad, total in summary:
+        before, filler_before = BEFORE.get((name, args.half), (float("nan"), float("nan")))
+        print(
+            f"| {name} | {args.half} | {before:.3f} | {f1:.3f} | {(f1 / before - 1) * 100:+.1f}% "
+            f"| {filler_before:.1%} | {bad / max(total, 1):.1%} ({bad} of {total}) |"
         )
     print(f"\nReader-facing figures on {args.seeds}:\n")
     print(reader_figures(args.seeds, args.groups))

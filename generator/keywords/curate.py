@@ -28,6 +28,7 @@ KEYWORDS_MIN = 5
 SHARED_BOOST = 0.3
 COMMON_MIN_PAPERS = 30
 COMMON_SHARE = 1 / 3
+SIBLINGS_MERGED = True
 
 
 @dataclass(frozen=True, slots=True)  # slots: millions of these at 100,000 papers
@@ -271,6 +272,8 @@ def _choose(
         if mine and covered and _inside(mine, covered):
             continue
         padded = f" {key} "
+        if SIBLINGS_MERGED and any(_repeats(key, c) for c in chosen):
+            continue  # no single word repeated inside a better keyword of the paper
         if not mine and any(padded in f" {c} " for c in chosen):
             continue
         if any(spans[c] and f" {c} " in padded and _inside(spans[c], list(mine)) for c in chosen):
@@ -282,6 +285,13 @@ def _choose(
         if len(chosen) == KEYWORDS_PER_PAPER:
             break
     return chosen
+
+
+def _repeats(short: str, long: str) -> bool:
+    """Whether `short`, a single word, is a word of the longer keyword `long` ("winograd" of
+    "winograd-domain retraining"). Longer phrases inside longer ones stay: merging them too cost
+    F1@10 on every keyphrase set's tune half (EVALUATION.md), human indexers keep both."""
+    return short != long and " " not in short and short in long.replace("-", " ").split()
 
 
 def _spelling(key: str, spellings: dict[str, Counter[str]]) -> str:

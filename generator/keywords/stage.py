@@ -29,6 +29,7 @@ import yake
 import yake.data.core as yake_core
 import yake.data.single_word as yake_single_word
 
+from generator.keywords import generic
 from generator.keywords.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
 from generator.keywords.grammar import (
     TOKEN,
@@ -44,9 +45,12 @@ from generator.keywords.grammar import (
     spans_of,
     surface_forms,
 )
+from generator.keywords.nounphrases import noun_phrases
 from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshold
 from generator.runtime import cache, parallel
 from generator.text import slug as slugs
+from generator.text.tagger import model_digest as tagger_model_digest
+from generator.text.tagger import tag_sentences
 
 # Re-exported: the keyword stage's interface, as callers and tests have imported it from here.
 __all__ = [
@@ -199,6 +203,11 @@ def extract(text: str) -> Candidates:
         index[word].append(i)
     forms = surface_forms(tokens)
     acronyms = acronyms_defined(text)
+    # YAKE scores only the abstract's noun phrases, found with the part-of-speech tagger, and proper
+    # names keep their case (generator/keywords/nounphrases.py).
+    defined_words = frozenset(w for _a, e_key, _w, _e in acronyms for w in e_key.split())
+    nouns = noun_phrases(tag_sentences(text), defined_words)
+    forms.update({low: name for low, name in nouns.names.items() if forms.get(low, low) == low})
     expansion_of = {a_key: (e_key, expansion) for a_key, e_key, _a, expansion in acronyms}
     expansions = {e_key for _a, e_key, _w, _e in acronyms}
     # Where the defined expansions occur: a phrase cut across one is a piece of it.
@@ -212,6 +221,10 @@ def extract(text: str) -> Candidates:
         if len(kept) >= CANDIDATES_KEPT and (" " in phrase or phrase_key(phrase) not in expansion_of):
             continue  # enough candidates; the acronyms further down still count for their expansion
         key = phrase_key(phrase)
+        if phrase not in nouns.phrases and key not in expansion_of and key not in expansions:
+            continue  # not a noun phrase of the abstract: it crosses a verb, or ends in no noun
+        if " " not in phrase and forms.get(phrase, phrase) == phrase and generic.is_generic_word(phrase):
+            continue  # a word most abstracts use names no paper's subject
         if (
             " " not in phrase
             and forms.get(phrase, phrase) == phrase
@@ -260,6 +273,7 @@ def cache_key() -> str:
         sys.modules[__name__],
         packages=("yake",),
         settings=YAKE_SETTINGS,
+        data=(tagger_model_digest(), generic.digest()),
         per_paper=KEYWORDS_PER_PAPER,
     )
 

@@ -20,6 +20,7 @@ splits).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -27,6 +28,8 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+
+from generator.text.sentences import sentences
 
 MODEL_PATH = Path(__file__).parent / "data" / "pos-tagger.json.gz"
 
@@ -70,21 +73,6 @@ def tokenize(text: str) -> list[str]:
             continue
         tokens.append(token)
     return tokens
-
-
-def split_sentences(tokens: Sequence[str]) -> list[list[str]]:
-    """Token lists, one a sentence: a break after . ! ? when the next token opens a sentence."""
-    sentences: list[list[str]] = []
-    current: list[str] = []
-    for index, token in enumerate(tokens):
-        current.append(token)
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if token in {".", "!", "?"} and following and (following[0].isupper() or following[0] in "([\"'“"):
-            sentences.append(current)
-            current = []
-    if current:
-        sentences.append(current)
-    return sentences
 
 
 def normalize(word: str) -> str:
@@ -364,9 +352,15 @@ def model() -> Model:
 
 
 def tag_sentences(text: str) -> tuple[Tagged, ...]:
-    """(token, tag) pairs of each sentence of `text`."""
+    """(token, tag) pairs of each sentence of `text` (the toolkit's sentences, ``text/sentences.py``)."""
     tagger = model()
-    return tuple(tagger.tag_tokens(sentence) for sentence in split_sentences(tokenize(text)))
+    return tuple(tagger.tag_tokens(tokenize(sentence)) for sentence in sentences(text))
+
+
+@cache
+def model_digest() -> str:
+    """The shipped model file's SHA-256: part of the cache key of every stage that tags."""
+    return hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()
 
 
 def tag(text: str) -> Tagged:
