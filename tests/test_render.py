@@ -85,13 +85,19 @@ def test_page_matches_golden_file(rel: str) -> None:
 
 def test_every_generated_file_is_listed() -> None:
     assert sorted(rendered()) == [
+        "catalogue.bib",
+        "catalogue.csl.json",
         "catalogue.json",
         "index.md",
         "keywords/diffusion-models.md",
         "keywords/index.md",
         "map.md",
         "papers/aaaaaaaaaa.md",
+        # the cited paper's citation files (curated authors, year and title); aaaaaaaaaa is not cited
+        "papers/bbbbbbbbbb.bib",
+        "papers/bbbbbbbbbb.csl.json",
         "papers/bbbbbbbbbb.md",
+        "papers/bbbbbbbbbb.ris",
         "papers/index.md",
         "titles.md",
         "topics/diffusion-models.md",

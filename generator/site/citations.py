@@ -5,7 +5,8 @@ generated title is not the authors' and must not end up in someone's bibliograph
 its own escaping, since a title or a name is data in all of them:
 
 - BibTeX: the characters TeX reads as commands or grouping (``\\ { } & % $ # _ ^ ~``) become their
-  escaped forms; the fields read verbatim by biblatex (url, doi, eprint) only lose their braces.
+  escaped forms, and doubled characters TeX joins into one (``--``, quotes) are kept apart; the
+  fields read verbatim by biblatex (url, doi, eprint) only lose their braces.
 - RIS: one ``TAG  - value`` per line, so a value is put on one line (``escape.one_line``: no line
   break, control or invisible character), which is all RIS needs: a tag only starts a line.
 - CSL-JSON: JSON, written by ``json.dumps``.
@@ -76,9 +77,12 @@ _BIBTEX_SPECIAL = {
     "$": r"\$",
     "#": r"\#",
     "_": r"\_",
-    "^": r"\^{}",
-    "~": r"\~{}",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
 }
+# TeX ligatures of doubled characters ("--" is a dash, "``" and "''" are curly quotes): an empty
+# group between them keeps the characters as written.
+_LIGATURE = re.compile(r"([-`'])(?=\1)")
 _CONFERENCE = re.compile(
     r"\b(?:conference|proceedings|workshop|symposium|meeting|congress|neurips|nips|icml|iclr|acl|naacl|"
     r"emnlp|coling|cvpr|iccv|eccv|aaai|ijcai|kdd|www|sigir|miccai|interspeech)\b",
@@ -96,7 +100,8 @@ def _verbatim(value: str) -> str:
 
 
 def bibtex_escape(value: str) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in one_line(value))
+    escaped = "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in one_line(value))
+    return _LIGATURE.sub(r"\1{}", escaped)
 
 
 def _ascii_word(text: str) -> str:
@@ -176,19 +181,22 @@ def ris(paper: Paper) -> str:
 
 
 def _split_name(name: str) -> dict[str, str]:
-    """A name as BibTeX reads it: "Family, Given", or "Given von Family" (the last word is the
-    family name; lower-case words before it are its particle)."""
+    """A name as BibTeX reads it, in CSL-JSON's parts: "Family, Given", or "Given von Family" (the
+    last word is the family name; lower-case words before it are its particle, "von")."""
     name = one_line(name)
     if "," in name:
         family, _, given = name.partition(",")
         return {"family": family.strip(), "given": given.strip()}
     words = name.split()
     if len(words) < 2:
-        return {"family": name, "given": ""}
-    cut = len(words) - 1
-    while cut > 1 and words[cut - 1][:1].islower():
-        cut -= 1
-    return {"family": " ".join(words[cut:]), "given": " ".join(words[:cut])}
+        return {"family": name}
+    particle = len(words) - 1
+    while particle > 1 and words[particle - 1][:1].islower():
+        particle -= 1
+    parts = {"family": words[-1], "given": " ".join(words[:particle])}
+    if particle < len(words) - 1:
+        parts["non-dropping-particle"] = " ".join(words[particle:-1])
+    return parts
 
 
 def csl(paper: Paper) -> dict[str, Any] | None:
@@ -202,7 +210,7 @@ def csl(paper: Paper) -> dict[str, Any] | None:
         "type": {"conference": "paper-conference", "journal": "article-journal"}.get(kind, "article"),
         "title": one_line(title(paper)),
         "author": [
-            {k: v for k, v in _split_name(name).items() if v} or {"literal": one_line(name)}
+            {k: v for k, v in _split_name(name).items() if v}
             for name in meta.authors
         ],
         "issued": {"date-parts": [[meta.year]]},
