@@ -10,6 +10,7 @@ is known, and not otherwise; robots.txt names the sitemap.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -19,6 +20,7 @@ import lxml.html
 import pytest
 
 from .conftest import FROZEN_SEEDS, BuiltSite, build_site
+from .siteserver import SiteServer
 
 pytestmark = pytest.mark.site
 
@@ -215,3 +217,33 @@ def test_no_edit_or_report_link_without_a_repository(bare: BuiltSite) -> None:
         source = (bare.site / paper["url"] / "index.html").read_text(encoding="utf-8")
         assert fix_links(bare.site / paper["url"] / "index.html") == {}
         assert "Edit this abstract" not in source and "github.com" not in source.split("</head>")[0]
+
+
+@pytest.fixture(scope="module")
+def served_url(served: BuiltSite) -> Iterator[str]:
+    server = SiteServer("/paper-catalogue/").serve(served.site)
+    yield server.url
+    server.close()
+
+
+@pytest.mark.browser
+def test_citations_copy_and_download_and_the_fix_links_show_in_chromium(browser, served_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(served_url + f"papers/{CURATED}/")
+    for fmt, first in (("ris", "TY  - CPAPER"), ("csl-json", "[")):
+        block = page.locator(f"details.cite:has(pre.{fmt})")
+        block.locator("summary").click()
+        assert block.locator("code").inner_text().startswith(first)
+        assert block.locator("button[title='Copy to clipboard']").count() == 1  # Material's copy button
+    for label, suffix in (("BibTeX", ".bib"), ("RIS", ".ris"), ("CSL-JSON", ".csl.json")):
+        link = page.locator("a[download]", has_text=label)
+        with page.expect_download() as download:
+            link.click()
+        assert download.value.suggested_filename == "devlin2019bert" + suffix
+        assert Path(download.value.path()).read_text(encoding="utf-8").strip()
+    edit = page.get_by_role("link", name="Edit this abstract")
+    report = page.get_by_role("link", name="Report a problem")
+    assert edit.is_visible() and report.is_visible()
+    assert (edit.get_attribute("href") or "").startswith(f"https://github.com/{REPOSITORY}/blob/HEAD/seeds/")
+    assert CURATED in (report.get_attribute("href") or "")
+    page.close()

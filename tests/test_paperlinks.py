@@ -77,7 +77,8 @@ def test_bibtex_entry_escapes_special_characters() -> None:
     entry = bibtex(paper(title="Graphs and Trees", title_generated=False, metadata=meta))
     assert entry == (
         "@article{borel2020graphs,\n"
-        "  title = {Graphs \\& \\{Trees\\}: 50\\% of \\#1 in C\\_x\\textasciicircum{}2 \\textasciitilde{} \\textbackslash{}o},\n"
+        "  title = {Graphs \\& \\{Trees\\}: 50\\% of \\#1 in "
+        "C\\_x\\textasciicircum{}2 \\textasciitilde{} \\textbackslash{}o},\n"
         "  author = {Émile Borel and Doe, Jane},\n"
         "  year = {2020},\n"
         "  journal = {Journal of Graphs},\n"
