@@ -176,6 +176,22 @@ def test_cited_papers_have_citation_files_and_the_catalogue_files_list_the_rest(
             assert not (served.site / "papers" / f"{paper['id']}.bib").exists()
     (item,) = json.loads((served.site / "catalogue.csl.json").read_text(encoding="utf-8"))
     assert item["id"] == "devlin2019bert" and item["title"].startswith("BERT")
+    # per topic: the topic of the cited paper links to its files; other topics have none
+    for topic in catalogue(served)["topics"]:
+        page = served.site / topic["url"] / "index.html"
+        links = lxml.html.fromstring(page.read_text(encoding="utf-8")).xpath("//a[@download]")
+        bib = served.site / "topics" / f"{topic['topic']}.bib"
+        if CURATED in topic["papers"]:
+            assert [a.get("download") for a in links] == [
+                f"{topic['topic']}.bib",
+                f"{topic['topic']}.csl.json",
+            ]
+            assert all((page.parent / a.get("href")).resolve().is_file() for a in links)
+            assert [e.key for e in bibtexparser.parse_string(bib.read_text(encoding="utf-8")).entries] == [
+                "devlin2019bert"
+            ]
+        else:
+            assert links == [] and not bib.exists()
 
 
 def test_robots_txt_names_the_sitemap(served: BuiltSite, bare: BuiltSite) -> None:

@@ -100,6 +100,8 @@ def test_every_generated_file_is_listed() -> None:
         "papers/bbbbbbbbbb.ris",
         "papers/index.md",
         "titles.md",
+        "topics/diffusion-models.bib",
+        "topics/diffusion-models.csl.json",
         "topics/diffusion-models.md",
         "topics/index.md",
     ]

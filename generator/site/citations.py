@@ -209,10 +209,7 @@ def csl(paper: Paper) -> dict[str, Any] | None:
         "id": bibtex_key(paper),
         "type": {"conference": "paper-conference", "journal": "article-journal"}.get(kind, "article"),
         "title": one_line(title(paper)),
-        "author": [
-            {k: v for k, v in _split_name(name).items() if v}
-            for name in meta.authors
-        ],
+        "author": [{k: v for k, v in _split_name(name).items() if v} for name in meta.authors],
         "issued": {"date-parts": [[meta.year]]},
     }
     if meta.venue:

@@ -165,13 +165,37 @@ class Renderer:
         near = nearby(topic_pairs)
         for topic in catalogue.topics:
             close = near.get(topic.slug, [])
+            members = tuple(by_id[pid] for pid in topic.papers)
+            cited = tuple(p for p in members if citations.citable(p))
             yield PageSource(
                 f"topics/{topic.slug}.md",
                 page_key(
-                    "topic", topic, titles(topic.papers), tuple((s, topics[s].name, n) for s, n in close)
+                    "topic",
+                    topic,
+                    titles(topic.papers),
+                    tuple((s, topics[s].name, n) for s, n in close),
+                    bool(cited),
                 ),
-                partial(self._page, "topic.md.j2", topic=topic, by_id=by_id, near=close, topics=topics),
+                partial(
+                    self._page,
+                    "topic.md.j2",
+                    topic=topic,
+                    by_id=by_id,
+                    near=close,
+                    topics=topics,
+                    cited=len(cited),
+                ),
             )
+            if cited:  # the topic's citations, beside its page
+                slug = escape.path_part(topic.slug)
+                yield PageSource(
+                    f"topics/{slug}.bib", page_key("bib", members), partial(citations.catalogue_bib, members)
+                )
+                yield PageSource(
+                    f"topics/{slug}.csl.json",
+                    page_key("csl", members),
+                    partial(citations.catalogue_csl, members),
+                )
         if catalogue.topics:
             yield PageSource(
                 "topics/index.md", "", partial(self._page, "topics_index.md.j2", catalogue=catalogue)

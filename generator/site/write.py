@@ -36,7 +36,7 @@ _OWNED = re.compile(
     r"index\.md|titles\.md|catalogue\.(?:json|bib|csl\.json)|robots\.txt|papers/(?:index|[0-9a-f]{10})\.md|"
     # a cited paper's citation files beside its page (generator/site/citations.py)
     r"papers/[0-9a-f]{10}\.(?:bib|ris|csl\.json)|keywords/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
-    r"|map\.md|topics/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
+    r"|map\.md|topics/[a-z0-9]+(?:-[a-z0-9]+)*\.(?:md|bib|csl\.json)"
     # Atom feeds (generator/site/feeds.py)
     r"|feed(?:-[a-z0-9]+)*\.xml"
     # pages 2, 3... of a paginated listing (generator/site/paginate.py)
