@@ -37,6 +37,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -65,8 +66,12 @@ def enabled(config: Any) -> bool:
 
 def on_config(config: Any) -> Any:
     _state["enabled"] = enabled(config)
-    if _state["enabled"] and COUNT not in config.extra_javascript:
-        config.extra_javascript.append(COUNT)
+    if _state["enabled"] and COUNT not in [str(script) for script in config.extra_javascript]:
+        # deferred: the count is needed only once a search runs, so it does not hold up the first
+        # paint (Lighthouse's render-blocking audit, make audit)
+        script = ExtraScriptValue(COUNT)
+        script.defer = True
+        config.extra_javascript.append(script)
     return config
 
 
