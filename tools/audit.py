@@ -117,17 +117,15 @@ def lighthouse(binary: str, url: str, out: Path) -> dict[str, Any]:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def failed_audits(report: dict[str, Any]) -> set[str]:
-    """Audits of the four categories that did not pass (binary audits at 0, others under 0.9)."""
-    ids = {
-        ref["id"] for name in CATEGORIES for ref in report["categories"][name]["auditRefs"] if ref["weight"]
-    }
-    out = set()
-    for audit_id in ids:
+def failed_audits(report: dict[str, Any]) -> dict[str, float]:
+    """Audits of the four categories that did not pass (binary audits at 0, others under 0.9): score."""
+    refs = [ref for name in CATEGORIES for ref in report["categories"][name]["auditRefs"]]
+    out = {}
+    for audit_id in {ref["id"] for ref in refs if ref["weight"]}:
         audit = report["audits"][audit_id]
         score = audit.get("score")
         if score is not None and score < (1 if audit.get("scoreDisplayMode") == "binary" else 0.9):
-            out.add(f"{audit_id} ({score:g})" if audit.get("scoreDisplayMode") != "binary" else audit_id)
+            out[audit_id] = score
     return out
 
 
@@ -151,15 +149,16 @@ def main() -> int:
     try:
         for kind, path in pages(site).items():
             scores: dict[str, list[float]] = {name: [] for name in CATEGORIES}
-            failed: set[str] = set()
+            failed: dict[str, float] = {}  # audit -> its worst score over the runs
             for run in range(args.runs):
                 report = lighthouse(args.lighthouse, url + path, reports / f"{kind}-{run}.json")
                 for name in CATEGORIES:
                     scores[name].append(report["categories"][name]["score"] * 100)
-                failed |= failed_audits(report)
+                for audit_id, score in failed_audits(report).items():
+                    failed[audit_id] = min(score, failed.get(audit_id, 1))
             medians = [f"{statistics.median(scores[name]):.0f}" for name in CATEGORIES]
             spread = f"{min(scores['performance']):.0f}-{max(scores['performance']):.0f}"
-            failures = ", ".join(sorted(failed)) or "-"
+            failures = ", ".join(f"{a} ({failed[a]:.2g}, worst)" for a in sorted(failed)) or "-"
             rows.append(f"| {kind} | `{path or '/'}` | {' | '.join(medians)} | {spread} | {failures} |")
             print(f"{kind}: {medians}", file=sys.stderr)
     finally:
