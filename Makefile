@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site generate serve preview test lint golden clean bench eval install enrich check-escaping
+.PHONY: site generate serve preview test lint golden clean bench eval install enrich check-escaping audit
 
 # Keyphrase datasets for `make eval` (zips or unpacked folders); never committed.
 KEYPHRASE ?= ../shared/keyphrase
@@ -76,6 +76,18 @@ bench: $(STAMP)
 SCITLDR ?= ../shared/scitldr
 eval: $(STAMP)
 	$(PY) -m generator.evaluation $(KEYPHRASE) --scitldr $(SCITLDR) $(if $(TITLES_BEFORE),--titles-before $(TITLES_BEFORE))
+
+# Lighthouse (npm) over the served, gzip-compressed build of seeds/: home, paper, keyword, topic and
+# author pages, AUDIT_RUNS runs each (tools/audit.py; BENCHMARKS.md, "Issue 23"). Needs node, npm
+# and /usr/bin/chromium; Lighthouse is installed once into .cache/lighthouse.
+LIGHTHOUSE_VERSION ?= 13.5.0
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
+AUDIT_RUNS ?= 3
+$(LIGHTHOUSE):
+	npm install --prefix .cache/lighthouse --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION)
+
+audit: $(STAMP) $(LIGHTHOUSE)
+	$(PY) tools/audit.py --lighthouse $(LIGHTHOUSE) --runs $(AUDIT_RUNS)
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

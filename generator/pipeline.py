@@ -17,7 +17,7 @@ from generator.models import Catalogue, History, Metadata, MetadataSource, PageS
 from generator.relate.related import related_papers
 from generator.relate.topics import with_topics
 from generator.runtime import parallel
-from generator.site import feeds, write
+from generator.site import feeds, scholar, write
 from generator.site.render import Renderer
 from generator.text.clean import clean
 from generator.titles.generate import with_titles
@@ -123,6 +123,7 @@ def build(
     pages = chain(
         Renderer().pages(catalogue),
         (PageSource(path, "", partial(str, text)) for path, text in feed_files.items()),
+        (PageSource("robots.txt", "", partial(scholar.robots_txt, site_url)),),
     )
     if catalogue_only:
         pages = (page for page in pages if page.path == "catalogue.json")

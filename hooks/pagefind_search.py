@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import cbor2
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from priorities import priority
 
@@ -78,8 +79,13 @@ def enabled(config: Any) -> bool:
 def on_config(config: Any) -> Any:
     _state["enabled"] = enabled(config)
     if _state["enabled"]:
-        for script in (COUNT, FILTERS_UI):
-            if script not in config.extra_javascript:
+        present = [str(script) for script in config.extra_javascript]
+        for name in (COUNT, FILTERS_UI):
+            if name not in present:
+                # deferred: needed only once a search runs, so they do not hold up the first paint
+                # (Lighthouse's render-blocking audit, make audit)
+                script = ExtraScriptValue(name)
+                script.defer = True
                 config.extra_javascript.append(script)
     return config
 

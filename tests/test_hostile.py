@@ -19,7 +19,10 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
+import extruct
+import lxml.html
 import pytest
+import rispy
 import yaml
 
 from generator.enrich import command
@@ -260,16 +263,20 @@ class _Collector(PageParser):
     def __init__(self) -> None:
         super().__init__()
         self.in_script = False
+        self.in_data = False
         self.scripts: list[str] = []
+        # JSON-LD: data, not code (it holds an index's title as text); it must parse whole as JSON.
+        self.data_blocks: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         super().handle_starttag(tag, attrs)
         self.in_script = tag == "script"
+        self.in_data = self.in_script and dict(attrs).get("type") == "application/ld+json"
 
     def handle_data(self, data: str) -> None:
         if self.in_script:
-            self.scripts.append(data)
-            self.in_script = False
+            (self.data_blocks if self.in_data else self.scripts).append(data)
+            self.in_script = self.in_data = False
 
 
 def _collect(path: Path) -> _Collector:
@@ -313,6 +320,8 @@ def test_no_element_or_attribute_is_injected(hostile: BuiltSite, seed_site: Buil
                     continue  # Material's own share button
                 assert urlparse(value).scheme in ("", "http", "https"), (page, tag, attrs)
         assert not [s for s in collector.scripts if "__pwned" in s or "alert(" in s], page
+        for block in collector.data_blocks:
+            assert isinstance(json.loads(block), dict) and "<" not in block, page
 
 
 def test_abstract_links_are_real_https_links_and_nothing_else_is_a_link(hostile: BuiltSite) -> None:
@@ -378,7 +387,14 @@ def test_front_matter_has_only_its_own_keys_and_plain_values(hostile: BuiltSite)
         front = yaml.safe_load(source.split("---\n", 2)[1])
         # Only the generator's keys: an injected line break would add one (x: y, injected: ...).
         keys = {"title", "description", "tags", "feed", "feed_title", "search", "hide"}
+        keys |= {"citation", "jsonld", "paper", "seed", "seed_line"}  # paper pages (scholar.py)
         assert "title" in front and set(front) <= keys, page
+        for name, value in front.get("citation", []):  # printed raw into attributes
+            assert re.fullmatch(r"citation_[a-z_]+", name) and value == escape.attribute(html.unescape(value))
+        # printed raw inside a <script>: no "<" at all, and it is JSON
+        assert "<" not in front.get("jsonld", "") and json.loads(front.get("jsonld", "{}")) is not None
+        assert re.fullmatch(r"[0-9a-f]{10}", front.get("paper", "0" * 10)), page
+        assert isinstance(front.get("seed_line", 1), int) and "\n" not in front.get("seed", ""), page
         assert front.get("hide", ["toc"]) == ["toc"], page
         assert front.get("search", {"exclude": True}) == {"exclude": True}, page
         assert all(isinstance(t, str) and t == escape.page_title(t) for t in front.get("tags", [])), page
@@ -546,6 +562,42 @@ def test_hostile_author_names_get_author_pages_as_inert_text(index_site: BuiltSi
         assert source.count("<ul class=entries><li>") == 1 and len(
             re.findall(r"<li><a href=", source)
         ) == len(curated)
+
+
+def test_hostile_metadata_stays_data_in_head_tags_jsonld_and_citation_files(index_site: BuiltSite) -> None:
+    """Titles, authors and venues with markup, braces and line separators, from an index: the head's
+    tags and JSON-LD (read by extruct and lxml) and the RIS and CSL-JSON files (rispy, json) give
+    them back as text, exactly; the page gained no element from them (test_no_element_...)."""
+    data = json.loads((index_site.site / "catalogue.json").read_text(encoding="utf-8"))
+    curated = [p for p in data["papers"] if not p["title_generated"]]
+    assert len(curated) >= INDEX_MATCHED
+    for paper in curated:
+        meta = paper["metadata"]
+        title, authors = escape.one_line(meta["title"]), [escape.one_line(a) for a in meta["authors"]]
+        path = index_site.site / paper["url"] / "index.html"
+        source = path.read_text(encoding="utf-8")
+        (article,) = extruct.extract(source, syntaxes=["json-ld"])["json-ld"]
+        assert article["name"] == title and [a["name"] for a in article["author"]] == authors
+        assert article["isPartOf"]["name"] == escape.one_line(INDEX_VENUE)
+        tree = lxml.html.fromstring(source)
+        tags = [
+            (m.get("name"), m.get("content"))
+            for m in tree.iter("meta")
+            if m.get("name", "").startswith("citation_")
+        ]
+        assert ("citation_title", title) in tags and [v for n, v in tags if n == "citation_author"] == authors
+        (scripts,) = [s for s in tree.iter("script") if s.get("type") == "application/ld+json"]
+        assert scripts.text and json.loads(scripts.text) == article  # the element ended where it should
+        if meta["year"] is None:
+            continue
+        (record,) = rispy.loads(
+            (index_site.site / "papers" / f"{paper['id']}.ris").read_text(encoding="utf-8")
+        )
+        assert record["title"] == title and record["authors"] == authors
+        (item,) = json.loads(
+            (index_site.site / "papers" / f"{paper['id']}.csl.json").read_text(encoding="utf-8")
+        )
+        assert item["title"] == title and item["container-title"] == escape.one_line(INDEX_VENUE)
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,8 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 from generator.models import Metadata, Paper, Source
+from generator.site.citations import bibtex, bibtex_escape
 from generator.site.outbound import (
-    bibtex,
-    bibtex_escape,
     found_links,
     metadata_links,
     search_links,
@@ -58,9 +57,12 @@ def test_metadata_links() -> None:
     ]
 
 
-def test_bibtex_needs_authors_and_year() -> None:
-    assert bibtex(paper(metadata=Metadata(authors=("A B",)))) == ""
-    assert bibtex(paper(metadata=Metadata(year=2020))) == ""
+def test_bibtex_needs_curated_authors_year_and_title() -> None:
+    assert bibtex(paper(title_generated=False, metadata=Metadata(authors=("A B",)))) == ""
+    assert bibtex(paper(title_generated=False, metadata=Metadata(year=2020))) == ""
+    # a generated title is never cited, whatever else is known
+    assert bibtex(paper(metadata=Metadata(authors=("A B",), year=2020))) == ""
+    assert bibtex(paper(title_generated=False, metadata=Metadata(authors=("A B",), year=2020)))
 
 
 def test_bibtex_entry_escapes_special_characters() -> None:
@@ -75,7 +77,8 @@ def test_bibtex_entry_escapes_special_characters() -> None:
     entry = bibtex(paper(title="Graphs and Trees", title_generated=False, metadata=meta))
     assert entry == (
         "@article{borel2020graphs,\n"
-        "  title = {Graphs \\& \\{Trees\\}: 50\\% of \\#1 in C\\_x\\^{}2 \\~{} \\textbackslash{}o},\n"
+        "  title = {Graphs \\& \\{Trees\\}: 50\\% of \\#1 in "
+        "C\\_x\\textasciicircum{}2 \\textasciitilde{} \\textbackslash{}o},\n"
         "  author = {Émile Borel and Doe, Jane},\n"
         "  year = {2020},\n"
         "  journal = {Journal of Graphs},\n"
@@ -87,14 +90,13 @@ def test_bibtex_entry_escapes_special_characters() -> None:
 
 def test_bibtex_kind_follows_the_venue() -> None:
     base = {"authors": ("Jane Doe",), "year": 2019}
-    conference = bibtex(paper(metadata=Metadata(**base, venue="Proceedings of NAACL")))  # type: ignore[arg-type]
+    conference = bibtex(paper(title_generated=False, metadata=Metadata(**base, venue="Proceedings of NAACL")))  # type: ignore[arg-type]
     assert (
         conference.startswith("@inproceedings{doe2019graph,")
         and "booktitle = {Proceedings of NAACL}" in conference
     )
-    preprint = bibtex(paper(metadata=Metadata(**base, arxiv="1810.04805")))  # type: ignore[arg-type]
+    preprint = bibtex(paper(title_generated=False, metadata=Metadata(**base, arxiv="1810.04805")))  # type: ignore[arg-type]
     assert preprint.startswith("@misc{") and "eprint = {1810.04805}" in preprint
-    assert "note = {Title generated from the abstract" in preprint  # no curated title: say so
 
 
 def test_bibtex_escape_collapses_whitespace() -> None:

@@ -130,7 +130,7 @@ def test_papers_index_in_each_order_and_a_z_titles_list_every_paper(seed_site: B
     assert [p["id"] for p in curated] == ["21b8094204"]
     mo = next(p for p in data["papers"] if p["title"].startswith("MoTCoder:"))
     page = (seed_site.site / mo["url"] / "index.html").read_text(encoding="utf-8")
-    assert f"<title>{mo['title']} - Paper catalogue</title>" in page
+    assert f"<title>{mo['title']} · Paper catalogue</title>" in page
     assert "Title generated from the abstract" in page
     links = parse(seed_site.site / mo["url"] / "index.html").links
     assert "https://github.com/dvlab-research/MoTCoder" in links
@@ -146,7 +146,7 @@ def test_curated_metadata_of_the_seeds_is_shown(seed_site: BuiltSite) -> None:
     assert bert["metadata"]["year"] == 2019 and bert["metadata"]["arxiv"] == "1810.04805"
     page = seed_site.site / bert["url"] / "index.html"
     source = page.read_text(encoding="utf-8")
-    assert f"<title>{bert['title']} - Paper catalogue</title>" in source
+    assert f"<title>{bert['title']} · Paper catalogue</title>" in source
     assert "Title generated from the abstract" not in source
     assert "https://doi.org/10.18653/v1/N19-1423" in parse(page).links
     assert html.unescape(text_of(page, "bibtex")).startswith(
@@ -266,7 +266,8 @@ def test_pages_share_materials_scripts_and_configuration_from_one_file(seed_site
     for page in pages:
         source = page.read_text(encoding="utf-8")
         scripts = _SCRIPT.findall(source)
-        inline = [(attrs, body) for attrs, body in scripts if body.strip()]
+        # JSON-LD (a cited paper's ScholarlyArticle) is data for search engines, not a script
+        inline = [(attrs, body) for attrs, body in scripts if body.strip() and "ld+json" not in attrs]
         assert len(inline) == 1 and "id=__config" in inline[0][0] and "application/json" in inline[0][0], page
         config = json.loads(inline[0][1])
         assert set(config) == {"base", "search"}, page

@@ -21,6 +21,8 @@ TESTS = [
     "tests/test_keywords.py",
     "tests/test_write.py",
     "tests/test_hostile.py",
+    "tests/test_scholar.py",
+    "tests/test_citations.py",
 ]
 MUTATIONS = {
     "text: no character references for seed text": (
@@ -58,6 +60,31 @@ MUTATIONS = {
         "generator/site/write.py",
         "staged.append((_stage(target, data), target))",
         "_atomic_write(target, data)",
+    ),
+    "jsonld: '<' and '&' left as they are inside <script>": (
+        "generator/site/scholar.py",
+        'separators=(",", ":")).translate(_SCRIPT_SAFE)',
+        'separators=(",", ":"))',
+    ),
+    "citation tags: values not escaped for an attribute": (
+        "generator/site/scholar.py",
+        "return tuple((name, escape.attribute(value)) for name, value in citation_tags(paper))",
+        "return citation_tags(paper)",
+    ),
+    "citation tags: given for a generated title": (
+        "generator/site/scholar.py",
+        "    if paper.title_generated:\n        return ()\n",
+        "",
+    ),
+    "RIS: values not put on one line": (
+        "generator/site/citations.py",
+        'f"{tag}  - {one_line(value)}\\n"',
+        'f"{tag}  - {value}\\n"',
+    ),
+    "BibTeX: TeX's special characters not escaped": (
+        "generator/site/citations.py",
+        'escaped = "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in one_line(value))',
+        "escaped = one_line(value)",
     ),
 }
 

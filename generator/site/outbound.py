@@ -1,4 +1,4 @@
-"""Links a reader needs on a paper page: code, the paper itself, searches for it, and a BibTeX entry.
+"""Links a reader needs on a paper page: code, the paper itself and searches for it (citations: citations.py).
 
 Search links are plain links to arXiv, Semantic Scholar and Google Scholar; the site itself never
 requests anything from them. Queries are URL-encoded with ``urllib.parse.quote_plus``.
@@ -6,8 +6,6 @@ requests anything from them. Queries are URL-encoded with ``urllib.parse.quote_p
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote, quote_plus, urlsplit
 
@@ -78,85 +76,3 @@ def search_query(paper: Paper) -> str:
 def search_links(paper: Paper) -> tuple[Link, ...]:
     query = quote_plus(search_query(paper))
     return tuple(Link(label, base + query, label) for label, base in SEARCH_SITES)
-
-
-# --- BibTeX --------------------------------------------------------------------------------------
-
-_BIBTEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "^": r"\^{}",
-    "~": r"\~{}",
-}
-_CONFERENCE = re.compile(
-    r"\b(?:conference|proceedings|workshop|symposium|meeting|congress|neurips|nips|icml|iclr|acl|naacl|"
-    r"emnlp|coling|cvpr|iccv|eccv|aaai|ijcai|kdd|www|sigir|miccai|interspeech)\b",
-    re.I,
-)
-_STOP = {"a", "an", "the", "on", "of", "for", "in", "to", "and", "with"}
-
-
-# Fields read verbatim by biblatex/hyperref: only braces would break the entry.
-_VERBATIM = {"url", "doi", "eprint"}
-
-
-def _verbatim(value: str) -> str:
-    return value.replace("{", "%7B").replace("}", "%7D")
-
-
-def bibtex_escape(value: str) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in " ".join(value.split()))
-
-
-def _ascii_word(text: str) -> str:
-    return re.sub(
-        r"[^a-z0-9]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    )
-
-
-def bibtex_key(paper: Paper) -> str:
-    meta = paper.metadata
-    first = meta.authors[0].split(",")[0] if "," in meta.authors[0] else (meta.authors[0].split() or [""])[-1]
-    word = next(
-        (_ascii_word(w) for w in paper.title.split() if w.lower() not in _STOP and _ascii_word(w)), "paper"
-    )
-    return f"{_ascii_word(first) or 'anon'}{meta.year}{word}"
-
-
-def bibtex(paper: Paper) -> str:
-    """A BibTeX entry when the metadata gives authors and year; '' otherwise."""
-    meta = paper.metadata
-    if not meta.authors or meta.year is None:
-        return ""
-    fields: list[tuple[str, str]] = [
-        ("title", meta.title or paper.title),
-        ("author", " and ".join(meta.authors)),
-        ("year", str(meta.year)),
-    ]
-    if meta.venue and _CONFERENCE.search(meta.venue):
-        kind = "inproceedings"
-        fields.append(("booktitle", meta.venue))
-    elif meta.venue:
-        kind = "article"
-        fields.append(("journal", meta.venue))
-    else:
-        kind = "misc"
-    if meta.doi:
-        fields.append(("doi", meta.doi))
-    if meta.arxiv:
-        fields += [("eprint", meta.arxiv), ("archiveprefix", "arXiv")]
-    if meta.url:
-        fields.append(("url", meta.url))
-    if paper.title_generated:
-        fields.append(("note", "Title generated from the abstract, not the authors' title"))
-    body = ",\n".join(
-        f"  {name} = {{{_verbatim(value) if name in _VERBATIM else bibtex_escape(value)}}}"
-        for name, value in fields
-    )
-    return f"@{kind}{{{bibtex_key(paper)},\n{body}\n}}"

@@ -20,10 +20,11 @@ from generator.models import (
     PageSource,
     Paper,
     Related,
+    Source,
     Topic,
     keyword_page_threshold,
 )
-from generator.site import escape, feeds, listing, outbound
+from generator.site import citations, escape, feeds, listing, outbound, scholar
 from generator.site.paginate import paginate
 from generator.site.topicmap import map_svg, nearby, neighbourhood_svg, topic_links
 from generator.site.worddiff import word_diff
@@ -149,14 +150,25 @@ class Renderer:
                 key,
                 partial(self._paper_page, paper, by_id, keywords, topic, listers),
             )
+            if citations.citable(paper):
+                for suffix, text in (
+                    (".bib", citations.bibtex),
+                    (".ris", citations.ris),
+                    (".csl.json", citations.csl_json),
+                ):
+                    yield PageSource(
+                        f"papers/{paper.id}{suffix}", page_key(suffix, paper), partial(text, paper)
+                    )
         topic_pairs = topic_links(catalogue)
         near = nearby(topic_pairs)
         for topic in catalogue.topics:
             close = near.get(topic.slug, [])
             shown = tuple(cards[pid] for pid in topic.papers)
+            members = tuple(by_id[pid] for pid in topic.papers)
+            cited = tuple(p for p in members if citations.citable(p))
             yield PageSource(
                 f"topics/{topic.slug}.md",
-                page_key("topic", topic, shown, tuple((s, topics[s].name, n) for s, n in close)),
+                page_key("topic", topic, shown, tuple((s, topics[s].name, n) for s, n in close), bool(cited)),
                 partial(
                     self._page,
                     "topic.md.j2",
@@ -165,8 +177,19 @@ class Renderer:
                     root=listing.root_of(f"topics/{topic.slug}.md"),
                     near=close,
                     topics=topics,
+                    cited=len(cited),
                 ),
             )
+            if cited:  # the topic's citations, beside its page
+                slug = escape.path_part(topic.slug)
+                yield PageSource(
+                    f"topics/{slug}.bib", page_key("bib", members), partial(citations.catalogue_bib, members)
+                )
+                yield PageSource(
+                    f"topics/{slug}.csl.json",
+                    page_key("csl", members),
+                    partial(citations.catalogue_csl, members),
+                )
         if catalogue.topics:
             yield PageSource(
                 "topics/index.md", "", partial(self._page, "topics_index.md.j2", catalogue=catalogue)
@@ -236,6 +259,7 @@ class Renderer:
                 catalogue=catalogue,
                 newest=[cards[p.id] for p in feeds.newest(catalogue.papers, NEWEST_ON_HOME)],
                 first=[cards[p.id] for p in catalogue.papers[:NEWEST_ON_HOME]],
+                site_name=feeds.SITE_NAME,
                 feed=feeds.MAIN_FEED if feeds.has_feeds(catalogue) else "",
             ),
         )
@@ -248,6 +272,8 @@ class Renderer:
             ),
         )
         yield PageSource("catalogue.json", "", partial(catalogue_json, catalogue))
+        yield PageSource(citations.CATALOGUE_BIB, "", partial(citations.catalogue_bib, catalogue.papers))
+        yield PageSource(citations.CATALOGUE_CSL, "", partial(citations.catalogue_csl, catalogue.papers))
 
     def _paper_page(
         self,
@@ -260,12 +286,18 @@ class Renderer:
         return self._page(
             "paper.md.j2",
             paper=paper,
-            description=description(paper.tldr or paper.text),
+            description=scholar.description(paper.tldr or paper.text),
+            citation=scholar.escaped_citation_tags(paper),
+            jsonld=scholar.jsonld(paper),
+            citation_files=citation_files(paper),
             by_id=by_id,
             keywords=keywords,
             links=outbound.found_links(paper) + outbound.metadata_links(paper),
             searches=outbound.search_links(paper),
-            bibtex=outbound.bibtex(paper),
+            bibtex=citations.bibtex(paper),
+            ris=citations.ris(paper).rstrip("\n"),
+            csl_json=citations.csl_json(paper).rstrip("\n"),
+            seed=shown_source(paper),
             topic=topic,
             neighbourhood=neighbourhood_svg(paper, "../../"),
             listed_by=listed_by,
@@ -275,11 +307,19 @@ class Renderer:
         return self.env.get_template(template).render(**context)
 
 
-def description(text: str, size: int = 160) -> str:
-    """``escape.one_line(text)[:size]``, computed from the opening of a long text when that suffices."""
-    head = escape.one_line(text[: size * 2 + 200])
-    # Only the last few characters of a cut-off opening can differ from those of the whole text.
-    return (head if len(head) >= size + 40 or len(text) <= size * 2 + 200 else escape.one_line(text))[:size]
+def citation_files(paper: Paper) -> tuple[tuple[str, str, str], ...]:
+    """(label, file name beside the page, download name) of the paper's citation files; none
+    when the paper is not cited (citations.citable)."""
+    if not citations.citable(paper):
+        return ()
+    key = citations.bibtex_key(paper)
+    return tuple((label, paper.id + suffix, key + suffix) for suffix, label in citations.FORMATS)
+
+
+def shown_source(paper: Paper) -> Source:
+    """The first seed line holding the abstract the page shows (not a near-duplicate variant's)."""
+    variants = {s for v in paper.variants for s in v.sources}
+    return next((s for s in paper.sources if s not in variants), paper.sources[0])
 
 
 MAX_LISTED_BY = 5

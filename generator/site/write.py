@@ -1,6 +1,7 @@
 """Write generated files into docs/. The only stage that writes to the disk.
 
-The generator owns ``index.md``, ``titles.md``, ``catalogue.json``, ``map.md``, ``papers/``,
+The generator owns ``index.md``, ``titles.md``, ``catalogue.json``, ``catalogue.bib``,
+``catalogue.csl.json``, ``robots.txt``, ``map.md``, ``papers/``,
 ``keywords/``, ``topics/``, ``feed.xml`` and ``feed-*.xml`` under docs/ and nothing else.
 Files arrive as a stream of ``PageSource`` (rendered on demand) and are written in two phases:
 every changed file first goes to a temporary file beside its target, and only when the whole
@@ -32,8 +33,10 @@ from generator.models import PageSource
 
 MANIFEST = ".generated.json"
 _OWNED = re.compile(
-    r"index\.md|titles\.md|catalogue\.json|papers/(?:index|[0-9a-f]{10})\.md|keywords/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
-    r"|map\.md|topics/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
+    r"index\.md|titles\.md|catalogue\.(?:json|bib|csl\.json)|robots\.txt|papers/(?:index|[0-9a-f]{10})\.md|"
+    # a cited paper's citation files beside its page (generator/site/citations.py)
+    r"papers/[0-9a-f]{10}\.(?:bib|ris|csl\.json)|keywords/[a-z0-9]+(?:-[a-z0-9]+)*\.md"
+    r"|map\.md|topics/[a-z0-9]+(?:-[a-z0-9]+)*\.(?:md|bib|csl\.json)"
     # the papers index by year and A-Z, and author pages (generator/site/listing.py)
     r"|papers/(?:by-year|a-z)/index\.md|authors/(?:index|[a-z0-9]+(?:-[a-z0-9]+)*)\.md"
     # Atom feeds (generator/site/feeds.py)
