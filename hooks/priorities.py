@@ -60,6 +60,9 @@ PRIORITIES: dict[str, dict[str, int]] = {
         "post_template": -900,
         "post_build": 0,
     },
+    "repository": {
+        "config": 0,  # sets config.extra.repository for the edit and report links (any order)
+    },
     "minify": {
         "post_page": -1000,  # the last change to a page's HTML (memory's -2000 only lets go of it)
         "post_template": -1000,

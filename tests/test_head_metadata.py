@@ -101,7 +101,8 @@ def test_every_page_kind_has_a_card_a_title_and_a_description_cut_at_a_word(serv
     for paper in catalogue(served)["papers"]:
         _, names, _ = head(served.site / paper["url"] / "index.html")
         (description,) = names["description"]
-        abstract = " ".join(paper["abstract"].split())
+        # The one-line summary (TLDR) describes the paper; the abstract only when there is none.
+        abstract = " ".join((paper.get("tldr") or paper["abstract"]).split())
         if description.endswith("\u2026"):
             kept = description[:-1]
             assert len(description) <= 160 and abstract.startswith(kept), paper["id"]

@@ -170,9 +170,11 @@ def test_search_results_show_title_keywords_and_a_snippet(open_page, site: str, 
     tags = [" ".join(t.text_content().split()) for t in first.locator(".md-tag").all()]
     assert tags == paper["keywords"]
     snippet = first.locator(":scope > p").first
-    # A piece of the abstract: its start, or from just before the first match when that is far in.
+    # A piece of the page's text: the TLDR line and the abstract, from their start or from just
+    # before the first match when that is far in.
     shown = snippet.text_content().removeprefix("… ")
-    assert shown[:80] in paper["abstract"]
+    text = f"TLDR generated: {paper['tldr']} {paper['abstract']}" if paper.get("tldr") else paper["abstract"]
+    assert shown[:80] in text
     assert "federated" in snippet.locator("mark").first.text_content().lower()
     # A snippet, not the whole abstract: at most three lines show.
     shown, full, line = snippet.evaluate(

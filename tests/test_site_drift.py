@@ -53,6 +53,11 @@ UPSTREAM_FILES = {
         "overrides/partials/javascripts/content.html replaces it (writes the content-tab script only "
         "with pymdownx.tabbed)",
     ),
+    "partials/search.html": (
+        "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
+        "overrides/partials/search.html replaces it (the same dialog with an aria-label, Lighthouse's "
+        "aria-dialog-name)",
+    ),
     "main.html": (
         "9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0",
         "overrides/main.html replaces it (upstream it only extends base.html)",
@@ -79,6 +84,8 @@ UPSTREAM_BLOCKS = {
 }
 # Files of overrides/ with no namesake in Material: additions, nothing upstream to drift from.
 ADDITIONS = {
+    "assets/images/favicon.svg",
+    "assets/javascripts/search-filters.js",
     "assets/javascripts/page.js",
     "assets/javascripts/pagefind-count.js",
     "assets/javascripts/workers/pagefind.js",
@@ -140,7 +147,7 @@ def test_each_replaced_block_of_materials_base_is_the_one_the_override_was_writt
 
 def test_every_override_is_recorded_as_a_replacement_or_an_addition() -> None:
     """A new file in overrides/ that shadows a Material template must get a digest above."""
-    replaced = {"main.html"} | {
+    replaced = {"main.html", "partials/search.html"} | {
         f"partials/javascripts/{n}" for n in ("base.html", "palette.html", "content.html")
     }
     files = {p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*") if p.is_file()}
