@@ -76,6 +76,16 @@ UPSTREAM_BLOCKS = {
         "worker) and overrides/assets/javascripts/page.js (features, translations, annotate, tags, "
         "version) write its members",
     ),
+    "htmltitle": (
+        "8ebd0d3f80cb7be8baa6a77ed0759e9d08eba8a72047270089a452cd911f83ef",
+        "overrides/main.html's block htmltitle writes 'page title · site name' (the home page: the site "
+        "name alone) instead of Material's 'page title - site name'",
+    ),
+    "content": (
+        "e7e77c2e082ef76171f8807dccaebedd1bc41af76d4c4ec3d19012eb8636eac1",
+        "overrides/main.html's block content is super() followed by the edit and report links of a "
+        "paper page",
+    ),
     "site_nav": (
         "08b0b8418133d46ea078a7737f096bed62048ed4be5f9c1ba790b3cd3f498cbc",
         "overrides/main.html's block site_nav renders only the navigation sidebar on pages that hide "
