@@ -74,6 +74,8 @@ def test_siblings_share_a_head_and_most_words() -> None:
     assert central.same_concept("backbone", "backbone networks")
     assert not central.same_concept("image classification", "image segmentation")
     assert not central.same_concept("graph pruning", "graph neural networks")
+    assert not central.same_concept("neural networks", "recurrent neural networks")
+    assert central.same_concept("pruning", "network pruning")
     spans = {"face images": ((0, 2),), "facial images": ((5, 7),), "domain shift": ((9, 11),)}
     assert curate._choose(["face images", "facial images", "domain shift"], spans) == [
         "face images",

@@ -34,7 +34,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.keywords import generic
+from generator.keywords import filler, generic
 from generator.keywords.grammar import TOKEN
 from generator.text.sentences import sentences
 
@@ -100,11 +100,13 @@ def name_form(word: str) -> str:
     return _table()[2].get(word.lower(), "")
 
 
-def fixed_expression(previous: str, word: str) -> bool:
-    """Whether `word` is nearly always written after `previous` ("de novo", "from scratch")."""
+def fixed_expression(first: str, second: str, cut: str = "") -> bool:
+    """Whether the word `cut` (by default `second`) is nearly always written in the pair "first second"
+    ("de novo", "from scratch", "Nash equilibrium"): a keyword that keeps `cut` and leaves out the
+    other word is a piece of a fixed expression."""
     _documents, df, _names = _table()
-    pair = df.get(f"{previous.lower()} {word.lower()}", 0)
-    alone = generic.share(word) * generic.documents()
+    pair = df.get(f"{first.lower()} {second.lower()}", 0)
+    alone = generic.share(cut or second) * generic.documents()
     return pair >= 3 and alone > 0 and pair >= FIXED_SHARE * alone
 
 
@@ -188,13 +190,16 @@ def _fragment(tokens: list[str], lowered: list[str], spans: tuple[tuple[int, int
     fixed expression."""
     if not spans:
         return False
-    for start, _end in spans:
+    for start, end in spans:
         first = lowered[start]
         previous = lowered[start - 1] if start else ""
         verb = first.endswith("ed") and (
             previous in _AUXILIARIES or (previous.endswith("ly") and len(previous) > 4)
         )
         fixed = bool(previous) and previous[:1].isalpha() and fixed_expression(previous, first)
+        following = lowered[end] if end < len(lowered) else ""
+        last = lowered[end - 1]
+        fixed = fixed or (following[:1].isalpha() and fixed_expression(last, following, cut=last))
         if not (verb or fixed):
             return False
     return True
@@ -215,10 +220,10 @@ def reweigh(
     for cand in phrases:
         spans = tuple(s for s in cand.spans if s[1] <= len(tokens))
         factor = 1.0
-        if spans and cand.key not in protected:
-            if all(all(j in surnames for j in range(a, b)) for a, b in spans):
+        if spans:
+            if cand.key not in protected and all(all(j in surnames for j in range(a, b)) for a, b in spans):
                 continue  # a cited author's name
-            if _fragment(tokens, lowered, spans):
+            if cand.key not in protected and _fragment(tokens, lowered, spans):
                 continue
             places = {where[a] for a, _b in spans}
             central = best in places
@@ -237,21 +242,31 @@ def reweigh(
 
 
 def same_concept(a: str, b: str) -> bool:
-    """Whether two keys of one paper name one concept: one contains the other word for word (by stem),
-    or both end in the same noun and share most of their words by stem ("face images", "facial
-    images"; "intrinsic dimension", "intrinsic factor dimension")."""
+    """Whether two keys of one paper name one concept: they share most words by stem, and every word
+    only one of them has adds no concept. A word adds none when it is common in general English
+    ("intrinsic factor dimension" beside "intrinsic dimension"), or when it is the head of its phrase
+    and a word of most ML abstracts ("backbone networks", "intrinsic dimension issue" beside
+    "backbone", "intrinsic dimension"). Stems match loosely ("face images", "facial images").
+    "recurrent neural networks" and "neural networks" stay apart: "recurrent" names a concept. A single
+    word is one concept with every keyword that has it."""
     if a == b:
         return True
     wa, wb = a.replace("-", " ").split(), b.replace("-", " ").split()
-    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    n = len(short)
-    for i in range(len(long) - n + 1):
-        if all(_alike(x, y) for x, y in zip(short, long[i : i + n], strict=True)):
-            return n >= 2 or len(long) <= 2 or i + n == len(long)
-    if not _alike(wa[-1], wb[-1]):
-        return False
-    common = sum(1 for x in short if any(_alike(x, y) for y in long))
-    return common * 2 > len(long) or (common * 2 == len(long) and n == 2)
+    if len(wa) == 1 or len(wb) == 1:
+        # A single word said again inside a longer keyword ("pruning", "network pruning").
+        word, other = (wa[0], wb) if len(wa) == 1 else (wb[0], wa)
+        return any(_alike(word, w) for w in other)
+    only_a = [(x, i == len(wa) - 1) for i, x in enumerate(wa) if not any(_alike(x, y) for y in wb)]
+    only_b = [(y, i == len(wb) - 1) for i, y in enumerate(wb) if not any(_alike(x, y) for x in wa)]
+    if len(only_a) + len(only_b) >= max(len(wa), len(wb)):
+        return False  # most words differ
+    return all(_no_concept(w, head) for w, head in only_a + only_b)
+
+
+def _no_concept(word: str, head: bool) -> bool:
+    if filler.zipf(word) >= filler.COMMON_ZIPF:
+        return True
+    return head and generic.is_generic_word(word)
 
 
 def _alike(x: str, y: str) -> bool:
