@@ -272,8 +272,15 @@ def _choose(
         if mine and covered and _inside(mine, covered):
             continue
         padded = f" {key} "
-        if SIBLINGS_MERGED and any(_repeats(key, c) or central.same_concept(key, c) for c in chosen):
-            continue  # no sibling of a better keyword of the paper (keywords/central.py)
+        if SIBLINGS_MERGED:
+            twin = next((c for c in chosen if _repeats(key, c) or central.same_concept(key, c)), None)
+            if twin is not None:
+                # One keyword of a concept (keywords/central.py): the longer phrase takes the place of
+                # a single word it repeats ("gradient descent" for "descent"), else the better stays.
+                if " " not in twin and " " in key and key not in weak:
+                    chosen[chosen.index(twin)] = key
+                    covered.extend(mine)
+                continue
         if not mine and any(padded in f" {c} " for c in chosen):
             continue
         if any(spans[c] and f" {c} " in padded and _inside(spans[c], list(mine)) for c in chosen):
