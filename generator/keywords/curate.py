@@ -2,7 +2,8 @@
 
 ``curate(papers, candidates)``: acronyms become their expansion; singular/plural, case and hyphen
 variants become one canonical keyword across the catalogue; a keyword that is a part of a better
-keyword of the same paper goes; each paper keeps its best 5 to 10 keywords, preferring those it
+keyword of the same paper goes, and of siblings that name one concept (``keywords.central.same_concept``:
+"face images", "facial images") one stays; each paper keeps its best 5 to 10 keywords, preferring those it
 shares with other papers. The candidates come from ``keywords.extract`` (YAKE, per abstract).
 """
 
