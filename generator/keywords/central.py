@@ -50,9 +50,9 @@ GENERIC_FACTOR = 3.0
 # A phrase in more than this share of SciTLDR train abstracts is a phrase of every ML paper.
 GENERIC_PHRASE_SHARE = 0.01
 # A phrase in more than this share is a word of the whole field ("machine learning", "neural networks"):
-# last unless the contribution sentence says it.
+# last unless the contribution sentence says it (YAKE scores span orders of magnitude).
 FIELD_PHRASE_SHARE = 0.05
-FIELD_FACTOR = 10.0
+FIELD_FACTOR = 1000.0
 # A word that follows the same word in this share of the abstracts that use it lives in a fixed expression.
 FIXED_SHARE = 0.75
 _YEAR = re.compile(r"^(1[89]|20)\d\d[a-z]?$")
