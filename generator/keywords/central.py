@@ -224,6 +224,8 @@ def reweigh(
     for cand in phrases:
         spans = tuple(s for s in cand.spans if s[1] <= len(tokens))
         factor = 1.0
+        # The phrase as the abstract writes it ("neural networks"), or its key, whichever is commoner.
+        common = max(phrase_share(cand.key), phrase_share(cand.text))
         if spans:
             if cand.key not in protected and all(all(j in surnames for j in range(a, b)) for a, b in spans):
                 continue  # a cited author's name
@@ -237,9 +239,9 @@ def reweigh(
                 factor *= BACKGROUND_FACTOR
             if central:
                 factor *= CENTRAL_FACTOR
-            elif " " in cand.key and phrase_share(cand.key) > FIELD_PHRASE_SHARE:
+            elif " " in cand.key and common > FIELD_PHRASE_SHARE:
                 factor *= FIELD_FACTOR
-            elif " " in cand.key and phrase_share(cand.key) > GENERIC_PHRASE_SHARE:
+            elif " " in cand.key and common > GENERIC_PHRASE_SHARE:
                 factor *= GENERIC_FACTOR
             if len(places) >= 3:
                 factor *= REPEATED_FACTOR
