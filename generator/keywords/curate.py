@@ -2,7 +2,8 @@
 
 ``curate(papers, candidates)``: acronyms become their expansion; singular/plural, case and hyphen
 variants become one canonical keyword across the catalogue; a keyword that is a part of a better
-keyword of the same paper goes; each paper keeps its best 5 to 10 keywords, preferring those it
+keyword of the same paper goes, and of siblings that name one concept (``keywords.central.same_concept``:
+"face images", "facial images") one stays; each paper keeps its best 5 to 10 keywords, preferring those it
 shares with other papers. The candidates come from ``keywords.extract`` (YAKE, per abstract).
 """
 
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from sys import intern
 
-from generator.keywords import filler
+from generator.keywords import central, filler
 from generator.keywords.grammar import crosses
 from generator.models import Paper
 from generator.runtime import cache, parallel
@@ -174,7 +175,7 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tup
             spellings[key][text] = n
     out = []
     for paper, chosen in zip(papers, choices, strict=True):
-        labels = tuple(_spelling(k, spellings) or fallback.get(k, k) for k in chosen)
+        labels = tuple(_named(_spelling(k, spellings) or fallback.get(k, k)) for k in chosen)
         acronyms = tuple(
             (label, written[k].most_common(1)[0][0])
             for k, label in zip(chosen, labels, strict=True)
@@ -190,7 +191,7 @@ CHOICE_LABEL = "curate"
 def choice_key() -> str:
     """What a paper's choice depends on besides its ident: this code, the filler rules, the phrase
     rules and the word frequencies."""
-    return cache.stage_key("curate", sys.modules[__name__], packages=("wordfreq",))
+    return cache.stage_key("curate", sys.modules[__name__], packages=("wordfreq",), data=(central.digest(),))
 
 
 def _choice_ident(
@@ -272,8 +273,15 @@ def _choose(
         if mine and covered and _inside(mine, covered):
             continue
         padded = f" {key} "
-        if SIBLINGS_MERGED and any(_repeats(key, c) for c in chosen):
-            continue  # no single word repeated inside a better keyword of the paper
+        if SIBLINGS_MERGED:
+            twin = next((c for c in chosen if _repeats(key, c) or central.same_concept(key, c)), None)
+            if twin is not None:
+                # One keyword of a concept (keywords/central.py): the longer phrase takes the place of
+                # a single word it repeats ("gradient descent" for "descent"), else the better stays.
+                if " " not in twin and " " in key and key not in weak:
+                    chosen[chosen.index(twin)] = key
+                    covered.extend(mine)
+                continue
         if not mine and any(padded in f" {c} " for c in chosen):
             continue
         if any(spans[c] and f" {c} " in padded and _inside(spans[c], list(mine)) for c in chosen):
@@ -285,6 +293,12 @@ def _choose(
         if len(chosen) == KEYWORDS_PER_PAPER:
             break
     return chosen
+
+
+def _named(label: str) -> str:
+    """A label with the words ML abstracts write capitalised inside sentences capitalised ("markov
+    decision processes" -> "Markov decision processes"); words already capitalised stay as written."""
+    return " ".join(w if not w.islower() else (central.name_form(w) or w) for w in label.split(" "))
 
 
 def _repeats(short: str, long: str) -> bool:

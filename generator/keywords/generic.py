@@ -33,6 +33,11 @@ def share(word: str) -> float:
     return df.get(word.lower(), 0) / documents
 
 
+def documents() -> int:
+    """How many SciTLDR train abstracts the counts are over."""
+    return _table()[0]
+
+
 def written_lower(word: str) -> bool:
     """Whether ML abstracts write `word` in lower case at least as often as not (in at least half the
     SciTLDR train abstracts that use it): a common word, not a name ("encoder", "perspective"; not

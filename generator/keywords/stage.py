@@ -29,7 +29,7 @@ import yake
 import yake.data.core as yake_core
 import yake.data.single_word as yake_single_word
 
-from generator.keywords import generic
+from generator.keywords import central, generic
 from generator.keywords.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
 from generator.keywords.grammar import (
     TOKEN,
@@ -256,7 +256,8 @@ def extract(text: str) -> Candidates:
         (a_key, e_key, acronym, " ".join(forms.get(w.lower(), w.lower()) for w in expansion.split()))
         for a_key, e_key, acronym, expansion in acronyms
     )
-    return Candidates(tuple(kept.values()), defined)
+    # What the paper is about weighs up, what it only cites or mentions weighs down (keywords/central.py).
+    return Candidates(central.reweigh(text, tuple(kept.values()), frozenset(expansions)), defined)
 
 
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
@@ -273,7 +274,7 @@ def cache_key() -> str:
         sys.modules[__name__],
         packages=("yake",),
         settings=YAKE_SETTINGS,
-        data=(tagger_model_digest(), generic.digest()),
+        data=(tagger_model_digest(), generic.digest(), central.digest()),
         per_paper=KEYWORDS_PER_PAPER,
     )
 
