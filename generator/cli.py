@@ -9,11 +9,11 @@ import os
 import sys
 from pathlib import Path
 
-from generator import review
-from generator.enrich import command, refmanager
 from generator.errors import BuildError
-from generator.pipeline import build
 from generator.runtime.cache import DEFAULT_DIR
+
+# Each command imports what it runs when it runs (``build`` the pipeline, ``review`` the review,
+# ``enrich`` the network clients): a build does not pay for importing the enrich package.
 
 log = logging.getLogger(__name__)
 _HANDLER = "generator-cli"
@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         return _diff(args)
     if args.command == "enrich":
         return _enrich(args)
+    from generator.pipeline import build
+
     try:
         build(
             args.seeds,
@@ -112,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from generator import review
+
     log = args.log.read_text(encoding="utf-8", errors="replace") if args.log and args.log.is_file() else ""
     result = review.review(
         review.load(args.base),
@@ -155,13 +159,13 @@ def _enrich_parser(
     )
     cmd.add_argument(
         "--arxiv-url",
-        default=env("ENRICH_ARXIV_URL", "") or command.ARXIV_URL,
-        help=f"arXiv API query URL (default: $ENRICH_ARXIV_URL or {command.ARXIV_URL})",
+        default=env("ENRICH_ARXIV_URL", ""),
+        help="arXiv API query URL (default: $ENRICH_ARXIV_URL or the arXiv API, generator/enrich/arxiv.py)",
     )
     cmd.add_argument(
         "--openalex-url",
-        default=env("ENRICH_OPENALEX_URL", "") or command.OPENALEX_URL,
-        help=f"OpenAlex works URL (default: $ENRICH_OPENALEX_URL or {command.OPENALEX_URL})",
+        default=env("ENRICH_OPENALEX_URL", ""),
+        help="OpenAlex works URL (default: $ENRICH_OPENALEX_URL or OpenAlex, generator/enrich/openalex.py)",
     )
     cmd.add_argument(
         "--limit",
@@ -223,8 +227,8 @@ def _enrich_parser(
     cmd.add_argument(
         "--cache",
         type=Path,
-        default=command.DEFAULT_CACHE,
-        help=f"folder of the response cache (default {command.DEFAULT_CACHE})",
+        default=None,
+        help="folder of the response cache (default .cache/enrich, generator/enrich/fetch.py)",
     )
     cmd.add_argument("--no-cache", action="store_true", help="keep no responses (asks everything again)")
     cmd.add_argument(
@@ -239,6 +243,11 @@ def _enrich_parser(
 def _enrich(args: argparse.Namespace) -> int:
     if args.from_file is not None:
         return _enrich_from(args)
+    from generator.enrich import command
+
+    args.arxiv_url = args.arxiv_url or command.ARXIV_URL
+    args.openalex_url = args.openalex_url or command.OPENALEX_URL
+    args.cache = args.cache or command.DEFAULT_CACHE
     contact = args.contact.strip()
     if "@" not in contact and not contact.startswith(("http://", "https://")):
         log.error(
@@ -277,6 +286,8 @@ def _enrich(args: argparse.Namespace) -> int:
 
 
 def _enrich_from(args: argparse.Namespace) -> int:
+    from generator.enrich import refmanager
+
     try:
         summary = refmanager.run(args.seeds, args.from_file, review_file=args.review, quiet=args.quiet)
     except BuildError as exc:

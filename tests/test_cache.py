@@ -73,8 +73,8 @@ def test_a_settings_change_invalidates_every_keyword(tmp_path: Path, monkeypatch
     with parallel.runtime(tmp_path, jobs=1):
         stage.with_keywords(papers(*TEXTS))
     extracted: list[str] = []
-    real_extract = stage.extract
-    monkeypatch.setattr(stage, "extract", lambda text: extracted.append(text) or real_extract(text))
+    real_analyse = stage.analyse  # the per-abstract part: candidates and terms from one tagging
+    monkeypatch.setattr(stage, "analyse", lambda text: extracted.append(text) or real_analyse(text))
     with parallel.runtime(tmp_path, jobs=1):
         stage.with_keywords(papers(*TEXTS))
     assert extracted == []  # unchanged settings: every paper from the cache

@@ -25,8 +25,11 @@ def catalogue() -> Catalogue:
 def test_topic_names_are_subjects(catalogue: Catalogue) -> None:
     names = {t.name for t in catalogue.topics}
     # The subjects a reader expects are topics; none of the names issue 20 rejected comes back.
-    expected = {"diffusion models", "federated learning", "knowledge graph", "graph neural networks"}
+    expected = {"diffusion models", "federated learning", "graph neural networks"}
     assert expected <= {n.casefold() for n in names}
+    # The knowledge-graph papers' topic: since the shared chunker lets a nominal gerund end a term,
+    # "knowledge graph embedding" (what its three papers do) names it rather than "knowledge graph".
+    assert {"knowledge graph", "knowledge graph embedding"} & {n.casefold() for n in names}
     assert not names & {"Dependencies and diffusion models", "Representation", "Inference", "Alignment"}
     assert not any(" and " in n for n in names)  # a name is one subject, never a mix
 

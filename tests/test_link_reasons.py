@@ -4,10 +4,13 @@ from dataclasses import replace
 
 import pytest
 
+from generator.keywords import stage
 from generator.models import Paper, Source
 from generator.relate import related
 from generator.relate.related import Catalogue, count, is_concept, related_papers, shared_terms
-from generator.relate.terms import concepts, noun_phrases
+from generator.relate.terms import concept_counts, concepts, noun_phrases
+from generator.text.acronyms import expand_tagged
+from generator.text.tagger import tag_sentences
 
 
 def paper(pid: str, text: str, keywords: tuple[str, ...] = ()) -> Paper:
@@ -121,3 +124,32 @@ def test_shared_keywords_that_are_no_concept_are_not_shown() -> None:
     catalogue = count(({"representation", "graph attention"} for _ in range(40)), 40)
     assert related.shared_keywords(a, c, catalogue) == ()
     assert related.shared_keywords(a, c) == ("representation", "graph attention")
+
+
+# --- issue 20: one tagging, one chunker (generator/text/nounphrases.py, text.acronyms.expand_tagged) ---
+
+
+def test_acronyms_are_expanded_on_the_tagged_tokens() -> None:
+    text = "Graph neural networks (GNNs) learn on graphs. We scale GNNs to large graphs."
+    expanded = expand_tagged(tag_sentences(text), text)
+    second = [token for token, _tag in expanded[1]]
+    assert "GNNs" not in second and second[2:5] == ["graph", "neural", "networks"]
+    first = dict(expanded[0])
+    assert dict(expanded[1])["networks"] == first["networks"]  # tagged as where the long form is written
+
+
+def test_a_gerund_ends_a_term_after_a_noun_never_alone() -> None:
+    # "deploying" ends a noun-phrase run of the chunker (no object follows it), yet is no term alone.
+    found = concepts("We study open-domain question answering. The model stays cheap when deploying.")
+    assert "question answering" in found
+    assert "deploying" not in found
+
+
+def test_the_keyword_stage_carries_the_same_terms_as_the_terms_module() -> None:
+    text = (
+        "Large language models (LLMs) answer questions. We fine-tune LLMs on medical question answering, "
+        "see https://example.org/code for the code."
+    )
+    carried = stage.extract_plain(text)[stage.TERMS_FIELD]
+    assert carried and carried == [[k, s, n] for k, (s, n) in sorted(concept_counts(text).items())]
+    assert not any("example" in k for k, _s, _n in carried)  # a web address is no term

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 from generator.models import KEYWORD_PAGE_MIN
+from generator.site.topicmap import NEIGHBOURHOOD_MIN
 
 from .conftest import BuiltSite
 from .searchindex import search_docs
@@ -221,7 +222,11 @@ def test_every_svg_link_resolves(seed_site: BuiltSite) -> None:
             target = resolve(seed_site.site, page, href)
             assert target is not None and target.is_file(), (str(page), href)
             checked += 1
-    assert checked > 47  # the map's nodes and every linked paper's neighbourhood picture
+    # The map's nodes (one a topic drawn) and, in each paper's neighbourhood picture (papers with
+    # NEIGHBOURHOOD_MIN related papers or more), one link a related paper.
+    data = catalogue(seed_site)
+    pictured = sum(len(p["related"]) for p in data["papers"] if len(p["related"]) >= NEIGHBOURHOOD_MIN)
+    assert pictured > 0 and checked == sum(1 for t in data["topics"] if t["keywords"]) + pictured
 
 
 def test_pages_are_minified_and_share_the_theme_icons(seed_site: BuiltSite) -> None:

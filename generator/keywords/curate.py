@@ -87,7 +87,7 @@ class _Packed:
     def of_plain(data: list) -> _Packed:  # type: ignore[type-arg]
         """``of`` the JSON form the keyword cache stores (``[[text, key, score, spans], ...],
         acronyms``), without building the records first."""
-        phrases, acronyms = data
+        phrases, acronyms = data[0], data[1]
         ends, flat, total = array("l"), array("l"), 0
         for _text, _key, _score, spans in phrases:
             total += len(spans)

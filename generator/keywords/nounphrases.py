@@ -1,8 +1,7 @@
 """Noun phrases of an abstract, from its part-of-speech tags: the only phrases YAKE may score.
 
-A noun phrase is a run of adjectives, nouns, names and participles used as modifiers ("pre-trained",
-"the weighted graph") that ends in a noun or a name (an acronym, a word with inner capitals or digits:
-"BERT", "GANSynth", "code2seq"). A candidate is any part of such a run of up to ``MAX_WORDS`` words
+The runs of noun-phrase words come from the shared chunker (``generator/text/nounphrases.py``). A
+candidate is any part of such a run of up to ``MAX_WORDS`` words
 that ends in a noun: so no candidate crosses a verb, a preposition or a determiner, and none ends in an
 adjective ("deep neural") or cuts a word (the tokens are the tagger's, hyphenated words whole).
 
@@ -19,20 +18,10 @@ from dataclasses import dataclass
 
 from generator.keywords import generic
 from generator.text import tagger
-from generator.text.tagger import NOUNS, Tagged
+from generator.text.nounphrases import chunks
+from generator.text.tagger import Tagged
 
 MAX_WORDS = 4
-_ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
-_PARTICIPLES = frozenset({"VBN", "VBG"})
-# A participle modifies the next noun when it follows one of these ("the trained model").
-_BEFORE_MODIFIER = frozenset({"DT", "PRP$", "POS", "CD", *_ADJECTIVES})
-# A gerund followed by one of these has an object: a verb ("using deep networks").
-_OBJECT_START = frozenset({"DT", "PRP", "PRP$", "CD", "JJ", "JJR", "JJS", "PDT", "WDT", "WP", "EX"})
-_NOUN_PHRASE_TAGS = frozenset({*NOUNS, *_ADJECTIVES, "VBG", "VBN"})
-# A participle after these is a verb ("models trained on", "we trained", "which learned"); before a
-# noun elsewhere it modifies it ("study federated learning").
-_SUBJECTS = frozenset({*NOUNS, "PRP", "WDT", "WP"})
-_HEADS = frozenset({*NOUNS, "VBG"})
 # Adjectives made from a name keep its capital: Bayesian, Gaussian, Euclidean, Hamiltonian.
 _NAME_ADJECTIVE = ("ian", "ean")
 _COMMON = frozenset(
@@ -46,69 +35,13 @@ class NounPhrases:
     names: dict[str, str]  # lower-case word -> as the abstract writes it, for proper names
 
 
-def _named(token: str) -> bool:
-    """An acronym or a name with inner capitals or digits: "BERT", "GANSynth", "code2seq", "GPT-2"."""
-    letters = [c for c in token if c.isalpha()]
-    if len(letters) < 2:
-        return False
-    return any(c.isupper() for c in token[1:]) or (any(c.isdigit() for c in token) and token[0].isalpha())
-
-
-def _nominal(sentence: Tagged, index: int) -> bool:
-    """A noun, a name, or a gerund used as a noun ("data mining", "dynamic time warping", "for
-    clustering."): after a noun or an adjective, or with no object after it."""
-    token, tag = sentence[index]
-    if tag in NOUNS or (_named(token) and not tag.startswith("V")):
-        return True
-    if tag != "VBG":
-        return False
-    following = sentence[index + 1][1] if index + 1 < len(sentence) else "."
-    if following in _OBJECT_START:
-        return False
-    previous = sentence[index - 1][1] if index else ""
-    return (
-        previous in NOUNS
-        or previous in _ADJECTIVES
-        or previous == "VBN"
-        or following not in _NOUN_PHRASE_TAGS
-    )
-
-
-def chunks(sentence: Tagged) -> list[list[tuple[str, bool]]]:
-    """Maximal runs of noun-phrase words in one tagged sentence: (word, whether it can end a phrase)."""
-    runs: list[list[tuple[str, bool]]] = []
-    current: list[tuple[str, bool]] = []
-    for index, (token, tag) in enumerate(sentence):
-        previous = sentence[index - 1][1] if index else ""
-        if _nominal(sentence, index):
-            current.append((token, True))
-            continue
-        following = sentence[index + 1][1] if index + 1 < len(sentence) else "."
-        if (tag in _ADJECTIVES and any(c.isalpha() for c in token)) or (
-            tag in _PARTICIPLES
-            and (
-                "-" in token
-                or previous in _BEFORE_MODIFIER
-                or (previous not in _SUBJECTS and following in _HEADS)
-            )
-        ):
-            current.append((token, False))
-            continue
-        if current:
-            runs.append(current)
-        current = []
-    if current:
-        runs.append(current)
-    return runs
-
-
 def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozenset()) -> NounPhrases:
     """The candidate phrases and proper names of a tagged abstract; `defined`: lower-case words of the
     expansions of the acronyms it defines."""
     phrases: set[str] = set()
     for sentence in sentences:
         for run in chunks(sentence):
-            words = [token.lower() for token, _ in run]
+            words = [sentence[index][0].lower() for index, _ in run]
             for end, (_token, head) in enumerate(run):
                 if not head:
                     continue

@@ -33,8 +33,6 @@ from generator.keywords import central, generic
 from generator.keywords.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
 from generator.keywords.grammar import (
     TOKEN,
-    URL,
-    URL_HINTS,
     acronyms_defined,
     crosses,
     is_key_phrase,
@@ -47,10 +45,12 @@ from generator.keywords.grammar import (
 )
 from generator.keywords.nounphrases import noun_phrases
 from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshold
+from generator.relate.terms import Term, counts_of, tagged_phrases, without_urls
 from generator.runtime import cache, parallel
 from generator.text import slug as slugs
+from generator.text.acronyms import expand_tagged
+from generator.text.tagger import Tagged, tag_sentences
 from generator.text.tagger import model_digest as tagger_model_digest
-from generator.text.tagger import tag_sentences
 
 # Re-exported: the keyword stage's interface, as callers and tests have imported it from here.
 __all__ = [
@@ -194,8 +194,18 @@ def extract(text: str) -> Candidates:
     A pure function of the text (no catalogue state), so its result can be cached by the text's hash
     and computed in a process pool.
     """
-    if any(hint in text for hint in URL_HINTS):
-        text = URL.sub(" . ", text)
+    return analyse(text)[0]
+
+
+def analyse(text: str) -> tuple[Candidates, list[Term]]:
+    """``extract`` and the abstract's noun-phrase terms for the related papers and topics
+    (``terms.tagged_phrases``), from one tagging of the abstract."""
+    text = without_urls(text)
+    sentences = tag_sentences(text)
+    return _candidates(text, sentences), tagged_phrases(expand_tagged(sentences, text))
+
+
+def _candidates(text: str, sentences: tuple[Tagged, ...]) -> Candidates:
     tokens = TOKEN.findall(text)
     lowered = [t.lower().replace("\u2019", "'") for t in tokens]
     index: dict[str, list[int]] = defaultdict(list)
@@ -206,7 +216,7 @@ def extract(text: str) -> Candidates:
     # YAKE scores only the abstract's noun phrases, found with the part-of-speech tagger, and proper
     # names keep their case (generator/keywords/nounphrases.py).
     defined_words = frozenset(w for _a, e_key, _w, _e in acronyms for w in e_key.split())
-    nouns = noun_phrases(tag_sentences(text), defined_words)
+    nouns = noun_phrases(sentences, defined_words)
     forms.update({low: name for low, name in nouns.names.items() if forms.get(low, low) == low})
     expansion_of = {a_key: (e_key, expansion) for a_key, e_key, _a, expansion in acronyms}
     expansions = {e_key for _a, e_key, _w, _e in acronyms}
@@ -263,7 +273,7 @@ def extract(text: str) -> Candidates:
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     """The keyword stage: extract per paper (cached, on a process pool), then curate over the catalogue."""
     # Read one paper's cached JSON at a time and packed by curate: never every paper's JSON at once.
-    found = parallel.imap_cached(_extract_plain, [p.text for p in papers], key=cache_key())
+    found = parallel.imap_cached(extract_plain, [p.text for p in papers], key=cache_key())
     return curate(papers, found)
 
 
@@ -279,15 +289,19 @@ def cache_key() -> str:
     )
 
 
-def _extract_plain(text: str) -> list[object]:
-    """``extract`` as JSON-able lists, the form the cache stores (floats survive JSON exactly)."""
-    found = extract(text)
+def extract_plain(text: str) -> list[object]:
+    """``analyse`` as JSON-able lists, the form the cache stores (floats survive JSON exactly): the
+    candidates, the acronyms and, at ``TERMS_FIELD``, the terms counted ([key, as first written, how
+    many times], by key), which the related papers and topics read (``generator/relate/concepts.py``)."""
+    found, terms = analyse(text)
     phrases = [[c.text, c.key, c.score, [list(span) for span in c.spans]] for c in found.phrases]
-    return [phrases, [list(a) for a in found.acronyms]]
+    counted = [[k, shown, n] for k, (shown, n) in sorted(counts_of(terms).items())]
+    return [phrases, [list(a) for a in found.acronyms], counted]
 
 
+TERMS_FIELD = 2
 # How the build's cache counts name this stage's values.
-CACHE_LABEL = _extract_plain.__name__
+CACHE_LABEL = extract_plain.__name__
 
 
 # ---------------------------------------------------------------------------------------------

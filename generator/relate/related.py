@@ -39,7 +39,8 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from generator.keywords import filler
 from generator.keywords.stage import is_key_phrase
 from generator.models import Paper, Related
-from generator.relate.terms import STOP_WORDS, concept_counts, paper_concepts, paper_counts
+from generator.relate.concepts import paper_concepts, paper_counts
+from generator.relate.terms import STOP_WORDS, concept_counts
 from generator.runtime import cache, parallel
 from generator.text.acronyms import expand
 from generator.text.acronyms import table as acronym_table

@@ -1,11 +1,12 @@
 """Noun-phrase terms of an abstract: the concepts related papers and topics are read from.
 
 ``noun_phrases(text)`` is the one function the related-papers stage (its similarity and the reasons
-shown on a link) and the topic names read concepts from. It chunks the abstract (acronyms it
-defines expanded where used) at stop words and punctuation and keeps every span of up to ``LONGEST``
-words that reads as a noun phrase (``generator.keywords.grammar.is_key_phrase``: no verb, adverb or
-judgement, not ending in an adjective). When the part-of-speech tagger is in
-(``generator/text/tagger.py``), only ``_chunks`` and ``_is_noun_phrase`` change.
+shown on a link) and the topic names read concepts from. It tags the abstract once, expands the
+acronyms it defines at the token level (``text.acronyms.expand_tagged``), takes the noun-phrase runs
+of the shared chunker (``generator/text/nounphrases.py``), splits them at stop words and keeps every
+span of up to ``LONGEST`` words that ends on a noun and reads as a key phrase
+(``generator.keywords.grammar.is_key_phrase``: no verb, adverb or judgement). ``tagged_phrases`` does
+the same from sentences already tagged, so the keyword stage computes the terms from its own tags.
 
 A term is keyed as keywords are (``phrase_key``: case, hyphens, the head noun's number), so a term
 and a keyword of the same phrase meet; ``Term.surface`` keeps the words as written, a capitalised
@@ -16,19 +17,16 @@ networks").
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from generator.keywords.grammar import is_key_phrase
-from generator.models import Paper
-from generator.runtime import cache, parallel
-from generator.text.acronyms import expand
+from generator.keywords.grammar import URL, URL_HINTS, is_key_phrase
+from generator.text.acronyms import expand_tagged
 from generator.text.forms import phrase_key
-from generator.text.tagger import tag_sentences
+from generator.text.nounphrases import chunks
+from generator.text.tagger import Tagged, tag_sentences
 
 LONGEST = 4
 
@@ -51,33 +49,32 @@ class Term:
     surface: str
 
 
-_NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _NAMES = frozenset({"NNP", "NNPS"})
-# Words that may stand before the noun of a noun phrase: adjectives, participles ("pre-trained",
-# "learning"), numbers ("GPT 2").
-_MODIFIERS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "CD"})
 
 
-def _chunks(text: str) -> list[list[tuple[str, str, bool]]]:
-    """Runs of nouns and the words that modify them (part-of-speech tags, ``generator.text.tagger``),
-    split at stop words: each word as (lower case, as shown, is a noun). A word that starts a sentence
-    is shown in lower case unless it is a name ("Bayesian", "GNNs")."""
-    out: list[list[tuple[str, str, bool]]] = []
-    for sentence in tag_sentences(expand(text)):
-        run: list[tuple[str, str, bool]] = []
-        for i, (token, tag) in enumerate(sentence):
-            lower = token.lower()
-            if (tag in _NOUNS or tag in _MODIFIERS) and lower[:1].isalpha() and lower not in STOP_WORDS:
-                shown = lower if i == 0 and tag not in _NAMES and token[1:] == lower[1:] else token
-                if i == 1 and run and run[0][1] != sentence[0][0] and token[:1].isupper():
-                    run[0] = (run[0][0], sentence[0][0], run[0][2])  # "Graph Neural Networks ..."
-                run.append((lower, shown, tag in _NOUNS))
-                continue
+def _chunks(sentences: tuple[Tagged, ...]) -> list[list[tuple[str, str, bool, bool]]]:
+    """The noun-phrase runs of the tagged sentences (the shared chunker, ``generator/text/nounphrases.py``),
+    split at stop words and at words that start with no letter: each word as (lower case, as shown,
+    whether a phrase may end on it, whether it is a gerund). A word that starts a sentence is shown
+    in lower case unless it is a name ("Bayesian", "GNNs")."""
+    out: list[list[tuple[str, str, bool, bool]]] = []
+    for sentence in sentences:
+        for chunk in chunks(sentence):
+            run: list[tuple[str, str, bool, bool]] = []
+            for i, head in chunk:
+                token, tag = sentence[i]
+                lower = token.lower()
+                if lower[:1].isalpha() and lower not in STOP_WORDS:
+                    shown = lower if i == 0 and tag not in _NAMES and token[1:] == lower[1:] else token
+                    if i == 1 and run and run[0][1] != sentence[0][0] and token[:1].isupper():
+                        run[0] = (run[0][0], sentence[0][0], *run[0][2:])  # "Graph Neural Networks ..."
+                    run.append((lower, shown, head, tag == "VBG"))
+                    continue
+                if run:
+                    out.append(run)
+                    run = []
             if run:
                 out.append(run)
-                run = []
-        if run:
-            out.append(run)
     return out
 
 
@@ -97,14 +94,27 @@ def _key(words: tuple[str, ...]) -> str:
 
 def noun_phrases(text: str) -> list[Term]:
     """Every noun-phrase span of up to LONGEST words in the abstract, in order, repeats included."""
+    text = without_urls(text)
+    return tagged_phrases(expand_tagged(tag_sentences(text), text))
+
+
+def without_urls(text: str) -> str:
+    """The text as the keyword stage tags it: each web address a sentence break."""
+    return URL.sub(" . ", text) if any(hint in text for hint in URL_HINTS) else text
+
+
+def tagged_phrases(sentences: tuple[Tagged, ...]) -> list[Term]:
+    """``noun_phrases`` of an abstract already tagged, its acronyms expanded (``expand_tagged``)."""
     found: list[Term] = []
-    for run in _chunks(text):
-        lower = tuple(w for w, _, _ in run)
+    for run in _chunks(sentences):
+        lower = tuple(w[0] for w in run)
         for n in range(1, min(LONGEST, len(run)) + 1):
             for i in range(len(run) - n + 1):
                 span = lower[i : i + n]
-                if run[i + n - 1][2] and _is_noun_phrase(span):
-                    found.append(Term(_key(span), " ".join(s for _, s, _ in run[i : i + n])))
+                # A gerund ends a term after a noun or a modifier ("question answering"), never alone.
+                end = run[i + n - 1]
+                if end[2] and not (n == 1 and end[3]) and _is_noun_phrase(span):
+                    found.append(Term(_key(span), " ".join(w[1] for w in run[i : i + n])))
     return found
 
 
@@ -115,33 +125,13 @@ def concepts(text: str) -> dict[str, str]:
 
 def concept_counts(text: str) -> dict[str, tuple[str, int]]:
     """The abstract's noun-phrase terms: key -> (as first written, how many times)."""
+    return counts_of(noun_phrases(text))
+
+
+def counts_of(terms: list[Term]) -> dict[str, tuple[str, int]]:
+    """Terms counted: key -> (as first written, how many times)."""
     out: dict[str, tuple[str, int]] = {}
-    for term in noun_phrases(text):
+    for term in terms:
         shown, n = out.get(term.key, (term.surface, 0))
         out[term.key] = (shown, n + 1)
     return out
-
-
-CONCEPTS_LABEL = "concepts"
-
-
-def paper_counts(papers: tuple[Paper, ...]) -> Iterator[dict[str, tuple[str, int]]]:
-    """``concept_counts`` of each paper's abstract, in order, one at a time, cached per abstract: the
-    abstract is tagged once, and the related-papers stage (similarity, reasons) and the topics read
-    the cache."""
-    texts = [p.text for p in papers]
-    key = cache.stage_key("concepts", sys.modules[__name__], longest=LONGEST)
-    rows = parallel.icached(
-        texts,
-        key,
-        CONCEPTS_LABEL,
-        lambda todo: [[[k, s, n] for k, (s, n) in sorted(concept_counts(texts[i]).items())] for i in todo],
-    )
-    for row in rows:
-        yield {k: (s, n) for k, s, n in row}
-
-
-def paper_concepts(papers: tuple[Paper, ...]) -> Iterator[dict[str, str]]:
-    """``concepts`` of each paper's abstract, from ``paper_counts``."""
-    for found in paper_counts(papers):
-        yield {k: s for k, (s, _n) in found.items()}

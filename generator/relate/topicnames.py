@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from generator.keywords import filler
 from generator.models import Paper
 from generator.relate import related
-from generator.relate.terms import STOP_WORDS, concepts, paper_concepts
+from generator.relate.concepts import paper_concepts
+from generator.relate.terms import STOP_WORDS, concepts
 from generator.text.forms import phrase_key
 
 NAME_CANDIDATES = 8

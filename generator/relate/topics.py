@@ -111,6 +111,13 @@ def _assign(
     def says(pid: str, t: int) -> bool:
         return any(vocab.about(pid, k) for k in keys[t])
 
+    # The topics each term names, so that a paper's fitting topics come from its own terms rather
+    # than from asking every topic about every paper.
+    naming: dict[str, set[int]] = defaultdict(set)
+    for t, ks in enumerate(keys):
+        for k in ks:
+            naming[k].add(t)
+
     members: dict[int, list[str]] = defaultdict(list)
     others: list[str] = []
     for pid in sorted(graph.nodes):
@@ -122,7 +129,7 @@ def _assign(
         for other, data in graph[pid].items():
             if home.get(other, own) != own:
                 weight[home[other]] += data["weight"]
-        fitting = [t for t in range(len(named)) if t != own and says(pid, t)]
+        fitting = sorted({t for k in vocab.terms.get(pid, ()) for t in naming.get(k, ())} - {own})
         if fitting:
             best = min(
                 fitting,

@@ -13,8 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from generator.text.wordlists import word_set
+
+if TYPE_CHECKING:
+    from generator.text.tagger import Tagged
 
 _PARENTHESIS = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{0,14}[A-Za-z0-9]?)\s*\)")
 _CLAUSE_BREAK = re.compile(r"[.;:()\"\u201c\u201d]|, ")
@@ -120,3 +124,38 @@ def expand(text: str) -> str:
         r"\b(" + "|".join(re.escape(s) for s in sorted(defined, key=len, reverse=True)) + r")s?\b"
     )
     return pattern.sub(lambda m: defined[m.group(1)], text)
+
+
+def expand_tagged(sentences: tuple[Tagged, ...], text: str) -> tuple[Tagged, ...]:
+    """``expand`` on tagged sentences, without tagging again: every token that is an acronym `text`
+    defines (or one with an ``s`` after it) becomes the words of its long form, tagged as they were
+    where the long form is written (as nouns where it is not found as written). Tokens are whole
+    words, so an acronym inside a hyphenated word ("GNN-based") stays as it is."""
+    defined = table(text)
+    if not defined:
+        return sentences
+    tags = {long: _long_form_tags(sentences, long) for long in set(defined.values())}
+    out: list[Tagged] = []
+    for sentence in sentences:
+        words: list[tuple[str, str]] = []
+        for token, tag in sentence:
+            short = token if token in defined else token[:-1] if token[-1:] == "s" else ""
+            if short in defined:
+                words.extend(tags[defined[short]])
+            else:
+                words.append((token, tag))
+        out.append(tuple(words))
+    return tuple(out)
+
+
+def _long_form_tags(sentences: tuple[Tagged, ...], long: str) -> Tagged:
+    """The long form's words with the tags they have where the abstract writes them."""
+    words = long.split()
+    lowered = [w.lower() for w in words]
+    n = len(words)
+    for sentence in sentences:
+        tokens = [t.lower() for t, _ in sentence]
+        for i in range(len(tokens) - n + 1):
+            if tokens[i : i + n] == lowered:
+                return tuple((w, tag) for w, (_t, tag) in zip(words, sentence[i : i + n], strict=True))
+    return tuple((w, "NNS" if w.endswith("s") and k == n - 1 else "NN") for k, w in enumerate(words))

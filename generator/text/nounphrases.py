@@ -1,0 +1,84 @@
+"""Noun phrases in tagged sentences: the one chunker the keyword stage and the related-papers terms use.
+
+A noun phrase is a run of adjectives, nouns, names and participles used as modifiers ("pre-trained",
+"the weighted graph") that ends in a noun or a name (an acronym, a word with inner capitals or digits:
+"BERT", "GANSynth", "code2seq"). ``chunks`` returns the maximal runs of one sentence from the
+part-of-speech tags (``generator/text/tagger.py``), each word as its position and whether it can end
+a phrase: so no phrase read from a run crosses a verb, a preposition or a determiner, or cuts a word
+(the tokens are the tagger's, hyphenated words whole). Each stage reads its phrases from the runs
+its own way: the keyword stage every span of up to four words that ends in a noun
+(``generator/keywords/nounphrases.py``), the related papers' terms the spans that pass the key-phrase
+rules, split at stop words (``generator/relate/terms.py``).
+"""
+
+from __future__ import annotations
+
+from generator.text.tagger import NOUNS, Tagged
+
+ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
+_PARTICIPLES = frozenset({"VBN", "VBG"})
+# A participle modifies the next noun when it follows one of these ("the trained model").
+_BEFORE_MODIFIER = frozenset({"DT", "PRP$", "POS", "CD", *ADJECTIVES})
+# A gerund followed by one of these has an object: a verb ("using deep networks").
+_OBJECT_START = frozenset({"DT", "PRP", "PRP$", "CD", "JJ", "JJR", "JJS", "PDT", "WDT", "WP", "EX"})
+_NOUN_PHRASE_TAGS = frozenset({*NOUNS, *ADJECTIVES, "VBG", "VBN"})
+# A participle after these is a verb ("models trained on", "we trained", "which learned"); before a
+# noun elsewhere it modifies it ("study federated learning").
+_SUBJECTS = frozenset({*NOUNS, "PRP", "WDT", "WP"})
+_HEADS = frozenset({*NOUNS, "VBG"})
+
+# One word of a run: its position in the sentence, and whether a phrase may end on it.
+Word = tuple[int, bool]
+
+
+def named(token: str) -> bool:
+    """An acronym or a name with inner capitals or digits: "BERT", "GANSynth", "code2seq", "GPT-2"."""
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    return any(c.isupper() for c in token[1:]) or (any(c.isdigit() for c in token) and token[0].isalpha())
+
+
+def _nominal(sentence: Tagged, index: int) -> bool:
+    """A noun, a name, or a gerund used as a noun ("data mining", "dynamic time warping", "for
+    clustering."): after a noun or an adjective, or with no object after it."""
+    token, tag = sentence[index]
+    if tag in NOUNS or (named(token) and not tag.startswith("V")):
+        return True
+    if tag != "VBG":
+        return False
+    following = sentence[index + 1][1] if index + 1 < len(sentence) else "."
+    if following in _OBJECT_START:
+        return False
+    previous = sentence[index - 1][1] if index else ""
+    return (
+        previous in NOUNS or previous in ADJECTIVES or previous == "VBN" or following not in _NOUN_PHRASE_TAGS
+    )
+
+
+def chunks(sentence: Tagged) -> list[list[Word]]:
+    """Maximal runs of noun-phrase words in one tagged sentence: (position, whether it can end a phrase)."""
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    for index, (token, tag) in enumerate(sentence):
+        previous = sentence[index - 1][1] if index else ""
+        if _nominal(sentence, index):
+            current.append((index, True))
+            continue
+        following = sentence[index + 1][1] if index + 1 < len(sentence) else "."
+        if (tag in ADJECTIVES and any(c.isalpha() for c in token)) or (
+            tag in _PARTICIPLES
+            and (
+                "-" in token
+                or previous in _BEFORE_MODIFIER
+                or (previous not in _SUBJECTS and following in _HEADS)
+            )
+        ):
+            current.append((index, False))
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return runs
