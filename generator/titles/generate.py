@@ -27,7 +27,7 @@ from generator.runtime import cache, parallel
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
-from generator.titles import contribution, rules, tldr
+from generator.titles import contribution, rules, spans, tldr
 from generator.titles.clues import (
     TRAILING_STOP,
     contribution_phrase,
@@ -42,6 +42,9 @@ from generator.titles.clues import (
 )
 
 TITLE_MAX = 80
+SPANS_WITH_NAME = True
+SPANS_FIRST = True
+SPANS_TRIED = 3
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
 # characters that carry no markup meaning in HTML, Markdown or YAML.
 _UNSAFE = re.compile(r"[^\w\s\-,.;:()/+%']", re.UNICODE)
@@ -137,6 +140,8 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     name, desc = named if named else (coined, "")
     if name:
         descs = [desc] if desc else []
+        if SPANS_WITH_NAME:
+            descs += spans.ranked_spans(text, exclude=name)[:SPANS_TRIED]
         phrase = contribution.noun_phrase(text, name)
         if phrase and len(phrase.split()) >= 2:
             descs.append(phrase)
@@ -154,6 +159,11 @@ def _candidates(paper: Paper, text: str) -> list[str]:
         topic = survey_topic(text, paper.keywords, TITLE_MAX - len("A survey of "))
         if topic:
             out.append(f"A survey of {stand_alone(topic)}")
+    if SPANS_FIRST:
+        out += [
+            upper_first(expand_acronyms(stand_alone(s), acronym_table(text), TITLE_MAX))
+            for s in spans.ranked_spans(text)[:SPANS_TRIED]
+        ]
     noun_phrase = contribution.noun_phrase(text)
     if len(noun_phrase.split()) >= 3:
         out.append(upper_first(expand_acronyms(stand_alone(noun_phrase), acronym_table(text), TITLE_MAX)))
@@ -180,7 +190,12 @@ def generate_title(paper: Paper) -> str:
 def cache_key() -> str:
     """What a generated title and TLDR depend on besides the paper's text and keywords: the code and
     the TLDR's learned weights."""
-    return cache.stage_key("titles", sys.modules[__name__], tldr_weights=tldr.weights_digest())
+    return cache.stage_key(
+        "titles",
+        sys.modules[__name__],
+        tldr_weights=tldr.weights_digest(),
+        span_weights=spans.weights_digest(),
+    )
 
 
 def _title_plain(item: str) -> list[str]:
