@@ -27,7 +27,7 @@ from generator.runtime import cache, parallel
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
-from generator.titles import contribution, rules, spans, tldr
+from generator.titles import contribution, names, rules, spans, tldr
 from generator.titles.clues import (
     TRAILING_STOP,
     contribution_phrase,
@@ -45,6 +45,8 @@ TITLE_MAX = 80
 SPANS_WITH_NAME = True
 SPANS_FIRST = True
 SPANS_TRIED = 3
+NAME_ADD = 0.1
+NAME_SWITCH = 0.5
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
 # characters that carry no markup meaning in HTML, Markdown or YAML.
 _UNSAFE = re.compile(r"[^\w\s\-,.;:()/+%']", re.UNICODE)
@@ -126,6 +128,22 @@ def key_phrases(keywords: tuple[str, ...], text: str) -> str:
     return key_phrase_title(keywords, text).replace(": ", " and ", 1)
 
 
+def _learned_name(text: str, name: str, desc: str, rule_names: tuple[str, ...]) -> tuple[str, str]:
+    """The name the learned scorer (``titles/names.py``) finds when the rules find none, or when it
+    is sure of another and finds the rules' choice unlikely (a background acronym over the coined
+    name); (name, description) unchanged otherwise."""
+    if is_survey(text):
+        return name, desc
+    scored = [(names.probability(f), n) for n, f in names.features(text, rule_names)]
+    if not scored:
+        return name, desc
+    p_best, best = max(scored, key=lambda pn: (pn[0], len(pn[1])))
+    p_rule = next((p for p, n in scored if n == name), 0.0)
+    if (not name and p_best >= NAME_ADD) or (name and best != name and p_best >= NAME_SWITCH > 4 * p_rule):
+        return best, ""
+    return name, desc
+
+
 def _candidates(paper: Paper, text: str) -> list[str]:
     """Titles in order of preference; the first that stands alone (no ``title_flags``) and breaks no
     rule of ``rules.broken`` wins."""
@@ -138,6 +156,7 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     if background and contribution.introduced_here(text) > 0:
         named = None
     name, desc = named if named else (coined, "")
+    name, desc = _learned_name(text, name, desc, tuple(n for n in ((named or ("",))[0], coined) if n))
     if name:
         descs = [desc] if desc else []
         if SPANS_WITH_NAME:
