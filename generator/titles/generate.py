@@ -128,6 +128,11 @@ def key_phrases(keywords: tuple[str, ...], text: str) -> str:
     return key_phrase_title(keywords, text).replace(": ", " and ", 1)
 
 
+_PROPOSE_TO = re.compile(
+    r"\b(?:we|this paper)\s+(?:\w+ly\s+)?(?:propose|proposes|suggest|suggests)\s+to\s+[a-z]+", re.I
+)
+
+
 def _learned_name(text: str, name: str, desc: str, rule_names: tuple[str, ...]) -> tuple[str, str]:
     """The name the learned scorer (``titles/names.py``) finds when the rules find none, or when it
     is sure of another and finds the rules' choice unlikely (a background acronym over the coined
@@ -178,6 +183,12 @@ def _candidates(paper: Paper, text: str) -> list[str]:
         topic = survey_topic(text, paper.keywords, TITLE_MAX - len("A survey of "))
         if topic:
             out.append(f"A survey of {stand_alone(topic)}")
+    # "we propose to smooth the max operator": the contribution is an action, its gerund phrase
+    # ("Smoothing the max operator ...") says it better than any noun phrase
+    if _PROPOSE_TO.search(text):
+        phrase = contribution_phrase(text)
+        if phrase:
+            out.append(expand_acronyms(stand_alone(phrase), acronym_table(text), TITLE_MAX))
     if SPANS_FIRST:
         out += [
             upper_first(expand_acronyms(stand_alone(s), acronym_table(text), TITLE_MAX))

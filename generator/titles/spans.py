@@ -2,13 +2,14 @@
 
 Candidate spans are read with the part-of-speech tagger in the opening sentences and the
 contribution sentence (``contribution.contribution_sentence``): runs of ``MIN_WORDS`` to
-``MAX_WORDS`` words that open on an adjective, noun, gerund or number, end on a noun, and hold only
-noun-phrase words and the prepositions and conjunctions that join noun phrases ("adaptive loss
-scaling for mixed precision training"). A linear model scores each span from its length, where it
-stands (which sentence, right after the contribution verb, the word before it), its first and last
-words and tags, and how much of the abstract's distinctive vocabulary it holds. The weights
-(``span_weights.json``) are a ridge regression on each SciTLDR train span's word F1 with the
-paper's real title, centred per abstract (``python -m generator.evaluation.title_tune``).
+``MAX_WORDS`` words that open on an adjective, noun, gerund or number, end on the noun (or gerund)
+that ends a noun group, and hold only noun-phrase words and the prepositions and conjunctions that
+join noun phrases ("adaptive loss scaling for mixed precision training"); a participle only before
+its noun. A linear model scores each span from its length, where it stands (which sentence, right
+after the contribution verb, the word before it), its first and last words and tags, how much of
+the abstract's distinctive vocabulary it holds and what a title word model expects of its words.
+The weights (``span_weights.json``) are a ridge regression on each SciTLDR train span's word F1
+with the paper's real title, centred per abstract (``python -m generator.evaluation.title_tune``).
 """
 
 from __future__ import annotations
@@ -66,6 +67,18 @@ def weights_digest() -> str:
     return hashlib.sha256(resources.files(__package__).joinpath(WEIGHTS_FILE).read_bytes()).hexdigest()[:16]
 
 
+def _gerund_head(tagged: list[tuple[str, str]], j: int) -> bool:
+    """A gerund that heads its noun group ("loss scaling that ...", "precision training."): after a
+    noun, and followed by no object (no determiner, adjective or noun)."""
+    return (
+        j < len(tagged)
+        and tagged[j][1] == "VBG"
+        and j > 0
+        and tagged[j - 1][1] in _NOUNS
+        and (j + 1 >= len(tagged) or tagged[j + 1][1] not in _MODIFIED | {"DT", "PRP$"})
+    )
+
+
 def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
     """(start, end) token ranges of the candidate spans of one tagged sentence."""
     out = []
@@ -81,14 +94,22 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
                 break
             # a participle only before the noun it modifies ("learned representations"), never as
             # a clause of its own ("... method called X", "... models trained on")
-            if tj == "VBN" and (j + 1 >= n or tagged[j + 1][1] not in _MODIFIED):
+            after_noun = j > 0 and tagged[j - 1][1] in _NOUNS
+            if tj == "VBN" and (after_noun or j + 1 >= n or tagged[j + 1][1] not in _MODIFIED):
+                break
+            # a gerund after a noun opens a clause ("questions using knowledge") unless it heads
+            # the group ("loss scaling")
+            if tj == "VBG" and after_noun and not _gerund_head(tagged, j):
                 break
             if count > MAX_WORDS:
                 break
-            # a span ends on a noun that ends its noun group: never "... pre-trained language" of
-            # "pre-trained language models"
-            ends_group = j + 1 >= n or tagged[j + 1][1] not in _NOUNS | {"POS"}
-            if count >= MIN_WORDS and tj in _NOUNS and ends_group:
+            # a span ends on a noun (or a gerund heading its group) that ends its noun group: never
+            # "... pre-trained language" of "pre-trained language models"
+            ends_group = j + 1 >= n or (
+                tagged[j + 1][1] not in _NOUNS | {"POS"} and not _gerund_head(tagged, j + 1)
+            )
+            head = tj in _NOUNS or _gerund_head(tagged, j)
+            if count >= MIN_WORDS and head and ends_group:
                 out.append((i, j + 1))
     return out
 
