@@ -214,7 +214,7 @@ def test_titles_are_short_and_free_of_latex_and_markup() -> None:
     assert "emph" not in title and "<b>" not in title
     from generator.text.latex import strip_latex
 
-    assert "α-smoothed" in strip_latex(text)  # what the title stage reads
+    assert "\u03b1-smoothed" in strip_latex(text)  # what the title stage reads
 
 
 @pytest.mark.parametrize(
