@@ -27,7 +27,6 @@ from generator.text.sentences import sentences
 WEIGHTS_FILE = "name_weights.json"
 THRESHOLD = 0.5
 _TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.']*[A-Za-z0-9]|[A-Za-z0-9]")
-_CAP = re.compile(r"[A-Z][\w\-']*")
 _COMMON = frozenset({"We", "This", "The", "Our", "In", "It", "A", "An", "However", "Moreover", "Finally"})
 
 
@@ -78,10 +77,11 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
             if shaped or rare:
                 out.setdefault(tok, (i, k))
             # runs of capitalised words: "Soft Actor-Critic", "Spatial Broadcast Decoder"
-            for size in (2, 3, 4):
-                run = toks[k : k + size]
-                if len(run) == size and all(_CAP.fullmatch(w) for w in run) and run[0] not in _COMMON:
-                    out.setdefault(" ".join(run), (i, k))
+            if tok[:1].isupper() and tok not in _COMMON:
+                for size in (2, 3, 4):
+                    run = toks[k : k + size]
+                    if len(run) == size and all(w[:1].isupper() for w in run):
+                        out.setdefault(" ".join(run), (i, k))
     return out
 
 
@@ -94,14 +94,16 @@ def features(text: str, rule_names: tuple[str, ...] = ()) -> list[tuple[str, dic
 
     found = contribution.contribution_sentence(text)
     contribution_index = found[0] if found else -1
+    # each sentence's words between spaces, so a name's uses are counted without a regex per name
+    spaced = [" " + " ".join(t.rstrip(".") for t in _TOKEN.findall(s)) + " " for s in sents]
     rows = []
     for name, (i, _) in candidates(text).items():
-        pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
-        uses = [j for j, s in enumerate(sents) for _ in pattern.finditer(s)]
+        needle = f" {name} "
+        uses = [j for j, words in enumerate(spaced) for _ in range(words.count(needle))]
         first_sentence = sents[i]
-        m = pattern.search(first_sentence)
-        before = first_sentence[: m.start()].split() if m else []
-        after = first_sentence[m.end() :] if m else ""
+        at = first_sentence.find(name)
+        before = first_sentence[:at].split() if at >= 0 else []
+        after = first_sentence[at + len(name) :] if at >= 0 else ""
         head = name.split()[0]
         f: dict[str, float] = {
             "shape=" + _shape(name): 1.0,
@@ -117,12 +119,12 @@ def features(text: str, rule_names: tuple[str, ...] = ()) -> list[tuple[str, dic
             "prev2=" + (before[-2].lower() if len(before) > 1 else "^"): 1.0,
             "next=" + (after.split()[0].lower().strip(".") if after.split() else "$"): 1.0,
             "paren_after": float(after.lstrip().startswith("(")),
-            "in_paren": float(bool(before) and first_sentence[: m.start()].rstrip().endswith("(")),
+            "in_paren": float(bool(before) and first_sentence[:at].rstrip().endswith("(")),
             "hyphen": float("-" in name),
             "digit": float(any(ch.isdigit() for ch in name)),
             "length": min(len(name), 20) / 20,
             "rule": float(name in rule_names),
-            "plural": float(bool(re.search(rf"(?<![\w\-]){re.escape(name)}s\b", text))),
+            "plural": float(any(f" {name}s " in words for words in spaced)),
         }
         rows.append((name, f))
     return rows

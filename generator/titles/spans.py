@@ -18,7 +18,7 @@ import json
 import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from generator.text.sentences import sentences
@@ -49,13 +49,18 @@ def weights() -> dict[str, float]:
     return _model()["weights"]
 
 
-def title_word_probabilities(text: str, word_weights: dict[str, float] | None = None) -> dict[str, float]:
-    """The probability that the paper's title uses each word of the abstract: a logistic regression
-    on the features of ``tldr.word_features``, learned on the train split's real titles."""
+def title_word_probabilities(
+    text: str, word_weights: dict[str, float] | None = None, only: set[str] | None = None
+) -> dict[str, float]:
+    """The probability that the paper's title uses each word of the abstract (of ``only``, when
+    given): a logistic regression on the features of ``tldr.word_features``, learned on the train
+    split's real titles."""
     w = _model()["words"] if word_weights is None else word_weights
     bias = w.get("", 0.0)
     out = {}
     for word, feats in word_features(abstract_sentences(text)).items():
+        if only is not None and word not in only:
+            continue
         z = bias + sum(v * w.get(k, 0.0) for k, v in feats.items())
         out[word] = 1.0 / (1.0 + math.exp(-z))
     return out
@@ -120,10 +125,13 @@ def candidate_spans(text: str, probs: dict[str, float] | None = None) -> list[tu
     sents = sentences(text)
     if not sents:
         return []
-    if probs is None:
-        probs = title_word_probabilities(text)
     found = contribution.contribution_sentence(text)
     chosen = {i: contribution.tagged(sents[i]) for i in range(min(OPENING, len(sents)))}
+    if found:
+        chosen[found[0]] = found[1]
+    if probs is None:
+        needed = {w for pairs in chosen.values() for w in rouge_words(" ".join(t for t, _ in pairs))}
+        probs = title_word_probabilities(text, only=needed)
     verb_at = -1
     if found:
         chosen[found[0]] = found[1]
@@ -193,12 +201,17 @@ def score(feats: dict[str, float]) -> float:
     return w.get("", 0.0) + sum(v * w.get(k, 0.0) for k, v in feats.items())
 
 
+@lru_cache(maxsize=16)
+def _scored(text: str) -> tuple[tuple[str, float], ...]:
+    return tuple((span, score(feats)) for span, feats in candidate_spans(text))
+
+
 def ranked_spans(text: str, exclude: str = "") -> list[str]:
     """The abstract's spans, best first (equal scores in reading order), without those that contain
     ``exclude`` (the paper's name, which the title already shows)."""
-    rows = candidate_spans(text)
+    rows = list(_scored(text))
     if exclude:
         pattern = re.compile(rf"(?<!\w){re.escape(exclude)}(?!\w)", re.I)
         rows = [(s, f) for s, f in rows if not pattern.search(s)]
-    order = sorted(range(len(rows)), key=lambda k: (-score(rows[k][1]), k))
+    order = sorted(range(len(rows)), key=lambda k: (-rows[k][1], k))
     return list(dict.fromkeys(rows[k][0] for k in order))

@@ -28,7 +28,7 @@ import json
 import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from generator.keywords.filler import zipf
@@ -111,7 +111,12 @@ def rouge_words(text: str) -> list[str]:
 
 
 def word_features(sents: list[str]) -> dict[str, dict[str, float]]:
-    """Features of each distinct word of the abstract for the word model."""
+    """Features of each distinct word of the abstract for the word model (and the titles' one)."""
+    return _word_features(tuple(sents))
+
+
+@lru_cache(maxsize=8)
+def _word_features(sents: tuple[str, ...]) -> dict[str, dict[str, float]]:
     toks = [rouge_words(s) for s in sents]
     n = len(sents)
     tf = Counter(w for t in toks for w in t)
