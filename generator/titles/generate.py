@@ -29,6 +29,7 @@ from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
 from generator.titles import contribution, names, rules, spans, tldr
 from generator.titles.clues import (
+    ASKS_HOW,
     TRAILING_STOP,
     contribution_phrase,
     defined_terms,
@@ -183,9 +184,10 @@ def _candidates(paper: Paper, text: str) -> list[str]:
         topic = survey_topic(text, paper.keywords, TITLE_MAX - len("A survey of "))
         if topic:
             out.append(f"A survey of {stand_alone(topic)}")
-    # "we propose to smooth the max operator": the contribution is an action, its gerund phrase
-    # ("Smoothing the max operator ...") says it better than any noun phrase
-    if _PROPOSE_TO.search(text):
+    # "we propose to smooth the max operator" / "we study how transformers balance ...": the
+    # contribution is an action or a question, its phrase ("Smoothing the max operator ...", "How
+    # transformers balance ...") says it better than any noun phrase
+    if _PROPOSE_TO.search(text) or ASKS_HOW.search(text):
         phrase = contribution_phrase(text)
         if phrase:
             out.append(expand_acronyms(stand_alone(phrase), acronym_table(text), TITLE_MAX))
