@@ -47,7 +47,7 @@ def test_each_paper_is_dated_by_the_commit_that_first_added_its_text(tmp_path: P
     home = (tmp_path / "docs/index.md").read_text(encoding="utf-8")
     newest = [html.unescape(line) for line in home.splitlines() if line.startswith("- <time")]
     assert [line[len('- <time datetime="') :][:20] for line in newest] == [DAY2, DAY1, DAY1]
-    assert "Transformers translate text" in newest[0]
+    assert f"[{papers[THREE.casefold()]['title']}]" in newest[0]
     feed = (tmp_path / "docs/feed.xml").read_text(encoding="utf-8")
     assert feed.index("Transformers translate") < feed.casefold().index("graph neural")
     assert f"<updated>{DAY2}</updated>" in feed
