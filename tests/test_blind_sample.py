@@ -69,13 +69,35 @@ def test_reader_never_sees_real_titles_or_gold_summaries(out: Path) -> None:
     assert all(item["real_title"] for item in key["titles"])
 
 
-def test_no_tldr_in_the_code_shows_the_listing_text_and_says_so(out: Path) -> None:
+def test_the_code_s_tldrs_are_shown_as_the_summaries(out: Path) -> None:
+    """The generator writes TLDRs: each sampled paper shows its own, with no note that none exist."""
     text = (out / "tldr.md").read_text(encoding="utf-8")
     key = json.loads((out / "key.json").read_text(encoding="utf-8"))
-    if key["tldr_mode"] == "tldr":
-        pytest.skip("the generator writes TLDRs")
-    assert blind.NO_TLDR_NOTE in text
+    assert key["tldr_mode"] == "tldr"
+    assert blind.NO_TLDR_NOTE not in text
+    records = {r.paper_id: r for r in blind.read_records(DATA)}
     for item in key["tldr"]:
+        assert item["is_tldr"] and item["shown"]
+        assert f"Summary: {item['shown']}" in text
+        # one sentence of the abstract, not the listing's "title — opening"
+        assert " — " not in item["shown"] and item["shown"].endswith((".", "…"))
+        assert item["shown"].split()[-1].rstrip(".") in records[item["paper_id"]].abstract
+        assert len(item["shown"].split()) <= 31
+
+
+def test_without_tldrs_the_listing_text_is_shown_and_the_note_says_so() -> None:
+    """The "before" run (code without TLDRs): a catalogue whose papers have no TLDR shows what the
+    listings show in its place, title and abstract opening, and says so."""
+    records = blind.read_records(DATA)
+    catalogue = blind.build_catalogue(records, jobs=1)
+    bare = replace(catalogue, papers=tuple(replace(p, tldr="") for p in catalogue.papers))
+    writer = blind.Writer(records, bare)
+    sample = blind.draw(records, "tldr", 3)
+    text = writer.tldr(sample)
+    assert writer.key["tldr_mode"] != "tldr"
+    assert blind.NO_TLDR_NOTE in text
+    for item in writer.key["tldr"]:
+        assert not item["is_tldr"]
         assert f"Summary: {item['shown']}" in text
         assert len(item["shown"]) <= len(item["shown"].split(" — ")[0]) + 3 + blind.SUMMARY_CHARS
 

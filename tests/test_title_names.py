@@ -88,3 +88,87 @@ def test_evaluation_measures_words_names_and_breakage() -> None:
     assert real_name("Learning to Group Parts: A Framework", "learning to group parts") == ""  # 4 words
     assert real_name("XGAN: Unsupervised translation", "no such word here") == ""
     assert has_name("FearNet: Brain-inspired model", "fearnet")
+
+
+# --- learned: the name scorer (titles/names.py) and the span scorer (titles/spans.py) -------------
+
+LATER_NAME = (
+    "Deep networks overfit small data sets. Dropout helps but slows training. "
+    "We study regularisation of deep networks with rectified linear units. "
+    "We propose Jumpout, which samples the dropout rate from a monotone distribution. "
+    "Jumpout improves accuracy on CIFAR10 and ImageNet at almost no cost."
+)
+
+
+def test_a_name_coined_after_the_opening_sentences_is_the_title_s_name() -> None:
+    title = generate_title(paper(LATER_NAME, ("dropout",)))
+    assert title.startswith("Jumpout: ")
+    assert not broken(title)
+
+
+def test_the_name_scorer_prefers_the_coined_name_to_datasets_and_common_words() -> None:
+    from generator.titles import names
+
+    scored = {n: names.probability(f) for n, f in names.features(LATER_NAME)}
+    assert max(scored, key=scored.get) == "Jumpout"
+    # data sets and ordinary words are candidates, but unlikely ones
+    assert scored["CIFAR10"] < scored["Jumpout"] and scored["overfit"] < scored["Jumpout"]
+    assert "We" not in scored and "Deep" not in scored  # sentence openings are no names
+
+
+def test_a_capitalised_run_is_one_candidate_name() -> None:
+    from generator.titles import names
+
+    text = "Images are rendered by decoders. We introduce the Spatial Broadcast Decoder for such models."
+    assert "Spatial Broadcast Decoder" in names.candidates(text)
+
+
+def test_no_name_is_invented_for_a_paper_without_one() -> None:
+    from generator.titles import names
+
+    text = (
+        "Training deep networks needs large labelled data sets. "
+        "We propose a method for semi-supervised learning of image classifiers from unlabelled images. "
+        "It improves accuracy on two benchmarks."
+    )
+    assert names.own_name(text) == ""
+    assert ":" not in generate_title(paper(text))
+
+
+SPAN_TEXT = (
+    "Mixed precision training stores weights in half precision to save memory. "
+    "In this paper, we propose adaptive loss scaling for mixed precision training of deep neural "
+    "networks, which removes the need to tune a loss scale."
+)
+
+
+def test_spans_are_noun_groups_of_three_to_ten_words_never_cut_inside_a_compound() -> None:
+    from generator.text.tagger import tag
+    from generator.titles import spans
+
+    got = [s for s, _ in spans.candidate_spans(SPAN_TEXT)]
+    assert "adaptive loss scaling for mixed precision training" in got
+    for span in got:
+        words = span.split()
+        assert spans.MIN_WORDS <= len(words) <= spans.MAX_WORDS
+        assert tag(span)[-1][1].startswith("NN"), span  # ends on a noun
+    assert "mixed precision" not in got  # "mixed precision training" is one compound
+    assert not any(s.endswith(("deep neural", "for", "of")) for s in got)
+
+
+def test_the_span_scorer_puts_the_contribution_first_and_leaves_the_name_out() -> None:
+    from generator.titles import spans
+
+    assert spans.ranked_spans(SPAN_TEXT)[0] == "adaptive loss scaling for mixed precision training"
+    assert generate_title(paper(SPAN_TEXT)) == "Adaptive loss scaling for mixed precision training"
+    assert all("Jumpout" not in s for s in spans.ranked_spans(LATER_NAME, exclude="Jumpout"))
+
+
+def test_learned_weights_ship_as_json_with_their_provenance() -> None:
+    import json
+    from importlib import resources
+
+    for name in ("span_weights.json", "name_weights.json", "tldr_weights.json"):
+        data = json.loads(resources.files("generator.titles").joinpath(name).read_text(encoding="utf-8"))
+        assert data["trained_on"] == "SciTLDR-A train"
+        assert data["weights"] and all(isinstance(v, float) for v in data["weights"].values())

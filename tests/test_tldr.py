@@ -52,3 +52,27 @@ def test_one_sentence_of_at_most_30_words_deterministic() -> None:
 def test_no_text_no_tldr() -> None:
     assert tldr.tldr("") == ""
     assert tldr.tldr("   ") == ""
+
+
+def test_the_word_model_expects_the_contribution_s_words_not_the_background_s() -> None:
+    probs = tldr.word_probabilities(tldr.abstract_sentences(BACKGROUND_FIRST))
+    assert probs["edgetune"] > probs["impressive"] and probs["propose"] > probs["showcased"]
+    assert all(0.0 < p < 1.0 for p in probs.values())
+    ours = tldr.expected("We propose EdgeTune a forward-only fine-tuning method", probs)
+    background = tldr.expected("Large language models have showcased impressive capabilities", probs)
+    assert ours["eF"] > background["eF"]
+
+
+def test_the_ranker_learns_which_candidate_of_an_abstract_is_best() -> None:
+    """The conditional logit of tldr_tune on a toy set: the feature that marks each abstract's best
+    candidate gets the weight, the one that marks easier abstracts does not."""
+    from generator.evaluation import tldr_tune
+
+    rows = []
+    for k in range(40):
+        easy = float(k % 2)  # easier abstracts: every candidate scores higher
+        feats = [{"good": 1.0, "easy": easy}, {"good": 0.0, "easy": easy}, {"good": 0.0, "easy": easy}]
+        rows.append((["a", "b", "c"], feats, [0.5 + 0.3 * easy, 0.2 + 0.3 * easy, 0.1 + 0.3 * easy]))
+    weights = tldr_tune.fit_ranker(rows)
+    assert weights["good"] > 0.1 and abs(weights.get("easy", 0.0)) < 1e-3
+    assert tldr_tune.top1(weights, rows) == 100 * sum(max(y) for _, _, y in rows) / len(rows)

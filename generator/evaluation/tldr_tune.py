@@ -1,14 +1,20 @@
-"""Learn the TLDR weights (generator/titles/tldr_weights.json) on the SciTLDR train split only.
+"""Learn the TLDR models (generator/titles/tldr_weights.json) on the SciTLDR train split only.
 
-Every candidate of every train abstract (``generator.titles.tldr.scored_candidates``) is scored by
-ROUGE-1 F with the author's TLDR (rouge-score, Porter stemming); the target is that score minus the
-abstract's mean, so the model learns which candidate of an abstract is better, not which abstract is
-easier. A ridge regression fits the weights; word features seen in fewer than ``MIN_COUNT``
-candidates are dropped (they would learn the train topics, not the cues).
+1. **Word model.** Every distinct word of every train abstract (``tldr.word_features``) is labelled
+   by whether the author's TLDR uses it; a logistic regression learns the probability (lexical
+   features only for words in at least ``WORD_MIN_COUNT`` abstracts).
+2. **Ranker.** Every candidate of every train abstract (``tldr.scored_candidates``, with word
+   probabilities predicted out of fold: ``FOLDS`` folds, so the ranker sees them as on unseen
+   abstracts) is scored by ROUGE-1 F with the author's TLDR (rouge-score, Porter stemming). A
+   conditional logit learns the weights: a softmax over each abstract's candidates is fitted to the
+   softmax of their ROUGE (temperature ``TAU``), with an L2 penalty ``LAMBDA``, so the model learns
+   which candidate of an abstract is best, not which abstract is easier. Sparse word features seen in
+   fewer than ``MIN_COUNT`` candidates are dropped (they would learn the train topics, not the cues).
 
-    python -m generator.evaluation.tldr_tune ../shared/scitldr
+    python -m generator.evaluation.tldr_tune ../shared/scitldr          # writes the weights
+    python -m generator.evaluation.tldr_tune ../shared/scitldr --cv     # 5-fold ROUGE-1 on train only
 
-Needs the test extra (rouge-score); scikit-learn is a runtime dependency already.
+Needs the test extra (rouge-score); scikit-learn and scipy are runtime dependencies already.
 """
 
 from __future__ import annotations
@@ -22,7 +28,11 @@ from pathlib import Path
 from generator.titles import tldr
 
 MIN_COUNT = 60
-ALPHA = 300.0
+WORD_MIN_COUNT = 30
+WORD_C = 1.0
+TAU = 0.05
+LAMBDA = 30.0
+FOLDS = 5
 _SPARSE = ("w=", "f0=", "f1=", "f2=", "cut=")
 
 
@@ -35,34 +45,120 @@ def abstract(record: dict) -> str:
     return " ".join(record["source"])
 
 
-def fit(records: list[dict]) -> dict[str, float]:
-    import numpy as np
-    from rouge_score import rouge_scorer
+def _rounded(names: list[str], coef, intercept: float) -> dict[str, float]:
+    weights = {k: round(float(v), 6) for k, v in zip(names, coef, strict=True)}
+    weights[""] = round(float(intercept), 6)
+    return {k: v for k, v in sorted(weights.items()) if v}
+
+
+def fit_words(records: list[dict]) -> dict[str, float]:
+    """The word model's weights, learned on ``records``."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import Ridge
+    from sklearn.linear_model import LogisticRegression
+
+    rows, labels = [], []
+    for record in records:
+        gold = set(tldr.rouge_words(" ".join(record["target"][:1])))
+        for word, feats in tldr.word_features(tldr.abstract_sentences(abstract(record))).items():
+            rows.append(feats)
+            labels.append(int(word in gold))
+    counts = Counter(k for f in rows for k in f if k.startswith("lex="))
+    rows = [
+        {k: v for k, v in f.items() if not k.startswith("lex=") or counts[k] >= WORD_MIN_COUNT} for f in rows
+    ]
+    vectorizer = DictVectorizer()
+    model = LogisticRegression(C=WORD_C, max_iter=3000).fit(vectorizer.fit_transform(rows), labels)
+    return _rounded(list(vectorizer.feature_names_), model.coef_[0], model.intercept_[0])
+
+
+def _probabilities(word_weights: dict[str, float], text: str) -> dict[str, float]:
+    import math
+
+    bias = word_weights.get("", 0.0)
+    out = {}
+    for word, feats in tldr.word_features(tldr.abstract_sentences(text)).items():
+        z = bias + sum(v * word_weights.get(k, 0.0) for k, v in feats.items())
+        out[word] = 1.0 / (1.0 + math.exp(-z))
+    return out
+
+
+def candidate_rows(records: list[dict]) -> list[tuple[list[str], list[dict[str, float]], list[float]]]:
+    """(candidates, features, ROUGE-1 with the author TLDR) of each record, word probabilities out of
+    fold."""
+    from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
-    rows: list[dict[str, float]] = []
-    target: list[float] = []
-    for record in records:
-        cands = [
-            (c, f) for c, f in tldr.scored_candidates(abstract(record)) if len(c.split()) <= tldr.MAX_WORDS
-        ]
-        if not cands:
-            continue
-        scores = [
-            max(scorer.score(g, c + ".")["rouge1"].fmeasure for g in record["target"]) for c, _ in cands
-        ]
-        mean = sum(scores) / len(scores)
-        rows += [f for _, f in cands]
-        target += [s - mean for s in scores]
-    counts = Counter(k for f in rows for k in f if k.startswith(_SPARSE))
-    rows = [{k: v for k, v in f.items() if not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT} for f in rows]
+    out = []
+    for fold in range(FOLDS):
+        held = [r for k, r in enumerate(records) if k % FOLDS == fold]
+        word_weights = fit_words([r for k, r in enumerate(records) if k % FOLDS != fold])
+        for record in held:
+            text = abstract(record)
+            cands = [
+                (c, f)
+                for c, f in tldr.scored_candidates(text, _probabilities(word_weights, text))
+                if len(c.split()) <= tldr.MAX_WORDS
+            ]
+            scores = [
+                max(scorer.score(g, c + ".")["rouge1"].fmeasure for g in record["target"]) for c, _ in cands
+            ]
+            out.append(([c for c, _ in cands], [f for _, f in cands], scores))
+    return [row for row in out if row[0]]
+
+
+def fit_ranker(rows: list[tuple[list[str], list[dict[str, float]], list[float]]]) -> dict[str, float]:
+    """The conditional logit's weights over the candidates of ``rows``."""
+    import numpy as np
+    from scipy.optimize import minimize
+    from sklearn.feature_extraction import DictVectorizer
+
+    feats = [f for _, fs, _ in rows for f in fs]
+    counts = Counter(k for f in feats for k in f if k.startswith(_SPARSE))
+    feats = [
+        {k: v for k, v in f.items() if not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT} for f in feats
+    ]
     vectorizer = DictVectorizer()
-    model = Ridge(alpha=ALPHA).fit(vectorizer.fit_transform(rows), np.array(target))
-    weights = {k: round(float(v), 6) for k, v in zip(vectorizer.feature_names_, model.coef_, strict=True)}
-    weights[""] = round(float(model.intercept_), 6)
-    return {k: v for k, v in sorted(weights.items()) if v}
+    X = vectorizer.fit_transform(feats).tocsr()
+    sizes = [len(fs) for _, fs, _ in rows]
+    group = np.repeat(np.arange(len(rows)), sizes)
+    target = np.concatenate(
+        [
+            np.exp((np.array(y) - max(y)) / TAU) / np.exp((np.array(y) - max(y)) / TAU).sum()
+            for _, _, y in rows
+        ]
+    )
+    XT = X.T.tocsr()
+
+    def loss(w):
+        s = X @ w
+        top = np.full(len(rows), -np.inf)
+        np.maximum.at(top, group, s)
+        e = np.exp(s - top[group])
+        z = np.bincount(group, e, minlength=len(rows))
+        logp = s - top[group] - np.log(z[group])
+        return -(target * logp).sum() + 0.5 * LAMBDA * w @ w, XT @ (np.exp(logp) - target) + LAMBDA * w
+
+    result = minimize(loss, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 1000})
+    return _rounded(list(vectorizer.feature_names_), result.x, 0.0)
+
+
+def top1(weights: dict[str, float], rows) -> float:
+    """Mean ROUGE-1 (x 100) of the candidate the weights put first."""
+    total = 0.0
+    for cands, feats, scores in rows:
+        ranked = [sum(v * weights.get(k, 0.0) for k, v in f.items()) for f in feats]
+        total += scores[max(range(len(cands)), key=lambda i: (ranked[i], -i))]
+    return 100 * total / max(len(rows), 1)
+
+
+def cross_validate(rows) -> list[float]:
+    return [
+        top1(
+            fit_ranker([r for k, r in enumerate(rows) if k % FOLDS != fold]),
+            [r for k, r in enumerate(rows) if k % FOLDS == fold],
+        )
+        for fold in range(FOLDS)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,12 +166,30 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m generator.evaluation.tldr_tune", description=__doc__.split("\n")[0]
     )
     parser.add_argument("scitldr", type=Path, help="folder with train.jsonl (SciTLDR-A)")
+    parser.add_argument("--cv", action="store_true", help="print 5-fold ROUGE-1 on train; write nothing")
     args = parser.parse_args(argv)
-    weights = fit(read_split(args.scitldr, "train"))
+    records = read_split(args.scitldr, "train")
+    rows = candidate_rows(records)
+    if args.cv:
+        folds = cross_validate(rows)
+        oracle = 100 * sum(max(y) for _, _, y in rows) / len(rows)
+        print(
+            f"train {FOLDS}-fold ROUGE-1 of the top candidate: {sum(folds) / len(folds):.2f} "
+            f"(folds {', '.join(f'{f:.2f}' for f in folds)}; oracle {oracle:.2f})"
+        )
+        return 0
+    payload = {
+        "trained_on": "SciTLDR-A train",
+        "min_count": MIN_COUNT,
+        "word_min_count": WORD_MIN_COUNT,
+        "tau": TAU,
+        "lambda": LAMBDA,
+        "words": fit_words(records),
+        "weights": fit_ranker(rows),
+    }
     out = Path(tldr.__file__).with_name(tldr.WEIGHTS_FILE)
-    payload = {"trained_on": "SciTLDR-A train", "min_count": MIN_COUNT, "alpha": ALPHA, "weights": weights}
     out.write_text(json.dumps(payload, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(weights)} weights written to {out}", file=sys.stderr)
+    print(f"{len(payload['weights'])} + {len(payload['words'])} weights written to {out}", file=sys.stderr)
     return 0
 
 

@@ -330,6 +330,7 @@ _HOW = re.compile(
     r"\bwe\s+(?:\w+ly\s+)?(?:study|show|investigate|examine|explain|analy[sz]e|ask)\s+(?P<q>how|why|whether)\s+",
     re.I,
 )
+ASKS_HOW = _HOW  # "we study how X does Y": a contribution that is a question
 _PROPOSE_TO = re.compile(r"^(?:to\s+)(?P<verb>[a-z]+)\s+(?P<rest>.+)")
 _CUT_LOOSE = re.compile(
     r"(?:,|;|:|\(|\.(?:\s|$)|\s(?:that|which|where|who|whose|while|so|namely|i\.e\.|e\.g\.|we)\b)"

@@ -16,6 +16,7 @@ Gradient Compression"). Its case is the abstract's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.text.sentences import sentences
 from generator.text.tagger import tag
@@ -49,6 +50,17 @@ def _looks_coined(token: str) -> bool:
     )
 
 
+@lru_cache(maxsize=256)
+def _tagged(sentence: str) -> tuple[tuple[str, str], ...]:
+    return tag(sentence)
+
+
+def tagged(sentence: str) -> list[tuple[str, str]]:
+    """The sentence's (token, tag) pairs; the titles stage reads a sentence several times, the
+    tagger tags it once (the last few hundred sentences are remembered)."""
+    return list(_tagged(sentence))
+
+
 def contribution_sentence(text: str) -> tuple[int, list[tuple[str, str]]] | None:
     """(index, tagged tokens) of the first sentence where the authors or paper make something, else
     of the first where they study something."""
@@ -56,11 +68,11 @@ def contribution_sentence(text: str) -> tuple[int, list[tuple[str, str]]] | None
     for i, sentence in enumerate(sentences(text)):
         if not _SUBJECT.search(sentence):
             continue
-        tagged = list(tag(sentence))
-        if any(t.startswith("VB") and w.lower() in CONTRIBUTION_VERBS for w, t in tagged):
-            return i, tagged
-        if found is None and any(t.startswith("VB") and w.lower() in TOPIC_VERBS for w, t in tagged):
-            found = i, tagged
+        pairs = tagged(sentence)
+        if any(t.startswith("VB") and w.lower() in CONTRIBUTION_VERBS for w, t in pairs):
+            return i, pairs
+        if found is None and any(t.startswith("VB") and w.lower() in TOPIC_VERBS for w, t in pairs):
+            found = i, pairs
     return found
 
 

@@ -27,8 +27,9 @@ from generator.runtime import cache, parallel
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
-from generator.titles import contribution, rules, tldr
+from generator.titles import contribution, names, rules, spans, tldr
 from generator.titles.clues import (
+    ASKS_HOW,
     TRAILING_STOP,
     contribution_phrase,
     defined_terms,
@@ -42,6 +43,11 @@ from generator.titles.clues import (
 )
 
 TITLE_MAX = 80
+SPANS_WITH_NAME = True
+SPANS_FIRST = True
+SPANS_TRIED = 3
+NAME_ADD = 0.1
+NAME_SWITCH = 0.5
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
 # characters that carry no markup meaning in HTML, Markdown or YAML.
 _UNSAFE = re.compile(r"[^\w\s\-,.;:()/+%']", re.UNICODE)
@@ -123,6 +129,27 @@ def key_phrases(keywords: tuple[str, ...], text: str) -> str:
     return key_phrase_title(keywords, text).replace(": ", " and ", 1)
 
 
+_PROPOSE_TO = re.compile(
+    r"\b(?:we|this paper)\s+(?:\w+ly\s+)?(?:propose|proposes|suggest|suggests)\s+to\s+[a-z]+", re.I
+)
+
+
+def _learned_name(text: str, name: str, desc: str, rule_names: tuple[str, ...]) -> tuple[str, str]:
+    """The name the learned scorer (``titles/names.py``) finds when the rules find none, or when it
+    is sure of another and finds the rules' choice unlikely (a background acronym over the coined
+    name); (name, description) unchanged otherwise."""
+    if is_survey(text):
+        return name, desc
+    scored = [(names.probability(f), n) for n, f in names.features(text, rule_names)]
+    if not scored:
+        return name, desc
+    p_best, best = max(scored, key=lambda pn: (pn[0], len(pn[1])))
+    p_rule = next((p for p, n in scored if n == name), 0.0)
+    if (not name and p_best >= NAME_ADD) or (name and best != name and p_best >= NAME_SWITCH > 4 * p_rule):
+        return best, ""
+    return name, desc
+
+
 def _candidates(paper: Paper, text: str) -> list[str]:
     """Titles in order of preference; the first that stands alone (no ``title_flags``) and breaks no
     rule of ``rules.broken`` wins."""
@@ -135,8 +162,11 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     if background and contribution.introduced_here(text) > 0:
         named = None
     name, desc = named if named else (coined, "")
+    name, desc = _learned_name(text, name, desc, tuple(n for n in ((named or ("",))[0], coined) if n))
     if name:
         descs = [desc] if desc else []
+        if SPANS_WITH_NAME:
+            descs += spans.ranked_spans(text, exclude=name)[:SPANS_TRIED]
         phrase = contribution.noun_phrase(text, name)
         if phrase and len(phrase.split()) >= 2:
             descs.append(phrase)
@@ -154,6 +184,18 @@ def _candidates(paper: Paper, text: str) -> list[str]:
         topic = survey_topic(text, paper.keywords, TITLE_MAX - len("A survey of "))
         if topic:
             out.append(f"A survey of {stand_alone(topic)}")
+    # "we propose to smooth the max operator" / "we study how transformers balance ...": the
+    # contribution is an action or a question, its phrase ("Smoothing the max operator ...", "How
+    # transformers balance ...") says it better than any noun phrase
+    if _PROPOSE_TO.search(text) or ASKS_HOW.search(text):
+        phrase = contribution_phrase(text)
+        if phrase:
+            out.append(expand_acronyms(stand_alone(phrase), acronym_table(text), TITLE_MAX))
+    if SPANS_FIRST:
+        out += [
+            upper_first(expand_acronyms(stand_alone(s), acronym_table(text), TITLE_MAX))
+            for s in spans.ranked_spans(text)[:SPANS_TRIED]
+        ]
     noun_phrase = contribution.noun_phrase(text)
     if len(noun_phrase.split()) >= 3:
         out.append(upper_first(expand_acronyms(stand_alone(noun_phrase), acronym_table(text), TITLE_MAX)))
@@ -180,7 +222,12 @@ def generate_title(paper: Paper) -> str:
 def cache_key() -> str:
     """What a generated title and TLDR depend on besides the paper's text and keywords: the code and
     the TLDR's learned weights."""
-    return cache.stage_key("titles", sys.modules[__name__], tldr_weights=tldr.weights_digest())
+    return cache.stage_key(
+        "titles",
+        sys.modules[__name__],
+        tldr_weights=tldr.weights_digest(),
+        span_weights=spans.weights_digest(),
+    )
 
 
 def _title_plain(item: str) -> list[str]:

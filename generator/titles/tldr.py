@@ -6,14 +6,20 @@ Extractive and compressive, offline and deterministic:
    subject ("In this paper, we propose X" -> "We propose X"; "To address this, we ..." -> "We ..."),
    and that sentence cut before each later clause or prepositional phrase ("..., which ...",
    "... by ...", "...; ...") while at least ``MIN_WORDS`` words remain;
-2. a linear model scores each candidate from its sentence's position, length, first words, cue
-   words, its similarity to the rest of the abstract (IDF from general-English word frequencies),
-   and where and how much the candidate was cut;
-3. the best candidate of at most ``MAX_WORDS`` words wins.
+2. a word model (logistic regression) gives each word of the abstract the probability that a TLDR of
+   it uses the word, from the word itself (frequent words only), its rarity in general English, how
+   often and how early the abstract uses it and whether the authors' "we" sentence has it; a
+   candidate's expected ROUGE-1 F with the unseen TLDR follows (``expected``);
+3. a linear ranker scores each candidate from that expectation, its sentence's position, length,
+   first words, cue words, its similarity to the rest of the abstract and to the abstract's
+   distinctive terms (IDF from general-English word frequencies), and where the candidate was cut;
+4. the best candidate of at most ``MAX_WORDS`` words wins.
 
-The weights (``tldr_weights.json``) are learned on the SciTLDR train split only, by
-``python -m generator.evaluation.tldr_tune`` (ridge regression on each candidate's ROUGE-1 with the
-author's TLDR, centred per abstract); ``make eval`` reports ROUGE on the dev split (EVALUATION.md).
+Both models (``tldr_weights.json``) learn on the SciTLDR train split only, by
+``python -m generator.evaluation.tldr_tune``: the word model on which abstract words the author's
+TLDR uses, the ranker as a conditional logit (a softmax over each abstract's candidates) towards
+the candidates' ROUGE-1 with the author's TLDR. ``make eval`` reports ROUGE on the dev split
+(EVALUATION.md).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import json
 import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from generator.keywords.filler import zipf
@@ -55,9 +61,18 @@ def words(text: str) -> list[str]:
 
 
 @cache
+def _model() -> dict:
+    return json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
+
+
 def weights() -> dict[str, float]:
-    data = json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
-    return data["weights"]
+    """The ranker's weights by feature name ('' the bias)."""
+    return _model()["weights"]
+
+
+def word_weights() -> dict[str, float]:
+    """The word model's weights by feature name ('' the bias)."""
+    return _model()["words"]
 
 
 def weights_digest() -> str:
@@ -74,12 +89,89 @@ def _idf(word: str) -> float:
     return max(0.0, 8.0 - zipf(word))
 
 
-def _similarity(a: Counter[str], b: Counter[str]) -> float:
+def _norm(counts: Counter[str]) -> float:
+    return math.sqrt(sum((c * _idf(w)) ** 2 for w, c in counts.items()))
+
+
+def _similarity(a: Counter[str], b: Counter[str], b_norm: float | None = None) -> float:
+    """Cosine of the IDF-weighted word counts; ``b_norm``: ``_norm(b)`` when known."""
     num = sum(count * b[w] * _idf(w) ** 2 for w, count in a.items() if w in b)
-    den = math.sqrt(sum((c * _idf(w)) ** 2 for w, c in a.items())) * math.sqrt(
-        sum((c * _idf(w)) ** 2 for w, c in b.items())
-    )
+    den = _norm(a) * (_norm(b) if b_norm is None else b_norm)
     return num / den if den else 0.0
+
+
+_ROUGE_TOKEN = re.compile(r"[a-z0-9]+")  # words as rouge-score reads them
+_AUTHORS = re.compile(r"\b(?:we|this paper|this work|our work)\b", re.I)
+GOLD_WORDS = 20.0  # the author TLDRs' mean length in words (SciTLDR train: 20.1)
+TOP_TERMS = 8
+
+
+def rouge_words(text: str) -> list[str]:
+    return _ROUGE_TOKEN.findall(text.lower())
+
+
+def word_features(sents: list[str]) -> dict[str, dict[str, float]]:
+    """Features of each distinct word of the abstract for the word model (and the titles' one)."""
+    return _word_features(tuple(sents))
+
+
+@lru_cache(maxsize=8)
+def _word_features(sents: tuple[str, ...]) -> dict[str, dict[str, float]]:
+    toks = [rouge_words(s) for s in sents]
+    n = len(sents)
+    tf = Counter(w for t in toks for w in t)
+    first: dict[str, int] = {}
+    df: Counter[str] = Counter()
+    for i, t in enumerate(toks):
+        for w in set(t):
+            df[w] += 1
+            first.setdefault(w, i)
+    authors = next((set(t) for s, t in zip(sents, toks, strict=True) if _AUTHORS.search(s)), set())
+    out = {}
+    for w, count in tf.items():
+        idf = min(int(_idf(w)), 7)
+        out[w] = {
+            "lex=" + w: 1.0,
+            f"idf={idf}": 1.0,
+            f"tf={min(count, 6)}": 1.0,
+            f"idfxtf={idf}_{min(count, 4)}": 1.0,
+            "df": df[w] / n,
+            f"first={min(first[w], 5)}": 1.0,
+            "firstrel": first[w] / max(n - 1, 1),
+            "inwe": float(w in authors),
+            "num": float(w.isdigit()),
+            f"wl={min(len(w) // 3, 4)}": 1.0,
+        }
+    return out
+
+
+def word_probabilities(sents: list[str]) -> dict[str, float]:
+    """The probability that the paper's TLDR uses each word of the abstract (the word model)."""
+    w = word_weights()
+    bias = w.get("", 0.0)
+    out = {}
+    for word, feats in word_features(sents).items():
+        z = bias + sum(v * w.get(k, 0.0) for k, v in feats.items())
+        out[word] = 1.0 / (1.0 + math.exp(-z))
+    return out
+
+
+def expected(cand: str, probs: dict[str, float]) -> dict[str, float]:
+    """A candidate's expected overlap with the unseen TLDR as ROUGE-1 F, precision and recall."""
+    toks = rouge_words(cand)
+    match = sum(probs.get(w, 0.0) for w in set(toks))
+    return {
+        "eF": 2 * match / (len(toks) + GOLD_WORDS),
+        "eP": match / max(len(toks), 1),
+        "eR": match / GOLD_WORDS,
+    }
+
+
+def distinctive_terms(sents: list[str]) -> set[str]:
+    """The abstract's ``TOP_TERMS`` words of highest count x IDF (rarer than common English)."""
+    counts = Counter(w for s in sents for w in words(s))
+    score = {w: c * _idf(w) for w, c in counts.items() if _idf(w) > 2.5}
+    return set(sorted(score, key=lambda w: (-score[w], w))[:TOP_TERMS])
 
 
 def sentence_features(sents: list[str], i: int) -> dict[str, float]:
@@ -105,6 +197,17 @@ def sentence_features(sents: list[str], i: int) -> dict[str, float]:
     f["L"] = min(length, 60) / 60
     f["L2"] = f["L"] ** 2
     f["n"] = n / 10
+    return f
+
+
+def _abstract_features(
+    sents: list[str], i: int, whole: Counter[str], whole_norm: float, top: set[str]
+) -> dict[str, float]:
+    f = sentence_features(sents, i)
+    toks = words(sents[i])
+    f["simall"] = _similarity(Counter(toks), whole, whole_norm)
+    f["top"] = len(set(toks) & top) / TOP_TERMS
+    f["topfrac"] = sum(1 for w in toks if w in top) / max(len(toks), 1)
     return f
 
 
@@ -145,14 +248,30 @@ def candidate_features(base: dict[str, float], full: str, cand: str) -> dict[str
     return f
 
 
-def scored_candidates(text: str) -> list[tuple[str, dict[str, float]]]:
-    """Every (candidate, features) of an abstract, in sentence order."""
-    sents = [s for s in sentences(" ".join(strip_latex(text).split())) if words(s)]
+def abstract_sentences(text: str) -> list[str]:
+    return [s for s in sentences(" ".join(strip_latex(text).split())) if words(s)]
+
+
+def scored_candidates(text: str, probs: dict[str, float] | None = None) -> list[tuple[str, dict[str, float]]]:
+    """Every (candidate, features) of an abstract, in sentence order; ``probs``: the word model's
+    probabilities (``word_probabilities``; the tuning passes ones learned without this abstract)."""
+    sents = abstract_sentences(text)
+    if probs is None:
+        probs = word_probabilities(sents) if sents else {}
+    whole: Counter[str] = Counter(w for s in sents for w in words(s))
+    whole_norm = _norm(whole)
+    top = distinctive_terms(sents)
     out = []
     for i, s in enumerate(sents):
-        base = sentence_features(sents, i)
+        base = _abstract_features(sents, i, whole, whole_norm, top)
         full = main_clause(s)
-        out += [(c, candidate_features(base, full, c)) for c in candidates(s)]
+        for c in candidates(s):
+            f = candidate_features(base, full, c)
+            toks = words(c)
+            f["ctop"] = len(set(toks) & top) / TOP_TERMS
+            f["csim"] = _similarity(Counter(toks), whole, whole_norm)
+            f |= expected(c, probs)
+            out.append((c, f))
     return out
 
 

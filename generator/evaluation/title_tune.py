@@ -1,0 +1,133 @@
+"""Learn the title span scorer (generator/titles/span_weights.json) on the SciTLDR train split only.
+
+Every candidate span of every train abstract (``generator.titles.spans.candidate_spans``) is labelled
+by its word F1 with the paper's real title (``evaluation.titles.word_f1``); the target is that F1
+minus the abstract's mean, so the model learns which span of an abstract is the better title. A
+ridge regression (``ALPHA``) fits the weights; sparse word features (first and last word, the word
+before) seen in fewer than ``MIN_COUNT`` spans are dropped.
+
+    python -m generator.evaluation.title_tune ../shared/scitldr          # writes the weights
+    python -m generator.evaluation.title_tune ../shared/scitldr --cv     # 5-fold word F1 on train only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from generator.evaluation.titles import word_f1
+from generator.evaluation.tldr_tune import abstract, read_split
+from generator.text.latex import strip_latex
+from generator.titles import spans, tldr
+
+MIN_COUNT = 20
+WORD_MIN_COUNT = 30
+ALPHA = 30.0
+FOLDS = 5
+_SPARSE = ("f0=", "fl=", "prev=")
+
+
+def fit_words(records: list[dict]) -> dict[str, float]:
+    """The title word model: which abstract words the real title uses (logistic regression)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows, labels = [], []
+    for record in records:
+        gold = set(tldr.rouge_words(record["title"]))
+        for word, feats in tldr.word_features(tldr.abstract_sentences(strip_latex(abstract(record)))).items():
+            rows.append(feats)
+            labels.append(int(word in gold))
+    counts = Counter(k for f in rows for k in f if k.startswith("lex="))
+    rows = [
+        {k: v for k, v in f.items() if not k.startswith("lex=") or counts[k] >= WORD_MIN_COUNT} for f in rows
+    ]
+    vectorizer = DictVectorizer()
+    model = LogisticRegression(C=1.0, max_iter=3000).fit(vectorizer.fit_transform(rows), labels)
+    weights = {k: round(float(v), 6) for k, v in zip(vectorizer.feature_names_, model.coef_[0], strict=True)}
+    weights[""] = round(float(model.intercept_[0]), 6)
+    return {k: v for k, v in sorted(weights.items()) if v}
+
+
+def span_rows(records: list[dict]) -> list[tuple[list[str], list[dict[str, float]], list[float]]]:
+    """(spans, features, word F1 with the real title) of each record; the title word model's
+    probabilities out of fold."""
+    out = []
+    for fold in range(FOLDS):
+        word_weights = fit_words([r for k, r in enumerate(records) if k % FOLDS != fold])
+        for record in (r for k, r in enumerate(records) if k % FOLDS == fold):
+            text = strip_latex(abstract(record))
+            rows = spans.candidate_spans(text, spans.title_word_probabilities(text, word_weights))
+            if rows:
+                labels = [word_f1(s, record["title"]) for s, _ in rows]
+                out.append(([s for s, _ in rows], [f for _, f in rows], labels))
+    return out
+
+
+def fit(rows) -> dict[str, float]:
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import Ridge
+
+    feats = [f for _, fs, _ in rows for f in fs]
+    counts = Counter(k for f in feats for k in f if k.startswith(_SPARSE))
+    feats = [
+        {k: v for k, v in f.items() if not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT} for f in feats
+    ]
+    target = np.concatenate([np.array(y) - np.mean(y) for _, _, y in rows])
+    vectorizer = DictVectorizer()
+    model = Ridge(alpha=ALPHA).fit(vectorizer.fit_transform(feats), target)
+    weights = {k: round(float(v), 6) for k, v in zip(vectorizer.feature_names_, model.coef_, strict=True)}
+    return {k: v for k, v in sorted(weights.items()) if v}
+
+
+def top1(weights: dict[str, float], rows) -> float:
+    total = 0.0
+    for cands, feats, scores in rows:
+        ranked = [sum(v * weights.get(k, 0.0) for k, v in f.items()) for f in feats]
+        total += scores[max(range(len(cands)), key=lambda i: (ranked[i], -i))]
+    return total / max(len(rows), 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.evaluation.title_tune", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("scitldr", type=Path, help="folder with train.jsonl (SciTLDR-A)")
+    parser.add_argument("--cv", action="store_true", help="print 5-fold span word F1 on train; write nothing")
+    args = parser.parse_args(argv)
+    records = read_split(args.scitldr, "train")
+    rows = span_rows(records)
+    if args.cv:
+        folds = [
+            top1(
+                fit([r for k, r in enumerate(rows) if k % FOLDS != f]),
+                [r for k, r in enumerate(rows) if k % FOLDS == f],
+            )
+            for f in range(FOLDS)
+        ]
+        oracle = sum(max(y) for _, _, y in rows) / len(rows)
+        print(
+            f"train {FOLDS}-fold word F1 of the top span: {sum(folds) / FOLDS:.3f} "
+            f"(oracle {oracle:.3f}, {len(rows)} abstracts)"
+        )
+        return 0
+    payload = {
+        "trained_on": "SciTLDR-A train",
+        "min_count": MIN_COUNT,
+        "alpha": ALPHA,
+        "word_min_count": WORD_MIN_COUNT,
+        "words": fit_words(records),
+        "weights": fit(rows),
+    }
+    out = Path(spans.__file__).with_name(spans.WEIGHTS_FILE)
+    out.write_text(json.dumps(payload, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(payload['weights'])} weights written to {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""A title from the abstract's own words: the noun-phrase span a learned scorer likes best.
+
+Candidate spans are read with the part-of-speech tagger in the opening sentences and the
+contribution sentence (``contribution.contribution_sentence``): runs of ``MIN_WORDS`` to
+``MAX_WORDS`` words that open on an adjective, noun, gerund or number, end on the noun (or gerund)
+that ends a noun group, and hold only noun-phrase words and the prepositions and conjunctions that
+join noun phrases ("adaptive loss scaling for mixed precision training"); a participle only before
+its noun. A linear model scores each span from its length, where it stands (which sentence, right
+after the contribution verb, the word before it), its first and last words and tags, how much of
+the abstract's distinctive vocabulary it holds and what a title word model expects of its words.
+The weights (``span_weights.json``) are a ridge regression on each SciTLDR train span's word F1
+with the paper's real title, centred per abstract (``python -m generator.evaluation.title_tune``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from functools import cache, lru_cache
+from importlib import resources
+
+from generator.text.sentences import sentences
+from generator.titles import contribution
+from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_features
+
+MIN_WORDS = 3
+MAX_WORDS = 10
+OPENING = 3  # the opening sentences searched besides the contribution sentence
+WEIGHTS_FILE = "span_weights.json"
+TITLE_WORDS = 8.5  # the real titles' mean length in words (SciTLDR train)
+
+_START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
+_INSIDE = _START | {"POS"}
+_NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_MODIFIED = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
+_JOIN = frozenset({"of", "for", "in", "on", "with", "via", "from", "to", "under", "over", "between", "and"})
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@cache
+def _model() -> dict:
+    return json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
+
+
+def weights() -> dict[str, float]:
+    """The span scorer's weights by feature name ('' the bias)."""
+    return _model()["weights"]
+
+
+def title_word_probabilities(
+    text: str, word_weights: dict[str, float] | None = None, only: set[str] | None = None
+) -> dict[str, float]:
+    """The probability that the paper's title uses each word of the abstract (of ``only``, when
+    given): a logistic regression on the features of ``tldr.word_features``, learned on the train
+    split's real titles."""
+    w = _model()["words"] if word_weights is None else word_weights
+    bias = w.get("", 0.0)
+    out = {}
+    for word, feats in word_features(abstract_sentences(text)).items():
+        if only is not None and word not in only:
+            continue
+        z = bias + sum(v * w.get(k, 0.0) for k, v in feats.items())
+        out[word] = 1.0 / (1.0 + math.exp(-z))
+    return out
+
+
+def weights_digest() -> str:
+    import hashlib
+
+    return hashlib.sha256(resources.files(__package__).joinpath(WEIGHTS_FILE).read_bytes()).hexdigest()[:16]
+
+
+def _gerund_head(tagged: list[tuple[str, str]], j: int) -> bool:
+    """A gerund that heads its noun group ("loss scaling that ...", "precision training."): after a
+    noun, and followed by no object (no determiner, adjective or noun)."""
+    return (
+        j < len(tagged)
+        and tagged[j][1] == "VBG"
+        and j > 0
+        and tagged[j - 1][1] in _NOUNS
+        and (j + 1 >= len(tagged) or tagged[j + 1][1] not in _MODIFIED | {"DT", "PRP$"})
+    )
+
+
+def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """(start, end) token ranges of the candidate spans of one tagged sentence."""
+    out = []
+    n = len(tagged)
+    for i, (w, t) in enumerate(tagged):
+        if t not in _START or w.lower() in contribution.SELF_PRAISE:
+            continue
+        for count, j in enumerate(range(i, n), 1):
+            wj, tj = tagged[j]
+            joins = wj.lower() in _JOIN and tj in {"IN", "CC", "TO"}
+            article = tj in {"DT", "PRP$"} and tagged[j - 1][0].lower() in _JOIN
+            if not (tj in _INSIDE or joins or article) or not any(ch.isalnum() for ch in wj):
+                break
+            # a participle only before the noun it modifies ("learned representations"), never as
+            # a clause of its own ("... method called X", "... models trained on")
+            after_noun = j > 0 and tagged[j - 1][1] in _NOUNS
+            if tj == "VBN" and (after_noun or j + 1 >= n or tagged[j + 1][1] not in _MODIFIED):
+                break
+            # a gerund after a noun opens a clause ("questions using knowledge") unless it heads
+            # the group ("loss scaling")
+            if tj == "VBG" and after_noun and not _gerund_head(tagged, j):
+                break
+            if count > MAX_WORDS:
+                break
+            # a span ends on a noun (or a gerund heading its group) that ends its noun group: never
+            # "... pre-trained language" of "pre-trained language models"
+            ends_group = j + 1 >= n or (
+                tagged[j + 1][1] not in _NOUNS | {"POS"} and not _gerund_head(tagged, j + 1)
+            )
+            head = tj in _NOUNS or _gerund_head(tagged, j)
+            if count >= MIN_WORDS and head and ends_group:
+                out.append((i, j + 1))
+    return out
+
+
+def candidate_spans(text: str, probs: dict[str, float] | None = None) -> list[tuple[str, dict[str, float]]]:
+    """Every (span, features) of an abstract, in reading order; ``probs``: the title word model's
+    probabilities (``title_word_probabilities``; the tuning passes ones learned without this abstract)."""
+    sents = sentences(text)
+    if not sents:
+        return []
+    found = contribution.contribution_sentence(text)
+    chosen = {i: contribution.tagged(sents[i]) for i in range(min(OPENING, len(sents)))}
+    if found:
+        chosen[found[0]] = found[1]
+    if probs is None:
+        needed = {w for pairs in chosen.values() for w in rouge_words(" ".join(t for t, _ in pairs))}
+        probs = title_word_probabilities(text, only=needed)
+    verb_at = -1
+    if found:
+        chosen[found[0]] = found[1]
+        verb_at = next(
+            (
+                k
+                for k, (w, t) in enumerate(found[1])
+                if t.startswith("VB") and w.lower() in contribution.CONTRIBUTION_VERBS
+            ),
+            next(
+                (
+                    k
+                    for k, (w, t) in enumerate(found[1])
+                    if t.startswith("VB") and w.lower() in contribution.TOPIC_VERBS
+                ),
+                -1,
+            ),
+        )
+    all_words = Counter(_WORD.findall(text.lower()))
+    score = {w: c * _idf(w) for w, c in all_words.items() if _idf(w) > 2.5}
+    top = set(sorted(score, key=lambda w: (-score[w], w))[:10])
+    lowered = text.lower()
+    out = []
+    for index in sorted(chosen):
+        tagged = chosen[index]
+        is_contribution = bool(found) and index == found[0]
+        for i, j in _spans(tagged):
+            toks = [w for w, _ in tagged[i:j]]
+            span = " ".join(toks)
+            lows = [w.lower() for w in toks]
+            f: dict[str, float] = {
+                f"len={j - i}": 1.0,
+                f"sent={min(index, 4)}": 1.0,
+                "contribution": float(is_contribution),
+                "first": float(index == 0),
+                "rel": i / max(len(tagged), 1),
+                "f0=" + lows[0]: 1.0,
+                "fl=" + lows[-1]: 1.0,
+                "t0=" + tagged[i][1]: 1.0,
+                "tl=" + tagged[j - 1][1]: 1.0,
+                "prev=" + (tagged[i - 1][0].lower() if i else "^"): 1.0,
+                "next=" + (tagged[j][1] if j < len(tagged) else "$"): 1.0,
+                "joins": sum(1 for w in lows if w in _JOIN) / (j - i),
+                "and": float("and" in lows),
+                "top": len(set(lows) & top) / 10,
+                "topfrac": sum(1 for w in lows if w in top) / (j - i),
+                "idf": sum(_idf(w) for w in lows) / (j - i) / 8,
+                "caps": sum(1 for w in toks if w[:1].isupper()) / (j - i),
+                "repeats": math.log1p(lowered.count(span.lower())),
+                "rest": math.log1p(sum(all_words[w] for w in lows if w in all_words) / (j - i)),
+            }
+            rw = rouge_words(span)
+            match = sum(probs.get(w, 0.0) for w in set(rw))
+            f["eF"] = 2 * match / (len(rw) + TITLE_WORDS)
+            f["eP"] = match / max(len(rw), 1)
+            f["eR"] = match / TITLE_WORDS
+            if is_contribution and verb_at >= 0:
+                gap = i - verb_at
+                f["after_verb"] = float(0 < gap <= 3)
+                f[f"gap={max(min(gap, 6), -1)}"] = 1.0
+            out.append((span, f))
+    return out
+
+
+def score(feats: dict[str, float]) -> float:
+    w = weights()
+    return w.get("", 0.0) + sum(v * w.get(k, 0.0) for k, v in feats.items())
+
+
+@lru_cache(maxsize=16)
+def _scored(text: str) -> tuple[tuple[str, float], ...]:
+    return tuple((span, score(feats)) for span, feats in candidate_spans(text))
+
+
+def ranked_spans(text: str, exclude: str = "") -> list[str]:
+    """The abstract's spans, best first (equal scores in reading order), without those that contain
+    ``exclude`` (the paper's name, which the title already shows)."""
+    rows = list(_scored(text))
+    if exclude:
+        pattern = re.compile(rf"(?<!\w){re.escape(exclude)}(?!\w)", re.I)
+        rows = [(s, f) for s, f in rows if not pattern.search(s)]
+    order = sorted(range(len(rows)), key=lambda k: (-rows[k][1], k))
+    return list(dict.fromkeys(rows[k][0] for k in order))
