@@ -37,6 +37,8 @@ from typing import TYPE_CHECKING
 from generator.keywords import filler, generic
 from generator.keywords.grammar import TOKEN
 from generator.text.sentences import sentences
+from generator.text.wordlists import KEYWORDS_CENTRAL_AUXILIARIES as _AUXILIARIES
+from generator.text.wordlists import KEYWORDS_CENTRAL_CONTRIBUTION_STARTS as _CONTRIBUTION_STARTS
 
 if TYPE_CHECKING:
     from generator.keywords.curate import Candidate
@@ -58,26 +60,6 @@ FIXED_SHARE = 0.75
 _YEAR = re.compile(r"^(1[89]|20)\d\d[a-z]?$")
 _EXAMPLE_CUES = (("e", ".", "g"), ("such", "as"), ("for", "example"), ("for", "instance"), ("including",))
 _CLAUSE_END = frozenset({",", ";", ")", ".", ":", "?", "!"})
-_AUXILIARIES = frozenset(
-    {
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "not",
-        "also",
-        "we",
-        "they",
-        "it",
-    }
-)
-_CONTRIBUTION_STARTS = ("we ", "in this paper", "in this work", "here we", "this paper", "this work", "our ")
 
 
 @cache

@@ -31,6 +31,11 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from generator.text.forms import singular
+from generator.text.wordlists import KEYWORDS_FILLER_LEFTOVER_HEADS as _LEFTOVER_HEADS
+from generator.text.wordlists import KEYWORDS_FILLER_LEFTOVER_STARTS as _LEFTOVER_STARTS
+from generator.text.wordlists import KEYWORDS_FILLER_LY_NOUNS as _LY_NOUNS
+from generator.text.wordlists import KEYWORDS_FILLER_NEAR_REPEAT_WORDS as _NEAR_REPEAT_WORDS
+from generator.text.wordlists import KEYWORDS_FILLER_STRONG_STARTS as _STRONG_STARTS
 from generator.text.wordlists import word_set
 
 words = word_set  # the toolkit's way of writing a word list (generator/text/wordlists.py)
@@ -40,34 +45,6 @@ GENERIC_ZIPF = 4.5
 # A phrase all of whose words are at least this common ("test time", "model size", "deep data") is a
 # leftover unless another paper uses it too (then it is a term of the field: "machine learning").
 COMMON_ZIPF = 4.5
-# Heads of sentence leftovers: nouns of the discourse about research, not of its subject.
-_LEFTOVER_HEADS = words(
-    """
-    research researches question questions paper papers improvement improvements direction directions
-    test tests amount amounts population reader readers comparison comparisons concern concerns cost
-    costs evidence progress problem problems result results finding findings point points growth
-    step steps utilization
-    """
-)
-# Words that start a sentence leftover: "future research", "open question", "benefits foundation models".
-_LEFTOVER_STARTS = words(
-    """
-    future open absolute benefit benefits large-scale wide broad large high low great spectrum review
-    survey class classes result results aforementioned thousand thousands widespread redundant
-    """
-)
-_STRONG_STARTS = words("benefit benefits future open absolute aforementioned result results")
-_LY_NOUNS = words("family anomaly anomalies assembly monopoly supply reply homophily butterfly italy")
-# Extra words that make a phrase a near-repeat of one of its parts: "programming tasks", "federated
-# learning algorithm", "knowledge distillation approach", "foundation model parameters".
-_NEAR_REPEAT_WORDS = words(
-    """
-    task tasks problem problems approach approaches method methods technique techniques algorithm
-    algorithms framework frameworks model models system systems parameter parameters process
-    processes module modules scheme schemes strategy strategies paradigm paradigms application
-    applications research package setting settings scenario scenarios service services
-    """
-)
 
 
 @lru_cache(maxsize=100_000)

@@ -20,10 +20,9 @@ from generator.keywords import generic
 from generator.text import tagger
 from generator.text.nounphrases import chunks
 from generator.text.tagger import Tagged
+from generator.text.wordlists import KEYWORDS_NOUNPHRASES_NAME_ADJECTIVE as _NAME_ADJECTIVE
 
 MAX_WORDS = 4
-# Adjectives made from a name keep its capital: Bayesian, Gaussian, Euclidean, Hamiltonian.
-_NAME_ADJECTIVE = ("ian", "ean")
 _COMMON = frozenset(
     {"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "IN", "DT"}
 )

@@ -16,30 +16,21 @@ networks").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from generator.keywords.grammar import URL, URL_HINTS, is_key_phrase
+from generator.keywords.grammar import URL, is_key_phrase
 from generator.text.acronyms import expand_tagged
 from generator.text.forms import phrase_key
 from generator.text.nounphrases import chunks
 from generator.text.tagger import Tagged, tag_sentences
+from generator.text.wordlists import KEYWORDS_GRAMMAR_URL_HINTS as URL_HINTS
+from generator.text.wordlists import RELATE_TERMS_BOILERPLATE as _BOILERPLATE
 
 LONGEST = 4
 
-# Words that appear in abstracts of every field and say nothing about the subject.
-_BOILERPLATE = frozenset(
-    re.split(
-        r"\s+",
-        "paper propose proposed approach approache method methods result show shown demonstrate based "
-        "using use used novel new work study existing recent recently however also various different "
-        "performance state art achieve achieved present presented provide first furthermore moreover "
-        "well significant significantly effective effectively extensive experiment experiments",
-    )
-)
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _BOILERPLATE
 
 

@@ -31,6 +31,8 @@ from generator.relate import related
 from generator.relate.concepts import paper_concepts
 from generator.relate.terms import STOP_WORDS, concepts
 from generator.text.forms import phrase_key
+from generator.text.wordlists import RELATE_TOPICNAMES_ROLE_MODIFIERS as _ROLE_MODIFIERS
+from generator.text.wordlists import RELATE_TOPICNAMES_WORK_HEADS as _WORK_HEADS
 
 NAME_CANDIDATES = 8
 # Chosen on SciTLDR train (EVALUATION.md, "Topics"): at 3, "Deep neural networks" and "Learning
@@ -50,13 +52,6 @@ class Scored:
 
 def _contains(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
-
-
-_WORK_HEADS = filler.words(
-    "task tasks problem problems method methods approach approaches technique techniques setting settings "
-    "scenario scenarios application applications"
-)
-_ROLE_MODIFIERS = filler.words("input output target source given original test training")
 
 
 def nameable(key: str) -> bool:

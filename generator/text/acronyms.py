@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from generator.text.wordlists import word_set
+from generator.text.wordlists import ACRONYMS_FUNCTION_WORDS as _FUNCTION_WORDS
 
 if TYPE_CHECKING:
     from generator.text.tagger import Tagged
 
 _PARENTHESIS = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{0,14}[A-Za-z0-9]?)\s*\)")
 _CLAUSE_BREAK = re.compile(r"[.;:()\"\u201c\u201d]|, ")
-_FUNCTION_WORDS = word_set("a an the of and or in on for to with by from as at is are we our this that")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-_INVARIANT = frozenset(["series", "species", "news", "lens", "physics", "bias", "basis", "analysis"])
+from generator.text.wordlists import FORMS_INVARIANT as _INVARIANT
 
 
 @lru_cache(maxsize=200_000)

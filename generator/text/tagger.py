@@ -30,6 +30,8 @@ from pathlib import Path
 import numpy as np
 
 from generator.text.sentences import sentences
+from generator.text.wordlists import TAGGER_ABBREVIATIONS as _ABBREVIATIONS
+from generator.text.wordlists import TAGGER_CLAUSE_BREAK_WORDS as _CLAUSE_BREAK_WORDS
 
 MODEL_PATH = Path(__file__).parent / "data" / "pos-tagger.json.gz"
 
@@ -47,12 +49,10 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_ABBREVIATIONS = frozenset({"al", "etc", "vs", "cf", "fig", "eq", "eqs", "sec", "resp", "approx", "no"})
 FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # A clause ends at punctuation that separates clauses and at words that open a new one.
 _CLAUSE_BREAK_TAGS = frozenset({":", ",", "WDT", "WP", "WRB", "CC", "-LRB-", "-RRB-"})
-_CLAUSE_BREAK_WORDS = frozenset({";", "that", "while", "whereas", "because", "although", "since", "if"})
 _NOUN_PHRASE = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", *NOUNS})
 _SUBJECT_END = frozenset({*NOUNS, "VBG"})
 # How close a finite-verb reading must score (weights are stored x100) to be chosen for a clause without

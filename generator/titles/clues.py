@@ -9,31 +9,21 @@ from collections.abc import Mapping
 from generator.text.acronyms import definitions, is_acronym, lower_common
 from generator.text.acronyms import table as acronym_table
 from generator.text.sentences import sentences
-from generator.text.wordlists import word_set
+from generator.text.wordlists import TITLES_CLUES_COMMON_WORDS as _COMMON_WORDS
+from generator.text.wordlists import TITLES_CLUES_DETERMINERS as _DETERMINERS
+from generator.text.wordlists import TITLES_CLUES_FILLER as _FILLER
+from generator.text.wordlists import TITLES_CLUES_GENERIC as _GENERIC
+from generator.text.wordlists import TITLES_CLUES_LEAD_FILLER as _LEAD_FILLER
+from generator.text.wordlists import TITLES_CLUES_PREPOSITIONS as _PREPOSITIONS
+from generator.text.wordlists import TITLES_CLUES_TOPIC_GENERIC as _TOPIC_GENERIC
+from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
 
-# Words that say nothing about what a method is; a description made only of them is generic.
-_GENERIC = word_set(
-    """a an the new novel simple yet strong effective efficient general generic systematic approach
-    approaches method methods model models framework frameworks technique techniques algorithm
-    algorithms baseline synergy system systems scheme module solution solutions pioneering unified
-    our this that these and or of first two three powerful lightweight proposed task tool package
-    implemented end-to-end principled flexible scalable robust"""
-)
-_DETERMINERS = {"a", "an", "the", "our", "this", "these", "its", "their", "such"}
-_LEAD_FILLER = {
-    "novel", "new", "first", "pioneering", "simple", "brief", "comprehensive", "generic",
-    "two", "three", "four", "several", "various", "different", "general",
-}  # fmt: skip
 # A description ends where a clause or a purpose begins.
 _CUT = re.compile(
     r"(?:,|;|:|\(|\.(?:\s|$)|\s(?:that|which|where|who|whose|to|by|through|via|while|so|in order|namely|"
     r"i\.e\.|e\.g\.|dubbed|called|termed|named|we|has|have|is|are|was|were|can|could|will|"
     r"designed|aiming|aimed|based on|in this (?:paper|work|article|study))\b|"
     r"\s\w+ing\s(?=(?:a|an|the|its|their|both|each)\s))"
-)
-TRAILING_STOP = word_set(
-    """a an the of for and or in on with within to by from as at into via its their our
-    this that these based using"""
 )
 _VERBS = (
     r"propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs|devise|"
@@ -81,7 +71,6 @@ _NAMING = re.compile(
 _APPOSITION = re.compile(rf"^{_NAME},\s+(?P<desc>(?:a|an|the)\s.+)")
 _NP_NAME = re.compile(rf"^(?P<desc>[^,:]+),\s+{_NAME}\s*(?:,|$)")
 _STANDS_FOR = re.compile(r"^,?\s*(?:which|that)\s+stands\s+for\s+(?P<desc>[^,.;]+)")
-_COMMON_WORDS = {"We", "This", "The", "Our", "In", "It", "A", "An"}
 
 
 def _looks_like_name(name: str) -> bool:
@@ -89,9 +78,6 @@ def _looks_like_name(name: str) -> bool:
         return False
     inner_caps = any(ch.isupper() for ch in name[1:]) or any(ch.isdigit() for ch in name)
     return inner_caps or len(name) >= 3
-
-
-_PREPOSITIONS = word_set("of on in for with to from by into over about between among through under")
 
 
 def _introduces(gap: str) -> bool:
@@ -204,9 +190,6 @@ _TOPIC_CUT = re.compile(
 )
 
 
-_TOPIC_GENERIC = word_set("traditional frontier different types various recent state-of-the-art works paper")
-
-
 def is_survey(text: str) -> bool:
     return _SURVEY.search(text) is not None
 
@@ -253,19 +236,6 @@ def survey_topic(text: str, keywords: tuple[str, ...], budget: int = 68) -> str:
 
 
 # --- key phrases ---------------------------------------------------------------------------------
-
-# Words that mark a key phrase as a fragment of a sentence ("achieved great success") rather than a
-# name of a topic.
-_FILLER = word_set(
-    """achieved achieve achieves attracted shown show shows demonstrated demonstrate demonstrating
-    recently recent gained great significant significantly impressive remarkable widely wide
-    increasingly popular due decades witnessed satisfactory explored emerged powerful growing
-    pose poses potential concerns showcased handling perform solves variety solely rely range
-    offer key advances availability high costs identify relevant mention dominating strong
-    brought emergence influenced exceptional results marks advent era post-deep study studied
-    iteratively breaking smaller subproblems proposed novel new tasks task outperform larger
-    unclear lens convenient access researchers"""
-)
 
 
 def _useful_phrase(phrase: str) -> bool:

@@ -20,24 +20,14 @@ from functools import lru_cache
 
 from generator.text.sentences import sentences
 from generator.text.tagger import tag
-from generator.text.wordlists import word_set
+from generator.text.wordlists import TITLES_CONTRIBUTION_CONNECT as _CONNECT
+from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
+from generator.text.wordlists import TITLES_CONTRIBUTION_SELF_PRAISE as SELF_PRAISE
+from generator.text.wordlists import TITLES_CONTRIBUTION_TOPIC_VERBS as TOPIC_VERBS
 
-CONTRIBUTION_VERBS = word_set(
-    """propose proposes proposed present presents presented introduce introduces introduced develop
-    develops developed design designs designed devise devises devised build builds built describe
-    describes described create creates created call name term dub"""
-)
-# Verbs whose object is the paper's subject rather than a thing it makes: a second choice.
-TOPIC_VERBS = word_set(
-    """study studies studied investigate investigates investigated analyze analyzes analyse analyses
-    explore explores address addresses tackle tackles consider considers examine examines"""
-)
 _SUBJECT = re.compile(r"\b(?:we|this paper|this work|our work|this study)\b", re.I)
 _NOUNISH = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "VBG", "CD", "FW", "HYPH"})
 _NP_START_SKIP = frozenset({"DT", "PRP$", "CD", "PDT"})
-_CONNECT = frozenset({"of", "for", "in", "on", "with", "to", "via", "from", "under", "over", "between"})
-# Evaluative words a paper uses of its own contribution and real titles leave out ("a novel method").
-SELF_PRAISE = word_set("novel new simple effective efficient general generic principled first powerful")
 MAX_PHRASE_WORDS = 10
 
 

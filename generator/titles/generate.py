@@ -27,10 +27,10 @@ from generator.runtime import cache, parallel
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
+from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
 from generator.titles import contribution, names, rules, spans, tldr
 from generator.titles.clues import (
     ASKS_HOW,
-    TRAILING_STOP,
     contribution_phrase,
     defined_terms,
     expand_acronyms,

@@ -23,11 +23,11 @@ from importlib import resources
 
 from generator.keywords.filler import zipf
 from generator.text.sentences import sentences
+from generator.text.wordlists import TITLES_NAMES_COMMON as _COMMON
 
 WEIGHTS_FILE = "name_weights.json"
 THRESHOLD = 0.5
 _TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.']*[A-Za-z0-9]|[A-Za-z0-9]")
-_COMMON = frozenset({"We", "This", "The", "Our", "In", "It", "A", "An", "However", "Moreover", "Finally"})
 
 
 @cache

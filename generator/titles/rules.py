@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from generator.text.tagger import model, normalize, tag
-from generator.titles.clues import TRAILING_STOP
+from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
 
 FUNCTION_TAGS = frozenset(
     {"DT", "IN", "CC", "TO", "PRP", "PRP$", "WDT", "WP", "WP$", "WRB", "MD", "EX", "PDT"}

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from generator.text.sentences import sentences
+from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.titles import contribution
 from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_features
 
@@ -35,7 +36,6 @@ _START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN"
 _INSIDE = _START | {"POS"}
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MODIFIED = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
-_JOIN = frozenset({"of", "for", "in", "on", "with", "via", "from", "to", "under", "over", "between", "and"})
 _WORD = re.compile(r"[a-z0-9]+")
 
 

@@ -277,7 +277,7 @@ def scored_candidates(text: str, probs: dict[str, float] | None = None) -> list[
 
 def _shorten(text: str) -> str:
     """At most MAX_WORDS words, cut before a word that cannot end a phrase (a last resort)."""
-    from generator.titles.clues import TRAILING_STOP
+    from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
 
     kept = text.split()[:MAX_WORDS]
     while len(kept) > MIN_WORDS and kept[-1].lower().strip(",;:") in TRAILING_STOP:
