@@ -172,3 +172,16 @@ def test_learned_weights_ship_as_json_with_their_provenance() -> None:
         data = json.loads(resources.files("generator.titles").joinpath(name).read_text(encoding="utf-8"))
         assert data["trained_on"] == "SciTLDR-A train"
         assert data["weights"] and all(isinstance(v, float) for v in data["weights"].values())
+
+
+def test_a_title_cut_at_the_limit_ends_on_a_noun_never_on_its_modifiers() -> None:
+    """The blind reader's cut-off titles: "... changes the behavior of a neural", "... for molecular"."""
+    from generator.titles.generate import fit
+
+    assert fit("How large-scale pretraining changes the behavior of a neural network in practice", 60) == (
+        "How large-scale pretraining changes the behavior"
+    )
+    assert fit("Graph-to-graph translation methods for molecular optimization problems at scale", 50) == (
+        "Graph-to-graph translation methods"
+    )
+    assert fit("A short title of things", 80) == "A short title of things"  # not cut: left alone

@@ -27,6 +27,7 @@ from generator.runtime import cache, parallel
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
+from generator.text.tagger import tag
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
 from generator.titles import contribution, names, rules, spans, tldr
 from generator.titles.clues import (
@@ -80,11 +81,20 @@ def curated_title(text: str) -> str:
 def fit(title: str, limit: int = TITLE_MAX) -> str:
     """At most ``limit`` characters, cut at a word boundary, without a dangling 'of the'."""
     title = safe_title(title)
-    if len(title) > limit:
+    cut = len(title) > limit
+    if cut:
         title = title[: limit + 1].rsplit(" ", 1)[0]
     words = title.split()
     while len(words) > 1 and words[-1].lower().strip(",;:") in TRAILING_STOP:
         words = words[:-1]
+    if cut:
+        # A phrase cut at the limit ends where a noun phrase can end, never on its modifiers
+        # ("... the behavior of a neural", "... methods for molecular"): the tagger says where.
+        tags = [t for w, t in tag(" ".join(words)) if any(ch.isalnum() for ch in w)]
+        while len(words) > 2 and len(tags) == len(words) and not tags[-1].startswith(("NN", "CD", "VBG")):
+            words, tags = words[:-1], tags[:-1]
+            while len(words) > 1 and words[-1].lower().strip(",;:") in TRAILING_STOP:
+                words, tags = words[:-1], tags[:-1]
     return " ".join(words).rstrip(" ,;:-")
 
 
