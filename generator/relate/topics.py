@@ -12,7 +12,10 @@ Each community is then named (``topicnames.name``), and a topic holds only paper
 2. a paper whose abstract does not use its topic's name moves to the topic it links to most whose
    name it does use; failing that, to "Other papers" (a small group of papers with no subject of
    their own is better than a mixed topic);
-3. a topic left with fewer than MIN_TOPIC_SIZE papers joins "Other papers" too.
+3. a topic left with fewer papers than the catalogue's minimum (``min_topic_size``: MIN_TOPIC_SIZE,
+   growing with the square root of the catalogue, so 11 at 2,000 papers) is dropped, and its papers
+   move as in 2 (to the linked topic whose name they say), else to "Other papers": a topic page of two
+   or three papers among hundreds of topics is noise for a reader and bytes for the site.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from generator.text.slug import slugify
 from generator.titles.generate import safe_title
 
 MIN_TOPIC_SIZE = 2
+# A kept topic has at least sqrt(papers) / SIZE_DIVISOR papers (and MIN_TOPIC_SIZE).
+SIZE_DIVISOR = 4
 NAME_KEYWORDS = 3
 RESOLUTION = 1.3
 SEED = 0
@@ -134,6 +139,12 @@ def _assign(
     return members, others
 
 
+def min_topic_size(papers: int) -> int:
+    """The fewest papers a kept topic has in a catalogue of this many papers: 2 up to ~100 papers,
+    11 at 2,000, 56 at 50,000."""
+    return max(MIN_TOPIC_SIZE, round(papers**0.5 / SIZE_DIVISOR))
+
+
 def with_topics(papers: tuple[Paper, ...]) -> tuple[tuple[Paper, ...], tuple[Topic, ...]]:
     """Every paper with its topic's slug, and the topics, largest first ("Other papers" last)."""
     if not papers:
@@ -153,11 +164,13 @@ def with_topics(papers: tuple[Paper, ...]) -> tuple[tuple[Paper, ...], tuple[Top
             break
         named = _merge_same_names(named + more)
         members, others = _assign(graph, vocab, named)
-    kept = sorted(
-        (t for t in members if len(members[t]) >= MIN_TOPIC_SIZE),
-        key=lambda t: (-len(members[t]), named[t][0]),
-    )
-    others += [pid for t in members if len(members[t]) < MIN_TOPIC_SIZE for pid in members[t]]
+    smallest = min_topic_size(len(papers))
+    # Drop the topics too small to keep and reassign their papers, until every topic left is big
+    # enough (a kept topic only grows, so this ends).
+    while any(len(members[t]) < smallest for t in range(len(named))):
+        named = [named[t] for t in range(len(named)) if len(members[t]) >= smallest]
+        members, others = _assign(graph, vocab, named)
+    kept = sorted(members, key=lambda t: (-len(members[t]), named[t][0]))
     degree = dict(graph.degree(weight="weight"))
     topics: list[Topic] = []
     taken: set[str] = set()
