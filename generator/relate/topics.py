@@ -49,10 +49,38 @@ EXTRA_ROUNDS = 1
 
 
 class StableOrder(random.Random):
-    """A random source for Louvain whose ``shuffle`` puts nodes in an order fixed per node."""
+    """A random source for Louvain whose ``shuffle`` puts nodes in an order fixed per node (per
+    paper id: ``names`` gives the id of each integer node)."""
+
+    names: list[str] | None = None
 
     def shuffle(self, x: list[object]) -> None:  # type: ignore[override]
-        x.sort(key=lambda node: hashlib.sha256(repr(node).encode("utf-8")).digest())
+        names = self.names
+
+        def key(node: object) -> bytes:
+            name = names[node] if names is not None and isinstance(node, int) else node
+            return hashlib.sha256(repr(name).encode("utf-8")).digest()
+
+        x.sort(key=key)
+
+
+def louvain(graph: nx.Graph, nodes: list[str] | None = None) -> list[set[str]]:
+    """networkx's Louvain communities of the graph (or of the nodes' subgraph). It runs on integer
+    nodes (the ids in sorted order): it keeps communities as sets, and a set of strings iterates in
+    an order that changes with Python's string hashing (PYTHONHASHSEED), which changed the topics
+    from one run to the next; a set of small integers iterates in one order."""
+    sub = graph if nodes is None else graph.subgraph(nodes)
+    names = sorted(sub.nodes)
+    index = {name: i for i, name in enumerate(names)}
+    ints = nx.Graph()
+    ints.add_nodes_from(range(len(names)))
+    ints.add_weighted_edges_from(
+        sorted((min(index[a], index[b]), max(index[a], index[b]), w) for a, b, w in sub.edges(data="weight"))
+    )
+    order = StableOrder(SEED)
+    order.names = names
+    found = nx.community.louvain_communities(ints, weight="weight", resolution=RESOLUTION, seed=order)
+    return [{names[i] for i in community} for community in found]
 
 
 def similarity_graph(papers: tuple[Paper, ...]) -> nx.Graph:
@@ -75,12 +103,7 @@ def _slug(text: str) -> str:
 def _communities(graph: nx.Graph, nodes: list[str] | None = None) -> list[list[str]]:
     """Louvain communities of the graph (or of the nodes' subgraph) of at least MIN_TOPIC_SIZE
     papers, largest first, each sorted."""
-    found = nx.community.louvain_communities(
-        graph if nodes is None else graph.subgraph(nodes),
-        weight="weight",
-        resolution=RESOLUTION,
-        seed=StableOrder(SEED),
-    )
+    found = louvain(graph, nodes)
     return sorted((sorted(c) for c in found if len(c) >= MIN_TOPIC_SIZE), key=lambda g: (-len(g), g[0]))
 
 
@@ -154,9 +177,7 @@ def with_topics(papers: tuple[Paper, ...]) -> tuple[tuple[Paper, ...], tuple[Top
         return papers, ()
     graph = similarity_graph(papers)
     vocab = topicnames.Vocabulary(papers)
-    communities = nx.community.louvain_communities(
-        graph, weight="weight", resolution=RESOLUTION, seed=StableOrder(SEED)
-    )
+    communities = louvain(graph)
     mean_size = len(papers) / max(1, len(communities))
     named = _named(graph, vocab, mean_size)
     members, others = _assign(graph, vocab, named)
