@@ -52,31 +52,38 @@ class StableOrder(random.Random):
     """A random source for Louvain whose ``shuffle`` puts nodes in an order fixed per node (per
     paper id: ``names`` gives the id of each integer node)."""
 
-    names: list[str] | None = None
+    names: dict[int, str] | None = None
 
     def shuffle(self, x: list[object]) -> None:  # type: ignore[override]
-        names = self.names
+        names = self.names or {}
 
         def key(node: object) -> bytes:
-            name = names[node] if names is not None and isinstance(node, int) else node
+            name = names.get(node, node) if isinstance(node, int) else node
             return hashlib.sha256(repr(name).encode("utf-8")).digest()
 
         x.sort(key=key)
 
 
+def _label(name: str) -> int:
+    """An integer node for a paper id, fixed per id (56 bits of its SHA-256, below 2**61 - 1, so
+    Python hashes it to itself)."""
+    return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:7], "big")
+
+
 def louvain(graph: nx.Graph, nodes: list[str] | None = None) -> list[set[str]]:
     """networkx's Louvain communities of the graph (or of the nodes' subgraph). It runs on integer
-    nodes (the ids in sorted order): it keeps communities as sets, and a set of strings iterates in
-    an order that changes with Python's string hashing (PYTHONHASHSEED), which changed the topics
-    from one run to the next; a set of small integers iterates in one order."""
+    nodes, one fixed per paper id: it keeps communities as sets, and a set of strings iterates in an
+    order that changes with Python's string hashing (PYTHONHASHSEED), which changed the topics from
+    one run to the next. An integer's hash is itself, and a label that does not depend on the other
+    papers (not a rank among them) keeps the topics as stable under a one-line edit as before."""
     sub = graph if nodes is None else graph.subgraph(nodes)
-    names = sorted(sub.nodes)
-    index = {name: i for i, name in enumerate(names)}
+    names = {_label(name): name for name in sub.nodes}
+    if len(names) < sub.number_of_nodes():  # two ids with one label: never seen, but be exact
+        raise ValueError("two paper ids share a Louvain label")
+    label = {name: i for i, name in names.items()}
     ints = nx.Graph()
-    ints.add_nodes_from(range(len(names)))
-    ints.add_weighted_edges_from(
-        sorted((min(index[a], index[b]), max(index[a], index[b]), w) for a, b, w in sub.edges(data="weight"))
-    )
+    ints.add_nodes_from(label[name] for name in sorted(sub.nodes))
+    ints.add_weighted_edges_from((label[a], label[b], w) for a, b, w in sorted(sub.edges(data="weight")))
     order = StableOrder(SEED)
     order.names = names
     found = nx.community.louvain_communities(ints, weight="weight", resolution=RESOLUTION, seed=order)
