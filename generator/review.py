@@ -137,7 +137,7 @@ def review(
     near: list[str] = []
     for pid, paper in new.items():
         before_lines = {k: len(v) for k, v in _lines_by_key(old[pid]).items()} if pid in old else {}
-        similarity = {(v["file"], v["line"]): v["similarity"] for v in paper["variants"]}
+        similarity = {(v["file"], v["line"]): v["similarity"] for v in paper.get("variants", ())}
         lines = _lines_by_key(paper)
         for key, copies in lines.items():
             places = ", ".join(code(_where(c, seeds)) for c in copies)

@@ -132,27 +132,15 @@ def test_seed_text_is_escaped_not_evaluated() -> None:
 
 def test_catalogue_json_has_the_documented_shape() -> None:
     data = json.loads(rendered()["catalogue.json"])
-    assert data["version"] == 1
+    assert data["version"] == 2
     first = data["papers"][0]
     assert set(first) >= {"id", "url", "title", "abstract", "keywords", "related", "sources"}
     assert first["title_generated"] is True
     assert (first["tldr"], first["tldr_generated"]) == ("Diffusion models generate images.", True)
-    assert first["metadata"] == {
-        "title": None,
-        "authors": [],
-        "year": None,
-        "venue": None,
-        "doi": None,
-        "arxiv": None,
-        "url": None,
-        "tldr": None,
-        "source": None,
-        "score": None,
-    }
+    # Null, empty and unknown fields are left out: no curated metadata, no variants, no date.
+    assert not {"metadata", "variants", "first_seen"} & set(first)
     assert first["url"] == "papers/aaaaaaaaaa/"
-    assert first["related"] == [
-        {"id": "bbbbbbbbbb", "score": 0.4321, "shared": ["diffusion models"], "terms": []}
-    ]
+    assert first["related"] == [{"id": "bbbbbbbbbb", "score": 0.4321, "shared": ["diffusion models"]}]
     assert first["sources"] == [
         {"file": "a.txt", "line": 1, "key": ""},
         {"file": "b.txt", "line": 3, "key": ""},
@@ -175,7 +163,8 @@ def test_catalogue_json_has_the_documented_shape() -> None:
         "papers": ["aaaaaaaaaa", "bbbbbbbbbb"],
     }
     # A keyword of one paper has no page of its own.
-    assert kw["images"] == {"keyword": "images", "acronym": "", "url": None, "papers": ["aaaaaaaaaa"]}
+    # A keyword of one paper with no acronym and no page is only in its paper's keywords.
+    assert "images" not in kw and "images" in data["papers"][0]["keywords"]
 
 
 def test_every_keyword_links_to_its_page_or_a_search_and_labels_show_the_acronym() -> None:

@@ -63,7 +63,7 @@ def test_variant_differences_are_marked_and_escaped_in_the_built_site(tmp_path: 
     (seeds / "a.txt").write_text(f"{BASE}\n{V2}\n{OTHER}\n", encoding="utf-8")
     site = build_site(tmp_path / "out", seeds)
     data = json.loads((site.site / "catalogue.json").read_text(encoding="utf-8"))
-    (paper,) = (p for p in data["papers"] if p["variants"])
+    (paper,) = (p for p in data["papers"] if p.get("variants"))
     page = site.site / paper["url"] / "index.html"
     html = page.read_text(encoding="utf-8")
     # Compared as parsed: the minified page writes a character reference as the character itself.

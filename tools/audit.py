@@ -93,7 +93,7 @@ def pages(site: Path) -> dict[str, str]:
     papers = data["papers"]
     paper = next((p for p in papers if not p["title_generated"]), papers[0])
     kinds = {"home": "", "paper": paper["url"]}
-    keyword = next((k["url"] for k in data["keywords"] if k["url"]), None)
+    keyword = next((k["url"] for k in data["keywords"] if k.get("url")), None)
     if keyword:
         kinds["keyword"] = keyword
     if data["topics"]:

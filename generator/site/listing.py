@@ -200,6 +200,8 @@ def papers_index(
                     order=key,
                     undated=sum(1 for p in catalogue.papers if not p.metadata.year),
                     sorts=sort_links(key, page.path),
+                    # titles.md is out of the navigation (one tab fewer on every page): linked here
+                    titles=relative("titles.md", page.path),
                     page=page,
                     root=root_of(page.path),
                     groups=groups(items, cards),

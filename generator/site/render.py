@@ -370,27 +370,34 @@ def catalogue_json(catalogue: Catalogue) -> Iterator[str]:
     sections: dict[str, Iterable[object]] = {
         "papers": (_paper_json(p, slugs) for p in catalogue.papers),
         "keywords": (
-            {
-                "keyword": e.keyword.text,
-                "acronym": e.keyword.acronym,
-                # Only keywords that enough papers share have a page (models.keyword_page_threshold).
-                "url": f"keywords/{e.keyword.slug}/" if e.has_page else None,
-                "papers": list(e.papers),
-            }
+            _compact(
+                {
+                    "keyword": e.keyword.text,
+                    "acronym": e.keyword.acronym,
+                    # Only keywords that enough papers share have a page (models.keyword_page_threshold).
+                    "url": f"keywords/{e.keyword.slug}/" if e.has_page else None,
+                    "papers": list(e.papers),
+                }
+            )
             for e in catalogue.keywords
+            # A keyword of one paper with no page and no acronym says nothing its paper's
+            # "keywords" does not (most keywords: 0.2 KB per paper).
+            if e.has_page or e.keyword.acronym or len(e.papers) > 1
         ),
         "topics": (
-            {
-                "topic": t.slug,
-                "name": t.name,
-                "url": f"topics/{t.slug}/",
-                "keywords": list(t.keywords),
-                "papers": list(t.papers),
-            }
+            _compact(
+                {
+                    "topic": t.slug,
+                    "name": t.name,
+                    "url": f"topics/{t.slug}/",
+                    "keywords": list(t.keywords),
+                    "papers": list(t.papers),
+                }
+            )
             for t in catalogue.topics
         ),
     }
-    yield '{\n"version": 1,\n"stats": ' + line(stats)
+    yield '{\n"version": 2,\n"stats": ' + line(stats)
     for name, items in sections.items():
         yield f",\n{line(name)}: ["
         separator = "\n"
@@ -401,44 +408,59 @@ def catalogue_json(catalogue: Catalogue) -> Iterator[str]:
     yield "\n}\n"
 
 
+def _compact(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields with a value: a null, empty string or empty list is left out (a reader takes a
+    missing field as unknown or none; catalogue.json is read by programs, at 2,000 papers every
+    ``"doi":null`` is 20 KB)."""
+    return {k: v for k, v in fields.items() if v is not None and v != "" and v != [] and v != {}}
+
+
 def _paper_json(paper: Paper, slugs: dict[str, str]) -> dict[str, Any]:
     keys = {s: v.key for v in paper.variants for s in v.sources}
-    return {
-        "id": paper.id,
-        "url": paper_url(paper.id),
-        "title": paper.title,
-        "title_generated": paper.title_generated,
-        # one sentence on what the paper does or finds; tldr_generated: chosen from the abstract
-        "tldr": paper.tldr,
-        "tldr_generated": paper.tldr_generated,
-        "metadata": {
-            "title": paper.metadata.title or None,
-            "authors": list(paper.metadata.authors),
-            "year": paper.metadata.year,
-            "venue": paper.metadata.venue or None,
-            "doi": paper.metadata.doi or None,
-            "arxiv": paper.metadata.arxiv or None,
-            "url": paper.metadata.url or None,
-            "tldr": paper.metadata.tldr or None,
-            # where an entry written by the enrich command comes from, and its match score
-            "source": paper.metadata.source or None,
-            "score": paper.metadata.score,
-        },
-        "code": list(paper.urls),
-        "abstract": paper.text,
-        "keywords": list(paper.keywords),
-        "related": [
-            {"id": r.id, "score": r.score, "shared": list(r.shared), "terms": list(r.terms)}
-            for r in paper.related
-        ],
-        # key: the variant each line is a copy of (lines with one key are exact duplicates); the
-        # review of a seed change (generator/review.py) follows lines and ids by it.
-        "sources": [{"file": s.file, "line": s.line, "key": keys.get(s, paper.key)} for s in paper.sources],
-        "variants": [
-            {"file": s.file, "line": s.line, "similarity": v.similarity}
-            for v in paper.variants
-            for s in v.sources
-        ],
-        "first_seen": paper.first_seen or None,
-        "topic": paper.topic,
-    }
+    m = paper.metadata
+    return _compact(
+        {
+            "id": paper.id,
+            "url": paper_url(paper.id),
+            "title": paper.title,
+            "title_generated": paper.title_generated,
+            # one sentence on what the paper does or finds; tldr_generated: chosen from the abstract
+            "tldr": paper.tldr,
+            "tldr_generated": paper.tldr_generated,
+            # the curated fields that are known (README, "Curated metadata")
+            "metadata": _compact(
+                {
+                    "title": m.title,
+                    "authors": list(m.authors),
+                    "year": m.year,
+                    "venue": m.venue,
+                    "doi": m.doi,
+                    "arxiv": m.arxiv,
+                    "url": m.url,
+                    "tldr": m.tldr,
+                    # where an entry written by the enrich command comes from, and its match score
+                    "source": m.source,
+                    "score": m.score,
+                }
+            ),
+            "code": list(paper.urls),
+            "abstract": paper.text,
+            "keywords": list(paper.keywords),
+            "related": [
+                _compact({"id": r.id, "score": r.score, "shared": list(r.shared), "terms": list(r.terms)})
+                for r in paper.related
+            ],
+            # key: the variant each line is a copy of (lines with one key are exact duplicates); the
+            # review of a seed change (generator/review.py) follows lines and ids by it.
+            "sources": [
+                {"file": s.file, "line": s.line, "key": keys.get(s, paper.key)} for s in paper.sources
+            ],
+            "variants": [
+                {"file": s.file, "line": s.line, "similarity": v.similarity}
+                for v in paper.variants
+                for s in v.sources
+            ],
+            "first_seen": paper.first_seen,
+            "topic": paper.topic,
+        }
+    )
