@@ -12,13 +12,13 @@ times dropped.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 from generator.evaluation.titles import real_name
 from generator.evaluation.tldr_tune import abstract, read_split
+from generator.evaluation.weights import write_weights
 from generator.text.latex import strip_latex
 from generator.titles import contribution, names
 from generator.titles.clues import named_method
@@ -103,8 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     payload = {"trained_on": "SciTLDR-A train", "min_count": MIN_COUNT, "C": C, "weights": fit(rows)}
-    out = Path(names.__file__).with_name(names.WEIGHTS_FILE)
-    out.write_text(json.dumps(payload, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    out = write_weights(names, payload)
     print(f"{len(payload['weights'])} weights written to {out}", file=sys.stderr)
     return 0
 

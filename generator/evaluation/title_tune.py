@@ -13,13 +13,13 @@ before) seen in fewer than ``MIN_COUNT`` spans are dropped.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 from generator.evaluation.titles import word_f1
 from generator.evaluation.tldr_tune import abstract, read_split
+from generator.evaluation.weights import write_weights
 from generator.text.latex import strip_latex
 from generator.titles import spans, tldr
 
@@ -123,8 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         "words": fit_words(records),
         "weights": fit(rows),
     }
-    out = Path(spans.__file__).with_name(spans.WEIGHTS_FILE)
-    out.write_text(json.dumps(payload, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    out = write_weights(spans, payload)
     print(f"{len(payload['weights'])} weights written to {out}", file=sys.stderr)
     return 0
 

@@ -25,6 +25,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from generator.evaluation.weights import write_weights
 from generator.titles import tldr
 
 MIN_COUNT = 60
@@ -187,8 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         "words": fit_words(records),
         "weights": fit_ranker(rows),
     }
-    out = Path(tldr.__file__).with_name(tldr.WEIGHTS_FILE)
-    out.write_text(json.dumps(payload, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    out = write_weights(tldr, payload)
     print(f"{len(payload['weights'])} + {len(payload['words'])} weights written to {out}", file=sys.stderr)
     return 0
 
