@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 import json
 import os
 from dataclasses import replace
@@ -263,3 +264,16 @@ def test_a_title_change_leaves_the_keys_of_pages_that_do_not_show_it() -> None:
     after = {page.path: page.key for page in Renderer().pages(renamed)}
     assert after["papers/cccccccccc.md"] == before["papers/cccccccccc.md"]
     assert after["papers/aaaaaaaaaa.md"] != before["papers/aaaaaaaaaa.md"]
+
+
+@pytest.mark.parametrize(("source", "shown"), [("bibtex", "BibTeX"), ("ris", "RIS"), ("csl", "CSL-JSON")])
+def test_a_title_from_a_reference_manager_says_where_it_comes_from(source: str, shown: str) -> None:
+    """enrich --from writes source: bibtex, ris or csl; the page says so, as it does for the indexes."""
+    catalogue = fixture_catalogue()
+    cited = replace(
+        catalogue.papers[1], metadata=replace(catalogue.papers[1].metadata, source=source, score=0.97)
+    )
+    pages = Renderer().render(replace(catalogue, papers=(catalogue.papers[0], cited)))
+    page = html.unescape(pages["papers/bbbbbbbbbb.md"])
+    assert f"Title and details from a reference manager's {shown} export" in page
+    assert "score 0.97" in page
