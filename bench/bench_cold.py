@@ -8,7 +8,9 @@ takes at most as long as bare serial YAKE on the same texts in a fresh process (
 one ``KeywordExtractor(lan="en", n=3, top=10)`` call per abstract, the library's defaults). The
 corpus is bench_pipeline's: real keyphrase documents recombined so all texts are distinct. The two
 commands alternate, the median of ``--repeat`` runs counts; wall and CPU (user + sys of the child)
-are both reported, with the machine's load before and after.
+are both reported, with the machine's load before and after. With more than one job the build's
+process pool runs outside the measured process tree, so its CPU column counts only the parent: compare
+wall times, or CPU with ``--jobs 1``.
 """
 
 from __future__ import annotations
