@@ -49,6 +49,7 @@ def test_asides_and_citations_are_dropped_but_not_function_brackets() -> None:
 def test_leading_clauses_go_by_their_part_of_speech() -> None:
     # "In this work,we": no space after the comma
     assert main_clause("In this work,we propose two methods for VAEs.") == "We propose two methods for VAEs"
+    assert main_clause("Inspired by recent successes we propose a detector.") == "We propose a detector"
     # an adverbial clause (preposition / subordinator first) before a noun-phrase subject
     assert main_clause("While deep networks are popular, the proposed sampler needs no tuning at all.") == (
         "The proposed sampler needs no tuning at all"

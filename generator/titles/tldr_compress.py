@@ -39,6 +39,7 @@ _LEAD = re.compile(
     r"^(?P<pre>[^;:]{0,200}?),\s*(?P<rest>(?:we|our|this paper|this work|the proposed)\b.*)$", re.I
 )
 _COMMA = re.compile(r",\s+")
+_BARE_WE = re.compile(r"(?<=[^,;:])\s(?=we\s)")
 # Tags that open an adverbial leading clause, and tags that open a noun phrase (a subject).
 _LEAD_TAGS = frozenset({"IN", "TO", "VBG", "VBN", "RB", "WRB", "RBR", "JJR"})
 _SUBJECT_TAGS = frozenset({"PRP", "PRP$", "DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})
@@ -97,6 +98,9 @@ def main_clause(sentence: str) -> str:
     s = s.rstrip(" .")
     lead = _first_word(s)
     if lead and lex_tag(lead) in _LEAD_TAGS and lead.lower() not in TLDR_ANAPHORS:
+        m = _BARE_WE.search(s)  # "In this paper we ...", "Inspired by X we propose ..."
+        if m and len(s[: m.start()].split()) <= 25:
+            return upper_first(s[m.end() :])
         for comma in _COMMA.finditer(s):
             pre, rest = s[: comma.start()], s[comma.end() :]
             if len(pre.split()) > 25:
