@@ -1,15 +1,18 @@
 """Learn the TLDR models (generator/titles/tldr_weights.json) on the SciTLDR train split only.
 
-1. **Word model.** Every distinct word of every train abstract (``tldr.word_features``) is labelled
-   by whether the author's TLDR uses it; a logistic regression learns the probability (lexical
-   features only for words in at least ``WORD_MIN_COUNT`` abstracts).
+1. **Word model.** Every distinct word of every train abstract (``tldr.tldr_word_features``) is
+   labelled by whether the author's TLDR uses it, compared as ROUGE compares (Porter stems); a
+   logistic regression learns the probability (lexical features only for words in at least
+   ``WORD_MIN_COUNT`` abstracts).
 2. **Ranker.** Every candidate of every train abstract (``tldr.scored_candidates``, with word
    probabilities predicted out of fold: ``FOLDS`` folds, so the ranker sees them as on unseen
    abstracts) is scored by ROUGE-1 F with the author's TLDR (rouge-score, Porter stemming). A
    conditional logit learns the weights: a softmax over each abstract's candidates is fitted to the
    softmax of their ROUGE (temperature ``TAU``), with an L2 penalty ``LAMBDA``, so the model learns
-   which candidate of an abstract is best, not which abstract is easier. Sparse word features seen in
+   which candidate of an abstract is best, not which abstract is easier. Sparse features seen in
    fewer than ``MIN_COUNT`` candidates are dropped (they would learn the train topics, not the cues).
+   The round-2 sentence weights (``tldr.weights``, read by the keyword stage) are written back as
+   they are.
 
     python -m generator.evaluation.tldr_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.tldr_tune ../shared/scitldr --cv     # 5-fold ROUGE-1 on train only

@@ -2,24 +2,28 @@
 
 Extractive and compressive, offline and deterministic:
 
-1. every sentence of the abstract gives candidates: the sentence without a leading clause before its
-   subject ("In this paper, we propose X" -> "We propose X"; "To address this, we ..." -> "We ..."),
-   and that sentence cut before each later clause or prepositional phrase ("..., which ...",
-   "... by ...", "...; ...") while at least ``MIN_WORDS`` words remain;
+1. every sentence of the abstract gives candidates (``tldr_compress``): the sentence without its
+   asides and citations, without a leading clause before its subject ("In this paper, we propose X"
+   -> "We propose X"), without the opener "We propose" ("X"), cut before later clauses, and trimmed
+   of -ly adverbs and self-praise; two of the authors' clauses are also joined under one subject
+   ("We propose X and show Y") when they fit in ``MAX_WORDS``;
 2. a word model (logistic regression) gives each word of the abstract the probability that a TLDR of
-   it uses the word, from the word itself (frequent words only), its rarity in general English, how
-   often and how early the abstract uses it and whether the authors' "we" sentence has it; a
-   candidate's expected ROUGE-1 F with the unseen TLDR follows (``expected``);
-3. a linear ranker scores each candidate from that expectation, its sentence's position, length,
-   first words, cue words, its similarity to the rest of the abstract and to the abstract's
-   distinctive terms (IDF from general-English word frequencies), and where the candidate was cut;
-4. the best candidate of at most ``MAX_WORDS`` words wins.
+   it uses the word, from the word itself (frequent words only), its rarity in general English, its
+   usual part of speech, how often and how early the abstract uses it, a capital inside a sentence,
+   and how many of the authors' "we" and contribution sentences have it; a candidate's expected
+   ROUGE-1 F, precision and recall with the unseen TLDR follow (``expected``);
+3. a linear ranker scores each candidate from that expectation and a few role features: whether its
+   sentence comes before the authors speak (background), whether it was cut, trimmed, joined or
+   lost its opener, modal verbs (hedges) and numerals;
+4. the best candidate of at most ``MAX_WORDS`` words wins; one that opens by pointing back to an
+   earlier sentence ("Both models ...", ``tldr_compress.anaphoric``) only when nothing else is left.
 
 Both models (``tldr_weights.json``) learn on the SciTLDR train split only, by
 ``python -m generator.evaluation.tldr_tune``: the word model on which abstract words the author's
 TLDR uses, the ranker as a conditional logit (a softmax over each abstract's candidates) towards
-the candidates' ROUGE-1 with the author's TLDR. ``make eval`` reports ROUGE on the dev split
-(EVALUATION.md).
+the candidates' ROUGE-1 with the author's TLDR. ``weights`` (the round-2 sentence scorer over
+``sentence_features``) is kept unchanged in the same file: the keyword stage finds the contribution
+sentence with it. ``make eval`` reports ROUGE on the dev split (EVALUATION.md).
 """
 
 from __future__ import annotations
