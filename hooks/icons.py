@@ -23,10 +23,12 @@ from priorities import priority
 STYLESHEET = "assets/stylesheets/icons.css"
 _ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="([^"<>]*)"/></svg>')
 _icons: dict[str, str] = {}  # class -> path data, for every icon replaced in this build
+_pages: list[bool] = []  # one entry once a page (not only page.js) has been rendered in this build
 
 
 def on_config(config: Any) -> Any:
     _icons.clear()
+    _pages.clear()
     if STYLESHEET not in config.extra_css:
         config.extra_css.insert(0, STYLESHEET)
     return config
@@ -61,17 +63,30 @@ def stylesheet() -> str:
 
 @priority("icons", "post_page")
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    _pages[:] = [True]
     return shared_icons(output)
 
 
 @priority("icons", "post_template")
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    return shared_icons(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    _pages[:] = [True]
+    return shared_icons(output_content)
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """`theme_icons`: the same replacement for markup a static template writes (assets/javascripts/
+    page.js carries the header's palette form and search box, overrides/partials/header.html)."""
+    env.filters["theme_icons"] = shared_icons
+    return env
 
 
 def on_post_build(config: Any) -> None:
-    if not _icons:
-        return  # no page was rendered (a rebuild that skipped them all): keep the stylesheet there is
+    if not _pages:
+        # no page was rendered (a rebuild that skipped them all; page.js alone is always rendered,
+        # and its icons are not all the pages use): keep the stylesheet there is
+        return
     path = Path(config.site_dir) / STYLESHEET
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(stylesheet(), encoding="utf-8")
