@@ -3,8 +3,10 @@
 Material inlines each icon of its header, navigation and search box as an SVG path: 3.3 KB of
 every page, repeated on thousands of paper pages (bench/site_size.py; BENCHMARKS.md, "Lean pages").
 Each such icon (`<svg xmlns=... viewBox="0 0 24 24"><path d="..."/></svg>`, outside the page's
-article) becomes an empty `<svg viewBox="0 0 24 24" class="icon-<digest>">`, which keeps Material's
-sizes, layout and selectors; assets/stylesheets/icons.css, written after the build, paints it with
+article) becomes an empty `<svg class="i<digest>">`, which keeps Material's sizes, layout and
+selectors (no viewBox: an empty <svg> draws nothing, and the rule's `aspect-ratio:1` gives the logo,
+whose width Material leaves to the picture, its square; about 100 bytes of every page, BENCHMARKS.md,
+"Issue 23, bytes, second round"); assets/stylesheets/icons.css, written after the build, paints it with
 the path as a CSS mask in the text colour (currentColor), as Material's icons are filled, so hover
 colours and the dark palette apply unchanged. The mask is a data: URL, which also works for a site
 opened from disk. The class is a digest of the path, and the rules are sorted: same bytes each build.
@@ -36,9 +38,10 @@ def on_config(config: Any) -> Any:
 
 def _replace(match: re.Match[str]) -> str:
     path = match.group(1)
-    name = "icon-" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:8]
-    _icons[name] = path
-    return f'<svg viewBox="0 0 24 24" class="{name}"></svg>'
+    name = "i" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:6]
+    if _icons.setdefault(name, path) != path:  # a site draws about ten icons: never in practice
+        raise ValueError(f"icons: two icons share the class {name}")
+    return f'<svg class="{name}"></svg>'
 
 
 def shared_icons(html: str) -> str:
@@ -55,8 +58,8 @@ def stylesheet() -> str:
         svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'><path d='{path}'/></svg>"
         url = 'url("data:image/svg+xml,' + quote(svg, safe=" /=:',.-") + '")'
         rules.append(
-            f".{name}{{background-color:currentColor;-webkit-mask:{url} center/contain no-repeat;"
-            f"mask:{url} center/contain no-repeat}}"
+            f".{name}{{aspect-ratio:1;background-color:currentColor;"
+            f"-webkit-mask:{url} center/contain no-repeat;mask:{url} center/contain no-repeat}}"
         )
     return "\n".join(rules) + "\n"
 

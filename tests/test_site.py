@@ -235,7 +235,7 @@ def test_pages_are_minified_and_share_the_theme_icons(seed_site: BuiltSite) -> N
     # hooks/minify.py and hooks/icons.py: no indentation, no inline icon path; every icon class a
     # page uses has its rule in the one shared stylesheet.
     css = (seed_site.site / "assets/stylesheets/icons.css").read_text(encoding="utf-8")
-    rules = set(re.findall(r"^\.(icon-[0-9a-f]{8})\{", css, re.M))
+    rules = set(re.findall(r"^\.(i[0-9a-f]{6})\{aspect-ratio:1;", css, re.M))
     assert len(rules) >= 5
     pages = sorted(seed_site.site.rglob("*.html"))
     for page in pages:
@@ -246,10 +246,10 @@ def test_pages_are_minified_and_share_the_theme_icons(seed_site: BuiltSite) -> N
             c
             for tag, a in parse(page).elements
             for c in (a.get("class") or "").split()
-            if c.startswith("icon-")
+            if re.fullmatch(r"i[0-9a-f]{6}", c)
         }
         assert used <= rules, page
-    assert any("icon-" in p.read_text(encoding="utf-8") for p in pages)
+    assert any(re.search(r"<svg class=i[0-9a-f]{6}></svg>", p.read_text(encoding="utf-8")) for p in pages)
 
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
@@ -273,7 +273,7 @@ def test_pages_share_materials_scripts_and_configuration_from_one_file(seed_site
     inserted = r'insertAdjacentHTML\("(?:beforebegin|afterend)",("(?:[^"\\]|\\.)*")\)'
     before, after = (json.loads(m) for m in re.findall(inserted, script))
     assert before.startswith("<form class=md-header__option data-md-component=palette>")
-    assert before.count("type=radio") == 2 and "<path" not in before and "icon-" in before
+    assert before.count("type=radio") == 2 and "<path" not in before and "<svg class=i" in before
     assert re.search(r"<div aria-label=Search class=md-search data-md-component=search role=dialog>", after)
     assert "for=__search" in after and "md-search__input" in after and "<path" not in after
     assert "\n  " not in before + after
