@@ -8,9 +8,9 @@ In order of preference:
 2. ``A survey of <topic>`` for surveys and reviews;
 3. a title from the paper's contribution ("we propose a method of ...") or its leading key phrases.
 
-Titles are at most ``TITLE_MAX`` characters, unique across the catalogue (deterministically
-disambiguated) and free of LaTeX and markup. Curated titles from the metadata file win and are
-never changed.
+Titles are at most ``TITLE_MAX`` characters and free of LaTeX and markup; papers whose titles
+clash are told apart by their own next-best title where they have one (``disambiguate``). Curated
+titles from the metadata file win and are never changed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from generator.models import Metadata, Paper
@@ -216,17 +216,25 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     return [t for t in out if t]
 
 
-def generate_title(paper: Paper) -> str:
+ALTERNATES = 3  # further titles a paper offers when its first clashes with another paper's
+
+
+def generate_titles(paper: Paper) -> list[str]:
+    """The paper's title first, then up to ``ALTERNATES`` other whole titles, in order of preference
+    (what ``disambiguate`` offers a paper whose title clashes)."""
     text = strip_latex(paper.text)
-    candidates = [fit(c) for c in _candidates(paper, text)]
-    for title in candidates:
-        if title and not title_flags(title) and not rules.broken(title):
-            return title
-    for title in candidates:
-        if title and not title_flags(title):
-            return title
-    opening = (sentences(text) or [text])[0]
-    return next((t for t in candidates if t), "") or fit(upper_first(opening.rstrip(".")))
+    candidates = list(dict.fromkeys(c for c in (fit(c) for c in _candidates(paper, text)) if c))
+    whole = [t for t in candidates if not title_flags(t) and not rules.broken(t)]
+    if not whole:
+        whole = [t for t in candidates if not title_flags(t)][:1]
+    if not whole:
+        opening = (sentences(text) or [text])[0]
+        whole = candidates[:1] or [fit(upper_first(opening.rstrip(".")))]
+    return whole[: 1 + ALTERNATES]
+
+
+def generate_title(paper: Paper) -> str:
+    return generate_titles(paper)[0]
 
 
 def cache_key() -> str:
@@ -240,48 +248,41 @@ def cache_key() -> str:
     )
 
 
-def _title_plain(item: str) -> list[str]:
-    """``[generate_title, tldr]`` of a paper given as the JSON ``[text, keywords]`` (what the cache
-    keys on)."""
+def _title_plain(item: str) -> list[object]:
+    """``[title, tldr, alternate titles]`` of a paper given as the JSON ``[text, keywords]`` (what
+    the cache keys on)."""
     text, keywords = json.loads(item)
-    return [generate_title(Paper(id="", text=text, sources=(), keywords=tuple(keywords))), tldr.tldr(text)]
+    found = generate_titles(Paper(id="", text=text, sources=(), keywords=tuple(keywords)))
+    return [found[0], tldr.tldr(text), found[1:]]
 
 
 def disambiguate(
-    titles: Mapping[str, str], fixed: set[str], hints: Mapping[str, tuple[str, ...]] | None = None
+    titles: Mapping[str, str], fixed: set[str], alternates: Mapping[str, Sequence[str]] | None = None
 ) -> dict[str, str]:
-    """Make titles unique (case-insensitively). Curated titles (``fixed`` ids) never change. A
-    clashing generated title gets, in brackets, the first of its paper's ``hints`` (its keywords)
-    that no other paper of the clash has and the title does not say: "Graph networks (link
-    prediction)", which a reader understands. Without such a keyword, the paper id's first
-    characters, which stay the same across runs."""
-    hints = hints or {}
+    """Tell clashing titles (case-insensitively) apart where the papers themselves can. Curated
+    titles (``fixed`` ids) never change. Clashing generated titles are taken in id order: the first
+    keeps its title, each other takes its first ``alternates`` title (its own next-best title: its
+    name, or another noun phrase of its abstract) that no paper has yet, and shares the title when
+    it has none. Nothing a reader cannot explain is added: no keyword in brackets, no id."""
+    alternates = alternates or {}
     out = dict(titles)
     taken = {out[pid].casefold() for pid in fixed}
     groups: dict[str, list[str]] = {}
     for pid in sorted(out):
         if pid not in fixed:
             groups.setdefault(out[pid].casefold(), []).append(pid)
+    # titles nobody clashes on are taken first, so no alternate steals one
+    taken |= {key for key, pids in groups.items() if len(pids) == 1}
     for key, pids in sorted(groups.items()):
-        if len(pids) == 1 and key not in taken:
-            taken.add(key)
-            continue
-        size = 6  # more characters of the id when six do not tell the papers apart
-        while len({pid[:size] for pid in pids}) < len(pids) and size < len(pids[0]):
-            size += 1
-        for pid in pids:
-            others = {k.casefold() for other in pids if other != pid for k in hints.get(other, ())}
-            suffixes = [
-                f" ({safe_title(k)})"
-                for k in hints.get(pid, ())
-                if k.casefold() not in others and k.casefold() not in out[pid].casefold() and safe_title(k)
-            ]
-            for suffix in [*suffixes, f" ({pid[:size]})", f" ({pid})"]:
-                candidate = fit(out[pid], TITLE_MAX - len(suffix)) + suffix
-                if candidate.casefold() not in taken:
-                    break
-            out[pid] = candidate
-            taken.add(candidate.casefold())
+        clash = key in {out[pid].casefold() for pid in fixed}
+        for n, pid in enumerate(pids):
+            if not clash and n == 0 and (len(pids) == 1 or key not in taken):
+                taken.add(key)
+                continue
+            free = next((t for t in alternates.get(pid, ()) if t.casefold() not in taken), "")
+            if free:
+                out[pid] = free
+                taken.add(free.casefold())
     return out
 
 
@@ -296,7 +297,7 @@ def with_titles(
     fixed: set[str] = set()
     inputs = [json.dumps([p.text, list(p.keywords)], ensure_ascii=False) for p in papers]
     generated = parallel.map_cached(_title_plain, inputs, key=cache_key())
-    for paper, (title, summary) in zip(papers, generated, strict=True):
+    for paper, (title, summary, _others) in zip(papers, generated, strict=True):
         curated = metadata.get(paper.id, Metadata())
         if curated.title:
             titles[paper.id] = curated_title(curated.title)
@@ -304,7 +305,8 @@ def with_titles(
         else:
             titles[paper.id] = title or paper.id
         tldrs[paper.id] = " ".join(curated.tldr.split()) or summary
-    unique = disambiguate(titles, fixed, {p.id: p.keywords for p in papers})
+    others = {p.id: tuple(found[2]) for p, found in zip(papers, generated, strict=True)}
+    unique = disambiguate(titles, fixed, others)
     return tuple(
         replace(
             p,
