@@ -185,3 +185,24 @@ def test_a_title_cut_at_the_limit_ends_on_a_noun_never_on_its_modifiers() -> Non
         "Graph-to-graph translation methods"
     )
     assert fit("A short title of things", 80) == "A short title of things"  # not cut: left alone
+
+
+def test_names_the_authors_define_call_or_coin_in_lower_case_are_found() -> None:
+    from generator.titles import contribution
+    from generator.titles.clues import named_method
+
+    # "which we call X"
+    text = "GANs need clean data. We propose a method of training GANs which we call AmbientGAN. It works."
+    assert named_method(text)[0] == "AmbientGAN"
+    # a short form the contribution defines wins over the capitalised words it abbreviates
+    text = (
+        "Networks are fragile. We present a Deep Neural Network with Spike Assisted Feature Extraction "
+        "(SAFE-DNN) to improve robustness. SAFE-DNN is robust."
+    )
+    assert contribution.own_name(text) == "SAFE-DNN"
+    # a lower-case word general English never uses, repeated: the paper's coinage
+    text = "Weight noise costs. We introduce flipout, an efficient method. With flipout, training is fast."
+    assert contribution.own_name(text) == "flipout"
+    # a common lower-case word is no name
+    text = "Weight noise costs. We introduce dropout, an efficient method. With dropout, training is fast."
+    assert contribution.own_name(text) == ""

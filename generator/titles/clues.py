@@ -66,7 +66,7 @@ _NAME = r"[\"“]?(?P<name>[A-Z][A-Za-z0-9]*(?:[\-][A-Za-z0-9]+)*)[\"”]?"
 _WORD_NAME = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _MULTI_NAME = rf"[\"“]?(?P<name>{_WORD_NAME}(?:\s{_WORD_NAME}){{0,3}})[\"”]?"
 _NAMING = re.compile(
-    rf"(?<!so-)\b(?:called|dubbed(?:\s+as)?|termed(?:\s+as)?|term(?:ed)?\s+as|named|coined(?:\s+as)?|call(?:ed)?\s+it)\s+{_MULTI_NAME}"
+    rf"(?<!so-)\b(?:called|dubbed(?:\s+as)?|termed(?:\s+as)?|term(?:ed)?\s+as|named|coined(?:\s+as)?|call(?:ed)?\s+it|we\s+(?:call|term|name|dub)(?:\s+as)?)\s+{_MULTI_NAME}"
 )
 _APPOSITION = re.compile(rf"^{_NAME},\s+(?P<desc>(?:a|an|the)\s.+)")
 _NP_NAME = re.compile(rf"^(?P<desc>[^,:]+),\s+{_NAME}\s*(?:,|$)")

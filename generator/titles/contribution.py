@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.keywords.filler import zipf
+from generator.text.acronyms import definitions
 from generator.text.sentences import sentences
 from generator.text.tagger import tag
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONNECT as _CONNECT
@@ -102,6 +104,17 @@ def own_name(text: str) -> str:
     def new(phrase: str) -> bool:
         return not re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", before)
 
+    # the object defines a short form: "a Deep Neural Network with Spike Assisted Feature Extraction
+    # (SAFE-DNN)": the short form is what the authors call it, the capitalised words describe it
+    # (also when the letters do not spell it out: "(SAFE-DNN)")
+    words = {w for w, _ in obj[:30]}
+    for d in definitions(text):
+        if d.short in words and _looks_coined(d.short) and new(d.short):
+            return d.short
+    for k in range(1, min(len(obj), 30) - 1):
+        w = obj[k][0]
+        if obj[k - 1][0] == "(" and obj[k + 1][0] == ")" and k >= 3 and _looks_coined(w) and new(w):
+            return w
     runs: list[list[str]] = [[]]
     for w, t in obj[:20]:
         if w[:1].isupper() and t in _NOUNISH | {"NNP", "NNPS"}:
@@ -114,6 +127,12 @@ def own_name(text: str) -> str:
     for w, t in obj[:14]:
         if (_looks_coined(w) or t == "NNP") and len(w) >= 2 and w[:1].isalnum() and new(w):
             return w
+    # a lower-case word general English never uses, which the abstract repeats: "we introduce
+    # flipout, an efficient method ..."
+    for w, t in obj[:8]:
+        coined = t in {"NN", "NNS", "JJ", "FW"} and w.isalpha() and w.islower() and len(w) >= 4
+        if coined and zipf(w) < 1.0 and len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)) >= 2:
+            return w if new(w) else ""
     return ""
 
 

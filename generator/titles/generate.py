@@ -47,8 +47,8 @@ TITLE_MAX = 80
 SPANS_WITH_NAME = True
 SPANS_FIRST = True
 SPANS_TRIED = 3
-NAME_ADD = 0.1
-NAME_SWITCH = 0.5
+NAME_ADD = 0.03
+NAME_SWITCH = 0.1
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
 # characters that carry no markup meaning in HTML, Markdown or YAML.
 _UNSAFE = re.compile(r"[^\w\s\-,.;:()/+%']", re.UNICODE)
