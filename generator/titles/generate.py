@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
+from generator.text.acronyms import long_form
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
@@ -110,9 +111,10 @@ _KEY_PHRASE_COLON = re.compile(r"^[A-Za-z][a-z\-]*(?:\s[a-z\-]+)+:\s")
 
 
 def title_flags(title: str) -> list[str]:
-    """What makes a generated title lean on text it does not show: 'anaphor', 'dangling end', or
+    """What makes a generated title lean on text it does not show: 'anaphor', 'dangling end',
     'key phrases' (a 'Topic: fragment' of two key phrases, where the part before the colon is no
-    name). Empty when the title stands alone. The rules are written in EVALUATION.md."""
+    name), or 'clause' (a finite verb inside: a cut clause, not a noun phrase). Empty when the title
+    stands alone. The rules are written in EVALUATION.md."""
     flags = []
     if _ANAPHOR.search(title):
         flags.append("anaphor")
@@ -121,6 +123,14 @@ def title_flags(title: str) -> list[str]:
         flags.append("dangling end")
     if _KEY_PHRASE_COLON.match(title):
         flags.append("key phrases")
+    # a finite verb inside makes a noun-phrase title a cut clause ("Code completion tool allows
+    # developers", "Stochastic gradient descent find minima"); a question title ("How X balance Y")
+    # is a clause by design
+    body = title.partition(": ")[2] or title
+    if not body.lower().startswith(("how ", "why ", "what ", "when ", "where ", "which ")):
+        tags = [t for w, t in tag(body) if any(ch.isalnum() for ch in w)]
+        if any(t in {"VBZ", "VBP", "VBD", "MD"} for t in tags[1:]):
+            flags.append("clause")
     return flags
 
 
@@ -142,6 +152,13 @@ def key_phrases(keywords: tuple[str, ...], text: str) -> str:
 _PROPOSE_TO = re.compile(
     r"\b(?:we|this paper)\s+(?:\w+ly\s+)?(?:propose|proposes|suggest|suggests)\s+to\s+[a-z]+", re.I
 )
+
+
+def _spells_out(name: str, desc: str) -> bool:
+    """Whether ``desc`` is the long form of ``name`` ("Progressive Compressed Records" of "PCRs") or
+    a name itself (its words capitalised: "Deep InfoMax")."""
+    words = desc.split()
+    return long_form(name, desc) is not None or sum(w[:1].isupper() for w in words) * 2 > len(words)
 
 
 def _learned_name(text: str, name: str, desc: str, rule_names: tuple[str, ...]) -> tuple[str, str]:
@@ -174,9 +191,14 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     name, desc = named if named else (coined, "")
     name, desc = _learned_name(text, name, desc, tuple(n for n in ((named or ("",))[0], coined) if n))
     if name:
-        descs = [desc] if desc else []
+        # the description the naming sentence gives first when it spells the name out ("PCRs:
+        # Progressive Compressed Records"); a bare kind ("LiBI: Inference method") after the
+        # learned spans, which say more
+        descs = [desc] if desc and _spells_out(name, desc) else []
         if SPANS_WITH_NAME:
             descs += spans.ranked_spans(text, exclude=name)[:SPANS_TRIED]
+        if desc and desc not in descs:
+            descs.append(desc)
         phrase = contribution.noun_phrase(text, name)
         if phrase and len(phrase.split()) >= 2:
             descs.append(phrase)
