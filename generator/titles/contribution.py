@@ -115,6 +115,20 @@ def own_name(text: str) -> str:
         w = obj[k][0]
         if obj[k - 1][0] == "(" and obj[k + 1][0] == ")" and k >= 3 and _looks_coined(w) and new(w):
             return w
+    # a name spelled out in brackets after it: "Metagross (Meta Gated Recursive Controller)"
+    for k in range(min(len(obj), 12) - 3):
+        w, t = obj[k]
+        inside = obj[k + 2 : k + 8]
+        spelled = [x for x, _ in inside[: next((m for m, (x, _) in enumerate(inside) if x == ")"), 0)]]
+        if (
+            obj[k + 1][0] == "("
+            and t in {"NNP", "NN", "FW"}
+            and w[:1].isupper()
+            and len(spelled) >= 2
+            and all(x[:1].isupper() for x in spelled)
+            and new(w)
+        ):
+            return w
     runs: list[list[str]] = [[]]
     for w, t in obj[:20]:
         if w[:1].isupper() and t in _NOUNISH | {"NNP", "NNPS"}:
