@@ -159,8 +159,9 @@ def test_spans_are_noun_groups_of_three_to_ten_words_never_cut_inside_a_compound
 def test_the_span_scorer_puts_the_contribution_first_and_leaves_the_name_out() -> None:
     from generator.titles import spans
 
-    assert spans.ranked_spans(SPAN_TEXT)[0] == "adaptive loss scaling for mixed precision training"
-    assert generate_title(paper(SPAN_TEXT)) == "Adaptive loss scaling for mixed precision training"
+    top = spans.ranked_spans(SPAN_TEXT)[0]
+    assert top.startswith("adaptive loss scaling for mixed precision training")
+    assert generate_title(paper(SPAN_TEXT)) == top[:1].upper() + top[1:]
     assert all("Jumpout" not in s for s in spans.ranked_spans(LATER_NAME, exclude="Jumpout"))
 
 
@@ -206,3 +207,21 @@ def test_names_the_authors_define_call_or_coin_in_lower_case_are_found() -> None
     # a common lower-case word is no name
     text = "Weight noise costs. We introduce dropout, an efficient method. With dropout, training is fast."
     assert contribution.own_name(text) == ""
+
+
+def test_a_span_after_a_negation_is_no_title() -> None:
+    from generator.titles import spans
+
+    text = (
+        "Models often need extra labels. We train classifiers without access to additional data. "
+        "Our method improves accuracy on standard benchmarks."
+    )
+    assert not any(s.startswith("access to additional data") for s in spans.ranked_spans(text))
+
+
+def test_a_cut_clause_is_flagged_and_a_question_is_not() -> None:
+    from generator.titles.generate import title_flags
+
+    assert "clause" in title_flags("InvocMap: Code completion tool allows developers")
+    assert "clause" not in title_flags("How transformers balance memory and compute")
+    assert "clause" not in title_flags("Adaptive loss scaling for mixed precision training")

@@ -3,8 +3,9 @@
 Every candidate span of every train abstract (``generator.titles.spans.candidate_spans``) is labelled
 by its word F1 with the paper's real title (``evaluation.titles.word_f1``); the target is that F1
 minus the abstract's mean, so the model learns which span of an abstract is the better title. A
-ridge regression (``ALPHA``, numpy, closed form) fits the weights; sparse word features (first and last word, the word
-before) seen in fewer than ``MIN_COUNT`` spans are dropped.
+ridge regression (``ALPHA``, numpy, closed form) fits the weights; sparse word features (first and
+last word, the word before, the part-of-speech pattern) seen in fewer than ``MIN_COUNT`` spans are
+dropped.
 
     python -m generator.evaluation.title_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.title_tune ../shared/scitldr --cv     # 5-fold word F1 on train only

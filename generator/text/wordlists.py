@@ -433,4 +433,6 @@ TITLES_SPANS_JOIN = frozenset(
 )
 # titles/spans.py: a noun phrase right after one of these is what the paper does not have or do
 # ("without access to additional data"), so as a title it would say the opposite of the paper.
-TITLES_SPANS_NEGATION = frozenset({"without", "no", "not", "nor", "never", "lacking", "lack", "absence", "instead"})
+TITLES_SPANS_NEGATION = frozenset(
+    {"without", "no", "not", "nor", "never", "lacking", "lack", "absence", "instead"}
+)

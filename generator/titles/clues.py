@@ -70,10 +70,11 @@ _OUR_KIND = (
     r"(?:[Oo]ur|[Tt]he\s+(?:proposed|resulting))\s+(?:proposed\s+)?"
     r"(?:model|method|approach|algorithm|framework|system|architecture|network|technique)"
 )
-# "which we call soft Q imitation learning (SQIL)": a lower-case name the authors shorten
+# "which we call soft Q imitation learning (SQIL)", "called Deep neural networks with Encoder
+# enhanced Factorization Machine (DeepEnFM)": a long name the authors shorten
 _CALLED_SHORT = re.compile(
     r"\b(?:we\s+(?:call|term|name|dub)|called|dubbed|termed|named)\s+(?:as\s+)?"
-    r"(?P<long>[a-z][\w\-]*(?:\s[\w\-]+){1,6})\s+\((?P<short>[^()\s]+)\)"
+    r"(?P<long>[A-Za-z][\w\-]*(?:\s[\w\-]+){1,8})\s+\((?P<short>[^()\s]+)\)"
 )
 _NAMING = re.compile(
     rf"(?<!so-)\b(?:called|dubbed(?:\s+as)?|termed(?:\s+as)?|term(?:ed)?\s+as|named|coined(?:\s+as)?|call(?:ed)?\s+it|we\s+(?:call|term|name|dub)(?:\s+as)?|{_OUR_KIND},)\s+{_MULTI_NAME}"

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.keywords.filler import zipf
+from wordfreq import zipf_frequency
+
 from generator.text.acronyms import definitions
 from generator.text.sentences import sentences
 from generator.text.tagger import tag
@@ -145,7 +146,8 @@ def own_name(text: str) -> str:
     # flipout, an efficient method ..."
     for w, t in obj[:8]:
         coined = t in {"NN", "NNS", "JJ", "FW"} and w.isalpha() and w.islower() and len(w) >= 4
-        if coined and zipf(w) < 1.0 and len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)) >= 2:
+        repeated = coined and len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)) >= 2
+        if repeated and zipf_frequency(w, "en") < 1.0:
             return w if new(w) else ""
     return ""
 

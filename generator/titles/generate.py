@@ -48,6 +48,7 @@ TITLE_MAX = 80
 SPANS_WITH_NAME = True
 SPANS_FIRST = True
 SPANS_TRIED = 3
+DESC_WORDS = 4
 NAME_ADD = 0.03
 NAME_SWITCH = 0.1
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
@@ -192,9 +193,9 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     name, desc = _learned_name(text, name, desc, tuple(n for n in ((named or ("",))[0], coined) if n))
     if name:
         # the description the naming sentence gives first when it spells the name out ("PCRs:
-        # Progressive Compressed Records"); a bare kind ("LiBI: Inference method") after the
-        # learned spans, which say more
-        descs = [desc] if desc and _spells_out(name, desc) else []
+        # Progressive Compressed Records") or says what it is in ``DESC_WORDS`` words or more; a
+        # bare kind ("LiBI: Inference method") after the learned spans, which say more
+        descs = [desc] if desc and (_spells_out(name, desc) or len(desc.split()) >= DESC_WORDS) else []
         if SPANS_WITH_NAME:
             descs += spans.ranked_spans(text, exclude=name)[:SPANS_TRIED]
         if desc and desc not in descs:
