@@ -127,9 +127,12 @@ def title_flags(title: str) -> list[str]:
     # a finite verb inside makes a noun-phrase title a cut clause ("Code completion tool allows
     # developers", "Stochastic gradient descent find minima"); a question title ("How X balance Y")
     # is a clause by design
-    body = title.partition(": ")[2] or title
-    if not body.lower().startswith(("how ", "why ", "what ", "when ", "where ", "which ")):
-        tags = [t for w, t in tag(body) if any(ch.isalnum() for ch in w)]
+    name, colon, body = title.partition(": ")
+    if not (body or title).lower().startswith(("how ", "why ", "what ", "when ", "where ", "which ")):
+        pairs = rules.tagged(title)  # the rules tag the same title
+        if colon:
+            pairs = pairs[next((k + 1 for k, (w, _) in enumerate(pairs) if w == ":"), 0) :]
+        tags = [t for w, t in pairs if any(ch.isalnum() for ch in w)]
         if any(t in {"VBZ", "VBP", "VBD", "MD"} for t in tags[1:]):
             flags.append("clause")
     return flags
@@ -239,7 +242,7 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     return [t for t in out if t]
 
 
-ALTERNATES = 3  # further titles a paper offers when its first clashes with another paper's
+ALTERNATES = 2  # further titles a paper offers when its first clashes with another paper's
 
 
 def generate_titles(paper: Paper) -> list[str]:
@@ -247,7 +250,12 @@ def generate_titles(paper: Paper) -> list[str]:
     (what ``disambiguate`` offers a paper whose title clashes)."""
     text = strip_latex(paper.text)
     candidates = list(dict.fromkeys(c for c in (fit(c) for c in _candidates(paper, text)) if c))
-    whole = [t for t in candidates if not title_flags(t) and not rules.broken(t)]
+    whole: list[str] = []
+    for t in candidates:  # the rules tag each title: stop once enough are found
+        if not title_flags(t) and not rules.broken(t):
+            whole.append(t)
+            if len(whole) > ALTERNATES:
+                break
     if not whole:
         whole = [t for t in candidates if not title_flags(t)][:1]
     if not whole:
