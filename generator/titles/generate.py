@@ -127,7 +127,7 @@ def title_flags(title: str) -> list[str]:
     # a finite verb inside makes a noun-phrase title a cut clause ("Code completion tool allows
     # developers", "Stochastic gradient descent find minima"); a question title ("How X balance Y")
     # is a clause by design
-    name, colon, body = title.partition(": ")
+    _name, colon, body = title.partition(": ")
     if not (body or title).lower().startswith(("how ", "why ", "what ", "when ", "where ", "which ")):
         pairs = rules.tagged(title)  # the rules tag the same title
         if colon:
