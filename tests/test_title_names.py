@@ -225,3 +225,24 @@ def test_a_cut_clause_is_flagged_and_a_question_is_not() -> None:
     assert "clause" in title_flags("InvocMap: Code completion tool allows developers")
     assert "clause" not in title_flags("How transformers balance memory and compute")
     assert "clause" not in title_flags("Adaptive loss scaling for mixed precision training")
+
+
+def test_names_keep_their_possessive_and_a_description_never_restates_the_name() -> None:
+    from generator.titles import contribution
+
+    text = "Embeddings are hard. We propose Word Mover's Embedding, an unsupervised embedding. It works."
+    assert contribution.own_name(text) == "Word Mover's Embedding"
+    from generator.titles.generate import _candidates
+
+    text = "Graphs. We present Enhanced Node Sequence Embedding for graphs. Node Sequence Embedding helps."
+    named = [c.partition(": ") for c in _candidates(paper(text), text) if ": " in c]
+    assert named  # the paper is named ...
+    for name, _, desc in named:  # ... and no description only repeats the name's words
+        assert not set(desc.lower().split()) <= set(name.lower().split()), (name, desc)
+
+
+def test_a_span_never_opens_inside_a_capitalised_name() -> None:
+    from generator.titles import spans
+
+    text = "Planning is hard. We improve Monte Carlo Tree Search for large games with learned priors."
+    assert not any(s.startswith(("Carlo", "Tree")) for s in spans.ranked_spans(text))

@@ -134,6 +134,8 @@ def own_name(text: str) -> str:
     for w, t in obj[:20]:
         if w[:1].isupper() and t in _NOUNISH | {"NNP", "NNPS"}:
             runs[-1].append(w)
+        elif t == "POS" and runs[-1]:  # "Word Mover's Embedding"
+            runs[-1][-1] += w
         elif runs[-1]:
             runs.append([])
     for run in runs:  # a run of two or more capitalised words: "Deep Gradient Compression"

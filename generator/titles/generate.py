@@ -212,6 +212,11 @@ def _candidates(paper: Paper, text: str) -> list[str]:
         descs += [defined_terms(text, name), key_phrases(paper.keywords, text)]
         for d in descs:
             # the name once: a description that repeats it says nothing more
+            # and one whose words the name already says ("Enhanced Node Sequence Embedding: Node
+            # Sequence Embedding") says it twice
+            said = set(re.findall(r"\w+", name.lower()))
+            if said.issuperset(re.findall(r"\w+", d.lower())):
+                continue
             if d and not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", d, re.I):
                 d = expand_acronyms(stand_alone(d), acronym_table(text), TITLE_MAX - len(name) - 2)
                 out.append(f"{name}: {upper_first(d)}")

@@ -104,6 +104,10 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
     for i, (w, t) in enumerate(tagged):
         if t not in _START or w.lower() in contribution.SELF_PRAISE:
             continue
+        # never from the middle of a name written in capitals: "Carlo Tree Search" of "Monte Carlo
+        # Tree Search"
+        if i and w[:1].isupper() and tagged[i - 1][1] in {"NNP", "NNPS"} and tagged[i - 1][0][:1].isupper():
+            continue
         # "without access to additional data", "instead of X": the paper has or does the opposite
         if any(tagged[k][0].lower() in _NEGATION for k in range(max(i - 2, 0), i)):
             continue
