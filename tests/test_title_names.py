@@ -207,6 +207,9 @@ def test_names_the_authors_define_call_or_coin_in_lower_case_are_found() -> None
     # a common lower-case word is no name
     text = "Weight noise costs. We introduce dropout, an efficient method. With dropout, training is fast."
     assert contribution.own_name(text) == ""
+    # nor a rare technical word the object merely uses, not set off as an apposition
+    text = "Memory is scarce. We propose recomputation of activations. With recomputation, memory drops."
+    assert contribution.own_name(text) == ""
 
 
 def test_a_span_after_a_negation_is_no_title() -> None:

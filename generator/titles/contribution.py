@@ -145,9 +145,11 @@ def own_name(text: str) -> str:
         if (_looks_coined(w) or t == "NNP") and len(w) >= 2 and w[:1].isalnum() and new(w):
             return w
     # a lower-case word general English never uses, which the abstract repeats: "we introduce
-    # flipout, an efficient method ..."
-    for w, t in obj[:8]:
-        coined = t in {"NN", "NNS", "JJ", "FW"} and w.isalpha() and w.islower() and len(w) >= 4
+    # flipout, an efficient method ...", set off as an apposition (a rare technical word the
+    # object merely uses, "recomputation", is no name)
+    for k, (w, t) in enumerate(obj[:8]):
+        apposition = [x.lower() for x, _ in obj[k + 1 : k + 3]] in ([",", "a"], [",", "an"], [",", "the"])
+        coined = apposition and t in {"NN", "NNS", "JJ", "FW"} and w.isalpha() and w.islower() and len(w) >= 4
         repeated = coined and len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)) >= 2
         if repeated and zipf_frequency(w, "en") < 1.0:
             return w if new(w) else ""

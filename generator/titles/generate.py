@@ -274,13 +274,15 @@ def generate_title(paper: Paper) -> str:
 
 
 def cache_key() -> str:
-    """What a generated title and TLDR depend on besides the paper's text and keywords: the code and
-    the TLDR's learned weights."""
+    """What a generated title and TLDR depend on besides the paper's text and keywords: the code,
+    wordfreq (rare words, head genericness) and the learned weights (TLDR, spans, names)."""
     return cache.stage_key(
         "titles",
         sys.modules[__name__],
+        packages=("wordfreq",),
         tldr_weights=tldr.weights_digest(),
         span_weights=spans.weights_digest(),
+        name_weights=names.weights_digest(),
     )
 
 
