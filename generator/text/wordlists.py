@@ -431,3 +431,8 @@ TITLES_NAMES_COMMON = frozenset(
 TITLES_SPANS_JOIN = frozenset(
     {"of", "for", "in", "on", "with", "via", "from", "to", "under", "over", "between", "and"}
 )
+# titles/spans.py: a noun phrase right after one of these is what the paper does not have or do
+# ("without access to additional data"), so as a title it would say the opposite of the paper.
+TITLES_SPANS_NEGATION = frozenset(
+    {"without", "no", "not", "nor", "never", "lacking", "lack", "absence", "instead"}
+)
