@@ -10,6 +10,7 @@ shares with other papers. The candidates come from ``keywords.extract`` (YAKE, p
 from __future__ import annotations
 
 import hashlib
+import math
 import sys
 from array import array
 from collections import Counter, defaultdict
@@ -30,6 +31,9 @@ SHARED_BOOST = 0.3
 COMMON_MIN_PAPERS = 30
 COMMON_SHARE = 1 / 3
 SIBLINGS_MERGED = True
+# With the learned keyphraseness model (keywords/central.py), a paper shows its keywords down to the
+# model's probability threshold, and at least this many where it has them.
+SHOWN_MIN = 3
 
 
 @dataclass(frozen=True, slots=True)  # slots: millions of these at 100,000 papers
@@ -191,7 +195,9 @@ CHOICE_LABEL = "curate"
 def choice_key() -> str:
     """What a paper's choice depends on besides its ident: this code, the filler rules, the phrase
     rules and the word frequencies."""
-    return cache.stage_key("curate", sys.modules[__name__], packages=("wordfreq",), data=(central.digest(),))
+    return cache.stage_key(
+        "curate", sys.modules[__name__], central, packages=("wordfreq",), data=(central.digest(),)
+    )
 
 
 def _choice_ident(
@@ -235,14 +241,35 @@ def _choice(
     weak = {
         k for k in best if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
     }
-    ranked = sorted(
-        (k for k in best if k not in too_common),
-        key=lambda k: (k in weak, best[k][0] * (SHARED_BOOST if shared[k] > 1 and " " in k else 1.0), k),
-    )
+    score = {k: _ranked_score(best[k][0], shared[k] > 1 and " " in k) for k in best}
+    ranked = sorted((k for k in best if k not in too_common), key=lambda k: (k in weak, score[k], k))
     # Near-repeats ("programming tasks", "programming problems"): the one more papers share stays.
     order = {k: i for i, k in enumerate(ranked)}
     ranked = filler.siblings(ranked, lambda k: (-shared[k], order[k]))
-    return _choose(ranked, {k: v[1] for k, v in best.items()}, weak)
+    if not _learned():
+        return _choose(ranked, {k: v[1] for k, v in best.items()}, weak)
+    # Fewer, surer keywords: below the model's probability threshold a keyword only makes up SHOWN_MIN.
+    limit = central.threshold()
+    unsure = {k for k in ranked if _probability(score[k]) < limit}
+    return _choose(ranked, {k: v[1] for k, v in best.items()}, weak | unsure, SHOWN_MIN)
+
+
+def _learned() -> bool:
+    return central.LEARNED and bool(central.weights())
+
+
+def _ranked_score(score: float, shared_phrase: bool) -> float:
+    """A candidate's score in the paper's ranking (lower is better): the learned model's minus
+    log-odds plus its catalogue feature (a phrase of several words other papers have), or YAKE's
+    score made better by ``SHARED_BOOST`` for such a phrase."""
+    if _learned():
+        return score - central.weights().get(central.SHARED, 0.0) * shared_phrase
+    return score * (SHARED_BOOST if shared_phrase else 1.0)
+
+
+def _probability(score: float) -> float:
+    """The learned probability of a ranked score (minus log-odds)."""
+    return 1.0 / (1.0 + math.exp(min(score, 700.0)))
 
 
 def _filler(key: str, lower: str | None, shared: bool) -> bool:
@@ -259,15 +286,16 @@ def _choose(
     ranked: list[str],
     spans: dict[str, tuple[tuple[int, int], ...]],
     weak: set[str] | frozenset[str] = frozenset(),
+    least: int = KEYWORDS_MIN,
 ) -> list[str]:
     """The best keywords, none of them a redundant part of another: a phrase that occurs only inside
     a better keyword ("language models" in "large language models", "large language") is left out,
     and so is a phrase that would leave a better keyword no occurrence of its own. Filler (``weak``,
-    ranked last) only makes up a paper's first KEYWORDS_MIN keywords, never more."""
+    ranked last) only makes up a paper's first ``least`` keywords, never more."""
     chosen: list[str] = []
     covered: list[tuple[int, int]] = []
     for key in ranked:
-        if key in weak and len(chosen) >= KEYWORDS_MIN:
+        if key in weak and len(chosen) >= least:
             break
         mine = spans[key]
         if mine and covered and _inside(mine, covered):
