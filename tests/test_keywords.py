@@ -6,7 +6,7 @@ import re
 import pytest
 
 from generator.keywords import generic
-from generator.keywords.curate import _choose
+from generator.keywords.curate import SHOWN_MIN, _choose
 from generator.keywords.nounphrases import noun_phrases
 from generator.keywords.stage import (
     KEYWORDS_PER_PAPER,
@@ -129,7 +129,7 @@ def test_acronym_and_plural_variants_become_one_catalogue_keyword() -> None:
 def test_curate_keeps_at_most_ten_best_first() -> None:
     long_text = " ".join([TEXT, FIRST_SEED] * 2)
     (curated,) = curate((paper("aaaaaaaaaa", text=long_text),), [extract(long_text)])
-    assert 5 <= len(curated.keywords) <= KEYWORDS_PER_PAPER
+    assert SHOWN_MIN <= len(curated.keywords) <= KEYWORDS_PER_PAPER
     assert len(set(curated.keywords)) == len(curated.keywords)
 
 
@@ -200,7 +200,7 @@ def seed_catalogue():
 
 def test_seed_keywords_are_no_fragments(seed_catalogue) -> None:
     for p in seed_catalogue.papers:
-        assert 5 <= len(p.keywords) <= KEYWORDS_PER_PAPER, p.keywords
+        assert SHOWN_MIN <= len(p.keywords) <= KEYWORDS_PER_PAPER, p.keywords
         for kw in p.keywords:
             words = kw.lower().split()
             assert kw.lower() not in RAW_YAKE_FRAGMENTS

@@ -1,22 +1,33 @@
-"""What a paper is about, and what it only mentions: per-abstract weights on the keyword candidates.
+"""What a paper is about, and what it only mentions: the learned keyphraseness of each candidate.
 
 ``reweigh(text, candidates)`` runs at the end of ``keywords.extract`` on the candidates YAKE scored
-(lower score is better) and returns them re-scored, best first, without those that are no keyword:
+and returns them re-scored, best first, without those that are no keyword. The score is minus the
+log-odds of a logistic model (``keyphraseness_weights.json``, fitted by
+``generator/evaluation/keyword_tune.py`` on the keyphrase sets' tune halves and SciTLDR train only)
+over the features ``features`` computes (``FEATURES``):
 
+- YAKE's score and rank (YAKE stays the candidate scorer; its score is one feature), the first
+  position, how many times and in how many sentences the abstract says the phrase;
 - **central**: a phrase of the abstract's contribution sentence (the sentence the one-line summary
-  scorer of ``generator/titles/tldr.py`` ranks first: its learned position and cue weights) weighs up
-  (``CENTRAL_FACTOR``), and so does a phrase the abstract repeats in several sentences;
-- **incidental**: a phrase said only inside a citation ("(Chen et al., 2018)"), or only in an example
-  ("e.g. segmentation", "such as X") weighs down (``INCIDENTAL_FACTOR``); one said only in the
-  background sentences before the paper's first "we"/"this paper" sentence weighs down less
-  (``BACKGROUND_FACTOR``). A capitalised word next to "et al." or inside a parenthesis with a year
-  is a cited author's surname and goes;
-- **generic phrase**: a phrase of several words that many SciTLDR train abstracts use ("training set",
-  "design choices": ``phrase_share`` above ``GENERIC_PHRASE_SHARE``) weighs down unless the
-  contribution sentence says it;
-- **fragment**: a phrase whose first word is a participle after an auxiliary or an adverb ("has
-  largely evaded scrutiny"), or a word that ML abstracts write almost only after the word before it
-  here ("de novo", "from scratch": ``FIXED_SHARE``, measured on SciTLDR train), goes.
+  scorer of ``generator/titles/tldr.py`` ranks first);
+- **incidental**: said only inside a citation ("(Chen et al., 2018)") or an example ("e.g.
+  segmentation", "such as X"), or only in the background sentences before the paper's first
+  "we"/"this paper" sentence;
+- corpus statistics: the phrase's and its head word's document frequency over SciTLDR train, how
+  common its words are in English (wordfreq), and ``fixed``: how surely an edge of the phrase cuts a
+  fixed expression ("Black" before "Box": ``_fixed_share``);
+- its form: one word, three or more, capitals, an acronym the abstract defines.
+
+``keywords.curate`` adds the catalogue feature ``shared`` (a phrase of several words another paper
+has) and shows a paper's keywords down to the probability ``threshold()`` (at least
+``curate.SHOWN_MIN``). The hand-set factors the model replaced (``LEARNED = False``) stay for
+comparison. Hard rules, before the model: a capitalised word next to "et al.", inside a parenthesis
+with a year, or before a year in parentheses ("Frankle & Carbin (2019)") is a cited author's
+surname and goes; so does a fragment: a phrase whose first word is a participle after an auxiliary
+or an adverb ("has largely evaded scrutiny"), or a word that ML abstracts write almost only after
+the word before it here ("from scratch": ``FIXED_SHARE``, measured on SciTLDR train), or whose
+every occurrence cuts an expression at an edge that those abstracts write together often
+(``CUT_SHARE``: "world applications" of "real-world applications", "box functions").
 
 The phrase statistics (``data/phrasedf.json.gz``) are built by ``tools/build_phrasedf.py`` from the
 SciTLDR train split only; ``name_form`` gives the capitalised form of a word those abstracts write
@@ -58,6 +69,10 @@ FIELD_PHRASE_SHARE = 0.05
 FIELD_FACTOR = 1000.0
 # A word that follows the same word in this share of the abstracts that use it lives in a fixed expression.
 FIXED_SHARE = 0.75
+# A phrase whose every occurrence has an edge word that SciTLDR train abstracts write next to the word
+# beside it here at least this often ("black" before "box", "real-world") cuts that expression: left
+# out (on the tune data this changed the shown keywords of 2 of 1,314 documents and no F1@10).
+CUT_SHARE = 0.3
 _YEAR = re.compile(r"^(1[89]|20)\d\d[a-z]?$")
 _EXAMPLE_CUES = (("e", ".", "g"), ("such", "as"), ("for", "example"), ("for", "instance"), ("including",))
 _CLAUSE_END = frozenset({",", ";", ")", ".", ":", "?", "!"})
@@ -197,7 +212,8 @@ def _names_before(tokens: list[str], at: int) -> list[int]:
 def _fixed_share(lowered: list[str], spans: tuple[tuple[int, int], ...]) -> float:
     """How surely the phrase cuts a fixed expression at its edges, least over its occurrences: the
     share of SciTLDR train abstracts using its first word that write it after the word before it here
-    ("black" before "box"), or its last word before the word after it; 0 at a sentence's punctuation."""
+    ("black" before "box"), or its last word before the word after it; 0 at a sentence's punctuation
+    or next to a word of most abstracts ("the", "deep": "deep neural networks" cuts no name)."""
     if not spans:
         return 0.0
     _documents, df, _names = _table()
@@ -208,7 +224,8 @@ def _fixed_share(lowered: list[str], spans: tuple[tuple[int, int], ...]) -> floa
             (lowered[start - 1] if start else "", lowered[start], lowered[start]),
             (lowered[end - 1], lowered[end] if end < len(lowered) else "", lowered[end - 1]),
         ):
-            if first[:1].isalpha() and second[:1].isalpha():
+            other = first if cut == second else second
+            if first[:1].isalpha() and second[:1].isalpha() and not generic.is_generic_word(other):
                 alone = generic.share(cut) * generic.documents()
                 if alone > 0:
                     share = max(share, min(1.0, df.get(f"{first} {second}", 0) / alone))
@@ -257,6 +274,9 @@ def features(
                 continue  # a cited author's name
             if _fragment(tokens, lowered, spans):
                 continue
+        fixed = _fixed_share(lowered, spans)
+        if fixed >= CUT_SHARE and cand.key not in protected:
+            continue  # every occurrence cuts a fixed expression ("world applications" of "real-world")
         words = cand.key.replace("-", " ").split() or [cand.key]
         places = {where[a] for a, _b in spans}
         # The phrase as the abstract writes it ("neural networks"), or its key, whichever is commoner.
@@ -286,7 +306,7 @@ def features(
                     "three_words": float(len(words) >= 3),
                     "capital": float(any(ch.isupper() for ch in cand.text)),
                     "acronym": float(cand.key in protected),
-                    "fixed": _fixed_share(lowered, spans),
+                    "fixed": fixed,
                     "count": math.log1p(len(spans)),
                 },
             )

@@ -3,8 +3,9 @@
 ``curate(papers, candidates)``: acronyms become their expansion; singular/plural, case and hyphen
 variants become one canonical keyword across the catalogue; a keyword that is a part of a better
 keyword of the same paper goes, and of siblings that name one concept (``keywords.central.same_concept``:
-"face images", "facial images") one stays; each paper keeps its best 5 to 10 keywords, preferring those it
-shares with other papers. The candidates come from ``keywords.extract`` (YAKE, per abstract).
+"face images", "facial images") one stays; each paper keeps its best keywords, 3 to 10, down to the
+keyphraseness model's probability threshold (``keywords.central``), preferring those it shares with
+other papers. The candidates come from ``keywords.extract`` (YAKE, per abstract).
 """
 
 from __future__ import annotations
@@ -125,8 +126,8 @@ class _Packed:
 
 
 def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tuple[Paper, ...]:  # type: ignore[type-arg]
-    """Canonical, catalogue-consistent keywords for every paper, best first: at most 10, and at least 5
-    where the abstract has that many key phrases.
+    """Canonical, catalogue-consistent keywords for every paper, best first: at most 10, down to the
+    keyphraseness threshold, and at least ``SHOWN_MIN`` where the abstract has that many key phrases.
 
     ``found`` (each paper's ``Candidates``, or their JSON form as cached) is read once, one paper at
     a time, into packed arrays; the passes over the catalogue

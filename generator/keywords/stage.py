@@ -9,7 +9,7 @@ The only module that imports yake. Three modules, along the stage's seams:
   are dropped, and acronyms that the abstract defines ("Large Language Models (LLMs)") are recorded
   with their expansion.
 - ``curate(papers, candidates)`` (``generator/keywords/curate.py``): the cheap catalogue-level part, canonical
-  and catalogue-consistent keywords, 5 to 10 a paper.
+  and catalogue-consistent keywords, 3 to 10 a paper.
 - ``keyword_index(papers)`` (here): every keyword with its papers and its page's slug.
 
 ``with_keywords(papers)`` runs extraction and curation and is the stage the pipeline calls.
