@@ -196,9 +196,7 @@ CHOICE_LABEL = "curate"
 def choice_key() -> str:
     """What a paper's choice depends on besides its ident: this code, the filler rules, the phrase
     rules and the word frequencies."""
-    return cache.stage_key(
-        "curate", sys.modules[__name__], central, packages=("wordfreq",), data=(central.digest(),)
-    )
+    return cache.stage_key("curate", sys.modules[__name__], packages=("wordfreq",), data=(central.digest(),))
 
 
 def _choice_ident(
