@@ -307,7 +307,7 @@ SURVEYS = {
     "6d0f89516b": "XAI",
     "d9a20af1b3": "named entity recognition",
     "4e0b1404ae": "explainability",
-    "991a8d8bed": "large language models",
+    "991a8d8bed": "personalization",  # "When LLMs meet personalization" (was "large language models")
     "98f296ebc9": "low-power deep learning",
     "956d6c256a": "causality",
     "5196484e3f": "synthetic data",
