@@ -165,7 +165,9 @@ def test_seed_links_are_explained_bounded_sorted_and_never_self(seed_papers: dic
         assert all(r.score >= MIN_SCORE for r in p.related[1:])
         assert [(-r.score, r.id) for r in p.related] == sorted((-r.score, r.id) for r in p.related)
         assert len({r.id for r in p.related}) == len(p.related)
-    assert sum(1 for p in seed_papers.values() if p.related and any(r.shared for r in p.related)) > 20
+    # Papers show 3 to 10 keywords since the keyphraseness threshold (fewer shared ones than at 5 to
+    # 10): 17 of the 47 seed papers have a link whose reason is a shared keyword.
+    assert sum(1 for p in seed_papers.values() if p.related and any(r.shared for r in p.related)) >= 15
     # Nothing is close to the multi-agent influence diagrams paper: at most its best explained match,
     # which only the lower first threshold lets through; no padding.
     lone = find(seed_papers, "Multi-agent influence diagrams").related

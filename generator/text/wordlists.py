@@ -444,3 +444,9 @@ TLDR_FINDING_VERBS = word_set(
     """show shows showed demonstrate demonstrates find finds found prove proves proved observe
     observes argue argues establish establishes confirm confirms"""
 )
+
+# titles/spans.py: a noun phrase right after one of these is what the paper does not have or do
+# ("without access to additional data"), so as a title it would say the opposite of the paper.
+TITLES_SPANS_NEGATION = frozenset(
+    {"without", "no", "not", "nor", "never", "lacking", "lack", "absence", "instead"}
+)
