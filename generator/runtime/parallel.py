@@ -30,8 +30,9 @@ from generator.runtime.cache import Cache, entry_key
 
 T = TypeVar("T")
 
-# Imported once by the pool's server process, so that its workers start ready.
-PRELOAD = ("generator.text.clean", "generator.keywords.stage", "generator.titles.generate")
+# Imported once by the pool's server process, so that its workers start ready (the stages' modules
+# and the models they read, generator/runtime/warm.py).
+PRELOAD = ("generator.runtime.warm",)
 # Texts looked up, computed and stored at once: bounds the memory of values in flight.
 CHUNK = 5000
 # Below this many texts to compute, starting worker processes costs more than it saves.
@@ -58,21 +59,36 @@ class Runtime:
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            # Workers come from a fresh server process, not forked from this one: a fork would
-            # start each worker as a copy of a parent holding the whole catalogue (and count it in
-            # its memory); these start with only the stages' modules imported.
-            if "forkserver" in multiprocessing.get_all_start_methods():
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(list(PRELOAD))
-            else:  # Windows: spawn, the only method there
-                context = multiprocessing.get_context()
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context())
         return self._pool
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+def _context() -> Any:
+    """Workers come from a fresh server process, not forked from this one: a fork would start each
+    worker as a copy of a parent holding the whole catalogue (and count it in its memory); these
+    start with only the stages' modules and models loaded (``PRELOAD``)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(PRELOAD))
+        return context
+    return multiprocessing.get_context()  # Windows: spawn, the only method there
+
+
+def prestart(jobs: int | None, texts: int) -> None:
+    """Start the pool's server process now, when a build of about ``texts`` abstracts on ``jobs``
+    processes will use a pool: it imports the stages and loads their models on another core while
+    this process imports the rest, and the workers fork from it ready when the first stage needs them."""
+    if (jobs if jobs and jobs > 0 else default_jobs()) <= 1 or texts < MIN_PARALLEL:
+        return
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 _current: ContextVar[Runtime | None] = ContextVar("generator_runtime", default=None)
