@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from tqdm import tqdm
 
-from generator.runtime.cache import Cache, entry_key
+from generator.runtime.cache import Cache, encode, entry_key
 
 T = TypeVar("T")
 
@@ -152,9 +152,7 @@ def imap_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> I
             bar.update(len(chunk) - len(todo))
             if todo:
                 fresh = _compute(func, list(todo.values()), state, bar)
-                computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
-                state.cache.put_many(computed)
-                known.update(computed)
+                known.update(_stored(state.cache, todo, fresh))
             yield from (known[k] for k in keys)
 
 
@@ -186,10 +184,16 @@ def icached(
         counts[1] += len(todo)
         if todo:
             fresh = compute(list(todo.values()))
-            computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
-            state.cache.put_many(computed)
-            known.update(computed)
+            known.update(_stored(state.cache, todo, fresh))
         yield from (known[k] for k in keys)
+
+
+def _stored(store: Cache, keys: Iterable[str], values: list[Any]) -> dict[str, Any]:
+    """Store fresh values under their keys and return them as a cache hit would: each encoded once,
+    and decoded from that encoding."""
+    encoded = {k: encode(v) for k, v in zip(keys, values, strict=True)}
+    store.put_encoded(encoded)
+    return {k: json.loads(text) for k, text in encoded.items()}
 
 
 def background(func: Callable[..., T], *args: Any) -> Callable[[], T]:
