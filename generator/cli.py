@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from generator.errors import BuildError
+from generator.runtime import parallel
 from generator.runtime.cache import DEFAULT_DIR
 
 # Each command imports what it runs when it runs (``build`` the pipeline, ``review`` the review,
@@ -92,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         return _diff(args)
     if args.command == "enrich":
         return _enrich(args)
+    # The pool's server process imports the stages on another core while this one imports the pipeline.
+    parallel.prestart(args.jobs or None, _seed_lines(args.seeds))
     from generator.pipeline import build
 
     try:
@@ -111,6 +114,16 @@ def main(argv: list[str] | None = None) -> int:
         log.error("error: %d problem(s) in the seeds; nothing was written", len(exc.problems))
         return 1
     return 0
+
+
+def _seed_lines(seeds: Path) -> int:
+    """About how many abstracts the seed files hold (their non-blank lines): enough to use a pool?"""
+    try:
+        return sum(
+            sum(1 for line in path.read_bytes().splitlines() if line.strip()) for path in seeds.glob("*.txt")
+        )
+    except OSError:
+        return 0
 
 
 def _diff(args: argparse.Namespace) -> int:

@@ -13,7 +13,16 @@ from generator.identity.dedupe import dedupe, pinned_ids
 from generator.inputs import history, ingest, metadata
 from generator.keywords.stage import CACHE_LABEL as KEYWORDS_LABEL
 from generator.keywords.stage import keyword_index, with_keywords
-from generator.models import Catalogue, History, Metadata, MetadataSource, PageSource, SeedLine, Stats
+from generator.models import (
+    Catalogue,
+    History,
+    Metadata,
+    MetadataSource,
+    PageSource,
+    Paper,
+    SeedLine,
+    Stats,
+)
 from generator.relate.related import related_papers
 from generator.relate.topics import with_topics
 from generator.runtime import parallel
@@ -75,9 +84,11 @@ def catalogue_from(
         if problems:
             raise BuildError(problems)
     papers = with_keywords(papers)
-    papers = with_titles(papers, curated)
-    papers = related_papers(papers)
-    papers, topics = with_topics(papers)
+    # Titles (on the pool's workers) and the related papers and topics (here) run at once: neither
+    # reads the other's fields (title, tldr, metadata; related, topic), which are merged after.
+    titled = parallel.background(with_titles, papers, curated)
+    linked, topics = with_topics(related_papers(papers))
+    papers = tuple(_merged(t, r) for t, r in zip(titled(), linked, strict=True))
     papers = history.with_first_seen(papers, lines, seed_history)
     stats = Stats(
         seed_files=len({line.source.file for line in lines}),
@@ -96,6 +107,13 @@ def catalogue_from(
         id_lock=tuple(new_lock.items()),
         topics=topics,
     )
+
+
+def _merged(titled: Paper, linked: Paper) -> Paper:
+    """The paper with its title stage's fields and its related papers and topic."""
+    if titled.id != linked.id:
+        raise AssertionError(f"stages out of step: {titled.id} != {linked.id}")
+    return replace(titled, related=linked.related, related_note=linked.related_note, topic=linked.topic)
 
 
 def build(

@@ -20,16 +20,11 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
-from types import SimpleNamespace
 
 import yake
-import yake.data.core as yake_core
-import yake.data.single_word as yake_single_word
 
-from generator.keywords import central, generic
+from generator.keywords import central, fastyake, generic
 from generator.keywords.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
 from generator.keywords.grammar import (
     TOKEN,
@@ -82,88 +77,14 @@ SLUG_MAX = 60
 
 
 # ---------------------------------------------------------------------------------------------
-# YAKE, faster and unchanged: two of its helpers swapped for exact equivalents during our calls.
+# YAKE, faster and unchanged (generator/keywords/fastyake.py).
 
-
-class _CooccurrenceGraph:
-    """The part of ``networkx.DiGraph`` that YAKE 0.7 uses (nodes, edges with a ``tf`` weight, ``g[u]``,
-    ``has_edge``, ``in_edges``/``out_edges``) as two dicts of dicts, iterated in the same insertion
-    order as networkx's, so YAKE's sums over edges add the same numbers in the same order. networkx's
-    views cost about a seventh of YAKE's time."""
-
-    __slots__ = ("_pred", "_succ")
-
-    def __init__(self) -> None:
-        self._succ: dict[int, dict[int, dict[str, float]]] = {}
-        self._pred: dict[int, dict[int, dict[str, float]]] = {}
-
-    def add_node(self, node: int) -> None:
-        if node not in self._succ:
-            self._succ[node] = {}
-            self._pred[node] = {}
-
-    def add_edge(self, u: int, v: int, **attr: float) -> None:
-        self.add_node(u)
-        self.add_node(v)
-        data = self._succ[u].get(v, {})
-        data.update(attr)
-        self._succ[u][v] = self._pred[v][u] = data
-
-    def __getitem__(self, node: int) -> dict[int, dict[str, float]]:
-        return self._succ[node]
-
-    def has_edge(self, u: int, v: int) -> bool:
-        return v in self._succ.get(u, {})
-
-    def out_edges(self, node: int, data: bool = False) -> list[tuple[object, ...]]:
-        found = self._succ.get(node, {})
-        return [(node, v, d) for v, d in found.items()] if data else [(node, v) for v in found]
-
-    def in_edges(self, node: int, data: bool = False) -> list[tuple[object, ...]]:
-        found = self._pred.get(node, {})
-        return [(u, node, d) for u, d in found.items()] if data else [(u, node) for u in found]
-
-
-def _median(values: list[int]) -> float:
-    """``numpy.median`` of a short list of token positions (integers), exactly: the middle one, or the
-    mean of the middle two (exact in floating point below 2**53). numpy's call overhead on a list of a
-    few numbers was another seventh of YAKE's time."""
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return float(ordered[middle]) if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
-# What YAKE's modules look these up as (``nx.DiGraph()``, ``np.median(...)``), while we call it.
-_FAST_NX = SimpleNamespace(DiGraph=_CooccurrenceGraph)
-_FAST_NP = SimpleNamespace(median=_median)
-
-
-@contextmanager
-def _fast_yake() -> Iterator[None]:
-    """YAKE with the two helpers above, for the calls inside the block only: other callers of yake in
-    the process (the evaluation's raw YAKE, the benchmark's bare YAKE) see the library as it comes.
-    YAKE's results are unchanged (tests/test_keywords.py compares both on every frozen seed line)."""
-    saved = (yake_core.nx, yake_single_word.np)
-    yake_core.nx, yake_single_word.np = _FAST_NX, _FAST_NP
-    try:
-        yield
-    finally:
-        yake_core.nx, yake_single_word.np = saved
-
-
-# The YAKE release whose modules were read for the swap; another release is called as it comes
-# (YAKE returns no keywords at all when its code raises, so a helper it calls differently must never
-# be slipped in unseen).
-FAST_YAKE_VERSION = "0.7.3"
-_FAST = cache.package_version("yake") == FAST_YAKE_VERSION
+_FAST = fastyake.FAST
 
 
 def scored_phrases(text: str) -> list[tuple[str, float]]:
     """``KeywordExtractor(**YAKE_SETTINGS).extract_keywords(text)``, computed faster."""
-    if not _FAST:
-        return _yake().extract_keywords(text)
-    with _fast_yake():
-        return _yake().extract_keywords(text)
+    return fastyake.extract_keywords(_yake(), text)
 
 
 # ---------------------------------------------------------------------------------------------

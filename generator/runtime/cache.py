@@ -84,6 +84,11 @@ def stage_key(stage: str, *modules: ModuleType, packages: Iterable[str] = (), **
     return fingerprint(stage=stage, code=code_digest(*modules), packages=versions, **settings)
 
 
+def encode(value: Any) -> str:
+    """A value as the cache stores it: compact JSON."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def entry_key(fingerprint_hex: str, text: str) -> str:
     return hashlib.sha256(f"{fingerprint_hex}\0{text}".encode()).hexdigest()
 
@@ -116,7 +121,10 @@ class Cache:
         return {k: json.loads(v) for k, v in found.items()}
 
     def put_many(self, items: dict[str, Any]) -> None:
-        encoded = {k: json.dumps(v, ensure_ascii=False, separators=(",", ":")) for k, v in items.items()}
+        self.put_encoded({k: encode(v) for k, v in items.items()})
+
+    def put_encoded(self, encoded: dict[str, str]) -> None:
+        """``put_many`` of values already encoded by ``encode``."""
         if self.path is None:
             self._memory.update(encoded)
             return

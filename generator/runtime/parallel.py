@@ -10,24 +10,29 @@ one, so a hit, a serial miss and a parallel miss are indistinguishable.
 
 from __future__ import annotations
 
+import contextvars
 import json
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tqdm import tqdm
 
-from generator.runtime.cache import Cache, entry_key
+from generator.runtime.cache import Cache, encode, entry_key
 
-# Imported once by the pool's server process, so that its workers start ready.
-PRELOAD = ("generator.text.clean", "generator.keywords.stage", "generator.titles.generate")
+T = TypeVar("T")
+
+# Imported once by the pool's server process, so that its workers start ready (the stages' modules
+# and the models they read, generator/runtime/warm.py).
+PRELOAD = ("generator.runtime.warm",)
 # Texts looked up, computed and stored at once: bounds the memory of values in flight.
 CHUNK = 5000
 # Below this many texts to compute, starting worker processes costs more than it saves.
@@ -54,21 +59,36 @@ class Runtime:
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            # Workers come from a fresh server process, not forked from this one: a fork would
-            # start each worker as a copy of a parent holding the whole catalogue (and count it in
-            # its memory); these start with only the stages' modules imported.
-            if "forkserver" in multiprocessing.get_all_start_methods():
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(list(PRELOAD))
-            else:  # Windows: spawn, the only method there
-                context = multiprocessing.get_context()
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context())
         return self._pool
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+def _context() -> Any:
+    """Workers come from a fresh server process, not forked from this one: a fork would start each
+    worker as a copy of a parent holding the whole catalogue (and count it in its memory); these
+    start with only the stages' modules and models loaded (``PRELOAD``)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(PRELOAD))
+        return context
+    return multiprocessing.get_context()  # Windows: spawn, the only method there
+
+
+def prestart(jobs: int | None, texts: int) -> None:
+    """Start the pool's server process now, when a build of about ``texts`` abstracts on ``jobs``
+    processes will use a pool: it imports the stages and loads their models on another core while
+    this process imports the rest, and the workers fork from it ready when the first stage needs them."""
+    if (jobs if jobs and jobs > 0 else default_jobs()) <= 1 or texts < MIN_PARALLEL:
+        return
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 _current: ContextVar[Runtime | None] = ContextVar("generator_runtime", default=None)
@@ -132,9 +152,7 @@ def imap_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> I
             bar.update(len(chunk) - len(todo))
             if todo:
                 fresh = _compute(func, list(todo.values()), state, bar)
-                computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
-                state.cache.put_many(computed)
-                known.update(computed)
+                known.update(_stored(state.cache, todo, fresh))
             yield from (known[k] for k in keys)
 
 
@@ -166,10 +184,37 @@ def icached(
         counts[1] += len(todo)
         if todo:
             fresh = compute(list(todo.values()))
-            computed = {k: json.loads(json.dumps(v)) for k, v in zip(todo, fresh, strict=True)}
-            state.cache.put_many(computed)
-            known.update(computed)
+            known.update(_stored(state.cache, todo, fresh))
         yield from (known[k] for k in keys)
+
+
+def _stored(store: Cache, keys: Iterable[str], values: list[Any]) -> dict[str, Any]:
+    """Store fresh values under their keys and return them as a cache hit would: each encoded once,
+    and decoded from that encoding."""
+    encoded = {k: encode(v) for k, v in zip(keys, values, strict=True)}
+    store.put_encoded(encoded)
+    return {k: json.loads(text) for k, text in encoded.items()}
+
+
+def background(func: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """Start ``func(*args)`` and return what waits for its value: with more than one job, on a thread
+    of this process (in this build's runtime), so that a stage whose work is on the pool's workers
+    leaves this process free for another stage meanwhile; with one job, at once, here. The two stages
+    must not read each other's results."""
+    if current().jobs <= 1:
+        value = func(*args)
+        return lambda: value
+    done: Future[T] = Future()
+    context = contextvars.copy_context()
+
+    def run() -> None:
+        try:
+            done.set_result(context.run(func, *args))
+        except BaseException as error:  # handed to the waiting caller, raised there
+            done.set_exception(error)
+
+    threading.Thread(target=run, name=f"generator-{getattr(func, '__name__', 'stage')}", daemon=True).start()
+    return done.result
 
 
 def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, bar: tqdm) -> list[Any]:  # type: ignore[type-arg]

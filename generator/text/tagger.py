@@ -205,7 +205,11 @@ class Model:
         self.lexicon = lexicon  # each frequent word's most frequent tag: the right context
         self._row = {feat: number for number, feat in enumerate(features)}
         self._column = {tag: k for k, tag in enumerate(tags)}
-        self._own: dict[tuple[str, str], list[int]] = {}
+        self._own: dict[str, list[int]] = {}
+        # the summed rows of the features of the two tags on the left (few pairs, so kept), and the
+        # rows of the features that do not exist (zero: left out of every sum)
+        self._history: dict[tuple[str, str], np.ndarray] = {}
+        self._unknown = len(features)
 
     @classmethod
     def from_weights(
@@ -264,12 +268,12 @@ class Model:
             for k in scored:
                 i = k + 2
                 word, token = words[i], tokens[k]
-                key = (word, token if len(token) < 2 else shape(token))
-                own = self._own.get(key)
+                # a word's own features are a function of the token as written (word = its normal form)
+                own = self._own.get(token)
                 if own is None:
                     if len(self._own) > OWN_CACHE:
                         self._own.clear()
-                    own = self._own[key] = self._ids(own_features(word, token))
+                    own = self._own[token] = self._ids(own_features(word, token))
                 ids.append(
                     own
                     + self._ids(
@@ -284,6 +288,7 @@ class Model:
                 )
             static = matrix[np.array(ids)].sum(axis=1)
         prev, prev2 = START
+        unknown = self._unknown
         tags: list[str] = []
         alternatives: list[np.ndarray | None] = [None] * len(tokens)
         position = 0
@@ -292,10 +297,16 @@ class Model:
             tag = self.tagdict.get(word)
             if tag is None:
                 assert static is not None
-                dynamic = self._ids(
-                    [*history_features(prev, prev2), *context_features(word, prev, lex[k + 3])]
-                )
-                scores = static[position] + matrix[dynamic].sum(axis=0)
+                # integer sums: adding the rows in any grouping gives the same scores
+                history = self._history.get((prev, prev2))
+                if history is None:
+                    history = self._history[prev, prev2] = matrix[
+                        self._ids(history_features(prev, prev2))
+                    ].sum(axis=0)
+                context = [i for i in self._ids(context_features(word, prev, lex[k + 3])) if i != unknown]
+                scores = static[position] + history
+                if context:
+                    scores = scores + matrix[context].sum(axis=0)
                 position += 1
                 tag = self.tags[int(scores.argmax())]
                 alternatives[k] = scores
