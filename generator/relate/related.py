@@ -13,10 +13,14 @@ Both parts live in one sparse matrix whose row dot products are exactly that ble
 by its transpose a chunk of rows at a time and only the best few of each row are kept, so memory
 stays bounded by the chunk, never a dense N x N matrix.
 
-A link is shown only when a concept explains it (``is_concept``: a shared keyword or noun phrase
-that few papers of the catalogue use, that is no piece of a longer term and no everyday word); a
-paper's best explained match needs FIRST_MIN_SCORE, its others MIN_SCORE, both chosen on the tune
-halves (EVALUATION.md, "Related papers and topics"). A paper left with none says why.
+A link is shown only when the pair scores at least MIN_SCORE and shares a specific concept central
+to both papers (``generator/relate/specific.py``: few papers of the catalogue and few ML abstracts
+use it, and each paper says it in its title or summary or repeats it); those concepts are the
+reasons shown, at most MAX_RELATED links a paper, all chosen on the tune data (EVALUATION.md,
+"Related papers and topics"). A paper left with none says why. The wider neighbourhood the topics
+are built from (``Paper.similar``, never shown) keeps the looser rule: any shared concept
+(``is_concept``: a shared keyword or noun phrase few papers use, no piece of a longer term, no
+everyday word), the best match from FIRST_MIN_SCORE, the others from SIMILAR_MIN_SCORE.
 """
 
 from __future__ import annotations
@@ -39,20 +43,23 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from generator.keywords import filler
 from generator.keywords.stage import is_key_phrase
 from generator.models import Paper, Related
-from generator.relate.concepts import paper_concepts, paper_counts
+from generator.relate import specific
+from generator.relate.concepts import paper_counts
 from generator.relate.terms import STOP_WORDS, concept_counts
 from generator.runtime import cache, parallel
 from generator.text.acronyms import expand
 from generator.text.acronyms import table as acronym_table
 from generator.text.forms import phrase_key, singular
 
-MAX_RELATED = 5
-# A paper's best explained match is linked from FIRST_MIN_SCORE, its other matches from MIN_SCORE.
-# Both chosen on the tune halves of the keyphrase sets and SciTLDR train (EVALUATION.md, "Related
-# papers"): MIN_SCORE where the share of links whose papers share a human keyphrase stops rising
-# while real abstracts keep about 4 links each; FIRST_MIN_SCORE where almost every paper of real
-# abstracts has a link (lower finds no more explained ones).
+# Shown links: at most MAX_RELATED, each scoring at least MIN_SCORE and sharing a specific concept
+# central to both papers (``specific_reasons``). Chosen on the tune data, precision before coverage
+# (generator/evaluation/link_tune.py; EVALUATION.md, "Related papers and topics").
+MAX_RELATED = 3
 MIN_SCORE = 0.08
+# The topic graph's neighbourhood (``Paper.similar``, never shown), as links were before: a paper's
+# best explained match from FIRST_MIN_SCORE, its others from SIMILAR_MIN_SCORE, up to MAX_SIMILAR.
+MAX_SIMILAR = 5
+SIMILAR_MIN_SCORE = 0.08
 FIRST_MIN_SCORE = 0.015
 # Matches looked at per paper: its best explained match need not be its best match.
 CANDIDATE_LINKS = 10
@@ -72,7 +79,10 @@ MAX_TERMS_SHOWN = 3
 # Why a paper has no related paper (shown on its page).
 NOTE_ALONE = "it is the only paper in the catalogue"
 NOTE_FAR = "no other abstract in the catalogue is close to it (every one scores under {need:.2f})"
-NOTE_UNEXPLAINED = "the abstracts closest to it share no distinctive concept with it"
+NOTE_UNEXPLAINED = (
+    "the abstracts closest to it share no specific concept that both are about (one in both titles "
+    "or summaries, or repeated in both abstracts)"
+)
 # Rows multiplied at once: bounds the memory of a step whatever the catalogue size.
 CHUNK_ROWS = 2000
 # Hashed feature space: no vocabulary held in memory; collisions at this size are negligible.
@@ -403,30 +413,113 @@ def shared_terms(mine: dict[str, str], theirs: dict[str, str], catalogue: Catalo
     return tuple(mine[k] for k in _best_first(found, catalogue)[:MAX_TERMS_SHOWN])
 
 
+def title_words(paper: Paper) -> str:
+    """The paper's title and one-line summary as padded content words (``words``), with the long
+    form of each acronym the abstract defines that they use: what ``specific.is_central`` reads."""
+    said = f"{paper.title} . {paper.tldr}"
+    found = words(said)
+    tokens = set(re.findall(r"[A-Za-z][\w-]*", said))
+    for short, long in paper.acronyms:
+        if short in tokens:
+            found += words(long)
+    return f" {' '.join(found)} "
+
+
+def is_specific(key: str, surface: str, catalogue: Catalogue) -> bool:
+    """A concept few papers of the catalogue and few ML abstracts use (``specific``)."""
+    limit = (
+        max(2, specific.SPECIFIC_SHARE * catalogue.papers)
+        if catalogue.papers >= TERM_MIN_PAPERS
+        else catalogue.papers
+    )
+    return (
+        catalogue.df[key] <= limit
+        and is_concept(key, surface, catalogue)
+        and specific.train_share(key, surface) <= specific.TRAIN_SHARE
+    )
+
+
+@dataclass(frozen=True)
+class Side:
+    """What one paper offers a link: its concepts (key -> as written, times said) and the content
+    words of its title and summary."""
+
+    concepts: dict[str, tuple[str, int]]
+    title: str
+
+
+def side(paper: Paper, counts: dict[str, tuple[str, int]]) -> Side:
+    """The paper's noun-phrase terms and its keywords (a keyword the terms lack counts as said once)."""
+    found = dict(counts)
+    for kw in paper.keywords:
+        found.setdefault(phrase_key(kw), (kw, 1))
+    return Side(found, title_words(paper))
+
+
+def _central(side: Side, key: str) -> bool:
+    surface, said = side.concepts[key]
+    return specific.is_central(" ".join(words(surface)), said, side.title)
+
+
+def specific_reasons(mine: Side, theirs: Side, catalogue: Catalogue) -> tuple[str, ...]:
+    """The specific concepts (``is_specific``) central to both papers (``specific.is_central``),
+    rarest first, none overlapping another, as the first paper wrote them: a link's reasons."""
+    found = [
+        k
+        for k in mine.concepts.keys() & theirs.concepts.keys()
+        if is_specific(k, mine.concepts[k][0], catalogue) and _central(mine, k) and _central(theirs, k)
+    ]
+    return tuple(mine.concepts[k][0] for k in _best_first(found, catalogue)[:MAX_TERMS_SHOWN])
+
+
+def _neighbourhood(
+    paper: Paper,
+    row: list[Neighbour],
+    papers: tuple[Paper, ...],
+    own: list[dict[str, str]],
+    i: int,
+    catalogue: Catalogue,
+) -> tuple[Related, ...]:
+    """The paper's wider neighbourhood, which the topic graph is built from (never shown): its best
+    explained match from FIRST_MIN_SCORE, the others from SIMILAR_MIN_SCORE, each explained by any
+    shared concept (``is_concept``)."""
+    links: list[Related] = []
+    for n in row:
+        other = papers[n.index]
+        shared = shared_keywords(paper, other, catalogue)
+        why = shared_terms(own[i], own[n.index], catalogue) if not shared else ()
+        if (shared or why) and (not links or n.score >= SIMILAR_MIN_SCORE):
+            links.append(Related(id=other.id, score=n.score, shared=shared, terms=why))
+    return tuple(links[:MAX_SIMILAR])
+
+
 def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     """Up to MAX_RELATED related papers per paper, best first; never itself.
 
-    A paper's best match is linked from FIRST_MIN_SCORE, the others from MIN_SCORE. Every link says
-    why: the keywords both papers have or the noun-phrase terms both abstracts use, when they are
-    concepts (``is_concept``); a link with neither is dropped. A paper left with no link says why
-    (``Paper.related_note``)."""
+    A link is shown when the pair scores at least MIN_SCORE and shares a specific concept central to
+    both (``specific_reasons``); those concepts are its reasons. A paper left with no link says why
+    (``Paper.related_note``). ``Paper.similar`` keeps the wider neighbourhood for the topics."""
     if len(papers) < 2:
         return tuple(replace(p, related_note=NOTE_ALONE) for p in papers)
     order = np.argsort(np.argsort(np.array([p.id for p in papers])))
     rows = list(nearest(feature_matrix(papers), order, CANDIDATE_LINKS, FIRST_MIN_SCORE))
-    own = list(paper_concepts(papers))
+    counts = list(paper_counts(papers))
+    own = [{k: s for k, (s, _n) in found.items()} for found in counts]
     catalogue = count(
         (own[i].keys() | {phrase_key(k) for k in p.keywords} for i, p in enumerate(papers)), len(papers)
     )
+    sides = [side(p, counts[i]) for i, p in enumerate(papers)]
     out: list[Paper] = []
     for i, (paper, row) in enumerate(zip(papers, rows, strict=True)):
         links = []
         for n in row:
-            other = papers[n.index]
-            shared = shared_keywords(paper, other, catalogue)
-            why = shared_terms(own[i], own[n.index], catalogue) if not shared else ()
-            if (shared or why) and (not links or n.score >= MIN_SCORE):
-                links.append(Related(id=other.id, score=n.score, shared=shared, terms=why))
-        note = "" if links else NOTE_UNEXPLAINED if row else NOTE_FAR.format(need=FIRST_MIN_SCORE)
-        out.append(replace(paper, related=tuple(links[:MAX_RELATED]), related_note=note))
+            if n.score < MIN_SCORE or len(links) >= MAX_RELATED:
+                continue
+            why = specific_reasons(sides[i], sides[n.index], catalogue)
+            if why:
+                links.append(Related(id=papers[n.index].id, score=n.score, shared=why))
+        close = any(n.score >= MIN_SCORE for n in row)
+        note = "" if links else NOTE_UNEXPLAINED if close else NOTE_FAR.format(need=MIN_SCORE)
+        similar = _neighbourhood(paper, row, papers, own, i, catalogue)
+        out.append(replace(paper, related=tuple(links), related_note=note, similar=similar))
     return tuple(out)
