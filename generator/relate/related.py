@@ -13,10 +13,11 @@ Both parts live in one sparse matrix whose row dot products are exactly that ble
 by its transpose a chunk of rows at a time and only the best few of each row are kept, so memory
 stays bounded by the chunk, never a dense N x N matrix.
 
-A link is shown only when the pair scores at least MIN_SCORE and shares a specific concept central
-to both papers (``generator/relate/specific.py``: few papers of the catalogue and few ML abstracts
-use it, and each paper says it in its title or summary or repeats it); those concepts are the
-reasons shown, at most MAX_RELATED links a paper, all chosen on the tune data (EVALUATION.md,
+A link is shown only when the pair shares a specific concept central to both papers
+(``generator/relate/specific.py``: few papers of the catalogue and few ML abstracts use it, and
+each paper says it in its title or summary or repeats it); those concepts are the reasons shown. A
+paper's first such match is linked from FIRST_MIN_SCORE, its others only from MIN_SCORE (two strong
+links before five weak ones), at most MAX_RELATED, all chosen on the tune data (EVALUATION.md,
 "Related papers and topics"). A paper left with none says why. The wider neighbourhood the topics
 are built from (``Paper.similar``, never shown) keeps the looser rule: any shared concept
 (``is_concept``: a shared keyword or noun phrase few papers use, no piece of a longer term, no
@@ -51,18 +52,19 @@ from generator.text.acronyms import expand
 from generator.text.acronyms import table as acronym_table
 from generator.text.forms import phrase_key, singular
 
-# Shown links: at most MAX_RELATED, each scoring at least MIN_SCORE and sharing a specific concept
-# central to both papers (``specific_reasons``). Chosen on the tune data, precision before coverage
-# (generator/evaluation/link_tune.py; EVALUATION.md, "Related papers and topics").
+# Shown links: at most MAX_RELATED, each sharing a specific concept central to both papers
+# (``specific_reasons``); a paper's first such match from FIRST_MIN_SCORE, its others from MIN_SCORE.
+# Chosen on the tune data, precision before coverage (generator/evaluation/link_tune.py;
+# EVALUATION.md, "Related papers and topics").
 MAX_RELATED = 3
-MIN_SCORE = 0.08
+MIN_SCORE = 0.12
+FIRST_MIN_SCORE = 0.015
 # The topic graph's neighbourhood (``Paper.similar``, never shown), as links were before: a paper's
 # best explained match from FIRST_MIN_SCORE, its others from SIMILAR_MIN_SCORE, up to MAX_SIMILAR.
 MAX_SIMILAR = 5
 SIMILAR_MIN_SCORE = 0.08
-FIRST_MIN_SCORE = 0.015
 # Matches looked at per paper: its best explained match need not be its best match.
-CANDIDATE_LINKS = 10
+CANDIDATE_LINKS = 20
 KEYWORD_WEIGHT = 0.3
 # Shared keywords shown on one link (the longest first; one contained in another is left out).
 MAX_SHARED_SHOWN = 4
@@ -426,17 +428,9 @@ def title_words(paper: Paper) -> str:
 
 
 def is_specific(key: str, surface: str, catalogue: Catalogue) -> bool:
-    """A concept few papers of the catalogue and few ML abstracts use (``specific``)."""
-    limit = (
-        max(2, specific.SPECIFIC_SHARE * catalogue.papers)
-        if catalogue.papers >= TERM_MIN_PAPERS
-        else catalogue.papers
-    )
-    return (
-        catalogue.df[key] <= limit
-        and is_concept(key, surface, catalogue)
-        and specific.train_share(key, surface) <= specific.TRAIN_SHARE
-    )
+    """A concept (``is_concept``: few papers of the catalogue use it) that few ML abstracts use
+    (``specific.train_share``)."""
+    return is_concept(key, surface, catalogue) and specific.train_share(key, surface) <= specific.TRAIN_SHARE
 
 
 @dataclass(frozen=True)
@@ -496,8 +490,9 @@ def _neighbourhood(
 def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     """Up to MAX_RELATED related papers per paper, best first; never itself.
 
-    A link is shown when the pair scores at least MIN_SCORE and shares a specific concept central to
-    both (``specific_reasons``); those concepts are its reasons. A paper left with no link says why
+    A link is shown when the pair shares a specific concept central to both (``specific_reasons``;
+    those concepts are its reasons) and scores at least FIRST_MIN_SCORE for the paper's first link,
+    MIN_SCORE for the others. A paper left with no link says why
     (``Paper.related_note``). ``Paper.similar`` keeps the wider neighbourhood for the topics."""
     if len(papers) < 2:
         return tuple(replace(p, related_note=NOTE_ALONE) for p in papers)
@@ -513,13 +508,12 @@ def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     for i, (paper, row) in enumerate(zip(papers, rows, strict=True)):
         links = []
         for n in row:
-            if n.score < MIN_SCORE or len(links) >= MAX_RELATED:
+            if n.score < (MIN_SCORE if links else FIRST_MIN_SCORE) or len(links) >= MAX_RELATED:
                 continue
             why = specific_reasons(sides[i], sides[n.index], catalogue)
             if why:
                 links.append(Related(id=papers[n.index].id, score=n.score, shared=why))
-        close = any(n.score >= MIN_SCORE for n in row)
-        note = "" if links else NOTE_UNEXPLAINED if close else NOTE_FAR.format(need=MIN_SCORE)
+        note = "" if links else NOTE_UNEXPLAINED if row else NOTE_FAR.format(need=FIRST_MIN_SCORE)
         similar = _neighbourhood(paper, row, papers, own, i, catalogue)
         out.append(replace(paper, related=tuple(links), related_note=note, similar=similar))
     return tuple(out)

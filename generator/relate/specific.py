@@ -2,10 +2,10 @@
 
 A link is shown only when the two papers share at least one concept that is
 
-- **specific**: used by few papers of the catalogue (at most SPECIFIC_SHARE of them, and at least 2)
-  and by few machine-learning abstracts in general (at most TRAIN_SHARE of the SciTLDR train
-  abstracts: ``keywords/data/phrasedf.json.gz`` for phrases, ``docfreq.json.gz`` for single words),
-  besides being a concept at all (``related.is_concept``: technical, no piece of a longer term);
+- **specific**: a concept at all (``related.is_concept``: technical, used by at most 10% of the
+  catalogue's papers, no piece of a longer term) that few machine-learning abstracts use (at most
+  TRAIN_SHARE of the SciTLDR train abstracts: ``keywords/data/phrasedf.json.gz`` for phrases,
+  ``docfreq.json.gz`` for single words);
 - **central in both papers**: said in the paper's title or one-line summary (the contribution
   sentence the summary stage picked), or said at least REPEATED times in its abstract. A passing
   mention ("a policy network" in a paper on RNA design) explains nothing.
@@ -21,10 +21,8 @@ from functools import lru_cache
 from generator.keywords import central, generic
 from generator.keywords.grammar import TOKEN
 
-# A specific concept is used by at most this share of the catalogue's papers ...
-SPECIFIC_SHARE = 0.05
-# ... and of the SciTLDR train abstracts.
-TRAIN_SHARE = 0.01
+# A specific concept is used by at most this share of the SciTLDR train abstracts.
+TRAIN_SHARE = 0.03
 # A concept said this many times in an abstract is central to it.
 REPEATED = 2
 
