@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from generator.keywords import central, generic
 from generator.keywords.grammar import TOKEN
+from generator.text.forms import singular
 
 # A specific concept is used by at most this share of the SciTLDR train abstracts.
 TRAIN_SHARE = 0.03
@@ -27,20 +28,37 @@ TRAIN_SHARE = 0.03
 REPEATED = 2
 
 
+def _numbers(last: str) -> set[str]:
+    """The word and its other grammatical number (``forms.singular``; a plural by adding -s / -es /
+    -ies): the forms the SciTLDR tables count apart."""
+    one = singular(last)
+    if one.endswith("y") and len(one) > 2 and one[-2] not in "aeiou":
+        many = one[:-1] + "ies"
+    elif one.endswith(("s", "sh", "ch", "x", "z")):
+        many = one + "es"
+    else:
+        many = one + "s"
+    return {last, one, many}
+
+
 @lru_cache(maxsize=1 << 16)
 def train_share(key: str, surface: str) -> float:
-    """The share of SciTLDR train abstracts that use the concept (as keyed or as written, whichever is
-    commoner): a word's document share, a phrase of two or three tokens its own, a longer phrase the
-    smaller share of its three-token windows (an upper bound: the table holds up to three tokens)."""
+    """The share of SciTLDR train abstracts that use the concept, in either number ("convolutional
+    neural network" and "... networks", counted apart by the tables, are added: an upper bound): a
+    word's document share, a phrase of two or three tokens its own, a longer phrase the smaller share
+    of its three-token windows (the table holds up to three tokens). As keyed or as written, whichever
+    is commoner."""
 
     def share(tokens: list[str]) -> float:
         if not tokens:
             return 0.0
-        if len(tokens) == 1:
-            return generic.share(tokens[0])
-        if len(tokens) <= 3:
-            return central.phrase_share(" ".join(tokens))
-        return min(share(tokens[i : i + 3]) for i in range(len(tokens) - 2))
+        if len(tokens) > 3:
+            return min(share(tokens[i : i + 3]) for i in range(len(tokens) - 2))
+        total = 0.0
+        for last in _numbers(tokens[-1]):
+            forms = [*tokens[:-1], last]
+            total += generic.share(last) if len(forms) == 1 else central.phrase_share(" ".join(forms))
+        return total
 
     return max(share(TOKEN.findall(surface.lower())), share(TOKEN.findall(key.lower())))
 
