@@ -5,7 +5,7 @@ line the authors or reviewers wrote on what the paper does). Two papers are **re
 when
 
 - their titles and TLDRs share a specific noun-phrase term (``terms.concepts`` of "title. TLDRs";
-  technical as ``related.is_concept`` asks, and used by at most PROXY_SHARE of the split's titles
+  technical as ``reasons.is_concept`` asks, and used by at most PROXY_SHARE of the split's titles
   and TLDRs, at least 2), or
 - their TLDRs are close: cosine of sublinear TF-IDF over their content words at least PROXY_COSINE.
 
@@ -38,7 +38,8 @@ def label_texts(path: Path, split: str) -> tuple[tuple[str, str], ...]:
 
 def labeller(labels: tuple[tuple[str, str], ...]) -> Callable[[int, int], bool]:
     """The proxy: ``related(i, j)`` for papers i and j of the split."""
-    from generator.relate.related import _technical, words
+    from generator.relate.reasons import _technical
+    from generator.relate.related import words
     from generator.relate.terms import concepts
 
     found = [concepts(f"{title}. {tldr}") for title, tldr in labels]

@@ -2,7 +2,7 @@
 
 A link is shown only when the two papers share at least one concept that is
 
-- **specific**: a concept at all (``related.is_concept``: technical, used by at most 10% of the
+- **specific**: a concept at all (``reasons.is_concept``: technical, used by at most 10% of the
   catalogue's papers, no piece of a longer term) that few machine-learning abstracts use (at most
   TRAIN_SHARE of the SciTLDR train abstracts: ``keywords/data/phrasedf.json.gz`` for phrases,
   ``docfreq.json.gz`` for single words);
