@@ -24,7 +24,8 @@ RNA = (
 
 def test_a_concept_one_paper_only_mentions_in_passing_explains_no_link() -> None:
     rl = paper("a", RL, title="Regularising policy networks")
-    rna = paper("b", RNA, title="Designing RNA sequences")
+    # Said once, neither in its title nor in its summary: a passing mention.
+    rna = paper("b", RNA, title="Designing RNA sequences", tldr="We design RNA sequences.")
     out = related_papers((rl, rna))
     assert all(p.related == () for p in out)
     assert {p.related_note for p in out} == {related.NOTE_UNEXPLAINED}
@@ -79,7 +80,7 @@ def test_a_title_that_uses_a_defined_acronym_makes_its_long_form_central() -> No
 def test_reasons_are_specific_central_to_both_and_rarest_first() -> None:
     mine = Side(
         {
-            "policy network": ("policy network", 2),
+            "policy network": ("policy network", 3),
             "entropy bound": ("entropy bounds", 1),
             "reinforcement learning": ("reinforcement learning", 2),
             "sparse reward": ("sparse rewards", 1),
