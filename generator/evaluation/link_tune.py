@@ -120,12 +120,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     sets = tune_sets(args.keyphrase, args.scitldr or args.keyphrase.parent / "scitldr")
     print(
-        "| TRAIN_SHARE | MIN_SCORE | " + " | ".join(f"{s.name}: links, related, no link" for s in sets) + " |"
+        "| REPEATED | TRAIN_SHARE | MIN_SCORE | "
+        + " | ".join(f"{s.name}: links, related, no link" for s in sets)
+        + " |"
     )
-    print("|---:|---:|" + "---|" * len(sets))
+    print("|---:|---:|---:|" + "---|" * len(sets))
     cells = [measure_before(s) for s in sets]
     print(
-        "| before (any shared concept) | - | "
+        "| before (any shared concept) | - | - | "
         + " | ".join(f"{n}, {100 * p:.1f}%, {100 * a:.1f}%" for n, p, a in cells)
         + " |"
     )
