@@ -41,7 +41,8 @@ def test_the_scitldr_proxy_relates_papers_by_their_titles_and_tldrs() -> None:
         ("Lexical sememe prediction", "Sememe knowledge bases help lexical sememe prediction."),
         ("A poem generator", "We write poems about the sea with a language model."),
         ("Diffusion for audio", "Audio diffusion models denoise waveforms quickly."),
-    ) + tuple((f"Filler paper {i}", f"Topic number {i} of many.") for i in range(400))
+        *tuple((f"Filler paper {i}", f"Topic number {i} of many.") for i in range(400)),
+    )
     related = linkproxy.labeller(labels)
     assert related(0, 1) and related(1, 0)  # "sememe knowledge bases": rare in these titles and TLDRs
     assert not related(0, 2) and not related(2, 3)
