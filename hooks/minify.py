@@ -63,6 +63,13 @@ def minify(html: str) -> str:
     return without_search_markers(lean_navigation(minify_html.minify(html, **OPTIONS)))
 
 
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """`minified`: the same minification for markup a static template writes (assets/javascripts/
+    page.js carries the header's palette form and search box, overrides/partials/header.html)."""
+    env.filters["minified"] = lambda markup: minify_html.minify(str(markup), **OPTIONS)
+    return env
+
+
 @priority("minify", "post_page")
 def on_post_page(output: str, page: Any, config: Any) -> str:
     return minify(output)

@@ -58,6 +58,7 @@ PRIORITIES: dict[str, dict[str, int]] = {
         "config": 0,
         "post_page": -900,  # after pagefind_search (-100), before minify (-1000)
         "post_template": -900,
+        "env": 0,  # the theme_icons filter for page.js (static templates are rendered after on_env)
         "post_build": 0,
     },
     "repository": {
@@ -66,6 +67,7 @@ PRIORITIES: dict[str, dict[str, int]] = {
     "minify": {
         "post_page": -1000,  # the last change to a page's HTML (memory's -2000 only lets go of it)
         "post_template": -1000,
+        "env": 0,  # the minified filter for page.js, as icons' theme_icons
     },
 }
 

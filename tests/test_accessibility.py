@@ -80,7 +80,15 @@ def test_axe_finds_none_of_the_failures_lighthouse_found(
 
     data = json.loads((frozen_site.site / "catalogue.json").read_text(encoding="utf-8"))
     cited = next(p for p in data["papers"] if not p["title_generated"])
+    # A topic page with its nearby topics: each a link, then its count of related links (make audit
+    # found that count beside an undecorated link, 2.34:1).
+    near = next(
+        path
+        for path in sorted((frozen_site.site / "topics").glob("*/index.html"))
+        if "id=nearby-topics" in path.read_text(encoding="utf-8")
+    )
     urls = {**pages(frozen_site.site), "cited paper": cited["url"], "papers": "papers/", "titles": "titles/"}
+    urls["topic with nearby topics"] = near.parent.relative_to(frozen_site.site).as_posix() + "/"
     axe = Axe()
     found: list[str] = []
     for viewport in ({"width": 412, "height": 823}, {"width": 1280, "height": 900}):

@@ -127,3 +127,15 @@ def test_real_seed_lines_read_cleanly() -> None:
             text = clean_text(line)
             for residue in ("``", "\\url", "$15$", "}", " //github"):
                 assert residue not in text, (path.name, residue)
+
+
+def test_a_word_split_by_line_end_hyphenation_is_joined_again() -> None:
+    # "fuscator" is no word, "algorithm" and "hyperparameters" are: joined
+    assert clean_text("a learnable ob- fuscator") == "a learnable obfuscator"
+    assert clean_text("the al- gorithm tunes hyper- parameters") == "the algorithm tunes hyperparameters"
+    # joined as the abstract writes it elsewhere, case kept
+    joined = clean_text("A Meta- learner. The MetaLearner is fast.")
+    assert joined == "A Metalearner. The MetaLearner is fast."
+    # two words that stay two words: a suspended hyphen, a suffix after a name, a real compound
+    kept = "first- and second-order methods, GAN- based models, group- normalization"
+    assert clean_text(kept) == kept

@@ -10,6 +10,7 @@ import pytest
 
 from generator.evaluation.reader import figures, read_groups
 from generator.inputs import ingest
+from generator.keywords.curate import SHOWN_MIN
 from generator.models import Catalogue
 from generator.pipeline import catalogue_from
 
@@ -48,7 +49,8 @@ def test_the_reader_facing_goals_hold(catalogue: Catalogue) -> None:
     f = figures(catalogue, read_groups(DATA / "reader-groups.json"))
     assert f.filler <= 0.05 * f.keywords, (f.generic, f.leftover, f.near_repeat)
     assert f.near_repeat == 0
-    assert f.fewest_keywords >= 5 and f.most_keywords <= 10
+    # Fewer, surer keywords (the keyphraseness threshold), at least curate.SHOWN_MIN.
+    assert f.fewest_keywords >= SHOWN_MIN and f.most_keywords <= 10
     assert f.topics_named == f.topics and f.topic_problems == ()
     # Issue 20: a paper sits in a topic whose name its abstract says. Two of the seven groups a reader
     # expects are split by that rule: TGNs and the healthcare survey never say "graph neural
@@ -65,8 +67,8 @@ def test_the_reader_facing_goals_hold(catalogue: Catalogue) -> None:
 
 def test_seed_keywords_without_the_filler_the_issue_names(catalogue: Catalogue) -> None:
     by_id = {p.id: p for p in catalogue.papers}
-    motcoder = by_id["0a078a1747"].keywords  # one of "programming", "programming tasks/problems"
-    assert sum(1 for k in motcoder if k.startswith("programming")) == 1
+    motcoder = by_id["0a078a1747"].keywords  # at most one of "programming", "programming tasks/problems"
+    assert sum(1 for k in motcoder if k.startswith("programming")) <= 1
     assert "training" not in by_id["faf16b09a7"].keywords
     assert "absolute improvement" not in by_id["21b8094204"].keywords
     assert "question answering test" not in by_id["21b8094204"].keywords

@@ -182,7 +182,7 @@ def test_seed_links_are_explained_bounded_sorted_and_never_self(seed_papers: dic
         assert bool(p.related) != bool(p.related_note)
         assert [(-r.score, r.id) for r in p.related] == sorted((-r.score, r.id) for r in p.related)
         assert len({r.id for r in p.related}) == len(p.related)
-    assert sum(1 for p in seed_papers.values() if p.related) > 15
+    assert sum(1 for p in seed_papers.values() if p.related) >= 15
     # Nothing is close to the multi-agent influence diagrams paper: at most its best explained match,
     # which only the lower first threshold lets through; no padding.
     lone = find(seed_papers, "Multi-agent influence diagrams").related

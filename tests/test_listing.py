@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.models import Metadata, Paper, Source
+from generator.models import Metadata, Paper, Related, Source
 from generator.site import listing
 from generator.site.render import Renderer
+from generator.site.topicmap import neighbourhood_svg
 
 from .test_render import fixture_catalogue
 
@@ -112,3 +113,20 @@ def test_the_neighbourhood_picture_needs_two_related_papers() -> None:
     page = Renderer().render(fixture_catalogue())["papers/aaaaaaaaaa.md"]
     assert "paper-neighbourhood" not in page  # one related paper: the list alone
     assert '— shares: diffusion models <span class="related-score">' in page
+
+
+def test_the_neighbourhood_picture_is_centred_lean_and_links_each_related_paper() -> None:
+    # Lean markup (BENCHMARKS.md, "Issue 23, bytes, second round"): a view box centred on the paper,
+    # lines from SVG's default origin, whole-unit coordinates, links relative to the papers' folder.
+    ids = ["bbbbbbbbbb", "cccccccccc", "dddddddddd", "eeeeeeeeee"]
+    related = tuple(Related(pid, score, ("x",)) for pid, score in zip(ids, (0.6, 0.4, 0.3, 0.1), strict=True))
+    svg = str(neighbourhood_svg(paper("aaaaaaaaaa", related=related), "../"))
+    assert 'viewBox="-120 -120 240 240"' in svg and svg.endswith('<circle r="13"></circle></svg></div>')
+    assert re.findall(r'xlink:href="([^"]*)"', svg) == [f"../{pid}/" for pid in ids]
+    lines = re.findall(r'<line x2="(-?\d+)" y2="(-?\d+)" stroke-width="[\d.]+"></line>', svg)
+    node = r'<circle cx="(-?\d+)" cy="(-?\d+)" r="10"></circle><text x="\1" y="\2">(\d)</text>'
+    nodes = re.findall(node, svg)
+    assert lines == [(x, y) for x, y, _ in nodes] and [n for _, _, n in nodes] == ["1", "2", "3", "4"]
+    # the best-scored paper is nearest (straight up), a weaker one further away
+    assert lines[0] == ("0", "-50") and int(lines[2][1]) > 50 and "-0" not in svg
+    assert neighbourhood_svg(paper("aaaaaaaaaa", related=related[:2]), "../") == ""

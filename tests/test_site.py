@@ -235,7 +235,7 @@ def test_pages_are_minified_and_share_the_theme_icons(seed_site: BuiltSite) -> N
     # hooks/minify.py and hooks/icons.py: no indentation, no inline icon path; every icon class a
     # page uses has its rule in the one shared stylesheet.
     css = (seed_site.site / "assets/stylesheets/icons.css").read_text(encoding="utf-8")
-    rules = set(re.findall(r"^\.(icon-[0-9a-f]{8})\{", css, re.M))
+    rules = set(re.findall(r"^\.(i[0-9a-f]{6})\{aspect-ratio:1;", css, re.M))
     assert len(rules) >= 5
     pages = sorted(seed_site.site.rglob("*.html"))
     for page in pages:
@@ -246,10 +246,10 @@ def test_pages_are_minified_and_share_the_theme_icons(seed_site: BuiltSite) -> N
             c
             for tag, a in parse(page).elements
             for c in (a.get("class") or "").split()
-            if c.startswith("icon-")
+            if re.fullmatch(r"i[0-9a-f]{6}", c)
         }
         assert used <= rules, page
-    assert any("icon-" in p.read_text(encoding="utf-8") for p in pages)
+    assert any(re.search(r"<svg class=i[0-9a-f]{6}></svg>", p.read_text(encoding="utf-8")) for p in pages)
 
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
@@ -268,6 +268,15 @@ def test_pages_share_materials_scripts_and_configuration_from_one_file(seed_site
     assert shared["features"][0] == "navigation.instant" and "content.code.copy" in shared["features"]
     assert shared["translations"]["search.result.none"] == "No matching documents"
     assert "{%" not in script and "{{" not in script  # rendered as a template, not copied
+    # The header's palette form and search box, inserted around page.js's own script element:
+    # minified, the theme's icons as stylesheet classes, the search dialog named (aria-dialog-name).
+    inserted = r'insertAdjacentHTML\("(?:beforebegin|afterend)",("(?:[^"\\]|\\.)*")\)'
+    before, after = (json.loads(m) for m in re.findall(inserted, script))
+    assert before.startswith("<form class=md-header__option data-md-component=palette>")
+    assert before.count("type=radio") == 2 and "<path" not in before and "<svg class=i" in before
+    assert re.search(r"<div aria-label=Search class=md-search data-md-component=search role=dialog>", after)
+    assert "for=__search" in after and "md-search__input" in after and "<path" not in after
+    assert "\n  " not in before + after
     pages = sorted(seed_site.site.rglob("*.html"))
     assert len(pages) > 47  # the paper pages and the others
     for page in pages:
@@ -284,7 +293,10 @@ def test_pages_share_materials_scripts_and_configuration_from_one_file(seed_site
         loaded = resolve(seed_site.site, page, next(s for s in srcs if s.endswith("page.js")))
         assert loaded == seed_site.site / "assets/javascripts/page.js", page
         at = source.index("page.js")
-        assert source.index("data-md-component=palette") < at < source.index("bundle."), page
+        assert source.index("data-md-component=header-topic") < at < source.index("</header>"), page
+        # partials/header.html: the palette form and search box come from page.js, not the page
+        assert "data-md-component=palette" not in source and "md-search" not in source, page
+        assert at < source.index("bundle."), page
         assert "name=generator" not in source, page
     # hooks/minify.py: the drawer's labels are plain text; no tabs repeat them (mkdocs.yml).
     paper = (seed_site.site / "papers/0a078a1747/index.html").read_text(encoding="utf-8")

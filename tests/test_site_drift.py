@@ -58,6 +58,12 @@ UPSTREAM_FILES = {
         "overrides/partials/search.html replaces it (the same dialog with an aria-label, Lighthouse's "
         "aria-dialog-name)",
     ),
+    "partials/header.html": (
+        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+        "overrides/partials/header.html replaces it: Material's header without the palette form and the "
+        "search box (button and dialog), which overrides/assets/javascripts/page.js inserts around its "
+        "own script element (part 3); carry any other change of the header into the override",
+    ),
     "main.html": (
         "9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0",
         "overrides/main.html replaces it (upstream it only extends base.html)",
@@ -85,6 +91,11 @@ UPSTREAM_BLOCKS = {
         "e7e77c2e082ef76171f8807dccaebedd1bc41af76d4c4ec3d19012eb8636eac1",
         "overrides/main.html's block content is super() followed by the edit and report links of a "
         "paper page",
+    ),
+    "footer": (
+        "e501ed9a997ad2bbd19652be15f237e7bcd2c985624172ff02fc67968b510ef8",
+        "overrides/main.html empties it: with no generator line, copyright or navigation.footer, "
+        "Material's footer is an empty bar; re-check if the site adds any of those",
     ),
     "site_nav": (
         "08b0b8418133d46ea078a7737f096bed62048ed4be5f9c1ba790b3cd3f498cbc",
@@ -157,7 +168,7 @@ def test_each_replaced_block_of_materials_base_is_the_one_the_override_was_writt
 
 def test_every_override_is_recorded_as_a_replacement_or_an_addition() -> None:
     """A new file in overrides/ that shadows a Material template must get a digest above."""
-    replaced = {"main.html", "partials/search.html"} | {
+    replaced = {"main.html", "partials/header.html", "partials/search.html"} | {
         f"partials/javascripts/{n}" for n in ("base.html", "palette.html", "content.html")
     }
     files = {p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*") if p.is_file()}
@@ -175,10 +186,15 @@ def test_the_replaced_partials_are_still_included_where_the_overrides_expect_the
     """page.js is loaded by the palette partial and the page's own __config is written by the base
     partial: if Material stopped including either, pages would load without them."""
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
-    header = (MATERIAL / "partials/header.html").read_text(encoding="utf-8")
+    header = (OVERRIDES / "partials/header.html").read_text(encoding="utf-8")
     assert '{% include "partials/javascripts/base.html" %}' in base
     assert '{% include "partials/javascripts/content.html" %}' in base
+    assert '{% include "partials/header.html" %}' in base
     assert '{% include "partials/javascripts/palette.html" %}' in header
+    # page.js writes the palette form and the search box that the header override leaves out
+    page_js = (OVERRIDES / "assets/javascripts/page.js").read_text(encoding="utf-8")
+    for partial in ('{% include "partials/palette.html" %}', '{% include "partials/search.html" %}'):
+        assert partial in page_js and partial not in header
     assert block(base, "extrahead") == "{% block extrahead %}{% endblock %}"
 
 

@@ -159,8 +159,9 @@ def test_spans_are_noun_groups_of_three_to_ten_words_never_cut_inside_a_compound
 def test_the_span_scorer_puts_the_contribution_first_and_leaves_the_name_out() -> None:
     from generator.titles import spans
 
-    assert spans.ranked_spans(SPAN_TEXT)[0] == "adaptive loss scaling for mixed precision training"
-    assert generate_title(paper(SPAN_TEXT)) == "Adaptive loss scaling for mixed precision training"
+    top = spans.ranked_spans(SPAN_TEXT)[0]
+    assert top.startswith("adaptive loss scaling for mixed precision training")
+    assert generate_title(paper(SPAN_TEXT)) == top[:1].upper() + top[1:]
     assert all("Jumpout" not in s for s in spans.ranked_spans(LATER_NAME, exclude="Jumpout"))
 
 
@@ -185,3 +186,66 @@ def test_a_title_cut_at_the_limit_ends_on_a_noun_never_on_its_modifiers() -> Non
         "Graph-to-graph translation methods"
     )
     assert fit("A short title of things", 80) == "A short title of things"  # not cut: left alone
+
+
+def test_names_the_authors_define_call_or_coin_in_lower_case_are_found() -> None:
+    from generator.titles import contribution
+    from generator.titles.clues import named_method
+
+    # "which we call X"
+    text = "GANs need clean data. We propose a method of training GANs which we call AmbientGAN. It works."
+    assert named_method(text)[0] == "AmbientGAN"
+    # a short form the contribution defines wins over the capitalised words it abbreviates
+    text = (
+        "Networks are fragile. We present a Deep Neural Network with Spike Assisted Feature Extraction "
+        "(SAFE-DNN) to improve robustness. SAFE-DNN is robust."
+    )
+    assert contribution.own_name(text) == "SAFE-DNN"
+    # a lower-case word general English never uses, repeated: the paper's coinage
+    text = "Weight noise costs. We introduce flipout, an efficient method. With flipout, training is fast."
+    assert contribution.own_name(text) == "flipout"
+    # a common lower-case word is no name
+    text = "Weight noise costs. We introduce dropout, an efficient method. With dropout, training is fast."
+    assert contribution.own_name(text) == ""
+    # nor a rare technical word the object merely uses, not set off as an apposition
+    text = "Memory is scarce. We propose recomputation of activations. With recomputation, memory drops."
+    assert contribution.own_name(text) == ""
+
+
+def test_a_span_after_a_negation_is_no_title() -> None:
+    from generator.titles import spans
+
+    text = (
+        "Models often need extra labels. We train classifiers without access to additional data. "
+        "Our method improves accuracy on standard benchmarks."
+    )
+    assert not any(s.startswith("access to additional data") for s in spans.ranked_spans(text))
+
+
+def test_a_cut_clause_is_flagged_and_a_question_is_not() -> None:
+    from generator.titles.generate import title_flags
+
+    assert "clause" in title_flags("InvocMap: Code completion tool allows developers")
+    assert "clause" not in title_flags("How transformers balance memory and compute")
+    assert "clause" not in title_flags("Adaptive loss scaling for mixed precision training")
+
+
+def test_names_keep_their_possessive_and_a_description_never_restates_the_name() -> None:
+    from generator.titles import contribution
+
+    text = "Embeddings are hard. We propose Word Mover's Embedding, an unsupervised embedding. It works."
+    assert contribution.own_name(text) == "Word Mover's Embedding"
+    from generator.titles.generate import _candidates
+
+    text = "Graphs. We present Enhanced Node Sequence Embedding for graphs. Node Sequence Embedding helps."
+    named = [c.partition(": ") for c in _candidates(paper(text), text) if ": " in c]
+    assert named  # the paper is named ...
+    for name, _, desc in named:  # ... and no description only repeats the name's words
+        assert not set(desc.lower().split()) <= set(name.lower().split()), (name, desc)
+
+
+def test_a_span_never_opens_inside_a_capitalised_name() -> None:
+    from generator.titles import spans
+
+    text = "Planning is hard. We improve Monte Carlo Tree Search for large games with learned priors."
+    assert not any(s.startswith(("Carlo", "Tree")) for s in spans.ranked_spans(text))

@@ -128,7 +128,7 @@ def table(f: Figures) -> str:
         (
             "Keywords per paper",
             f"{f.fewest_keywords} to {f.most_keywords}",
-            "5 to 10, fewer rather than filler",
+            "3 to 10, down to the keyphraseness threshold",
         ),
         ("Topics named like a subject", f"{f.topics_named} of {f.topics}", "all"),
         ("Reader groups in one topic", f"{f.groups_kept} of {f.groups}", "all"),

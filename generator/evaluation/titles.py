@@ -9,6 +9,7 @@ generated title and TLDR are measured against the real ones (EVALUATION.md, "Tit
 - **names kept**: of the papers whose real title opens with a name ("FearNet: ...": at most three
   words before the colon) that the abstract contains, the share whose generated title contains it;
 - **broken**: the share of generated titles that break a rule of ``generator.titles.rules``;
+- **shared**: the papers whose title another paper also has;
 - **TLDR ROUGE-1/2/L**: F-measure x 100 of the generated TLDR against each gold TLDR (rouge-score,
   Porter stemming), the best gold per paper, averaged: as the SciTLDR paper reports.
 
@@ -111,6 +112,8 @@ def figures(items: list[Item]) -> dict[str, float]:
         "named": len(named),
         "names_kept": sum(has_name(i.title, n) for i, n in named) / max(len(named), 1),
         "broken": len(flagged) / len(items),
+        # papers whose generated title another paper also has (clashes no paper could resolve)
+        "shared": sum(c for c in Counter(i.title.casefold() for i in items).values() if c > 1),
     }
     if any(i.tldr for i in items):
         out |= {f"tldr_{k}": v for k, v in rouge(items).items()}
@@ -178,6 +181,9 @@ def main(folder: Path, before_json: Path | None = None) -> str:
         f"{after['named']} whose real title opens with a name the abstract has):",
         "",
         table(before, after),
+        "",
+        f"Papers sharing their title with another paper: {after['shared']} (clashing titles are told "
+        "apart by a paper's own next-best title, never by a keyword or id in brackets)",
         "",
         "Broken titles by rule: "
         + (", ".join(f"{k} {v}" for k, v in sorted(breakdown(items).items())) or "none"),

@@ -1,15 +1,18 @@
 """Learn the TLDR models (generator/titles/tldr_weights.json) on the SciTLDR train split only.
 
-1. **Word model.** Every distinct word of every train abstract (``tldr.word_features``) is labelled
-   by whether the author's TLDR uses it; a logistic regression learns the probability (lexical
-   features only for words in at least ``WORD_MIN_COUNT`` abstracts).
+1. **Word model.** Every distinct word of every train abstract (``tldr.tldr_word_features``) is
+   labelled by whether the author's TLDR uses it, compared as ROUGE compares (Porter stems); a
+   logistic regression learns the probability (lexical features only for words in at least
+   ``WORD_MIN_COUNT`` abstracts).
 2. **Ranker.** Every candidate of every train abstract (``tldr.scored_candidates``, with word
    probabilities predicted out of fold: ``FOLDS`` folds, so the ranker sees them as on unseen
    abstracts) is scored by ROUGE-1 F with the author's TLDR (rouge-score, Porter stemming). A
    conditional logit learns the weights: a softmax over each abstract's candidates is fitted to the
    softmax of their ROUGE (temperature ``TAU``), with an L2 penalty ``LAMBDA``, so the model learns
-   which candidate of an abstract is best, not which abstract is easier. Sparse word features seen in
+   which candidate of an abstract is best, not which abstract is easier. Sparse features seen in
    fewer than ``MIN_COUNT`` candidates are dropped (they would learn the train topics, not the cues).
+   The round-2 sentence weights (``tldr.weights``, read by the keyword stage) are written back as
+   they are.
 
     python -m generator.evaluation.tldr_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.tldr_tune ../shared/scitldr --cv     # 5-fold ROUGE-1 on train only
@@ -31,8 +34,8 @@ from generator.titles import tldr
 MIN_COUNT = 60
 WORD_MIN_COUNT = 30
 WORD_C = 1.0
-TAU = 0.05
-LAMBDA = 30.0
+TAU = 0.1
+LAMBDA = 0.3
 FOLDS = 5
 _SPARSE = ("w=", "f0=", "f1=", "f2=", "cut=")
 
@@ -54,15 +57,17 @@ def _rounded(names: list[str], coef, intercept: float) -> dict[str, float]:
 
 def fit_words(records: list[dict]) -> dict[str, float]:
     """The word model's weights, learned on ``records``."""
+    from rouge_score.tokenizers import DefaultTokenizer
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    stem = DefaultTokenizer(use_stemmer=True).tokenize
     rows, labels = [], []
     for record in records:
-        gold = set(tldr.rouge_words(" ".join(record["target"][:1])))
-        for word, feats in tldr.word_features(tldr.abstract_sentences(abstract(record))).items():
+        gold = set(stem(" ".join(record["target"][:1])))  # as ROUGE matches: Porter stems
+        for word, feats in tldr.tldr_word_features(tldr.abstract_sentences(abstract(record))).items():
             rows.append(feats)
-            labels.append(int(word in gold))
+            labels.append(int((stem(word) or [word])[0] in gold))
     counts = Counter(k for f in rows for k in f if k.startswith("lex="))
     rows = [
         {k: v for k, v in f.items() if not k.startswith("lex=") or counts[k] >= WORD_MIN_COUNT} for f in rows
@@ -77,7 +82,7 @@ def _probabilities(word_weights: dict[str, float], text: str) -> dict[str, float
 
     bias = word_weights.get("", 0.0)
     out = {}
-    for word, feats in tldr.word_features(tldr.abstract_sentences(text)).items():
+    for word, feats in tldr.tldr_word_features(tldr.abstract_sentences(text)).items():
         z = bias + sum(v * word_weights.get(k, 0.0) for k, v in feats.items())
         out[word] = 1.0 / (1.0 + math.exp(-z))
     return out
@@ -95,11 +100,7 @@ def candidate_rows(records: list[dict]) -> list[tuple[list[str], list[dict[str, 
         word_weights = fit_words([r for k, r in enumerate(records) if k % FOLDS != fold])
         for record in held:
             text = abstract(record)
-            cands = [
-                (c, f)
-                for c, f in tldr.scored_candidates(text, _probabilities(word_weights, text))
-                if len(c.split()) <= tldr.MAX_WORDS
-            ]
+            cands = tldr.eligible(tldr.scored_candidates(text, _probabilities(word_weights, text)))
             scores = [
                 max(scorer.score(g, c + ".")["rouge1"].fmeasure for g in record["target"]) for c, _ in cands
             ]
@@ -186,10 +187,12 @@ def main(argv: list[str] | None = None) -> int:
         "tau": TAU,
         "lambda": LAMBDA,
         "words": fit_words(records),
-        "weights": fit_ranker(rows),
+        "ranker": fit_ranker(rows),
+        # the round-2 sentence scorer, kept as it was: the keyword stage reads it (tldr.weights)
+        "weights": tldr.weights(),
     }
     out = write_weights(tldr, payload)
-    print(f"{len(payload['weights'])} + {len(payload['words'])} weights written to {out}", file=sys.stderr)
+    print(f"{len(payload['ranker'])} + {len(payload['words'])} weights written to {out}", file=sys.stderr)
     return 0
 
 

@@ -1,22 +1,33 @@
-"""What a paper is about, and what it only mentions: per-abstract weights on the keyword candidates.
+"""What a paper is about, and what it only mentions: the learned keyphraseness of each candidate.
 
 ``reweigh(text, candidates)`` runs at the end of ``keywords.extract`` on the candidates YAKE scored
-(lower score is better) and returns them re-scored, best first, without those that are no keyword:
+and returns them re-scored, best first, without those that are no keyword. The score is minus the
+log-odds of a logistic model (``keyphraseness_weights.json``, fitted by
+``generator/evaluation/keyword_tune.py`` on the keyphrase sets' tune halves and SciTLDR train only)
+over the features ``features`` computes (``FEATURES``):
 
+- YAKE's score and rank (YAKE stays the candidate scorer; its score is one feature), the first
+  position, how many times and in how many sentences the abstract says the phrase;
 - **central**: a phrase of the abstract's contribution sentence (the sentence the one-line summary
-  scorer of ``generator/titles/tldr.py`` ranks first: its learned position and cue weights) weighs up
-  (``CENTRAL_FACTOR``), and so does a phrase the abstract repeats in several sentences;
-- **incidental**: a phrase said only inside a citation ("(Chen et al., 2018)"), or only in an example
-  ("e.g. segmentation", "such as X") weighs down (``INCIDENTAL_FACTOR``); one said only in the
-  background sentences before the paper's first "we"/"this paper" sentence weighs down less
-  (``BACKGROUND_FACTOR``). A capitalised word next to "et al." or inside a parenthesis with a year
-  is a cited author's surname and goes;
-- **generic phrase**: a phrase of several words that many SciTLDR train abstracts use ("training set",
-  "design choices": ``phrase_share`` above ``GENERIC_PHRASE_SHARE``) weighs down unless the
-  contribution sentence says it;
-- **fragment**: a phrase whose first word is a participle after an auxiliary or an adverb ("has
-  largely evaded scrutiny"), or a word that ML abstracts write almost only after the word before it
-  here ("de novo", "from scratch": ``FIXED_SHARE``, measured on SciTLDR train), goes.
+  scorer of ``generator/titles/tldr.py`` ranks first);
+- **incidental**: said only inside a citation ("(Chen et al., 2018)") or an example ("e.g.
+  segmentation", "such as X"), or only in the background sentences before the paper's first
+  "we"/"this paper" sentence;
+- corpus statistics: the phrase's and its head word's document frequency over SciTLDR train, how
+  common its words are in English (wordfreq), and ``fixed``: how surely an edge of the phrase cuts a
+  fixed expression ("Black" before "Box": ``_fixed_share``);
+- its form: one word, three or more, capitals, an acronym the abstract defines.
+
+``keywords.curate`` adds the catalogue feature ``shared`` (a phrase of several words another paper
+has) and shows a paper's keywords down to the probability ``threshold()`` (at least
+``curate.SHOWN_MIN``). The hand-set factors the model replaced (``LEARNED = False``) stay for
+comparison. Hard rules, before the model: a capitalised word next to "et al.", inside a parenthesis
+with a year, or before a year in parentheses ("Frankle & Carbin (2019)") is a cited author's
+surname and goes; so does a fragment: a phrase whose first word is a participle after an auxiliary
+or an adverb ("has largely evaded scrutiny"), or a word that ML abstracts write almost only after
+the word before it here ("from scratch": ``FIXED_SHARE``, measured on SciTLDR train), or whose
+every occurrence cuts an expression at an edge that those abstracts write together often
+(``CUT_SHARE``: "world applications" of "real-world applications", "box functions").
 
 The phrase statistics (``data/phrasedf.json.gz``) are built by ``tools/build_phrasedf.py`` from the
 SciTLDR train split only; ``name_form`` gives the capitalised form of a word those abstracts write
@@ -28,6 +39,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import math
 import re
 from dataclasses import replace
 from functools import cache
@@ -57,6 +69,10 @@ FIELD_PHRASE_SHARE = 0.05
 FIELD_FACTOR = 1000.0
 # A word that follows the same word in this share of the abstracts that use it lives in a fixed expression.
 FIXED_SHARE = 0.75
+# A phrase whose every occurrence has an edge word that SciTLDR train abstracts write next to the word
+# beside it here at least this often ("black" before "box", "real-world") cuts that expression: left
+# out (on the tune data this changed the shown keywords of 2 of 1,314 documents and no F1@10).
+CUT_SHARE = 0.3
 _YEAR = re.compile(r"^(1[89]|20)\d\d[a-z]?$")
 _EXAMPLE_CUES = (("e", ".", "g"), ("such", "as"), ("for", "example"), ("for", "instance"), ("including",))
 _CLAUSE_END = frozenset({",", ";", ")", ".", ":", "?", "!"})
@@ -71,7 +87,11 @@ def _table() -> tuple[int, dict[str, int], dict[str, str]]:
 
 @cache
 def digest() -> str:
-    return hashlib.sha256(PHRASEDF_PATH.read_bytes()).hexdigest()
+    """The phrase statistics and the keyphraseness model: what the candidates' scores depend on."""
+    found = hashlib.sha256(PHRASEDF_PATH.read_bytes())
+    if WEIGHTS_PATH.is_file():
+        found.update(WEIGHTS_PATH.read_bytes())
+    return found.hexdigest()
 
 
 def phrase_share(key: str) -> float:
@@ -148,6 +168,11 @@ def incidental_tokens(tokens: list[str]) -> tuple[set[int], set[int]]:
             if any(_YEAR.match(lowered[j]) or lowered[j] == "al" for j in inside):
                 incidental.update(inside)
                 surnames.update(j for j in inside if tokens[j][:1].isupper())
+                if all(_YEAR.match(lowered[j]) or tokens[j] in ",;" for j in inside):
+                    # A narrative citation, "Frankle & Carbin (2019)": the names before the year.
+                    names = _names_before(tokens, start)
+                    incidental.update(names)
+                    surnames.update(j for j in names if tokens[j][:1].isupper())
     for i in range(len(tokens) - 1):
         if lowered[i] == "et" and lowered[i + 1] == "al":
             j = i - 1
@@ -171,6 +196,43 @@ def incidental_tokens(tokens: list[str]) -> tuple[set[int], set[int]]:
     return incidental, surnames
 
 
+def _names_before(tokens: list[str], at: int) -> list[int]:
+    """Positions of the capitalised words (with "&", "and", "," between them) just before position
+    `at`, that is "Frankle & Carbin" before "(2019)"; none when the word before is not capitalised."""
+    found: list[int] = []
+    j = at - 1
+    while j >= 0 and (tokens[j][:1].isupper() or (tokens[j] in {"&", "and", ","} and found)):
+        found.append(j)
+        j -= 1
+    while found and not tokens[found[-1]][:1].isupper():
+        found.pop()
+    return found
+
+
+def _fixed_share(lowered: list[str], spans: tuple[tuple[int, int], ...]) -> float:
+    """How surely the phrase cuts a fixed expression at its edges, least over its occurrences: the
+    share of SciTLDR train abstracts using its first word that write it after the word before it here
+    ("black" before "box"), or its last word before the word after it; 0 at a sentence's punctuation
+    or next to a word of most abstracts ("the", "deep": "deep neural networks" cuts no name)."""
+    if not spans:
+        return 0.0
+    _documents, df, _names = _table()
+    least = 1.0
+    for start, end in spans:
+        share = 0.0
+        for first, second, cut in (
+            (lowered[start - 1] if start else "", lowered[start], lowered[start]),
+            (lowered[end - 1], lowered[end] if end < len(lowered) else "", lowered[end - 1]),
+        ):
+            other = first if cut == second else second
+            if first[:1].isalpha() and second[:1].isalpha() and not generic.is_generic_word(other):
+                alone = generic.share(cut) * generic.documents()
+                if alone > 0:
+                    share = max(share, min(1.0, df.get(f"{first} {second}", 0) / alone))
+        least = min(least, share)
+    return least
+
+
 def _fragment(tokens: list[str], lowered: list[str], spans: tuple[tuple[int, int], ...]) -> bool:
     """Every occurrence starts with a participle after an auxiliary or adverb, or with a word cut from a
     fixed expression."""
@@ -191,44 +253,135 @@ def _fragment(tokens: list[str], lowered: list[str], spans: tuple[tuple[int, int
     return True
 
 
-def reweigh(
+def features(
     text: str, phrases: tuple[Candidate, ...], protected: frozenset[str] = frozenset()
-) -> tuple[Candidate, ...]:
-    """The candidates re-scored by what the paper is about, best first; incidental names and fragments
-    left out. ``protected``: keys that stand for a defined acronym (never dropped)."""
+) -> list[tuple[Candidate, dict[str, float]]]:
+    """Each candidate that may be a keyword with its keyphraseness features (``FEATURES``); cited
+    surnames and fragments of fixed expressions are left out. ``protected``: keys that stand for a
+    defined acronym (never left out)."""
     if not phrases:
-        return phrases
+        return []
     tokens, where, sents = _sentence_of_tokens(text)
     lowered = [t.lower() for t in tokens]
     best, first = _contribution(sents)
     incidental, surnames = incidental_tokens(tokens)
-    out: list[Candidate] = []
-    for cand in phrases:
+    n_tokens = max(len(tokens), 1)
+    out: list[tuple[Candidate, dict[str, float]]] = []
+    for rank, cand in enumerate(phrases):
         spans = tuple(s for s in cand.spans if s[1] <= len(tokens))
-        factor = 1.0
-        # The phrase as the abstract writes it ("neural networks"), or its key, whichever is commoner.
-        common = max(phrase_share(cand.key), phrase_share(cand.text))
-        if spans:
-            if cand.key not in protected and all(all(j in surnames for j in range(a, b)) for a, b in spans):
+        if spans and cand.key not in protected:
+            if all(all(j in surnames for j in range(a, b)) for a, b in spans):
                 continue  # a cited author's name
-            if cand.key not in protected and _fragment(tokens, lowered, spans):
+            if _fragment(tokens, lowered, spans):
                 continue
-            places = {where[a] for a, _b in spans}
-            central = best in places
-            if all(any(j in incidental for j in range(a, b)) for a, b in spans):
-                factor *= INCIDENTAL_FACTOR
-            elif first > 0 and max(places) < first:
-                factor *= BACKGROUND_FACTOR
-            if central:
-                factor *= CENTRAL_FACTOR
-            elif " " in cand.key and common > FIELD_PHRASE_SHARE:
-                factor *= FIELD_FACTOR
-            elif " " in cand.key and common > GENERIC_PHRASE_SHARE:
-                factor *= GENERIC_FACTOR
-            if len(places) >= 3:
-                factor *= REPEATED_FACTOR
-        out.append(replace(cand, score=cand.score * factor) if factor != 1.0 else cand)
+        fixed = _fixed_share(lowered, spans)
+        if fixed >= CUT_SHARE and cand.key not in protected:
+            continue  # every occurrence cuts a fixed expression ("world applications" of "real-world")
+        words = cand.key.replace("-", " ").split() or [cand.key]
+        places = {where[a] for a, _b in spans}
+        # The phrase as the abstract writes it ("neural networks"), or its key, whichever is commoner.
+        if " " in cand.key:
+            common = max(phrase_share(cand.key), phrase_share(cand.text))
+        else:
+            common = generic.share(cand.key)
+        zipfs = [filler.zipf(w) for w in words]
+        out.append(
+            (
+                cand,
+                {
+                    "log_yake": math.log(max(cand.score, 1e-6)),
+                    "rank": math.log1p(rank),
+                    "first": (spans[0][0] / n_tokens) if spans else 1.0,
+                    "central": float(best in places),
+                    "sentences": math.log1p(len(places)),
+                    "incidental": float(
+                        bool(spans) and all(any(j in incidental for j in range(a, b)) for a, b in spans)
+                    ),
+                    "background": float(bool(places) and first > 0 and max(places) < first),
+                    "phrase_df": math.log10(max(common, 1e-4)) + 4,
+                    "head_df": math.log10(max(generic.share(words[-1]), 1e-4)) + 4,
+                    "zipf_min": min(zipfs) / 8,
+                    "zipf_mean": sum(zipfs) / len(zipfs) / 8,
+                    "one_word": float(len(words) == 1),
+                    "three_words": float(len(words) >= 3),
+                    "capital": float(any(ch.isupper() for ch in cand.text)),
+                    "acronym": float(cand.key in protected),
+                    "fixed": fixed,
+                    "count": math.log1p(len(spans)),
+                },
+            )
+        )
+    return out
+
+
+FEATURES = (
+    "log_yake", "rank", "first", "central", "sentences", "incidental", "background", "phrase_df",
+    "head_df", "zipf_min", "zipf_mean", "one_word", "three_words", "capital", "acronym", "fixed", "count",
+)  # fmt: skip
+# The catalogue-level feature ``keywords.curate`` adds: a phrase of several words other papers have.
+SHARED = "shared"
+
+
+def logit(feats: dict[str, float], w: dict[str, float] | None = None) -> float:
+    """The learned keyphraseness of one candidate, in log-odds (``keyphraseness_weights.json``)."""
+    w = weights() if w is None else w
+    return w.get("", 0.0) + sum(v * w.get(k, 0.0) for k, v in feats.items())
+
+
+def reweigh(
+    text: str, phrases: tuple[Candidate, ...], protected: frozenset[str] = frozenset()
+) -> tuple[Candidate, ...]:
+    """The candidates re-scored by what the paper is about, best first; incidental names and fragments
+    left out. The score becomes minus the learned log-odds that the phrase is a keyword (lower is
+    better, as YAKE's); ``LEARNED = False`` gives the hand-set factors this model replaced."""
+    rows = features(text, phrases, protected)
+    if LEARNED and weights():
+        w = weights()
+        out = [replace(c, score=-round(logit(f, w), 9)) for c, f in rows]
+    else:
+        out = [_hand_weighted(c, f) for c, f in rows]
     return tuple(sorted(out, key=lambda c: (c.score, c.key))) if out else ()
+
+
+def _hand_weighted(cand: Candidate, f: dict[str, float]) -> Candidate:
+    """The hand-set weighting before the learned model (for comparison in the tuning script)."""
+    factor = 1.0
+    common = 10 ** (f["phrase_df"] - 4)
+    if f["incidental"]:
+        factor *= INCIDENTAL_FACTOR
+    elif f["background"]:
+        factor *= BACKGROUND_FACTOR
+    if f["central"]:
+        factor *= CENTRAL_FACTOR
+    elif " " in cand.key and common > FIELD_PHRASE_SHARE:
+        factor *= FIELD_FACTOR
+    elif " " in cand.key and common > GENERIC_PHRASE_SHARE:
+        factor *= GENERIC_FACTOR
+    if f["sentences"] >= math.log1p(3):
+        factor *= REPEATED_FACTOR
+    return replace(cand, score=cand.score * factor) if factor != 1.0 else cand
+
+
+LEARNED = True
+WEIGHTS_FILE = "keyphraseness_weights.json"
+WEIGHTS_PATH = Path(__file__).with_name(WEIGHTS_FILE)
+
+
+@cache
+def weights() -> dict[str, float]:
+    """The keyphraseness model (``generator/evaluation/keyword_tune.py``); empty before it is fitted."""
+    if not WEIGHTS_PATH.is_file():
+        return {}
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    return {k: float(v) for k, v in data["weights"].items()}
+
+
+@cache
+def threshold() -> float:
+    """The probability under which a keyword is not shown once a paper has its minimum."""
+    if not WEIGHTS_PATH.is_file():
+        return 0.0
+    return float(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8")).get("threshold", 0.0))
 
 
 def same_concept(a: str, b: str) -> bool:
@@ -246,11 +399,25 @@ def same_concept(a: str, b: str) -> bool:
         # A single word said again inside a longer keyword ("pruning", "network pruning").
         word, other = (wa[0], wb) if len(wa) == 1 else (wb[0], wa)
         return any(_alike(word, w) for w in other)
+    if HEAD_EXTENSIONS_MERGED and _extends(wa, wb):
+        return True
     only_a = [(x, i == len(wa) - 1) for i, x in enumerate(wa) if not any(_alike(x, y) for y in wb)]
     only_b = [(y, i == len(wb) - 1) for i, y in enumerate(wb) if not any(_alike(x, y) for x in wa)]
     if len(only_a) + len(only_b) >= max(len(wa), len(wb)):
         return False  # most words differ
     return all(_no_concept(w, head) for w, head in only_a + only_b)
+
+
+# "interleaved pooling" and "interleaved pooling layers" are one keyword (EVALUATION.md).
+HEAD_EXTENSIONS_MERGED = True
+
+
+def _extends(wa: list[str], wb: list[str]) -> bool:
+    """Whether one phrase is the other with one word more after it, by stem: the longer names the
+    shorter's parts or kind of use ("interleaved pooling layers", "deformation stability analysis"),
+    not another concept, as a word before would ("language models", "large language models")."""
+    short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return len(long) == len(short) + 1 and all(_alike(x, y) for x, y in zip(short, long, strict=False))
 
 
 def _no_concept(word: str, head: bool) -> bool:

@@ -3,13 +3,15 @@
 ``curate(papers, candidates)``: acronyms become their expansion; singular/plural, case and hyphen
 variants become one canonical keyword across the catalogue; a keyword that is a part of a better
 keyword of the same paper goes, and of siblings that name one concept (``keywords.central.same_concept``:
-"face images", "facial images") one stays; each paper keeps its best 5 to 10 keywords, preferring those it
-shares with other papers. The candidates come from ``keywords.extract`` (YAKE, per abstract).
+"face images", "facial images") one stays; each paper keeps its best keywords, 3 to 10, down to the
+keyphraseness model's probability threshold (``keywords.central``), preferring those it shares with
+other papers. The candidates come from ``keywords.extract`` (YAKE, per abstract).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import sys
 from array import array
 from collections import Counter, defaultdict
@@ -30,6 +32,9 @@ SHARED_BOOST = 0.3
 COMMON_MIN_PAPERS = 30
 COMMON_SHARE = 1 / 3
 SIBLINGS_MERGED = True
+# With the learned keyphraseness model (keywords/central.py), a paper shows its keywords down to the
+# model's probability threshold, and at least this many where it has them.
+SHOWN_MIN = 3
 
 
 @dataclass(frozen=True, slots=True)  # slots: millions of these at 100,000 papers
@@ -121,8 +126,8 @@ class _Packed:
 
 
 def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tuple[Paper, ...]:  # type: ignore[type-arg]
-    """Canonical, catalogue-consistent keywords for every paper, best first: at most 10, and at least 5
-    where the abstract has that many key phrases.
+    """Canonical, catalogue-consistent keywords for every paper, best first: at most 10, down to the
+    keyphraseness threshold, and at least ``SHOWN_MIN`` where the abstract has that many key phrases.
 
     ``found`` (each paper's ``Candidates``, or their JSON form as cached) is read once, one paper at
     a time, into packed arrays; the passes over the catalogue
@@ -235,14 +240,35 @@ def _choice(
     weak = {
         k for k in best if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
     }
-    ranked = sorted(
-        (k for k in best if k not in too_common),
-        key=lambda k: (k in weak, best[k][0] * (SHARED_BOOST if shared[k] > 1 and " " in k else 1.0), k),
-    )
+    score = {k: _ranked_score(best[k][0], shared[k] > 1 and " " in k) for k in best}
+    ranked = sorted((k for k in best if k not in too_common), key=lambda k: (k in weak, score[k], k))
     # Near-repeats ("programming tasks", "programming problems"): the one more papers share stays.
     order = {k: i for i, k in enumerate(ranked)}
     ranked = filler.siblings(ranked, lambda k: (-shared[k], order[k]))
-    return _choose(ranked, {k: v[1] for k, v in best.items()}, weak)
+    if not _learned():
+        return _choose(ranked, {k: v[1] for k, v in best.items()}, weak)
+    # Fewer, surer keywords: below the model's probability threshold a keyword only makes up SHOWN_MIN.
+    limit = central.threshold()
+    unsure = {k for k in ranked if _probability(score[k]) < limit}
+    return _choose(ranked, {k: v[1] for k, v in best.items()}, weak | unsure, SHOWN_MIN)
+
+
+def _learned() -> bool:
+    return central.LEARNED and bool(central.weights())
+
+
+def _ranked_score(score: float, shared_phrase: bool) -> float:
+    """A candidate's score in the paper's ranking (lower is better): the learned model's minus
+    log-odds plus its catalogue feature (a phrase of several words other papers have), or YAKE's
+    score made better by ``SHARED_BOOST`` for such a phrase."""
+    if _learned():
+        return score - central.weights().get(central.SHARED, 0.0) * shared_phrase
+    return score * (SHARED_BOOST if shared_phrase else 1.0)
+
+
+def _probability(score: float) -> float:
+    """The learned probability of a ranked score (minus log-odds)."""
+    return 1.0 / (1.0 + math.exp(min(score, 700.0)))
 
 
 def _filler(key: str, lower: str | None, shared: bool) -> bool:
@@ -259,15 +285,16 @@ def _choose(
     ranked: list[str],
     spans: dict[str, tuple[tuple[int, int], ...]],
     weak: set[str] | frozenset[str] = frozenset(),
+    least: int = KEYWORDS_MIN,
 ) -> list[str]:
     """The best keywords, none of them a redundant part of another: a phrase that occurs only inside
     a better keyword ("language models" in "large language models", "large language") is left out,
     and so is a phrase that would leave a better keyword no occurrence of its own. Filler (``weak``,
-    ranked last) only makes up a paper's first KEYWORDS_MIN keywords, never more."""
+    ranked last) only makes up a paper's first ``least`` keywords, never more."""
     chosen: list[str] = []
     covered: list[tuple[int, int]] = []
     for key in ranked:
-        if key in weak and len(chosen) >= KEYWORDS_MIN:
+        if key in weak and len(chosen) >= least:
             break
         mine = spans[key]
         if mine and covered and _inside(mine, covered):

@@ -10,6 +10,11 @@ noun ("Wasserstein", "Atari", "English Wikipedia") or an adjective made from a n
 "Gaussian"), that the abstract never writes in lower case, none of whose parts is a common word in
 the tagger's lexicon ("Zeroth-Order", "In-context" are title case) and that is no word of a defined
 acronym's expansion ("Generative Adversarial Networks (GANs)" is written in lower case).
+
+A part of a run that starts or ends between two words of a name (proper nouns, or words capitalised
+inside the sentence) cuts the name ("Box Recursive
+Translation" of "Black Box Recursive Translation", "novo proteins" of "de/NNP novo/NNP proteins"):
+such a phrase is ``cut`` unless the abstract also says it whole somewhere.
 """
 
 from __future__ import annotations
@@ -32,21 +37,39 @@ _COMMON = frozenset(
 class NounPhrases:
     phrases: frozenset[str]  # lower-case, words joined by one space
     names: dict[str, str]  # lower-case word -> as the abstract writes it, for proper names
+    cut: frozenset[str] = frozenset()  # phrases that only ever occur as a piece of a longer name
+
+
+_PROPER = frozenset({"NNP", "NNPS"})
 
 
 def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozenset()) -> NounPhrases:
     """The candidate phrases and proper names of a tagged abstract; `defined`: lower-case words of the
     expansions of the acronyms it defines."""
     phrases: set[str] = set()
+    cut: set[str] = set()
+    whole: set[str] = set()
     for sentence in sentences:
         for run in chunks(sentence):
             words = [sentence[index][0].lower() for index, _ in run]
+            proper = [_proper(sentence, index) for index, _ in run]
             for end, (_token, head) in enumerate(run):
                 if not head:
                     continue
                 for start in range(max(0, end - MAX_WORDS + 1), end + 1):
-                    phrases.add(" ".join(words[start : end + 1]))
-    return NounPhrases(frozenset(phrases), _names(sentences, defined))
+                    phrase = " ".join(words[start : end + 1])
+                    phrases.add(phrase)
+                    inside = (start > 0 and proper[start - 1] and proper[start]) or (
+                        end + 1 < len(run) and proper[end] and proper[end + 1]
+                    )
+                    (cut if inside else whole).add(phrase)
+    return NounPhrases(frozenset(phrases), _names(sentences, defined), frozenset(cut - whole))
+
+
+def _proper(sentence: Tagged, index: int) -> bool:
+    """A word of a name: a proper noun, or capitalised inside the sentence ("Black Box")."""
+    token, tag = sentence[index]
+    return tag in _PROPER or (index > 0 and token[:1].isupper())
 
 
 def _common(token: str, lexicon: dict[str, str]) -> bool:

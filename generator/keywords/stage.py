@@ -9,7 +9,7 @@ The only module that imports yake. Three modules, along the stage's seams:
   are dropped, and acronyms that the abstract defines ("Large Language Models (LLMs)") are recorded
   with their expansion.
 - ``curate(papers, candidates)`` (``generator/keywords/curate.py``): the cheap catalogue-level part, canonical
-  and catalogue-consistent keywords, 5 to 10 a paper.
+  and catalogue-consistent keywords, 3 to 10 a paper.
 - ``keyword_index(papers)`` (here): every keyword with its papers and its page's slug.
 
 ``with_keywords(papers)`` runs extraction and curation and is the stage the pipeline calls.
@@ -206,6 +206,16 @@ def analyse(text: str) -> tuple[Candidates, list[Term]]:
 
 
 def _candidates(text: str, sentences: tuple[Tagged, ...]) -> Candidates:
+    phrases, defined, expansions = scored_candidates(text, sentences)
+    # What the paper is about weighs up, what it only cites or mentions weighs down (keywords/central.py).
+    return Candidates(central.reweigh(text, phrases, expansions), defined)
+
+
+def scored_candidates(
+    text: str, sentences: tuple[Tagged, ...]
+) -> tuple[tuple[Candidate, ...], tuple[tuple[str, str, str, str], ...], frozenset[str]]:
+    """The noun-phrase candidates with YAKE's scores, in YAKE's order, before ``central.reweigh``; the
+    acronyms defined; the keys that stand for a defined acronym."""
     tokens = TOKEN.findall(text)
     lowered = [t.lower().replace("\u2019", "'") for t in tokens]
     index: dict[str, list[int]] = defaultdict(list)
@@ -233,6 +243,8 @@ def _candidates(text: str, sentences: tuple[Tagged, ...]) -> Candidates:
         key = phrase_key(phrase)
         if phrase not in nouns.phrases and key not in expansion_of and key not in expansions:
             continue  # not a noun phrase of the abstract: it crosses a verb, or ends in no noun
+        if phrase in nouns.cut and key not in expansions:
+            continue  # a piece of a longer name ("novo proteins" of "de novo proteins")
         if " " not in phrase and forms.get(phrase, phrase) == phrase and generic.is_generic_word(phrase):
             continue  # a word most abstracts use names no paper's subject
         if (
@@ -266,8 +278,7 @@ def _candidates(text: str, sentences: tuple[Tagged, ...]) -> Candidates:
         (a_key, e_key, acronym, " ".join(forms.get(w.lower(), w.lower()) for w in expansion.split()))
         for a_key, e_key, acronym, expansion in acronyms
     )
-    # What the paper is about weighs up, what it only cites or mentions weighs down (keywords/central.py).
-    return Candidates(central.reweigh(text, tuple(kept.values()), frozenset(expansions)), defined)
+    return tuple(kept.values()), defined, frozenset(expansions)
 
 
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:

@@ -299,7 +299,7 @@ class Renderer:
             csl_json=citations.csl_json(paper).rstrip("\n"),
             seed=shown_source(paper),
             topic=topic,
-            neighbourhood=neighbourhood_svg(paper, "../../"),
+            neighbourhood=neighbourhood_svg(paper, "../"),
             listed_by=listed_by,
         )
 

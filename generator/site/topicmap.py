@@ -204,36 +204,42 @@ def _short(value: float) -> float | int:
 def neighbourhood_svg(paper: Paper, base: str) -> Markup:
     """A small picture of a paper and its related papers around it, nearer for a higher score.
 
-    Node i links to the related paper that the numbered list under the picture names as item i; the
-    nodes carry no <title> of their own (the paper's title and score), which repeated that list on
-    every paper page (about 0.4 KB; BENCHMARKS.md, "Lean pages, second round"). Nothing for a paper
-    of fewer than NEIGHBOURHOOD_MIN related papers."""
+    `base` leads from the page to the papers' folder (``../`` from ``papers/<id>/``). Node i links to
+    the related paper that the numbered list under the picture names as item i; the nodes carry no
+    <title> of their own (the paper's title and score), which repeated that list on every paper page
+    (about 0.4 KB; BENCHMARKS.md, "Lean pages, second round"). Nothing for a paper of fewer than
+    NEIGHBOURHOOD_MIN related papers.
+
+    Lean markup, since the picture is on most paper pages (BENCHMARKS.md, "Issue 23, bytes, second
+    round"): the view box is centred on the paper, so a line starts at SVG's default (0, 0) and the
+    paper's own circle needs no position; whole-unit coordinates (a unit is at most a pixel and a
+    half: the picture is at most 240 px wide and scales down on a phone); the numbers are centred
+    on their node by extra.css (dominant-baseline), and the paper's own circle is told apart by its
+    place (the last child of the <svg>), not a class."""
     if len(paper.related) < NEIGHBOURHOOD_MIN:
         return Markup("")
-    centre = NEIGHBOURHOOD // 2
+    half = NEIGHBOURHOOD // 2
     best = max(r.score for r in paper.related)
     # Inline in HTML, the SVG needs no namespace declarations (the HTML parser puts xlink:href in its
     # namespace): the picture is on every paper page, so every byte of it counts.
     parts = [
-        f'<div class="paper-neighbourhood"><svg viewBox="0 0 {NEIGHBOURHOOD} {NEIGHBOURHOOD}"'
+        f'<div class="paper-neighbourhood"><svg viewBox="-{half} -{half} {NEIGHBOURHOOD} {NEIGHBOURHOOD}"'
         ' role="group" aria-label="This paper and its related papers">',
     ]
     nodes = []
     for i, rel in enumerate(paper.related):
         angle = -math.pi / 2 + 2 * math.pi * i / len(paper.related)
         distance = 50 + 55 * (1 - rel.score / best) if best else 80
-        x = _short(centre + distance * math.cos(angle))
-        y = _short(centre + distance * math.sin(angle))
+        x = round(distance * math.cos(angle)) or 0  # never "-0"
+        y = round(distance * math.sin(angle)) or 0
         width = _short(1 + 4 * rel.score / best) if best else 1
-        parts.append(f'<line x1="{centre}" y1="{centre}" x2="{x}" y2="{y}" stroke-width="{width}"></line>')
+        parts.append(f'<line x2="{x}" y2="{y}" stroke-width="{width}"></line>')
         # xlink:href, not href: Material's instant navigation assigns element.href, read-only on SVG <a>.
         nodes.append(
-            f'<a xlink:href="{base}papers/{escape.path_part(rel.id)}/">'
+            f'<a xlink:href="{base}{escape.path_part(rel.id)}/">'
             f'<circle cx="{x}" cy="{y}" r="10"></circle>'
-            f'<text x="{x}" y="{y}" dy="0.35em">{i + 1}</text></a>'
+            f'<text x="{x}" y="{y}">{i + 1}</text></a>'
         )
     parts.extend(nodes)
-    parts.append(
-        f'<circle cx="{centre}" cy="{centre}" r="13" class="paper-neighbourhood-self"></circle></svg></div>'
-    )
+    parts.append('<circle r="13"></circle></svg></div>')
     return Markup("".join(parts))

@@ -13,7 +13,11 @@ keeps every other character the author wrote. The rules, in the order they run:
 6. LaTeX quotes ````x''`` and ````x"`` -> U+201C x U+201D, ```x'`` -> U+2018 x U+2019;
 7. braces that do not pair up are dropped (balanced ones are the author's text and stay);
 8. protocol-relative ``//host/path`` links -> ``https://host/path``;
-9. a sentence repeated back to back is shown once.
+9. a sentence repeated back to back is shown once;
+10. a word a PDF's line-end hyphenation split ("ob- fuscator", "al- gorithm") is joined again when
+    the joined form is a word: general English knows it (wordfreq), the abstract uses it elsewhere,
+    or the second piece is no word on its own ("fuscator"); "first- and second-order",
+    "GAN- based" and "group- normalization" stay as written.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import unicodedata
 from dataclasses import replace
 
 import ftfy
+from wordfreq import zipf_frequency
 
 from generator.models import Paper
 from generator.runtime import cache, parallel
@@ -150,6 +155,31 @@ def drop_repeated_sentences(text: str) -> str:
     return " ".join(kept)
 
 
+# --- 10. line-end hyphenation ------------------------------------------------------------------
+_SPLIT_WORD = re.compile(r"(?<![\w-])([A-Za-z]+)- ([a-z]+)(?![\w-])")
+
+
+def _is_word(word: str) -> bool:
+    return zipf_frequency(word, "en") > 0
+
+
+def rejoin_hyphenation(text: str) -> str:
+    """``ob- fuscator`` -> ``obfuscator`` where the joined form is a word (wordfreq, or used elsewhere
+    in ``text``) or the second piece is none; a piece that is a word of its own stays apart."""
+    if "- " not in text:
+        return text
+    used = {w.casefold() for w in re.findall(r"\w+", text)}
+
+    def join(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        joined = left + right
+        if joined.casefold() in used or _is_word(joined.lower()) or not _is_word(right):
+            return joined
+        return match.group(0)
+
+    return _SPLIT_WORD.sub(join, text)
+
+
 # --- the stage ---------------------------------------------------------------------------------
 def clean_text(text: str) -> str:
     text = fix_mojibake(text)
@@ -160,6 +190,7 @@ def clean_text(text: str) -> str:
     text = balance_braces(text)
     text = protocol_relative_links(text)
     text = drop_repeated_sentences(text)
+    text = rejoin_hyphenation(text)
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
@@ -173,7 +204,7 @@ def clean(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
 
 def cache_key() -> str:
     """What ``clean_text`` depends on besides the text: this module's code and its two libraries."""
-    return cache.stage_key("clean", sys.modules[__name__], packages=("ftfy", "pylatexenc"))
+    return cache.stage_key("clean", sys.modules[__name__], packages=("ftfy", "pylatexenc", "wordfreq"))
 
 
 def _clean_plain(text: str) -> list[object]:

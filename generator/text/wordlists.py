@@ -431,3 +431,22 @@ TITLES_NAMES_COMMON = frozenset(
 TITLES_SPANS_JOIN = frozenset(
     {"of", "for", "in", "on", "with", "via", "from", "to", "under", "over", "between", "and"}
 )
+
+
+# --- generator/titles/tldr_compress.py -----------------------------------------------------------
+
+# Words that open a sentence by pointing back to an earlier one ("Both models", "This estimator",
+# "It"): closed-class demonstratives and third-person pronouns (the authors' "we" is not one).
+TLDR_ANAPHORS = word_set("this these those that such both it they its their each either neither")
+
+# Verbs whose "that" clause states the paper's finding: "We show that X" -> "X".
+TLDR_FINDING_VERBS = word_set(
+    """show shows showed demonstrate demonstrates find finds found prove proves proved observe
+    observes argue argues establish establishes confirm confirms"""
+)
+
+# titles/spans.py: a noun phrase right after one of these is what the paper does not have or do
+# ("without access to additional data"), so as a title it would say the opposite of the paper.
+TITLES_SPANS_NEGATION = frozenset(
+    {"without", "no", "not", "nor", "never", "lacking", "lack", "absence", "instead"}
+)

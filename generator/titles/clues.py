@@ -65,8 +65,19 @@ def upper_first(text: str) -> str:
 _NAME = r"[\"“]?(?P<name>[A-Z][A-Za-z0-9]*(?:[\-][A-Za-z0-9]+)*)[\"”]?"
 _WORD_NAME = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _MULTI_NAME = rf"[\"“]?(?P<name>{_WORD_NAME}(?:\s{_WORD_NAME}){{0,3}})[\"”]?"
+# "our model, FlowQA, ..." / "the proposed approach, MULTIPOLAR": the authors' thing, then its name
+_OUR_KIND = (
+    r"(?:[Oo]ur|[Tt]he\s+(?:proposed|resulting))\s+(?:proposed\s+)?"
+    r"(?:model|method|approach|algorithm|framework|system|architecture|network|technique)"
+)
+# "which we call soft Q imitation learning (SQIL)", "called Deep neural networks with Encoder
+# enhanced Factorization Machine (DeepEnFM)": a long name the authors shorten
+_CALLED_SHORT = re.compile(
+    r"\b(?:we\s+(?:call|term|name|dub)|called|dubbed|termed|named)\s+(?:as\s+)?"
+    r"(?P<long>[A-Za-z][\w\-]*(?:\s[\w\-]+){1,8})\s+\((?P<short>[^()\s]+)\)"
+)
 _NAMING = re.compile(
-    rf"(?<!so-)\b(?:called|dubbed(?:\s+as)?|termed(?:\s+as)?|term(?:ed)?\s+as|named|coined(?:\s+as)?|call(?:ed)?\s+it)\s+{_MULTI_NAME}"
+    rf"(?<!so-)\b(?:called|dubbed(?:\s+as)?|termed(?:\s+as)?|term(?:ed)?\s+as|named|coined(?:\s+as)?|call(?:ed)?\s+it|we\s+(?:call|term|name|dub)(?:\s+as)?|{_OUR_KIND},)\s+{_MULTI_NAME}"
 )
 _APPOSITION = re.compile(rf"^{_NAME},\s+(?P<desc>(?:a|an|the)\s.+)")
 _NP_NAME = re.compile(rf"^(?P<desc>[^,:]+),\s+{_NAME}\s*(?:,|$)")
@@ -106,6 +117,9 @@ def named_method(text: str) -> tuple[str, str] | None:
     for sentence in sentences(text):
         start = offset
         offset += len(sentence) + 1
+        short = _CALLED_SHORT.search(sentence)
+        if short and is_acronym(short.group("short")):
+            return short.group("short"), _clean_phrase(short.group("long"))
         # "... a new model called BERT, which stands for ..." / "a synergy we term as FedMeZO"
         for match in _NAMING.finditer(sentence):
             name = match.group("name")

@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
+from generator.text.acronyms import definitions
 from generator.text.sentences import sentences
 from generator.text.tagger import tag
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONNECT as _CONNECT
@@ -102,10 +105,37 @@ def own_name(text: str) -> str:
     def new(phrase: str) -> bool:
         return not re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", before)
 
+    # the object defines a short form: "a Deep Neural Network with Spike Assisted Feature Extraction
+    # (SAFE-DNN)": the short form is what the authors call it, the capitalised words describe it
+    # (also when the letters do not spell it out: "(SAFE-DNN)")
+    words = {w for w, _ in obj[:30]}
+    for d in definitions(text):
+        if d.short in words and _looks_coined(d.short) and new(d.short):
+            return d.short
+    for k in range(1, min(len(obj), 30) - 1):
+        w = obj[k][0]
+        if obj[k - 1][0] == "(" and obj[k + 1][0] == ")" and k >= 3 and _looks_coined(w) and new(w):
+            return w
+    # a name spelled out in brackets after it: "Metagross (Meta Gated Recursive Controller)"
+    for k in range(min(len(obj), 12) - 3):
+        w, t = obj[k]
+        inside = obj[k + 2 : k + 8]
+        spelled = [x for x, _ in inside[: next((m for m, (x, _) in enumerate(inside) if x == ")"), 0)]]
+        if (
+            obj[k + 1][0] == "("
+            and t in {"NNP", "NN", "FW"}
+            and w[:1].isupper()
+            and len(spelled) >= 2
+            and all(x[:1].isupper() for x in spelled)
+            and new(w)
+        ):
+            return w
     runs: list[list[str]] = [[]]
     for w, t in obj[:20]:
         if w[:1].isupper() and t in _NOUNISH | {"NNP", "NNPS"}:
             runs[-1].append(w)
+        elif t == "POS" and runs[-1]:  # "Word Mover's Embedding"
+            runs[-1][-1] += w
         elif runs[-1]:
             runs.append([])
     for run in runs:  # a run of two or more capitalised words: "Deep Gradient Compression"
@@ -114,6 +144,15 @@ def own_name(text: str) -> str:
     for w, t in obj[:14]:
         if (_looks_coined(w) or t == "NNP") and len(w) >= 2 and w[:1].isalnum() and new(w):
             return w
+    # a lower-case word general English never uses, which the abstract repeats: "we introduce
+    # flipout, an efficient method ...", set off as an apposition (a rare technical word the
+    # object merely uses, "recomputation", is no name)
+    for k, (w, t) in enumerate(obj[:8]):
+        apposition = [x.lower() for x, _ in obj[k + 1 : k + 3]] in ([",", "a"], [",", "an"], [",", "the"])
+        coined = apposition and t in {"NN", "NNS", "JJ", "FW"} and w.isalpha() and w.islower() and len(w) >= 4
+        repeated = coined and len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)) >= 2
+        if repeated and zipf_frequency(w, "en") < 1.0:
+            return w if new(w) else ""
     return ""
 
 

@@ -8,9 +8,9 @@ In order of preference:
 2. ``A survey of <topic>`` for surveys and reviews;
 3. a title from the paper's contribution ("we propose a method of ...") or its leading key phrases.
 
-Titles are at most ``TITLE_MAX`` characters, unique across the catalogue (deterministically
-disambiguated) and free of LaTeX and markup. Curated titles from the metadata file win and are
-never changed.
+Titles are at most ``TITLE_MAX`` characters and free of LaTeX and markup; papers whose titles
+clash are told apart by their own next-best title where they have one (``disambiguate``). Curated
+titles from the metadata file win and are never changed.
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
+from generator.text.acronyms import long_form
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
@@ -47,8 +48,9 @@ TITLE_MAX = 80
 SPANS_WITH_NAME = True
 SPANS_FIRST = True
 SPANS_TRIED = 3
-NAME_ADD = 0.1
-NAME_SWITCH = 0.5
+DESC_WORDS = 4
+NAME_ADD = 0.03
+NAME_SWITCH = 0.1
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
 # characters that carry no markup meaning in HTML, Markdown or YAML.
 _UNSAFE = re.compile(r"[^\w\s\-,.;:()/+%']", re.UNICODE)
@@ -110,9 +112,10 @@ _KEY_PHRASE_COLON = re.compile(r"^[A-Za-z][a-z\-]*(?:\s[a-z\-]+)+:\s")
 
 
 def title_flags(title: str) -> list[str]:
-    """What makes a generated title lean on text it does not show: 'anaphor', 'dangling end', or
+    """What makes a generated title lean on text it does not show: 'anaphor', 'dangling end',
     'key phrases' (a 'Topic: fragment' of two key phrases, where the part before the colon is no
-    name). Empty when the title stands alone. The rules are written in EVALUATION.md."""
+    name), or 'clause' (a finite verb inside: a cut clause, not a noun phrase). Empty when the title
+    stands alone. The rules are written in EVALUATION.md."""
     flags = []
     if _ANAPHOR.search(title):
         flags.append("anaphor")
@@ -121,6 +124,17 @@ def title_flags(title: str) -> list[str]:
         flags.append("dangling end")
     if _KEY_PHRASE_COLON.match(title):
         flags.append("key phrases")
+    # a finite verb inside makes a noun-phrase title a cut clause ("Code completion tool allows
+    # developers", "Stochastic gradient descent find minima"); a question title ("How X balance Y")
+    # is a clause by design
+    _name, colon, body = title.partition(": ")
+    if not (body or title).lower().startswith(("how ", "why ", "what ", "when ", "where ", "which ")):
+        pairs = rules.tagged(title)  # the rules tag the same title
+        if colon:
+            pairs = pairs[next((k + 1 for k, (w, _) in enumerate(pairs) if w == ":"), 0) :]
+        tags = [t for w, t in pairs if any(ch.isalnum() for ch in w)]
+        if any(t in {"VBZ", "VBP", "VBD", "MD"} for t in tags[1:]):
+            flags.append("clause")
     return flags
 
 
@@ -142,6 +156,13 @@ def key_phrases(keywords: tuple[str, ...], text: str) -> str:
 _PROPOSE_TO = re.compile(
     r"\b(?:we|this paper)\s+(?:\w+ly\s+)?(?:propose|proposes|suggest|suggests)\s+to\s+[a-z]+", re.I
 )
+
+
+def _spells_out(name: str, desc: str) -> bool:
+    """Whether ``desc`` is the long form of ``name`` ("Progressive Compressed Records" of "PCRs") or
+    a name itself (its words capitalised: "Deep InfoMax")."""
+    words = desc.split()
+    return long_form(name, desc) is not None or sum(w[:1].isupper() for w in words) * 2 > len(words)
 
 
 def _learned_name(text: str, name: str, desc: str, rule_names: tuple[str, ...]) -> tuple[str, str]:
@@ -174,9 +195,14 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     name, desc = named if named else (coined, "")
     name, desc = _learned_name(text, name, desc, tuple(n for n in ((named or ("",))[0], coined) if n))
     if name:
-        descs = [desc] if desc else []
+        # the description the naming sentence gives first when it spells the name out ("PCRs:
+        # Progressive Compressed Records") or says what it is in ``DESC_WORDS`` words or more; a
+        # bare kind ("LiBI: Inference method") after the learned spans, which say more
+        descs = [desc] if desc and (_spells_out(name, desc) or len(desc.split()) >= DESC_WORDS) else []
         if SPANS_WITH_NAME:
             descs += spans.ranked_spans(text, exclude=name)[:SPANS_TRIED]
+        if desc and desc not in descs:
+            descs.append(desc)
         phrase = contribution.noun_phrase(text, name)
         if phrase and len(phrase.split()) >= 2:
             descs.append(phrase)
@@ -186,6 +212,11 @@ def _candidates(paper: Paper, text: str) -> list[str]:
         descs += [defined_terms(text, name), key_phrases(paper.keywords, text)]
         for d in descs:
             # the name once: a description that repeats it says nothing more
+            # and one whose words the name already says ("Enhanced Node Sequence Embedding: Node
+            # Sequence Embedding") says it twice
+            said = set(re.findall(r"\w+", name.lower()))
+            if said.issuperset(re.findall(r"\w+", d.lower())):
+                continue
             if d and not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", d, re.I):
                 d = expand_acronyms(stand_alone(d), acronym_table(text), TITLE_MAX - len(name) - 2)
                 out.append(f"{name}: {upper_first(d)}")
@@ -216,72 +247,80 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     return [t for t in out if t]
 
 
-def generate_title(paper: Paper) -> str:
+ALTERNATES = 2  # further titles a paper offers when its first clashes with another paper's
+
+
+def generate_titles(paper: Paper) -> list[str]:
+    """The paper's title first, then up to ``ALTERNATES`` other whole titles, in order of preference
+    (what ``disambiguate`` offers a paper whose title clashes)."""
     text = strip_latex(paper.text)
-    candidates = [fit(c) for c in _candidates(paper, text)]
-    for title in candidates:
-        if title and not title_flags(title) and not rules.broken(title):
-            return title
-    for title in candidates:
-        if title and not title_flags(title):
-            return title
-    opening = (sentences(text) or [text])[0]
-    return next((t for t in candidates if t), "") or fit(upper_first(opening.rstrip(".")))
+    candidates = list(dict.fromkeys(c for c in (fit(c) for c in _candidates(paper, text)) if c))
+    whole: list[str] = []
+    for t in candidates:  # the rules tag each title: stop once enough are found
+        if not title_flags(t) and not rules.broken(t):
+            whole.append(t)
+            if len(whole) > ALTERNATES:
+                break
+    if not whole:
+        whole = [t for t in candidates if not title_flags(t)][:1]
+    if not whole:
+        opening = (sentences(text) or [text])[0]
+        whole = candidates[:1] or [fit(upper_first(opening.rstrip(".")))]
+    return whole[: 1 + ALTERNATES]
+
+
+def generate_title(paper: Paper) -> str:
+    return generate_titles(paper)[0]
 
 
 def cache_key() -> str:
-    """What a generated title and TLDR depend on besides the paper's text and keywords: the code and
-    the TLDR's learned weights."""
+    """What a generated title and TLDR depend on besides the paper's text and keywords: the code,
+    wordfreq (rare words, head genericness) and the learned weights (TLDR, spans, names)."""
     return cache.stage_key(
         "titles",
         sys.modules[__name__],
+        packages=("wordfreq",),
         tldr_weights=tldr.weights_digest(),
         span_weights=spans.weights_digest(),
+        name_weights=names.weights_digest(),
     )
 
 
-def _title_plain(item: str) -> list[str]:
-    """``[generate_title, tldr]`` of a paper given as the JSON ``[text, keywords]`` (what the cache
-    keys on)."""
+def _title_plain(item: str) -> list[object]:
+    """``[title, tldr, alternate titles]`` of a paper given as the JSON ``[text, keywords]`` (what
+    the cache keys on)."""
     text, keywords = json.loads(item)
-    return [generate_title(Paper(id="", text=text, sources=(), keywords=tuple(keywords))), tldr.tldr(text)]
+    found = generate_titles(Paper(id="", text=text, sources=(), keywords=tuple(keywords)))
+    return [found[0], tldr.tldr(text), found[1:]]
 
 
 def disambiguate(
-    titles: Mapping[str, str], fixed: set[str], hints: Mapping[str, tuple[str, ...]] | None = None
+    titles: Mapping[str, str], fixed: set[str], alternates: Mapping[str, Sequence[str]] | None = None
 ) -> dict[str, str]:
-    """Make titles unique (case-insensitively). Curated titles (``fixed`` ids) never change. A
-    clashing generated title gets, in brackets, the first of its paper's ``hints`` (its keywords)
-    that no other paper of the clash has and the title does not say: "Graph networks (link
-    prediction)", which a reader understands. Without such a keyword, the paper id's first
-    characters, which stay the same across runs."""
-    hints = hints or {}
+    """Tell clashing titles (case-insensitively) apart where the papers themselves can. Curated
+    titles (``fixed`` ids) never change. Clashing generated titles are taken in id order: the first
+    keeps its title, each other takes its first ``alternates`` title (its own next-best title: its
+    name, or another noun phrase of its abstract) that no paper has yet, and shares the title when
+    it has none. Nothing a reader cannot explain is added: no keyword in brackets, no id."""
+    alternates = alternates or {}
     out = dict(titles)
     taken = {out[pid].casefold() for pid in fixed}
     groups: dict[str, list[str]] = {}
     for pid in sorted(out):
         if pid not in fixed:
             groups.setdefault(out[pid].casefold(), []).append(pid)
+    # titles nobody clashes on are taken first, so no alternate steals one
+    taken |= {key for key, pids in groups.items() if len(pids) == 1}
     for key, pids in sorted(groups.items()):
-        if len(pids) == 1 and key not in taken:
-            taken.add(key)
-            continue
-        size = 6  # more characters of the id when six do not tell the papers apart
-        while len({pid[:size] for pid in pids}) < len(pids) and size < len(pids[0]):
-            size += 1
-        for pid in pids:
-            others = {k.casefold() for other in pids if other != pid for k in hints.get(other, ())}
-            suffixes = [
-                f" ({safe_title(k)})"
-                for k in hints.get(pid, ())
-                if k.casefold() not in others and k.casefold() not in out[pid].casefold() and safe_title(k)
-            ]
-            for suffix in [*suffixes, f" ({pid[:size]})", f" ({pid})"]:
-                candidate = fit(out[pid], TITLE_MAX - len(suffix)) + suffix
-                if candidate.casefold() not in taken:
-                    break
-            out[pid] = candidate
-            taken.add(candidate.casefold())
+        clash = key in {out[pid].casefold() for pid in fixed}
+        for n, pid in enumerate(pids):
+            if not clash and n == 0 and (len(pids) == 1 or key not in taken):
+                taken.add(key)
+                continue
+            free = next((t for t in alternates.get(pid, ()) if t.casefold() not in taken), "")
+            if free:
+                out[pid] = free
+                taken.add(free.casefold())
     return out
 
 
@@ -296,7 +335,7 @@ def with_titles(
     fixed: set[str] = set()
     inputs = [json.dumps([p.text, list(p.keywords)], ensure_ascii=False) for p in papers]
     generated = parallel.map_cached(_title_plain, inputs, key=cache_key())
-    for paper, (title, summary) in zip(papers, generated, strict=True):
+    for paper, (title, summary, _others) in zip(papers, generated, strict=True):
         curated = metadata.get(paper.id, Metadata())
         if curated.title:
             titles[paper.id] = curated_title(curated.title)
@@ -304,7 +343,8 @@ def with_titles(
         else:
             titles[paper.id] = title or paper.id
         tldrs[paper.id] = " ".join(curated.tldr.split()) or summary
-    unique = disambiguate(titles, fixed, {p.id: p.keywords for p in papers})
+    others = {p.id: tuple(found[2]) for p, found in zip(papers, generated, strict=True)}
+    unique = disambiguate(titles, fixed, others)
     return tuple(
         replace(
             p,

@@ -19,6 +19,7 @@ A title is broken when it has (EVALUATION.md, "Title rules"):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.text.tagger import model, normalize, tag
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
@@ -34,9 +35,15 @@ _HEX = re.compile(r"\((?=[0-9a-f]*\d)[0-9a-f]{5,}\)")
 _DANGLING = re.compile(r"(?:…|\.\.\.|-(?:free|based|aware|like|specific|oriented|driven|of|and|to))$", re.I)
 
 
+@lru_cache(maxsize=512)
+def tagged(title: str) -> tuple[tuple[str, str], ...]:
+    """(token, tag) of a title, remembered: the titles stage and these rules read each candidate."""
+    return tuple(tag(title))
+
+
 def _words(title: str) -> list[tuple[str, str]]:
     """(token, tag) of the title's words (punctuation left out)."""
-    return [(w, t) for w, t in tag(title) if any(ch.isalnum() for ch in w)]
+    return [(w, t) for w, t in tagged(title) if any(ch.isalnum() for ch in w)]
 
 
 def broken(title: str) -> list[str]:

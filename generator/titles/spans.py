@@ -8,7 +8,11 @@ join noun phrases ("adaptive loss scaling for mixed precision training"); a part
 its noun. A linear model scores each span from its length, where it stands (which sentence, right
 after the contribution verb, the word before it), its first and last words and tags, how much of
 the abstract's distinctive vocabulary it holds and what a title word model expects of its words.
-The weights (``span_weights.json``) are a ridge regression on each SciTLDR train span's word F1
+A span right after a negation ("without access to additional data", "instead of ...") is no
+candidate: as a title it would say the opposite of the paper. Features also hold the span's coarse
+part-of-speech pattern, how common its head is in general English (wordfreq: "method" against
+"autoencoders") and whether it holds a coined word. The weights (``span_weights.json``) are a ridge
+regression (numpy, closed form) on each SciTLDR train span's word F1
 with the paper's real title, centred per abstract (``python -m generator.evaluation.title_tune``).
 """
 
@@ -21,13 +25,15 @@ from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
 
+from generator.keywords.filler import zipf
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
+from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
 from generator.titles import contribution
 from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_features
 
 MIN_WORDS = 3
-MAX_WORDS = 10
+MAX_WORDS = 12
 OPENING = 3  # the opening sentences searched besides the contribution sentence
 WEIGHTS_FILE = "span_weights.json"
 TITLE_WORDS = 8.5  # the real titles' mean length in words (SciTLDR train)
@@ -37,6 +43,13 @@ _INSIDE = _START | {"POS"}
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MODIFIED = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
 _WORD = re.compile(r"[a-z0-9]+")
+_COARSE = {"JJ": "J", "NN": "N", "VB": "V", "IN": "I", "CC": "C", "DT": "D", "CD": "N", "TO": "I", "FW": "N"}
+
+
+def _coined(word: str) -> bool:
+    return any(ch.isupper() for ch in word[1:]) or (
+        any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
+    )
 
 
 @cache
@@ -90,6 +103,13 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
     n = len(tagged)
     for i, (w, t) in enumerate(tagged):
         if t not in _START or w.lower() in contribution.SELF_PRAISE:
+            continue
+        # never from the middle of a name written in capitals: "Carlo Tree Search" of "Monte Carlo
+        # Tree Search"
+        if i and w[:1].isupper() and tagged[i - 1][1] in {"NNP", "NNPS"} and tagged[i - 1][0][:1].isupper():
+            continue
+        # "without access to additional data", "instead of X": the paper has or does the opposite
+        if any(tagged[k][0].lower() in _NEGATION for k in range(max(i - 2, 0), i)):
             continue
         for count, j in enumerate(range(i, n), 1):
             wj, tj = tagged[j]
@@ -183,6 +203,12 @@ def candidate_spans(text: str, probs: dict[str, float] | None = None) -> list[tu
                 "repeats": math.log1p(lowered.count(span.lower())),
                 "rest": math.log1p(sum(all_words[w] for w in lows if w in all_words) / (j - i)),
             }
+            # the words' part-of-speech pattern, coarse ("JNIN": adjective noun preposition noun), and
+            # how generic the head is in general English ("method" against "autoencoders")
+            coarse = "".join(_COARSE.get(t[:2], "x") for _, t in tagged[i:j])
+            f["pos=" + re.sub(r"(.)\1+", r"\1", coarse)] = 1.0
+            f[f"headzipf={min(int(zipf(lows[-1])), 6)}"] = 1.0
+            f["coined"] = float(any(_coined(w) for w in toks))
             rw = rouge_words(span)
             match = sum(probs.get(w, 0.0) for w in set(rw))
             f["eF"] = 2 * match / (len(rw) + TITLE_WORDS)

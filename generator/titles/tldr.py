@@ -2,24 +2,28 @@
 
 Extractive and compressive, offline and deterministic:
 
-1. every sentence of the abstract gives candidates: the sentence without a leading clause before its
-   subject ("In this paper, we propose X" -> "We propose X"; "To address this, we ..." -> "We ..."),
-   and that sentence cut before each later clause or prepositional phrase ("..., which ...",
-   "... by ...", "...; ...") while at least ``MIN_WORDS`` words remain;
+1. every sentence of the abstract gives candidates (``tldr_compress``): the sentence without its
+   asides and citations, without a leading clause before its subject ("In this paper, we propose X"
+   -> "We propose X"), without the opener "We propose" ("X"), cut before later clauses, and trimmed
+   of -ly adverbs and self-praise; two of the authors' clauses are also joined under one subject
+   ("We propose X and show Y") when they fit in ``MAX_WORDS``;
 2. a word model (logistic regression) gives each word of the abstract the probability that a TLDR of
-   it uses the word, from the word itself (frequent words only), its rarity in general English, how
-   often and how early the abstract uses it and whether the authors' "we" sentence has it; a
-   candidate's expected ROUGE-1 F with the unseen TLDR follows (``expected``);
-3. a linear ranker scores each candidate from that expectation, its sentence's position, length,
-   first words, cue words, its similarity to the rest of the abstract and to the abstract's
-   distinctive terms (IDF from general-English word frequencies), and where the candidate was cut;
-4. the best candidate of at most ``MAX_WORDS`` words wins.
+   it uses the word, from the word itself (frequent words only), its rarity in general English, its
+   usual part of speech, how often and how early the abstract uses it, a capital inside a sentence,
+   and how many of the authors' "we" and contribution sentences have it; a candidate's expected
+   ROUGE-1 F, precision and recall with the unseen TLDR follow (``expected``);
+3. a linear ranker scores each candidate from that expectation and a few role features: whether its
+   sentence comes before the authors speak (background), whether it was cut, trimmed, joined or
+   lost its opener, modal verbs (hedges) and numerals;
+4. the best candidate of at most ``MAX_WORDS`` words wins; one that opens by pointing back to an
+   earlier sentence ("Both models ...", ``tldr_compress.anaphoric``) only when nothing else is left.
 
 Both models (``tldr_weights.json``) learn on the SciTLDR train split only, by
 ``python -m generator.evaluation.tldr_tune``: the word model on which abstract words the author's
 TLDR uses, the ranker as a conditional logit (a softmax over each abstract's candidates) towards
-the candidates' ROUGE-1 with the author's TLDR. ``make eval`` reports ROUGE on the dev split
-(EVALUATION.md).
+the candidates' ROUGE-1 with the author's TLDR. ``weights`` (the round-2 sentence scorer over
+``sentence_features``) is kept unchanged in the same file: the keyword stage finds the contribution
+sentence with it. ``make eval`` reports ROUGE on the dev split (EVALUATION.md).
 """
 
 from __future__ import annotations
@@ -34,25 +38,13 @@ from importlib import resources
 from generator.keywords.filler import zipf
 from generator.text.latex import strip_latex
 from generator.text.sentences import sentences
+from generator.titles import tldr_compress as compress
 
 MAX_WORDS = 30
-MIN_WORDS = 6
+MIN_WORDS = compress.MIN_WORDS
 WEIGHTS_FILE = "tldr_weights.json"
 
 _WORD = re.compile(r"[a-z][a-z\-]+|\d+")
-# A clause before the sentence's subject: "In this paper, we ...", "To this end, our method ...".
-_LEAD = re.compile(
-    r"^(?P<pre>[^;:]{0,200}?),\s+(?P<rest>(?:we|our|this paper|this work|the proposed)\b.*)$", re.I
-)
-# Where a candidate may end: before a relative or participial clause, a coordinated clause, a
-# prepositional phrase of means or comparison, a semicolon, a dash or a colon.
-_BOUNDARY = re.compile(
-    r"(?:,\s+(?:which|where|while|thereby|thus|and|but|whereas|as well as|leading|resulting|allowing|"
-    r"enabling|making|using|including|such as|e\.g\.|i\.e\.)\b|;\s|\s--?\s|:\s|\s(?:by|via|through|"
-    r"using|with|without|in order to|compared to|compared with|on|for|under|across|while|which|that|"
-    r"where|in terms of)\s)",
-    re.I,
-)
 _START_WE = ("we ", "in this paper", "in this work", "here we", "here, we", "this paper", "our ")
 
 
@@ -66,8 +58,14 @@ def _model() -> dict:
 
 
 def weights() -> dict[str, float]:
-    """The ranker's weights by feature name ('' the bias)."""
+    """The round-2 sentence scorer's weights over ``sentence_features`` ('' the bias), kept as they
+    were: the keyword stage finds the contribution sentence with them (``keywords/central.py``)."""
     return _model()["weights"]
+
+
+def ranker_weights() -> dict[str, float]:
+    """The candidate ranker's weights by feature name ('' the bias)."""
+    return _model()["ranker"]
 
 
 def word_weights() -> dict[str, float]:
@@ -103,7 +101,6 @@ def _similarity(a: Counter[str], b: Counter[str], b_norm: float | None = None) -
 _ROUGE_TOKEN = re.compile(r"[a-z0-9]+")  # words as rouge-score reads them
 _AUTHORS = re.compile(r"\b(?:we|this paper|this work|our work)\b", re.I)
 GOLD_WORDS = 20.0  # the author TLDRs' mean length in words (SciTLDR train: 20.1)
-TOP_TERMS = 8
 
 
 def rouge_words(text: str) -> list[str]:
@@ -145,12 +142,41 @@ def _word_features(sents: tuple[str, ...]) -> dict[str, dict[str, float]]:
     return out
 
 
+_CONTRIBUTION = re.compile(
+    r"\b(?:propose|proposes|present|presents|introduce|introduces|develop|develops|show|shows)\b", re.I
+)
+
+
+def tldr_word_features(sents: list[str]) -> dict[str, dict[str, float]]:
+    """``word_features`` and what the TLDR's word model adds: the word's usual part of speech (the
+    tagger's lexicon), whether the abstract writes it with a capital inside a sentence (a name), how
+    many of the authors' "we" sentences and contribution sentences use it, and the last sentence."""
+    base = word_features(sents)
+    toks = [set(rouge_words(s)) for s in sents]
+    ours = [t for s, t in zip(sents, toks, strict=True) if _AUTHORS.search(s)]
+    contrib = [t for s, t in zip(sents, toks, strict=True) if _CONTRIBUTION.search(s)]
+    capital = {w.lower() for s in sents for w in re.findall(r"(?<=\S )[A-Z][\w]*", s)}
+    last = toks[-1] if toks else set()
+    out = {}
+    for w, feats in base.items():
+        f = dict(feats)
+        tag = compress.lex_tag(w)[:2] or ("?" + w[-2:] if len(w) > 3 else "?")
+        f["tag=" + tag] = 1.0
+        f["cap"] = float(w in capital)
+        f["we_n"] = min(sum(w in t for t in ours), 3) / 3
+        f["contrib_n"] = min(sum(w in t for t in contrib), 3) / 3
+        f["last"] = float(w in last)
+        f[f"inwe_idf={'i' if f['inwe'] else 'o'}{min(int(_idf(w)), 7)}"] = 1.0
+        out[w] = f
+    return out
+
+
 def word_probabilities(sents: list[str]) -> dict[str, float]:
     """The probability that the paper's TLDR uses each word of the abstract (the word model)."""
     w = word_weights()
     bias = w.get("", 0.0)
     out = {}
-    for word, feats in word_features(sents).items():
+    for word, feats in tldr_word_features(sents).items():
         z = bias + sum(v * w.get(k, 0.0) for k, v in feats.items())
         out[word] = 1.0 / (1.0 + math.exp(-z))
     return out
@@ -165,13 +191,6 @@ def expected(cand: str, probs: dict[str, float]) -> dict[str, float]:
         "eP": match / max(len(toks), 1),
         "eR": match / GOLD_WORDS,
     }
-
-
-def distinctive_terms(sents: list[str]) -> set[str]:
-    """The abstract's ``TOP_TERMS`` words of highest count x IDF (rarer than common English)."""
-    counts = Counter(w for s in sents for w in words(s))
-    score = {w: c * _idf(w) for w, c in counts.items() if _idf(w) > 2.5}
-    return set(sorted(score, key=lambda w: (-score[w], w))[:TOP_TERMS])
 
 
 def sentence_features(sents: list[str], i: int) -> dict[str, float]:
@@ -200,52 +219,35 @@ def sentence_features(sents: list[str], i: int) -> dict[str, float]:
     return f
 
 
-def _abstract_features(
-    sents: list[str], i: int, whole: Counter[str], whole_norm: float, top: set[str]
-) -> dict[str, float]:
-    f = sentence_features(sents, i)
-    toks = words(sents[i])
-    f["simall"] = _similarity(Counter(toks), whole, whole_norm)
-    f["top"] = len(set(toks) & top) / TOP_TERMS
-    f["topfrac"] = sum(1 for w in toks if w in top) / max(len(toks), 1)
-    return f
-
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def main_clause(sentence: str) -> str:
-    """The sentence from its subject on: 'In this paper, we propose X.' -> 'We propose X'."""
-    s = " ".join(sentence.split())
-    m = _LEAD.match(s)
-    if m:
-        s = _upper_first(m.group("rest"))
-    return s.rstrip(" .")
+    """The sentence from its subject on, without asides: 'In this paper, we propose X.' -> 'We propose X'."""
+    return compress.main_clause(compress.strip_asides(sentence))
 
 
 def candidates(sentence: str) -> list[str]:
-    """The compressions of one sentence, longest first, without the final full stop."""
-    s = main_clause(sentence)
-    out = [s]
-    for m in _BOUNDARY.finditer(s):
-        if len(s[: m.start()].split()) >= MIN_WORDS:
-            out.append(s[: m.start()].rstrip(" ,;:"))
-    return list(dict.fromkeys(c for c in out if c))
+    """The compressions of one sentence (``tldr_compress``), without the final full stop."""
+    return [c for c, _ in compress.sentence_candidates(sentence)]
 
 
-def candidate_features(base: dict[str, float], full: str, cand: str) -> dict[str, float]:
+def _sentence_features(sents: list[str], i: int, first_we: int) -> dict[str, float]:
+    """The ranker's features of sentence ``i``: whether the authors speak in it, first or not, and
+    whether it comes before the first sentence where they do (background)."""
+    starts_we = sents[i].lower().startswith(_START_WE)
+    return {
+        "startswe": float(starts_we),
+        "first_we": float(starts_we and not any(o.lower().startswith(_START_WE) for o in sents[:i])),
+        "before_we": float(i < first_we),
+    }
+
+
+def candidate_features(base: dict[str, float], cand: str, probs: dict[str, float]) -> dict[str, float]:
+    """The ranker's features of one candidate: its sentence's (``base``), its numerals and modal verbs
+    ("may", "could": hedges), and its expected ROUGE-1 with the unseen TLDR."""
+    toks = words(cand)
     f = dict(base)
-    length, whole = len(cand.split()), len(full.split())
-    f["cL"] = min(length, 40) / 40
-    f["cL2"] = f["cL"] ** 2
-    f["kept"] = length / max(whole, 1)
-    f["isfull"] = float(length >= whole - 1)
-    f[f"cLb={min(length // 5, 7)}"] = 1.0
-    rest = full[len(cand) :].strip().lower().split()
-    if rest:
-        f["cut=" + rest[0].strip(",;:")] = 1.0
-    return f
+    f["modal"] = float(any(compress.lex_tag(w) == "MD" for w in toks))
+    f["nums"] = min(sum(w.isdigit() for w in toks), 3) / 3
+    return f | expected(cand, probs)
 
 
 def abstract_sentences(text: str) -> list[str]:
@@ -258,21 +260,40 @@ def scored_candidates(text: str, probs: dict[str, float] | None = None) -> list[
     sents = abstract_sentences(text)
     if probs is None:
         probs = word_probabilities(sents) if sents else {}
-    whole: Counter[str] = Counter(w for s in sents for w in words(s))
-    whole_norm = _norm(whole)
-    top = distinctive_terms(sents)
-    out = []
+    first_we = next((i for i, s in enumerate(sents) if _AUTHORS.search(s)), len(sents))
+    out: list[tuple[str, dict[str, float]]] = []
+    earlier: set[str] = set()
+    joinable: list[list[tuple[str, dict[str, float]]]] = []
     for i, s in enumerate(sents):
-        base = _abstract_features(sents, i, whole, whole_norm, top)
-        full = main_clause(s)
-        for c in candidates(s):
-            f = candidate_features(base, full, c)
-            toks = words(c)
-            f["ctop"] = len(set(toks) & top) / TOP_TERMS
-            f["csim"] = _similarity(Counter(toks), whole, whole_norm)
-            f |= expected(c, probs)
+        base = _sentence_features(sents, i, first_we)
+        mine = []
+        for c, how in compress.sentence_candidates(s):
+            f = candidate_features(base, c, probs) | how
+            f["anaphor"] = float(compress.anaphoric(c, earlier))
             out.append((c, f))
+            if compress.joinable(c) and not how.get("trim"):
+                mine.append((c, f))
+        joinable.append(mine)
+        earlier |= set(words(s))
+    # Two of the authors' clauses with one subject: "We propose X" + "We show Y" -> "We propose X and
+    # show Y" (the contribution with its finding), when both fit in MAX_WORDS.
+    for i, first in enumerate(joinable):
+        for later in joinable[i + 1 :]:
+            for a, fa in first:
+                for b, _ in later:
+                    joined = compress.join(a, b)
+                    if len(joined.split()) <= MAX_WORDS:
+                        base = {k: v for k, v in fa.items() if k not in ("modal", "nums", "eF", "eP", "eR")}
+                        out.append((joined, candidate_features(base, joined, probs) | {"joined": 1.0}))
     return out
+
+
+def eligible(rows: list[tuple[str, dict[str, float]]]) -> list[tuple[str, dict[str, float]]]:
+    """The candidates that may be chosen: at most ``MAX_WORDS`` words, and none that opens by pointing
+    back to an earlier sentence ("Both models ...") unless every candidate does."""
+    short = [(c, f) for c, f in rows if len(c.split()) <= MAX_WORDS]
+    standalone = [(c, f) for c, f in short if not f.get("anaphor")]
+    return standalone or short
 
 
 def _shorten(text: str) -> str:
@@ -290,12 +311,10 @@ def tldr(text: str) -> str:
     rows = scored_candidates(text)
     if not rows:
         return ""
-    w = weights()
+    w = ranker_weights()
     bias = w.get("", 0.0)
     best, best_score = "", -math.inf
-    for cand, feats in rows:
-        if len(cand.split()) > MAX_WORDS:
-            continue
+    for cand, feats in eligible(rows):
         score = bias + sum(v * w.get(k, 0.0) for k, v in feats.items())
         if score > best_score:  # first of equals wins: deterministic
             best, best_score = cand, score

@@ -1,0 +1,219 @@
+"""Candidate TLDRs of one sentence: the sentence and its principled compressions (issue 22).
+
+Each rule reads the part-of-speech tagger's lexicon (``tagger.Model.lexicon``: each frequent word's
+most frequent tag), a dictionary look-up, so the whole abstract costs well under a millisecond:
+
+- **asides**: a parenthetical or bracketed aside after a space ("Monte Carlo (MCMC)", "[12]",
+  "(Smith et al., 2019)") is dropped; "f(x)" stays (no space before the bracket);
+- **leading clause**: a clause before the subject ("In this paper, we propose X" -> "We propose X";
+  "While X is popular, our method ..." -> "Our method ..."), and more generally a leading clause that
+  opens with a preposition, subordinator, "to", participle or adverb ("However, ...", "Motivated by
+  X, a new ...") when the rest opens a noun phrase;
+- **opener**: "We propose/present/introduce X" -> "X" (the contribution verbs of the titles stage),
+  and "We show/find/prove that X" -> "X";
+- **trailing clauses**: the clause is cut before a later relative or participial clause (", which",
+  ", achieving"), a coordinated clause, a semicolon, dash or colon, or a prepositional phrase of
+  means or comparison ("by", "via", "using", "compared to"), while ``MIN_WORDS`` words remain;
+- **trim**: adverbs in -ly ("significantly") and the paper's praise of itself ("novel", "simple")
+  are dropped from the whole candidate.
+
+``anaphoric`` tells a candidate that leans on an earlier sentence ("Both models ...", "This
+estimator ...", "It ..."): its opening pronoun or demonstrative's noun was used before. Such a
+candidate is chosen only when the abstract gives nothing else (``tldr.tldr``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
+from generator.text.wordlists import TITLES_CONTRIBUTION_SELF_PRAISE as SELF_PRAISE
+from generator.text.wordlists import TLDR_ANAPHORS, TLDR_FINDING_VERBS
+
+MIN_WORDS = 6
+
+_ASIDE = re.compile(r"(?<=\S)\s+(?:\([^()]{1,160}\)|\[[^\[\]]{1,80}\])(?=[\s,.;:]|$)")
+# A clause before the sentence's subject: "In this paper, we ...", "To this end, our method ...".
+_LEAD = re.compile(
+    r"^(?P<pre>[^;:]{0,200}?),\s*(?P<rest>(?:we|our|this paper|this work|the proposed)\b.*)$", re.I
+)
+_COMMA = re.compile(r",\s+")
+_BARE_WE = re.compile(r"(?<=[^,;:])\s(?=we\s)")
+# Tags that open an adverbial leading clause, and tags that open a noun phrase (a subject).
+_LEAD_TAGS = frozenset({"IN", "TO", "VBG", "VBN", "RB", "WRB", "RBR", "JJR"})
+_SUBJECT_TAGS = frozenset({"PRP", "PRP$", "DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})
+_OPENER = re.compile(
+    r"^(?:we|this (?:paper|work|article|study)|the paper|our (?:paper|work))\s+"
+    r"(?:also\s+|further\s+|then\s+)?"
+    r"(?P<verb>[a-z]+)\s+(?P<rest>.+)$",
+    re.I,
+)
+# Where a candidate may end: before a relative or participial clause, a coordinated clause, a
+# prepositional phrase of means or comparison, a semicolon, a dash or a colon.
+_BOUNDARY = re.compile(
+    r"(?:,\s+(?:which|where|while|thereby|thus|and|but|whereas|as well as|leading|resulting|allowing|"
+    r"enabling|making|using|including|such as|e\.g\.|i\.e\.)\b|;\s|\s--?\s|:\s|\s(?:by|via|through|"
+    r"using|with|without|in order to|compared to|compared with|on|for|under|across|while|which|that|"
+    r"where|in terms of)\s)",
+    re.I,
+)
+_WE_VERB = re.compile(r"^We (?:also |further |then |first |additionally |finally )?(?P<verb>[a-z]+) ")
+_COMMA_WORD = re.compile(r",\s+(?P<word>[A-Za-z]+)\b")
+_WORD = re.compile(r"[A-Za-z][\w\-']*")
+
+
+@cache
+def _lexicon() -> dict[str, str]:
+    from generator.text.tagger import model
+
+    return model().lexicon
+
+
+def lex_tag(word: str) -> str:
+    """The word's most frequent tag in the tagger's training data ('' when unknown)."""
+    return _lexicon().get(word.lower(), "")
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def strip_asides(sentence: str) -> str:
+    """The sentence without its parenthetical and bracketed asides."""
+    return " ".join(_ASIDE.sub("", sentence).split())
+
+
+def _first_word(text: str) -> str:
+    m = _WORD.match(text)
+    return m.group() if m else ""
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence from its subject on: 'In this paper, we propose X.' -> 'We propose X'."""
+    s = " ".join(sentence.split())
+    m = _LEAD.match(s)
+    if m:
+        return upper_first(m.group("rest")).rstrip(" .")
+    s = s.rstrip(" .")
+    lead = _first_word(s)
+    if lead and lex_tag(lead) in _LEAD_TAGS and lead.lower() not in TLDR_ANAPHORS:
+        m = _BARE_WE.search(s)  # "In this paper we ...", "Inspired by X we propose ..."
+        if m and len(s[: m.start()].split()) <= 25:
+            return upper_first(s[m.end() :])
+        for comma in _COMMA.finditer(s):
+            pre, rest = s[: comma.start()], s[comma.end() :]
+            if len(pre.split()) > 25:
+                break
+            head = _first_word(rest)
+            if head and lex_tag(head) in _SUBJECT_TAGS and len(rest.split()) >= MIN_WORDS:
+                return upper_first(rest)
+    return s
+
+
+def drop_opener(clause: str) -> str:
+    """'We propose X' -> 'X'; 'We show that X' -> 'X'; '' when the clause has no such opener."""
+    m = _OPENER.match(clause)
+    if not m:
+        return ""
+    verb, rest = m.group("verb").lower(), m.group("rest")
+    if verb in CONTRIBUTION_VERBS:
+        if lex_tag(_first_word(rest)) in ("TO", "IN", "WDT", "WP"):
+            return ""
+    elif verb in TLDR_FINDING_VERBS and rest.lower().startswith("that "):
+        rest = rest[5:]
+    else:
+        return ""
+    return upper_first(rest) if len(rest.split()) >= MIN_WORDS - 2 else ""
+
+
+def cuts(clause: str) -> list[str]:
+    """The clause cut before each later clause or phrase boundary, at least ``MIN_WORDS`` words."""
+    ends = {m.start() for m in _BOUNDARY.finditer(clause)}
+    ends |= {
+        m.start()
+        for m in _COMMA_WORD.finditer(clause)
+        if lex_tag(m.group("word")) in ("VBG", "WDT", "WRB", "WP")
+    }
+    out = []
+    for end in sorted(ends):
+        head = clause[:end].rstrip(" ,;:")
+        if len(head.split()) >= MIN_WORDS:
+            out.append(head)
+    return out
+
+
+def trim(text: str) -> str:
+    """Without -ly adverbs and the paper's praise of itself ('a novel', 'significantly')."""
+    kept = []
+    for word in text.split():
+        bare = word.lower().strip(",;:")
+        if bare != word.lower() or not bare.isalpha():
+            kept.append(word)
+            continue
+        if (bare.endswith("ly") and lex_tag(bare) == "RB") or bare in SELF_PRAISE:
+            continue
+        kept.append(word)
+    out = " ".join(kept)
+    out = re.sub(r"\b([Aa])n (?=[^aeiouAEIOU\s])", r"\1 ", out)  # "an novel, simple" -> "a ..."
+    out = re.sub(r"\b([Aa]) (?=[aeiouAEIOU])", r"\1n ", out)
+    return upper_first(out) if text[:1].isupper() else out
+
+
+def anaphoric(candidate: str, earlier: set[str]) -> bool:
+    """Does the candidate open by pointing back ('Both models', 'This estimator', 'It')?
+
+    ``earlier``: the lower-cased words of the sentences before the candidate's. A demonstrative is
+    anaphoric when its noun (after any adjectives) was used before ("this paper" is not);
+    a personal pronoun other than the authors' always is."""
+    toks = candidate.lower().split()
+    if not toks:
+        return False
+    first = toks[0].strip(",")
+    if first not in TLDR_ANAPHORS:
+        return False
+    if lex_tag(first) in ("PRP", "PRP$"):  # it, they, its, their
+        return True
+    following = [t.strip(",.;:") for t in toks[1:4]]
+    if not following or lex_tag(following[0]) in ("VBZ", "VBP", "VBD", "MD", "IN"):
+        return True  # "This is ...", "These show ...", "Both of ..."
+    for word in following:  # the demonstrative's noun: the first word after its modifiers
+        if word in earlier or word.rstrip("s") in earlier:
+            return True
+        if lex_tag(word) not in ("JJ", "VBG", "VBN"):
+            break
+    return False
+
+
+def sentence_candidates(sentence: str) -> list[tuple[str, dict[str, float]]]:
+    """The candidates of one sentence with what was done to each, longest forms first."""
+    raw = " ".join(sentence.split())
+    bare = strip_asides(raw)
+    asides = float(bare != raw)
+    full = main_clause(bare)
+    lead = float(len(full.split()) < len(bare.rstrip(" .").split()))
+    forms: list[tuple[str, dict[str, float]]] = [(full, {})]
+    opened = drop_opener(full)
+    if opened:
+        forms.append((opened, {"opener": 1.0}))
+    out: dict[str, dict[str, float]] = {}
+    for form, how in forms:
+        for cand in [form, *cuts(form)]:
+            base = {"asides": asides, "lead": lead, **how, "cut": float(cand != form)}
+            out.setdefault(cand, base)
+            trimmed = trim(cand)
+            if trimmed != cand and len(trimmed.split()) >= MIN_WORDS - 2:
+                out.setdefault(trimmed, {**base, "trim": 1.0})
+    return [(c, how) for c, how in out.items() if c]
+
+
+def joinable(candidate: str) -> bool:
+    """Does the candidate open with the authors and a finite verb ('We propose ...', 'We also show')?"""
+    m = _WE_VERB.match(candidate)
+    return bool(m) and lex_tag(m.group("verb")) in ("VBP", "VBD", "VB")
+
+
+def join(first: str, later: str) -> str:
+    """Two of the authors' clauses under one subject: 'We propose X' + 'We show Y' ->
+    'We propose X and show Y' (both ``joinable``)."""
+    return f"{first} and {later[3:]}"
