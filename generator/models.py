@@ -101,6 +101,8 @@ class Paper:
     title: str = ""
     keywords: tuple[str, ...] = ()
     related: tuple[Related, ...] = ()
+    # The wider neighbourhood the topic graph is built from (related-papers stage; never shown).
+    similar: tuple[Related, ...] = ()
     # Why no related paper is shown, when none is (filled by the related-papers stage).
     related_note: str = ""
     # https links found in the cleaned abstract, in order of appearance (filled by the clean stage).

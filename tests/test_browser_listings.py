@@ -10,6 +10,7 @@ from urllib.parse import quote_plus, urljoin
 
 import pytest
 
+from generator.site.topicmap import NEIGHBOURHOOD_MIN
 from generator.titles.generate import title_sort_key
 
 from .conftest import BuiltSite
@@ -182,7 +183,7 @@ def test_keyword_links_show_where_they_lead(browser: Any, server: str, data: dic
 
 def test_neighbourhood_graph_and_map_on_a_phone(browser: Any, server: str, data: dict[str, Any]) -> None:
     page = browser.new_page(viewport=PHONE)
-    many = next(p for p in data["papers"] if len(p.get("related", [])) >= 3)
+    many = next(p for p in data["papers"] if len(p.get("related", [])) >= NEIGHBOURHOOD_MIN)
     page.goto(server + many["url"])
     graph = page.locator(".paper-neighbourhood svg")
     graph.wait_for(state="visible")

@@ -58,8 +58,10 @@ def test_the_reader_facing_goals_hold(catalogue: Catalogue) -> None:
     # topics whose names they say. The five others are kept.
     assert f.groups == 7 and f.groups_kept >= 5
     assert set(f.group_problems) <= {"graph neural networks", "large language models"}
-    # Fewer, explained links since issue 20 (a second link needs related.MIN_SCORE).
-    assert f.links_explained == f.links > 60
+    # Fewer, explained links since issue 20: each rests on a specific concept both papers are about
+    # (related.shown_links), so on these 47 scattered abstracts most papers show none and say why.
+    assert f.links_explained == f.links >= 20
+    assert all(p.related or p.related_note for p in catalogue.papers)
     assert f.flagged_titles == ()
 
 
@@ -90,12 +92,14 @@ def test_seed_titles_that_leaned_on_missing_text_stand_alone(catalogue: Catalogu
         assert not {"these", "this", "such"} & set(title.lower().split()), title
 
 
-def test_a_link_that_explained_nothing_now_names_the_terms_both_abstracts_use(catalogue: Catalogue) -> None:
+def test_a_link_resting_on_a_generic_shared_term_is_no_longer_shown(catalogue: Catalogue) -> None:
     by_id = {p.id: p for p in catalogue.papers}
-    tgn = {r.id: r for r in by_id["bde6367331"].related}
-    # TGNs to "Smoothing the max operator": a score and no shared keyword before issue 13.
-    assert tgn["2ac0e80921"].shared == ()
-    assert "prediction tasks" in tgn["2ac0e80921"].terms
+    tgn = by_id["bde6367331"]
+    # TGNs to "Smoothing the max operator": a score and no shared keyword before issue 13, then
+    # "both mention: prediction tasks" (issue 20, round 1). Round 2 shows a link only on a specific
+    # concept both papers are about: it stays in the topics' neighbourhood, unshown.
+    assert "2ac0e80921" in {r.id for r in tgn.similar}
+    assert "2ac0e80921" not in {r.id for r in tgn.related}
 
 
 def test_the_figures_count_what_breaks_the_rules() -> None:

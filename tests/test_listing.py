@@ -109,7 +109,7 @@ def test_hostile_author_names_are_inert_everywhere() -> None:
     assert "<script" not in front
 
 
-def test_the_neighbourhood_picture_needs_three_related_papers() -> None:
+def test_the_neighbourhood_picture_needs_two_related_papers() -> None:
     page = Renderer().render(fixture_catalogue())["papers/aaaaaaaaaa.md"]
     assert "paper-neighbourhood" not in page  # one related paper: the list alone
     assert '— shares: diffusion models <span class="related-score">' in page

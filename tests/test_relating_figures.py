@@ -31,3 +31,23 @@ def test_figures_count_links_sharing_a_human_keyphrase_and_papers_saying_their_t
     assert round(f.smallest, 3) == 0.667 and f.smallest_topic == "Graph neural networks"
     line = relating.row(f)
     assert "25.0% (1)" in line and "50.0% (2 of 4)" in line and "50.0%" in line
+
+
+def test_the_scitldr_proxy_relates_papers_by_their_titles_and_tldrs() -> None:
+    from generator.evaluation import linkproxy
+
+    labels = (
+        ("Sememe knowledge bases for Chinese", "We predict sememes with sememe knowledge bases."),
+        ("Lexical sememe prediction", "Sememe knowledge bases help lexical sememe prediction."),
+        ("A poem generator", "We write poems about the sea with a language model."),
+        ("Diffusion for audio", "Audio diffusion models denoise waveforms quickly."),
+        *tuple((f"Filler paper {i}", f"Topic number {i} of many.") for i in range(400)),
+    )
+    related = linkproxy.labeller(labels)
+    assert related(0, 1) and related(1, 0)  # "sememe knowledge bases": rare in these titles and TLDRs
+    assert not related(0, 2) and not related(2, 3)
+    corpus = relating.Corpus("toy", tuple(t for t, _ in labels), tuple(frozenset() for _ in labels), labels)
+    built = relating.Built(corpus.texts, ((1, 2),) + ((),) * (len(labels) - 1), ())
+    f = relating.figures(corpus, built)
+    assert (f.links, f.proxy_shared, f.has_labels) == (2, 1, True)
+    assert "50.0% (1 of 2)" in relating.row(f)

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.evaluation import splits
+from generator.evaluation import linkproxy, splits
 from generator.evaluation.keyphrases import datasets, load, stemmed
 from generator.models import Paper, Source, Topic
 from generator.text.forms import phrase_key
@@ -37,6 +37,8 @@ class Corpus:
     texts: tuple[str, ...]
     # Human keyphrases of each text, stemmed; empty when the set has none.
     gold: tuple[frozenset[str], ...]
+    # SciTLDR: each paper's (real title, gold TLDRs), for the proxy label (``linkproxy``).
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,18 +59,22 @@ class Figures:
     no_related: int
     gold_links: int
     gold_shared: int
+    # Links whose papers the SciTLDR proxy calls related (``linkproxy``); 0 of 0 without labels.
+    proxy_shared: int
     topics: int
     saying: int
     smallest: float
     smallest_topic: str
     other: int
+    has_labels: bool = False
 
 
 def scitldr(path: Path, split: str = "dev") -> Corpus:
     """The abstracts of a SciTLDR split (sentences joined), in file order."""
     rows = [json.loads(line) for line in (path / f"{split}.jsonl").open(encoding="utf-8") if line.strip()]
     texts = tuple(" ".join(r["source"]) for r in rows)
-    return Corpus(f"scitldr-{split}", texts, tuple(frozenset() for _ in texts))
+    labels = linkproxy.label_texts(path, split)
+    return Corpus(f"scitldr-{split}", texts, tuple(frozenset() for _ in texts), labels)
 
 
 def keyphrase_half(name: str, path: Path, half: str = splits.REPORT) -> Corpus:
@@ -92,13 +98,14 @@ def build(corpus: Corpus) -> Built:
     from generator.relate.related import related_papers
     from generator.relate.topics import with_topics
     from generator.runtime import parallel
+    from generator.titles.generate import with_titles
 
     papers = tuple(
         Paper(id=f"{i:010x}", text=t, sources=(Source(corpus.name, i + 1),))
         for i, t in enumerate(corpus.texts)
     )
     with parallel.runtime(None, jobs=1):
-        papers, topics = with_topics(related_papers(with_keywords(papers)))
+        papers, topics = with_topics(related_papers(with_titles(with_keywords(papers))))
     return built_from(papers, topics)
 
 
@@ -134,6 +141,8 @@ def figures(corpus: Corpus, built: Built) -> Figures:
     links = [(i, j) for i, row in enumerate(built.related) for j in row]
     judged = [(i, j) for i, j in links if corpus.gold[i] and corpus.gold[j]]
     shared = sum(1 for i, j in judged if corpus.gold[i] & corpus.gold[j])
+    proxy = linkproxy.labeller(corpus.labels) if corpus.labels else None
+    proxy_shared = sum(1 for i, j in links if proxy(i, j)) if proxy else 0
     saying = 0
     smallest, smallest_topic, other, named = 2.0, "", 0, 0
     for name, terms, members in built.topics:
@@ -152,11 +161,13 @@ def figures(corpus: Corpus, built: Built) -> Figures:
         sum(1 for row in built.related if not row),
         len(judged),
         shared,
+        proxy_shared,
         named,
         saying,
         smallest if named else 0.0,
         smallest_topic,
         other,
+        bool(corpus.labels),
     )
 
 
@@ -166,8 +177,9 @@ def _pct(part: float, whole: float) -> str:
 
 HEADER = (
     "| Held-out set | Papers | Links | Papers with no related paper | Links whose papers share a human "
-    "keyphrase | Topics | Papers whose abstract says their topic's name | Smallest topic share "
-    "| Other papers |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "keyphrase | Links the SciTLDR proxy calls related | Topics | Papers whose abstract says their "
+    "topic's name | Smallest topic share "
+    "| Other papers |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
@@ -176,8 +188,10 @@ def row(f: Figures) -> str:
         f"{_pct(f.gold_shared, f.gold_links)} ({f.gold_shared} of {f.gold_links})" if f.gold_links else "-"
     )
     smallest = f"{100 * f.smallest:.0f}% ({f.smallest_topic})" if f.topics else "-"
+    proxy = f"{_pct(f.proxy_shared, f.links)} ({f.proxy_shared} of {f.links})" if f.has_labels else "-"
     return (
-        f"| {f.corpus} | {f.papers} | {f.links} | {_pct(f.no_related, f.papers)} ({f.no_related}) | {share} "
+        f"| {f.corpus} | {f.papers} | {f.links} | {_pct(f.no_related, f.papers)} ({f.no_related}) "
+        f"| {share} | {proxy} "
         f"| {f.topics} | {_pct(f.saying, f.papers)} | {smallest} | {_pct(f.other, f.papers)} |"
     )
 

@@ -13,66 +13,70 @@ Both parts live in one sparse matrix whose row dot products are exactly that ble
 by its transpose a chunk of rows at a time and only the best few of each row are kept, so memory
 stays bounded by the chunk, never a dense N x N matrix.
 
-A link is shown only when a concept explains it (``is_concept``: a shared keyword or noun phrase
-that few papers of the catalogue use, that is no piece of a longer term and no everyday word); a
-paper's best explained match needs FIRST_MIN_SCORE, its others MIN_SCORE, both chosen on the tune
-halves (EVALUATION.md, "Related papers and topics"). A paper left with none says why.
+A link is shown only when the pair shares a specific concept central to both papers
+(``generator/relate/specific.py``: few papers of the catalogue and few ML abstracts use it, and
+each paper says it in its title or summary or repeats it); those concepts are the reasons shown. A
+paper's first such match is linked from FIRST_MIN_SCORE, its others only from MIN_SCORE (two strong
+links before five weak ones), at most MAX_RELATED, all chosen on the tune data (EVALUATION.md,
+"Related papers and topics"). A paper left with none says why. The wider neighbourhood the topics
+are built from (``Paper.similar``, never shown) keeps the looser rule: any shared concept
+(``is_concept``: a shared keyword or noun phrase few papers use, no piece of a longer term, no
+everyday word), the best match from FIRST_MIN_SCORE, the others from SIMILAR_MIN_SCORE.
 """
 
 from __future__ import annotations
 
 import base64
-import itertools
 import math
 import re
 import sys
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
-from generator.keywords import filler
-from generator.keywords.stage import is_key_phrase
 from generator.models import Paper, Related
-from generator.relate.concepts import paper_concepts, paper_counts
+from generator.relate import specific
+from generator.relate.concepts import paper_counts
+from generator.relate.reasons import (
+    MAX_TERMS_SHOWN,
+    Catalogue,
+    _best_first,
+    count,
+    is_concept,
+    shared_keywords,
+    shared_terms,
+)
 from generator.relate.terms import STOP_WORDS, concept_counts
 from generator.runtime import cache, parallel
 from generator.text.acronyms import expand
 from generator.text.acronyms import table as acronym_table
 from generator.text.forms import phrase_key, singular
 
-MAX_RELATED = 5
-# A paper's best explained match is linked from FIRST_MIN_SCORE, its other matches from MIN_SCORE.
-# Both chosen on the tune halves of the keyphrase sets and SciTLDR train (EVALUATION.md, "Related
-# papers"): MIN_SCORE where the share of links whose papers share a human keyphrase stops rising
-# while real abstracts keep about 4 links each; FIRST_MIN_SCORE where almost every paper of real
-# abstracts has a link (lower finds no more explained ones).
-MIN_SCORE = 0.08
+# Shown links: at most MAX_RELATED, each sharing a specific concept central to both papers
+# (``specific_reasons``); a paper's first such match from FIRST_MIN_SCORE, its others from MIN_SCORE.
+# Chosen on the tune data, precision before coverage (generator/evaluation/link_tune.py;
+# EVALUATION.md, "Related papers and topics").
+MAX_RELATED = 3
+MIN_SCORE = 0.12
 FIRST_MIN_SCORE = 0.015
+# The topic graph's neighbourhood (``Paper.similar``, never shown), as links were before: a paper's
+# best explained match from FIRST_MIN_SCORE, its others from SIMILAR_MIN_SCORE, up to MAX_SIMILAR.
+MAX_SIMILAR = 5
+SIMILAR_MIN_SCORE = 0.08
 # Matches looked at per paper: its best explained match need not be its best match.
-CANDIDATE_LINKS = 10
+CANDIDATE_LINKS = 20
 KEYWORD_WEIGHT = 0.3
-# Shared keywords shown on one link (the longest first; one contained in another is left out).
-MAX_SHARED_SHOWN = 4
-# A link is explained by the concepts both papers have: shared keywords first, else the noun-phrase
-# terms both abstracts use. A concept is used by at most TERM_MAX_SHARE of the papers (and at least
-# 2), is no piece of a sentence (generator/keywords/filler.py), no piece of a longer term (most papers
-# that use it, NESTED_SHARE, use one longer term holding it: "chain monte carlo"), and a single word
-# only when rarer than TERM_ZIPF in general English (wordfreq). A link nothing explains is not shown.
-TERM_MAX_SHARE = 0.1
-TERM_MIN_PAPERS = 30
-TERM_ZIPF = 4.0
-NESTED_SHARE = 0.7
-MAX_TERMS_SHOWN = 3
 # Why a paper has no related paper (shown on its page).
 NOTE_ALONE = "it is the only paper in the catalogue"
 NOTE_FAR = "no other abstract in the catalogue is close to it (every one scores under {need:.2f})"
-NOTE_UNEXPLAINED = "the abstracts closest to it share no distinctive concept with it"
+NOTE_UNEXPLAINED = (
+    "the abstracts closest to it share no specific concept that both are about (one in both titles "
+    "or summaries, or repeated in both abstracts)"
+)
 # Rows multiplied at once: bounds the memory of a step whatever the catalogue size.
 CHUNK_ROWS = 2000
 # Hashed feature space: no vocabulary held in memory; collisions at this size are negligible.
@@ -299,134 +303,114 @@ def _candidates(matrix: sp.csr_matrix) -> Scored:
             yield start + r, j_all[offsets[r] : offsets[r + 1]], exact[offsets[r] : offsets[r + 1]]
 
 
+def title_words(paper: Paper) -> str:
+    """The paper's title and one-line summary as padded content words (``words``), with the long
+    form of each acronym the abstract defines that they use: what ``specific.is_central`` reads."""
+    said = f"{paper.title} . {paper.tldr}"
+    found = words(said)
+    tokens = set(re.findall(r"[A-Za-z][\w-]*", said))
+    for short, long in paper.acronyms:
+        if short in tokens:
+            found += words(long)
+    return f" {' '.join(found)} "
+
+
+def is_specific(key: str, surface: str, catalogue: Catalogue) -> bool:
+    """A concept (``is_concept``: few papers of the catalogue use it) that few ML abstracts use
+    (``specific.train_share``)."""
+    return is_concept(key, surface, catalogue) and specific.train_share(key, surface) <= specific.TRAIN_SHARE
+
+
 @dataclass(frozen=True)
-class Catalogue:
-    """How many papers use each term asked about, and the one-word-longer terms they sit in."""
+class Side:
+    """What one paper offers a link: its concepts (key -> as written, times said) and the content
+    words of its title and summary."""
 
-    papers: int
-    df: Counter[str]
-    # (term, longer term that extends it by one word) -> papers with the longer term
-    longer: Counter[tuple[str, str]]
-
-    def limit(self) -> float:
-        # In a small catalogue every count is small: the share applies from TERM_MIN_PAPERS papers on.
-        return max(2, TERM_MAX_SHARE * self.papers) if self.papers >= TERM_MIN_PAPERS else self.papers
-
-    def fragment(self, key: str) -> bool:
-        """A piece of a longer term: most papers that use it use one longer term that holds it
-        ("chain monte carlo" inside "markov chain monte carlo"; nestedness, as in C-value)."""
-        n = self.df[key]
-        return n > 0 and any(c >= NESTED_SHARE * n for (k, _), c in self._by_key().get(key, ()))
-
-    def _by_key(self) -> dict[str, list[tuple[tuple[str, str], int]]]:
-        cached = self.__dict__.get("_index")
-        if cached is None:
-            cached = {}
-            for pair, c in self.longer.items():
-                cached.setdefault(pair[0], []).append((pair, c))
-            object.__setattr__(self, "_index", cached)
-        return cached
+    concepts: dict[str, tuple[str, int]]
+    title: str
 
 
-def count(found: Iterable[Iterable[str]], papers: int) -> Catalogue:
-    """``Catalogue`` of every term of the papers (each paper's terms given once)."""
-    df: Counter[str] = Counter()
-    longer: Counter[tuple[str, str]] = Counter()
-    for keys in found:
-        df.update(keys)
-        for key in keys:
-            parts = key.split(" ")
-            if len(parts) > 1:
-                longer[(" ".join(parts[1:]), key)] += 1
-                longer[(" ".join(parts[:-1]), key)] += 1
-    return Catalogue(papers, df, longer)
+def side(paper: Paper, counts: dict[str, tuple[str, int]]) -> Side:
+    """The paper's noun-phrase terms and its keywords (a keyword the terms lack counts as said once)."""
+    found = dict(counts)
+    for kw in paper.keywords:
+        found.setdefault(phrase_key(kw), (kw, 1))
+    return Side(found, title_words(paper))
 
 
-@lru_cache(maxsize=1 << 17)
-def _technical(key: str, surface: str) -> bool:
-    """Whether a term can explain a link: a noun phrase that is no piece of a sentence ("future
-    work", "open gap"); a single word only when rarer than TERM_ZIPF in general English (wordfreq:
-    "verification", not "response")."""
-    words = surface.lower().split()
-    if len(words) == 1:
-        return filler.zipf(words[0]) < TERM_ZIPF and is_key_phrase(tuple(words))
-    return is_key_phrase(tuple(words[-3:])) and not filler.is_leftover(" ".join(words), shared=True)
+def _central(side: Side, key: str) -> bool:
+    surface, said = side.concepts[key]
+    return specific.is_central(" ".join(words(surface)), said, side.title)
 
 
-def is_concept(key: str, surface: str, catalogue: Catalogue) -> bool:
-    """A term that can explain a link: technical, used by few of the catalogue's papers, and no
-    piece of a longer term."""
-    return (
-        len(key) > 2
-        and catalogue.df[key] <= catalogue.limit()
-        and _technical(key, surface)
-        and not catalogue.fragment(key)
-    )
+def specific_reasons(mine: Side, theirs: Side, catalogue: Catalogue) -> tuple[str, ...]:
+    """The specific concepts (``is_specific``) central to both papers (``specific.is_central``),
+    rarest first, none overlapping another, as the first paper wrote them: a link's reasons."""
+    found = [
+        k
+        for k in mine.concepts.keys() & theirs.concepts.keys()
+        if is_specific(k, mine.concepts[k][0], catalogue) and _central(mine, k) and _central(theirs, k)
+    ]
+    return tuple(mine.concepts[k][0] for k in _best_first(found, catalogue)[:MAX_TERMS_SHOWN])
 
 
-def _overlap(a: str, b: str) -> bool:
-    """One term inside the other, or two that share two words in a row ("deep deterministic policy
-    gradient", "deterministic policy gradient algorithm")."""
-    if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
-        return True
-    pairs = set(itertools.pairwise(a.split()))
-    return any(p in pairs for p in itertools.pairwise(b.split()))
+def _neighbourhood(
+    paper: Paper,
+    row: list[Neighbour],
+    papers: tuple[Paper, ...],
+    own: list[dict[str, str]],
+    i: int,
+    catalogue: Catalogue,
+) -> tuple[Related, ...]:
+    """The paper's wider neighbourhood, which the topic graph is built from (never shown): its best
+    explained match from FIRST_MIN_SCORE, the others from SIMILAR_MIN_SCORE, each explained by any
+    shared concept (``is_concept``)."""
+    links: list[Related] = []
+    for n in row:
+        other = papers[n.index]
+        shared = shared_keywords(paper, other, catalogue)
+        why = shared_terms(own[i], own[n.index], catalogue) if not shared else ()
+        if (shared or why) and (not links or n.score >= SIMILAR_MIN_SCORE):
+            links.append(Related(id=other.id, score=n.score, shared=shared, terms=why))
+    return tuple(links[:MAX_SIMILAR])
 
 
-def _best_first(keys: Iterable[str], catalogue: Catalogue) -> list[str]:
-    """Rarest first, longer before shorter at equal counts; none inside one already chosen."""
-    shown: list[str] = []
-    for key in sorted(keys, key=lambda k: (catalogue.df[k], -k.count(" "), k)):
-        if not any(_overlap(key, s) for s in shown):
-            shown.append(key)
-    return shown
-
-
-def shared_keywords(paper: Paper, other: Paper, catalogue: Catalogue | None = None) -> tuple[str, ...]:
-    """Keywords of `paper` that `other` also has (up to plural and case), none inside another shown
-    one; with a catalogue, only those that are concepts (``is_concept``)."""
-    theirs = {phrase_key(k) for k in other.keywords}
-    shared = [k for k in paper.keywords if phrase_key(k) in theirs]
-    if catalogue is not None:
-        shared = [k for k in shared if is_concept(phrase_key(k), k, catalogue)]
-    shared = list({phrase_key(k): k for k in reversed(shared)}.values())[::-1]  # one spelling a key
-    shown: list[str] = []
-    for kw in sorted(shared, key=lambda k: (-len(k), shared.index(k))):
-        if not any(f" {phrase_key(kw)} " in f" {phrase_key(longer)} " for longer in shown):
-            shown.append(kw)
-    return tuple(sorted(shown, key=shared.index)[:MAX_SHARED_SHOWN])
-
-
-def shared_terms(mine: dict[str, str], theirs: dict[str, str], catalogue: Catalogue) -> tuple[str, ...]:
-    """The concepts two abstracts share (``concepts`` of each), rarest first, as the first wrote them."""
-    found = [k for k in mine.keys() & theirs.keys() if is_concept(k, mine[k], catalogue)]
-    return tuple(mine[k] for k in _best_first(found, catalogue)[:MAX_TERMS_SHOWN])
+def shown_links(
+    i: int, row: list[Neighbour], papers: tuple[Paper, ...], sides: list[Side], catalogue: Catalogue
+) -> tuple[Related, ...]:
+    """Paper i's shown links among its best matches (``row``, best first): each with a reason
+    (``specific_reasons``), the first from FIRST_MIN_SCORE, the others from MIN_SCORE, MAX_RELATED."""
+    links: list[Related] = []
+    for n in row:
+        if n.score < (MIN_SCORE if links else FIRST_MIN_SCORE) or len(links) >= MAX_RELATED:
+            continue
+        why = specific_reasons(sides[i], sides[n.index], catalogue)
+        if why:
+            links.append(Related(id=papers[n.index].id, score=n.score, shared=why))
+    return tuple(links)
 
 
 def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     """Up to MAX_RELATED related papers per paper, best first; never itself.
 
-    A paper's best match is linked from FIRST_MIN_SCORE, the others from MIN_SCORE. Every link says
-    why: the keywords both papers have or the noun-phrase terms both abstracts use, when they are
-    concepts (``is_concept``); a link with neither is dropped. A paper left with no link says why
-    (``Paper.related_note``)."""
+    A link is shown when the pair shares a specific concept central to both (``specific_reasons``;
+    those concepts are its reasons) and scores at least FIRST_MIN_SCORE for the paper's first link,
+    MIN_SCORE for the others. A paper left with no link says why
+    (``Paper.related_note``). ``Paper.similar`` keeps the wider neighbourhood for the topics."""
     if len(papers) < 2:
         return tuple(replace(p, related_note=NOTE_ALONE) for p in papers)
     order = np.argsort(np.argsort(np.array([p.id for p in papers])))
     rows = list(nearest(feature_matrix(papers), order, CANDIDATE_LINKS, FIRST_MIN_SCORE))
-    own = list(paper_concepts(papers))
+    counts = list(paper_counts(papers))
+    own = [{k: s for k, (s, _n) in found.items()} for found in counts]
     catalogue = count(
         (own[i].keys() | {phrase_key(k) for k in p.keywords} for i, p in enumerate(papers)), len(papers)
     )
+    sides = [side(p, counts[i]) for i, p in enumerate(papers)]
     out: list[Paper] = []
     for i, (paper, row) in enumerate(zip(papers, rows, strict=True)):
-        links = []
-        for n in row:
-            other = papers[n.index]
-            shared = shared_keywords(paper, other, catalogue)
-            why = shared_terms(own[i], own[n.index], catalogue) if not shared else ()
-            if (shared or why) and (not links or n.score >= MIN_SCORE):
-                links.append(Related(id=other.id, score=n.score, shared=shared, terms=why))
+        links = shown_links(i, row, papers, sides, catalogue)
         note = "" if links else NOTE_UNEXPLAINED if row else NOTE_FAR.format(need=FIRST_MIN_SCORE)
-        out.append(replace(paper, related=tuple(links[:MAX_RELATED]), related_note=note))
+        similar = _neighbourhood(paper, row, papers, own, i, catalogue)
+        out.append(replace(paper, related=tuple(links), related_note=note, similar=similar))
     return tuple(out)

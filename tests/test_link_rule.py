@@ -1,0 +1,118 @@
+"""A shown link rests on a specific concept central to both papers (generator/relate/specific.py)."""
+
+from dataclasses import replace
+
+from generator.keywords import central
+from generator.models import Paper, Source
+from generator.relate import related, specific
+from generator.relate.related import Side, count, related_papers, specific_reasons, title_words
+
+
+def paper(pid: str, text: str, title: str = "", tldr: str = "", **more: object) -> Paper:
+    return Paper(id=pid * 10, text=text, sources=(Source("a.txt", 1),), title=title, tldr=tldr, **more)
+
+
+RL = (
+    "We regularise the policy network of deep reinforcement learning agents. Regularising the policy "
+    "network with entropy bounds keeps exploration alive in sparse-reward tasks."
+)
+RNA = (
+    "We design RNA sequences that fold into target secondary structures. A policy network proposes "
+    "nucleotides, and the RNA sequences are scored by a folding simulator."
+)
+
+
+def test_a_concept_one_paper_only_mentions_in_passing_explains_no_link() -> None:
+    rl = paper("a", RL, title="Regularising policy networks")
+    # Said once, neither in its title nor in its summary: a passing mention.
+    rna = paper("b", RNA, title="Designing RNA sequences", tldr="We design RNA sequences.")
+    out = related_papers((rl, rna))
+    assert all(p.related == () for p in out)
+    assert {p.related_note for p in out} == {related.NOTE_UNEXPLAINED}
+    # The wider neighbourhood the topics read still joins them.
+    assert [r.id for r in out[0].similar] == [rna.id]
+
+
+def test_the_same_concept_central_to_both_links_them_and_is_the_reason() -> None:
+    rl = paper("a", RL, title="Regularising policy networks")
+    other = paper("b", RL.replace("entropy bounds", "weight decay"), tldr="We regularise the policy network.")
+    (link,) = related_papers((rl, other))[0].related
+    assert link.id == other.id
+    assert "policy network" in link.shared
+    assert link.terms == ()
+
+
+def test_a_concept_common_in_ml_abstracts_explains_nothing_even_when_central() -> None:
+    text = "We prove convergence of the method. Convergence holds under mild conditions."
+    a = paper("a", text, title="Convergence of the method")
+    b = paper("b", text + " Experiments agree.", title="Convergence of the method")
+    assert specific.train_share("convergence", "convergence") > specific.TRAIN_SHARE
+    out = related_papers((a, b))
+    assert all(p.related == () for p in out)
+
+
+def test_the_train_share_counts_both_numbers_of_a_phrase() -> None:
+    one = central.phrase_share("convolutional neural network")
+    many = central.phrase_share("convolutional neural networks")
+    assert one > 0 and many > 0
+    shared = specific.train_share("convolutional neural network", "convolutional neural networks")
+    assert shared >= one + many - 1e-12
+    # Four words: bounded by the rarer of the two three-word windows.
+    four = specific.train_share("deep convolutional neural network", "deep convolutional neural network")
+    assert four <= shared
+    assert specific.train_share("ribonucleic folding landscape", "ribonucleic folding landscape") == 0.0
+
+
+def test_a_title_that_uses_a_defined_acronym_makes_its_long_form_central() -> None:
+    p = paper(
+        "a",
+        "Graph neural networks (GNNs) are pruned.",
+        title="Pruning GNNs",
+        acronyms=(("GNNs", "graph neural networks"),),
+    )
+    words = title_words(p)
+    assert " graph neural network " in words
+    assert specific.is_central("graph neural network", 1, words)
+    assert not specific.is_central("pruned weight", 1, words)
+    assert specific.is_central("pruned weight", specific.REPEATED, words)
+
+
+def test_reasons_are_specific_central_to_both_and_rarest_first() -> None:
+    mine = Side(
+        {
+            "policy network": ("policy network", 3),
+            "entropy bound": ("entropy bounds", 1),
+            "reinforcement learning": ("reinforcement learning", 2),
+            "sparse reward": ("sparse rewards", 1),
+        },
+        " regularising sparse reward ",
+    )
+    theirs = Side(
+        {
+            "policy network": ("policy networks", 1),
+            "entropy bound": ("entropy bounds", 3),
+            "reinforcement learning": ("reinforcement learning", 3),
+            "sparse reward": ("sparse reward", 1),
+        },
+        " policy network sparse reward ",
+    )
+    catalogue = count(
+        [{"policy network", "entropy bound", "reinforcement learning", "sparse reward"}] * 2
+        + [{"policy network"}]
+        + [set()] * 40,
+        45,
+    )
+    reasons = specific_reasons(mine, theirs, catalogue)
+    # "entropy bound": central only to theirs; "reinforcement learning": in over 3% of ML abstracts.
+    assert reasons == ("sparse rewards", "policy network")
+
+
+def test_links_and_notes_are_the_same_for_any_input_order() -> None:
+    texts = [RL, RL.replace("entropy bounds", "weight decay"), RNA, RNA.replace("RNA", "DNA")]
+    papers = tuple(
+        replace(paper(c, t, title="Regularising policy networks" if "policy" in t[:30] else ""), keywords=())
+        for c, t in zip("abcd", texts, strict=True)
+    )
+    forward = {p.id: (p.related, p.related_note, p.similar) for p in related_papers(papers)}
+    backward = {p.id: (p.related, p.related_note, p.similar) for p in related_papers(papers[::-1])}
+    assert forward == backward
