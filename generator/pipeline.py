@@ -19,7 +19,6 @@ from generator.models import (
     Metadata,
     MetadataSource,
     PageSource,
-    Paper,
     SeedLine,
     Stats,
 )
@@ -84,11 +83,10 @@ def catalogue_from(
         if problems:
             raise BuildError(problems)
     papers = with_keywords(papers)
-    # Titles (on the pool's workers) and the related papers and topics (here) run at once: neither
-    # reads the other's fields (title, tldr, metadata; related, topic), which are merged after.
-    titled = parallel.background(with_titles, papers, curated)
-    linked, topics = with_topics(related_papers(papers))
-    papers = tuple(_merged(t, r) for t, r in zip(titled(), linked, strict=True))
+    # Titles before the related papers: the link rule reads each paper's title and summary
+    # (relate/specific.py: a shared concept counts when it is central to both papers).
+    papers = with_titles(papers, curated)
+    papers, topics = with_topics(related_papers(papers))
     papers = history.with_first_seen(papers, lines, seed_history)
     stats = Stats(
         seed_files=len({line.source.file for line in lines}),
@@ -107,13 +105,6 @@ def catalogue_from(
         id_lock=tuple(new_lock.items()),
         topics=topics,
     )
-
-
-def _merged(titled: Paper, linked: Paper) -> Paper:
-    """The paper with its title stage's fields and its related papers and topic."""
-    if titled.id != linked.id:
-        raise AssertionError(f"stages out of step: {titled.id} != {linked.id}")
-    return replace(titled, related=linked.related, related_note=linked.related_note, topic=linked.topic)
 
 
 def build(

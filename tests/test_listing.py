@@ -109,10 +109,14 @@ def test_hostile_author_names_are_inert_everywhere() -> None:
     assert "<script" not in front
 
 
-def test_the_neighbourhood_picture_needs_two_related_papers() -> None:
+def test_the_neighbourhood_picture_needs_three_related_papers() -> None:
     page = Renderer().render(fixture_catalogue())["papers/aaaaaaaaaa.md"]
     assert "paper-neighbourhood" not in page  # one related paper: the list alone
     assert '— shares: diffusion models <span class="related-score">' in page
+    two = tuple(Related(pid, 0.5, ("x",)) for pid in ("bbbbbbbbbb", "cccccccccc"))
+    assert neighbourhood_svg(paper("aaaaaaaaaa", related=two), "../") == ""  # a line: the list says it
+    three = (*two, Related("dddddddddd", 0.2, ("x",)))
+    assert "<svg" in str(neighbourhood_svg(paper("aaaaaaaaaa", related=three), "../"))
 
 
 def test_the_neighbourhood_picture_is_centred_lean_and_links_each_related_paper() -> None:

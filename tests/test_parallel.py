@@ -77,20 +77,3 @@ def test_one_line_change_rewrites_only_changed_files(tmp_path: Path) -> None:
         assert (docs / rel).stat().st_mtime > 1_000_000, rel
     assert warm.pages_written == len(changed - {".generated.json"})
     assert warm.removed == len(before.keys() - after.keys()) >= 1
-
-
-def _runtime_jobs(offset: int) -> int:
-    if offset < 0:
-        raise ValueError("negative")
-    return parallel.current().jobs + offset
-
-
-def test_background_stage_sees_the_build_runtime_and_hands_back_value_and_error() -> None:
-    with parallel.runtime(None, jobs=3):
-        result = parallel.background(_runtime_jobs, 1)
-        failing = parallel.background(_runtime_jobs, -1)
-        assert result() == 4  # run on a thread, in this build's runtime
-        with pytest.raises(ValueError, match="negative"):
-            failing()
-    with parallel.runtime(None, jobs=1):
-        assert parallel.background(_runtime_jobs, 0)() == 1  # one job: computed at once

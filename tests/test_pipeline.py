@@ -75,3 +75,23 @@ def test_cli_prints_one_summary_line(tmp_path: Path) -> None:
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("55 seed lines read, 47 papers, 8 duplicates merged")
+
+
+def test_related_papers_are_chosen_from_titled_papers(monkeypatch) -> None:
+    """The link rule counts a shared concept as central when a paper's title or summary says it
+    (relate/specific.py), so the related stage must run after the titles stage, never beside it."""
+    import generator.pipeline as pipeline
+    from generator.inputs.ingest import read_inputs
+
+    seen: list[int] = []
+    real = pipeline.related_papers
+
+    def checked(papers):  # type: ignore[no-untyped-def]
+        assert all(p.title and p.tldr for p in papers), "related papers computed before titles"
+        seen.append(len(papers))
+        return real(papers)
+
+    monkeypatch.setattr(pipeline, "related_papers", checked)
+    lines, metadata_source, id_lock = read_inputs(FROZEN_SEEDS)
+    pipeline.catalogue_from(lines, metadata_source, id_lock=id_lock)
+    assert seen == [47]

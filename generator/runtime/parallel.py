@@ -10,14 +10,12 @@ one, so a hit, a serial miss and a parallel miss are indistinguishable.
 
 from __future__ import annotations
 
-import contextvars
 import json
 import multiprocessing
 import os
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -194,27 +192,6 @@ def _stored(store: Cache, keys: Iterable[str], values: list[Any]) -> dict[str, A
     encoded = {k: encode(v) for k, v in zip(keys, values, strict=True)}
     store.put_encoded(encoded)
     return {k: json.loads(text) for k, text in encoded.items()}
-
-
-def background(func: Callable[..., T], *args: Any) -> Callable[[], T]:
-    """Start ``func(*args)`` and return what waits for its value: with more than one job, on a thread
-    of this process (in this build's runtime), so that a stage whose work is on the pool's workers
-    leaves this process free for another stage meanwhile; with one job, at once, here. The two stages
-    must not read each other's results."""
-    if current().jobs <= 1:
-        value = func(*args)
-        return lambda: value
-    done: Future[T] = Future()
-    context = contextvars.copy_context()
-
-    def run() -> None:
-        try:
-            done.set_result(context.run(func, *args))
-        except BaseException as error:  # handed to the waiting caller, raised there
-            done.set_exception(error)
-
-    threading.Thread(target=run, name=f"generator-{getattr(func, '__name__', 'stage')}", daemon=True).start()
-    return done.result
 
 
 def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, bar: tqdm) -> list[Any]:  # type: ignore[type-arg]

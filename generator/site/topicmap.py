@@ -24,10 +24,9 @@ EDGES_PER_TOPIC = 3  # each topic's strongest links to other topics
 WIDTH, HEIGHT = 880, 600
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 110, 40, 70
 LABEL_CHARS = 24
-# The neighbourhood picture is drawn from this many related papers: with one it is a dot and blank
-# space, which the numbered list under it says better. (2 since related links became at most 3,
-# shown only on a specific concept both papers are about: few papers keep 3.)
-NEIGHBOURHOOD_MIN = 2
+# The neighbourhood picture is drawn from this many related papers (issue 23): with one or two it is
+# a dot or a line and blank space, which the numbered list under it says better.
+NEIGHBOURHOOD_MIN = 3
 
 
 @dataclass(frozen=True)
