@@ -159,3 +159,18 @@ def test_the_ranker_learns_which_candidate_of_an_abstract_is_best() -> None:
     weights = tldr_tune.fit_ranker(rows)
     assert weights["good"] > 0.1 and abs(weights.get("easy", 0.0)) < 1e-3
     assert tldr_tune.top1(weights, rows) == 100 * sum(max(y) for _, _, y in rows) / len(rows)
+
+
+def test_a_cut_never_leaves_its_clause_open() -> None:
+    # The blind reader's broken summaries: a cut before ", but ..." or ", which ..." that ends on a
+    # verb or a function word is no candidate; one that ends on a noun is.
+    from generator.titles import tldr_compress as compress
+
+    assert not compress.closes("The scheme is regarded as a simple modification, but we show")
+    assert not compress.closes("We demonstrate that on unseen objects, audio embeddings generated")
+    assert compress.closes("We propose a simple metareasoning technique for situated temporal planning")
+    opened = "We study GAN training as divergence minimization, but we show, which surprises many readers"
+    assert all(compress.closes(c) for c in compress.cuts(opened))
+    assert compress.cuts("We propose a new estimator of mutual information, which is unbiased and fast") == [
+        "We propose a new estimator of mutual information"
+    ]

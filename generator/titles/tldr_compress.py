@@ -138,9 +138,23 @@ def cuts(clause: str) -> list[str]:
     out = []
     for end in sorted(ends):
         head = clause[:end].rstrip(" ,;:")
-        if len(head.split()) >= MIN_WORDS:
+        if len(head.split()) >= MIN_WORDS and closes(head):
             out.append(head)
     return out
+
+
+# A cut that ends on one of these leaves its clause open: "..., but we show", "... can depend",
+# "... audio embeddings generated" (the blind reader's broken summaries, EVALUATION.md).
+_OPEN_ENDS = ("VB", "IN", "CC", "DT", "TO", "MD", "PRP", "WDT", "WP", "WRB", "EX", "PDT", "POS", "RP")
+
+
+def closes(head: str) -> bool:
+    """Does the cut end where a sentence may end: not on a verb (a gerund is let through: at the end
+    it is mostly a noun), a function word or a pronoun (by the tagger lexicon's most frequent tag of
+    the last word)?"""
+    words = head.split()
+    tag = lex_tag(words[-1].lower().strip(",;:")) if words else "VB"
+    return tag == "VBG" or not tag.startswith(_OPEN_ENDS)  # "planning", "training": nouns here
 
 
 def trim(text: str) -> str:
