@@ -116,3 +116,17 @@ def test_links_and_notes_are_the_same_for_any_input_order() -> None:
     forward = {p.id: (p.related, p.related_note, p.similar) for p in related_papers(papers)}
     backward = {p.id: (p.related, p.related_note, p.similar) for p in related_papers(papers[::-1])}
     assert forward == backward
+
+
+def test_the_rule_filters_the_neighbourhood_and_never_promotes_a_weaker_match() -> None:
+    rl = paper("a", RL, title="Regularising policy networks")
+    other = paper("b", RL.replace("entropy bounds", "weight decay"), tldr="We regularise the policy network.")
+    papers = (rl, other)
+    sides = [related.side(p, c) for p, c in zip(papers, related.paper_counts(papers), strict=True)]
+    catalogue = count(({"policy network"}, {"policy network"}), 2)
+    row = [related.Neighbour(index=1, score=0.5)]
+    assert [r.id for r in related.shown_links(0, row, papers, sides, catalogue)] == [other.id]
+    # The same match outside the paper's wider neighbourhood is not shown, however specific.
+    assert related.shown_links(0, row, papers, sides, catalogue, similar=()) == ()
+    inside = (related.Related(id=other.id, score=0.5, shared=("policy network",)),)
+    assert [r.id for r in related.shown_links(0, row, papers, sides, catalogue, similar=inside)] == [other.id]
