@@ -37,6 +37,8 @@ def test_draws_depend_on_paper_ids_only() -> None:
     }
     assert len(orders) > 1
     assert blind.draw(records, "tldr", 6)[:3] == blind.draw(records, "tldr", 3)
+    # A fresh sample (--skip) holds none of the papers an earlier reading rated.
+    assert blind.draw(records, "tldr", 3, skip=3) == blind.draw(records, "tldr", 6)[3:]
 
 
 def test_files_hold_the_drawn_papers_with_a_slot_each(out: Path) -> None:

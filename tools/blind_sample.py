@@ -150,13 +150,14 @@ def read_records(path: Path) -> tuple[Record, ...]:
     return tuple(r for r in records if r.sentences)
 
 
-def draw(records: tuple[Record, ...], kind: str, n: int) -> tuple[Record, ...]:
-    """`n` records in a fixed pseudo-random order that depends only on their ids, the seed and `kind`."""
+def draw(records: tuple[Record, ...], kind: str, n: int, skip: int = 0) -> tuple[Record, ...]:
+    """`n` records in a fixed pseudo-random order that depends only on their ids, the seed and `kind`,
+    after the first `skip` of that order (a fresh sample: papers no earlier reading rated)."""
 
     def rank(record: Record) -> str:
         return hashlib.sha1(f"{SEED}/{kind}/{record.paper_id}".encode()).hexdigest()
 
-    return tuple(sorted(records, key=lambda r: (rank(r), r.paper_id))[:n])
+    return tuple(sorted(records, key=lambda r: (rank(r), r.paper_id))[skip : skip + n])
 
 
 def build_catalogue(records: tuple[Record, ...], jobs: int) -> Catalogue:
@@ -301,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-titles", type=int, default=60)
     parser.add_argument("--n-tldr", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=1, help="processes for the per-paper stages")
+    parser.add_argument(
+        "--skip", type=int, default=0, help="leave out each file's first SKIP papers (a fresh sample)"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if not args.scitldr.is_file():
@@ -312,10 +316,10 @@ def main(argv: list[str] | None = None) -> int:
     built = time.perf_counter() - started
     writer = Writer(records, catalogue)
     files = {
-        "keywords.md": writer.keywords(draw(records, "keywords", args.n_keywords)),
-        "related.md": writer.related(draw(records, "related", args.n_related)),
-        "titles.md": writer.titles(draw(records, "titles", args.n_titles)),
-        "tldr.md": writer.tldr(draw(records, "tldr", args.n_tldr)),
+        "keywords.md": writer.keywords(draw(records, "keywords", args.n_keywords, args.skip)),
+        "related.md": writer.related(draw(records, "related", args.n_related, args.skip)),
+        "titles.md": writer.titles(draw(records, "titles", args.n_titles, args.skip)),
+        "tldr.md": writer.tldr(draw(records, "tldr", args.n_tldr, args.skip)),
     }
     seconds = time.perf_counter() - started
     key = {
