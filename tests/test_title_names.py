@@ -249,3 +249,25 @@ def test_a_span_never_opens_inside_a_capitalised_name() -> None:
 
     text = "Planning is hard. We improve Monte Carlo Tree Search for large games with learned priors."
     assert not any(s.startswith(("Carlo", "Tree")) for s in spans.ranked_spans(text))
+
+
+def test_a_term_of_the_field_or_a_quantity_is_never_the_papers_own_name() -> None:
+    # The blind reader's rejected titles: "CNN: Robustness of neural networks", "100k: Due to ...",
+    # "10x: Recurrent Neural Networks", "L1: ...". Terms that FIELD_DOCS or more SciTLDR train
+    # abstracts use, and quantities, are no name; a coined name is.
+    from generator.titles.names import can_be_own_name
+
+    for term in ("CNN", "LSTM", "ImageNet", "L1", "100k", "10x", "4-bit"):
+        assert not can_be_own_name(term), term
+    for name in ("FearNet", "GANSynth", "Spatial Broadcast Decoder"):
+        assert can_be_own_name(name), name
+
+
+def test_a_name_the_abstract_gives_is_its_own_however_common_since() -> None:
+    from generator.titles.clues import names_explicitly
+    from generator.titles.names import can_be_own_name
+
+    assert not can_be_own_name("BERT")  # many later abstracts use it
+    assert names_explicitly("We introduce a new language representation model called BERT, which ...", "BERT")
+    assert names_explicitly("We propose a method, which we call soft Q imitation learning (SQIL).", "SQIL")
+    assert not names_explicitly("We train a CNN on images and report its accuracy.", "CNN")

@@ -84,6 +84,14 @@ _NP_NAME = re.compile(rf"^(?P<desc>[^,:]+),\s+{_NAME}\s*(?:,|$)")
 _STANDS_FOR = re.compile(r"^,?\s*(?:which|that)\s+stands\s+for\s+(?P<desc>[^,.;]+)")
 
 
+def names_explicitly(text: str, name: str) -> bool:
+    """Whether the abstract gives ``name`` as a name ("a new model called BERT", "which we call X",
+    "our method, X"): then it is the paper's own, however widely the field uses it since."""
+    if any(name in (m.group("short"), m.group("long")) for m in _CALLED_SHORT.finditer(text)):
+        return True
+    return any(m.group(0).endswith(name) for m in _NAMING.finditer(text))
+
+
 def _looks_like_name(name: str) -> bool:
     if name in _COMMON_WORDS:
         return False

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from generator.keywords import generic
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
 from generator.text.acronyms import long_form
@@ -40,6 +41,7 @@ from generator.titles.clues import (
     is_survey,
     key_phrase_title,
     named_method,
+    names_explicitly,
     survey_topic,
     upper_first,
 )
@@ -194,6 +196,8 @@ def _candidates(paper: Paper, text: str) -> list[str]:
         named = None
     name, desc = named if named else (coined, "")
     name, desc = _learned_name(text, name, desc, tuple(n for n in ((named or ("",))[0], coined) if n))
+    if name and not names.can_be_own_name(name) and not names_explicitly(text, name):
+        name, desc = "", ""
     if name:
         # the description the naming sentence gives first when it spells the name out ("PCRs:
         # Progressive Compressed Records") or says what it is in ``DESC_WORDS`` words or more; a
@@ -283,6 +287,7 @@ def cache_key() -> str:
         tldr_weights=tldr.weights_digest(),
         span_weights=spans.weights_digest(),
         name_weights=names.weights_digest(),
+        docfreq=generic.digest(),
     )
 
 
