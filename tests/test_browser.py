@@ -93,7 +93,12 @@ def test_topic_map_renders_with_links_in_light_and_dark_mode(browser, server: st
     page.goto(server + "map/")
     first = page.locator("[data-topic-map] a").first
     name = first.locator("title").first.text_content() or ""
-    first.locator("circle").click()  # the node itself, not the gap between it and its label
+    circle = first.locator("circle")
+    circle.evaluate("e => e.scrollIntoView({block: 'center'})")  # clear of the sticky header
+    box = circle.bounding_box()
+    assert box is not None
+    # the node itself, not the gap between it and its label, above its count (its own <text>)
+    circle.click(position={"x": box["width"] / 2, "y": box["height"] / 5})
     page.wait_for_url("**/topics/**")
     assert page.locator("h1").inner_text().strip().lower() == name.split(":")[0].strip().lower()
     assert page.locator("article a[href*='papers/']").count() >= 2

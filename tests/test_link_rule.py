@@ -22,15 +22,25 @@ RNA = (
 )
 
 
-def test_a_concept_one_paper_only_mentions_in_passing_explains_no_link() -> None:
+def _specific(papers: tuple[Paper, ...], i: int = 0) -> tuple[related.Related, ...]:
+    """Paper i's links that share a specific concept central to both (what ``related_papers`` puts
+    first), over every other paper as a candidate."""
+    counts = list(related.paper_counts(papers))
+    sides = [related.side(p, c) for p, c in zip(papers, counts, strict=True)]
+    own = [{k: s for k, (s, _n) in found.items()} for found in counts]
+    catalogue = count((own[j].keys() for j in range(len(papers))), len(papers))
+    row = [related.Neighbour(index=j, score=0.5) for j in range(len(papers)) if j != i]
+    return related.shown_links(i, row, papers, sides, catalogue)
+
+
+def test_a_concept_one_paper_only_mentions_in_passing_is_no_specific_reason() -> None:
     rl = paper("a", RL, title="Regularising policy networks")
     # Said once, neither in its title nor in its summary: a passing mention.
     rna = paper("b", RNA, title="Designing RNA sequences", tldr="We design RNA sequences.")
+    assert _specific((rl, rna)) == ()
+    # The neighbourhood still joins them: the link is shown, after any specific one.
     out = related_papers((rl, rna))
-    assert all(p.related == () for p in out)
-    assert {p.related_note for p in out} == {related.NOTE_UNEXPLAINED}
-    # The wider neighbourhood the topics read still joins them.
-    assert [r.id for r in out[0].similar] == [rna.id]
+    assert [r.id for r in out[0].similar] == [rna.id] == [r.id for r in out[0].related]
 
 
 def test_the_same_concept_central_to_both_links_them_and_is_the_reason() -> None:
@@ -42,13 +52,21 @@ def test_the_same_concept_central_to_both_links_them_and_is_the_reason() -> None
     assert link.terms == ()
 
 
-def test_a_concept_common_in_ml_abstracts_explains_nothing_even_when_central() -> None:
+def test_a_concept_common_in_ml_abstracts_is_no_specific_reason_even_when_central() -> None:
     text = "We prove convergence of the method. Convergence holds under mild conditions."
     a = paper("a", text, title="Convergence of the method")
     b = paper("b", text + " Experiments agree.", title="Convergence of the method")
     assert specific.train_share("convergence", "convergence") > specific.TRAIN_SHARE
-    out = related_papers((a, b))
-    assert all(p.related == () for p in out)
+    assert _specific((a, b)) == ()
+
+
+def test_specific_links_come_first_then_the_neighbourhood() -> None:
+    rl = paper("a", RL, title="Regularising policy networks")
+    other = paper("b", RL.replace("entropy bounds", "weight decay"), tldr="We regularise the policy network.")
+    rna = paper("c", RNA, title="Designing RNA sequences", tldr="We design RNA sequences.")
+    out = related_papers((rl, other, rna))[0]
+    assert out.related[0].id == other.id  # specific and central to both: first, whatever the scores
+    assert {r.id for r in out.related} == {r.id for r in out.similar}
 
 
 def test_the_train_share_counts_both_numbers_of_a_phrase() -> None:

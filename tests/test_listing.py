@@ -134,3 +134,15 @@ def test_the_neighbourhood_picture_is_centred_lean_and_links_each_related_paper(
     # the best-scored paper is nearest (straight up), a weaker one further away
     assert lines[0] == ("0", "-50") and int(lines[2][1]) > 50 and "-0" not in svg
     assert neighbourhood_svg(paper("aaaaaaaaaa", related=related[:2]), "../") == ""
+
+
+def test_no_two_topics_of_the_map_share_a_spot() -> None:
+    # Eleven topics and one link: Kamada-Kawai put two nodes on one spot (found by the browser test
+    # that clicks the map's first node); the layout falls back to a ring.
+    from generator.site import topicmap
+    from generator.site.topicmap import TopicLink
+
+    slugs = [f"t{i:02d}" for i in range(11)]
+    out = topicmap._layout(slugs, (TopicLink("t00", "t01", 1, 0.5),))
+    assert not topicmap._collide(list(out.values()))
+    assert topicmap._collide([(0.0, 0.0), (1.0, 1.0), (0.0, 0.001)])

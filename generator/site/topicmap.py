@@ -97,7 +97,23 @@ def _layout(slugs: list[str], links: tuple[TopicLink, ...]) -> dict[str, tuple[f
     for link in links:
         graph.add_edge(link.a, link.b, length=1.0 + 1.0 * (1 - link.weight / strongest))
     positions = nx.kamada_kawai_layout(graph, weight="length")
-    return {s: (float(positions[s][0]), float(positions[s][1])) for s in slugs}
+    out = {s: (float(positions[s][0]), float(positions[s][1])) for s in slugs}
+    if _collide(list(out.values())):
+        # With few links between topics (pieces of the graph apart), Kamada-Kawai can put two nodes on
+        # one spot, one topic hiding another: then a ring, in the order given (largest first).
+        ring = nx.circular_layout(slugs)
+        out = {s: (float(ring[s][0]), float(ring[s][1])) for s in slugs}
+    return out
+
+
+def _collide(points: list[tuple[float, float]], share: float = 0.05) -> bool:
+    """Whether two points are closer than ``share`` of the layout's span."""
+    span = max(
+        max(p[0] for p in points) - min(p[0] for p in points),
+        max(p[1] for p in points) - min(p[1] for p in points),
+    )
+    near = share * (span or 1.0)
+    return any(math.dist(a, b) < near for i, a in enumerate(points) for b in points[i + 1 :])
 
 
 def _fit(positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
