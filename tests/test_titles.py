@@ -364,3 +364,14 @@ def test_surveys_are_titled_as_surveys_of_their_topic(seed_titles: dict[str, str
     assert wrong == {}
     others = [t for pid, t in seed_titles.items() if pid not in SURVEYS]
     assert not [t for t in others if t.startswith("A survey")]
+
+
+def test_an_adverb_before_the_proposed_action_stays_an_adverb() -> None:
+    # The blind reader's "Explicitlying make the latent variables depend on the condition".
+    from generator.titles.clues import contribution_phrase
+
+    text = (
+        "Conditional VAEs ignore the condition. "
+        "We propose to explicitly make the latent variables depend on it."
+    )
+    assert contribution_phrase(text).startswith("Explicitly making the latent variables")

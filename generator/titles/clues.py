@@ -323,7 +323,7 @@ _HOW = re.compile(
     re.I,
 )
 ASKS_HOW = _HOW  # "we study how X does Y": a contribution that is a question
-_PROPOSE_TO = re.compile(r"^(?:to\s+)(?P<verb>[a-z]+)\s+(?P<rest>.+)")
+_PROPOSE_TO = re.compile(r"^(?:to\s+)(?:(?P<adverb>[a-z]+ly)\s+)?(?P<verb>[a-z]+)\s+(?P<rest>.+)")
 _CUT_LOOSE = re.compile(
     r"(?:,|;|:|\(|\.(?:\s|$)|\s(?:that|which|where|who|whose|while|so|namely|i\.e\.|e\.g\.|we)\b)"
 )
@@ -345,7 +345,9 @@ def contribution_phrase(text: str) -> str:
         if to_verb:  # "we propose to smooth the max operator" -> "Smoothing the max operator"
             phrase = _CUT.split(" " + to_verb.group("rest"), maxsplit=1)[0].strip()
             if phrase and not is_generic(phrase):
-                return f"{_gerund(to_verb.group('verb')).capitalize()} {phrase}"
+                # "to explicitly make X" -> "Explicitly making X" (never "Explicitlying make X")
+                action = " ".join(w for w in (to_verb.group("adverb"), _gerund(to_verb.group("verb"))) if w)
+                return f"{upper_first(action)} {phrase}"
             continue
         if re.match(r"(?:that|in|how|whether|on)\b", after):
             continue
