@@ -271,3 +271,24 @@ def test_a_name_the_abstract_gives_is_its_own_however_common_since() -> None:
     assert names_explicitly("We introduce a new language representation model called BERT, which ...", "BERT")
     assert names_explicitly("We propose a method, which we call soft Q imitation learning (SQIL).", "SQIL")
     assert not names_explicitly("We train a CNN on images and report its accuracy.", "CNN")
+
+
+def test_a_cited_author_is_never_the_papers_name() -> None:
+    # The blind reader's "Bertinetto: Meta-learning ..." and "Friston: Comprehensive description ...".
+    from generator.models import Paper, Source
+    from generator.titles.generate import generate_title
+
+    for text, surname in (
+        (
+            "We present a reproduction of the paper of Bertinetto et al. [2019] on meta-learning with "
+            "differentiable closed-form solvers. We evaluate new baseline results.",
+            "Bertinetto",
+        ),
+        (
+            "We develop a comprehensive description of the active inference framework, as proposed by "
+            "Friston (2010), under a machine-learning perspective. Simulations illustrate the approach.",
+            "Friston",
+        ),
+    ):
+        title = generate_title(Paper(id="a" * 10, text=text, sources=(Source("a.txt", 1),)))
+        assert title and not title.startswith(surname), title

@@ -196,6 +196,13 @@ def incidental_tokens(tokens: list[str]) -> tuple[set[int], set[int]]:
     return incidental, surnames
 
 
+def cited_surnames(text: str) -> frozenset[str]:
+    """The surnames the abstract cites ("Bertinetto et al. [2019]", "as proposed by Friston (2010)"),
+    as written: never a keyword, never the paper's own name (``titles/names.py``)."""
+    tokens = _sentence_of_tokens(text)[0]
+    return frozenset(tokens[j] for j in incidental_tokens(tokens)[1])
+
+
 def _names_before(tokens: list[str], at: int) -> list[int]:
     """Positions of the capitalised words (with "&", "and", "," between them) just before position
     `at`, that is "Frankle & Carbin" before "(2019)"; none when the word before is not capitalised."""

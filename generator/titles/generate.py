@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from generator.keywords import generic
+from generator.keywords.central import cited_surnames
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
 from generator.text.acronyms import long_form
@@ -196,7 +197,8 @@ def _candidates(paper: Paper, text: str) -> list[str]:
         named = None
     name, desc = named if named else (coined, "")
     name, desc = _learned_name(text, name, desc, tuple(n for n in ((named or ("",))[0], coined) if n))
-    if name and not names.can_be_own_name(name) and not names_explicitly(text, name):
+    cited = name in cited_surnames(text)  # "Bertinetto et al. [2019]", "proposed by Friston (2010)"
+    if name and (cited or not names.can_be_own_name(name)) and not names_explicitly(text, name):
         name, desc = "", ""
     if name:
         # the description the naming sentence gives first when it spells the name out ("PCRs:

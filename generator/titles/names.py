@@ -22,6 +22,7 @@ from functools import cache
 from importlib import resources
 
 from generator.keywords import generic
+from generator.keywords.central import cited_surnames
 from generator.keywords.filler import zipf
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_NAMES_COMMON as _COMMON
@@ -84,8 +85,9 @@ def _shape(name: str) -> str:
 def candidates(text: str) -> dict[str, tuple[int, int]]:
     """Each candidate name, cased as first written, with (sentence, token index) of its first use."""
     out: dict[str, tuple[int, int]] = {}
+    cited = cited_surnames(text)  # "Bertinetto et al. [2019]": an author, not the paper's name
     for i, sentence in enumerate(sentences(text)):
-        toks = _TOKEN.findall(sentence)
+        toks = [t for t in _TOKEN.findall(sentence) if t.rstrip(".") not in cited]
         for k, tok in enumerate(toks):
             tok = tok.rstrip(".")
             if not tok:
