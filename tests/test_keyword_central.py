@@ -100,3 +100,14 @@ def test_extract_leaves_out_cited_surnames() -> None:
     keys = [c.key for c in extract(text).phrases]
     assert not any("gondim" in k for k in keys)
     assert keys[0] == "sparse kernel regression"
+
+
+def test_an_acronym_inside_a_keyword_is_spelt_out_before_siblings_are_compared() -> None:
+    # The blind reader's near-repeats: "NMT models" and "NMT translations" beside "neural machine
+    # translation (NMT)".
+    ranked = ["neural machine translation", "nmt model", "nmt translation", "attention head"]
+    spans = {"neural machine translation": ((0, 3),), "nmt model": ((5, 7),)}
+    spans |= {"nmt translation": ((9, 11),), "attention head": ((12, 14),)}
+    spelt = {k: k.replace("nmt", "neural machine translation") for k in ranked}
+    assert curate._choose(ranked, spans, spelt=spelt) == ["neural machine translation", "attention head"]
+    assert curate._choose(ranked, spans)[:3] == ["neural machine translation", "nmt model", "nmt translation"]

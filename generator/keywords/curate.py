@@ -216,7 +216,11 @@ def _choice_ident(
     facts = tuple(
         (k, rank[shared[k]], shared[k] > 1, k in written, k in too_common) for k in sorted(set(expanded))
     )
-    digest = hashlib.sha256(repr((one.texts, one.keys, one.acronyms, expanded, facts)).encode("utf-8"))
+    # the acronyms inside its keys, spelt out when siblings are compared ("nmt model")
+    inside = tuple(sorted({(w, expand[w]) for k in one.keys for w in k.split() if w in expand}))
+    digest = hashlib.sha256(
+        repr((one.texts, one.keys, one.acronyms, expanded, facts, inside)).encode("utf-8")
+    )
     for numbers in (one.scores, one.ends, one.spans):
         digest.update(numbers.tobytes())
     return digest.hexdigest()
@@ -245,12 +249,15 @@ def _choice(
     # Near-repeats ("programming tasks", "programming problems"): the one more papers share stays.
     order = {k: i for i, k in enumerate(ranked)}
     ranked = filler.siblings(ranked, lambda k: (-shared[k], order[k]))
+    # Siblings are compared with the acronyms inside them spelt out: "NMT models" repeats "neural
+    # machine translation (NMT)", "CNN architectures" repeats "convolutional neural networks (CNNs)".
+    spelt = {k: " ".join(expand.get(w, w) for w in k.split()) for k in best}
     if not _learned():
-        return _choose(ranked, {k: v[1] for k, v in best.items()}, weak)
+        return _choose(ranked, {k: v[1] for k, v in best.items()}, weak, spelt=spelt)
     # Fewer, surer keywords: below the model's probability threshold a keyword only makes up SHOWN_MIN.
     limit = central.threshold()
     unsure = {k for k in ranked if _probability(score[k]) < limit}
-    return _choose(ranked, {k: v[1] for k, v in best.items()}, weak | unsure, SHOWN_MIN)
+    return _choose(ranked, {k: v[1] for k, v in best.items()}, weak | unsure, SHOWN_MIN, spelt)
 
 
 def _learned() -> bool:
@@ -286,6 +293,7 @@ def _choose(
     spans: dict[str, tuple[tuple[int, int], ...]],
     weak: set[str] | frozenset[str] = frozenset(),
     least: int = KEYWORDS_MIN,
+    spelt: dict[str, str] | None = None,
 ) -> list[str]:
     """The best keywords, none of them a redundant part of another: a phrase that occurs only inside
     a better keyword ("language models" in "large language models", "large language") is left out,
@@ -301,7 +309,15 @@ def _choose(
             continue
         padded = f" {key} "
         if SIBLINGS_MERGED:
-            twin = next((c for c in chosen if _repeats(key, c) or central.same_concept(key, c)), None)
+            said = spelt or {}
+            twin = next(
+                (
+                    c
+                    for c in chosen
+                    if _repeats(key, c) or central.same_concept(said.get(key, key), said.get(c, c))
+                ),
+                None,
+            )
             if twin is not None:
                 # One keyword of a concept (keywords/central.py): the longer phrase takes the place of
                 # a single word it repeats ("gradient descent" for "descent"), else the better stays.
