@@ -56,6 +56,8 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "data" / "enrich" / "index.json"
 FROZEN_SEEDS = ROOT / "tests" / "data" / "seeds"
+# Written out here, not imported from generator/enrich/query.py: the fake stands for the services,
+# so a wrong tokenizer or stop list in the client must show as a test failure, not be shared.
 # Lucene's standard tokenizer (UAX #29 word boundaries), close enough for abstracts: letters and
 # digits joined by "." or an apostrophe stay one word, digits joined by "," too; anything else splits.
 _TOKEN = re.compile(r"[^\W_]+(?:(?:[.'\u2019]|(?<=\d),(?=\d))[^\W_]+)*")

@@ -148,3 +148,16 @@ def test_the_rule_filters_the_neighbourhood_and_never_promotes_a_weaker_match() 
     assert related.shown_links(0, row, papers, sides, catalogue, similar=()) == ()
     inside = (related.Related(id=other.id, score=0.5, shared=("policy network",)),)
     assert [r.id for r in related.shown_links(0, row, papers, sides, catalogue, similar=inside)] == [other.id]
+
+
+def test_specific_links_lead_whatever_their_scores_and_the_list_stays_bounded() -> None:
+    near = tuple(
+        related.Related(id=c * 10, score=s, shared=("x",))
+        for c, s in zip("bcdefg", (0.6, 0.5, 0.4, 0.3, 0.2, 0.1), strict=True)
+    )
+    specific = (related.Related(id="f" * 10, score=0.2, shared=("sememe knowledge bases",)),)
+    out = related.ordered_links(specific, near)
+    assert [r.id[0] for r in out] == ["f", "b", "c", "d", "e"]  # "g" falls off at MAX_RELATED
+    assert out[0].shared == ("sememe knowledge bases",)  # the specific reason, not the neighbourhood's
+    assert len(out) == related.MAX_RELATED
+    assert related.ordered_links((), near) == near[: related.MAX_RELATED]

@@ -408,6 +408,14 @@ def shown_links(
     return tuple(links)
 
 
+def ordered_links(specific: tuple[Related, ...], similar: tuple[Related, ...]) -> tuple[Related, ...]:
+    """The links a paper shows: those sharing a specific concept central to both (``shown_links``,
+    with those concepts as reasons) first, then the rest of its neighbourhood best first, at most
+    MAX_RELATED."""
+    first = {r.id for r in specific}
+    return (*specific, *(r for r in similar if r.id not in first))[:MAX_RELATED]
+
+
 def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     """Up to MAX_RELATED related papers per paper, best first; never itself.
 
@@ -429,8 +437,7 @@ def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     for i, (paper, row) in enumerate(zip(papers, rows, strict=True)):
         similar = _neighbourhood(paper, row, papers, own, i, catalogue)
         specific = shown_links(i, row, papers, sides, catalogue, similar)
-        first = {r.id for r in specific}
-        links = (*specific, *(r for r in similar if r.id not in first))[:MAX_RELATED]
+        links = ordered_links(specific, similar)
         note = "" if links else NOTE_UNEXPLAINED if row else NOTE_FAR.format(need=FIRST_MIN_SCORE)
         out.append(replace(paper, related=tuple(links), related_note=note, similar=similar))
     return tuple(out)
