@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from generator.keywords.filler import zipf
+from generator.text import acronyms
 from generator.text.latex import strip_latex
 from generator.text.sentences import sentences
 from generator.titles import tldr_compress as compress
@@ -230,23 +231,47 @@ def candidates(sentence: str) -> list[str]:
 
 
 def _sentence_features(sents: list[str], i: int, first_we: int) -> dict[str, float]:
-    """The ranker's features of sentence ``i``: whether the authors speak in it, first or not, and
-    whether it comes before the first sentence where they do (background)."""
+    """The ranker's features of sentence ``i``: whether the authors speak in it, first or not,
+    whether it comes before the first sentence where they do (background), and its rhetorical role
+    (subject and first verb, ``tldr_compress.role``: "we_propose", "we_evaluate", "results_show")."""
     starts_we = sents[i].lower().startswith(_START_WE)
     return {
         "startswe": float(starts_we),
         "first_we": float(starts_we and not any(o.lower().startswith(_START_WE) for o in sents[:i])),
         "before_we": float(i < first_we),
+        "role=" + compress.role(sents[i]): 1.0,
     }
 
 
-def candidate_features(base: dict[str, float], cand: str, probs: dict[str, float]) -> dict[str, float]:
+LogOdds = tuple[dict[str, float], float]
+
+
+def log_odds() -> LogOdds:
+    """The class-based word model: for each word (as the abstract writes it, lower case) of at least
+    ``min_abstracts`` train abstracts, the smoothed log-probability that the author's TLDR uses it
+    given that the abstract does; the second value is the prior for any other word."""
+    model = _model()
+    return model.get("logodds", {}), model.get("logodds_prior", 0.0)
+
+
+_CANDIDATE_KEYS = ("modal", "nums", "eF", "eP", "eR", "lo_mean", "lo_sum")
+
+
+def candidate_features(
+    base: dict[str, float], cand: str, probs: dict[str, float], table: LogOdds | None = None
+) -> dict[str, float]:
     """The ranker's features of one candidate: its sentence's (``base``), its numerals and modal verbs
-    ("may", "could": hedges), and its expected ROUGE-1 with the unseen TLDR."""
+    ("may", "could": hedges), its expected ROUGE-1 with the unseen TLDR (the logistic word model)
+    and the class-based log-odds of its words (mean, and the expected match per length as ``eF``)."""
     toks = words(cand)
     f = dict(base)
     f["modal"] = float(any(compress.lex_tag(w) == "MD" for w in toks))
     f["nums"] = min(sum(w.isdigit() for w in toks), 3) / 3
+    lo, prior = table if table is not None else log_odds()
+    distinct = set(rouge_words(cand))
+    values = [lo.get(w, prior) for w in distinct]
+    f["lo_mean"] = sum(values) / max(len(values), 1)
+    f["lo_sum"] = sum(math.exp(v) for v in values) / (len(rouge_words(cand)) + GOLD_WORDS)
     return f | expected(cand, probs)
 
 
@@ -254,13 +279,19 @@ def abstract_sentences(text: str) -> list[str]:
     return [s for s in sentences(" ".join(strip_latex(text).split())) if words(s)]
 
 
-def scored_candidates(text: str, probs: dict[str, float] | None = None) -> list[tuple[str, dict[str, float]]]:
+def scored_candidates(
+    text: str, probs: dict[str, float] | None = None, table: LogOdds | None = None
+) -> list[tuple[str, dict[str, float]]]:
     """Every (candidate, features) of an abstract, in sentence order; ``probs``: the word model's
-    probabilities (``word_probabilities``; the tuning passes ones learned without this abstract)."""
+    probabilities (``word_probabilities``), ``table``: the log-odds (``log_odds``; the tuning passes
+    both learned without this abstract)."""
     sents = abstract_sentences(text)
     if probs is None:
         probs = word_probabilities(sents) if sents else {}
+    if table is None:
+        table = log_odds()
     first_we = next((i for i, s in enumerate(sents) if _AUTHORS.search(s)), len(sents))
+    defined = acronyms.table(text)
     out: list[tuple[str, dict[str, float]]] = []
     earlier: set[str] = set()
     joinable: list[list[tuple[str, dict[str, float]]]] = []
@@ -268,8 +299,10 @@ def scored_candidates(text: str, probs: dict[str, float] | None = None) -> list[
         base = _sentence_features(sents, i, first_we)
         mine = []
         for c, how in compress.sentence_candidates(s):
-            f = candidate_features(base, c, probs) | how
+            f = candidate_features(base, c, probs, table) | how
             f["anaphor"] = float(compress.anaphoric(c, earlier))
+            f["leans"] = float(compress.leans_back(c, earlier))
+            f["bare"] = float(not spell_out(c, defined)[1])
             out.append((c, f))
             if compress.joinable(c) and not how.get("trim"):
                 mine.append((c, f))
@@ -280,12 +313,48 @@ def scored_candidates(text: str, probs: dict[str, float] | None = None) -> list[
     for i, first in enumerate(joinable):
         for later in joinable[i + 1 :]:
             for a, fa in first:
-                for b, _ in later:
+                for b, fb in later:
                     joined = compress.join(a, b)
                     if len(joined.split()) <= MAX_WORDS:
-                        base = {k: v for k, v in fa.items() if k not in ("modal", "nums", "eF", "eP", "eR")}
-                        out.append((joined, candidate_features(base, joined, probs) | {"joined": 1.0}))
+                        base = {k: v for k, v in fa.items() if k not in _CANDIDATE_KEYS}
+                        feats = candidate_features(base, joined, probs, table) | {"joined": 1.0}
+                        feats["leans"] = max(fa["leans"], fb["leans"])
+                        feats["bare"] = float(not spell_out(joined, defined)[1])
+                        out.append((joined, feats))
     return out
+
+
+def spell_out(text: str, defined: dict[str, str]) -> tuple[str, bool]:
+    """The text with the first use of each acronym the abstract defines (``acronyms.table``) spelt
+    out, "NMT" -> "neural machine translation (NMT)", unless the text has the long form already; an
+    expansion that would take the text past ``MAX_WORDS`` words is not made. The flag: every such
+    acronym is now explained."""
+    if not defined:
+        return text, True
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True)) + r")\b"
+    )
+    budget = MAX_WORDS - len(text.split())
+    lower = text.lower()
+    complete = True
+    seen: set[str] = set()
+
+    def first_use(m: re.Match[str]) -> str:
+        nonlocal budget, complete
+        short = m.group(1)
+        long = defined[short]
+        if short in seen or long.lower() in lower:
+            return short
+        seen.add(short)
+        if len(long.split()) > budget:
+            complete = False
+            return short
+        budget -= len(long.split())
+        spelt = f"{long} ({short})"
+        return compress.upper_first(spelt) if m.start() == 0 else spelt
+
+    text = pattern.sub(first_use, text)
+    return text, complete
 
 
 def eligible(rows: list[tuple[str, dict[str, float]]]) -> list[tuple[str, dict[str, float]]]:
@@ -306,19 +375,39 @@ def _shorten(text: str) -> str:
     return " ".join(kept).rstrip(" ,;:") + " …"
 
 
+# Features a reader needs but ROUGE does not see: the ranker does not learn them (tldr_tune), the
+# choice among near-equals (``choose``) does.
+READER_FEATURES = ("anaphor", "leans", "bare")
+
+
+def unsure_margin() -> float:
+    """How far below the best score a candidate counts as equally good (set on train, tldr_tune)."""
+    return float(_model().get("unsure", 0.0))
+
+
+def choose(
+    rows: list[tuple[str, dict[str, float]]], weights: dict[str, float], margin: float
+) -> tuple[str, dict[str, float]] | None:
+    """The best-scored eligible candidate; among those within ``margin`` of the best score, one that
+    stands alone (no pointer back inside it, "this problem"; no acronym left unexplained) is
+    preferred. First of equals wins: deterministic."""
+    scored = [(sum(v * weights.get(k, 0.0) for k, v in f.items()), c, f) for c, f in eligible(rows)]
+    if not scored:
+        return None
+    top = max(score for score, _, _ in scored)
+    close = [(s, c, f) for s, c, f in scored if s >= top - margin]
+    alone = [(s, c, f) for s, c, f in close if not f.get("leans") and not f.get("bare")]
+    _, cand, feats = max(alone or close, key=lambda row: row[0])
+    return cand, feats
+
+
 def tldr(text: str) -> str:
     """One sentence of at most MAX_WORDS words on what the paper does or finds; '' for no text."""
     rows = scored_candidates(text)
     if not rows:
         return ""
-    w = ranker_weights()
-    bias = w.get("", 0.0)
-    best, best_score = "", -math.inf
-    for cand, feats in eligible(rows):
-        score = bias + sum(v * w.get(k, 0.0) for k, v in feats.items())
-        if score > best_score:  # first of equals wins: deterministic
-            best, best_score = cand, score
-    if not best:
-        best = _shorten(min((c for c, _ in rows), key=lambda c: len(c.split())))
-        return best
+    picked = choose(rows, ranker_weights(), unsure_margin())
+    if picked is None:
+        return _shorten(min((c for c, _ in rows), key=lambda c: len(c.split())))
+    best = spell_out(picked[0], acronyms.table(text))[0]
     return best if best.endswith(("?", "!", ".")) else best + "."

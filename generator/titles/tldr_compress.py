@@ -18,8 +18,11 @@ most frequent tag), a dictionary look-up, so the whole abstract costs well under
   are dropped from the whole candidate.
 
 ``anaphoric`` tells a candidate that leans on an earlier sentence ("Both models ...", "This
-estimator ...", "It ..."): its opening pronoun or demonstrative's noun was used before. Such a
-candidate is chosen only when the abstract gives nothing else (``tldr.tldr``).
+estimator ...", "It ...", "The proposed method ..."): its opening pronoun or demonstrative's noun,
+or the noun after "the" and a past participle, was used before. Such a candidate is chosen only when
+the abstract gives nothing else (``tldr.tldr``). ``leans_back`` finds the same pointer inside the
+candidate ("..., and we solve this problem with ..."); ``role`` is the sentence's subject and first
+verb ("we_evaluate", "experiments_show"), a feature whose weight the ranker learns on train.
 """
 
 from __future__ import annotations
@@ -184,19 +187,54 @@ def anaphoric(candidate: str, earlier: set[str]) -> bool:
     if not toks:
         return False
     first = toks[0].strip(",")
-    if first not in TLDR_ANAPHORS:
+    if first not in TLDR_ANAPHORS and first != "the":
         return False
     if lex_tag(first) in ("PRP", "PRP$"):  # it, they, its, their
         return True
     following = [t.strip(",.;:") for t in toks[1:4]]
+    if first == "the":  # "The proposed method", "The resulting estimator": a participle points back
+        return len(following) > 1 and lex_tag(following[0]) == "VBN" and _used(following[1:], earlier)
     if not following or lex_tag(following[0]) in ("VBZ", "VBP", "VBD", "MD", "IN"):
         return True  # "This is ...", "These show ...", "Both of ..."
-    for word in following:  # the demonstrative's noun: the first word after its modifiers
+    return _used(following, earlier)
+
+
+def _used(following: list[str], earlier: set[str]) -> bool:
+    """Was the noun of ``following`` (its first word after adjectives and participles) used before?"""
+    for word in following:
         if word in earlier or word.rstrip("s") in earlier:
             return True
         if lex_tag(word) not in ("JJ", "VBG", "VBN"):
             break
     return False
+
+
+# Demonstratives that point back from inside a candidate; "this paper / work" names the paper itself.
+_POINTER = re.compile(r"\b(?:this|these|those|such)\s+(?P<rest>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)", re.I)
+_SELF = frozenset({"paper", "work", "article", "study", "letter", "note", "manuscript"})
+
+
+def leans_back(candidate: str, earlier: set[str]) -> bool:
+    """Does the candidate point back inside ('... to solve this problem', 'such models'): a
+    demonstrative whose noun (after its modifiers) the earlier sentences used, other than the paper?"""
+    for m in _POINTER.finditer(candidate):
+        rest = m.group("rest").lower().split()
+        if rest[0] in _SELF or lex_tag(rest[0]) in ("VBZ", "VBP", "VBD", "MD", "IN", "DT", "CC"):
+            continue
+        if _used(rest, earlier):
+            return True
+    return False
+
+
+def role(sentence: str) -> str:
+    """The sentence's rhetorical role as its subject and first verb: 'In this paper, we propose X'
+    -> 'we_propose'; 'Experiments on MNIST show ...' -> 'experiments_show' (the verb among the five
+    words after the subject's first, by the tagger lexicon; '' when none)."""
+    words = [w.strip(",;:.()").lower() for w in main_clause(strip_asides(sentence)).split()]
+    if not words:
+        return "_"
+    verb = next((w for w in words[1:6] if lex_tag(w).startswith("VB") and lex_tag(w) != "VBG"), "")
+    return f"{words[0]}_{verb}"
 
 
 def sentence_candidates(sentence: str) -> list[tuple[str, dict[str, float]]]:
