@@ -12,11 +12,19 @@ Extractive and compressive, offline and deterministic:
    usual part of speech, how often and how early the abstract uses it, a capital inside a sentence,
    and how many of the authors' "we" and contribution sentences have it; a candidate's expected
    ROUGE-1 F, precision and recall with the unseen TLDR follow (``expected``);
-3. a linear ranker scores each candidate from that expectation and a few role features: whether its
-   sentence comes before the authors speak (background), whether it was cut, trimmed, joined or
-   lost its opener, modal verbs (hedges) and numerals;
-4. the best candidate of at most ``MAX_WORDS`` words wins; one that opens by pointing back to an
-   earlier sentence ("Both models ...", ``tldr_compress.anaphoric``) only when nothing else is left.
+3. a linear ranker scores each candidate from that expectation, the class-based log-odds of its
+   words (how often train TLDRs use a word their abstract has, smoothed towards the overall rate;
+   ``log_odds``), its sentence's rhetorical role (subject and first verb: "we_propose",
+   "we_evaluate", "experiments_show"; weights learned on train, not a hand list) and a few more:
+   whether its sentence comes before the authors speak (background), whether it was cut, trimmed,
+   joined or lost its opener, modal verbs (hedges) and numerals;
+4. the best candidate of at most ``MAX_WORDS`` words wins (``choose``); one that opens by pointing
+   back to an earlier sentence ("Both models ...", "The proposed method ...",
+   ``tldr_compress.anaphoric``) only when nothing else is left; among candidates within the ranker's
+   margin of doubt (``unsure_margin``, set on train), one that stands alone wins: no pointer back
+   inside it ("this problem", ``tldr_compress.leans_back``) and no acronym it cannot explain;
+5. an acronym the abstract defines gets its long form on first use in the TLDR ("neural machine
+   translation (NMT)", ``spell_out``) when that fits in ``MAX_WORDS`` words.
 
 Both models (``tldr_weights.json``) learn on the SciTLDR train split only, by
 ``python -m generator.evaluation.tldr_tune``: the word model on which abstract words the author's
