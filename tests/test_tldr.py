@@ -255,10 +255,9 @@ def test_the_log_odds_features_favour_words_tldrs_use() -> None:
 def test_the_class_based_log_odds_are_learned_from_the_author_tldrs() -> None:
     from generator.evaluation import tldr_tune
 
-    records = [
-        {"source": ["Recently, networks grew.", "We propose a sampler."], "target": ["A sampler is proposed."]}
-        for _ in range(tldr_tune.LOGODDS_MIN)
-    ]
+    source = ["Recently, networks grew.", "We propose a sampler."]
+    record = {"source": source, "target": ["A sampler is proposed."]}
+    records = [record] * tldr_tune.LOGODDS_MIN
     table, prior = tldr_tune.fit_log_odds(records)
     assert table["sampler"] > prior > table["recently"]
     assert table["propose"] > table["networks"]  # stems compared: "proposed" uses "propose"
