@@ -191,9 +191,10 @@ def word_probabilities(sents: list[str]) -> dict[str, float]:
     return out
 
 
-def expected(cand: str, probs: dict[str, float]) -> dict[str, float]:
-    """A candidate's expected overlap with the unseen TLDR as ROUGE-1 F, precision and recall."""
-    toks = rouge_words(cand)
+def expected(cand: str, probs: dict[str, float], toks: list[str] | None = None) -> dict[str, float]:
+    """A candidate's expected overlap with the unseen TLDR as ROUGE-1 F, precision and recall
+    (``toks``: its ``rouge_words`` when known)."""
+    toks = rouge_words(cand) if toks is None else toks
     match = sum(probs.get(w, 0.0) for w in set(toks))
     return {
         "eF": 2 * match / (len(toks) + GOLD_WORDS),
@@ -276,11 +277,11 @@ def candidate_features(
     f["modal"] = float(any(compress.lex_tag(w) == "MD" for w in toks))
     f["nums"] = min(sum(w.isdigit() for w in toks), 3) / 3
     lo, prior = table if table is not None else log_odds()
-    distinct = set(rouge_words(cand))
-    values = [lo.get(w, prior) for w in distinct]
+    rtoks = rouge_words(cand)
+    values = [lo.get(w, prior) for w in set(rtoks)]
     f["lo_mean"] = sum(values) / max(len(values), 1)
-    f["lo_sum"] = sum(math.exp(v) for v in values) / (len(rouge_words(cand)) + GOLD_WORDS)
-    return f | expected(cand, probs)
+    f["lo_sum"] = sum(math.exp(v) for v in values) / (len(rtoks) + GOLD_WORDS)
+    return f | expected(cand, probs, rtoks)
 
 
 def abstract_sentences(text: str) -> list[str]:
