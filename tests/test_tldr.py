@@ -212,6 +212,14 @@ def test_an_acronym_the_abstract_defines_is_spelt_out_on_first_use_if_it_fits() 
         "We improve neural machine translation and NMT",
         True,
     )
+    # part of a name or a compound: left as written; the sentence's first capital is no name
+    assert tldr.spell_out("We present Partially-Connected NMT for speed", defined)[0] == (
+        "We present Partially-Connected NMT for speed"
+    )
+    assert tldr.spell_out("An NMT-based tagger", defined)[0] == "An NMT-based tagger"
+    assert tldr.spell_out("The NMT decoder is slow", defined)[0] == (
+        "The neural machine translation (NMT) decoder is slow"
+    )
     # no room within MAX_WORDS: unchanged and flagged
     full = " ".join(["word"] * (MAX_WORDS - 1)) + " NMT"
     assert tldr.spell_out(full, defined) == (full, False)

@@ -335,14 +335,14 @@ def scored_candidates(
 
 def spell_out(text: str, defined: dict[str, str]) -> tuple[str, bool]:
     """The text with the first use of each acronym the abstract defines (``acronyms.table``) spelt
-    out, "NMT" -> "neural machine translation (NMT)", unless the text has the long form already; an
+    out, "NMT" -> "neural machine translation (NMT)", unless the text has the long form already or the
+    acronym is part of a name or a compound ("Partially-Connected DARTS", "DRL-based"); an
     expansion that would take the text past ``MAX_WORDS`` words is not made. The flag: every such
     acronym is now explained."""
-    if not defined:
+    if not defined or not any(short in text for short in defined):
         return text, True
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True)) + r")\b"
-    )
+    shorts = "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w\-])(" + shorts + r")(?![\w\-])")
     budget = MAX_WORDS - len(text.split())
     lower = text.lower()
     complete = True
@@ -352,8 +352,10 @@ def spell_out(text: str, defined: dict[str, str]) -> tuple[str, bool]:
         nonlocal budget, complete
         short = m.group(1)
         long = defined[short]
-        if short in seen or long.lower() in lower:
-            return short
+        before = text[: m.start()].split()
+        in_name = len(before) > 1 and before[-1][:1].isupper()  # not the sentence's capital
+        if short in seen or long.lower() in lower or in_name:
+            return short  # explained, or part of a name ("Partially-Connected DARTS")
         seen.add(short)
         if len(long.split()) > budget:
             complete = False
