@@ -12,7 +12,14 @@
    which candidate of an abstract is best, not which abstract is easier. Sparse features seen in
    fewer than ``MIN_COUNT`` candidates are dropped (they would learn the train topics, not the cues).
    The round-2 sentence weights (``tldr.weights``, read by the keyword stage) are written back as
-   they are.
+   they are. The reader's features (``tldr.READER_FEATURES``: pointers back, unexplained acronyms)
+   are not fitted: ROUGE does not see them.
+3. **Class-based log-odds** (round 4): for each word of at least ``LOGODDS_MIN`` train abstracts, the
+   smoothed log-probability that the author's TLDR uses it (``fit_log_odds``; out of fold for the
+   ranker's rows, as the word model).
+4. **Margin of doubt** (round 4): the widest of ``MARGINS`` whose 5-fold ROUGE-1 is at most
+   ``MAX_LOSS`` below choosing the top score alone; within it ``tldr.choose`` prefers a candidate
+   that stands alone.
 
     python -m generator.evaluation.tldr_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.tldr_tune ../shared/scitldr --cv     # 5-fold ROUGE-1 on train only
