@@ -81,6 +81,17 @@ def test_trim_drops_ly_adverbs_and_self_praise_and_fixes_the_article() -> None:
     assert compress.trim("A novel idea") == "An idea"
 
 
+def test_trim_keeps_adverbs_that_carry_the_claim() -> None:
+    # After its verb the adverb is the finding itself: dropping it inverted a reader's TLDR.
+    assert compress.trim("We find that ML4H compares poorly to other fields") == (
+        "We find that ML4H compares poorly to other fields"
+    )
+    assert compress.trim("The cost scales linearly with depth") == "The cost scales linearly with depth"
+    # A negative adverb reverses the verb it precedes.
+    assert compress.trim("Training rarely converges") == "Training rarely converges"
+    assert compress.trim("A highly accurate sampler") == "An accurate sampler"
+
+
 def test_anaphoric_openings_are_told_by_an_earlier_mention() -> None:
     earlier = {"models", "estimator", "we", "propose"}
     assert compress.anaphoric("Both models are trained with one loss", earlier)

@@ -414,6 +414,10 @@ TITLES_CONTRIBUTION_CONNECT = frozenset(
 )
 
 # Evaluative words a paper uses of its own contribution and real titles leave out ("a novel method").
+# Adverbs that turn or bound a claim ("rarely converges", "only slightly better"): a TLDR keeps them.
+# A closed grammatical class (negative and approximating adverbs), not a list of seen examples.
+TLDR_POLARITY_ADVERBS = word_set("hardly barely rarely scarcely seldom only nearly poorly partly partially")
+
 TITLES_CONTRIBUTION_SELF_PRAISE = word_set(
     "novel new simple effective efficient general generic principled first powerful"
 )

@@ -32,7 +32,7 @@ from functools import cache
 
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
 from generator.text.wordlists import TITLES_CONTRIBUTION_SELF_PRAISE as SELF_PRAISE
-from generator.text.wordlists import TLDR_ANAPHORS, TLDR_FINDING_VERBS
+from generator.text.wordlists import TLDR_ANAPHORS, TLDR_FINDING_VERBS, TLDR_POLARITY_ADVERBS
 
 MIN_WORDS = 6
 
@@ -160,15 +160,28 @@ def closes(head: str) -> bool:
     return tag == "VBG" or not tag.startswith(_OPEN_ENDS)  # "planning", "training": nouns here
 
 
+def _premodifier(bare: str, following: str) -> bool:
+    """Is the -ly adverb ``bare`` a degree word in front of what it modifies ('significantly
+    reduces', 'highly efficient')? Only then can it go: after its verb it is the verb's complement
+    and carries the claim ('compares poorly to', 'scales linearly'), and a negative adverb
+    ('rarely converges') reverses it."""
+    if not (bare.endswith("ly") and lex_tag(bare) == "RB") or bare in TLDR_POLARITY_ADVERBS:
+        return False
+    nxt = following.lower().strip(",;:")
+    return nxt.isalpha() and lex_tag(nxt).startswith(("VB", "JJ", "RB"))
+
+
 def trim(text: str) -> str:
-    """Without -ly adverbs and the paper's praise of itself ('a novel', 'significantly')."""
+    """Without degree adverbs and the paper's praise of itself ('a novel', 'significantly')."""
     kept = []
-    for word in text.split():
+    words = text.split()
+    for i, word in enumerate(words):
         bare = word.lower().strip(",;:")
         if bare != word.lower() or not bare.isalpha():
             kept.append(word)
             continue
-        if (bare.endswith("ly") and lex_tag(bare) == "RB") or bare in SELF_PRAISE:
+        following = words[i + 1] if i + 1 < len(words) and word == word.rstrip(",;:") else ""
+        if _premodifier(bare, following) or bare in SELF_PRAISE:
             continue
         kept.append(word)
     out = " ".join(kept)
