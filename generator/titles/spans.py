@@ -29,7 +29,7 @@ from generator.keywords.filler import zipf
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
-from generator.titles import contribution
+from generator.titles import compose, contribution
 from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_features
 
 MIN_WORDS = 3
@@ -37,6 +37,7 @@ MAX_WORDS = 12
 OPENING = 3  # the opening sentences searched besides the contribution sentence
 WEIGHTS_FILE = "span_weights.json"
 TITLE_WORDS = 8.5  # the real titles' mean length in words (SciTLDR train)
+COMPOSED = True  # phrases written from the authors' clauses (compose.py) compete with the spans
 
 _START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
 _INSIDE = _START | {"POS"}
@@ -175,50 +176,66 @@ def candidate_spans(text: str, probs: dict[str, float] | None = None) -> list[tu
     top = set(sorted(score, key=lambda w: (-score[w], w))[:10])
     lowered = text.lower()
     out = []
+    background_before = found[0] if found else 0
+
+    def common(toks: list[str], index: int) -> dict[str, float]:
+        """The features every candidate has, span or composed phrase."""
+        lows = [w.lower() for w in toks]
+        n = len(toks)
+        phrase = " ".join(toks)
+        f: dict[str, float] = {
+            f"len={n}": 1.0,
+            f"sent={min(index, 4)}": 1.0,
+            "contribution": float(bool(found) and index == found[0]),
+            "background": float(index < background_before),
+            "first": float(index == 0),
+            "f0=" + lows[0]: 1.0,
+            "fl=" + lows[-1]: 1.0,
+            "joins": sum(1 for w in lows if w in _JOIN) / n,
+            "and": float("and" in lows),
+            "top": len(set(lows) & top) / 10,
+            "topfrac": sum(1 for w in lows if w in top) / n,
+            "idf": sum(_idf(w) for w in lows) / n / 8,
+            "caps": sum(1 for w in toks if w[:1].isupper()) / n,
+            "repeats": math.log1p(lowered.count(phrase.lower())),
+            "rest": math.log1p(sum(all_words[w] for w in lows if w in all_words) / n),
+            f"headzipf={min(int(zipf(lows[-1])), 6)}": 1.0,
+            "coined": float(any(_coined(w) for w in toks)),
+        }
+        rw = rouge_words(phrase)
+        match = sum(probs.get(w, 0.0) for w in set(rw))
+        f["eF"] = 2 * match / (len(rw) + TITLE_WORDS)
+        f["eP"] = match / max(len(rw), 1)
+        f["eR"] = match / TITLE_WORDS
+        return f
+
+    out = []
     for index in sorted(chosen):
         tagged = chosen[index]
         is_contribution = bool(found) and index == found[0]
         for i, j in _spans(tagged):
             toks = [w for w, _ in tagged[i:j]]
-            span = " ".join(toks)
-            lows = [w.lower() for w in toks]
-            f: dict[str, float] = {
-                f"len={j - i}": 1.0,
-                f"sent={min(index, 4)}": 1.0,
-                "contribution": float(is_contribution),
-                "first": float(index == 0),
-                "rel": i / max(len(tagged), 1),
-                "f0=" + lows[0]: 1.0,
-                "fl=" + lows[-1]: 1.0,
-                "t0=" + tagged[i][1]: 1.0,
-                "tl=" + tagged[j - 1][1]: 1.0,
-                "prev=" + (tagged[i - 1][0].lower() if i else "^"): 1.0,
-                "next=" + (tagged[j][1] if j < len(tagged) else "$"): 1.0,
-                "joins": sum(1 for w in lows if w in _JOIN) / (j - i),
-                "and": float("and" in lows),
-                "top": len(set(lows) & top) / 10,
-                "topfrac": sum(1 for w in lows if w in top) / (j - i),
-                "idf": sum(_idf(w) for w in lows) / (j - i) / 8,
-                "caps": sum(1 for w in toks if w[:1].isupper()) / (j - i),
-                "repeats": math.log1p(lowered.count(span.lower())),
-                "rest": math.log1p(sum(all_words[w] for w in lows if w in all_words) / (j - i)),
-            }
-            # the words' part-of-speech pattern, coarse ("JNIN": adjective noun preposition noun), and
-            # how generic the head is in general English ("method" against "autoencoders")
+            f = common(toks, index)
+            f["src=span"] = 1.0
+            f["rel"] = i / max(len(tagged), 1)
+            f["t0=" + tagged[i][1]] = 1.0
+            f["tl=" + tagged[j - 1][1]] = 1.0
+            f["prev=" + (tagged[i - 1][0].lower() if i else "^")] = 1.0
+            f["next=" + (tagged[j][1] if j < len(tagged) else "$")] = 1.0
+            # the words' part-of-speech pattern, coarse ("JNIN": adjective noun preposition noun)
             coarse = "".join(_COARSE.get(t[:2], "x") for _, t in tagged[i:j])
             f["pos=" + re.sub(r"(.)\1+", r"\1", coarse)] = 1.0
-            f[f"headzipf={min(int(zipf(lows[-1])), 6)}"] = 1.0
-            f["coined"] = float(any(_coined(w) for w in toks))
-            rw = rouge_words(span)
-            match = sum(probs.get(w, 0.0) for w in set(rw))
-            f["eF"] = 2 * match / (len(rw) + TITLE_WORDS)
-            f["eP"] = match / max(len(rw), 1)
-            f["eR"] = match / TITLE_WORDS
             if is_contribution and verb_at >= 0:
                 gap = i - verb_at
                 f["after_verb"] = float(0 < gap <= 3)
                 f[f"gap={max(min(gap, 6), -1)}"] = 1.0
-            out.append((span, f))
+            out.append((" ".join(toks), f))
+    if COMPOSED:
+        for phrase, source, index in compose.composed(text):
+            f = common(phrase.split(), index)
+            f["src=" + source] = 1.0
+            f["gerund"] = float(phrase.split()[0].endswith("ing"))
+            out.append((phrase, f))
     return out
 
 
