@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.text.forms import gerund
-from generator.titles import compose
+from generator.titles import compose, spans
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
@@ -36,13 +36,16 @@ def test_gerund_of_any_inflection(verb: str, tag: str, expected: str) -> None:
 def test_object_with_its_attached_phrases_without_articles_or_praise() -> None:
     s = (
         "We/PRP propose/VBP a/DT novel/JJ variational/JJ message-passing/NN algorithm/NN for/IN"
-        " variational/JJ inference/NN in/IN graphical/JJ models/NNS ./."
+        " inference/NN in/IN graphs/NNS ./."
     )
     assert phrases(s, "object") == [
         "variational message-passing algorithm",
-        "variational message-passing algorithm for variational inference",
-        "variational message-passing algorithm for variational inference in graphical models",
+        "variational message-passing algorithm for inference",
+        "variational message-passing algorithm for inference in graphs",
     ]
+    # one the title's length limit would cut is left out
+    longer = s.replace("graphs/NNS", "probabilistic/JJ graphical/JJ models/NNS")
+    assert len(phrases(longer, "object")) == 2
 
 
 def test_an_action_of_the_authors_becomes_a_gerund_title() -> None:
@@ -122,3 +125,41 @@ def test_composed_titles_of_an_abstract_join_the_object_and_the_topic() -> None:
     rows = compose.composed(text)
     assert all(3 <= len(p.split()) <= compose.MAX_WORDS for p, _, _ in rows)
     assert ("prototypical network for Unsupervised domain adaptation", "object for topic", 1) in rows
+    assert ("Unsupervised domain adaptation via prototypical network", "topic via object", 1) in rows
+
+
+def test_the_core_is_the_name_a_generic_kind_is_given_and_never_a_lone_generic_word() -> None:
+    s = "We/PRP propose/VBP a/DT method/NN called/VBN adaptive/JJ quantization/NN ./."
+    assert compose.contribution_core(tagged(s)) == ["adaptive", "quantization"]
+    s = "We/PRP propose/VBP a/DT method/NN for/IN neural/JJ networks/NNS ./."
+    assert compose.contribution_core(tagged(s)) == []
+
+
+def test_no_span_opens_on_a_participle_that_starts_a_clause() -> None:
+    s = tagged("We/PRP use/VBP a/DT method/NN called/VBN adaptive/JJ weight/NN quantization/NN ./.")
+    found = [" ".join(w for w, _ in s[i:j]) for i, j in spans._spans(s)]
+    assert "adaptive weight quantization" in found
+    assert not any(p.startswith("called") for p in found)
+    s = tagged("Given/VBN real/JJ image/NN data/NNS ,/, models/NNS fail/VBP ./.")
+    assert not any(s[i][0] == "Given" for i, _ in spans._spans(s))
+    s = tagged("The/DT model/NN is/VBZ called/VBN adaptive/JJ weight/NN quantization/NN ./.")
+    assert not any(s[i][0] == "called" for i, _ in spans._spans(s))
+    # before its noun elsewhere a participle modifies it
+    s = tagged("We/PRP study/VBP learned/VBN image/NN representations/NNS ./.")
+    assert "learned image representations" in [" ".join(w for w, _ in s[i:j]) for i, j in spans._spans(s)]
+
+
+def test_background_phrases_come_last_when_the_switch_is_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Catastrophic forgetting in neural networks remains a central obstacle. "
+        "We propose elastic weight consolidation for continual learning of sequential tasks."
+    )
+    monkeypatch.setattr(spans, "BACKGROUND_LAST", True)
+    ranked = spans.ranked_spans(text)
+    background = [
+        k
+        for k, p in enumerate(ranked)
+        if p in {"Catastrophic forgetting in neural networks", "central obstacle"}
+    ]
+    contribution = [k for k, p in enumerate(ranked) if "consolidation" in p]
+    assert background and contribution and max(contribution) < min(background)

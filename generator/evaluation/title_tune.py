@@ -7,6 +7,10 @@ ridge regression (``ALPHA``, numpy, closed form) fits the weights; sparse word f
 last word, the word before, the part-of-speech pattern) seen in fewer than ``MIN_COUNT`` spans are
 dropped.
 
+``fit_logit`` is the listwise alternative (conditional logit over each abstract's candidates, as the
+TLDR ranker); on train 5-fold it ties the ridge (EVALUATION.md, "Title spans, round 4"), so the
+closed form stays.
+
     python -m generator.evaluation.title_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.title_tune ../shared/scitldr --cv     # 5-fold word F1 on train only
 """

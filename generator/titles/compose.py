@@ -19,7 +19,11 @@ the authors speak, by their part-of-speech tags, and turns them into title phras
 - ``purpose via object``: the purpose reached through the contribution: "we propose Y to improve X"
   -> "improving X via Y";
 - ``object for problem``: the contribution's object for the problem it addresses: "we propose Y to
-  improve X" -> "Y for X".
+  improve X" -> "Y for X";
+- ``object for topic`` and ``topic via object``: the contribution's head noun group and the topic a
+  background sentence opens with as its subject: "Unsupervised domain adaptation aims ... We propose
+  a prototypical network ..." -> "prototypical network for unsupervised domain adaptation",
+  "unsupervised domain adaptation via prototypical network".
 
 Only grammatical transformations from tags (the verb's -ing form by ``text.forms.gerund``); the
 learned span scorer (``spans.py``) ranks these phrases with the abstract's noun-phrase spans, each
@@ -28,6 +32,7 @@ marked by where it comes from.
 
 from __future__ import annotations
 
+from generator.keywords import generic
 from generator.text.forms import gerund
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
@@ -39,6 +44,7 @@ from generator.titles import contribution
 Tagged = list[tuple[str, str]]
 
 MAX_WORDS = 14
+MAX_CHARS = 70  # titles are cut at 80 characters (generate.TITLE_MAX), a name and colon included
 MIN_WORDS = 3
 SENTENCES = 3  # the authors' sentences read besides the contribution sentence
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
@@ -50,6 +56,7 @@ _ATTACH = frozenset(
 )
 _MEANS = frozenset({"by", "using", "via", "through", "with"})
 _AUTHORS = frozenset({"we"})
+GENERIC_SHARE = 0.05  # a word in more than this share of SciTLDR train abstracts is generic
 
 
 def _nominal_gerund(s: Tagged, j: int) -> bool:
@@ -207,7 +214,8 @@ def structures(s: Tagged) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
 
     def add(words: list[str], source: str) -> None:
-        if MIN_WORDS <= len(words) <= MAX_WORDS:
+        # a phrase the title's length limit would cut is no candidate: "... via Generative Adversarial"
+        if MIN_WORDS <= len(words) <= MAX_WORDS and len(" ".join(words)) <= MAX_CHARS:
             out.append((" ".join(words), source))
 
     for v in _authors_verbs(s):
@@ -290,6 +298,14 @@ def contribution_core(s: Tagged) -> list[str]:
         if not variants:
             continue
         j = _bracket_end(s, variants[0][1])
+        # "a method called adaptive quantization": the name it is given is the thing
+        if j + 1 < len(s) and s[j][0].lower() in {"called", "named", "dubbed", "termed"}:
+            named = phrase_variants(s, j + 1, attach=False)
+            if named:
+                return named[0][0]
+        # a lone generic word ("method", "approach") names no contribution
+        if len(variants[0][0]) == 1 and generic.share(variants[0][0][0]) > GENERIC_SHARE:
+            return []
         if j + 1 < len(s) and s[j][0] == "," and s[j + 1][1] == "DT":
             appos = phrase_variants(s, j + 1, attach=False)
             if appos and len(appos[0][0]) >= 2:
@@ -343,7 +359,9 @@ def composed(text: str) -> list[tuple[str, str, int]]:
                 if (
                     not said.issuperset(w.lower() for w in words)
                     and len(core.split()) + len(words) < MAX_WORDS
+                    and len(core) + len(" ".join(words)) + 5 <= MAX_CHARS
                 ):
                     out.append((f"{core} for {' '.join(words)}", "object for topic", found[0]))
+                    out.append((f"{' '.join(words)} via {core}", "topic via object", found[0]))
     seen: set[str] = set()
     return [row for row in out if not (row[0].lower() in seen or seen.add(row[0].lower()))]
