@@ -115,6 +115,12 @@ def test_topic_is_the_subject_a_background_sentence_opens_with() -> None:
     assert compose.topic(tagged(s)) == [["Unsupervised", "domain", "adaptation"]]
     s = "In/IN recent/JJ years/NNS ,/, deep/JJ networks/NNS have/VBP grown/VBN ./."
     assert compose.topic(tagged(s)) == []
+    s = "Such/JJ approaches/NNS ignore/VBP the/DT modal/JJ regression/NN ./."
+    assert compose.topic(tagged(s)) == []
+    s = "These/DT graph/NN methods/NNS ignore/VBP the/DT modal/JJ regression/NN ./."
+    assert compose.topic(tagged(s)) == []
+    s = "The/DT graph/NN methods/NNS ignore/VBP the/DT modal/JJ regression/NN ./."
+    assert compose.topic(tagged(s)) == [["graph", "methods"]]
 
 
 def test_composed_titles_of_an_abstract_join_the_object_and_the_topic() -> None:

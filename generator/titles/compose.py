@@ -38,6 +38,7 @@ from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
 from generator.text.wordlists import TITLES_CONTRIBUTION_SELF_PRAISE as SELF_PRAISE
 from generator.text.wordlists import TITLES_SPANS_NEGATION as NEGATION
+from generator.text.wordlists import TLDR_ANAPHORS as ANAPHORS
 from generator.text.wordlists import TLDR_FINDING_VERBS as FINDING_VERBS
 from generator.titles import contribution
 
@@ -317,7 +318,10 @@ def contribution_core(s: Tagged) -> list[str]:
 def topic(s: Tagged) -> list[list[str]]:
     """The noun phrase a sentence opens with as its subject ("Unsupervised domain adaptation aims
     to ..."), alone and with its first attached phrase; [] when the sentence opens otherwise."""
-    k = 1 if s and s[0][1] == "DT" else 0
+    # a subject that points back ("Such approaches", "These methods") names no topic of its own
+    if not s or s[0][0].lower() in ANAPHORS:
+        return []
+    k = 1 if s[0][1] == "DT" else 0
     variants = phrase_variants(s, k)[:2]
     if not variants or noun_group(s, k)[0] != k:
         return []
