@@ -7,6 +7,10 @@ ridge regression (``ALPHA``, numpy, closed form) fits the weights; sparse word f
 last word, the word before, the part-of-speech pattern) seen in fewer than ``MIN_COUNT`` spans are
 dropped.
 
+``fit_logit`` is the listwise alternative (conditional logit over each abstract's candidates, as the
+TLDR ranker); on train 5-fold it ties the ridge (EVALUATION.md, "Title spans, round 4"), so the
+closed form stays.
+
     python -m generator.evaluation.title_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.title_tune ../shared/scitldr --cv     # 5-fold word F1 on train only
 """
@@ -27,6 +31,8 @@ from generator.titles import spans, tldr
 MIN_COUNT = 20
 WORD_MIN_COUNT = 30
 ALPHA = 100.0
+TAU = 0.1  # the conditional logit's temperature over word F1
+L2 = 1.0
 FOLDS = 5
 _SPARSE = ("f0=", "fl=", "prev=", "pos=")
 
@@ -86,6 +92,45 @@ def fit(rows) -> dict[str, float]:
     x -= x.mean(axis=0)
     coef = np.linalg.solve(x.T @ x + ALPHA * np.eye(len(names)), x.T @ (target - target.mean()))
     weights = {k: round(float(v), 6) for k, v in zip(names, coef, strict=True)}
+    return {k: v for k, v in sorted(weights.items()) if v}
+
+
+def fit_logit(rows, tau: float = TAU, l2: float = L2) -> dict[str, float]:
+    """Conditional logit (numpy features, scipy's L-BFGS): a softmax over each abstract's candidates
+    fitted to the softmax of their word F1 at temperature ``tau``, with an L2 penalty ``l2``; the
+    listwise alternative to ``fit``, as the TLDR ranker is fitted (``tldr_tune.fit_ranker``)."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    feats = [f for _, fs, _ in rows for f in fs]
+    counts = Counter(k for f in feats for k in f if k.startswith(_SPARSE))
+    names = sorted({k for f in feats for k in f if not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT})
+    column = {k: c for c, k in enumerate(names)}
+    x = np.zeros((len(feats), len(names)))
+    for r, f in enumerate(feats):
+        for k, v in f.items():
+            if k in column:
+                x[r, column[k]] = v
+    sizes = [len(fs) for _, fs, _ in rows]
+    group = np.repeat(np.arange(len(rows)), sizes)
+    target = np.concatenate(
+        [
+            np.exp((np.array(y) - max(y)) / tau) / np.exp((np.array(y) - max(y)) / tau).sum()
+            for _, _, y in rows
+        ]
+    )
+
+    def loss(w):
+        s = x @ w
+        top = np.full(len(rows), -np.inf)
+        np.maximum.at(top, group, s)
+        e = np.exp(s - top[group])
+        z = np.bincount(group, e, minlength=len(rows))
+        logp = s - top[group] - np.log(z[group])
+        return -(target * logp).sum() + 0.5 * l2 * w @ w, x.T @ (np.exp(logp) - target) + l2 * w
+
+    result = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    weights = {k: round(float(v), 6) for k, v in zip(names, result.x, strict=True)}
     return {k: v for k, v in sorted(weights.items()) if v}
 
 

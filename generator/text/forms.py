@@ -34,3 +34,33 @@ def phrase_key(text: str) -> str:
     if not words:
         return ""
     return " ".join([*words[:-1], singular(words[-1])])
+
+
+@lru_cache(maxsize=4096)
+def gerund(verb: str, tag: str = "VB") -> str:
+    """The -ing form of a lower-case verb in any inflection (tag VB, VBP, VBZ, VBD or VBN): learns,
+    learned -> learning; improve -> improving; map -> mapping; applies -> applying. The candidate
+    stems a regular inflection allows are each given -ing (also with the final consonant doubled, or
+    "ie" -> "y") and the form general English uses most (wordfreq) wins; an unknown verb takes the
+    plain rule."""
+    from wordfreq import zipf_frequency
+
+    stems = {verb}
+    if tag == "VBZ":
+        stems = {verb[:-1], verb[:-2], verb[:-3] + "y"} if verb.endswith("s") else {verb}
+    elif tag in {"VBD", "VBN"} and verb.endswith("ed"):
+        stems = {verb[:-1], verb[:-2], verb[:-3], verb[:-3] + "y"}
+    forms = set()
+    for stem in (s for s in stems if len(s) >= 2):
+        forms |= {stem + "ing", stem + stem[-1] + "ing"}
+        if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")):
+            forms.add(stem[:-1] + "ing")
+        if stem.endswith("ie"):
+            forms.add(stem[:-2] + "ying")
+    best = max(sorted(forms), key=lambda f: zipf_frequency(f, "en"), default="")
+    if best and zipf_frequency(best, "en") > 0:
+        return best
+    stem = verb
+    if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")):
+        return stem[:-1] + "ing"
+    return stem + "ing"

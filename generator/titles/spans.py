@@ -14,6 +14,14 @@ part-of-speech pattern, how common its head is in general English (wordfreq: "me
 "autoencoders") and whether it holds a coined word. The weights (``span_weights.json``) are a ridge
 regression (numpy, closed form) on each SciTLDR train span's word F1
 with the paper's real title, centred per abstract (``python -m generator.evaluation.title_tune``).
+
+Round 4: the phrases ``compose.py`` writes from the authors' clauses (the object of their verb with
+its attached phrases, gerund actions, purposes, means, "X for <topic>") compete with the spans,
+each marked by its source (``src=``); every candidate also has the document frequency of its words
+over SciTLDR train (``keywords/generic.py``: "deep reinforcement learning" is all generic words)
+and whether it names the method (the contribution's head noun group) and the problem (the opening
+sentence's subject). ``BACKGROUND_LAST`` (off) would try the phrases of sentences before the
+contribution sentence last.
 """
 
 from __future__ import annotations
@@ -25,11 +33,12 @@ from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
 
+from generator.keywords import generic
 from generator.keywords.filler import zipf
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
-from generator.titles import contribution
+from generator.titles import compose, contribution
 from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_features
 
 MIN_WORDS = 3
@@ -37,11 +46,17 @@ MAX_WORDS = 12
 OPENING = 3  # the opening sentences searched besides the contribution sentence
 WEIGHTS_FILE = "span_weights.json"
 TITLE_WORDS = 8.5  # the real titles' mean length in words (SciTLDR train)
+GENERIC_SHARE = 0.05  # a word in more than this share of train abstracts is generic ("learning")
+# phrases of sentences before the contribution sentence tried last: off, it costs word F1 (train
+# 5-fold 0.327 -> 0.308) and its replacements read as fragments (EVALUATION.md, round 4)
+BACKGROUND_LAST = False
+COMPOSED = True  # phrases written from the authors' clauses (compose.py) compete with the spans
 
 _START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
 _INSIDE = _START | {"POS"}
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MODIFIED = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
 _WORD = re.compile(r"[a-z0-9]+")
 _COARSE = {"JJ": "J", "NN": "N", "VB": "V", "IN": "I", "CC": "C", "DT": "D", "CD": "N", "TO": "I", "FW": "N"}
 
@@ -107,6 +122,12 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
         # never from the middle of a name written in capitals: "Carlo Tree Search" of "Monte Carlo
         # Tree Search"
         if i and w[:1].isupper() and tagged[i - 1][1] in {"NNP", "NNPS"} and tagged[i - 1][0][:1].isupper():
+            continue
+        # a participle after a noun or a comma, or opening the sentence, is a clause of its own ("a
+        # method called adaptive quantization", "Given real data, ..."), not a modifier of its noun
+        if t == "VBN" and (
+            i == 0 or tagged[i - 1][1] in _NOUNS | {","} or tagged[i - 1][0].lower() in _AUXILIARIES
+        ):
             continue
         # "without access to additional data", "instead of X": the paper has or does the opposite
         if any(tagged[k][0].lower() in _NEGATION for k in range(max(i - 2, 0), i)):
@@ -175,50 +196,80 @@ def candidate_spans(text: str, probs: dict[str, float] | None = None) -> list[tu
     top = set(sorted(score, key=lambda w: (-score[w], w))[:10])
     lowered = text.lower()
     out = []
+    background_before = found[0] if found else 0
+    # what the paper makes (the contribution's head noun group) and the problem the abstract opens
+    # with (its first sentence's subject): whether a candidate names the method, the problem or both
+    method = {w.lower() for w in compose.contribution_core(found[1])} if found else set()
+    opening = chosen.get(0) or contribution.tagged(sents[0])
+    problem = {w.lower() for words in compose.topic(opening) for w in words} - method
+
+    def common(toks: list[str], index: int) -> dict[str, float]:
+        """The features every candidate has, span or composed phrase."""
+        lows = [w.lower() for w in toks]
+        n = len(toks)
+        phrase = " ".join(toks)
+        f: dict[str, float] = {
+            f"len={n}": 1.0,
+            f"sent={min(index, 4)}": 1.0,
+            "contribution": float(bool(found) and index == found[0]),
+            "background": float(index < background_before),
+            "first": float(index == 0),
+            "f0=" + lows[0]: 1.0,
+            "fl=" + lows[-1]: 1.0,
+            "joins": sum(1 for w in lows if w in _JOIN) / n,
+            "and": float("and" in lows),
+            "top": len(set(lows) & top) / 10,
+            "topfrac": sum(1 for w in lows if w in top) / n,
+            "idf": sum(_idf(w) for w in lows) / n / 8,
+            "caps": sum(1 for w in toks if w[:1].isupper()) / n,
+            "repeats": math.log1p(lowered.count(phrase.lower())),
+            "rest": math.log1p(sum(all_words[w] for w in lows if w in all_words) / n),
+            f"headzipf={min(int(zipf(lows[-1])), 6)}": 1.0,
+            "coined": float(any(_coined(w) for w in toks)),
+        }
+        content = [w for w in lows if w not in _JOIN]
+        shares = [math.log10(generic.share(w) + 1e-4) for w in content] or [0.0]
+        f["df_mean"] = sum(shares) / len(shares) / 4
+        f["df_min"] = min(shares) / 4
+        f["df_generic"] = sum(1 for w in content if generic.share(w) > GENERIC_SHARE) / max(len(content), 1)
+        f["all_generic"] = float(all(generic.share(w) > GENERIC_SHARE for w in content))
+        f["method"] = float(bool(method & set(lows)))
+        f["problem"] = float(bool(problem & set(lows)))
+        f["method_problem"] = f["method"] * f["problem"]
+        rw = rouge_words(phrase)
+        match = sum(probs.get(w, 0.0) for w in set(rw))
+        f["eF"] = 2 * match / (len(rw) + TITLE_WORDS)
+        f["eP"] = match / max(len(rw), 1)
+        f["eR"] = match / TITLE_WORDS
+        return f
+
+    out = []
     for index in sorted(chosen):
         tagged = chosen[index]
         is_contribution = bool(found) and index == found[0]
         for i, j in _spans(tagged):
             toks = [w for w, _ in tagged[i:j]]
-            span = " ".join(toks)
-            lows = [w.lower() for w in toks]
-            f: dict[str, float] = {
-                f"len={j - i}": 1.0,
-                f"sent={min(index, 4)}": 1.0,
-                "contribution": float(is_contribution),
-                "first": float(index == 0),
-                "rel": i / max(len(tagged), 1),
-                "f0=" + lows[0]: 1.0,
-                "fl=" + lows[-1]: 1.0,
-                "t0=" + tagged[i][1]: 1.0,
-                "tl=" + tagged[j - 1][1]: 1.0,
-                "prev=" + (tagged[i - 1][0].lower() if i else "^"): 1.0,
-                "next=" + (tagged[j][1] if j < len(tagged) else "$"): 1.0,
-                "joins": sum(1 for w in lows if w in _JOIN) / (j - i),
-                "and": float("and" in lows),
-                "top": len(set(lows) & top) / 10,
-                "topfrac": sum(1 for w in lows if w in top) / (j - i),
-                "idf": sum(_idf(w) for w in lows) / (j - i) / 8,
-                "caps": sum(1 for w in toks if w[:1].isupper()) / (j - i),
-                "repeats": math.log1p(lowered.count(span.lower())),
-                "rest": math.log1p(sum(all_words[w] for w in lows if w in all_words) / (j - i)),
-            }
-            # the words' part-of-speech pattern, coarse ("JNIN": adjective noun preposition noun), and
-            # how generic the head is in general English ("method" against "autoencoders")
+            f = common(toks, index)
+            f["src=span"] = 1.0
+            f["rel"] = i / max(len(tagged), 1)
+            f["t0=" + tagged[i][1]] = 1.0
+            f["tl=" + tagged[j - 1][1]] = 1.0
+            f["prev=" + (tagged[i - 1][0].lower() if i else "^")] = 1.0
+            f["next=" + (tagged[j][1] if j < len(tagged) else "$")] = 1.0
+            # the words' part-of-speech pattern, coarse ("JNIN": adjective noun preposition noun)
             coarse = "".join(_COARSE.get(t[:2], "x") for _, t in tagged[i:j])
             f["pos=" + re.sub(r"(.)\1+", r"\1", coarse)] = 1.0
-            f[f"headzipf={min(int(zipf(lows[-1])), 6)}"] = 1.0
-            f["coined"] = float(any(_coined(w) for w in toks))
-            rw = rouge_words(span)
-            match = sum(probs.get(w, 0.0) for w in set(rw))
-            f["eF"] = 2 * match / (len(rw) + TITLE_WORDS)
-            f["eP"] = match / max(len(rw), 1)
-            f["eR"] = match / TITLE_WORDS
             if is_contribution and verb_at >= 0:
                 gap = i - verb_at
                 f["after_verb"] = float(0 < gap <= 3)
                 f[f"gap={max(min(gap, 6), -1)}"] = 1.0
-            out.append((span, f))
+            out.append((" ".join(toks), f))
+    if COMPOSED:
+        for phrase, source, index in compose.composed(text):
+            f = common(phrase.split(), index)
+            f["src=" + source] = 1.0
+            f["gerund"] = float(phrase.split()[0].endswith("ing"))
+            out.append((phrase, f))
     return out
 
 
@@ -228,16 +279,20 @@ def score(feats: dict[str, float]) -> float:
 
 
 @lru_cache(maxsize=16)
-def _scored(text: str) -> tuple[tuple[str, float], ...]:
-    return tuple((span, score(feats)) for span, feats in candidate_spans(text))
+def _scored(text: str) -> tuple[tuple[str, float, bool], ...]:
+    return tuple(
+        (span, score(feats), feats.get("background", 0.0) > 0) for span, feats in candidate_spans(text)
+    )
 
 
 def ranked_spans(text: str, exclude: str = "") -> list[str]:
     """The abstract's spans, best first (equal scores in reading order), without those that contain
-    ``exclude`` (the paper's name, which the title already shows)."""
+    ``exclude`` (the paper's name, which the title already shows). A phrase of a background sentence
+    (before the contribution sentence: "catastrophic forgetting in neural networks" for a paper that
+    cures it) comes after every other (``BACKGROUND_LAST``)."""
     rows = list(_scored(text))
     if exclude:
         pattern = re.compile(rf"(?<!\w){re.escape(exclude)}(?!\w)", re.I)
-        rows = [(s, f) for s, f in rows if not pattern.search(s)]
-    order = sorted(range(len(rows)), key=lambda k: (-rows[k][1], k))
+        rows = [row for row in rows if not pattern.search(row[0])]
+    order = sorted(range(len(rows)), key=lambda k: (BACKGROUND_LAST and rows[k][2], -rows[k][1], k))
     return list(dict.fromkeys(rows[k][0] for k in order))
