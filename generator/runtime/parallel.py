@@ -194,6 +194,35 @@ def _stored(store: Cache, keys: Iterable[str], values: list[Any]) -> dict[str, A
     return {k: json.loads(text) for k, text in encoded.items()}
 
 
+# The thunks ``ahead`` computes, as its forked children inherit them (set only while it runs).
+_THUNKS: Sequence[Callable[[], object]] = ()
+
+
+def _call_thunk(index: int) -> str | None:
+    value = _THUNKS[index]()
+    return value if isinstance(value, str) else None
+
+
+def ahead(thunks: Sequence[Callable[[], object]], jobs: int) -> Iterator[str | None]:
+    """Each thunk's value, in order, computed ahead on ``jobs`` forked copies of this process: a
+    string as it is, any other value None (the caller calls that thunk itself, e.g. a file written
+    in pieces). The children inherit the thunks and everything they read (the finished catalogue,
+    the templates), so nothing but the strings crosses a pipe. Serially (every value None) where
+    fork is not the safe way to start a process (not Linux), on one job, or for few thunks."""
+    global _THUNKS
+    if jobs <= 1 or len(thunks) < MIN_PARALLEL or not sys.platform.startswith("linux"):
+        yield from (None for _ in thunks)
+        return
+    _THUNKS = thunks
+    try:
+        chunksize = max(1, min(32, len(thunks) // (jobs * 8)))
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            _THUNKS = ()  # the children have their copy
+            yield from pool.imap(_call_thunk, range(len(thunks)), chunksize=chunksize)
+    finally:
+        _THUNKS = ()
+
+
 def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, bar: tqdm) -> list[Any]:  # type: ignore[type-arg]
     jobs = min(state.jobs, len(texts))
     out = []
