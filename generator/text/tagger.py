@@ -210,6 +210,7 @@ class Model:
         self._row = {feat: number for number, feat in enumerate(features)}
         self._column = {tag: k for k, tag in enumerate(tags)}
         self._own: dict[str, list[int]] = {}
+        self._contexts: dict[tuple[str, str, str], np.ndarray | None] = {}
         self._sentences: dict[tuple[tuple[str, ...], bool], Tagged] = {}
         # the summed rows of the features of the two tags on the left (few pairs, so kept), and the
         # rows of the features that do not exist (zero: left out of every sum)
@@ -303,6 +304,7 @@ class Model:
             static = matrix[np.array(ids)].sum(axis=1)
         prev, prev2 = START
         unknown = self._unknown
+        contexts = self._contexts
         tags: list[str] = []
         alternatives: list[np.ndarray | None] = [None] * len(tokens)
         position = 0
@@ -317,10 +319,18 @@ class Model:
                     history = self._history[prev, prev2] = matrix[
                         self._ids(history_features(prev, prev2))
                     ].sum(axis=0)
-                context = [i for i in self._ids(context_features(word, prev, lex[k + 3])) if i != unknown]
+                # the features of the word with the tag on its left, their rows summed once a triple
+                triple = (word, prev, lex[k + 3])
+                if triple in contexts:
+                    context = contexts[triple]
+                else:
+                    if len(contexts) > OWN_CACHE:
+                        contexts.clear()
+                    ids = [i for i in self._ids(context_features(word, prev, lex[k + 3])) if i != unknown]
+                    context = contexts[triple] = matrix[ids].sum(axis=0) if ids else None
                 scores = static[position] + history
-                if context:
-                    scores = scores + matrix[context].sum(axis=0)
+                if context is not None:
+                    scores = scores + context
                 position += 1
                 tag = self.tags[int(scores.argmax())]
                 alternatives[k] = scores
