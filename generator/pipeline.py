@@ -136,7 +136,8 @@ def build(
     )
     if catalogue_only:
         pages = (page for page in pages if page.path == "catalogue.json")
-    report = write.write(docs_dir, pages)
+    # The pages are rendered on as many processes as the stages ran on (forked: they share the catalogue).
+    report = write.write(docs_dir, pages, jobs=run.jobs)
     pinned = pin_ids and write.write_id_lock(seeds_dir, dict(catalogue.id_lock))
     summary = Summary(
         seed_lines=catalogue.stats.seed_lines,

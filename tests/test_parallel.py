@@ -77,3 +77,42 @@ def test_one_line_change_rewrites_only_changed_files(tmp_path: Path) -> None:
         assert (docs / rel).stat().st_mtime > 1_000_000, rel
     assert warm.pages_written == len(changed - {".generated.json"})
     assert warm.removed == len(before.keys() - after.keys()) >= 1
+
+
+def _pid_and_square(todo: list[int]) -> list[list[int]]:
+    return [[i * i, os.getpid()] for i in todo]
+
+
+def test_forked_compute_gives_the_serial_values_from_other_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 2)
+    idents = [f"paper-{i}" for i in range(40)]
+    with parallel.runtime(None, jobs=1):
+        serial = parallel.cached(idents, "k", "squares", _pid_and_square, forked=True)
+    with parallel.runtime(None, jobs=2):
+        forked = parallel.cached(idents, "k", "squares", _pid_and_square, forked=True)
+    assert [v[0] for v in forked] == [v[0] for v in serial] == [i * i for i in range(40)]
+    assert {v[1] for v in serial} == {os.getpid()}
+    assert os.getpid() not in {v[1] for v in forked}  # computed in the forked copies
+    # a thunk that is no string (a file in pieces) is left to the caller
+    assert list(parallel.ahead([lambda: "a", lambda: ["b"]] * 2, jobs=2)) == ["a", None, "a", None]
+
+
+def test_pages_rendered_ahead_are_the_files_written_serially(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 2)
+    with parallel.runtime(None, jobs=1):
+        catalogue = catalogue_from(ingest.read_seeds(FROZEN_SEEDS))
+    from generator.site import write
+
+    serial = write.write(tmp_path / "serial", Renderer().pages(catalogue), jobs=1)
+    ahead = write.write(tmp_path / "ahead", Renderer().pages(catalogue), jobs=2)
+    assert serial == ahead and serial.written > 20
+    manifest = write.MANIFEST
+    assert {k: v for k, v in snapshot(tmp_path / "ahead").items() if k != manifest} == {
+        k: v for k, v in snapshot(tmp_path / "serial").items() if k != manifest
+    }
+    # unchanged pages are neither rendered ahead nor rewritten
+    again = write.write(tmp_path / "ahead", Renderer().pages(catalogue), jobs=2)
+    keyed = sum(1 for page in Renderer().pages(catalogue) if page.key)
+    assert (again.written, again.unchanged, again.skipped) == (0, serial.written, keyed)

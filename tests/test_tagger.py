@@ -97,3 +97,24 @@ def test_original_case_and_determinism() -> None:
     assert tuple(p for s in tagger.sentences(text) for p in fresh.tag_tokens(tagger.tokenize(s))) == first
     assert tagger.tag(text) == first
     assert tagger.tag("") == ()
+
+
+def test_remembered_sentences_give_the_tags_a_fresh_tagging_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keyword and titles stages tag the same sentences in one worker: the second tagging is
+    the remembered one, and it equals a tagging from scratch, clause pass on or off."""
+    model = tagger.Model.load()
+    sentences = [[w for w, _ in gold] for gold in GOLD[:40]]
+    fresh = [model._tag_tokens(tuple(s), True) for s in sentences]
+    plain = [model._tag_tokens(tuple(s), False) for s in sentences]
+    assert [model.tag_tokens(s) for s in sentences] == fresh
+    calls: list[tuple[str, ...]] = []
+    real = model._tag_tokens
+    monkeypatch.setattr(model, "_tag_tokens", lambda t, c: calls.append(t) or real(t, c))
+    assert [model.tag_tokens(list(s)) for s in sentences] == fresh  # a list or a tuple, same key
+    assert calls == []
+    assert [model.tag_tokens(s, clause_pass=False) for s in sentences] == plain
+    assert len(calls) == len(sentences)  # the clause pass is part of what is remembered
+    monkeypatch.setattr(tagger, "SENTENCE_CACHE", 5)
+    model._sentences.clear()
+    assert [model.tag_tokens(s) for s in sentences] == fresh  # the cache starts again when full
+    assert len(model._sentences) <= 6

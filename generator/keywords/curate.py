@@ -171,6 +171,7 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tup
         choice_key(),
         CHOICE_LABEL,
         lambda todo: [_choice(packed[i], expand, shared, written, too_common) for i in todo],
+        forked=True,  # a pure function of the packed candidates: run on forked copies (runtime/parallel.py)
     )
     packed.clear()  # the packed candidates are not needed any more
     wanted = {k for chosen in choices for k in chosen}

@@ -18,11 +18,13 @@ lemmatisation; any other settings, or another YAKE release, are called as they c
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import SimpleNamespace
 from typing import Any
 
+import numpy as np
 import yake
 import yake.data.core as yake_core
 import yake.data.single_word as yake_single_word
@@ -198,6 +200,55 @@ def _count(candidates: dict[str, ComposedWord], phrase: list[tuple[str, str, Any
 _new_composed = object.__new__
 
 
+def _single_terms(core: _DataCore) -> None:
+    """``core.build_single_terms_features(features=None)`` of YAKE 0.7.3 with ``SingleWord.update_h``
+    and ``get_graph_metrics`` inlined for every term: the same statements on the same numbers in the
+    same order (numpy's mean and standard deviation included), so every score is bit for bit YAKE's."""
+    terms = core.terms.values()
+    valid_tfs = np.array([x.data["tf"] for x in terms if not x.data["stopword"]])
+    if not valid_tfs.size:
+        return
+    avg_tf = valid_tfs.mean()
+    std_tf = valid_tfs.std()
+    max_tf = max(x.data["tf"] for x in terms)
+    spread_of = avg_tf + std_tf
+    number_of_sentences = core.number_of_sentences
+    succ, pred = core.g._succ, core.g._pred
+    log = math.log
+    for term in terms:
+        data = term.data
+        tf = data["tf"]
+        if term._graph_metrics_cache is None:
+            out = succ.get(term.id, {})
+            wdr = len(out)
+            wir = sum(d["tf"] for d in out.values())
+            pwr = 0 if wir == 0 else wdr / wir
+            into = pred.get(term.id, {})
+            wdl = len(into)
+            wil = sum(d["tf"] for d in into.values())
+            pwl = 0 if wil == 0 else wdl / wil
+            term._graph_metrics_cache = {
+                "wdr": wdr,
+                "wir": wir,
+                "pwr": pwr,
+                "wdl": wdl,
+                "wil": wil,
+                "pwl": pwl,
+            }
+        else:
+            metrics = term._graph_metrics_cache
+            wdr, pwr, wdl, pwl = metrics["wdr"], metrics["pwr"], metrics["wdl"], metrics["pwl"]
+        data["pl"] = wdl / max_tf
+        data["pr"] = wdr / max_tf
+        data["wrel"] = wrel = (0.5 + (pwl * (tf / max_tf))) + (0.5 + (pwr * (tf / max_tf)))
+        data["wfreq"] = wfreq = tf / spread_of
+        occurs = data["occurs"]
+        data["wspread"] = wspread = len(occurs) / number_of_sentences
+        data["wcase"] = wcase = max(data["tf_a"], data["tf_n"]) / (1.0 + log(tf))
+        data["wpos"] = wpos = log(log(3.0 + _median(list(occurs.keys()))))
+        data["h"] = (wpos * wrel) / (wcase + (wfreq / wrel) + (wspread / wrel))
+
+
 def extract_keywords(extractor: yake.KeywordExtractor, text: str) -> list[tuple[str, float]]:
     """``extractor.extract_keywords(text)``, computed faster."""
     config = extractor.config
@@ -216,7 +267,10 @@ def extract_keywords(extractor: yake.KeywordExtractor, text: str) -> list[tuple[
                 stopword_set=extractor.stopword_set,
                 config={"windows_size": config["window_size"], "n": config["n"]},
             )
-            core.build_single_terms_features(features=config["features"])
+            if config["features"] is None:
+                _single_terms(core)
+            else:
+                core.build_single_terms_features(features=config["features"])
             core.build_mult_terms_features(features=config["features"])
         ranked = sorted([c for c in core.candidates.values() if c.is_valid()], key=lambda c: c.h)
         return [(c.unique_kw, c.h) for c in ranked][: config["top"]]

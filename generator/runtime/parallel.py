@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -155,20 +156,32 @@ def imap_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> I
 
 
 def cached(
-    idents: Sequence[str], key: str, label: str, compute: Callable[[list[int]], list[Any]]
+    idents: Sequence[str],
+    key: str,
+    label: str,
+    compute: Callable[[list[int]], list[Any]],
+    *,
+    forked: bool = False,
 ) -> list[Any]:
     """``list(icached(...))``."""
-    return list(icached(idents, key, label, compute))
+    return list(icached(idents, key, label, compute, forked=forked))
 
 
 def icached(
-    idents: Sequence[str], key: str, label: str, compute: Callable[[list[int]], list[Any]]
+    idents: Sequence[str],
+    key: str,
+    label: str,
+    compute: Callable[[list[int]], list[Any]],
+    *,
+    forked: bool = False,
 ) -> Iterator[Any]:
     """``compute(indices)``'s values for every ident, one at a time, reading and filling the cache:
     for values computed in this process, in batches (a digest of a value's inputs, or its text, is
     its ident), for the indices of the idents the cache does not hold, ``CHUNK`` idents at a time.
     ``key`` fingerprints the computation; values are JSON-able and go through the same JSON round
-    trip as cached ones."""
+    trip as cached ones. With ``forked``, ``compute`` is pure (a value depends on its index only, it
+    reads no cache and starts no pool) and is run in batches on the build's ``jobs`` forked copies
+    of this process, which inherit what it reads (``ahead``)."""
     state = current()
     counts = state.counts.setdefault(label, [0, 0])
     for start in range(0, len(idents), CHUNK):
@@ -181,7 +194,8 @@ def icached(
         counts[0] += len(set(keys)) - len(todo)
         counts[1] += len(todo)
         if todo:
-            fresh = compute(list(todo.values()))
+            indices = list(todo.values())
+            fresh = _forked_compute(compute, indices, state.jobs) if forked else compute(indices)
             known.update(_stored(state.cache, todo, fresh))
         yield from (known[k] for k in keys)
 
@@ -192,6 +206,70 @@ def _stored(store: Cache, keys: Iterable[str], values: list[Any]) -> dict[str, A
     encoded = {k: encode(v) for k, v in zip(keys, values, strict=True)}
     store.put_encoded(encoded)
     return {k: json.loads(text) for k, text in encoded.items()}
+
+
+# The thunks ``ahead`` and ``cached(..., forked=True)`` compute, as their forked children inherit
+# them (set only while the children start).
+_THUNKS: Sequence[Callable[[], Any]] = ()
+
+
+def _call_text(index: int) -> str | None:
+    value = _THUNKS[index]()
+    return value if isinstance(value, str) else None
+
+
+def _call_value(index: int) -> Any:
+    return _THUNKS[index]()
+
+
+def _can_fork(jobs: int, count: int) -> bool:
+    """Fork is the safe way to start these processes on Linux only; not worth it for a few thunks,
+    and never from a forked child itself."""
+    return jobs > 1 and count >= MIN_PARALLEL and sys.platform.startswith("linux") and not _in_child
+
+
+_in_child = False
+
+
+def _child_start() -> None:
+    global _in_child
+    _in_child = True
+
+
+def _forked(thunks: Sequence[Callable[[], Any]], jobs: int, call: Callable[[int], Any]) -> Iterator[Any]:
+    global _THUNKS
+    _THUNKS = thunks
+    try:
+        chunksize = max(1, min(32, len(thunks) // (jobs * 8)))
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_child_start) as pool:
+            _THUNKS = ()  # the children have their copy
+            yield from pool.imap(call, range(len(thunks)), chunksize=chunksize)
+    finally:
+        _THUNKS = ()
+
+
+def ahead(thunks: Sequence[Callable[[], object]], jobs: int) -> Iterator[str | None]:
+    """Each thunk's value, in order, computed ahead on ``jobs`` forked copies of this process: a
+    string as it is, any other value None (the caller calls that thunk itself, e.g. a file written
+    in pieces). The children inherit the thunks and everything they read (the finished catalogue,
+    the templates), so nothing but the strings crosses a pipe. Serially (every value None) where
+    fork is not the safe way to start a process (not Linux), on one job, or for few thunks."""
+    if not _can_fork(jobs, len(thunks)):
+        yield from (None for _ in thunks)
+        return
+    yield from _forked(thunks, jobs, _call_text)
+
+
+def _forked_compute(compute: Callable[[list[int]], list[Any]], todo: list[int], jobs: int) -> list[Any]:
+    """``compute(todo)``, in batches on forked copies of this process (see ``cached``)."""
+    if not _can_fork(jobs, len(todo)):
+        return compute(todo)
+    size = max(1, len(todo) // (jobs * 8))
+    batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+    out: list[Any] = []
+    for values in _forked([partial(compute, batch) for batch in batches], jobs, _call_value):
+        out.extend(values)
+    return out
 
 
 def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, bar: tqdm) -> list[Any]:  # type: ignore[type-arg]

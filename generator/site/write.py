@@ -25,11 +25,13 @@ import os
 import re
 import stat as stat_module
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.models import PageSource
+from generator.runtime import parallel
 
 MANIFEST = ".generated.json"
 _OWNED = re.compile(
@@ -64,8 +66,10 @@ def is_owned(rel: str) -> bool:
 Entry = tuple[str, int, int]
 
 
-def write(docs_dir: Path, files: Iterable[PageSource] | Mapping[str, str]) -> WriteReport:
-    """Write the generated files (a stream of pages, or path -> content); see the module docstring."""
+def write(docs_dir: Path, files: Iterable[PageSource] | Mapping[str, str], jobs: int = 1) -> WriteReport:
+    """Write the generated files (a stream of pages, or path -> content); see the module docstring.
+    With ``jobs`` > 1 the pages to render are rendered ahead on that many forked processes
+    (``parallel.ahead``), and written here in the same order, with the same bytes."""
     pages: Iterable[PageSource] = (
         (PageSource(rel, "", lambda text=text: text) for rel, text in files.items())
         if isinstance(files, Mapping)
@@ -76,6 +80,8 @@ def write(docs_dir: Path, files: Iterable[PageSource] | Mapping[str, str]) -> Wr
             raise ValueError(f"refusing to write through a symlink: {docs_dir / folder}")
     docs_dir.mkdir(parents=True, exist_ok=True)
     previous = _read_manifest(docs_dir)
+    if jobs > 1:
+        pages = _rendered_ahead(docs_dir, pages, previous, jobs)
     seen: dict[str, str] = {}  # path -> key, in the order pages came
     kept: dict[str, Entry] = {}
     staged: list[tuple[str, Path]] = []
@@ -138,6 +144,29 @@ def write(docs_dir: Path, files: Iterable[PageSource] | Mapping[str, str]) -> Wr
     manifest = '{"version": 2, "files": {\n' + entries + "\n}}\n"  # one file a line
     _atomic_write(docs_dir / MANIFEST, manifest.encode("utf-8"))
     return WriteReport(len(staged), unchanged, removed, skipped)
+
+
+def _rendered_ahead(
+    docs_dir: Path, pages: Iterable[PageSource], previous: Mapping[str, Entry | None], jobs: int
+) -> Iterator[PageSource]:
+    """The pages, those that ``write`` will render (no key, or not as the manifest recorded it)
+    with their text rendered ahead on ``jobs`` processes; a page in pieces is left to ``write``."""
+    sources = list(pages)
+    todo = [page for page in sources if not _recorded(docs_dir, page, previous)]
+    rendered = iter(parallel.ahead([page.content for page in todo], jobs))
+    todo_ids = {id(page) for page in todo}
+    for page in sources:
+        if id(page) in todo_ids:
+            text = next(rendered)
+            if text is not None:
+                page = PageSource(page.path, page.key, partial(str, text))
+        yield page
+
+
+def _recorded(docs_dir: Path, page: PageSource, previous: Mapping[str, Entry | None]) -> bool:
+    """The page's file is as the manifest recorded it, key included (``write`` does not render it)."""
+    stat = _stat(docs_dir / page.path)
+    return bool(page.key) and stat is not None and previous.get(page.path) == (page.key, *stat)
 
 
 def _stat(target: Path) -> tuple[int, int] | None:

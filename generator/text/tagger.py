@@ -60,6 +60,10 @@ _SUBJECT_END = frozenset({*NOUNS, "VBG"})
 VERB_MARGIN = 600
 # Words whose own features' rows are remembered, before that cache starts again.
 OWN_CACHE = 100_000
+# Sentences whose tags are remembered, before that cache starts again: the keyword stage tags every
+# sentence of an abstract, the titles stage (TLDR, spans, names) tags most of them again in the same
+# worker process, and a tagging is a pure function of the sentence's tokens.
+SENTENCE_CACHE = 20_000
 
 
 def tokenize(text: str) -> list[str]:
@@ -206,6 +210,8 @@ class Model:
         self._row = {feat: number for number, feat in enumerate(features)}
         self._column = {tag: k for k, tag in enumerate(tags)}
         self._own: dict[str, list[int]] = {}
+        self._contexts: dict[tuple[str, str, str], np.ndarray | None] = {}
+        self._sentences: dict[tuple[tuple[str, ...], bool], Tagged] = {}
         # the summed rows of the features of the two tags on the left (few pairs, so kept), and the
         # rows of the features that do not exist (zero: left out of every sum)
         self._history: dict[tuple[str, str], np.ndarray] = {}
@@ -254,9 +260,18 @@ class Model:
         return [get(feat, unknown) for feat in feats]
 
     def tag_tokens(self, tokens: Sequence[str], clause_pass: bool = True) -> Tagged:
-        """Tags of one sentence's tokens."""
+        """Tags of one sentence's tokens (remembered: the same tokens are tagged once a process)."""
         if not tokens:
             return ()
+        key = (tuple(tokens), clause_pass)
+        found = self._sentences.get(key)
+        if found is None:
+            if len(self._sentences) > SENTENCE_CACHE:
+                self._sentences.clear()
+            found = self._sentences[key] = self._tag_tokens(key[0], clause_pass)
+        return found
+
+    def _tag_tokens(self, tokens: Sequence[str], clause_pass: bool) -> Tagged:
         matrix = self.matrix
         words = [*START, *(normalize(t) for t in tokens), *END]
         lex = [lexical(w, self.lexicon) for w in words]
@@ -289,6 +304,7 @@ class Model:
             static = matrix[np.array(ids)].sum(axis=1)
         prev, prev2 = START
         unknown = self._unknown
+        contexts = self._contexts
         tags: list[str] = []
         alternatives: list[np.ndarray | None] = [None] * len(tokens)
         position = 0
@@ -303,10 +319,18 @@ class Model:
                     history = self._history[prev, prev2] = matrix[
                         self._ids(history_features(prev, prev2))
                     ].sum(axis=0)
-                context = [i for i in self._ids(context_features(word, prev, lex[k + 3])) if i != unknown]
+                # the features of the word with the tag on its left, their rows summed once a triple
+                triple = (word, prev, lex[k + 3])
+                if triple in contexts:
+                    context = contexts[triple]
+                else:
+                    if len(contexts) > OWN_CACHE:
+                        contexts.clear()
+                    ids = [i for i in self._ids(context_features(word, prev, lex[k + 3])) if i != unknown]
+                    context = contexts[triple] = matrix[ids].sum(axis=0) if ids else None
                 scores = static[position] + history
-                if context:
-                    scores = scores + matrix[context].sum(axis=0)
+                if context is not None:
+                    scores = scores + context
                 position += 1
                 tag = self.tags[int(scores.argmax())]
                 alternatives[k] = scores
