@@ -7,6 +7,12 @@ times dropped.
 
     python -m generator.evaluation.name_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.name_tune ../shared/scitldr --cv     # 5-fold figures on train only
+    python -m generator.evaluation.name_tune ../shared/scitldr --cv --titles   # and whole titles
+
+``--cv`` prints, for each threshold, the share of named train papers whose name the detector finds
+and the share of given names that are false (out of fold). ``--titles`` also builds every train
+paper's title with its fold's weights (``generate_title``, no catalogue) at ``names.THRESHOLD``:
+names kept, false names and title word F1 as ``make eval`` counts them on dev.
 """
 
 from __future__ import annotations
@@ -87,6 +93,32 @@ def curve(picks: list[tuple[frozenset[str], str, float]], threshold: float) -> t
     return found / max(named, 1), false / max(len(given), 1), len(given)
 
 
+def titles_cv(records: list[dict], fold_weights: list[dict[str, float]]) -> str:
+    """Names kept, false names and word F1 of every train paper's generated title, each paper's name
+    scored with the weights of the folds it is not in."""
+    from unittest import mock
+
+    from generator.evaluation.titles import Item, false_name, has_name, name_part, word_f1
+    from generator.models import Paper, Source
+    from generator.titles.generate import generate_title
+
+    items = []
+    for k, record in enumerate(records):
+        text = abstract(record)
+        with mock.patch.object(names, "weights", lambda w=fold_weights[k % FOLDS]: w):
+            title = generate_title(Paper(id="", text=text, sources=(Source("train", k),)))
+        items.append(Item(strip_latex(text), record["title"], (), title, ""))
+    named = [(i, real_name(i.real_title, i.abstract)) for i in items]
+    named = [(i, n) for i, n in named if n]
+    given = [i for i in items if name_part(i.title)]
+    return (
+        f"titles at p >= {names.THRESHOLD}: names kept {sum(has_name(i.title, n) for i, n in named)}"
+        f" of {len(named)}, false names {sum(false_name(i)[0] for i in given)} of {len(given)} titles"
+        f" with a name ({sum(false_name(i)[1] for i in given)} absent from the real title), title word"
+        f" F1 {sum(word_f1(i.title, i.real_title) for i in items) / len(items):.3f}"
+    )
+
+
 THRESHOLDS = (0.02, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 
 
@@ -96,21 +128,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("scitldr", type=Path, help="folder with train.jsonl (SciTLDR-A)")
     parser.add_argument("--cv", action="store_true", help="print 5-fold figures on train; write nothing")
+    parser.add_argument("--titles", action="store_true", help="with --cv: also whole titles (slower)")
     args = parser.parse_args(argv)
-    rows = rows_of(read_split(args.scitldr, "train"))
+    records = read_split(args.scitldr, "train")
+    rows = rows_of(records)
     if args.cv:
+        fold_weights = [fit([r for k, r in enumerate(rows) if k % FOLDS != f]) for f in range(FOLDS)]
         picks = [
             pick
             for f in range(FOLDS)
-            for pick in best_names(
-                fit([r for k, r in enumerate(rows) if k % FOLDS != f]),
-                [r for k, r in enumerate(rows) if k % FOLDS == f],
-            )
+            for pick in best_names(fold_weights[f], [r for k, r in enumerate(rows) if k % FOLDS == f])
         ]
         print(f"train {FOLDS}-fold, {sum(1 for r, _, _ in picks if r)} named of {len(picks)} papers:")
         for t in THRESHOLDS:
             found, false, given = curve(picks, t)
             print(f"  p >= {t:.2f}: names found {found:.1%}, false names {false:.1%} of {given} given")
+        if args.titles:
+            print(titles_cv(records, fold_weights))
         return 0
     payload = {"trained_on": "SciTLDR-A train", "min_count": MIN_COUNT, "C": C, "weights": fit(rows)}
     out = write_weights(names, payload)

@@ -50,6 +50,7 @@ from generator.text.wordlists import TITLES_NAMES_USED as _USED
 WEIGHTS_FILE = "name_weights.json"
 THRESHOLD = 0.03
 PREFER_NAMED = 2.0
+ROLE_VETO = False
 _TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.']*[A-Za-z0-9]|[A-Za-z0-9]")
 
 
@@ -120,11 +121,11 @@ _URL = re.compile(r"\S*(?:://|www\.)\S*")
 
 
 def _no_name(token: str) -> bool:
-    """A token that cannot be a name by its form: sentences run together ("0.5.Obviously", "U.S"),
-    a quantity ("2.0x-3.0x", "1-bit-per-weight": a leading digit, no capital), an adjective
-    ("SVD-based")."""
+    """A token that cannot be a name by its form: sentences run together ("0.5.Obviously", "U.S";
+    not "Bijectors.jl"), a quantity ("2.0x-3.0x", "1-bit-per-weight": a leading digit, no capital),
+    an adjective ("SVD-based")."""
     return (
-        "." in token
+        re.search(r"\.[A-Z]", token) is not None
         or (token[:1].isdigit() and not any(ch.isupper() for ch in token))
         or token.lower().endswith("-based")
     )
@@ -140,15 +141,18 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
             tok = tok.rstrip(".")
             if not tok or _no_name(tok):
                 continue
+            # a possessive names an owner ("Stein's method", "QGNN's accuracy"), never the paper's
+            # thing on its own; inside a run of capitals it stays ("Word Mover's Embedding")
+            single = not tok.endswith(("'s", "\u2019s"))
             shaped = (_coined(tok) or (tok[:1].isupper() and k > 0)) and tok not in _COMMON and len(tok) >= 2
             rare = tok.islower() and len(tok) >= 4 and tok.isalpha() and zipf(tok) < 1.0
-            if shaped or rare:
+            if (shaped or rare) and single:
                 out.setdefault(tok, (i, k))
             # runs of capitalised words: "Soft Actor-Critic", "Spatial Broadcast Decoder"
             if tok[:1].isupper() and tok not in _COMMON:
                 for size in (2, 3, 4):
                     run = toks[k : k + size]
-                    if len(run) == size and all(w[:1].isupper() and "." not in w for w in run):
+                    if len(run) == size and all(w[:1].isupper() and not _no_name(w) for w in run):
                         out.setdefault(" ".join(run), (i, k))
     return out
 
@@ -342,9 +346,25 @@ def probability(feats: dict[str, float], w: dict[str, float] | None = None) -> f
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_OWN_ROLES = ("role=made", "role=named", "role=apposition", "role=spelled", "role=subject")
+_OTHER_ROLES = ("role=evaluated", "role=used", "role=cited", "role=resource")
+
+
+def _others(feats: dict[str, float]) -> bool:
+    """Whether every role the abstract gives a candidate is someone else's thing: evaluated on,
+    compared with, used, cited, a data set or baseline; never made, named, in apposition, spelled
+    out or a subject."""
+    return any(feats.get(k) for k in _OTHER_ROLES) and not any(feats.get(k) for k in _OWN_ROLES)
+
+
 def _scored(text: str, rule_names: tuple[str, ...]) -> list[tuple[float, str]]:
-    """(probability, name) of each candidate; a quantity is never one ("100k", "4-bit")."""
-    return [(probability(f), n) for n, f in features(text, rule_names) if not _QUANTITY.fullmatch(n)]
+    """(probability, name) of each candidate; a quantity is never one ("100k", "4-bit"), nor, with
+    ``ROLE_VETO``, a candidate the abstract only evaluates on, compares with, uses or cites."""
+    return [
+        (probability(f), n)
+        for n, f in features(text, rule_names)
+        if not _QUANTITY.fullmatch(n) and not (ROLE_VETO and _others(f))
+    ]
 
 
 def best(text: str, rule_names: tuple[str, ...] = ()) -> tuple[str, float]:
