@@ -237,7 +237,10 @@ def test_names_keep_their_possessive_and_a_description_never_restates_the_name()
     assert contribution.own_name(text) == "Word Mover's Embedding"
     from generator.titles.generate import _candidates
 
-    text = "Graphs. We present Enhanced Node Sequence Embedding for graphs. Node Sequence Embedding helps."
+    text = (
+        "Graphs are everywhere. We present Enhanced Node Sequence Embedding, a method for graphs. "
+        "Enhanced Node Sequence Embedding builds on Node Sequence Embedding and outperforms it."
+    )
     named = [c.partition(": ") for c in _candidates(paper(text), text) if ": " in c]
     assert named  # the paper is named ...
     for name, _, desc in named:  # ... and no description only repeats the name's words

@@ -7,6 +7,12 @@ times dropped.
 
     python -m generator.evaluation.name_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.name_tune ../shared/scitldr --cv     # 5-fold figures on train only
+    python -m generator.evaluation.name_tune ../shared/scitldr --cv --titles   # and whole titles
+
+``--cv`` prints, for each threshold, the share of named train papers whose name the detector finds
+and the share of given names that are false (out of fold). ``--titles`` also builds every train
+paper's title with its fold's weights (``generate_title``, no catalogue) at ``names.THRESHOLD``:
+names kept, false names and title word F1 as ``make eval`` counts them on dev.
 """
 
 from __future__ import annotations
@@ -34,11 +40,19 @@ def rule_names(text: str) -> tuple[str, ...]:
     return tuple(n for n in ((named[0] if named else ""), contribution.own_name(text)) if n)
 
 
-def rows_of(records: list[dict]) -> list[tuple[str, list[tuple[str, dict[str, float]]]]]:
+def rows_of(records: list[dict]) -> list[tuple[frozenset[str], list[tuple[str, dict[str, float]]]]]:
+    """(the names that name each train abstract as its real title does, its candidates' features). A
+    name is right when the real title opens with it or with the long form the abstract defines for
+    it ("PCRs" when the title opens "Progressive Compressed Records:"): the title then says both."""
     out = []
     for record in records:
         text = strip_latex(abstract(record))
-        out.append((real_name(record["title"], text).lower(), names.features(text, rule_names(text))))
+        real = real_name(record["title"], text).lower()
+        cands = names.features(text, rule_names(text), own=True)
+        right = {
+            n.lower() for n, _ in cands if real and real in (n.lower(), names.spelled_out(text, n).lower())
+        }
+        out.append((frozenset(right | ({real} if real else set())), cands))
     return out
 
 
@@ -47,7 +61,7 @@ def fit(rows) -> dict[str, float]:
     from sklearn.linear_model import LogisticRegression
 
     feats = [f for _, cands in rows for _, f in cands]
-    labels = [int(name.lower() == real) for real, cands in rows for name, _ in cands]
+    labels = [int(name.lower() in right) for right, cands in rows for name, _ in cands]
     counts = Counter(k for f in feats for k in f if k.startswith(_SPARSE))
     feats = [
         {k: v for k, v in f.items() if not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT} for f in feats
@@ -59,26 +73,53 @@ def fit(rows) -> dict[str, float]:
     return {k: v for k, v in sorted(weights.items()) if v}
 
 
-def score(weights: dict[str, float], rows) -> tuple[float, float]:
-    """(share of named papers whose name is found, share of unnamed papers given a name)."""
-    import math
-
-    found = named = given = unnamed = 0
+def best_names(weights: dict[str, float], rows) -> list[tuple[frozenset[str], str, float]]:
+    """(right names, best candidate, its probability) of each abstract."""
+    out = []
     for real, cands in rows:
-        best, best_p = "", names.THRESHOLD
-        for name, f in cands:
-            p = 1 / (
-                1 + math.exp(-(weights.get("", 0.0) + sum(v * weights.get(k, 0.0) for k, v in f.items())))
-            )
-            if p > best_p:
-                best, best_p = name, p
-        if real:
-            named += 1
-            found += best.lower() == real
-        else:
-            unnamed += 1
-            given += bool(best)
-    return found / max(named, 1), given / max(unnamed, 1)
+        scored = [(names.probability(f, weights), n) for n, f in cands]
+        p, best = max(scored, key=lambda pn: (pn[0], len(pn[1])), default=(0.0, ""))
+        out.append((real, best, p))
+    return out
+
+
+def curve(picks: list[tuple[frozenset[str], str, float]], threshold: float) -> tuple[float, float, int]:
+    """(share of named papers whose name is found, share of given names that are not the real title's
+    name: false names, names given) when the best candidate names the paper at ``threshold``."""
+    given = [(real, best) for real, best, p in picks if p >= threshold]
+    named = sum(1 for real, _, _ in picks if real)
+    found = sum(1 for real, best in given if best.lower() in real)
+    false = sum(1 for real, best in given if best.lower() not in real)
+    return found / max(named, 1), false / max(len(given), 1), len(given)
+
+
+def titles_cv(records: list[dict], fold_weights: list[dict[str, float]]) -> str:
+    """Names kept, false names and word F1 of every train paper's generated title, each paper's name
+    scored with the weights of the folds it is not in."""
+    from unittest import mock
+
+    from generator.evaluation.titles import Item, false_name, has_name, name_part, word_f1
+    from generator.models import Paper, Source
+    from generator.titles.generate import generate_title
+
+    items = []
+    for k, record in enumerate(records):
+        text = abstract(record)
+        with mock.patch.object(names, "weights", lambda w=fold_weights[k % FOLDS]: w):
+            title = generate_title(Paper(id="", text=text, sources=(Source("train", k),)))
+        items.append(Item(strip_latex(text), record["title"], (), title, ""))
+    named = [(i, real_name(i.real_title, i.abstract)) for i in items]
+    named = [(i, n) for i, n in named if n]
+    given = [i for i in items if name_part(i.title)]
+    return (
+        f"titles at p >= {names.THRESHOLD}: names kept {sum(has_name(i.title, n) for i, n in named)}"
+        f" of {len(named)}, false names {sum(false_name(i)[0] for i in given)} of {len(given)} titles"
+        f" with a name ({sum(false_name(i)[1] for i in given)} absent from the real title), title word"
+        f" F1 {sum(word_f1(i.title, i.real_title) for i in items) / len(items):.3f}"
+    )
+
+
+THRESHOLDS = (0.02, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,20 +128,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("scitldr", type=Path, help="folder with train.jsonl (SciTLDR-A)")
     parser.add_argument("--cv", action="store_true", help="print 5-fold figures on train; write nothing")
+    parser.add_argument("--titles", action="store_true", help="with --cv: also whole titles (slower)")
     args = parser.parse_args(argv)
-    rows = rows_of(read_split(args.scitldr, "train"))
+    records = read_split(args.scitldr, "train")
+    rows = rows_of(records)
     if args.cv:
-        folds = [
-            score(
-                fit([r for k, r in enumerate(rows) if k % FOLDS != f]),
-                [r for k, r in enumerate(rows) if k % FOLDS == f],
-            )
+        fold_weights = [fit([r for k, r in enumerate(rows) if k % FOLDS != f]) for f in range(FOLDS)]
+        picks = [
+            pick
             for f in range(FOLDS)
+            for pick in best_names(fold_weights[f], [r for k, r in enumerate(rows) if k % FOLDS == f])
         ]
-        print(
-            f"train {FOLDS}-fold: names found {sum(a for a, _ in folds) / FOLDS:.1%} of named papers, "
-            f"a name given to {sum(b for _, b in folds) / FOLDS:.1%} of unnamed ones"
-        )
+        print(f"train {FOLDS}-fold, {sum(1 for r, _, _ in picks if r)} named of {len(picks)} papers:")
+        for t in THRESHOLDS:
+            found, false, given = curve(picks, t)
+            print(f"  p >= {t:.2f}: names found {found:.1%}, false names {false:.1%} of {given} given")
+        if args.titles:
+            print(titles_cv(records, fold_weights))
         return 0
     payload = {"trained_on": "SciTLDR-A train", "min_count": MIN_COUNT, "C": C, "weights": fit(rows)}
     out = write_weights(names, payload)

@@ -8,6 +8,11 @@ generated title and TLDR are measured against the real ones (EVALUATION.md, "Tit
   and the real title (hyphens split words), averaged over papers;
 - **names kept**: of the papers whose real title opens with a name ("FearNet: ...": at most three
   words before the colon) that the abstract contains, the share whose generated title contains it;
+- **false names**: of the generated titles with a name part ("Name: ..."), the share whose name is
+  not the real title's name (nor the short form the abstract defines for it: "PCRs" for a real
+  title opening "Progressive Compressed Records:"); also the share whose name the real title does
+  not contain anywhere (a paper's own coined name the authors left out of their title counts in
+  the first figure, not in the second);
 - **broken**: the share of generated titles that break a rule of ``generator.titles.rules``;
 - **shared**: the papers whose title another paper also has;
 - **TLDR ROUGE-1/2/L**: F-measure x 100 of the generated TLDR against each gold TLDR (rouge-score,
@@ -67,6 +72,24 @@ def has_name(title: str, name: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title, re.I))
 
 
+def name_part(title: str) -> str:
+    """The name a generated title opens with ("FearNet" of "FearNet: ..."), else ''. Generated titles
+    put a colon after a name only (key phrases are joined with "and")."""
+    head, sep, _ = title.partition(": ")
+    return head if sep else ""
+
+
+def false_name(item: Item) -> tuple[bool, bool]:
+    """(the title's name is not the real title's name, the real title does not contain it at all)."""
+    from generator.text.acronyms import definitions
+
+    name = name_part(item.title)
+    real = real_name(item.real_title, item.abstract).lower()
+    long = next((d.long for d in definitions(item.abstract) if name in (d.short, d.letters)), "")
+    right = bool(real) and real in (name.lower(), long.lower())
+    return not right, not right and not has_name(item.real_title, name)
+
+
 def generate(records: list[dict], jobs: int | None = None) -> list[Item]:
     """Title and TLDR of every record by the current code, in one catalogue."""
     from generator.models import SeedLine, Source
@@ -106,12 +129,16 @@ def figures(items: list[Item]) -> dict[str, float]:
     named = [(i, real_name(i.real_title, i.abstract)) for i in items]
     named = [(i, n) for i, n in named if n]
     flagged = [i for i in items if broken(i.title)]
+    with_name = [i for i in items if name_part(i.title)]
     out = {
         "papers": len(items),
         "title_f1": sum(word_f1(i.title, i.real_title) for i in items) / len(items),
         "named": len(named),
         "names_kept": sum(has_name(i.title, n) for i, n in named) / max(len(named), 1),
         "broken": len(flagged) / len(items),
+        "with_name": len(with_name),
+        "false_names": sum(false_name(i)[0] for i in with_name) / max(len(with_name), 1),
+        "names_absent": sum(false_name(i)[1] for i in with_name) / max(len(with_name), 1),
         # papers whose generated title another paper also has (clashes no paper could resolve)
         "shared": sum(c for c in Counter(i.title.casefold() for i in items).values() if c > 1),
     }
@@ -157,6 +184,9 @@ def table(before: dict[str, float] | None, after: dict[str, float]) -> str:
     rows = [
         ("Title word F1 with the real title", "title_f1", "{:.3f}", ">= 0.40"),
         ("Names kept (real title opens with a name the abstract has)", "names_kept", "{:.1%}", ">= 90%"),
+        ("Titles with a name part", "with_name", "{:.0f}", ""),
+        ("False names (name part not the real title's name), of those", "false_names", "{:.1%}", ""),
+        ("Name part absent from the real title, of those", "names_absent", "{:.1%}", ""),
         ("Broken titles (EVALUATION.md rules)", "broken", "{:.1%}", "<= 3%"),
         ("TLDR ROUGE-1", "tldr_rouge1", "{:.1f}", ">= 44"),
         ("TLDR ROUGE-2", "tldr_rouge2", "{:.1f}", ""),

@@ -429,6 +429,26 @@ TITLES_NAMES_COMMON = frozenset(
     {"We", "This", "The", "Our", "In", "It", "A", "An", "However", "Moreover", "Finally"}
 )
 
+# The roles a name plays in its abstract (``titles/names.py``), read from the word that governs it
+# (the first word on its left that is not part of its noun phrase or list): the authors name it...
+TITLES_NAMES_NAMING = word_set("call called calls dub dubbed name named term termed coin coined namely")
+# ... or evaluate on it, compare with it ("than X", "outperforms X", "baselines such as X") ...
+TITLES_NAMES_EVALUATED = word_set(
+    """on than against over versus vs vs. outperform outperforms outperforming outperformed beat beats
+    surpass surpasses surpassing compared compare compares comparing including like e.g. e.g.,
+    datasets benchmarks baselines"""
+)
+# ... or use it as a tool ("using X", "based on X", "with X") ...
+TITLES_NAMES_USED = word_set(
+    """using use uses used with via by from employ employs employing adopt adopts apply applies applying
+    leverage leverages leveraging extend extends extending"""
+)
+# ... and the nouns that make the name a data set or a baseline ("the MNIST dataset", "X baseline").
+TITLES_NAMES_RESOURCE_NOUNS = word_set(
+    """dataset datasets data benchmark benchmarks corpus corpora baseline baselines challenge suite
+    environment environments games database"""
+)
+
 
 # --- generator/titles/spans.py -------------------------------------------------------------------
 

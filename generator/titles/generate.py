@@ -23,7 +23,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from generator.keywords import generic
-from generator.keywords.central import cited_surnames
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
 from generator.text.acronyms import long_form
@@ -42,7 +41,6 @@ from generator.titles.clues import (
     is_survey,
     key_phrase_title,
     named_method,
-    names_explicitly,
     survey_topic,
     upper_first,
 )
@@ -52,8 +50,6 @@ SPANS_WITH_NAME = True
 SPANS_FIRST = True
 SPANS_TRIED = 3
 DESC_WORDS = 4
-NAME_ADD = 0.03
-NAME_SWITCH = 0.1
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
 # characters that carry no markup meaning in HTML, Markdown or YAML.
 _UNSAFE = re.compile(r"[^\w\s\-,.;:()/+%']", re.UNICODE)
@@ -168,38 +164,17 @@ def _spells_out(name: str, desc: str) -> bool:
     return long_form(name, desc) is not None or sum(w[:1].isupper() for w in words) * 2 > len(words)
 
 
-def _learned_name(text: str, name: str, desc: str, rule_names: tuple[str, ...]) -> tuple[str, str]:
-    """The name the learned scorer (``titles/names.py``) finds when the rules find none, or when it
-    is sure of another and finds the rules' choice unlikely (a background acronym over the coined
-    name); (name, description) unchanged otherwise."""
-    if is_survey(text):
-        return name, desc
-    scored = [(names.probability(f), n) for n, f in names.features(text, rule_names)]
-    if not scored:
-        return name, desc
-    p_best, best = max(scored, key=lambda pn: (pn[0], len(pn[1])))
-    p_rule = next((p for p, n in scored if n == name), 0.0)
-    if (not name and p_best >= NAME_ADD) or (name and best != name and p_best >= NAME_SWITCH > 4 * p_rule):
-        return best, ""
-    return name, desc
-
-
 def _candidates(paper: Paper, text: str) -> list[str]:
     """Titles in order of preference; the first that stands alone (no ``title_flags``) and breaks no
     rule of ``rules.broken`` wins."""
     out = []
     named = named_method(text)
-    coined = "" if is_survey(text) else contribution.own_name(text)
-    # the paper's own name is new where the paper introduces it; an acronym the opening sentence, the
-    # background, already uses ("DNN", "GMM") is no name of this paper's
-    background = named and coined and coined != named[0] and contribution.first_use(text, named[0]) == 0
-    if background and contribution.introduced_here(text) > 0:
-        named = None
-    name, desc = named if named else (coined, "")
-    name, desc = _learned_name(text, name, desc, tuple(n for n in ((named or ("",))[0], coined) if n))
-    cited = name in cited_surnames(text)  # "Bertinetto et al. [2019]", "proposed by Friston (2010)"
-    if name and (cited or not names.can_be_own_name(name)) and not names_explicitly(text, name):
-        name, desc = "", ""
+    if is_survey(text):
+        name, desc = named or ("", "")
+        name = name if names.may_name(text, name) else ""
+    else:  # the learned detector (``titles/names.py``) weighs the rules' picks with the name's roles
+        name = names.own_name(text, ((named or ("",))[0], contribution.own_name(text)))
+        desc = named[1] if named and named[0] == name else ""
     if name:
         # the description the naming sentence gives first when it spells the name out ("PCRs:
         # Progressive Compressed Records") or says what it is in ``DESC_WORDS`` words or more; a

@@ -1,16 +1,30 @@
-"""The paper's own name ("FearNet", "mixup", "Soft Actor-Critic"), found by a learned scorer.
+"""The paper's own name ("FearNet", "mixup", "Soft Actor-Critic"), found by a learned detector.
 
 Candidates are the abstract's coined-looking words and short runs of capitalised words, wherever they
 stand: a word with a capital or digit inside ("AutoGrow", "V1Net"), all capitals ("PACT"), a
 capitalised word that opens no sentence, a run of two to four capitalised words ("Spatial Broadcast
-Decoder"), and lower-case words that general English never uses ("mixup"). A logistic regression
-scores each from its shape, how rare it is in English, how often and where the abstract uses it (the
-opening, background sentence; the contribution sentence; as a sentence's subject), the words around
-its first use ("called", "propose", "(", "is") and whether the older rules (``clues.named_method``,
-``contribution.own_name``) pick it. The best candidate is the paper's name when its probability
-reaches ``THRESHOLD``. Weights: ``name_weights.json``, learned on the SciTLDR train split, whose real
-titles that open with a name ("FearNet: ...") label the candidates
-(``python -m generator.evaluation.name_tune``).
+Decoder"), and lower-case words that general English never uses ("mixup"); never a web address, a
+quantity or an "X-based" adjective. A logistic regression scores each from
+
+- its **roles** in the abstract (third session), read with the part-of-speech tagger from the word
+  that governs each use (the first word on its left outside its noun phrase or list): the authors
+  make it ("we propose X") or name it ("called X"), it stands in apposition ("X, a new ...") or is
+  spelled out ("X (long form)"), it is the subject of a sentence ("X outperforms ..."); or it is
+  evaluated on or compared with ("on X", "than X", "outperforms X", "such as X", "compared with
+  X"), used ("using X", "based on X"), cited ("X et al.", "X (2019)"), or a data set or baseline
+  ("the X dataset");
+- how well known it is: the number of SciTLDR train abstracts that use it (and its parts: "ResNet"
+  of "ResNet-32");
+- its **form**: shape, English frequency (wordfreq), an acronym the abstract defines;
+- where and how often the abstract uses it (the opening, background sentence; the contribution
+  sentence), the words around its first use, and whether the older rules (``clues.named_method``,
+  ``contribution.own_name``) pick it.
+
+The best candidate is the paper's name when its probability reaches ``THRESHOLD`` and ``may_name``
+allows it. Weights: ``name_weights.json``, learned on the SciTLDR train split, whose real titles that
+open with a name ("FearNet: ...", or its long form: "Progressive Compressed Records:" for "PCRs")
+label the candidates (``python -m generator.evaluation.name_tune``; the threshold is chosen there
+with ``--cv``, EVALUATION.md "Title names, round 4").
 """
 
 from __future__ import annotations
@@ -24,11 +38,19 @@ from importlib import resources
 from generator.keywords import generic
 from generator.keywords.central import cited_surnames
 from generator.keywords.filler import zipf
+from generator.text.acronyms import definitions
 from generator.text.sentences import sentences
+from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as _MAKING
 from generator.text.wordlists import TITLES_NAMES_COMMON as _COMMON
+from generator.text.wordlists import TITLES_NAMES_EVALUATED as _EVALUATED
+from generator.text.wordlists import TITLES_NAMES_NAMING as _NAMING
+from generator.text.wordlists import TITLES_NAMES_RESOURCE_NOUNS as _RESOURCE
+from generator.text.wordlists import TITLES_NAMES_USED as _USED
 
 WEIGHTS_FILE = "name_weights.json"
-THRESHOLD = 0.5
+THRESHOLD = 0.03
+PREFER_NAMED = 2.0
+ROLE_VETO = False
 _TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.']*[A-Za-z0-9]|[A-Za-z0-9]")
 
 
@@ -38,6 +60,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.']*[A-Za-z0-9]|[A-Za-z0-9]")
 # 5 or more other abstracts use were 37 of the 53 the real title does not have; the blind reader
 # rejected such titles ("CNN: Robustness of neural networks", "ResNet-18: ..."; EVALUATION.md).
 FIELD_DOCS = 5
+FIELD_GATE = True
 # A quantity is no name either: "100k" parameters, a "10x" speed-up, "4-bit".
 _QUANTITY = re.compile(r"\d+(?:[.,]\d+)?(?:[-\s]?(?:[kKmMbBxX%]|bit|fold|layer|shot|way))?")
 
@@ -47,6 +70,17 @@ def can_be_own_name(name: str) -> bool:
     if _QUANTITY.fullmatch(name.strip()):
         return False
     return generic.share(name) * generic.documents() < FIELD_DOCS
+
+
+def may_name(text: str, name: str) -> bool:
+    """Whether ``name`` may name the paper: not a cited author ("Bertinetto et al. [2019]"), and,
+    unless the abstract gives it as a name ("a model called BERT"), neither a quantity nor a term of
+    the field (``can_be_own_name``, when ``FIELD_GATE`` is on)."""
+    if not name or name in cited_surnames(text):
+        return False
+    from generator.titles.clues import names_explicitly
+
+    return not FIELD_GATE or can_be_own_name(name) or names_explicitly(text, name)
 
 
 @cache
@@ -82,31 +116,169 @@ def _shape(name: str) -> str:
     return "capital" if name[:1].isupper() else "lower"
 
 
+# a web address ("https://goo.gl/fAjOJ") holds no name
+_URL = re.compile(r"\S*(?:://|www\.)\S*")
+
+
+def _no_name(token: str) -> bool:
+    """A token that cannot be a name by its form: sentences run together ("0.5.Obviously", "U.S";
+    not "Bijectors.jl"), a quantity ("2.0x-3.0x", "1-bit-per-weight": a leading digit, no capital),
+    an adjective ("SVD-based")."""
+    return (
+        re.search(r"\.[A-Z]", token) is not None
+        or (token[:1].isdigit() and not any(ch.isupper() for ch in token))
+        or token.lower().endswith("-based")
+    )
+
+
 def candidates(text: str) -> dict[str, tuple[int, int]]:
     """Each candidate name, cased as first written, with (sentence, token index) of its first use."""
     out: dict[str, tuple[int, int]] = {}
     cited = cited_surnames(text)  # "Bertinetto et al. [2019]": an author, not the paper's name
     for i, sentence in enumerate(sentences(text)):
-        toks = [t for t in _TOKEN.findall(sentence) if t.rstrip(".") not in cited]
+        toks = [t for t in _TOKEN.findall(_URL.sub(" ", sentence)) if t.rstrip(".") not in cited]
         for k, tok in enumerate(toks):
             tok = tok.rstrip(".")
-            if not tok:
+            if not tok or _no_name(tok):
                 continue
+            # a possessive names an owner ("Stein's method", "QGNN's accuracy"), never the paper's
+            # thing on its own; inside a run of capitals it stays ("Word Mover's Embedding")
+            single = not tok.endswith(("'s", "\u2019s"))
             shaped = (_coined(tok) or (tok[:1].isupper() and k > 0)) and tok not in _COMMON and len(tok) >= 2
             rare = tok.islower() and len(tok) >= 4 and tok.isalpha() and zipf(tok) < 1.0
-            if shaped or rare:
+            if (shaped or rare) and single:
                 out.setdefault(tok, (i, k))
             # runs of capitalised words: "Soft Actor-Critic", "Spatial Broadcast Decoder"
             if tok[:1].isupper() and tok not in _COMMON:
                 for size in (2, 3, 4):
                     run = toks[k : k + size]
-                    if len(run) == size and all(w[:1].isupper() for w in run):
+                    if len(run) == size and all(w[:1].isupper() and not _no_name(w) for w in run):
                         out.setdefault(" ".join(run), (i, k))
     return out
 
 
-def features(text: str, rule_names: tuple[str, ...] = ()) -> list[tuple[str, dict[str, float]]]:
-    """(candidate, features) of every candidate name of the abstract."""
+# --- the name's role in the abstract -------------------------------------------------------------
+
+_AUTHORS = re.compile(r"\b(?:we|this paper|this work|our work|this study)\b", re.I)
+# tags a name's own noun phrase or list may have between it and the word that governs it
+_PHRASE_TAGS = frozenset(
+    {"NNP", "NNPS", "NN", "NNS", "CD", "JJ", "DT", "PRP$", ",", "CC", "HYPH", "SYM", "POS"}
+)
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+_YEAR = re.compile(r"(?:19|20)\d\d[a-z]?")
+ROLES = ("made", "named", "evaluated", "used", "of", "resource", "cited", "apposition", "spelled", "subject")
+
+
+def _governor(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, str]:
+    """(word, tag, word before it) of the word governing the phrase or list at token ``i``: "on" for
+    ImageNet in "outperforms the baselines on CIFAR-10 and ImageNet"; ('', '', '') at the start."""
+    j = i - 1
+    for _ in range(8):
+        if j < 0 or pairs[j][1] not in _PHRASE_TAGS or pairs[j][0].lower() in {"e.g.", "e.g.,"}:
+            break
+        j -= 1
+    if j < 0:
+        return "", "", ""
+    return pairs[j][0].lower(), pairs[j][1], pairs[j - 1][0].lower() if j else ""
+
+
+def _occurrence_roles(pairs: list[tuple[str, str]], i: int, j: int, authors: bool) -> set[str]:
+    """The roles of the name at tokens ``i:j`` of a tagged sentence (see ``ROLES``)."""
+    out = set()
+    word, tag, before = _governor(pairs, i)
+    nxt = [w.lower() for w, _ in pairs[j : j + 4]]
+    if word in _NAMING or (word == "as" and before in _NAMING):
+        out.add("named")
+    elif tag.startswith("VB") and word in _MAKING and authors:
+        out.add("made")
+    elif word == "on" and before == "based":
+        out.add("used")
+    elif (
+        word in _EVALUATED  # "on X", "than X", "outperforms X"
+        or (word == "as" and before == "such")
+        or (word in {"with", "to"} and before in {"compared", "comparing", "compare"})
+    ):
+        out.add("evaluated")
+    elif word in _USED:
+        out.add("used")
+    elif word == "of":
+        out.add("of")
+    if nxt[:1] and nxt[0] in _RESOURCE:
+        out.add("resource")
+    inside = [w.lower().strip(",;") for w, _ in pairs[j + 1 : j + 7]] if nxt[:1] in (["("], ["["]) else []
+    cited = nxt[:1] == ["et"] or "et" in inside or any(_YEAR.fullmatch(w) for w in inside)
+    if cited or (nxt[:1] == ["["] and len(nxt) > 1 and nxt[1].isdigit()):
+        out.add("cited")
+    if (nxt[:1] == [","] and len(nxt) > 1 and nxt[1] in {"a", "an"}) or nxt[:2] in (
+        ["is", "a"],
+        ["is", "an"],
+    ):
+        out.add("apposition")
+    if (
+        not cited
+        and nxt[:1] == ["("]
+        and len(nxt) > 2
+        and pairs[j + 1][0][:1].isupper()
+        and nxt[2] not in {")", ","}
+    ):
+        out.add("spelled")  # "Metagross (Meta Gated Recursive Controller)"
+    k = j
+    if nxt[:1] == ["("]:  # "X (long form) achieves": look past the bracket
+        k = next((m + 1 for m in range(j, min(len(pairs), j + 12)) if pairs[m][0] == ")"), j)
+    if (
+        k < len(pairs)
+        and pairs[k][1] in _FINITE
+        and all(t in {"DT", "PRP$", "JJ", "VBN"} for _, t in pairs[:i])
+    ):
+        out.add("subject")
+    return out
+
+
+def roles(text: str) -> dict[str, dict[str, int]]:
+    """For each token sequence of the abstract that a candidate could be, how often it plays each
+    role; keyed by the sequence's words joined with spaces."""
+    from generator.titles.contribution import tagged
+
+    out: dict[str, dict[str, int]] = {}
+    wanted = candidates(text)
+    firsts: dict[str, list[tuple[str, int]]] = {}
+    for name in wanted:
+        words = name.split()
+        firsts.setdefault(words[0], []).append((name, len(words)))
+    for sentence in sentences(text):
+        pairs = tagged(sentence)
+        authors = bool(_AUTHORS.search(sentence))
+        for i, (w, _) in enumerate(pairs):
+            for name, size in firsts.get(w.rstrip("."), ()):
+                if " ".join(p[0] for p in pairs[i : i + size]).rstrip(".") != name:
+                    continue
+                counts = out.setdefault(name, {})
+                counts["_uses"] = counts.get("_uses", 0) + 1
+                for role in _occurrence_roles(pairs, i, i + size, authors):
+                    counts[role] = counts.get(role, 0) + 1
+    return out
+
+
+def spelled_out(text: str, name: str) -> str:
+    """The long form the abstract defines for ``name``, as written ("Progressive Compressed Records"
+    for "PCRs"), or ''."""
+    return next((d.long for d in definitions(text) if name in (d.short, d.letters)), "")
+
+
+def field_documents(name: str, own: bool = False) -> int:
+    """How many SciTLDR train abstracts use the single word ``name`` (0 for a run of words); ``own``:
+    the abstract is one of them (tuning on train), so it is not counted."""
+    if " " in name:
+        return 0
+    n = round(generic.share(name) * generic.documents())
+    return max(n - 1, 0) if own and n else n
+
+
+def features(
+    text: str, rule_names: tuple[str, ...] = (), own: bool = False
+) -> list[tuple[str, dict[str, float]]]:
+    """(candidate, features) of every candidate name of the abstract; ``own``: the abstract is in the
+    train split the document frequencies come from (tuning)."""
     sents = sentences(text)
     if not sents:
         return []
@@ -117,6 +289,8 @@ def features(text: str, rule_names: tuple[str, ...] = ()) -> list[tuple[str, dic
     # each sentence's words between spaces, so a name's uses are counted without a regex per name
     spaced = [" " + " ".join(t.rstrip(".") for t in _TOKEN.findall(s)) + " " for s in sents]
     rows = []
+    played = roles(text)
+    defined = {d.short for d in definitions(text)}
     for name, (i, _) in candidates(text).items():
         needle = f" {name} "
         uses = [j for j, words in enumerate(spaced) for _ in range(words.count(needle))]
@@ -146,21 +320,69 @@ def features(text: str, rule_names: tuple[str, ...] = ()) -> list[tuple[str, dic
             "rule": float(name in rule_names),
             "plural": float(any(f" {name}s " in words for words in spaced)),
         }
+        counts = played.get(name, {})
+        seen = max(counts.get("_uses", 0), 1)
+        for role in ROLES:
+            if counts.get(role):
+                f["role=" + role] = 1.0
+                f["share=" + role] = counts[role] / seen
+        df = field_documents(name, own)
+        f[
+            "df=" + ("run" if " " in name else "0" if df < 3 else "3" if df < 5 else "5" if df < 20 else "20")
+        ] = 1.0
+        f["logdf"] = math.log1p(df)
+        # a member of a known family ("ResNet-32", "ImageNet-P", "Beta-VAE"): its parts' frequency
+        parts = [p for p in re.split(r"[-\d]+", name) if len(p) >= 2] if " " not in name else []
+        if len(parts) > 1 or (parts and parts[0] != name):
+            f["partdf"] = math.log1p(max(field_documents(p) for p in parts))
+        f["defined"] = float(name in defined)
         rows.append((name, f))
     return rows
 
 
-def probability(feats: dict[str, float]) -> float:
-    w = weights()
+def probability(feats: dict[str, float], w: dict[str, float] | None = None) -> float:
+    w = weights() if w is None else w
     z = w.get("", 0.0) + sum(v * w.get(k, 0.0) for k, v in feats.items())
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_OWN_ROLES = ("role=made", "role=named", "role=apposition", "role=spelled", "role=subject")
+_OTHER_ROLES = ("role=evaluated", "role=used", "role=cited", "role=resource")
+
+
+def _others(feats: dict[str, float]) -> bool:
+    """Whether every role the abstract gives a candidate is someone else's thing: evaluated on,
+    compared with, used, cited, a data set or baseline; never made, named, in apposition, spelled
+    out or a subject."""
+    return any(feats.get(k) for k in _OTHER_ROLES) and not any(feats.get(k) for k in _OWN_ROLES)
+
+
+def _scored(text: str, rule_names: tuple[str, ...]) -> list[tuple[float, str]]:
+    """(probability, name) of each candidate; a quantity is never one ("100k", "4-bit"), nor, with
+    ``ROLE_VETO``, a candidate the abstract only evaluates on, compares with, uses or cites."""
+    return [
+        (probability(f), n)
+        for n, f in features(text, rule_names)
+        if not _QUANTITY.fullmatch(n) and not (ROLE_VETO and _others(f))
+    ]
+
+
+def best(text: str, rule_names: tuple[str, ...] = ()) -> tuple[str, float]:
+    """The likeliest candidate name and its probability (('', 0.0) without a candidate)."""
+    p, name = max(_scored(text, rule_names), key=lambda pn: (pn[0], len(pn[1]), pn[1]), default=(0.0, ""))
+    return name, p
+
+
 def own_name(text: str, rule_names: tuple[str, ...] = ()) -> str:
-    """The paper's own name, cased as written, or '' when no candidate reaches ``THRESHOLD``."""
-    best, best_p = "", THRESHOLD
-    for name, feats in features(text, rule_names):
-        p = probability(feats)
-        if p > best_p or (p == best_p and best and len(name) > len(best)):
-            best, best_p = name, p
-    return best
+    """The paper's own name, cased as the abstract first writes it, or '' when no candidate reaches
+    ``THRESHOLD``. ``rule_names``: the older rules' picks, the name the abstract gives explicitly
+    (``clues.named_method``, "a model called X") first."""
+    scored = _scored(text, rule_names)
+    p, name = max(scored, key=lambda pn: (pn[0], len(pn[1]), pn[1]), default=(0.0, ""))
+    explicit = rule_names[0] if rule_names else ""
+    if explicit and explicit != name and PREFER_NAMED:
+        # the explicitly given name stays unless the detector finds another PREFER_NAMED times likelier
+        q = next((q for q, n in scored if n == explicit), 0.0)
+        if q >= THRESHOLD and p < PREFER_NAMED * q:
+            name, p = explicit, q
+    return name if p >= THRESHOLD and may_name(text, name) else ""
