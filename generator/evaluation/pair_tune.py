@@ -14,8 +14,10 @@ has none are left out). Each set is built as the pipeline builds it; every paper
    together), its weights written back in the raw features' units.
 2. **Bounds**: for each ``show`` and ``floor`` on a grid, the links each set would show
    (``pairmodel.choose``), the share its label calls related, and the share of papers left with
-   none. Chosen: the bounds with the best mean share over the six sets among those that keep at
-   least MIN_LINKS links a SciTLDR paper and at most NO_RELATED of every set's papers with none.
+   none. ``floor``: the lowest grid value from which papers' best candidates, in bins of FLOOR_BIN
+   probability, are related at least FLOOR_RATE of the time (SciTLDR and the keyphrase halves
+   weighted equally): below it a best candidate is implausible. ``show``: the best mean share over
+   the six sets at that floor among those that keep at least MIN_LINKS links a SciTLDR paper.
 """
 
 from __future__ import annotations
@@ -36,9 +38,13 @@ from generator.relate.pairs import FEATURES
 
 C = 1.0
 SHOWS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
-FLOORS = (0.0, 0.04, 0.06, 0.08, 0.1)
+FLOORS = (0.0, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2)
 MIN_LINKS = 1.0
-NO_RELATED = 0.05
+# A paper's best candidate is still plausible when papers whose best candidate has that probability
+# have a related one (by the labels) at least FLOOR_RATE of the time: ten times a random pair's rate
+# (0.9% of random SciTLDR train pairs are related by the proxy).
+FLOOR_RATE = 0.1
+FLOOR_BIN = 0.05
 
 
 @dataclass
@@ -152,6 +158,36 @@ def _choose(cands: list[pairmodel.Candidate], bounds: dict) -> list[pairmodel.Ca
     return shown
 
 
+def plausible_floor(sets: list[TuneSet], weights: dict[str, float]) -> float:
+    """The lowest FLOORS value from which every bin of best-candidate probability is related at least
+    FLOOR_RATE of the time (each group's rate, averaged over the groups SciTLDR and keyphrase)."""
+    rates: dict[str, dict[int, list[int]]] = {}
+    for s in sets:
+        group = "scitldr" if s.group == "scitldr" else "keyphrase"
+        best: dict[int, tuple[float, bool | None]] = {}
+        for e in s.examples:
+            p = pairmodel.probability(e.features, weights)
+            if e.i not in best or p > best[e.i][0]:
+                best[e.i] = (p, e.label)
+        for p, label in best.values():
+            if label is not None:
+                rates.setdefault(group, {}).setdefault(int(p / FLOOR_BIN), []).append(int(label))
+    bins = sorted({b for found in rates.values() for b in found})
+    mean = {
+        b: sum(sum(f[b]) / len(f[b]) for f in rates.values() if f.get(b))
+        / sum(1 for f in rates.values() if f.get(b))
+        for b in bins
+    }
+    print(
+        "best candidate related, by probability bin:",
+        {round(b * FLOOR_BIN, 2): round(r, 3) for b, r in mean.items()},
+    )
+    for floor in FLOORS:
+        if all(r >= FLOOR_RATE for b, r in mean.items() if (b + 1) * FLOOR_BIN > floor + 1e-9):
+            return floor
+    return FLOORS[-1]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("keyphrase", type=Path)
@@ -170,6 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     print("| show | floor | " + " | ".join(f"{s.name}: links, related, no link" for s in sets) + " |")
     print("|---:|---:|" + "---|" * len(sets))
     best = None
+    chosen_floor = plausible_floor(sets, weights)
     for show in SHOWS:
         for floor in FLOORS:
             cells = [curve(s, weights, show, floor) for s in sets]
@@ -181,13 +218,8 @@ def main(argv: list[str] | None = None) -> None:
             )
             sci = [(c, s) for c, s in zip(cells, sets, strict=True) if s.group == "scitldr"]
             per_paper = sum(c[0] for c, _ in sci) / sum(s.papers for _, s in sci)
-            alone = max(c[2] for c in cells)
             mean = sum(c[1] for c in cells) / len(cells)
-            # The best mean share at MIN_LINKS a paper; at equal share, the higher floor.
-            better = (
-                best is None or mean > best[0] + 1e-9 or (abs(mean - best[0]) <= 1e-9 and floor > best[2])
-            )
-            if per_paper >= MIN_LINKS and alone <= NO_RELATED and better:
+            if floor == chosen_floor and per_paper >= MIN_LINKS and (best is None or mean > best[0] + 1e-9):
                 best = (mean, show, floor)
     print("chosen (mean share, show, floor):", best)
     if best and not args.no_write:
