@@ -138,15 +138,20 @@ def test_a_shared_word_in_another_sense_is_no_reason_and_central_ones_come_first
     specifics = [
         ("node", "nodes", pairmodel.REASON_CONTEXT / 2, True, True),  # contexts disagree: another sense
         ("neighbour", "neighbours", 0.9, False, False),  # agrees, but central to neither paper
-        ("edge", "edges", 0.3, False, True),  # central to one
+        ("edge", "edges", 0.3, True, True),  # an everyday word of science
+        ("hidden node", "hidden nodes", 0.3, False, True),  # central to one
         ("graph convolution", "graph convolution", 0.1, True, True),
     ]
     out = pairmodel.reasons(specifics, 0, 1, found.state, found.catalogue)
     assert "nodes" not in out and "neighbours" not in out
-    assert out == ("graph convolution", "edges")  # central to both first
+    assert out == ("graph convolution", "hidden nodes")  # central to both first
     # Not said in b's text (as written): dropped, however well it scores.
     missing = [("citation graph", "citation graph", 0.9, True, True)]
     assert pairmodel.reasons(missing, 0, 1, found.state, found.catalogue) == ()
+    # A single everyday word of science is no reason, however central; a rare one or a name is.
+    words_only = [("symmetry", "symmetry", 0.9, True, True), ("convolution", "convolution", 0.9, True, True)]
+    assert pairmodel._everyday("symmetry") and not pairmodel._everyday("Wasserstein")
+    assert pairmodel.reasons(words_only, 0, 1, found.state, found.catalogue) == ("convolution",)
 
 
 def test_a_reason_must_be_said_in_both_texts_and_central_to_one_at_least() -> None:

@@ -39,6 +39,10 @@ REASON_CONTEXT = 0.05
 # A reason is central (title, summary, or said twice) to at least one of the two papers. Central to
 # both explained a third fewer links on the tune data at the same share the proxy calls related.
 REASON_CENTRAL = True
+# A single lower-case word is a reason only when rarer than this in general English (wordfreq Zipf):
+# "quantization", "distillation", not "symmetry", "decay", "hypothesis"; names and acronyms
+# ("Wasserstein", "SGD") and phrases are not bound by it.
+REASON_WORD_ZIPF = 3.0
 # Probabilities are rounded before comparing, so float noise never flips a link.
 DECIMALS = 6
 
@@ -138,13 +142,14 @@ def reasons(
     specifics: list[tuple[str, str, float, bool, bool]], i: int, j: int, state: Pairing, catalogue: Catalogue
 ) -> tuple[str, ...]:
     """The link's reasons: shared specific concepts both abstracts say as written, in the same sense
-    (agreement >= REASON_CONTEXT), central to at least one of them; central to both first, then by
-    agreement times rarity; none overlapping another."""
+    (agreement >= REASON_CONTEXT), central to at least one of them, no everyday single word
+    (``_everyday``); central to both first, then by agreement times rarity; none overlapping another."""
     kept = [
         (k, surface, agree, both)
         for k, surface, agree, both, central in specifics
         if agree >= REASON_CONTEXT
         and (central or not REASON_CENTRAL)
+        and not _everyday(surface)
         and contexts.said(state.written[i], state.words_of(surface))
         and contexts.said(state.written[j], state.words_of(surface))
     ]
@@ -162,6 +167,13 @@ def reasons(
         if not any(_overlap(k, s) for s, _ in shown):
             shown.append((k, surface))
     return tuple(surface for _, surface in shown[:MAX_TERMS_SHOWN])
+
+
+def _everyday(surface: str) -> bool:
+    """A single lower-case word of general scientific English (Zipf at least REASON_WORD_ZIPF)."""
+    from generator.keywords import filler
+
+    return " " not in surface and surface.islower() and filler.zipf(surface) >= REASON_WORD_ZIPF
 
 
 @dataclass(frozen=True)
