@@ -185,3 +185,13 @@ def test_related_papers_show_links_with_reasons_or_similar_wording_deterministic
     for pid, (links, note) in forward.items():
         assert len(links) <= related.MAX_RELATED and pid not in {r.id for r in links}
         assert bool(links) != bool(note)
+
+
+def test_the_keyphrase_ceiling_oracle_counts_lone_papers_beyond_the_allowance_as_wrong() -> None:
+    from generator.evaluation.link_ceiling import oracle
+
+    # 40 papers: 30 with partners (one each), 10 alone; 5% of 40 = 2 may stay alone, 8 take a wrong link.
+    partners = [[1]] * 30 + [[]] * 10
+    share, one, many = oracle(partners, 40)
+    assert share == 0.75 and one == 30 / 38 and many == one
+    assert oracle([[1, 2, 3, 4, 5, 6]] * 2 + [[]] * 2, 4)[2] == 10 / 12  # at most five links a paper
