@@ -58,9 +58,10 @@ def test_the_reader_facing_goals_hold(catalogue: Catalogue) -> None:
     # topics whose names they say. The five others are kept.
     assert f.groups == 7 and f.groups_kept >= 5
     assert set(f.group_problems) <= {"graph neural networks", "large language models"}
-    # Fewer, explained links since issue 20: each rests on a specific concept both papers are about
-    # (related.shown_links), so on these 47 scattered abstracts most papers show none and say why.
-    assert f.links_explained == f.links >= 20
+    # Since round 4 the pair model shows a paper's likely related papers, else its best candidate when
+    # plausible: on these 47 scattered abstracts under one a paper, few sharing a specific concept
+    # both are about (the rest say "similar wording").
+    assert f.links >= 30 and 5 <= f.links_explained < f.links
     assert all(p.related or p.related_note for p in catalogue.papers)
     assert f.flagged_titles == ()
 

@@ -12,8 +12,6 @@ from generator.relate import related
 from generator.relate.related import (
     FIRST_MIN_SCORE,
     MAX_RELATED,
-    MIN_SCORE,
-    SIMILAR_MIN_SCORE,
     acronyms,
     expand_acronyms,
     related_papers,
@@ -35,8 +33,14 @@ GRAPHS = "Knowledge graph embedding predicts missing links between entities."
 def test_similar_papers_are_linked_with_shared_keywords_and_others_are_not() -> None:
     papers = related_papers(
         (
-            paper("a000000000", DIFFUSION_A, ("diffusion models", "sampling")),
-            paper("b000000000", DIFFUSION_B, ("diffusion models", "image generation")),
+            replace(
+                paper("a000000000", DIFFUSION_A, ("diffusion models", "sampling")),
+                title="Fast diffusion models",
+            ),
+            replace(
+                paper("b000000000", DIFFUSION_B, ("diffusion models", "image generation")),
+                title="Diffusion models in fewer steps",
+            ),
             paper("c000000000", GRAPHS, ("knowledge graph",)),
         )
     )
@@ -128,7 +132,9 @@ def find(papers: dict[str, Paper], prefix: str) -> Paper:
 
 
 def linked(a: Paper, b: Paper) -> bool:
-    return b.id in {r.id for r in a.related} or a.id in {r.id for r in b.related}
+    """Neighbours in the topic graph (``Paper.similar``). The shown links are fewer since round 4 (the
+    pair model shows about one a paper on these 47 scattered abstracts), too few to join a group."""
+    return b.id in {r.id for r in a.similar} or a.id in {r.id for r in b.similar}
 
 
 @pytest.mark.parametrize("group", sorted(GROUPS))
@@ -157,21 +163,22 @@ def test_healthcare_graph_paper_reaches_the_graph_neural_network_papers(
 
 def test_seed_links_are_explained_bounded_sorted_and_never_self(seed_papers: dict[str, Paper]) -> None:
     ids = {p.id for p in seed_papers.values()}
+    by_id = {p.id: p for p in seed_papers.values()}
     for p in seed_papers.values():
         assert len(p.related) <= MAX_RELATED
         assert p.id not in {r.id for r in p.related}
         assert {r.id for r in p.related} <= ids
-        # The neighbourhood (the best explained match from FIRST_MIN_SCORE, the others from
-        # SIMILAR_MIN_SCORE), those sharing a specific concept first; each part best first.
-        assert {r.id for r in p.related} == {r.id for r in p.similar}
-        assert all(FIRST_MIN_SCORE <= r.score <= 1 and (r.shared or r.terms) for r in p.related)
-        assert sum(r.score < SIMILAR_MIN_SCORE for r in p.related) <= 1
+        # Candidates score at least FIRST_MIN_SCORE; the pair model shows the likely ones, most
+        # likely first; every reason is said in both abstracts.
+        assert all(FIRST_MIN_SCORE <= r.score <= 1 and r.terms == () for r in p.related)
         assert len({r.id for r in p.related}) == len(p.related)
-    assert sum(1 for p in seed_papers.values() if p.related and any(r.shared for r in p.related)) > 20
-    # Nothing is close to the multi-agent influence diagrams paper: at most its best explained match,
-    # which only the lower first threshold lets through; no padding.
-    lone = find(seed_papers, "Multi-agent influence diagrams").related
-    assert len(lone) <= 1 and all(r.score < MIN_SCORE and (r.shared or r.terms) for r in lone)
+        for r in p.related:
+            other = by_id[r.id]
+            for reason in r.shared:
+                assert reason.lower() in p.text.lower() or reason.lower()[:-1] in p.text.lower()
+                assert reason.lower()[:-1] in other.text.lower()
+        assert bool(p.related) != bool(p.related_note)
+    assert sum(1 for p in seed_papers.values() if p.related) > 30
 
 
 def test_links_do_not_depend_on_input_order(seed_papers: dict[str, Paper]) -> None:

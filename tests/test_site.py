@@ -228,7 +228,9 @@ def test_every_svg_link_resolves(seed_site: BuiltSite) -> None:
     pictured = sum(
         len(p.get("related", [])) for p in data["papers"] if len(p.get("related", [])) >= NEIGHBOURHOOD_MIN
     )
-    assert pictured > 0 and checked == sum(1 for t in data["topics"] if t.get("keywords")) + pictured
+    # Since the pair model (EVALUATION.md, "Related papers, round 4") few seed papers show 3 links, so
+    # the pictures may be absent here; the map's links are always checked.
+    assert checked > 0 and checked == sum(1 for t in data["topics"] if t.get("keywords")) + pictured
 
 
 def test_pages_are_minified_and_share_the_theme_icons(seed_site: BuiltSite) -> None:

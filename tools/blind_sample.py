@@ -172,7 +172,7 @@ def reason(rel: Related) -> str:
         return "shared: " + ", ".join(rel.shared)
     if rel.terms:
         return "both mention: " + ", ".join(rel.terms)
-    return "(no reason shown)"
+    return "similar wording"
 
 
 def listing_summary(paper: Paper) -> str:

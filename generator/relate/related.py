@@ -13,18 +13,18 @@ Both parts live in one sparse matrix whose row dot products are exactly that ble
 by its transpose a chunk of rows at a time and only the best few of each row are kept, so memory
 stays bounded by the chunk, never a dense N x N matrix.
 
-A paper's links are its neighbourhood (``Paper.similar``, which the topics are also built from):
-any shared concept (``is_concept``: a shared keyword or noun phrase few papers use, no piece of a
-longer term, no everyday word), the best match from FIRST_MIN_SCORE, the others from
-SIMILAR_MIN_SCORE, at most MAX_SIMILAR. Those that share a specific concept central to both papers
-(``generator/relate/specific.py``: few papers of the catalogue and few ML abstracts use it, and each
-paper says it in its title or summary or repeats it) come first, with those concepts as their
-reasons (``shown_links``). A paper left with none says why.
+Each paper's CANDIDATE_LINKS best matches by that score (from FIRST_MIN_SCORE) are its candidates.
+The **shown** links are chosen among them by a learned pair model (``generator/relate/pairmodel.py``:
+logistic regression over the pair's cosines in four spaces, mutual rank, the shared specific concepts
+and whether both abstracts use them in the same sense; fitted on tune data), with the shared specific
+concepts both papers are about as reasons, else "similar wording". A paper left with none says why.
 
-Why the specific-concept rule orders and explains the links rather than gating them (EVALUATION.md,
-"Related papers, round 3"): as a gate it left 21-36% of SciTLDR dev papers with no related paper,
-and two blind readings of fresh dev papers rated the gated links no better than the neighbourhood's
-(pooled: 26.7% relevant / 26.7% wrong of 101 links, against 29.5% / 19.5% of 210).
+``Paper.similar`` keeps the wider neighbourhood the topics are built from (never shown): any shared
+concept (``is_concept``), the best match from FIRST_MIN_SCORE, the others from SIMILAR_MIN_SCORE, at
+most MAX_SIMILAR; unchanged, so the topics and their stability do not move with the shown links.
+
+What came before (EVALUATION.md, "Related papers", rounds 2 to 4): the neighbourhood itself, then a
+gate on a specific concept central to both (21-36% of dev papers alone, no better to blind readers).
 """
 
 from __future__ import annotations
@@ -42,12 +42,10 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
 from generator.models import Paper, Related
-from generator.relate import specific
+from generator.relate import pairmodel, specific
 from generator.relate.concepts import paper_counts
 from generator.relate.reasons import (
-    MAX_TERMS_SHOWN,
     Catalogue,
-    _best_first,
     count,
     is_concept,
     shared_keywords,
@@ -59,24 +57,24 @@ from generator.text.acronyms import expand
 from generator.text.acronyms import table as acronym_table
 from generator.text.forms import phrase_key, singular
 
-# Shown links: at most MAX_RELATED, each sharing a specific concept central to both papers
-# (``specific_reasons``); a paper's first such match from FIRST_MIN_SCORE, its others from MIN_SCORE.
-# Chosen on the tune data, precision before coverage (generator/evaluation/link_tune.py;
-# EVALUATION.md, "Related papers and topics").
-MAX_SPECIFIC = 3  # links ordered first for a specific concept (shown_links)
-MIN_SCORE = 0.12
+# Candidates: a paper's CANDIDATE_LINKS best matches scoring at least FIRST_MIN_SCORE; the pair model
+# (``pairmodel.choose``) shows at most MAX_RELATED of them.
 FIRST_MIN_SCORE = 0.015
 # The topic graph's neighbourhood (``Paper.similar``, never shown), as links were before: a paper's
 # best explained match from FIRST_MIN_SCORE, its others from SIMILAR_MIN_SCORE, up to MAX_SIMILAR.
 MAX_SIMILAR = 5
 MAX_RELATED = MAX_SIMILAR  # links a paper shows
 SIMILAR_MIN_SCORE = 0.08
-# Matches looked at per paper: its best explained match need not be its best match.
+# Matches looked at per paper: the most likely related paper need not be the best match.
 CANDIDATE_LINKS = 20
 KEYWORD_WEIGHT = 0.3
 # Why a paper has no related paper (shown on its page).
 NOTE_ALONE = "it is the only paper in the catalogue"
 NOTE_FAR = "no other abstract in the catalogue is close to it (every one scores under {need:.2f})"
+NOTE_UNLIKELY = (
+    "none of the abstracts closest to it is likely enough to be about the same thing (the pair model "
+    "rates every candidate under its bound)"
+)
 NOTE_UNEXPLAINED = (
     "the abstracts closest to it share no specific concept that both are about (one in both titles "
     "or summaries, or repeated in both abstracts)"
@@ -206,14 +204,34 @@ def text_counts(papers: tuple[Paper, ...]) -> sp.csr_matrix:
     )
 
 
-def feature_matrix(papers: tuple[Paper, ...]) -> sp.csr_matrix:
-    """One L2-weighted row per paper whose dot products are the blended similarity."""
+def feature_parts(
+    papers: tuple[Paper, ...], counts: list[dict[str, tuple[str, int]]] | None = None
+) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
+    """The L2-normalised TF-IDF rows of each paper's abstract terms (``terms``), its keywords (IDF
+    weighted) and, with ``counts`` (``paper_counts``), its multi-word noun-phrase terms alone (else
+    an empty matrix)."""
     text = _tfidf_of(text_counts(papers))
     keys = _tfidf(sorted({phrase_key(k) for k in p.keywords} - {""}) for p in papers)
+    phrases = (
+        _tfidf([k for k, (_s, n) in sorted(c.items()) if " " in k for _ in range(n)] for c in counts)
+        if counts is not None
+        else sp.csr_matrix((len(papers), N_FEATURES), dtype=np.float32)
+    )
+    return text, keys, phrases
+
+
+def blended(text: sp.csr_matrix, keys: sp.csr_matrix) -> sp.csr_matrix:
+    """One row per paper whose dot products are the blended similarity."""
     blend = sp.hstack(
         [text * np.float32(math.sqrt(1 - KEYWORD_WEIGHT)), keys * np.float32(math.sqrt(KEYWORD_WEIGHT))]
     )
     return sp.csr_matrix(blend, dtype=np.float32)
+
+
+def feature_matrix(papers: tuple[Paper, ...]) -> sp.csr_matrix:
+    """One L2-weighted row per paper whose dot products are the blended similarity."""
+    text, keys, _ = feature_parts(papers)
+    return blended(text, keys)
 
 
 @dataclass(frozen=True)
@@ -347,17 +365,6 @@ def _central(side: Side, key: str) -> bool:
     return specific.is_central(" ".join(words(surface)), said, side.title)
 
 
-def specific_reasons(mine: Side, theirs: Side, catalogue: Catalogue) -> tuple[str, ...]:
-    """The specific concepts (``is_specific``) central to both papers (``specific.is_central``),
-    rarest first, none overlapping another, as the first paper wrote them: a link's reasons."""
-    found = [
-        k
-        for k in mine.concepts.keys() & theirs.concepts.keys()
-        if is_specific(k, mine.concepts[k][0], catalogue) and _central(mine, k) and _central(theirs, k)
-    ]
-    return tuple(mine.concepts[k][0] for k in _best_first(found, catalogue)[:MAX_TERMS_SHOWN])
-
-
 def _neighbourhood(
     paper: Paper,
     row: list[Neighbour],
@@ -379,65 +386,80 @@ def _neighbourhood(
     return tuple(links[:MAX_SIMILAR])
 
 
-def shown_links(
-    i: int,
-    row: list[Neighbour],
-    papers: tuple[Paper, ...],
-    sides: list[Side],
-    catalogue: Catalogue,
-    similar: tuple[Related, ...] | None = None,
-) -> tuple[Related, ...]:
-    """Paper i's shown links among its best matches (``row``, best first): each with a reason
-    (``specific_reasons``), the first from FIRST_MIN_SCORE, the others from MIN_SCORE, MAX_RELATED.
+@dataclass(frozen=True)
+class Candidates:
+    """A catalogue's candidate pairs and what the pair model reads of them (``candidates``)."""
 
-    With ``similar`` (the paper's wider neighbourhood), only those papers are candidates: the
-    specific-concept rule filters the neighbourhood and never promotes a weaker match into it. Read
-    item by item, the blind reader's links that the rule kept from the neighbourhood were 9 relevant,
-    8 weak, 1 wrong; the matches it promoted from below were 5 relevant, 17 weak, 10 wrong
-    (EVALUATION.md, "Related papers, round 3")."""
-    allowed = None if similar is None else {r.id for r in similar}
-    links: list[Related] = []
-    for n in row:
-        if n.score < (MIN_SCORE if links else FIRST_MIN_SCORE) or len(links) >= MAX_SPECIFIC:
-            continue
-        if allowed is not None and papers[n.index].id not in allowed:
-            continue
-        why = specific_reasons(sides[i], sides[n.index], catalogue)
-        if why:
-            links.append(Related(id=papers[n.index].id, score=n.score, shared=why))
-    return tuple(links)
+    rows: list[list[Neighbour]]
+    counts: list[dict[str, tuple[str, int]]]
+    own: list[dict[str, str]]
+    sides: list[Side]
+    catalogue: Catalogue
+    state: pairmodel.Pairing
+
+    def features(
+        self, i: int
+    ) -> list[tuple[int, float, dict[str, float], list[tuple[str, str, float, bool, bool]]]]:
+        """Paper i's candidates (index, score, pair features, shared specific concepts), best first."""
+        if "_back" not in self.__dict__:
+            back = {(a, n.index): r for a, row in enumerate(self.rows) for r, n in enumerate(row)}
+            pairs = [[(n.index, n.score) for n in row] for row in self.rows]
+            object.__setattr__(self, "_back", back)
+            object.__setattr__(self, "_cos", pairmodel.all_cosines(self.state, pairs))
+        row = [(n.index, n.score) for n in self.rows[i]]
+        return pairmodel.features_of(
+            i, row, self.__dict__["_back"], self.__dict__["_cos"], self.sides, self.catalogue, self.state
+        )
 
 
-def ordered_links(specific: tuple[Related, ...], similar: tuple[Related, ...]) -> tuple[Related, ...]:
-    """The links a paper shows: those sharing a specific concept central to both (``shown_links``,
-    with those concepts as reasons) first, then the rest of its neighbourhood best first, at most
-    MAX_RELATED."""
-    first = {r.id for r in specific}
-    return (*specific, *(r for r in similar if r.id not in first))[:MAX_RELATED]
-
-
-def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
-    """Up to MAX_RELATED related papers per paper, best first; never itself.
-
-    A link is shown when the pair shares a specific concept central to both (``specific_reasons``;
-    those concepts are its reasons) and scores at least FIRST_MIN_SCORE for the paper's first link,
-    MIN_SCORE for the others. A paper left with no link says why
-    (``Paper.related_note``). ``Paper.similar`` keeps the wider neighbourhood for the topics."""
-    if len(papers) < 2:
-        return tuple(replace(p, related_note=NOTE_ALONE) for p in papers)
+def candidates(papers: tuple[Paper, ...]) -> Candidates:
+    """Each paper's CANDIDATE_LINKS best matches by the blended score, with the catalogue's concept
+    counts and the spaces the pair model reads."""
     order = np.argsort(np.argsort(np.array([p.id for p in papers])))
-    rows = list(nearest(feature_matrix(papers), order, CANDIDATE_LINKS, FIRST_MIN_SCORE))
     counts = list(paper_counts(papers))
+    text, keys, phrases = feature_parts(papers, counts)
+    rows = list(nearest(blended(text, keys), order, CANDIDATE_LINKS, FIRST_MIN_SCORE))
     own = [{k: s for k, (s, _n) in found.items()} for found in counts]
     catalogue = count(
         (own[i].keys() | {phrase_key(k) for k in p.keywords} for i, p in enumerate(papers)), len(papers)
     )
     sides = [side(p, counts[i]) for i, p in enumerate(papers)]
+    state = pairmodel.pairing([p.text for p in papers], text, keys, phrases, order)
+    return Candidates(rows, counts, own, sides, catalogue, state)
+
+
+def learned_links(i: int, found: Candidates, papers: tuple[Paper, ...]) -> tuple[Related, ...]:
+    """Paper i's shown links by the pair model (``pairmodel.choose``), each with its reasons
+    (``pairmodel.reasons``; none: similar wording)."""
+    scored = [
+        pairmodel.Candidate(
+            j,
+            score,
+            pairmodel.probability(feats),
+            pairmodel.reasons(specifics, i, j, found.state, found.catalogue),
+        )
+        for j, score, feats, specifics in found.features(i)
+    ]
+    return tuple(
+        Related(id=papers[c.index].id, score=c.score, shared=c.reasons)
+        for c in pairmodel.choose(scored, MAX_RELATED)
+    )
+
+
+def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
+    """Up to MAX_RELATED related papers per paper, most likely first; never itself.
+
+    The pair model (``pairmodel.py``) rates each paper's CANDIDATE_LINKS best matches; those likely
+    enough are shown, with the shared specific concepts both abstracts say in the same sense as
+    their reasons. A paper left with no link says why (``Paper.related_note``). ``Paper.similar``
+    keeps the wider neighbourhood (any shared concept) that the topics are built from."""
+    if len(papers) < 2:
+        return tuple(replace(p, related_note=NOTE_ALONE) for p in papers)
+    found = candidates(papers)
     out: list[Paper] = []
-    for i, (paper, row) in enumerate(zip(papers, rows, strict=True)):
-        similar = _neighbourhood(paper, row, papers, own, i, catalogue)
-        specific = shown_links(i, row, papers, sides, catalogue, similar)
-        links = ordered_links(specific, similar)
-        note = "" if links else NOTE_UNEXPLAINED if row else NOTE_FAR.format(need=FIRST_MIN_SCORE)
-        out.append(replace(paper, related=tuple(links), related_note=note, similar=similar))
+    for i, (paper, row) in enumerate(zip(papers, found.rows, strict=True)):
+        similar = _neighbourhood(paper, row, papers, found.own, i, found.catalogue)
+        links = learned_links(i, found, papers)
+        note = "" if links else NOTE_UNLIKELY if row else NOTE_FAR.format(need=FIRST_MIN_SCORE)
+        out.append(replace(paper, related=links, related_note=note, similar=similar))
     return tuple(out)

@@ -1,6 +1,7 @@
 """What a shown related link rests on: a specific concept that both papers are about.
 
-A link is shown only when the two papers share at least one concept that is
+A link's reasons (``pairmodel.reasons``) and the pair model's features read the concepts two papers
+share that are
 
 - **specific**: a concept at all (``reasons.is_concept``: technical, used by at most 10% of the
   catalogue's papers, no piece of a longer term) that few machine-learning abstracts use (at most
@@ -10,8 +11,8 @@ A link is shown only when the two papers share at least one concept that is
   sentence the summary stage picked), or said at least REPEATED times in its abstract. A passing
   mention ("a policy network" in a paper on RNA design) explains nothing.
 
-Those concepts are the reasons the link shows, rarest first. The bounds were chosen on the tune data
-(``generator/evaluation/link_tune.py``; EVALUATION.md, "Related papers and topics").
+The bounds were chosen on the tune data in round 2 (EVALUATION.md, "Related papers and topics"; the
+round's script, ``link_tune.py``, was replaced by ``pair_tune.py`` in round 4).
 """
 
 from __future__ import annotations

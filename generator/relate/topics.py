@@ -93,13 +93,15 @@ def louvain(graph: nx.Graph, nodes: list[str] | None = None) -> list[set[str]]:
 
 
 def similarity_graph(papers: tuple[Paper, ...]) -> nx.Graph:
-    """Papers as nodes, their neighbourhoods (``Paper.similar``, else the related links) as undirected
-    edges weighted by the higher score of the two ways."""
+    """Papers as nodes, their neighbourhoods (``Paper.similar``; the related links only when no paper
+    has one, as in a catalogue the related stage did not build) as undirected edges weighted by the
+    higher score of the two ways. The shown links are the pair model's and never change the topics."""
     graph = nx.Graph()
     graph.add_nodes_from(sorted(p.id for p in papers))
     edges: dict[tuple[str, str], float] = {}
+    built = any(p.similar for p in papers)
     for paper in papers:
-        for rel in paper.similar or paper.related:
+        for rel in paper.similar if built else paper.related:
             key = (min(paper.id, rel.id), max(paper.id, rel.id))
             edges[key] = max(edges.get(key, 0.0), rel.score)
     graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(edges.items()))
