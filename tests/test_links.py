@@ -167,7 +167,8 @@ def test_seed_links_are_explained_bounded_sorted_and_never_self(seed_papers: dic
         assert all(FIRST_MIN_SCORE <= r.score <= 1 and (r.shared or r.terms) for r in p.related)
         assert sum(r.score < SIMILAR_MIN_SCORE for r in p.related) <= 1
         assert len({r.id for r in p.related}) == len(p.related)
-    assert sum(1 for p in seed_papers.values() if p.related and any(r.shared for r in p.related)) > 20
+    # 20 since keywords round 4: "input image" is filler and no longer links three vision papers.
+    assert sum(1 for p in seed_papers.values() if p.related and any(r.shared for r in p.related)) >= 20
     # Nothing is close to the multi-agent influence diagrams paper: at most its best explained match,
     # which only the lower first threshold lets through; no padding.
     lone = find(seed_papers, "Multi-agent influence diagrams").related

@@ -321,7 +321,7 @@ def _word_counts(best: dict[str, tuple[float, tuple[tuple[int, int], ...]]]) -> 
 
 
 # Corpus statistics of ``unspecific`` (EVALUATION.md, "Keywords, round 4").
-CHANCE_DOCS = 3.0
+CHANCE_DOCS = 10.0
 TERM_RATIO = 0.25
 SINGLE_SHARE = 0.02
 

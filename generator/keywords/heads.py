@@ -103,6 +103,11 @@ def trusted(word: str, evidence: bool = False) -> bool:
     return not evidence or _table().get(word, (0, 0, 0))[1] >= MIN_HEAD_USES
 
 
+def known(word: str) -> bool:
+    """Whether the tagger's treebanks know the word (its lexicon: "converge" VB, "linear" JJ)."""
+    return tagger.model().lexicon.get(tagger.normalize(word)) is not None
+
+
 def ends_phrase(sentence: Tagged, index: int) -> bool:
     """Whether the word after `index` ends a noun phrase there (punctuation, a conjunction, a verb)."""
     return index + 1 >= len(sentence) or sentence[index + 1][1] in _ENDS_PHRASE

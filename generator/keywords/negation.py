@@ -4,7 +4,9 @@
 ImageNet) is performed", "does not require labelled data", "rather than pixels", "instead of
 backpropagation", "unlike GANs": the phrase names what the paper avoids or contrasts with. A phrase
 whose *every* mention is inside such a scope is left out of the paper's keywords (one mention outside
-keeps it).
+keeps it). Only negations in sentences about the paper's own work count ("we", "our", "this paper",
+"the proposed method"): elsewhere a negation states the gap in earlier work ("Existing works ... do
+not capture long-range correlations"), often the paper's subject.
 
 The scope, from the part-of-speech tags (``generator/text/tagger.py``): it opens after a cue
 (``without``, ``no`` as a determiner, ``not``/``never``/``nor`` after the verbs that follow them,
@@ -18,6 +20,7 @@ previous methods ...": what other work fails to do is often the paper's subject)
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from generator.text.tagger import Tagged
@@ -102,7 +105,9 @@ def negated(sentences: Iterable[Tagged], phrases: Iterable[tuple[str, ...]]) -> 
     said_in: set[tuple[str, ...]] = set()
     said_out: set[tuple[str, ...]] = set()
     for sentence in _joined(sentences):
-        flags = scope(sentence)
+        # Only a sentence about the paper's own work says what the paper does without; elsewhere a
+        # negation states the gap in earlier work ("They do not capture long-range correlations").
+        flags = scope(sentence) if _says_own_work(sentence) else [False] * len(sentence)
         if not any(flags):
             lowered = [t.lower() for t, _ in sentence]
             for k, word in enumerate(lowered):
@@ -116,6 +121,18 @@ def negated(sentences: Iterable[Tagged], phrases: Iterable[tuple[str, ...]]) -> 
                 if tuple(lowered[k : k + len(p)]) == p:
                     (said_in if all(flags[k : k + len(p)]) else said_out).add(p)
     return frozenset(said_in - said_out)
+
+
+def _says_own_work(sentence: Tagged) -> bool:
+    """A sentence about the paper's own work: "we", "our", "this paper", "the proposed method"."""
+    lowered = [t.lower() for t, _ in sentence]
+    if any(w in _WE for w in lowered):
+        return True
+    return any(a == "this" and b in _WORK for a, b in itertools.pairwise(lowered))
+
+
+_WE = frozenset({"we", "our", "us", "proposed"})
+_WORK = frozenset({"paper", "work", "study", "article", "letter", "thesis"})
 
 
 def _joined(sentences: Iterable[Tagged]) -> list[Tagged]:

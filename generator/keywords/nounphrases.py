@@ -57,16 +57,7 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
             words = [sentence[index][0].lower() for index, _ in run]
             proper = [_proper(sentence, index) for index, _ in run]
             for end, (position, head) in enumerate(run):
-                token, tag = sentence[position]
-                # "pixels residing in": a gerund after a plural noun, not ending the phrase, reads as a
-                # reduced relative clause unless ML abstracts use it as a noun ("time warping for" is one).
-                evidence = (
-                    tag == "VBG"
-                    and position > 0
-                    and sentence[position - 1][1] == "NNS"
-                    and not heads.ends_phrase(sentence, position)
-                )
-                if not head or not heads.trusted(token, evidence):
+                if not head or not _head(sentence, position):
                     continue  # no noun head, or a word ML abstracts never use as one ("converge")
                 # "sparse feedforward and recurrent networks": the noun comes after the conjunction.
                 ellipsis = _before_conjunction(sentence, position) and heads.elliptical(words[end])
@@ -78,6 +69,20 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
                     )
                     (cut if inside or ellipsis else whole).add(phrase)
     return NounPhrases(frozenset(phrases), _names(sentences, defined), frozenset(cut - whole))
+
+
+def _head(sentence: Tagged, position: int) -> bool:
+    """Whether the word may end a candidate (``heads.trusted``). A gerund, or a word the tagger's
+    treebanks do not know, that ends its phrase here ("image-based rendering and", "time warping.")
+    is a noun; a gerund that does not ("pixels residing
+    in") needs ML abstracts' evidence that it is one, and after a plural noun ("pixels residing", a
+    reduced relative clause) even when those abstracts rarely use it."""
+    token, tag = sentence[position]
+    if heads.ends_phrase(sentence, position) and (tag == "VBG" or not heads.known(token)):
+        return True  # the tagger's noun reading, where its treebanks do not say otherwise
+    if tag != "VBG":
+        return heads.trusted(token)
+    return heads.trusted(token, evidence=position > 0 and sentence[position - 1][1] == "NNS")
 
 
 def _before_conjunction(sentence: Tagged, index: int) -> bool:
