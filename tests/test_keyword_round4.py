@@ -148,7 +148,7 @@ def test_noun_phrases_end_on_a_noun_head() -> None:
     assert "sparse feedforward" in found.cut  # its noun is after "and"
     assert "recurrent neural networks" in found.phrases and "recurrent neural networks" not in found.cut
     assert "data mining" in found.phrases
-    # "rendering": few head uses in ML abstracts, unknown to the tagger's treebanks, a noun ending its phrase here
+    # "rendering": few head uses in ML abstracts, unknown to the tagger, a noun ending its phrase here
     assert not heads.trusted("rendering") and "image-based rendering" in found.phrases
 
 
