@@ -7,10 +7,11 @@ word, its uses and its *head uses*: tagged a noun or gerund, after a determiner,
 adjective or noun, and ending its noun phrase ("the bound", "adversarial training", "question
 answering."), a context a verb ("converge to", "residing in") or an adjective does not have. A word used at
 least ``MIN_USES`` times of which fewer than ``HEAD_SHARE`` are head uses is no noun head
-(``trusted`` is False); a rarer word is trusted to the tagger (no evidence either way). Only words
-the tagger's treebanks do not use mostly as nouns are judged (its lexicon: "converge" VB, "linear"
-JJ, "residing", "feedforward" unknown), so a noun mostly used as a modifier in ML abstracts keeps its
-own terms ("support vector machine", "nearest neighbor"). Names (capitals) are never judged.
+(``trusted`` is False); a rarer word is trusted to the tagger (no evidence either way). Words the
+tagger's lexicon (the treebanks' frequent words) tags as nouns are not judged, so a noun mostly used
+as a modifier in ML abstracts keeps its own terms ("support vector machine", "nearest neighbor");
+words it tags otherwise or does not know are ("converge", "linear", "residing"). Names (capitals)
+are never judged.
 """
 
 from __future__ import annotations
@@ -104,7 +105,8 @@ def trusted(word: str, evidence: bool = False) -> bool:
 
 
 def known(word: str) -> bool:
-    """Whether the tagger's treebanks know the word (its lexicon: "converge" VB, "linear" JJ)."""
+    """Whether the tagger's lexicon (the treebanks' frequent words) has the word ("machine" does;
+    "converge", "linear", "rendering" do not)."""
     return tagger.model().lexicon.get(tagger.normalize(word)) is not None
 
 
