@@ -1,6 +1,6 @@
 """F1@10 and filler of the keyword stage on each keyphrase set's tune and report halves, for any version.
 
-    python tools/keyphrase_halves.py ../shared/keyphrase [--half report]
+    python tools/keyphrase_halves.py ../shared/keyphrase [--half report] [--threshold 0.15]
 
 Runs whichever ``generator`` package is first on the path, so the figures of an older commit come
 from a worktree of it: `PYTHONPATH=/path/to/worktree python tools/keyphrase_halves.py ...` (the
@@ -40,7 +40,16 @@ def main() -> None:
     )
     parser.add_argument("folder", type=Path)
     parser.add_argument("--half", nargs="+", default=["tune", "report"])
+    parser.add_argument(
+        "--threshold", type=float, help="the keyphraseness probability threshold instead of the model's"
+    )
     args = parser.parse_args()
+    if args.threshold is not None:
+        from generator.keywords import central, curate
+
+        key = curate.choice_key()
+        central.threshold = lambda: args.threshold  # type: ignore[method-assign,assignment]
+        curate.choice_key = lambda: f"{key}/{args.threshold}"  # type: ignore[method-assign,assignment]
     for name in ("SemEval2017", "kdd", "www"):
         docs = load(args.folder / f"{name}.zip")
         for half in args.half:

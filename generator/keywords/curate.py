@@ -5,7 +5,9 @@ variants become one canonical keyword across the catalogue; a keyword that is a 
 keyword of the same paper goes, and of siblings that name one concept (``keywords.central.same_concept``:
 "face images", "facial images") one stays; each paper keeps its best keywords, 3 to 10, down to the
 keyphraseness model's probability threshold (``keywords.central``), preferring those it shares with
-other papers. The candidates come from ``keywords.extract`` (YAKE, per abstract).
+other papers. Filler (``weak``: the written rules of ``keywords.filler``, and ``unspecific`` phrases,
+free combinations of common words said once) only makes up a paper's first ``SHOWN_MIN``. The
+candidates come from ``keywords.extract`` (YAKE, per abstract).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from sys import intern
 
-from generator.keywords import central, filler
+from generator.keywords import central, filler, generic
 from generator.keywords.grammar import crosses
 from generator.models import Paper
 from generator.runtime import cache, parallel
@@ -242,8 +244,12 @@ def _choice(
     lower = {expand.get(r, r): t for r, t in zip(one.keys, one.texts, strict=True) if t.islower()}
     # A phrase of several words that other papers have too ranks higher: shared keywords are
     # what gathers papers, and a phrase that several abstracts use is more likely a term of the art.
+    said = _word_counts(best)
     weak = {
-        k for k in best if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
+        k
+        for k in best
+        if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
+        or (k not in written and k in lower and unspecific(k, len(best[k][1]), said))
     }
     score = {k: _ranked_score(best[k][0], shared[k] > 1 and " " in k) for k in best}
     ranked = sorted((k for k in best if k not in too_common), key=lambda k: (k in weak, score[k], k))
@@ -277,6 +283,48 @@ def _ranked_score(score: float, shared_phrase: bool) -> float:
 def _probability(score: float) -> float:
     """The learned probability of a ranked score (minus log-odds)."""
     return 1.0 / (1.0 + math.exp(min(score, 700.0)))
+
+
+def unspecific(key: str, count: int, said: dict[str, int] | None = None) -> bool:
+    """Whether a lower-case key is a free combination of common words, not a term of the paper, by
+    corpus statistics (SciTLDR train, ``generic`` and ``central.phrase_share``) against how often the
+    paper says it (`count`) and its words (`said`): a phrase said once, none of whose words is the
+    paper's own (said at least twice here and not a word of most ML abstracts: "sparse" in a paper
+    on sparse networks), whose words are common enough to meet by chance in at least
+    ``CHANCE_DOCS`` abstracts (the product of their document shares) but that ML abstracts write as a
+    phrase in fewer than ``TERM_RATIO`` of that ("general learning", "training objectives", "network
+    configurations"; not "unsupervised learning", "learning rate", "domain adaptation"); a single
+    word of at least ``SINGLE_SHARE`` of the abstracts said at most twice ("bound", "nodes")."""
+    words = key.split()
+    if len(words) == 1:
+        return count <= 2 and generic.share(key) >= SINGLE_SHARE
+    if count > 1:
+        return False
+    if said and any(said.get(w, 0) >= 2 and not generic.is_generic_word(w) for w in words):
+        return False
+    documents = generic.documents()
+    chance = float(documents)
+    for word in words:
+        chance *= generic.share(word)
+    return chance >= CHANCE_DOCS and central.phrase_share(key) * documents < TERM_RATIO * chance
+
+
+def _word_counts(best: dict[str, tuple[float, tuple[tuple[int, int], ...]]]) -> dict[str, int]:
+    """How many times the abstract says each word of its candidates (positions read from their spans)."""
+    where: dict[str, set[int]] = defaultdict(set)
+    for key, (_score, spans) in best.items():
+        words = key.split()
+        for start, end in spans:
+            if end - start == len(words):
+                for i, word in enumerate(words):
+                    where[word].add(start + i)
+    return {w: len(p) for w, p in where.items()}
+
+
+# Corpus statistics of ``unspecific`` (EVALUATION.md, "Keywords, round 4").
+CHANCE_DOCS = 10.0
+TERM_RATIO = 0.25
+SINGLE_SHARE = 0.02
 
 
 def _filler(key: str, lower: str | None, shared: bool) -> bool:

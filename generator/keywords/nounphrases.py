@@ -14,14 +14,17 @@ acronym's expansion ("Generative Adversarial Networks (GANs)" is written in lowe
 A part of a run that starts or ends between two words of a name (proper nouns, or words capitalised
 inside the sentence) cuts the name ("Box Recursive
 Translation" of "Black Box Recursive Translation", "novo proteins" of "de/NNP novo/NNP proteins"):
-such a phrase is ``cut`` unless the abstract also says it whole somewhere.
+such a phrase is ``cut`` unless the abstract also says it whole somewhere. So is a phrase that ends
+on a modifier before "and"/"or" whose noun comes after the conjunction ("sparse feedforward" of
+"sparse feedforward and recurrent networks"; ``heads.elliptical``). A phrase must end on a word ML
+abstracts use as a noun head (``heads.trusted``: not "converge", "residing", "linear").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.keywords import generic
+from generator.keywords import generic, heads
 from generator.text import tagger
 from generator.text.nounphrases import chunks
 from generator.text.tagger import Tagged
@@ -53,17 +56,40 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
         for run in chunks(sentence):
             words = [sentence[index][0].lower() for index, _ in run]
             proper = [_proper(sentence, index) for index, _ in run]
-            for end, (_token, head) in enumerate(run):
-                if not head:
-                    continue
+            for end, (position, head) in enumerate(run):
+                if not head or not _head(sentence, position):
+                    continue  # no noun head, or a word ML abstracts never use as one ("converge")
+                # "sparse feedforward and recurrent networks": the noun comes after the conjunction.
+                ellipsis = _before_conjunction(sentence, position) and heads.elliptical(words[end])
                 for start in range(max(0, end - MAX_WORDS + 1), end + 1):
                     phrase = " ".join(words[start : end + 1])
                     phrases.add(phrase)
                     inside = (start > 0 and proper[start - 1] and proper[start]) or (
                         end + 1 < len(run) and proper[end] and proper[end + 1]
                     )
-                    (cut if inside else whole).add(phrase)
+                    (cut if inside or ellipsis else whole).add(phrase)
     return NounPhrases(frozenset(phrases), _names(sentences, defined), frozenset(cut - whole))
+
+
+def _head(sentence: Tagged, position: int) -> bool:
+    """Whether the word may end a candidate (``heads.trusted``). A gerund, or a word the tagger's
+    treebanks do not know, that ends its phrase here ("image-based rendering and", "time warping.")
+    is a noun; a gerund that does not ("pixels residing
+    in") needs ML abstracts' evidence that it is one, and after a plural noun ("pixels residing", a
+    reduced relative clause) even when those abstracts rarely use it."""
+    token, tag = sentence[position]
+    if heads.ends_phrase(sentence, position) and (tag == "VBG" or not heads.known(token)):
+        return True  # the tagger's noun reading, where its treebanks do not say otherwise
+    if tag != "VBG":
+        return heads.trusted(token)
+    return heads.trusted(token, evidence=position > 0 and sentence[position - 1][1] == "NNS")
+
+
+def _before_conjunction(sentence: Tagged, index: int) -> bool:
+    """Whether the word at `index` comes before "and"/"or" and another noun-phrase word."""
+    if index + 2 >= len(sentence) or sentence[index + 1][0].lower() not in {"and", "or"}:
+        return False
+    return sentence[index + 2][1] in {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "VBN"}
 
 
 def _proper(sentence: Tagged, index: int) -> bool:

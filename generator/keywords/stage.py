@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import yake
 
-from generator.keywords import central, fastyake, generic
+from generator.keywords import central, fastyake, generic, heads, negation
 from generator.keywords.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
 from generator.keywords.grammar import (
     TOKEN,
@@ -199,7 +199,12 @@ def scored_candidates(
         (a_key, e_key, acronym, " ".join(forms.get(w.lower(), w.lower()) for w in expansion.split()))
         for a_key, e_key, acronym, expansion in acronyms
     )
-    return tuple(kept.values()), defined, frozenset(expansions)
+    # What the abstract says the paper does without ("without adversarial training", "no
+    # pre-training on ImageNet") is no keyword of it (generator/keywords/negation.py).
+    said = {key: tuple(c.text.lower().split()) for key, c in kept.items() if key not in expansions}
+    denied = negation.negated(sentences, said.values())
+    phrases = tuple(c for key, c in kept.items() if said.get(key) not in denied)
+    return phrases, defined, frozenset(expansions)
 
 
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
@@ -216,7 +221,7 @@ def cache_key() -> str:
         sys.modules[__name__],
         packages=("yake",),
         settings=YAKE_SETTINGS,
-        data=(tagger_model_digest(), generic.digest(), central.digest()),
+        data=(tagger_model_digest(), generic.digest(), central.digest(), heads.digest()),
         per_paper=KEYWORDS_PER_PAPER,
     )
 

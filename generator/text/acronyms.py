@@ -1,11 +1,16 @@
 """Acronyms an abstract defines: the one detector every stage uses.
 
 "Graph Neural Networks (GNNs)" defines GNN. A parenthesised token is an acronym when it has two
-capitals or more, or a capital and a digit; its long form is found after Schwartz and Hearst (2003):
+capitals or more, or a capital and a digit; its long form is found after Schwartz and Hearst (2003), after
+the words whose initials spell it when there are such ("Enhanced Experimental Signal (EES)", not
+"Experimental Signal"):
 each letter of the acronym, from the last, is found in the words before the parenthesis from their
 end, and the first letter starts a word. The long form stays inside its clause, has at most two words
 more than the acronym has letters, does not start with a function word, and is two words or more (or
-one hyphenated word).
+one hyphenated word). Also defined: "NASA (National Aeronautics and Space Administration)" (the
+long form in the parenthesis, its initials spelling the acronym before it) and "the high or low dream
+recall group (HDR and LDR resp.)" (two acronyms, each spelt by the initials of words before them,
+words between passed over: "high dream recall", "low dream recall").
 """
 
 from __future__ import annotations
@@ -21,6 +26,14 @@ if TYPE_CHECKING:
     from generator.text.tagger import Tagged
 
 _PARENTHESIS = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{0,14}[A-Za-z0-9]?)\s*\)")
+# "NASA (National Aeronautics and Space Administration)": the acronym first, its long form after.
+_REVERSED = re.compile(r"\b([A-Z][A-Za-z0-9\-]{1,12})\s*\(\s*([A-Za-z][^()]{3,100}?)\s*\)")
+# "(HDR and LDR resp.)": two acronyms of words said before, respectively.
+_PAIR = re.compile(
+    r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*(?:,|and|or|/)\s*([A-Z][A-Za-z0-9]{1,9})\s*,?\s*(?:resp(?:ectively)?\.?)?\s*\)"
+)
+# Words a "respectively" long form may pass over ("high or low dream recall": "or low" for HDR).
+PAIR_SKIPS = 3
 _CLAUSE_BREAK = re.compile(r"[.;:()\"\u201c\u201d]|, ")
 
 
@@ -45,11 +58,41 @@ def is_acronym(token: str) -> bool:
     return sum(ch.isupper() for ch in token) >= 2 or (token[:1].isupper() and any(c.isdigit() for c in token))
 
 
+def _initials(letters: list[str], words: list[str], skips: int = 0) -> list[int] | None:
+    """Positions of the words, from the end of `words`, whose first letters spell `letters` (function
+    words between them passed over, and at most `skips` other words: "high or low dream recall" for
+    HDR); None when they do not. The last word always counts."""
+
+    def match(s: int, k: int, left: int) -> list[int] | None:
+        if s < 0:
+            return []
+        if k < 0:
+            return None
+        word = words[k]
+        if word[:1].lower() == letters[s]:
+            found = match(s - 1, k - 1, left)
+            if found is not None:
+                return [*found, k]
+        if s == len(letters) - 1:
+            return None  # the long form ends right before the parenthesis
+        if word.lower() in _FUNCTION_WORDS and word.lower() not in {"a", "an", "the"}:
+            return match(s, k - 1, left)
+        return match(s, k - 1, left - 1) if left > 0 else None
+
+    return match(len(letters) - 1, len(words) - 1, skips) if letters else None
+
+
 def long_form(short: str, candidate: str) -> str | None:
-    """Schwartz-Hearst: the shortest end of ``candidate`` whose letters spell ``short``, or None."""
+    """The words before ``short`` whose initials spell it ("Enhanced Experimental Signal" for EES,
+    function words between them allowed), else Schwartz-Hearst: the shortest end of ``candidate``
+    whose letters spell ``short``; None when neither."""
     letters = [c.lower() for c in short if c.isalnum()]
     if short.endswith("s") and len(short) > 2 and short[-2].isupper():
         letters = letters[:-1]
+    words = candidate.split()
+    initial = _initials(letters, words) if len(letters) >= 2 else None
+    if initial and len(initial) >= 2 and words[initial[0]].lower() not in _FUNCTION_WORDS:
+        return " ".join(words[initial[0] :])
     i = len(candidate) - 1
     for s in range(len(letters) - 1, -1, -1):
         ch = letters[s]
@@ -86,6 +129,34 @@ def definitions(text: str) -> tuple[Definition, ...]:
         if long:
             seen.add(short)
             found.append(Definition(short, long, window_start + len(before) - len(long), match.end()))
+    for match in _REVERSED.finditer(text):
+        short, long = match.group(1), match.group(2)
+        words = long.split()
+        letters = [c.lower() for c in short if c.isalnum()]
+        if short.endswith("s") and len(short) > 2 and short[-2].isupper():
+            letters = letters[:-1]
+        if short in seen or not is_acronym(short) or len(words) < 2 or words[0].lower() in _FUNCTION_WORDS:
+            continue
+        picked = _initials(letters, words)
+        if picked and picked[0] == 0 and picked[-1] == len(words) - 1:
+            seen.add(short)
+            found.append(Definition(short, long, match.start(2), match.end()))
+    for match in _PAIR.finditer(text):
+        # "the high or low dream recall group (HDR and LDR resp.)": each acronym's initials, in order,
+        # among the words before (the shared words said once): "high dream recall", "low dream recall".
+        before = text[max(0, match.start() - 200) : match.start()]
+        clause = _CLAUSE_BREAK.split(before)[-1].split()
+        for short in match.groups():
+            if not is_acronym(short) or short in seen:
+                continue
+            letters = [c.lower() for c in short if c.isalnum()]
+            for end in range(len(clause), max(0, len(clause) - 3), -1):
+                picked = _initials(letters, clause[:end], PAIR_SKIPS)
+                if picked and len(picked) >= 2:
+                    long = " ".join(clause[k] for k in picked)
+                    seen.add(short)
+                    found.append(Definition(short, long, match.start(), match.end()))
+                    break
     return tuple(found)
 
 
