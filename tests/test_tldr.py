@@ -92,6 +92,20 @@ def test_trim_keeps_adverbs_that_carry_the_claim() -> None:
     assert compress.trim("A highly accurate sampler") == "An accurate sampler"
 
 
+def test_cuts_never_leave_a_clause_without_its_verb_or_a_noun_without_its_definition() -> None:
+    # Blind reader's wrong TLDRs: a "that" clause cut before its verb, and "a model" cut from
+    # "a model that incorporates ..." (a restrictive clause is no boundary).
+    long = (
+        "We postulate that the objective function optimized by language models, which amounts to "
+        "perplexity, is not expressive enough"
+    )
+    assert compress.cuts(long) == []
+    assert compress.cuts("We unite the two via adaptive neural trees, a model that learns edges") == []
+    assert compress.cuts("We show that deep networks learn simple functions first, which explains it") == [
+        "We show that deep networks learn simple functions first"
+    ]
+
+
 def test_anaphoric_openings_are_told_by_an_earlier_mention() -> None:
     earlier = {"models", "estimator", "we", "propose"}
     assert compress.anaphoric("Both models are trained with one loss", earlier)

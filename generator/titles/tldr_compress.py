@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from generator.text.tagger import tag
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
 from generator.text.wordlists import TITLES_CONTRIBUTION_SELF_PRAISE as SELF_PRAISE
 from generator.text.wordlists import TLDR_ANAPHORS, TLDR_FINDING_VERBS, TLDR_POLARITY_ADVERBS
@@ -57,8 +58,8 @@ _OPENER = re.compile(
 _BOUNDARY = re.compile(
     r"(?:,\s+(?:which|where|while|thereby|thus|and|but|whereas|as well as|leading|resulting|allowing|"
     r"enabling|making|using|including|such as|e\.g\.|i\.e\.)\b|;\s|\s--?\s|:\s|\s(?:by|via|through|"
-    r"using|with|without|in order to|compared to|compared with|on|for|under|across|while|which|that|"
-    r"where|in terms of)\s)",
+    r"using|with|without|in order to|compared to|compared with|on|for|under|across|while|"
+    r"in terms of)\s)",
     re.I,
 )
 _WE_VERB = re.compile(r"^We (?:also |further |then |first |additionally |finally )?(?P<verb>[a-z]+) ")
@@ -157,7 +158,26 @@ def closes(head: str) -> bool:
     the last word)?"""
     words = head.split()
     tag = lex_tag(words[-1].lower().strip(",;:")) if words else "VB"
-    return tag == "VBG" or not tag.startswith(_OPEN_ENDS)  # "planning", "training": nouns here
+    if not (tag == "VBG" or not tag.startswith(_OPEN_ENDS)):  # "planning", "training": nouns here
+        return False
+    return not _open_complement(head)
+
+
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+_FINITE = ("VBZ", "VBP", "VBD", "MD")
+
+
+def _open_complement(head: str) -> bool:
+    """Does the cut leave a clause its verb introduced without a verb of its own ("We postulate
+    that the objective optimized by language models")? Read with the tagger: the last "that" /
+    "whether" after a verb must be followed by a finite verb."""
+    if not _COMPLEMENTIZERS & set(head.lower().split()):
+        return False
+    tagged = tag(head)
+    for i in range(len(tagged) - 1, 0, -1):
+        if tagged[i][0].lower() in _COMPLEMENTIZERS and tagged[i - 1][1].startswith("VB"):
+            return not any(t.startswith(_FINITE) for _, t in tagged[i + 1 :])
+    return False
 
 
 def _premodifier(bare: str, following: str) -> bool:
