@@ -11,8 +11,8 @@ A title is broken when it has (EVALUATION.md, "Title rules"):
   VBZ) or a finite one at the start ("Outperforms ..."); a gerund or participle is no verb here
   ("Learning to rank", "X revisited"), nor an imperative opening ("Teach ...");
 - ``hex``: a parenthesised hex string a reader cannot explain ("... (a94acc)");
-- ``cut off``: an ellipsis, an unclosed bracket, or an end on "-based", "-free", "based", "using"
-  and the like;
+- ``cut off``: an ellipsis, an unclosed bracket, an end on "-based", "-free", "based", "using"
+  and the like, or on a word ML abstracts use only before its noun ("... several few-shot");
 - ``repeated name``: the name before the colon again after it ("ARM: Augment-REINFORCE-merge and ...").
 """
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.keywords import heads
 from generator.text.tagger import model, normalize, tag
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
 
@@ -46,6 +47,16 @@ def _words(title: str) -> list[tuple[str, str]]:
     return [(w, t) for w, t in tagged(title) if any(ch.isalnum() for ch in w)]
 
 
+_NOMINAL = frozenset({"NN", "NNS", "JJ", "JJR", "JJS"})
+
+
+def _modifier_end(word: str) -> bool:
+    """Does the title end on a word ML abstracts use before its noun, never as one ("Study of the
+    stability of several few-shot", "... deep")? By corpus evidence (``keywords.heads``, SciTLDR
+    train), the same test a keyword's last word passes."""
+    return bool(word) and word.replace("-", "").isalpha() and not heads.trusted(word)
+
+
 def broken(title: str) -> list[str]:
     """The rules ``title`` breaks, in the order of the module docstring; [] when it is whole."""
     reasons = []
@@ -68,7 +79,12 @@ def broken(title: str) -> list[str]:
     if _HEX.search(title):
         reasons.append("hex")
     last = words[-1][0].lower() if words else ""
-    if _DANGLING.search(title.rstrip(" .")) or title.count("(") != title.count(")") or last in TRAILING_STOP:
+    if (
+        _DANGLING.search(title.rstrip(" ."))
+        or title.count("(") != title.count(")")
+        or last in TRAILING_STOP
+        or (bool(words) and "verb" not in reasons and words[-1][1] in _NOMINAL and _modifier_end(last))
+    ):
         reasons.append("cut off")
     name, sep, rest = title.partition(": ")
     if sep and name.strip() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", rest, re.I):
