@@ -21,10 +21,11 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from generator.evaluation.titles import word_f1
 from generator.evaluation.tldr_tune import abstract, read_split
-from generator.evaluation.weights import write_weights
+from generator.evaluation.weights import conditional_logit, write_weights
 from generator.text.latex import strip_latex
 from generator.titles import spans, tldr
 
@@ -74,8 +75,9 @@ def span_rows(records: list[dict]) -> list[tuple[list[str], list[dict[str, float
     return out
 
 
-def fit(rows) -> dict[str, float]:
-    """Ridge regression (numpy, closed form) of each span's word F1 minus its abstract's mean."""
+def _matrix(rows) -> tuple[list[str], Any]:
+    """The feature names (sparse ones seen at least ``MIN_COUNT`` times) and the dense design matrix,
+    one line a candidate."""
     import numpy as np
 
     feats = [f for _, fs, _ in rows for f in fs]
@@ -87,6 +89,14 @@ def fit(rows) -> dict[str, float]:
         for k, v in f.items():
             if k in column:
                 x[r, column[k]] = v
+    return names, x
+
+
+def fit(rows) -> dict[str, float]:
+    """Ridge regression (numpy, closed form) of each span's word F1 minus its abstract's mean."""
+    import numpy as np
+
+    names, x = _matrix(rows)
     target = np.concatenate([np.array(y) - np.mean(y) for _, _, y in rows])
     # centred columns, as a ridge with an unpenalised intercept; the intercept itself does not rank
     x -= x.mean(axis=0)
@@ -99,38 +109,10 @@ def fit_logit(rows, tau: float = TAU, l2: float = L2) -> dict[str, float]:
     """Conditional logit (numpy features, scipy's L-BFGS): a softmax over each abstract's candidates
     fitted to the softmax of their word F1 at temperature ``tau``, with an L2 penalty ``l2``; the
     listwise alternative to ``fit``, as the TLDR ranker is fitted (``tldr_tune.fit_ranker``)."""
-    import numpy as np
-    from scipy.optimize import minimize
 
-    feats = [f for _, fs, _ in rows for f in fs]
-    counts = Counter(k for f in feats for k in f if k.startswith(_SPARSE))
-    names = sorted({k for f in feats for k in f if not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT})
-    column = {k: c for c, k in enumerate(names)}
-    x = np.zeros((len(feats), len(names)))
-    for r, f in enumerate(feats):
-        for k, v in f.items():
-            if k in column:
-                x[r, column[k]] = v
-    sizes = [len(fs) for _, fs, _ in rows]
-    group = np.repeat(np.arange(len(rows)), sizes)
-    target = np.concatenate(
-        [
-            np.exp((np.array(y) - max(y)) / tau) / np.exp((np.array(y) - max(y)) / tau).sum()
-            for _, _, y in rows
-        ]
-    )
-
-    def loss(w):
-        s = x @ w
-        top = np.full(len(rows), -np.inf)
-        np.maximum.at(top, group, s)
-        e = np.exp(s - top[group])
-        z = np.bincount(group, e, minlength=len(rows))
-        logp = s - top[group] - np.log(z[group])
-        return -(target * logp).sum() + 0.5 * l2 * w @ w, x.T @ (np.exp(logp) - target) + l2 * w
-
-    result = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    weights = {k: round(float(v), 6) for k, v in zip(names, result.x, strict=True)}
+    names, x = _matrix(rows)
+    coef = conditional_logit(x, rows, tau, l2, 500)
+    weights = {k: round(float(v), 6) for k, v in zip(names, coef, strict=True)}
     return {k: v for k, v in sorted(weights.items()) if v}
 
 

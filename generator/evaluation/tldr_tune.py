@@ -35,7 +35,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from generator.evaluation.weights import write_weights
+from generator.evaluation.weights import conditional_logit, write_weights
 from generator.titles import tldr
 
 MIN_COUNT = 60
@@ -154,8 +154,6 @@ def candidate_rows(records: list[dict]) -> list[tuple[list[str], list[dict[str, 
 
 def fit_ranker(rows: list[tuple[list[str], list[dict[str, float]], list[float]]]) -> dict[str, float]:
     """The conditional logit's weights over the candidates of ``rows``."""
-    import numpy as np
-    from scipy.optimize import minimize
     from sklearn.feature_extraction import DictVectorizer
 
     feats = [{k: v for k, v in f.items() if k not in tldr.READER_FEATURES} for _, fs, _ in rows for f in fs]
@@ -165,27 +163,8 @@ def fit_ranker(rows: list[tuple[list[str], list[dict[str, float]], list[float]]]
     ]
     vectorizer = DictVectorizer()
     X = vectorizer.fit_transform(feats).tocsr()
-    sizes = [len(fs) for _, fs, _ in rows]
-    group = np.repeat(np.arange(len(rows)), sizes)
-    target = np.concatenate(
-        [
-            np.exp((np.array(y) - max(y)) / TAU) / np.exp((np.array(y) - max(y)) / TAU).sum()
-            for _, _, y in rows
-        ]
-    )
-    XT = X.T.tocsr()
-
-    def loss(w):
-        s = X @ w
-        top = np.full(len(rows), -np.inf)
-        np.maximum.at(top, group, s)
-        e = np.exp(s - top[group])
-        z = np.bincount(group, e, minlength=len(rows))
-        logp = s - top[group] - np.log(z[group])
-        return -(target * logp).sum() + 0.5 * LAMBDA * w @ w, XT @ (np.exp(logp) - target) + LAMBDA * w
-
-    result = minimize(loss, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 1000})
-    return _rounded(list(vectorizer.feature_names_), result.x, 0.0)
+    coef = conditional_logit(X, rows, TAU, LAMBDA, 1000)
+    return _rounded(list(vectorizer.feature_names_), coef, 0.0)
 
 
 def top1(weights: dict[str, float], rows, margin: float = 0.0) -> float:
