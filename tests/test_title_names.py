@@ -30,6 +30,7 @@ def paper(text: str, keywords: tuple[str, ...] = ()) -> Paper:
         ("Methods for the", ["function word", "cut off"]),
         # a blind reader's broken title: the modifier lost its noun ("few-shot learners")
         ("Study of the stability of several few-shot", ["cut off"]),
+        ("Model and outperforms gradient compression methods in terms of communication", ["verb"]),
     ],
 )
 def test_each_rule_catches_its_breakage(title: str, reasons: list[str]) -> None:

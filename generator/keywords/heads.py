@@ -30,6 +30,8 @@ HEADS_PATH = Path(__file__).parent / "data" / "heads.json.gz"
 MIN_USES = 8
 # A word with fewer head uses than this share of its uses is no noun head (EVALUATION.md, round 4).
 HEAD_SHARE = 0.05
+# Uses needed before a plural-looking word is judged a verb (``verb_like``): more than for a head.
+VERB_EVIDENCE = 50
 # A rarer gerund needs this many head uses in SciTLDR train ("data mining": 4; "residing": none).
 MIN_HEAD_USES = 2
 # A word before a noun in at least this share of its uses, said before "and"/"or", is a modifier.
@@ -76,6 +78,14 @@ def share(word: str) -> float | None:
     """The share of the word's uses in SciTLDR train that are head uses; None below ``MIN_USES``."""
     uses, heads, _modifiers = _table().get(word, (0, 0, 0))
     return heads / uses if uses >= MIN_USES else None
+
+
+def verb_like(word: str) -> bool:
+    """Whether a lower-case -s word the tagger called a plural noun is, by ML abstracts' usage, a verb
+    ("model and outperforms gradient compression"): used at least ``VERB_EVIDENCE`` times in SciTLDR
+    train and almost never as a noun head (below ``HEAD_SHARE``), as "results" or "methods" are."""
+    uses, heads, _modifiers = _table().get(word, (0, 0, 0))
+    return word.islower() and word.endswith("s") and uses >= VERB_EVIDENCE and heads / uses < HEAD_SHARE
 
 
 def modifier_share(word: str) -> float | None:

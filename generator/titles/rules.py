@@ -8,7 +8,8 @@ A title is broken when it has (EVALUATION.md, "Title rules"):
   title opens with (conjunction, "to", pronoun, modal: "And robust ..."; an article, a preposition
   or "how" may open one: "A survey of ...", "On the convergence of ...", "How ...");
 - ``verb``: a verb at the end ("... to prove", "Objective function and prove": tags VB, VBD, VBP,
-  VBZ) or a finite one at the start ("Outperforms ..."); a gerund or participle is no verb here
+  VBZ) or a finite one at the start ("Outperforms ..."), or inside, where the tagger read a verb as
+  a plural noun that ML abstracts never use as one ("Model and outperforms ...", ``heads.verb_like``); a gerund or participle is no verb here
   ("Learning to rank", "X revisited"), nor an imperative opening ("Teach ...");
 - ``hex``: a parenthesised hex string a reader cannot explain ("... (a94acc)");
 - ``cut off``: an ellipsis, an unclosed bracket, an end on "-based", "-free", "based", "using"
@@ -74,7 +75,7 @@ def broken(title: str) -> list[str]:
             words[-1][1] in VERB_TAGS
             or words[0][1] in VERB_TAGS - {"VB"}
             or (after_link and usual in VERB_TAGS)
-        ):
+        ) or any(t == "NNS" and heads.verb_like(w) for w, t in words[1:]):
             reasons.append("verb")
     if _HEX.search(title):
         reasons.append("hex")
