@@ -9,8 +9,9 @@ A title is broken when it has (EVALUATION.md, "Title rules"):
   or "how" may open one: "A survey of ...", "On the convergence of ...", "How ...");
 - ``verb``: a verb at the end ("... to prove", "Objective function and prove": tags VB, VBD, VBP,
   VBZ) or a finite one at the start ("Outperforms ..."), or inside, where the tagger read a verb as
-  a plural noun that ML abstracts never use as one ("Model and outperforms ...", ``heads.verb_like``); a gerund or participle is no verb here
-  ("Learning to rank", "X revisited"), nor an imperative opening ("Teach ...");
+  a plural noun that ML abstracts never use as one ("Model and outperforms ...",
+  ``heads.verb_like``); a gerund or participle is no verb here ("Learning to rank", "X revisited"),
+  nor an imperative opening ("Teach ...");
 - ``hex``: a parenthesised hex string a reader cannot explain ("... (a94acc)");
 - ``cut off``: an ellipsis, an unclosed bracket, an end on "-based", "-free", "based", "using"
   and the like, or on a word ML abstracts use only before its noun ("... several few-shot");
