@@ -298,3 +298,18 @@ def test_a_cited_author_is_never_the_papers_name() -> None:
     ):
         title = generate_title(Paper(id="a" * 10, text=text, sources=(Source("a.txt", 1),)))
         assert title and not title.startswith(surname), title
+
+
+def test_a_generic_title_is_taken_only_when_no_specific_one_is_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.titles import generate, rules
+
+    assert rules.generic("Deep neural networks") and rules.generic("Approach for learning")
+    assert not rules.generic("Sparse rewiring of deep networks")
+    assert not rules.generic("NeurComm: Multi-agent reinforcement learning")  # a name says which paper
+    abstract = paper("We rewire sparse deep networks during training.")
+    monkeypatch.setattr(
+        generate, "_candidates", lambda p, t: ["Deep neural networks", "Sparse rewiring of deep networks"]
+    )
+    assert generate.generate_title(abstract) == "Sparse rewiring of deep networks"
+    monkeypatch.setattr(generate, "_candidates", lambda p, t: ["Deep neural networks"])
+    assert generate.generate_title(abstract) == "Deep neural networks"

@@ -237,11 +237,13 @@ def generate_titles(paper: Paper) -> list[str]:
     text = strip_latex(paper.text)
     candidates = list(dict.fromkeys(c for c in (fit(c) for c in _candidates(paper, text)) if c))
     whole: list[str] = []
+    plain: list[str] = []  # whole, but naming nothing specific (``rules.generic``): used only if alone
     for t in candidates:  # the rules tag each title: stop once enough are found
         if not title_flags(t) and not rules.broken(t):
-            whole.append(t)
+            (plain if rules.generic(t) else whole).append(t)
             if len(whole) > ALTERNATES:
                 break
+    whole += plain
     if not whole:
         whole = [t for t in candidates if not title_flags(t)][:1]
     if not whole:

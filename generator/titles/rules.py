@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.keywords import generic as generic_words
 from generator.keywords import heads
 from generator.text.tagger import model, normalize, tag
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
@@ -92,3 +93,14 @@ def broken(title: str) -> list[str]:
     if sep and name.strip() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", rest, re.I):
         reasons.append("repeated name")
     return reasons
+
+
+def generic(title: str) -> bool:
+    """Does the title name nothing a reader could tell the paper by: no name before a colon, and every
+    content word one that more than ``generic.GENERIC_SHARE`` of ML abstracts use ("Deep neural
+    networks", "Approach for learning")? Measured on SciTLDR train (``keywords.generic``), not listed.
+    The titles stage takes such a title only when no other whole one is left."""
+    if ": " in title:
+        return False
+    content = [w for w, t in _words(title) if t not in FUNCTION_TAGS]
+    return bool(content) and all(generic_words.is_generic_word(w) for w in content)
