@@ -155,6 +155,20 @@ def test_no_span_opens_on_a_participle_that_starts_a_clause() -> None:
     assert "learned image representations" in [" ".join(w for w, _ in s[i:j]) for i, j in spans._spans(s)]
 
 
+def test_a_span_joins_noun_phrases_only() -> None:
+    # blind readers' broken titles: "Interested in methods", "Based keyword spotting"
+    s = tagged("Since/IN we/PRP are/VBP interested/JJ in/IN robust/JJ search/NN methods/NNS ./.")
+    found = [" ".join(w for w, _ in s[i:j]) for i, j in spans._spans(s)]
+    assert "robust search methods" in found
+    assert not any(p.startswith("interested") for p in found)
+    s = tagged("The/DT network/NN (/-LRB- DNN/NNP )/-RRB- based/VBN keyword/NN spotting/NN task/NN ./.")
+    assert not any(s[i][0] == "based" for i, _ in spans._spans(s))
+    s = tagged("We/PRP study/VBP loss/NN scaling/NN for/IN mixed/JJ precision/NN training/NN ./.")
+    assert "loss scaling for mixed precision training" in [
+        " ".join(w for w, _ in s[i:j]) for i, j in spans._spans(s)
+    ]
+
+
 def test_background_phrases_come_last_when_the_switch_is_on(monkeypatch: pytest.MonkeyPatch) -> None:
     text = (
         "Catastrophic forgetting in neural networks remains a central obstacle. "

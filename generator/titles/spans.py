@@ -126,7 +126,7 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
         # a participle after a noun or a comma, or opening the sentence, is a clause of its own ("a
         # method called adaptive quantization", "Given real data, ..."), not a modifier of its noun
         if t == "VBN" and (
-            i == 0 or tagged[i - 1][1] in _NOUNS | {","} or tagged[i - 1][0].lower() in _AUXILIARIES
+            i == 0 or tagged[i - 1][1] in _NOUNS | {",", "-RRB-"} or tagged[i - 1][0].lower() in _AUXILIARIES
         ):
             continue
         # "without access to additional data", "instead of X": the paper has or does the opposite
@@ -137,6 +137,10 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
             joins = wj.lower() in _JOIN and tj in {"IN", "CC", "TO"}
             article = tj in {"DT", "PRP$"} and tagged[j - 1][0].lower() in _JOIN
             if not (tj in _INSIDE or joins or article) or not any(ch.isalnum() for ch in wj):
+                break
+            # a preposition or conjunction joins noun phrases: the group before it must have its
+            # noun ("Interested in methods" is an adjective's complement, no noun phrase)
+            if joins and j > i and not (tagged[j - 1][1] in _NOUNS or _gerund_head(tagged, j - 1)):
                 break
             # a participle only before the noun it modifies ("learned representations"), never as
             # a clause of its own ("... method called X", "... models trained on")
