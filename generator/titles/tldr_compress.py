@@ -124,11 +124,17 @@ def drop_opener(clause: str) -> str:
     if verb in CONTRIBUTION_VERBS:
         if lex_tag(_first_word(rest)) in ("TO", "IN", "WDT", "WP"):
             return ""
+        # what the authors propose, as a noun phrase: a bare name ("The ballistic graph neural
+        # network.") says nothing of what it does; it needs a phrase or clause that describes it
+        # ("A sampler for diffusion models", "a loss that ...")
+        if not any(lex_tag(w.lower()).startswith(("IN", "TO", "VB", "WDT")) for w in rest.split()[1:]):
+            return ""
+        least = MIN_WORDS - 2
     elif verb in TLDR_FINDING_VERBS and rest.lower().startswith("that "):
-        rest = rest[5:]
+        rest, least = rest[5:], MIN_WORDS - 2  # a finding is a clause of its own
     else:
         return ""
-    return upper_first(rest) if len(rest.split()) >= MIN_WORDS - 2 else ""
+    return upper_first(rest) if len(rest.split()) >= least else ""
 
 
 def cuts(clause: str) -> list[str]:
