@@ -56,13 +56,13 @@ def test_the_long_form_of_the_papers_own_name_is_its_own_concept() -> None:
 def test_the_best_own_candidate_is_raised_to_the_threshold_and_no_other() -> None:
     cands = [
         Candidate("a", "a", 0.5, ()),
-        Candidate("own low", "own low", 4.0, ()),
-        Candidate("own lower", "own lower", 5.0, ()),
+        Candidate("spectral pruning", "spectral pruning", 4.0, ()),
+        Candidate("graph rewiring", "graph rewiring", 5.0, ()),
     ]
     feats = [{"own": 0.0}, {"own": 1.0}, {"own": 1.0}]
     out = central._own_shown(cands, feats, 0.175)
-    prob = {c.key: 1 / (1 + 2.718281828459045 ** c.score) for c in out}
-    assert prob["own low"] >= 0.175 > prob["own lower"]
+    prob = {c.key: 1 / (1 + 2.718281828459045**c.score) for c in out}
+    assert prob["spectral pruning"] >= 0.175 > prob["graph rewiring"]
     assert out[0] == cands[0]
     # already above the threshold: unchanged
     sure = [replace(cands[1], score=-2.0)]
@@ -86,3 +86,20 @@ def test_a_kept_keyword_never_said_outside_its_longer_sibling_gives_it_its_place
     # said on its own too: the shorter stays, one keyword of the concept
     spans = {short: ((5, 7), (20, 22)), long: ((5, 8),)}
     assert _choose([short, long], spans, least=3) == [short]
+
+
+def test_a_phrase_with_an_empty_head_stands_for_its_rare_modifier() -> None:
+    from generator.keywords.stage import extract
+
+    keys = {c.key for c in extract(HAWAIIAN).phrases}
+    assert "transliteration" in keys  # said alone only in "our transliteration model" and "... problem"
+    common = (
+        "Optimization is hard. In this paper, we propose a method for the optimization problem of "
+        "deep networks. Our method converges faster on image data."
+    )
+    assert "optimization" not in {c.key for c in extract(common).phrases if len(c.spans) == 1}
+
+
+def test_filler_is_never_the_guaranteed_concept() -> None:
+    cands = [Candidate("transliteration problem", "transliteration problem", 4.0, ())]
+    assert central._own_shown(cands, [{"own": 1.0}], 0.175) == cands

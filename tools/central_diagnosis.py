@@ -80,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         stage.CANDIDATES_KEPT = kept
         reweighed = central.reweigh(text, phrases, expansions)
         rows.append((r, text, targets, yake_keys, {c.key for c in phrases}, uncapped, reweighed, defined))
-    papers = tuple(Paper(id=f"{i:010x}", text=row[1], sources=(Source(str(i), 1),)) for i, row in enumerate(rows))
+    papers = tuple(
+        Paper(id=f"{i:010x}", text=row[1], sources=(Source(str(i), 1),)) for i, row in enumerate(rows)
+    )
     shown = curate.curate(papers, [Candidates(row[6], row[7]) for row in rows])
     limit = central.threshold()
     counts: Counter[str] = Counter()

@@ -138,7 +138,9 @@ def fit(names: list[str], x, y, w) -> dict[str, float]:  # type: ignore[no-untyp
     return out
 
 
-def candidates_with(rows: list[Row], acronyms, weights: dict[str, float] | None, limit: float = 0.0) -> Candidates:  # type: ignore[no-untyped-def]
+def candidates_with(
+    rows: list[Row], acronyms, weights: dict[str, float] | None, limit: float = 0.0
+) -> Candidates:  # type: ignore[no-untyped-def]
     if weights is None:
         scored = [central._hand_weighted(c, f) for c, f in rows]
     else:

@@ -403,7 +403,7 @@ def _own_shown(scored: list[Candidate], feats: list[dict[str, float]], limit: fl
     """The candidates with the best one of what the paper says it makes or addresses (feature
     ``own``: in its contribution sentence's object or its own name's long form) scored at least at
     the threshold's probability, so curation shows it."""
-    own = [i for i, f in enumerate(feats) if f.get("own")]
+    own = [i for i, f in enumerate(feats) if f.get("own") and not _written_filler(scored[i].key)]
     if not own or not 0.0 < limit < 1.0:
         return scored
     best = min(own, key=lambda i: (scored[i].score, scored[i].key))
@@ -412,6 +412,13 @@ def _own_shown(scored: list[Candidate], feats: list[dict[str, float]], limit: fl
         scored = list(scored)
         scored[best] = replace(scored[best], score=bar)
     return scored
+
+
+def _written_filler(key: str) -> bool:
+    """Filler by the written rules (``keywords.filler``), which curation ranks last whatever its score."""
+    return filler.is_leftover(key) or (
+        " " not in key and (filler.is_generic(key) or generic.is_generic_word(key))
+    )
 
 
 def _hand_weighted(cand: Candidate, f: dict[str, float]) -> Candidate:

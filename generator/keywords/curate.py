@@ -403,7 +403,9 @@ def _choose(
     return chosen
 
 
-def _piece(short: str, long: str, spans: dict[str, tuple[tuple[int, int], ...]], said: dict[str, str]) -> bool:
+def _piece(
+    short: str, long: str, spans: dict[str, tuple[tuple[int, int], ...]], said: dict[str, str]
+) -> bool:
     """Whether a kept keyword is a piece of a sibling: one concept (``central.same_concept``) and never
     said outside it ("stationary fluctuation-dissipation" of "... relations")."""
     return (
