@@ -19,7 +19,8 @@ times more. That weight and the probability threshold under which a paper shows 
 (``curate.SHOWN_MIN`` at least) are chosen together on the same tune data: the largest mean over the
 three keyphrase tune halves of F1@10 relative to the hand-set weighting, among the settings whose
 SciTLDR train proxy (share of shown keywords whose words the title/TLDRs have) is at least
-``MIN_PROXY`` (more keywords raise SemEval2017's recall and the blind readers' filler alike). The
+``MIN_PROXY`` (more keywords raise SemEval2017's recall and the blind readers' filler alike); gains
+within ``TIE`` of each other go to the setting with the higher proxy. The
 report halves and SciTLDR dev are never read here.
 """
 
@@ -52,6 +53,8 @@ SEMEVAL_WEIGHTS = (1.0, 2.0, 3.0, 5.0)
 # The reader's goal is filler, not F1: a setting is chosen only if at least this share of the keywords it
 # shows on SciTLDR train have every word in the title or TLDRs (the model chosen in round 3: 0.355).
 MIN_PROXY = 0.35
+# Gains (mean F1@10 relative to the hand-set weighting) closer than this are a tie, broken by the proxy.
+TIE = 0.001
 Row = tuple[Candidate, dict[str, float]]
 
 
@@ -135,18 +138,23 @@ def fit(names: list[str], x, y, w) -> dict[str, float]:  # type: ignore[no-untyp
     return out
 
 
-def candidates_with(rows: list[Row], acronyms, weights: dict[str, float] | None) -> Candidates:  # type: ignore[no-untyped-def]
+def candidates_with(
+    rows: list[Row], acronyms, weights: dict[str, float] | None, limit: float = 0.0
+) -> Candidates:  # type: ignore[no-untyped-def]
     if weights is None:
         scored = [central._hand_weighted(c, f) for c, f in rows]
     else:
         scored = [replace(c, score=-round(central.logit(f, weights), 9)) for c, f in rows]
+        if central.OWN_SHOWN:
+            # the paper's most central candidate is shown, as in ``central.reweigh``
+            scored = central._own_shown(scored, [f for _c, f in rows], limit)
     return Candidates(tuple(sorted(scored, key=lambda c: (c.score, c.key))), acronyms)
 
 
 def shown(docs: list, weights: dict[str, float] | None, limit: float) -> list[tuple[str, ...]]:
     """Each document's keywords as the stage would show them, the documents as one catalogue."""
     papers = tuple(Paper(id=f"{i:010x}", text=d[0], sources=(Source(str(i), 1),)) for i, d in enumerate(docs))
-    found = [candidates_with(rows, acr, weights) for _t, rows, acr, _g in docs]
+    found = [candidates_with(rows, acr, weights, limit) for _t, rows, acr, _g in docs]
     saved = (central.LEARNED, central.weights, central.threshold, curate.choice_key)
     central.LEARNED = weights is not None
     central.weights = lambda: weights or {}  # type: ignore[method-assign,assignment]
@@ -205,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     print("hand-set: " + "  ".join(f"{s} F1 {v:.3f}" for s, v in sorted(base.items())), end="")
     print(f"  scitldr proxy {proxy(sets['scitldr'], hand['scitldr']):.3f}")
     best: tuple[float, float, dict[str, float], float] = (-math.inf, 0.0, {}, 1.0)
+    best_proxy = 0.0
     for semeval in SEMEVAL_WEIGHTS:
         names, x, y, w = matrix(sets, semeval)
         weights = fit(names, x, y, w)
@@ -222,8 +231,10 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
             share = proxy(sets["scitldr"], out["scitldr"])
-            if share >= args.min_proxy and gain > best[0] + 1e-9:
-                best = (gain, limit, weights, semeval)
+            # Settings within TIE of the best gain are one: the surer (higher proxy) is chosen.
+            better = gain > best[0] + TIE or (gain > best[0] - TIE and share > best_proxy)
+            if share >= args.min_proxy and better:
+                best, best_proxy = (gain, limit, weights, semeval), share
     weights = best[2]
     print(f"{len(y)} candidates, {int(y.sum())} positive; chosen:")
     for n in ["", *names]:

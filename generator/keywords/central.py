@@ -76,6 +76,8 @@ CUT_SHARE = 0.3
 _YEAR = re.compile(r"^(1[89]|20)\d\d[a-z]?$")
 _EXAMPLE_CUES = (("e", ".", "g"), ("such", "as"), ("for", "example"), ("for", "instance"), ("including",))
 _CLAUSE_END = frozenset({",", ";", ")", ".", ":", "?", "!"})
+# Where the object of the contribution sentence ends: a clause of reason, concession or contrast.
+_CLAUSE_CUES = frozenset({";", "given", "while", "whereas", "although", "though", "because", "since", "but"})
 
 
 @cache
@@ -150,6 +152,28 @@ def _contribution(sents: list[str]) -> tuple[int, int]:
     best = max(range(len(sents)), key=lambda i: (scores[i], -i))
     first = next((i for i, s in enumerate(sents) if s.lower().lstrip().startswith(_CONTRIBUTION_STARTS)), -1)
     return best, first
+
+
+def _own_concept(text: str) -> tuple[str, ...]:
+    """The words (lower case) of what the paper says it makes or addresses: what follows the verb of
+    its contribution sentence (``titles/contribution``: "we introduce two related methods to help
+    solve this transliteration problem") up to the sentence's end, and the long form of its own
+    acronym-named method ("Deep Rewiring (DEEP R)"), as token strings padded with spaces for
+    whole-word containment tests; () when it says none."""
+    from generator.text.acronyms import definitions
+    from generator.titles import contribution
+
+    found = []
+    sentence = contribution.contribution_sentence(text)
+    if sentence:
+        # up to a clause of another kind: "..., given that there were not enough data", "; ..."
+        obj = contribution._object(sentence[1])
+        cut = next((k for k, (w, t) in enumerate(obj) if w.lower() in _CLAUSE_CUES or t == "WDT"), len(obj))
+        found.append(" ".join(w for w, _t in obj[:cut]))
+    name = contribution.own_name(text)
+    if name:
+        found.extend(d.long for d in definitions(text) if d.short == name)
+    return tuple(f" {' '.join(t.lower() for t in TOKEN.findall(f))} " for f in found if f)
 
 
 def incidental_tokens(tokens: list[str]) -> tuple[set[int], set[int]]:
@@ -286,6 +310,7 @@ def features(
     lowered = [t.lower() for t in tokens]
     best, first = _contribution(sents)
     incidental, surnames = incidental_tokens(tokens)
+    own = _own_concept(text)
     n_tokens = max(len(tokens), 1)
     out: list[tuple[Candidate, dict[str, float]]] = []
     for rank, cand in enumerate(phrases):
@@ -306,6 +331,7 @@ def features(
         else:
             common = generic.share(cand.key)
         zipfs = [filler.zipf(w) for w in words]
+        padded = f" {' '.join(lowered[spans[0][0] : spans[0][1]])} " if spans else f" {cand.key} "
         out.append(
             (
                 cand,
@@ -329,6 +355,8 @@ def features(
                     "acronym": float(cand.key in protected),
                     "fixed": fixed,
                     "count": math.log1p(len(spans)),
+                    # not a feature of the model (not in FEATURES): the flag ``_own_shown`` reads
+                    "own": float(any(padded in o for o in own)),
                 },
             )
         )
@@ -359,9 +387,38 @@ def reweigh(
     if LEARNED and weights():
         w = weights()
         out = [replace(c, score=-round(logit(f, w), 9)) for c, f in rows]
+        if OWN_SHOWN:
+            out = _own_shown(out, [f for _c, f in rows], threshold())
     else:
         out = [_hand_weighted(c, f) for c, f in rows]
     return tuple(sorted(out, key=lambda c: (c.score, c.key))) if out else ()
+
+
+# The paper's most central candidate is shown even below the threshold (unless it is filler: curation
+# still ranks filler last). EVALUATION.md, "Keywords, round 5".
+OWN_SHOWN = True
+
+
+def _own_shown(scored: list[Candidate], feats: list[dict[str, float]], limit: float) -> list[Candidate]:
+    """The candidates with the best one of what the paper says it makes or addresses (feature
+    ``own``: in its contribution sentence's object or its own name's long form) scored at least at
+    the threshold's probability, so curation shows it."""
+    own = [i for i, f in enumerate(feats) if f.get("own") and not _written_filler(scored[i].key)]
+    if not own or not 0.0 < limit < 1.0:
+        return scored
+    best = min(own, key=lambda i: (scored[i].score, scored[i].key))
+    bar = -round(math.log(limit / (1.0 - limit)), 9) - 1e-6
+    if scored[best].score > bar:
+        scored = list(scored)
+        scored[best] = replace(scored[best], score=bar)
+    return scored
+
+
+def _written_filler(key: str) -> bool:
+    """Filler by the written rules (``keywords.filler``), which curation ranks last whatever its score."""
+    return filler.is_leftover(key) or (
+        " " not in key and (filler.is_generic(key) or generic.is_generic_word(key))
+    )
 
 
 def _hand_weighted(cand: Candidate, f: dict[str, float]) -> Candidate:

@@ -34,6 +34,8 @@ SHARED_BOOST = 0.3
 COMMON_MIN_PAPERS = 30
 COMMON_SHARE = 1 / 3
 SIBLINGS_MERGED = True
+# A kept keyword never said outside a longer sibling gives it its place (EVALUATION.md, round 5).
+PIECES_REPLACED = True
 # With the learned keyphraseness model (keywords/central.py), a paper shows its keywords down to the
 # model's probability threshold, and at least this many where it has them.
 SHOWN_MIN = 3
@@ -264,7 +266,7 @@ def _choice(
     # Fewer, surer keywords: below the model's probability threshold a keyword only makes up SHOWN_MIN.
     limit = central.threshold()
     unsure = {k for k in ranked if _probability(score[k]) < limit}
-    return _choose(ranked, {k: v[1] for k, v in best.items()}, weak | unsure, SHOWN_MIN, spelt)
+    return _choose(ranked, {k: v[1] for k, v in best.items()}, weak | unsure, SHOWN_MIN, spelt, weak)
 
 
 def _learned() -> bool:
@@ -343,22 +345,33 @@ def _choose(
     weak: set[str] | frozenset[str] = frozenset(),
     least: int = KEYWORDS_MIN,
     spelt: dict[str, str] | None = None,
+    filler: set[str] | frozenset[str] | None = None,
 ) -> list[str]:
     """The best keywords, none of them a redundant part of another: a phrase that occurs only inside
     a better keyword ("language models" in "large language models", "large language") is left out,
     and so is a phrase that would leave a better keyword no occurrence of its own. Filler (``weak``,
-    ranked last) only makes up a paper's first ``least`` keywords, never more."""
+    ranked last) only makes up a paper's first ``least`` keywords, never more. A sibling takes the
+    place of a kept one only if it is not ``filler`` (by default ``weak``): a keyword below the
+    threshold may replace a piece of itself, as it adds no keyword."""
+    filler = weak if filler is None else filler
     chosen: list[str] = []
     covered: list[tuple[int, int]] = []
+    said = spelt or {}
     for key in ranked:
-        if key in weak and len(chosen) >= least:
-            break
         mine = spans[key]
+        if key in weak and len(chosen) >= least:
+            if key in filler or not PIECES_REPLACED:
+                break
+            # Below the threshold, a keyword only takes the place of a kept piece of itself.
+            piece = next((c for c in chosen if _piece(c, key, spans, said)), None)
+            if piece is not None:
+                chosen[chosen.index(piece)] = key
+                covered.extend(mine)
+            continue
         if mine and covered and _inside(mine, covered):
             continue
         padded = f" {key} "
         if SIBLINGS_MERGED:
-            said = spelt or {}
             twin = next(
                 (
                     c
@@ -370,7 +383,10 @@ def _choose(
             if twin is not None:
                 # One keyword of a concept (keywords/central.py): the longer phrase takes the place of
                 # a single word it repeats ("gradient descent" for "descent"), else the better stays.
-                if " " not in twin and " " in key and key not in weak:
+                # So does a longer phrase the twin is never said outside: the twin is a piece of
+                # it ("stationary fluctuation-dissipation" of "... relations").
+                pieces = PIECES_REPLACED and spans[twin] and _inside(spans[twin], list(mine))
+                if (key not in weak and " " not in twin and " " in key) or (key not in filler and pieces):
                     chosen[chosen.index(twin)] = key
                     covered.extend(mine)
                 continue
@@ -385,6 +401,18 @@ def _choose(
         if len(chosen) == KEYWORDS_PER_PAPER:
             break
     return chosen
+
+
+def _piece(
+    short: str, long: str, spans: dict[str, tuple[tuple[int, int], ...]], said: dict[str, str]
+) -> bool:
+    """Whether a kept keyword is a piece of a sibling: one concept (``central.same_concept``) and never
+    said outside it ("stationary fluctuation-dissipation" of "... relations")."""
+    return (
+        bool(spans[short])
+        and _inside(spans[short], list(spans[long]))
+        and central.same_concept(said.get(short, short), said.get(long, long))
+    )
 
 
 def _named(label: str) -> str:

@@ -88,6 +88,12 @@ def is_leftover(key: str, shared: bool = False) -> bool:
     return not shared and "of" not in words and all(zipf(w) >= COMMON_ZIPF for w in words)
 
 
+def empty_head(word: str) -> bool:
+    """A head that names no concept of its own ("problem", "question", "results"): "transliteration
+    problem" is about transliteration."""
+    return word in _LEFTOVER_HEADS
+
+
 def kind(keyword: str, shared: bool = False) -> str:
     """'generic', 'leftover' or '' for a keyword as shown (a capitalised word is a name, never generic)."""
     key = keyword.lower().replace("-", "")  # as the keyword stage keys it: "in-context" is one word

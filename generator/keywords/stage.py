@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import yake
 
-from generator.keywords import central, fastyake, generic, heads, negation
+from generator.keywords import central, fastyake, filler, generic, heads, negation
 from generator.keywords.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
 from generator.keywords.grammar import (
     TOKEN,
@@ -74,6 +74,9 @@ CANDIDATES_KEPT = 30
 # A lower-case single word is a candidate only if the abstract says it this many times.
 SINGLE_WORD_MIN = 2
 SLUG_MAX = 60
+# The modifier of a phrase with an empty head ("transliteration problem") is a candidate when fewer than
+# this share of SciTLDR train abstracts use it (EVALUATION.md, "Keywords, round 5").
+MODIFIER_SHARE = 0.01
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,6 +198,15 @@ def scored_candidates(
             continue
         display = " ".join(forms.get(w, w) for w in words)
         kept[key] = Candidate(display, key, float(score), tuple(spans))
+    # A phrase whose head names no concept ("this transliteration problem") stands for its modifier,
+    # a word the abstract may say only there: a candidate too, when ML abstracts rarely use it.
+    for key, cand in list(kept.items()):
+        words = key.split()
+        if len(words) == 2 and filler.empty_head(words[1]) and words[0] not in kept:
+            word = words[0]
+            if word.isalpha() and not generic.is_generic_word(word) and generic.share(word) < MODIFIER_SHARE:
+                spans = tuple(spans_of(lowered, index, (word,)))
+                kept[word] = Candidate(forms.get(word, word), word, cand.score, spans)
     defined = tuple(
         (a_key, e_key, acronym, " ".join(forms.get(w.lower(), w.lower()) for w in expansion.split()))
         for a_key, e_key, acronym, expansion in acronyms
