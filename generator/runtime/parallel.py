@@ -260,6 +260,14 @@ def ahead(thunks: Sequence[Callable[[], object]], jobs: int) -> Iterator[str | N
     yield from _forked(thunks, jobs, _call_text)
 
 
+def forked_map(compute: Callable[[list[int]], list[Any]], count: int) -> list[Any]:
+    """``compute(list(range(count)))``, in batches on the current build's forked copies of this
+    process (``compute`` pure, as ``cached(..., forked=True)`` asks: a value depends on its index
+    only, it reads no cache and starts no pool); no cache, values pickled back as they are. Serial
+    outside a build, on one job, for few indices or where fork is not safe."""
+    return _forked_compute(compute, list(range(count)), current().jobs)
+
+
 def _forked_compute(compute: Callable[[list[int]], list[Any]], todo: list[int], jobs: int) -> list[Any]:
     """``compute(todo)``, in batches on forked copies of this process (see ``cached``)."""
     if not _can_fork(jobs, len(todo)):
