@@ -36,7 +36,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 
 import numpy as np
 import scipy.sparse as sp
@@ -363,7 +363,13 @@ def side(paper: Paper, counts: dict[str, tuple[str, int]]) -> Side:
 
 def _central(side: Side, key: str) -> bool:
     surface, said = side.concepts[key]
-    return specific.is_central(" ".join(words(surface)), said, side.title)
+    return specific.is_central(_spaced_words(surface), said, side.title)
+
+
+@lru_cache(maxsize=1 << 16)
+def _spaced_words(surface: str) -> str:
+    """``words`` of a concept as written, joined with spaces (asked for again and again)."""
+    return " ".join(words(surface))
 
 
 def _neighbourhood(
