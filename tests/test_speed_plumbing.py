@@ -93,3 +93,24 @@ def test_pairing_agreement_is_the_contexts_agreement_to_the_bit() -> None:
                 want = contexts.agreement(state.context(i, a), state.context(j, b))
                 assert state.agreement(i, a, j, b) == want  # exactly: the same sums in the same order
     assert state.agreement(1, "nodes", 2, "nodes") > 0.3 > state.agreement(0, "nodes", 1, "nodes")
+
+
+def test_the_keyword_stage_notes_the_terms_the_related_papers_read_without_decoding_again() -> None:
+    from generator.identity.dedupe import dedupe
+    from generator.inputs import ingest
+    from generator.keywords import stage
+    from generator.relate import concepts
+    from generator.text.clean import clean
+
+    from .conftest import FROZEN_SEEDS
+
+    papers = clean(dedupe(ingest.read_seeds(FROZEN_SEEDS), {}))[:12]
+    with parallel.runtime(None, jobs=1) as run:
+        papers = stage.with_keywords(papers)
+        noted = list(concepts.paper_counts(papers))
+        assert run.counts[concepts.CONCEPTS_LABEL] == [len(papers), 0]  # every entry was noted
+        assert concepts.KEYWORD_VALUES_LABEL not in run.counts  # no keyword value read back
+    with parallel.runtime(None, jobs=1) as run:
+        read_back = list(concepts.paper_counts(papers))  # the old way: from the keyword values
+        assert run.counts[concepts.CONCEPTS_LABEL] == [0, len(papers)]
+    assert noted == read_back and any(noted)
