@@ -57,3 +57,9 @@ def note(texts: Sequence[str], values: Sequence[list[object]]) -> None:
             for text, value in zip(texts, values, strict=True)
         }
     )
+
+
+def paper_concepts(papers: tuple[Paper, ...]) -> Iterator[dict[str, str]]:
+    """``terms.concepts`` of each paper's abstract, from ``paper_counts``."""
+    for found in paper_counts(papers):
+        yield {k: s for k, (s, _n) in found.items()}
