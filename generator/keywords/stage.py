@@ -222,7 +222,13 @@ def scored_candidates(
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     """The keyword stage: extract per paper (cached, on a process pool), then curate over the catalogue."""
     # Read one paper's cached JSON at a time and packed by curate: never every paper's JSON at once.
-    found = parallel.imap_cached(extract_plain, [p.text for p in papers], key=cache_key())
+    from generator.relate import concepts  # imports this module
+
+    # The terms of the values computed here are noted for the related papers as they are decoded
+    # (``concepts.note``): a build decodes each value once.
+    found = parallel.imap_cached(
+        extract_plain, [p.text for p in papers], key=cache_key(), computed=concepts.note
+    )
     return curate(papers, found)
 
 

@@ -8,7 +8,7 @@ stage (similarity, reasons) and the topic names read them here: from a cache ent
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from generator.keywords import stage
 from generator.models import Paper
@@ -37,9 +37,26 @@ def paper_counts(papers: tuple[Paper, ...]) -> Iterator[dict[str, tuple[str, int
         )
         return [value[stage.TERMS_FIELD] for value in values]
 
-    key = cache.fingerprint(stage=CONCEPTS_LABEL, keywords=keywords_key)
-    for row in parallel.icached(texts, key, CONCEPTS_LABEL, compute):
+    for row in parallel.icached(texts, _key(keywords_key), CONCEPTS_LABEL, compute):
         yield {k: (s, n) for k, s, n in row}
+
+
+def _key(keywords_key: str) -> str:
+    return cache.fingerprint(stage=CONCEPTS_LABEL, keywords=keywords_key)
+
+
+def note(texts: Sequence[str], values: Sequence[list[object]]) -> None:
+    """Store each abstract's terms as its entry here, from the keyword stage's values just computed
+    for those texts (``stage.extract_plain``'s, as a cache hit gives them): the entry ``paper_counts``
+    would otherwise fill by reading those values back from the cache and decoding them again. The
+    bytes stored are the ones ``paper_counts`` would store."""
+    key = _key(stage.cache_key())
+    parallel.current().cache.put_encoded(
+        {
+            cache.entry_key(key, text): cache.encode(value[stage.TERMS_FIELD])
+            for text, value in zip(texts, values, strict=True)
+        }
+    )
 
 
 def paper_concepts(papers: tuple[Paper, ...]) -> Iterator[dict[str, str]]:

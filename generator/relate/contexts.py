@@ -47,9 +47,17 @@ def agreement(a: dict[str, float], b: dict[str, float]) -> float:
     """The cosine of two contexts (0 when either is empty)."""
     if not a or not b:
         return 0.0
+    return agreement_of_norms(a, norm(a), b, norm(b))
+
+
+def norm(a: dict[str, float]) -> float:
+    """A context's Euclidean length, as ``agreement`` computes it."""
+    return math.sqrt(sum(v * v for v in a.values()))
+
+
+def agreement_of_norms(a: dict[str, float], na: float, b: dict[str, float], nb: float) -> float:
+    """``agreement`` of two non-empty contexts whose ``norm`` is known."""
     dot = sum(v * b.get(t, 0.0) for t, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
     return dot / (na * nb) if na and nb else 0.0
 
 

@@ -76,6 +76,7 @@ class Pairing:
     idf: dict[str, float]
     concept_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _contexts: dict[tuple[int, str], dict[str, float]] = field(default_factory=dict)
+    _norms: dict[tuple[int, str], float] = field(default_factory=dict)
 
     def words_of(self, surface: str) -> tuple[str, ...]:
         from generator.relate.related import words
@@ -91,6 +92,21 @@ class Pairing:
         if found is None:
             found = self._contexts[key] = contexts.context(self.expanded[i], self.words_of(surface), self.idf)
         return found
+
+    def agreement(self, i: int, surface: str, j: int, other: str) -> float:
+        """``contexts.agreement`` of paper i's context of ``surface`` and paper j's of ``other``,
+        each context's length computed once."""
+        a, b = self.context(i, surface), self.context(j, other)
+        if not a or not b:
+            return 0.0
+        return contexts.agreement_of_norms(a, self._norm(i, surface, a), b, self._norm(j, other, b))
+
+    def _norm(self, i: int, surface: str, found: dict[str, float]) -> float:
+        key = (i, surface)
+        value = self._norms.get(key)
+        if value is None:
+            value = self._norms[key] = contexts.norm(found)
+        return value
 
 
 def pairing(
@@ -131,7 +147,7 @@ def shared(
         a, b = _central(mine, k), _central(theirs, k)
         central |= a and b
         central1 |= a != b
-        agree = contexts.agreement(state.context(i, surface), state.context(j, theirs.concepts[k][0]))
+        agree = state.agreement(i, surface, j, theirs.concepts[k][0])
         best = max(best, agree)
         specifics.append((k, surface, agree, a and b, a or b))
     summary = Shared(len(found), tuple(k for k, *_ in specifics), idf, rarity, central, central1, best)

@@ -50,8 +50,17 @@ class Catalogue:
     def fragment(self, key: str) -> bool:
         """A piece of a longer term: most papers that use it use one longer term that holds it
         ("chain monte carlo" inside "markov chain monte carlo"; nestedness, as in C-value)."""
-        n = self.df[key]
-        return n > 0 and any(c >= NESTED_SHARE * n for (k, _), c in self._by_key().get(key, ()))
+        known = self.__dict__.get("_fragments")
+        if known is None:
+            known = {}
+            object.__setattr__(self, "_fragments", known)
+        found = known.get(key)
+        if found is None:  # a pure function of the key in this catalogue: remembered
+            n = self.df[key]
+            found = known[key] = n > 0 and any(
+                c >= NESTED_SHARE * n for (k, _), c in self._by_key().get(key, ())
+            )
+        return found
 
     def _by_key(self) -> dict[str, list[tuple[tuple[str, str], int]]]:
         cached = self.__dict__.get("_index")

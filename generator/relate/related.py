@@ -36,6 +36,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache, partial
 
 import numpy as np
 import scipy.sparse as sp
@@ -362,7 +363,13 @@ def side(paper: Paper, counts: dict[str, tuple[str, int]]) -> Side:
 
 def _central(side: Side, key: str) -> bool:
     surface, said = side.concepts[key]
-    return specific.is_central(" ".join(words(surface)), said, side.title)
+    return specific.is_central(_spaced_words(surface), said, side.title)
+
+
+@lru_cache(maxsize=1 << 16)
+def _spaced_words(surface: str) -> str:
+    """``words`` of a concept as written, joined with spaces (asked for again and again)."""
+    return " ".join(words(surface))
 
 
 def _neighbourhood(
@@ -397,15 +404,19 @@ class Candidates:
     catalogue: Catalogue
     state: pairmodel.Pairing
 
-    def features(
-        self, i: int
-    ) -> list[tuple[int, float, dict[str, float], list[tuple[str, str, float, bool, bool]]]]:
-        """Paper i's candidates (index, score, pair features, shared specific concepts), best first."""
+    def prepare(self) -> None:
+        """Compute what every paper's ``features`` read (the pairs' mutual ranks and cosines) once."""
         if "_back" not in self.__dict__:
             back = {(a, n.index): r for a, row in enumerate(self.rows) for r, n in enumerate(row)}
             pairs = [[(n.index, n.score) for n in row] for row in self.rows]
             object.__setattr__(self, "_back", back)
             object.__setattr__(self, "_cos", pairmodel.all_cosines(self.state, pairs))
+
+    def features(
+        self, i: int
+    ) -> list[tuple[int, float, dict[str, float], list[tuple[str, str, float, bool, bool]]]]:
+        """Paper i's candidates (index, score, pair features, shared specific concepts), best first."""
+        self.prepare()
         row = [(n.index, n.score) for n in self.rows[i]]
         return pairmodel.features_of(
             i, row, self.__dict__["_back"], self.__dict__["_cos"], self.sides, self.catalogue, self.state
@@ -456,10 +467,26 @@ def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     if len(papers) < 2:
         return tuple(replace(p, related_note=NOTE_ALONE) for p in papers)
     found = candidates(papers)
+    found.prepare()  # before the fork: every child reads the same pairs' cosines
+    # Each paper's links are a pure function of the candidates: computed in batches on the build's
+    # forked copies of this process (runtime/parallel.py), which inherit ``found`` and ``papers``.
+    links = parallel.forked_map(partial(_links_of, found, papers), len(papers))
     out: list[Paper] = []
     for i, (paper, row) in enumerate(zip(papers, found.rows, strict=True)):
-        similar = _neighbourhood(paper, row, papers, found.own, i, found.catalogue)
-        links = learned_links(i, found, papers)
-        note = "" if links else NOTE_UNLIKELY if row else NOTE_FAR.format(need=FIRST_MIN_SCORE)
-        out.append(replace(paper, related=links, related_note=note, similar=similar))
+        similar, shown = links[i]
+        note = "" if shown else NOTE_UNLIKELY if row else NOTE_FAR.format(need=FIRST_MIN_SCORE)
+        out.append(replace(paper, related=shown, related_note=note, similar=similar))
     return tuple(out)
+
+
+def _links_of(
+    found: Candidates, papers: tuple[Paper, ...], todo: list[int]
+) -> list[tuple[tuple[Related, ...], tuple[Related, ...]]]:
+    """(neighbourhood, shown links) of each paper of ``todo``."""
+    return [
+        (
+            _neighbourhood(papers[i], found.rows[i], papers, found.own, i, found.catalogue),
+            learned_links(i, found, papers),
+        )
+        for i in todo
+    ]

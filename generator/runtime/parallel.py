@@ -123,9 +123,16 @@ def map_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> li
     return list(imap_cached(func, texts, key))
 
 
-def imap_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> Iterator[Any]:
+def imap_cached(
+    func: Callable[[str], Any],
+    texts: Sequence[str],
+    key: str,
+    computed: Callable[[list[str], list[Any]], None] | None = None,
+) -> Iterator[Any]:
     """``map_cached``, one value at a time: ``CHUNK`` texts are looked up, computed and stored at
-    once, so a caller that keeps a compact form of each value never holds every value at once."""
+    once, so a caller that keeps a compact form of each value never holds every value at once.
+    ``computed(texts, values)`` is told of the values computed (not read from the cache), as a hit
+    would give them, once each chunk's are stored."""
     state = current()
     label = getattr(func, "__name__", "items")
     counts = state.counts.setdefault(label, [0, 0])
@@ -152,6 +159,8 @@ def imap_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> I
             if todo:
                 fresh = _compute(func, list(todo.values()), state, bar)
                 known.update(_stored(state.cache, todo, fresh))
+                if computed is not None:
+                    computed(list(todo.values()), [known[k] for k in todo])
             yield from (known[k] for k in keys)
 
 
@@ -258,6 +267,14 @@ def ahead(thunks: Sequence[Callable[[], object]], jobs: int) -> Iterator[str | N
         yield from (None for _ in thunks)
         return
     yield from _forked(thunks, jobs, _call_text)
+
+
+def forked_map(compute: Callable[[list[int]], list[Any]], count: int) -> list[Any]:
+    """``compute(list(range(count)))``, in batches on the current build's forked copies of this
+    process (``compute`` pure, as ``cached(..., forked=True)`` asks: a value depends on its index
+    only, it reads no cache and starts no pool); no cache, values pickled back as they are. Serial
+    outside a build, on one job, for few indices or where fork is not safe."""
+    return _forked_compute(compute, list(range(count)), current().jobs)
 
 
 def _forked_compute(compute: Callable[[list[int]], list[Any]], todo: list[int], jobs: int) -> list[Any]:

@@ -234,18 +234,24 @@ def _occurrence_roles(pairs: list[tuple[str, str]], i: int, j: int, authors: boo
     return out
 
 
-def roles(text: str) -> dict[str, dict[str, int]]:
+def roles(text: str, wanted: dict[str, tuple[int, int]] | None = None) -> dict[str, dict[str, int]]:
     """For each token sequence of the abstract that a candidate could be, how often it plays each
-    role; keyed by the sequence's words joined with spaces."""
+    role; keyed by the sequence's words joined with spaces. ``wanted``: ``candidates(text)``, when
+    the caller has them."""
     from generator.titles.contribution import tagged
 
     out: dict[str, dict[str, int]] = {}
-    wanted = candidates(text)
+    if wanted is None:
+        wanted = candidates(text)
     firsts: dict[str, list[tuple[str, int]]] = {}
     for name in wanted:
         words = name.split()
         firsts.setdefault(words[0], []).append((name, len(words)))
     for sentence in sentences(text):
+        # A candidate's first word is in the sentence as written (tokens are pieces of it): a
+        # sentence without any is not tagged (it holds no occurrence).
+        if not any(first in sentence for first in firsts):
+            continue
         pairs = tagged(sentence)
         authors = bool(_AUTHORS.search(sentence))
         for i, (w, _) in enumerate(pairs):
@@ -289,9 +295,10 @@ def features(
     # each sentence's words between spaces, so a name's uses are counted without a regex per name
     spaced = [" " + " ".join(t.rstrip(".") for t in _TOKEN.findall(s)) + " " for s in sents]
     rows = []
-    played = roles(text)
+    found_names = candidates(text)
+    played = roles(text, found_names)
     defined = {d.short for d in definitions(text)}
-    for name, (i, _) in candidates(text).items():
+    for name, (i, _) in found_names.items():
         needle = f" {name} "
         uses = [j for j, words in enumerate(spaced) for _ in range(words.count(needle))]
         first_sentence = sents[i]

@@ -1,0 +1,116 @@
+"""Cold-build plumbing that must not change a value (BENCHMARKS.md, "Cold build, third session,
+round 2"): per-paper links on forked copies, the name detector tagging only sentences that hold a
+candidate, and the related-papers stage remembering what it asks for again."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+import pytest
+
+from generator.relate import contexts, pairmodel
+from generator.relate.reasons import Catalogue, count
+from generator.relate.related import words
+from generator.runtime import parallel
+from generator.titles import contribution, names
+
+NAMED = (
+    "Set prediction is hard for neural networks. Pooling layers sum their inputs. "
+    "We propose FSPool, a pooling method for sets. Sums lose the order of the elements. "
+    "FSPool outperforms DeepSets on the CLEVR dataset and beats PointNet (Qi et al., 2017)."
+)
+
+
+def _pid_and_double(todo: list[int]) -> list[tuple[int, int]]:
+    return [(2 * i, os.getpid()) for i in todo]
+
+
+def test_forked_map_gives_the_serial_values_in_order_from_other_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 2)
+    with parallel.runtime(None, jobs=1):
+        serial = parallel.forked_map(_pid_and_double, 50)
+    with parallel.runtime(None, jobs=2):
+        forked = parallel.forked_map(_pid_and_double, 50)
+    assert [v for v, _ in forked] == [v for v, _ in serial] == [2 * i for i in range(50)]
+    assert {pid for _, pid in serial} == {os.getpid()}
+    assert os.getpid() not in {pid for _, pid in forked}
+    with parallel.runtime(None, jobs=2):
+        assert parallel.forked_map(_pid_and_double, 0) == []
+
+
+def test_roles_tag_only_sentences_with_a_candidate_and_read_the_same_roles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    expected = names.roles(NAMED)
+    asked: list[str] = []
+    real = contribution.tagged
+
+    def recording(sentence: str) -> list[tuple[str, str]]:
+        asked.append(sentence)
+        return real(sentence)
+
+    monkeypatch.setattr(contribution, "tagged", recording)
+    assert names.roles(NAMED, names.candidates(NAMED)) == expected == names.roles(NAMED)
+    assert expected["FSPool"]["made"] == 1 and expected["PointNet"].get("cited") == 1
+    # the sentences without a candidate ("Pooling layers ...", "Sums lose ...") are never tagged
+    assert asked and not any(s.startswith(("Pooling", "Sums")) for s in asked)
+    assert any(s.startswith("We propose FSPool") for s in asked)
+    asked.clear()
+    assert names.roles("the cat sat on the mat. it was warm.") == {} and asked == []
+
+
+def _fragment_fresh(catalogue: Catalogue, key: str) -> bool:
+    n = catalogue.df[key]
+    return n > 0 and any(c >= 0.7 * n for (k, _), c in catalogue.longer.items() if k == key)
+
+
+def test_a_remembered_fragment_test_gives_the_catalogues_answer_every_time() -> None:
+    catalogue = count(
+        [{"monte carlo", "chain monte carlo", "markov chain monte carlo"}] * 3 + [{"monte carlo"}], 4
+    )
+    for key in ("chain monte carlo", "monte carlo", "markov chain monte carlo", "unseen"):
+        first = catalogue.fragment(key)
+        assert first == catalogue.fragment(key) == _fragment_fresh(catalogue, key)
+    assert catalogue.fragment("chain monte carlo") and not catalogue.fragment("markov chain monte carlo")
+    assert catalogue.df == Counter(catalogue.df)  # asking never adds a count
+
+
+def test_pairing_agreement_is_the_contexts_agreement_to_the_bit() -> None:
+    texts = [
+        "We prune the hidden nodes of each layer. Nodes of a layer with small activations are removed.",
+        "We classify the nodes of a citation graph. Nodes of a graph pass messages along edges.",
+        "Our method labels nodes of a social graph. Nodes of a graph exchange messages with neighbours.",
+    ]
+    docs = [words(t) for t in texts]
+    idf = contexts.idf_of(docs)
+    state = pairmodel.Pairing(None, docs, docs, idf)  # type: ignore[arg-type]
+    for i in range(3):
+        for j in range(3):
+            for a, b in (("nodes", "nodes"), ("nodes", "graph"), ("absent", "nodes")):
+                want = contexts.agreement(state.context(i, a), state.context(j, b))
+                assert state.agreement(i, a, j, b) == want  # exactly: the same sums in the same order
+    assert state.agreement(1, "nodes", 2, "nodes") > 0.3 > state.agreement(0, "nodes", 1, "nodes")
+
+
+def test_the_keyword_stage_notes_the_terms_the_related_papers_read_without_decoding_again() -> None:
+    from generator.identity.dedupe import dedupe
+    from generator.inputs import ingest
+    from generator.keywords import stage
+    from generator.relate import concepts
+    from generator.text.clean import clean
+
+    from .conftest import FROZEN_SEEDS
+
+    papers = clean(dedupe(ingest.read_seeds(FROZEN_SEEDS), {}))[:12]
+    with parallel.runtime(None, jobs=1) as run:
+        papers = stage.with_keywords(papers)
+        noted = list(concepts.paper_counts(papers))
+        assert run.counts[concepts.CONCEPTS_LABEL] == [len(papers), 0]  # every entry was noted
+        assert concepts.KEYWORD_VALUES_LABEL not in run.counts  # no keyword value read back
+    with parallel.runtime(None, jobs=1) as run:
+        read_back = list(concepts.paper_counts(papers))  # the old way: from the keyword values
+        assert run.counts[concepts.CONCEPTS_LABEL] == [0, len(papers)]
+    assert noted == read_back and any(noted)
