@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.keywords import central, curate, heads, negation
+from generator.keywords import central, curate, negation
 from generator.keywords.nounphrases import noun_phrases
 from generator.keywords.stage import extract
+from generator.text import heads
 from generator.text.acronyms import definitions
 
 FIXTURES = json.loads((Path(__file__).parent / "data" / "keywords-round4.json").read_text(encoding="utf-8"))

@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from generator.keywords import generic
 from generator.keywords.curate import SHOWN_MIN, _choose
 from generator.keywords.nounphrases import noun_phrases
 from generator.keywords.stage import (
@@ -20,6 +19,7 @@ from generator.keywords.stage import (
     with_keywords,
 )
 from generator.models import KEYWORD_PAGE_MIN, Paper, Source, keyword_page_threshold
+from generator.text import generic
 from generator.text.tagger import tag_sentences
 
 TEXT = (

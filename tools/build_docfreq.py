@@ -2,7 +2,7 @@
 
     python tools/build_docfreq.py [--scitldr ../shared/scitldr/train.jsonl]
 
-Writes generator/keywords/data/docfreq.json.gz: {"documents": N, "df": {word: documents}, "lower":
+Writes generator/text/data/docfreq.json.gz: {"documents": N, "df": {word: documents}, "lower":
 {word: documents that write it in lower case}} for every word (the tagger's tokeniser, folded to lower
 case) in at least MIN_DOCS abstracts. Only the train split is
 read (the dev split measures). SciTLDR is Apache-2.0 (Cachola et al., 2020); the file holds counts only.
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.keywords.generic import DOCFREQ_PATH  # noqa: E402
+from generator.text.generic import DOCFREQ_PATH  # noqa: E402
 from generator.text.tagger import tokenize  # noqa: E402
 
 MIN_DOCS = 3

@@ -2,10 +2,10 @@
 
     python tools/build_heads.py [--scitldr ../shared/scitldr/train.jsonl]
 
-Writes generator/keywords/data/heads.json.gz: {"documents": N, "words": {word: [uses, head uses,
+Writes generator/text/data/heads.json.gz: {"documents": N, "words": {word: [uses, head uses,
 modifier uses]}} for every lower-case word used at least ``MIN_USES`` times in the SciTLDR train
 abstracts, tagged by the project's tagger (``generator/text/tagger.py``). A *head use* is a use as the
-head of a noun phrase (``generator/keywords/heads.head_use``: a noun or gerund after a determiner,
+head of a noun phrase (``generator/text/heads.head_use``: a noun or gerund after a determiner,
 possessive, number, adjective, noun or preposition, ending its phrase: "the bound", "adversarial
 training", "question answering."); a verb ("converge") or an adjective ("linear") has almost none,
 whatever the tagger says in one sentence. A *modifier use* is a use before a noun ("feedforward
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.keywords.heads import HEADS_PATH, head_use, modifier_use  # noqa: E402
+from generator.text.heads import HEADS_PATH, head_use, modifier_use  # noqa: E402
 from generator.text.tagger import tag_sentences  # noqa: E402
 
 MIN_USES = 3

@@ -18,11 +18,12 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from generator.keywords import central, curate, generic, stage
+from generator.keywords import central, curate, stage
 from generator.keywords.curate import Candidates
 from generator.keywords.grammar import TOKEN
 from generator.models import Paper, Source
 from generator.relate.terms import without_urls
+from generator.text import generic
 from generator.text.forms import phrase_key
 from generator.text.nounphrases import chunks
 from generator.text.tagger import tag, tag_sentences

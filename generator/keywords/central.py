@@ -46,8 +46,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.keywords import filler, generic
+from generator.keywords import filler
 from generator.keywords.grammar import TOKEN
+from generator.text import generic
 from generator.text.sentences import sentences
 from generator.text.wordlists import KEYWORDS_CENTRAL_AUXILIARIES as _AUXILIARIES
 from generator.text.wordlists import KEYWORDS_CENTRAL_CONTRIBUTION_STARTS as _CONTRIBUTION_STARTS

@@ -21,10 +21,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from sys import intern
 
-from generator.keywords import central, filler, generic
+from generator.keywords import central, filler
 from generator.keywords.grammar import crosses
 from generator.models import Paper
 from generator.runtime import cache, parallel
+from generator.text import generic
 
 KEYWORDS_PER_PAPER = 10
 # Filler (generator/keywords/filler.py) is used only to give a paper this many keywords.

@@ -24,8 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.keywords import generic, heads
-from generator.text import tagger
+from generator.text import generic, heads, tagger
 from generator.text.nounphrases import chunks
 from generator.text.tagger import Tagged
 from generator.text.wordlists import KEYWORDS_NOUNPHRASES_NAME_ADJECTIVE as _NAME_ADJECTIVE

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import yake
 
-from generator.keywords import central, fastyake, filler, generic, heads, negation
+from generator.keywords import central, fastyake, filler, negation
 from generator.keywords.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
 from generator.keywords.grammar import (
     TOKEN,
@@ -42,6 +42,7 @@ from generator.keywords.nounphrases import noun_phrases
 from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshold
 from generator.relate.terms import Term, counts_of, tagged_phrases, without_urls
 from generator.runtime import cache, parallel
+from generator.text import generic, heads
 from generator.text import slug as slugs
 from generator.text.acronyms import expand_tagged
 from generator.text.tagger import Tagged, tag_sentences

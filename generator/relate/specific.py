@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from generator.keywords import central, generic
+from generator.keywords import central
 from generator.keywords.grammar import TOKEN
+from generator.text import generic
 from generator.text.forms import singular
 
 # A specific concept is used by at most this share of the SciTLDR train abstracts.

@@ -32,7 +32,7 @@ marked by where it comes from.
 
 from __future__ import annotations
 
-from generator.keywords import generic
+from generator.text import generic
 from generator.text.forms import gerund
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS

@@ -22,9 +22,9 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from generator.keywords import generic
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
+from generator.text import generic
 from generator.text.acronyms import long_form
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex

@@ -35,9 +35,9 @@ import re
 from functools import cache
 from importlib import resources
 
-from generator.keywords import generic
 from generator.keywords.central import cited_surnames
 from generator.keywords.filler import zipf
+from generator.text import generic
 from generator.text.acronyms import definitions
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as _MAKING

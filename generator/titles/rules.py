@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.keywords import generic as generic_words
-from generator.keywords import heads
+from generator.text import generic as generic_words
+from generator.text import heads
 from generator.text.tagger import model, normalize, tag
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
 
@@ -55,7 +55,7 @@ _NOMINAL = frozenset({"NN", "NNS", "JJ", "JJR", "JJS"})
 
 def _modifier_end(word: str) -> bool:
     """Does the title end on a word ML abstracts use before its noun, never as one ("Study of the
-    stability of several few-shot", "... deep")? By corpus evidence (``keywords.heads``, SciTLDR
+    stability of several few-shot", "... deep")? By corpus evidence (``text.heads``, SciTLDR
     train), the same test a keyword's last word passes."""
     return bool(word) and word.replace("-", "").isalpha() and not heads.trusted(word)
 
@@ -98,7 +98,7 @@ def broken(title: str) -> list[str]:
 def generic(title: str) -> bool:
     """Does the title name nothing a reader could tell the paper by: no name before a colon, and every
     content word one that more than ``generic.GENERIC_SHARE`` of ML abstracts use ("Deep neural
-    networks", "Approach for learning")? Measured on SciTLDR train (``keywords.generic``), not listed.
+    networks", "Approach for learning")? Measured on SciTLDR train (``text.generic``), not listed.
     The titles stage takes such a title only when no other whole one is left."""
     if ": " in title:
         return False

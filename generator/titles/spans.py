@@ -18,7 +18,7 @@ with the paper's real title, centred per abstract (``python -m generator.evaluat
 Round 4: the phrases ``compose.py`` writes from the authors' clauses (the object of their verb with
 its attached phrases, gerund actions, purposes, means, "X for <topic>") compete with the spans,
 each marked by its source (``src=``); every candidate also has the document frequency of its words
-over SciTLDR train (``keywords/generic.py``: "deep reinforcement learning" is all generic words)
+over SciTLDR train (``text/generic.py``: "deep reinforcement learning" is all generic words)
 and whether it names the method (the contribution's head noun group) and the problem (the opening
 sentence's subject). ``BACKGROUND_LAST`` (off) would try the phrases of sentences before the
 contribution sentence last.
@@ -33,8 +33,8 @@ from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
 
-from generator.keywords import generic
 from generator.keywords.filler import zipf
+from generator.text import generic
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION

@@ -1,4 +1,4 @@
-"""Which words ML abstracts use as the head of a noun phrase: a keyword must end in one.
+"""Which words ML abstracts use as the head of a noun phrase: a keyword and a title must end in one.
 
 The tagger reads one sentence; a verb after a noun ("dataset converge", "pixels residing") or an
 adjective before a noun it lost ("sparse feedforward", "linear") can slip through its noun tags.
