@@ -102,8 +102,16 @@ def test_formatting_commands_become_their_text() -> None:
 
 def test_mojibake_is_repaired_only_where_certain() -> None:
     assert clean_text("caf\u00c3\u00a9 na\u00c3\u00afve r\u00c3\u00a9sum\u00c3\u00a9") == "café naïve résumé"
-    for fine in ("naïve café", "A\u00d7B Ã", "“quoted” — …", "&lt;b&gt;", "ﬁne \uff57\uff49\uff44\uff45"):
+    for fine in ("naïve café", "A\u00d7B Ã", "“quoted” — …", "&lt;b&gt;", "\uff57\uff49\uff44\uff45"):
         assert clean_text(fine) == fine
+
+
+def test_pdf_ligature_glyphs_become_their_letters() -> None:
+    """A PDF's "ﬁ" is typesetting: "classiﬁcation" must be the word "classification" (one keyword
+    page, one search term), while other compatibility forms (full-width letters) stay as written."""
+    assert clean_text("classi\ufb01cation of \ufb02ows and e\ufb03cient \uff57") == (
+        "classification of flows and efficient \uff57"
+    )
 
 
 def test_sentence_repeated_back_to_back_is_shown_once() -> None:

@@ -4,7 +4,10 @@ The cleaned abstract is what pages, search and catalogue.json show, so every rul
 it removes only what is certainly residue (LaTeX markup, mojibake, a sentence pasted twice) and
 keeps every other character the author wrote. The rules, in the order they run:
 
-1. mojibake repaired where ftfy is certain (``cafÃ©`` -> ``café``); nothing else of ftfy is used;
+1. mojibake repaired where ftfy is certain (``cafÃ©`` -> ``café``), and a PDF's Latin ligature glyphs
+   (U+FB00-FB06: ``classiﬁcation``) written as their letters, since they are typesetting, not
+   spelling, and a keyword, a search or a link would otherwise miss the word; nothing else of ftfy
+   is used (full-width letters, quotes and widths stay as written);
 2. Unicode NFC, and every run of whitespace (incl. CR, U+0085, U+2028) as one space;
 3. ``\\url{x}`` -> ``x``, ``\\href{u}{t}`` -> ``t (u)``;
 4. ``\\textbf{x}``-style formatting commands -> ``x``; ``\\%``, ``\\&``, ``\\_``, ``\\#``, ``\\$`` -> sign;
@@ -38,8 +41,9 @@ from generator.text.sentences import sentences
 _SPACE = re.compile(r"\s+")
 
 # --- 1. mojibake -------------------------------------------------------------------------------
-# Only ftfy's encoding repair: no HTML unescaping, quote uncurling, width folding or control removal,
-# each of which would change text the author meant.
+# Only ftfy's encoding repair and its Latin-ligature expansion (a PDF's "ﬁ" glyph is the letters f, i):
+# no HTML unescaping, quote uncurling, width folding or control removal, each of which would change
+# text the author meant.
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
     remove_terminal_escapes=False,
@@ -48,7 +52,7 @@ _FTFY = ftfy.TextFixerConfig(
     replace_lossy_sequences=False,
     decode_inconsistent_utf8=True,
     fix_c1_controls=False,
-    fix_latin_ligatures=False,
+    fix_latin_ligatures=True,
     fix_character_width=False,
     uncurl_quotes=False,
     fix_line_breaks=False,
