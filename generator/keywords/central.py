@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING
 from generator.keywords import filler
 from generator.keywords.grammar import TOKEN
 from generator.text import generic
+from generator.text.forms import phrase_key
 from generator.text.sentences import sentences
 from generator.text.wordlists import KEYWORDS_CENTRAL_AUXILIARIES as _AUXILIARIES
 from generator.text.wordlists import KEYWORDS_CENTRAL_CONTRIBUTION_STARTS as _CONTRIBUTION_STARTS
@@ -75,17 +76,43 @@ FIXED_SHARE = 0.75
 # out (on the tune data this changed the shown keywords of 2 of 1,314 documents and no F1@10).
 CUT_SHARE = 0.3
 _YEAR = re.compile(r"^(1[89]|20)\d\d[a-z]?$")
-_EXAMPLE_CUES = (("e", ".", "g"), ("such", "as"), ("for", "example"), ("for", "instance"), ("including",))
+_EXAMPLE_CUES = (
+    ("e", ".", "g"), ("such", "as"), ("for", "example"), ("for", "instance"), ("including",), ("like",),
+    # what the paper's work is measured against: a baseline, not its subject
+    ("compared", "with"), ("compared", "to"), ("than",), ("outperforms",), ("outperform",),
+    ("outperforming",), ("outperformed",), ("surpasses",), ("surpassing",),
+)  # fmt: skip
 _CLAUSE_END = frozenset({",", ";", ")", ".", ":", "?", "!"})
 # Where the object of the contribution sentence ends: a clause of reason, concession or contrast.
 _CLAUSE_CUES = frozenset({";", "given", "while", "whereas", "although", "though", "because", "since", "but"})
 
 
 @cache
-def _table() -> tuple[int, dict[str, int], dict[str, str]]:
+def _data() -> dict:  # type: ignore[type-arg]
     with gzip.open(PHRASEDF_PATH, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
+        return json.load(handle)  # type: ignore[no-any-return]
+
+
+@cache
+def _table() -> tuple[int, dict[str, int], dict[str, str]]:
+    data = _data()
     return data["documents"], data["df"], data["names"]
+
+
+def repeat_share(word: str) -> float | None:
+    """Of the SciTLDR train abstracts that use `word` (at least 5), the share that say it twice or more;
+    None with less evidence. A word of a topic comes back within its abstract ("graph" 0.56,
+    "robustness" 0.40), a word of the writing around it does not ("in-depth" 0.0, "mathematical" 0.0,
+    "modification" 0.05): the within-document burstiness of Church and Gale (1995)."""
+    found = _data().get("repeats", {}).get(phrase_key(word))
+    return found[1] / found[0] if found else None
+
+
+def word_documents(word: str) -> int:
+    """How many SciTLDR train abstracts use the word in any form (keyword key: "patches" as "patch"),
+    0 when fewer than 5."""
+    found = _data().get("repeats", {}).get(phrase_key(word))
+    return found[0] if found else 0
 
 
 @cache
@@ -177,6 +204,53 @@ def _own_concept(text: str) -> tuple[str, ...]:
     return tuple(f" {' '.join(t.lower() for t in TOKEN.findall(f))} " for f in found if f)
 
 
+_AUTHORS = frozenset({"we", "i"})
+_NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBG", "VBN", "HYPH", "CD", "FW"})
+
+
+def _topic_concept(text: str) -> tuple[str, ...]:
+    """The words (lower case, padded as ``_own_concept``'s) of what the paper says its work is about,
+    read with the tagger: the object of each verb the authors are the subject of ("we formulate
+    verification ...", "we study X", "we address X") up to its first preposition or clause break, and
+    what follows "as" in that clause ("... as a mixed integer program"); and the head noun phrase of
+    the first sentence's subject ("The interpretability of neural networks has become crucial"):
+    the topic an abstract opens on."""
+    from generator.titles import contribution
+
+    found: list[str] = []
+    for i, sentence in enumerate(sentences(text)):
+        pairs = contribution.tagged(sentence)
+        if i == 0:
+            verb = next((k for k, (_w, t) in enumerate(pairs) if t.startswith("VB") and t not in {"VBG", "VBN"}), 0)
+            found.append(_noun_run(pairs[:verb]))
+        for k in range(len(pairs) - 1):
+            if pairs[k][0].lower() in _AUTHORS and pairs[k + 1][1].startswith("VB"):
+                clause = pairs[k + 2 :]
+                end = next((j for j, (w, t) in enumerate(clause) if w in _CLAUSE_END or t == "WDT"), len(clause))
+                clause = clause[:end]
+                found.append(_noun_run(clause))
+                after_as = next((j for j, (w, _t) in enumerate(clause) if w.lower() == "as"), -1)
+                if after_as >= 0:
+                    found.append(_noun_run(clause[after_as + 1 :]))
+    return tuple(f" {' '.join(t.lower() for t in TOKEN.findall(f))} " for f in found if f)
+
+
+def _noun_run(pairs: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:
+    """The first noun phrase of the tagged tokens, without its determiner, up to its first preposition
+    or verb ("a mixed integer program", "The interpretability" of "... of neural networks")."""
+    words: list[str] = []
+    last = ""
+    for w, t in pairs:
+        if t == "VBN" and last.startswith("NN"):
+            break  # a participle after its noun starts a clause ("networks trained only to ...")
+        if t in _NOMINAL:
+            words.append(w)
+            last = t
+        elif words or t not in {"DT", "PRP$", "RB", "PDT"}:
+            break
+    return " ".join(words)
+
+
 def incidental_tokens(tokens: list[str]) -> tuple[set[int], set[int]]:
     """Token positions inside a citation or an example, and the positions of cited surnames."""
     lowered = [t.lower() for t in tokens]
@@ -206,11 +280,13 @@ def incidental_tokens(tokens: list[str]) -> tuple[set[int], set[int]]:
                     surnames.add(j)
                 incidental.add(j)
                 j -= 1
-    # Examples: from "e.g." / "such as" / "for example" to the end of the clause.
+    # Examples and baselines: from "e.g." / "such as" / "compared with" / "than" to the clause's end.
     for i in range(len(tokens)):
         for cue in _EXAMPLE_CUES:
             if tuple(lowered[i : i + len(cue)]) == cue:
                 j = i + len(cue)
+                if cue == ("like",) and (j >= len(tokens) or lowered[j] == "to"):
+                    continue  # "would like to": a verb
                 if j < len(tokens) and tokens[j] == ".":
                     j += 1
                 if j < len(tokens) and tokens[j] == ",":
@@ -279,6 +355,18 @@ def _fixed_share(lowered: list[str], spans: tuple[tuple[int, int], ...]) -> floa
     return least
 
 
+# A name said only as an example or a baseline is no keyword (EVALUATION.md, "Keywords, round 6").
+SIDE_NAMES_DROPPED = True
+
+
+def _side_name(cand: Candidate, spans: tuple[tuple[int, int], ...], incidental: set[int]) -> bool:
+    """Whether the candidate is a name (a capital letter after its first, or a digit: "VGG16",
+    "DenseNet", "ResNet-50") every mention of which is inside a citation, an example ("such as",
+    "e.g.", "like", "including") or a baseline ("compared with", "than", "outperforms") context."""
+    name = any(ch.isupper() for ch in cand.text[1:]) or any(ch.isdigit() for ch in cand.text)
+    return name and all(any(j in incidental for j in range(a, b)) for a, b in spans)
+
+
 def _fragment(tokens: list[str], lowered: list[str], spans: tuple[tuple[int, int], ...]) -> bool:
     """Every occurrence starts with a participle after an auxiliary or adverb, or with a word cut from a
     fixed expression."""
@@ -312,6 +400,7 @@ def features(
     best, first = _contribution(sents)
     incidental, surnames = incidental_tokens(tokens)
     own = _own_concept(text)
+    topic = _topic_concept(text) if TOPIC_SHOWN else ()
     n_tokens = max(len(tokens), 1)
     out: list[tuple[Candidate, dict[str, float]]] = []
     for rank, cand in enumerate(phrases):
@@ -321,6 +410,10 @@ def features(
                 continue  # a cited author's name
             if _fragment(tokens, lowered, spans):
                 continue
+        if SIDE_NAMES_DROPPED and spans and cand.key not in protected and _side_name(cand, spans, incidental):
+            padded = f" {' '.join(lowered[spans[0][0] : spans[0][1]])} "
+            if not any(padded in o for o in own):
+                continue  # a model or data set named only as an example or a baseline ("such as VGG16")
         fixed = _fixed_share(lowered, spans)
         if fixed >= CUT_SHARE and cand.key not in protected:
             continue  # every occurrence cuts a fixed expression ("world applications" of "real-world")
@@ -358,6 +451,7 @@ def features(
                     "count": math.log1p(len(spans)),
                     # not a feature of the model (not in FEATURES): the flag ``_own_shown`` reads
                     "own": float(any(padded in o for o in own)),
+                    **{f"topic{k}": float(padded in o) for k, o in enumerate(topic)},
                 },
             )
         )
@@ -390,6 +484,11 @@ def reweigh(
         out = [replace(c, score=-round(logit(f, w), 9)) for c, f in rows]
         if OWN_SHOWN:
             out = _own_shown(out, [f for _c, f in rows], threshold())
+        if TOPIC_SHOWN:
+            # the best candidate of each thing the authors say they work on
+            flags = sorted({k for _c, f in rows for k in f if k.startswith("topic")})
+            for flag in flags:
+                out = _own_shown(out, [f for _c, f in rows], threshold(), flag)
     else:
         out = [_hand_weighted(c, f) for c, f in rows]
     return tuple(sorted(out, key=lambda c: (c.score, c.key))) if out else ()
@@ -400,11 +499,28 @@ def reweigh(
 OWN_SHOWN = True
 
 
-def _own_shown(scored: list[Candidate], feats: list[dict[str, float]], limit: float) -> list[Candidate]:
+# So is the best candidate of what the authors say they work on ("we formulate X as Y", "we study X") or
+# the first sentence's subject (``_topic_concept``). EVALUATION.md, "Keywords, round 6".
+TOPIC_SHOWN = True
+
+
+def _own_shown(
+    scored: list[Candidate], feats: list[dict[str, float]], limit: float, flag: str = "own"
+) -> list[Candidate]:
     """The candidates with the best one of what the paper says it makes or addresses (feature
     ``own``: in its contribution sentence's object or its own name's long form) scored at least at
     the threshold's probability, so curation shows it."""
-    own = [i for i, f in enumerate(feats) if f.get("own") and not _written_filler(scored[i].key)]
+    own = [i for i, f in enumerate(feats) if f.get(flag) and not _written_filler(scored[i].key)]
+    if flag != "own":
+        # what the authors say they work on: a term, not a word said once or a free combination
+        from generator.keywords.curate import unspecific
+
+        own = [
+            i
+            for i in own
+            if (" " in scored[i].key or feats[i]["count"] > math.log1p(1))
+            and not unspecific(scored[i].key, round(math.expm1(feats[i]["count"])), text=scored[i].text)
+        ]
     if not own or not 0.0 < limit < 1.0:
         return scored
     best = min(own, key=lambda i: (scored[i].score, scored[i].key))
