@@ -8,10 +8,10 @@ Writes generator/keywords/data/phrasedf.json.gz:
 - ``"df"``: for every run of two or three tokens (the keyword stage's tokeniser, lower case) in at least
   ``MIN_DOCS`` abstracts, how many abstracts use it ("training set", "design choices", "from scratch",
   "de novo");
-- ``"repeats"``: for every word (as a keyword key: lower case, singular, no hyphen) in at least ``MIN_REPEAT_DOCS`` abstracts, how many
-  abstracts use it and how many of those say it twice or more: a word of a topic comes back within
-  its abstract ("graph": 67 of 120), a word of the writing does not ("in-depth": 0 of 7,
-  "mathematical": 0 of 20);
+- ``"repeats"``: for every word (as a keyword key: lower case, singular, no hyphen) in at least
+  ``MIN_REPEAT_DOCS`` abstracts, how many abstracts use it and how many of those say it twice or
+  more: a word of a topic comes back within its abstract ("graph": 67 of 120), a word of the
+  writing does not ("in-depth": 0 of 7, "mathematical": 0 of 20);
 - ``"names"``: words the abstracts write with a capital inside a sentence at least ``NAME_RATIO`` times as
   often as in lower case (in documents), with their commonest capitalised form ("Markov", "Q-learning",
   "Reddit", "Fréchet").
@@ -96,7 +96,9 @@ def main() -> None:
     }
     repeats = {w: [n, repeated[w]] for w, n in sorted(used.items()) if n >= MIN_REPEAT_DOCS}
     data = json.dumps(
-        {"documents": documents, "df": df, "names": names, "repeats": repeats}, sort_keys=True, separators=(",", ":")
+        {"documents": documents, "df": df, "names": names, "repeats": repeats},
+        sort_keys=True,
+        separators=(",", ":"),
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
