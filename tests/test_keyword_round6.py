@@ -23,7 +23,7 @@ INTERPRET = (
 SIDE = (
     "We study the frequency principle of deep networks on benchmark datasets such as CIFAR10, "
     "and architectures like VGG16. Our frequency principle explains why ResNet50 trains quickly, "
-    "and the principle holds compared with DenseNet121 and AlexNet7."
+    "and the principle holds compared with DenseNet121 and AlexNet7, e.g. Densenet with pooling."
 )
 
 
@@ -91,6 +91,7 @@ def test_a_name_said_only_as_an_example_or_a_baseline_is_no_keyword(monkeypatch:
         ("vgg16", "VGG16"),
         ("resnet50", "ResNet50"),
         ("densenet121", "DenseNet121"),
+        ("densenet", "Densenet"),
         ("frequency principle", "frequency principle"),
     ]
     kept = _kept(SIDE, keys)
@@ -98,6 +99,7 @@ def test_a_name_said_only_as_an_example_or_a_baseline_is_no_keyword(monkeypatch:
     assert "cifar10" not in kept  # "such as"
     assert "vgg16" not in kept  # "like"
     assert "densenet121" not in kept  # "compared with"
+    assert "densenet" not in kept  # "e.g.": capitalised inside a sentence
     assert "resnet50" in kept  # the paper's own sentence says it, not as an example
     monkeypatch.setattr(central, "SIDE_NAMES_DROPPED", False)
     assert {"cifar10", "vgg16", "densenet121"} <= _kept(SIDE, keys)
@@ -112,6 +114,25 @@ def test_a_baseline_after_than_or_outperforms_is_incidental_and_would_like_to_is
     assert tokens.index("GPT2") in incidental
     assert tokens.index("Bob") not in incidental
     assert tokens.index("QA") in incidental  # up to the clause's end
+
+
+def test_an_example_list_runs_over_the_commas_between_names() -> None:
+    tokens = TOKEN.findall(
+        "It holds across architectures (such as VGG, Resnet, Densenet etc.), and data, as we show."
+    )
+    incidental, _surnames = central.incidental_tokens(tokens)
+    assert {tokens.index(n) for n in ("VGG", "Resnet", "Densenet")} <= incidental
+    assert tokens.index("data") not in incidental
+    kept = _kept(
+        "Our loss pattern holds across architectures (such as VGG, Resnet, Densenet etc.). We study losses.",
+        [("densenet", "Densenet"), ("resnet", "Resnet")],
+    )
+    assert kept == set()
+
+
+def test_a_phrase_with_a_lower_case_word_is_no_name() -> None:
+    abstract = "We measure divergences. Our loss is tighter than the Wasserstein distance, as we show."
+    assert "wasserstein distance" in _kept(abstract, [("wasserstein distance", "Wasserstein distance")])
 
 
 def test_a_lower_case_phrase_in_an_example_list_is_left_to_the_model() -> None:

@@ -222,10 +222,22 @@ def incidental_tokens(tokens: list[str]) -> tuple[set[int], set[int]]:
                     j += 1
                 if j < len(tokens) and tokens[j] == ",":
                     j += 1
-                while j < len(tokens) and tokens[j] not in _CLAUSE_END:
+                while j < len(tokens) and (tokens[j] not in _CLAUSE_END or _listed(tokens, j)):
                     incidental.add(j)
                     j += 1
     return incidental, surnames
+
+
+def _listed(tokens: list[str], at: int) -> bool:
+    """Whether the comma at `at` separates the items of a list of names ("such as VGG, Resnet,
+    Densenet etc.", "than BERT, GPT-2 and XLNet"): the next word ("and"/"or"/"etc" passed over) is
+    capitalised or has a digit; otherwise the clause ends there ("than X, which ...")."""
+    if tokens[at] != ",":
+        return False
+    k = at + 1
+    while k < len(tokens) and tokens[k].lower() in {"and", "or", "etc"}:
+        k += 1
+    return k < len(tokens) and any(ch.isupper() or ch.isdigit() for ch in tokens[k])
 
 
 def cited_surnames(text: str) -> frozenset[str]:
@@ -291,10 +303,12 @@ SIDE_NAMES_DROPPED = True
 
 
 def _side_name(cand: Candidate, spans: tuple[tuple[int, int], ...], incidental: set[int]) -> bool:
-    """Whether the candidate is a name (a capital letter after its first, or a digit: "VGG16",
-    "DenseNet", "ResNet-50") every mention of which is inside a citation, an example ("such as",
-    "e.g.", "like", "including") or a baseline ("compared with", "than", "outperforms") context."""
-    name = any(ch.isupper() for ch in cand.text[1:]) or any(ch.isdigit() for ch in cand.text)
+    """Whether the candidate is a name (a capital letter or a digit in every word: "VGG16", "Densenet",
+    "Faster R-CNN"; not "Wasserstein distance"; inside such a context a word is never a sentence's
+    first) every mention of which is inside a
+    citation, an example ("such as", "e.g.", "like", "including") or a baseline ("compared with",
+    "than", "outperforms") context."""
+    name = all(any(ch.isupper() or ch.isdigit() for ch in word) for word in cand.text.split())
     return name and all(any(j in incidental for j in range(a, b)) for a, b in spans)
 
 
