@@ -425,16 +425,21 @@ def reweigh(
     if LEARNED and weights():
         w = weights()
         out = [replace(c, score=-round(logit(f, w), 9)) for c, f in rows]
-        if OWN_SHOWN:
-            out = _own_shown(out, [f for _c, f in rows], threshold())
-        if TOPIC_SHOWN:
-            # the best candidate of each thing the authors say they work on
-            flags = sorted({k for _c, f in rows for k in f if k.startswith("topic")})
-            for flag in flags:
-                out = _own_shown(out, [f for _c, f in rows], threshold(), flag)
+        out = guaranteed(out, [f for _c, f in rows], threshold())
     else:
         out = [_hand_weighted(c, f) for c, f in rows]
     return tuple(sorted(out, key=lambda c: (c.score, c.key))) if out else ()
+
+
+def guaranteed(scored: list[Candidate], feats: list[dict[str, float]], limit: float) -> list[Candidate]:
+    """The scored candidates with the paper's own concept (``OWN_SHOWN``) and the best candidate of
+    each thing the authors say they work on (``TOPIC_SHOWN``) raised to the threshold ``limit``."""
+    if OWN_SHOWN:
+        scored = _own_shown(scored, feats, limit)
+    if TOPIC_SHOWN:
+        for flag in sorted({k for f in feats for k in f if k.startswith("topic")}):
+            scored = _own_shown(scored, feats, limit, flag)
+    return scored
 
 
 # The paper's most central candidate is shown even below the threshold (unless it is filler: curation
