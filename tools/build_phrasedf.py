@@ -10,7 +10,7 @@ Writes generator/keywords/data/phrasedf.json.gz:
   "de novo");
 - ``"repeats"``: for every word (as a keyword key: lower case, singular, no hyphen) in at least
   ``MIN_REPEAT_DOCS`` abstracts, how many abstracts use it and how many of those say it twice or
-  more: a word of a topic comes back within its abstract ("graph": 67 of 120), a word of the
+  more: a word of a topic comes back within its abstract ("graph": 86 of 135), a word of the
   writing does not ("in-depth": 0 of 7, "mathematical": 0 of 20);
 - ``"names"``: words the abstracts write with a capital inside a sentence at least ``NAME_RATIO`` times as
   often as in lower case (in documents), with their commonest capitalised form ("Markov", "Q-learning",

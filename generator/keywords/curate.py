@@ -338,7 +338,7 @@ def _no_topic(word: str) -> bool:
 def _lives_in(key: str, modifiers: list[str], text: str = "") -> bool:
     """Whether ML abstracts write a modifier of the phrase mostly inside it (at least ``TERM_SHARE`` of
     the abstracts using the word use the phrase): a term, not a free combination ("computer vision":
-    49 of the 65 abstracts with "computer"; "in-depth analysis": 3 of 7)."""
+    49 of the 66 abstracts with "computer"; "in-depth analysis": 3 of 7)."""
     phrase = max(central.phrase_share(key), central.phrase_share(text) if text else 0.0) * generic.documents()
     return any(phrase >= TERM_SHARE * central.word_documents(w) > 0 for w in modifiers)
 
