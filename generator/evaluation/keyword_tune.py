@@ -145,9 +145,8 @@ def candidates_with(
         scored = [central._hand_weighted(c, f) for c, f in rows]
     else:
         scored = [replace(c, score=-round(central.logit(f, weights), 9)) for c, f in rows]
-        if central.OWN_SHOWN:
-            # the paper's most central candidate is shown, as in ``central.reweigh``
-            scored = central._own_shown(scored, [f for _c, f in rows], limit)
+        # the paper's own concept and its topics are shown, as in ``central.reweigh``
+        scored = central.guaranteed(scored, [f for _c, f in rows], limit)
     return Candidates(tuple(sorted(scored, key=lambda c: (c.score, c.key))), acronyms)
 
 

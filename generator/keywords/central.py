@@ -47,8 +47,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.keywords import filler
+from generator.keywords.concepts import CLAUSE_END as _CLAUSE_END
+from generator.keywords.concepts import own_concept as _own_concept
+from generator.keywords.concepts import topic_concept as _topic_concept
 from generator.keywords.grammar import TOKEN
 from generator.text import generic
+from generator.text.forms import phrase_key
 from generator.text.sentences import sentences
 from generator.text.wordlists import KEYWORDS_CENTRAL_AUXILIARIES as _AUXILIARIES
 from generator.text.wordlists import KEYWORDS_CENTRAL_CONTRIBUTION_STARTS as _CONTRIBUTION_STARTS
@@ -75,17 +79,40 @@ FIXED_SHARE = 0.75
 # out (on the tune data this changed the shown keywords of 2 of 1,314 documents and no F1@10).
 CUT_SHARE = 0.3
 _YEAR = re.compile(r"^(1[89]|20)\d\d[a-z]?$")
-_EXAMPLE_CUES = (("e", ".", "g"), ("such", "as"), ("for", "example"), ("for", "instance"), ("including",))
-_CLAUSE_END = frozenset({",", ";", ")", ".", ":", "?", "!"})
-# Where the object of the contribution sentence ends: a clause of reason, concession or contrast.
-_CLAUSE_CUES = frozenset({";", "given", "while", "whereas", "although", "though", "because", "since", "but"})
+_EXAMPLE_CUES = (
+    ("e", ".", "g"), ("such", "as"), ("for", "example"), ("for", "instance"), ("including",), ("like",),
+    # what the paper's work is measured against: a baseline, not its subject
+    ("compared", "with"), ("compared", "to"), ("than",), ("outperforms",), ("outperform",),
+    ("outperforming",), ("outperformed",), ("surpasses",), ("surpassing",),
+)  # fmt: skip
+
+
+@cache
+def _data() -> dict:  # type: ignore[type-arg]
+    with gzip.open(PHRASEDF_PATH, "rt", encoding="utf-8") as handle:
+        return json.load(handle)  # type: ignore[no-any-return]
 
 
 @cache
 def _table() -> tuple[int, dict[str, int], dict[str, str]]:
-    with gzip.open(PHRASEDF_PATH, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
+    data = _data()
     return data["documents"], data["df"], data["names"]
+
+
+def repeat_share(word: str) -> float | None:
+    """Of the SciTLDR train abstracts that use `word` (at least 5), the share that say it twice or more;
+    None with less evidence. A word of a topic comes back within its abstract ("graph" 0.64,
+    "robustness" 0.40), a word of the writing around it does not ("in-depth" 0.0, "mathematical" 0.0,
+    "modification" 0.05): the within-document burstiness of Church and Gale (1995)."""
+    found = _data().get("repeats", {}).get(phrase_key(word))
+    return found[1] / found[0] if found else None
+
+
+def word_documents(word: str) -> int:
+    """How many SciTLDR train abstracts use the word in any form (keyword key: "patches" as "patch"),
+    0 when fewer than 5."""
+    found = _data().get("repeats", {}).get(phrase_key(word))
+    return found[0] if found else 0
 
 
 @cache
@@ -155,28 +182,6 @@ def _contribution(sents: list[str]) -> tuple[int, int]:
     return best, first
 
 
-def _own_concept(text: str) -> tuple[str, ...]:
-    """The words (lower case) of what the paper says it makes or addresses: what follows the verb of
-    its contribution sentence (``titles/contribution``: "we introduce two related methods to help
-    solve this transliteration problem") up to the sentence's end, and the long form of its own
-    acronym-named method ("Deep Rewiring (DEEP R)"), as token strings padded with spaces for
-    whole-word containment tests; () when it says none."""
-    from generator.text.acronyms import definitions
-    from generator.titles import contribution
-
-    found = []
-    sentence = contribution.contribution_sentence(text)
-    if sentence:
-        # up to a clause of another kind: "..., given that there were not enough data", "; ..."
-        obj = contribution._object(sentence[1])
-        cut = next((k for k, (w, t) in enumerate(obj) if w.lower() in _CLAUSE_CUES or t == "WDT"), len(obj))
-        found.append(" ".join(w for w, _t in obj[:cut]))
-    name = contribution.own_name(text)
-    if name:
-        found.extend(d.long for d in definitions(text) if d.short == name)
-    return tuple(f" {' '.join(t.lower() for t in TOKEN.findall(f))} " for f in found if f)
-
-
 def incidental_tokens(tokens: list[str]) -> tuple[set[int], set[int]]:
     """Token positions inside a citation or an example, and the positions of cited surnames."""
     lowered = [t.lower() for t in tokens]
@@ -206,19 +211,33 @@ def incidental_tokens(tokens: list[str]) -> tuple[set[int], set[int]]:
                     surnames.add(j)
                 incidental.add(j)
                 j -= 1
-    # Examples: from "e.g." / "such as" / "for example" to the end of the clause.
+    # Examples and baselines: from "e.g." / "such as" / "compared with" / "than" to the clause's end.
     for i in range(len(tokens)):
         for cue in _EXAMPLE_CUES:
             if tuple(lowered[i : i + len(cue)]) == cue:
                 j = i + len(cue)
+                if cue == ("like",) and (j >= len(tokens) or lowered[j] == "to"):
+                    continue  # "would like to": a verb
                 if j < len(tokens) and tokens[j] == ".":
                     j += 1
                 if j < len(tokens) and tokens[j] == ",":
                     j += 1
-                while j < len(tokens) and tokens[j] not in _CLAUSE_END:
+                while j < len(tokens) and (tokens[j] not in _CLAUSE_END or _listed(tokens, j)):
                     incidental.add(j)
                     j += 1
     return incidental, surnames
+
+
+def _listed(tokens: list[str], at: int) -> bool:
+    """Whether the comma at `at` separates the items of a list of names ("such as VGG, Resnet,
+    Densenet etc.", "than BERT, GPT-2 and XLNet"): the next word ("and"/"or"/"etc" passed over) is
+    capitalised or has a digit; otherwise the clause ends there ("than X, which ...")."""
+    if tokens[at] != ",":
+        return False
+    k = at + 1
+    while k < len(tokens) and tokens[k].lower() in {"and", "or", "etc"}:
+        k += 1
+    return k < len(tokens) and any(ch.isupper() or ch.isdigit() for ch in tokens[k])
 
 
 def cited_surnames(text: str) -> frozenset[str]:
@@ -279,6 +298,20 @@ def _fixed_share(lowered: list[str], spans: tuple[tuple[int, int], ...]) -> floa
     return least
 
 
+# A name said only as an example or a baseline is no keyword (EVALUATION.md, "Keywords, round 6").
+SIDE_NAMES_DROPPED = True
+
+
+def _side_name(cand: Candidate, spans: tuple[tuple[int, int], ...], incidental: set[int]) -> bool:
+    """Whether the candidate is a name (a capital letter or a digit in every word: "VGG16", "Densenet",
+    "Faster R-CNN"; not "Wasserstein distance"; inside such a context a word is never a sentence's
+    first) every mention of which is inside a
+    citation, an example ("such as", "e.g.", "like", "including") or a baseline ("compared with",
+    "than", "outperforms") context."""
+    name = all(any(ch.isupper() or ch.isdigit() for ch in word) for word in cand.text.split())
+    return name and all(any(j in incidental for j in range(a, b)) for a, b in spans)
+
+
 def _fragment(tokens: list[str], lowered: list[str], spans: tuple[tuple[int, int], ...]) -> bool:
     """Every occurrence starts with a participle after an auxiliary or adverb, or with a word cut from a
     fixed expression."""
@@ -312,6 +345,7 @@ def features(
     best, first = _contribution(sents)
     incidental, surnames = incidental_tokens(tokens)
     own = _own_concept(text)
+    topic = _topic_concept(text) if TOPIC_SHOWN else ()
     n_tokens = max(len(tokens), 1)
     out: list[tuple[Candidate, dict[str, float]]] = []
     for rank, cand in enumerate(phrases):
@@ -321,6 +355,8 @@ def features(
                 continue  # a cited author's name
             if _fragment(tokens, lowered, spans):
                 continue
+        if SIDE_NAMES_DROPPED and spans and cand.key not in protected and _side_name(cand, spans, incidental):
+            continue  # a model or data set named only as an example or a baseline ("such as VGG16")
         fixed = _fixed_share(lowered, spans)
         if fixed >= CUT_SHARE and cand.key not in protected:
             continue  # every occurrence cuts a fixed expression ("world applications" of "real-world")
@@ -358,6 +394,7 @@ def features(
                     "count": math.log1p(len(spans)),
                     # not a feature of the model (not in FEATURES): the flag ``_own_shown`` reads
                     "own": float(any(padded in o for o in own)),
+                    **{f"topic{k}": float(padded in o) for k, o in enumerate(topic)},
                 },
             )
         )
@@ -388,11 +425,21 @@ def reweigh(
     if LEARNED and weights():
         w = weights()
         out = [replace(c, score=-round(logit(f, w), 9)) for c, f in rows]
-        if OWN_SHOWN:
-            out = _own_shown(out, [f for _c, f in rows], threshold())
+        out = guaranteed(out, [f for _c, f in rows], threshold())
     else:
         out = [_hand_weighted(c, f) for c, f in rows]
     return tuple(sorted(out, key=lambda c: (c.score, c.key))) if out else ()
+
+
+def guaranteed(scored: list[Candidate], feats: list[dict[str, float]], limit: float) -> list[Candidate]:
+    """The scored candidates with the paper's own concept (``OWN_SHOWN``) and the best candidate of
+    each thing the authors say they work on (``TOPIC_SHOWN``) raised to the threshold ``limit``."""
+    if OWN_SHOWN:
+        scored = _own_shown(scored, feats, limit)
+    if TOPIC_SHOWN:
+        for flag in sorted({k for f in feats for k in f if k.startswith("topic")}):
+            scored = _own_shown(scored, feats, limit, flag)
+    return scored
 
 
 # The paper's most central candidate is shown even below the threshold (unless it is filler: curation
@@ -400,11 +447,28 @@ def reweigh(
 OWN_SHOWN = True
 
 
-def _own_shown(scored: list[Candidate], feats: list[dict[str, float]], limit: float) -> list[Candidate]:
+# So is the best candidate of what the authors say they work on ("we formulate X as Y", "we study X") or
+# the first sentence's subject (``_topic_concept``). EVALUATION.md, "Keywords, round 6".
+TOPIC_SHOWN = True
+
+
+def _own_shown(
+    scored: list[Candidate], feats: list[dict[str, float]], limit: float, flag: str = "own"
+) -> list[Candidate]:
     """The candidates with the best one of what the paper says it makes or addresses (feature
     ``own``: in its contribution sentence's object or its own name's long form) scored at least at
     the threshold's probability, so curation shows it."""
-    own = [i for i, f in enumerate(feats) if f.get("own") and not _written_filler(scored[i].key)]
+    own = [i for i, f in enumerate(feats) if f.get(flag) and not _written_filler(scored[i].key)]
+    if flag != "own":
+        # what the authors say they work on: a term, not a word said once or a free combination
+        from generator.keywords.curate import unspecific
+
+        own = [
+            i
+            for i in own
+            if (" " in scored[i].key or feats[i]["count"] > math.log1p(1))
+            and not unspecific(scored[i].key, round(math.expm1(feats[i]["count"])), text=scored[i].text)
+        ]
     if not own or not 0.0 < limit < 1.0:
         return scored
     best = min(own, key=lambda i: (scored[i].score, scored[i].key))

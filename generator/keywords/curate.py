@@ -40,6 +40,9 @@ PIECES_REPLACED = True
 # With the learned keyphraseness model (keywords/central.py), a paper shows its keywords down to the
 # model's probability threshold, and at least this many where it has them.
 SHOWN_MIN = 3
+# Experiment (EVALUATION.md, "Keywords, round 6"): a paper's count from the sum of its candidates'
+# probabilities times this factor instead of the threshold; 0 = the threshold.
+EXPECTED_COUNT = 0.0
 
 
 @dataclass(frozen=True, slots=True)  # slots: millions of these at 100,000 papers
@@ -252,7 +255,7 @@ def _choice(
         k
         for k in best
         if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
-        or (k not in written and k in lower and unspecific(k, len(best[k][1]), said))
+        or (k not in written and k in lower and unspecific(k, len(best[k][1]), said, lower[k]))
     }
     score = {k: _ranked_score(best[k][0], shared[k] > 1 and " " in k) for k in best}
     ranked = sorted((k for k in best if k not in too_common), key=lambda k: (k in weak, score[k], k))
@@ -267,6 +270,10 @@ def _choice(
     # Fewer, surer keywords: below the model's probability threshold a keyword only makes up SHOWN_MIN.
     limit = central.threshold()
     unsure = {k for k in ranked if _probability(score[k]) < limit}
+    if EXPECTED_COUNT:
+        # as many keywords as the model expects the paper to have: the sum of its probabilities
+        expected = round(EXPECTED_COUNT * sum(_probability(score[k]) for k in ranked if k not in weak))
+        unsure = {k for i, k in enumerate(k for k in ranked if k not in weak) if i >= expected}
     return _choose(ranked, {k: v[1] for k, v in best.items()}, weak | unsure, SHOWN_MIN, spelt, weak)
 
 
@@ -288,7 +295,7 @@ def _probability(score: float) -> float:
     return 1.0 / (1.0 + math.exp(min(score, 700.0)))
 
 
-def unspecific(key: str, count: int, said: dict[str, int] | None = None) -> bool:
+def unspecific(key: str, count: int, said: dict[str, int] | None = None, text: str = "") -> bool:
     """Whether a lower-case key is a free combination of common words, not a term of the paper, by
     corpus statistics (SciTLDR train, ``generic`` and ``central.phrase_share``) against how often the
     paper says it (`count`) and its words (`said`): a phrase said once, none of whose words is the
@@ -300,9 +307,13 @@ def unspecific(key: str, count: int, said: dict[str, int] | None = None) -> bool
     word of at least ``SINGLE_SHARE`` of the abstracts said at most twice ("bound", "nodes")."""
     words = key.split()
     if len(words) == 1:
-        return count <= 2 and generic.share(key) >= SINGLE_SHARE
+        return (count <= 2 and generic.share(key) >= SINGLE_SHARE) or (count == 1 and _no_topic(key))
     if count > 1:
         return False
+    modifiers = words[:-1]
+    if all(_no_topic(w) for w in modifiers) and not _lives_in(key, modifiers, text):
+        # only words of the writing before the head: "in-depth analysis", "rich classes"
+        return not (said and any(said.get(w, 0) >= 2 for w in modifiers))
     if said and any(said.get(w, 0) >= 2 and not generic.is_generic_word(w) for w in words):
         return False
     documents = generic.documents()
@@ -310,6 +321,26 @@ def unspecific(key: str, count: int, said: dict[str, int] | None = None) -> bool
     for word in words:
         chance *= generic.share(word)
     return chance >= CHANCE_DOCS and central.phrase_share(key) * documents < TERM_RATIO * chance
+
+
+def _no_topic(word: str) -> bool:
+    """Whether a word names no topic by corpus statistics (``central.repeat_share``): ML abstracts that
+    use it almost never say it twice ("in-depth", "mathematical", "modification"), or, too rare in them
+    to tell, it is common English ("rigor"). A topic's word comes back ("graph", "verification")."""
+    if not WRITING_WORDS:
+        return False
+    share = central.repeat_share(word)
+    if share is None:
+        return filler.zipf(word) >= filler.COMMON_ZIPF
+    return share < TOPIC_REPEAT
+
+
+def _lives_in(key: str, modifiers: list[str], text: str = "") -> bool:
+    """Whether ML abstracts write a modifier of the phrase mostly inside it (at least ``TERM_SHARE`` of
+    the abstracts using the word use the phrase): a term, not a free combination ("computer vision":
+    49 of the 66 abstracts with "computer"; "in-depth analysis": 3 of 7)."""
+    phrase = max(central.phrase_share(key), central.phrase_share(text) if text else 0.0) * generic.documents()
+    return any(phrase >= TERM_SHARE * central.word_documents(w) > 0 for w in modifiers)
 
 
 def _word_counts(best: dict[str, tuple[float, tuple[tuple[int, int], ...]]]) -> dict[str, int]:
@@ -328,6 +359,11 @@ def _word_counts(best: dict[str, tuple[float, tuple[tuple[int, int], ...]]]) -> 
 CHANCE_DOCS = 10.0
 TERM_RATIO = 0.25
 SINGLE_SHARE = 0.02
+# A word ML abstracts that use it say twice in fewer than this share of names no topic (a phrase said
+# once whose every modifier is such a word is unspecific). EVALUATION.md, "Keywords, round 6".
+TOPIC_REPEAT = 0.1
+TERM_SHARE = 0.5
+WRITING_WORDS = True
 
 
 def _filler(key: str, lower: str | None, shared: bool) -> bool:
