@@ -16,13 +16,16 @@ Extractive and compressive, offline and deterministic:
    words (how often train TLDRs use a word their abstract has, smoothed towards the overall rate;
    ``log_odds``), its sentence's rhetorical role (subject and first verb: "we_propose",
    "we_evaluate", "experiments_show"; weights learned on train, not a hand list) and a few more:
-   whether its sentence comes before the authors speak (background), whether it was cut, trimmed,
-   joined or lost its opener, modal verbs (hedges) and numerals;
+   whether its sentence comes before the authors speak (background) and how far after their first
+   sentence it comes, its IDF-weighted cosine with the whole abstract (centroid), whether it was cut,
+   trimmed, joined or lost its opener, modal verbs (hedges) and numerals;
 4. the best candidate of at most ``MAX_WORDS`` words wins (``choose``); one that opens by pointing
    back to an earlier sentence ("Both models ...", "The proposed method ...",
    ``tldr_compress.anaphoric``) only when nothing else is left; among candidates within the ranker's
    margin of doubt (``unsure_margin``, set on train), one that stands alone wins: no pointer back
-   inside it ("this problem", ``tldr_compress.leans_back``) and no acronym it cannot explain;
+   inside it ("this problem", ``tldr_compress.leans_back``) and no acronym it cannot explain, and
+   then one that neither sets up the work ("We evaluate X in comparison to ...",
+   ``tldr_compress.sets_up``, its verbs learned on train) nor comes before the authors speak;
 5. an acronym the abstract defines gets its long form on first use in the TLDR ("neural machine
    translation (NMT)", ``spell_out``) when that fits in ``MAX_WORDS`` words.
 

@@ -300,6 +300,8 @@ def sets_up(sentence: str, setup_verbs: frozenset[str]) -> bool:
     readers' set-up sentences)? Its verb is one of ``setup_verbs`` (learned on train: verbs whose
     sentence the author's TLDR rarely restates, ``tldr_tune.fit_setup_verbs``) and no "that" clause
     follows it: "We find that X" states a finding."""
+    if setup_verbs.isdisjoint(re.findall(r"[a-z]+", sentence.lower())):
+        return False  # the quick check: none of the verbs is in the sentence
     verb = authors_verb(sentence)
     if verb not in setup_verbs:
         return False
