@@ -356,3 +356,27 @@ def test_the_tldr_skips_an_evaluation_set_up_sentence(monkeypatch) -> None:
     flags = {c: f["setup"] for c, f in rows}
     assert flags["We evaluate the sampler for diffusion models in comparison to three samplers"] == 1.0
     assert flags["We propose a sampler for diffusion models that caches the score"] == 0.0
+
+
+def test_the_centroid_feature_is_the_candidate_s_similarity_to_the_whole_abstract() -> None:
+    sents = [
+        "Diffusion samplers are slow.",
+        "We propose a cached sampler for diffusion models.",
+        "The cached sampler halves the diffusion steps.",
+        "Code is on GitHub.",
+    ]
+    whole = tldr.centroid(sents)
+    central = tldr.candidate_features({}, "A cached sampler for diffusion models", {}, ({}, 0.0), whole)
+    aside = tldr.candidate_features({}, "Code is on GitHub", {}, ({}, 0.0), whole)
+    assert central["centroid"] > aside["centroid"] > 0.0
+    assert "centroid" not in tldr.candidate_features({}, "Code is on GitHub", {}, ({}, 0.0))
+
+
+def test_sentences_know_how_far_after_the_authors_first_speak_they_come() -> None:
+    sents = ["Samplers are slow.", "We propose a sampler.", "It is fast.", "It is exact.", "A.", "B.", "C."]
+    got = [
+        next(k for k in tldr._sentence_features(sents, i, 1, frozenset()) if k.startswith("from_we="))
+        for i in range(7)
+    ]
+    assert got == [f"from_we={d}" for d in (-1, 0, 1, 2, 3, 3, 3)]
+    assert "from_we=none" in tldr._sentence_features(["Samplers are slow."], 0, 1, frozenset())
