@@ -20,6 +20,9 @@
 4. **Margin of doubt** (round 4): the widest of ``MARGINS`` whose 5-fold ROUGE-1 is at most
    ``MAX_LOSS`` below choosing the top score alone; within it ``tldr.choose`` prefers a candidate
    that stands alone.
+5. **Set-up verbs** (round 5, ``fit_setup_verbs``): the authors' verbs whose sentence the author's
+   TLDR rarely restates ("evaluate", "test", "compare"); within the margin ``tldr.choose`` prefers a
+   candidate whose sentence neither sets up the work so nor comes before the authors speak.
 
     python -m generator.evaluation.tldr_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.tldr_tune ../shared/scitldr --cv     # 5-fold ROUGE-1 on train only
