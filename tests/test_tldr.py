@@ -296,3 +296,87 @@ def test_the_class_based_log_odds_are_learned_from_the_author_tldrs() -> None:
     table, prior = tldr_tune.fit_log_odds(records)
     assert table["sampler"] > prior > table["recently"]
     assert table["propose"] > table["networks"]  # stems compared: "proposed" uses "propose"
+
+
+def test_the_authors_verb_is_the_word_after_we_whatever_its_usual_tag() -> None:
+    # "present" and "study" are JJ / NN in the lexicon: after "we" they are the verb
+    assert compress.authors_verb("In this paper, we present a sampler.") == "present"
+    assert compress.authors_verb("We also study the generalisation of deep networks.") == "study"
+    # adverbs and modals are skipped
+    assert compress.authors_verb("We empirically evaluate the sampler on ImageNet.") == "evaluate"
+    assert compress.authors_verb("We can show that the bound is tight.") == "show"
+    # not the authors speaking: no verb
+    assert compress.authors_verb("Experiments on MNIST show that it works.") == ""
+    assert compress.authors_verb("Diffusion models are slow to sample from.") == ""
+
+
+def test_a_set_up_sentence_is_told_by_its_verb_unless_a_finding_follows() -> None:
+    verbs = frozenset({"evaluate", "find"})
+    assert compress.sets_up("We evaluate our framework in comparison to three baselines.", verbs)
+    assert compress.sets_up("Finally, we evaluate the sampler on ImageNet.", verbs)
+    # "find that X" states a finding
+    assert not compress.sets_up("We find that pruning at initialisation fails on transformers.", verbs)
+    assert not compress.sets_up("We propose a sampler for diffusion models.", verbs)
+    # the verb of another subject is not the authors'
+    assert not compress.sets_up("Experiments evaluate the sampler on ImageNet.", verbs)
+
+
+def test_set_up_verbs_are_those_whose_sentence_the_tldr_rarely_restates(monkeypatch) -> None:
+    from generator.evaluation import tldr_tune
+
+    monkeypatch.setattr(tldr_tune, "SETUP_MIN", 2)
+    source = ["We propose a sampler for diffusion models.", "We evaluate the sampler on ImageNet and CIFAR."]
+    record = {"source": source, "target": ["A sampler for diffusion models."]}
+    other = {"source": ["We train a network.", "We test it."], "target": ["We train a network."]}
+    assert tldr_tune.fit_setup_verbs([record, record, other, other]) == ["evaluate", "test"]
+
+
+def test_among_near_equals_a_sentence_that_says_what_the_paper_does_wins() -> None:
+    rows = [
+        ("We evaluate our sampler in comparison to three baselines", {"s": 1.0, "setup": 1.0}),
+        ("Diffusion models are slow to sample from", {"s": 0.98, "before_we": 1.0}),
+        ("We propose a sampler for diffusion models", {"s": 0.95}),
+    ]
+    weights = {"s": 1.0}
+    assert tldr.choose(rows, weights, 0.0)[0] == rows[0][0]
+    # within 0.1: neither the set-up sentence nor the background before the authors speak
+    assert tldr.choose(rows, weights, 0.1)[0] == "We propose a sampler for diffusion models"
+    # with nothing else close, the best wins
+    assert tldr.choose(rows[:2], weights, 0.1)[0] == rows[0][0]
+
+
+def test_the_tldr_skips_an_evaluation_set_up_sentence(monkeypatch) -> None:
+    monkeypatch.setattr(tldr, "setup_verbs", lambda: frozenset({"evaluate"}))
+    text = (
+        "Sampling from diffusion models is slow. "
+        "We propose a sampler for diffusion models that caches the score. "
+        "We evaluate the sampler for diffusion models in comparison to three samplers."
+    )
+    rows = tldr.scored_candidates(text)
+    flags = {c: f["setup"] for c, f in rows}
+    assert flags["We evaluate the sampler for diffusion models in comparison to three samplers"] == 1.0
+    assert flags["We propose a sampler for diffusion models that caches the score"] == 0.0
+
+
+def test_the_centroid_feature_is_the_candidate_s_similarity_to_the_whole_abstract() -> None:
+    sents = [
+        "Diffusion samplers are slow.",
+        "We propose a cached sampler for diffusion models.",
+        "The cached sampler halves the diffusion steps.",
+        "Code is on GitHub.",
+    ]
+    whole = tldr.centroid(sents)
+    central = tldr.candidate_features({}, "A cached sampler for diffusion models", {}, ({}, 0.0), whole)
+    aside = tldr.candidate_features({}, "Code is on GitHub", {}, ({}, 0.0), whole)
+    assert central["centroid"] > aside["centroid"] > 0.0
+    assert "centroid" not in tldr.candidate_features({}, "Code is on GitHub", {}, ({}, 0.0))
+
+
+def test_sentences_know_how_far_after_the_authors_first_speak_they_come() -> None:
+    sents = ["Samplers are slow.", "We propose a sampler.", "It is fast.", "It is exact.", "A.", "B.", "C."]
+    got = [
+        next(k for k in tldr._sentence_features(sents, i, 1, frozenset()) if k.startswith("from_we="))
+        for i in range(7)
+    ]
+    assert got == [f"from_we={d}" for d in (-1, 0, 1, 2, 3, 3, 3)]
+    assert "from_we=none" in tldr._sentence_features(["Samplers are slow."], 0, 1, frozenset())

@@ -16,13 +16,16 @@ Extractive and compressive, offline and deterministic:
    words (how often train TLDRs use a word their abstract has, smoothed towards the overall rate;
    ``log_odds``), its sentence's rhetorical role (subject and first verb: "we_propose",
    "we_evaluate", "experiments_show"; weights learned on train, not a hand list) and a few more:
-   whether its sentence comes before the authors speak (background), whether it was cut, trimmed,
-   joined or lost its opener, modal verbs (hedges) and numerals;
+   whether its sentence comes before the authors speak (background) and how far after their first
+   sentence it comes, its IDF-weighted cosine with the whole abstract (centroid), whether it was cut,
+   trimmed, joined or lost its opener, modal verbs (hedges) and numerals;
 4. the best candidate of at most ``MAX_WORDS`` words wins (``choose``); one that opens by pointing
    back to an earlier sentence ("Both models ...", "The proposed method ...",
    ``tldr_compress.anaphoric``) only when nothing else is left; among candidates within the ranker's
    margin of doubt (``unsure_margin``, set on train), one that stands alone wins: no pointer back
-   inside it ("this problem", ``tldr_compress.leans_back``) and no acronym it cannot explain;
+   inside it ("this problem", ``tldr_compress.leans_back``) and no acronym it cannot explain, and
+   then one that neither sets up the work ("We evaluate X in comparison to ...",
+   ``tldr_compress.sets_up``, its verbs learned on train) nor comes before the authors speak;
 5. an acronym the abstract defines gets its long form on first use in the TLDR ("neural machine
    translation (NMT)", ``spell_out``) when that fits in ``MAX_WORDS`` words.
 
@@ -239,16 +242,21 @@ def candidates(sentence: str) -> list[str]:
     return [c for c, _ in compress.sentence_candidates(sentence)]
 
 
-def _sentence_features(sents: list[str], i: int, first_we: int) -> dict[str, float]:
+def _sentence_features(sents: list[str], i: int, first_we: int, setup: frozenset[str]) -> dict[str, float]:
     """The ranker's features of sentence ``i``: whether the authors speak in it, first or not,
-    whether it comes before the first sentence where they do (background), and its rhetorical role
-    (subject and first verb, ``tldr_compress.role``: "we_propose", "we_evaluate", "results_show")."""
+    whether it comes before the first sentence where they do (background) and how many sentences
+    after it (-2 to 3), its rhetorical role (subject and first verb, ``tldr_compress.role``:
+    "we_propose", "we_evaluate", "results_show") and whether it only sets up the work (a reader's
+    feature, ``tldr_compress.sets_up``: not learned)."""
     starts_we = sents[i].lower().startswith(_START_WE)
+    since = f"{max(-2, min(3, i - first_we))}" if first_we < len(sents) else "none"
     return {
+        "from_we=" + since: 1.0,
         "startswe": float(starts_we),
         "first_we": float(starts_we and not any(o.lower().startswith(_START_WE) for o in sents[:i])),
         "before_we": float(i < first_we),
         "role=" + compress.role(sents[i]): 1.0,
+        "setup": float(compress.sets_up(sents[i], setup)),
     }
 
 
@@ -263,17 +271,31 @@ def log_odds() -> LogOdds:
     return model.get("logodds", {}), model.get("logodds_prior", 0.0)
 
 
-_CANDIDATE_KEYS = ("modal", "nums", "eF", "eP", "eR", "lo_mean", "lo_sum")
+_CANDIDATE_KEYS = ("modal", "nums", "eF", "eP", "eR", "lo_mean", "lo_sum", "centroid")
+Centroid = tuple[Counter[str], float]
+
+
+def centroid(sents: list[str]) -> Centroid:
+    """The abstract's word counts and their IDF-weighted norm (``candidate_features``' "centroid")."""
+    counts = Counter(w for s in sents for w in words(s))
+    return counts, _norm(counts)
 
 
 def candidate_features(
-    base: dict[str, float], cand: str, probs: dict[str, float], table: LogOdds | None = None
+    base: dict[str, float],
+    cand: str,
+    probs: dict[str, float],
+    table: LogOdds | None = None,
+    whole: Centroid | None = None,
 ) -> dict[str, float]:
     """The ranker's features of one candidate: its sentence's (``base``), its numerals and modal verbs
-    ("may", "could": hedges), its expected ROUGE-1 with the unseen TLDR (the logistic word model)
-    and the class-based log-odds of its words (mean, and the expected match per length as ``eF``)."""
+    ("may", "could": hedges), its expected ROUGE-1 with the unseen TLDR (the logistic word model),
+    the class-based log-odds of its words (mean, and the expected match per length as ``eF``) and its
+    IDF-weighted cosine with the whole abstract (``whole``, ``centroid``: how central it is)."""
     toks = words(cand)
     f = dict(base)
+    if whole is not None:
+        f["centroid"] = _similarity(Counter(toks), whole[0], whole[1])
     f["modal"] = float(any(compress.lex_tag(w) == "MD" for w in toks))
     f["nums"] = min(sum(w.isdigit() for w in toks), 3) / 3
     lo, prior = table if table is not None else log_odds()
@@ -289,26 +311,32 @@ def abstract_sentences(text: str) -> list[str]:
 
 
 def scored_candidates(
-    text: str, probs: dict[str, float] | None = None, table: LogOdds | None = None
+    text: str,
+    probs: dict[str, float] | None = None,
+    table: LogOdds | None = None,
+    setup: frozenset[str] | None = None,
 ) -> list[tuple[str, dict[str, float]]]:
     """Every (candidate, features) of an abstract, in sentence order; ``probs``: the word model's
     probabilities (``word_probabilities``), ``table``: the log-odds (``log_odds``; the tuning passes
-    both learned without this abstract)."""
+    both learned without this abstract), ``setup``: the set-up verbs (``setup_verbs``)."""
     sents = abstract_sentences(text)
     if probs is None:
         probs = word_probabilities(sents) if sents else {}
     if table is None:
         table = log_odds()
+    if setup is None:
+        setup = setup_verbs()
+    whole = centroid(sents)
     first_we = next((i for i, s in enumerate(sents) if _AUTHORS.search(s)), len(sents))
     defined = acronyms.table(text)
     out: list[tuple[str, dict[str, float]]] = []
     earlier: set[str] = set()
     joinable: list[list[tuple[str, dict[str, float]]]] = []
     for i, s in enumerate(sents):
-        base = _sentence_features(sents, i, first_we)
+        base = _sentence_features(sents, i, first_we, setup)
         mine = []
         for c, how in compress.sentence_candidates(s):
-            f = candidate_features(base, c, probs, table) | how
+            f = candidate_features(base, c, probs, table, whole) | how
             f["anaphor"] = float(compress.anaphoric(c, earlier))
             f["leans"] = float(compress.leans_back(c, earlier))
             f["bare"] = float(not spell_out(c, defined)[1])
@@ -326,7 +354,7 @@ def scored_candidates(
                     joined = compress.join(a, b)
                     if len(joined.split()) <= MAX_WORDS:
                         base = {k: v for k, v in fa.items() if k not in _CANDIDATE_KEYS}
-                        feats = candidate_features(base, joined, probs, table) | {"joined": 1.0}
+                        feats = candidate_features(base, joined, probs, table, whole) | {"joined": 1.0}
                         feats["leans"] = max(fa["leans"], fb["leans"])
                         feats["bare"] = float(not spell_out(joined, defined)[1])
                         out.append((joined, feats))
@@ -388,7 +416,13 @@ def _shorten(text: str) -> str:
 
 # Features a reader needs but ROUGE does not see: the ranker does not learn them (tldr_tune), the
 # choice among near-equals (``choose``) does.
-READER_FEATURES = ("anaphor", "leans", "bare")
+READER_FEATURES = ("anaphor", "leans", "bare", "setup")
+
+
+@cache
+def setup_verbs() -> frozenset[str]:
+    """The authors' verbs of set-up sentences ("evaluate", "test", "compare"; ``tldr_tune``)."""
+    return frozenset(_model().get("setup_verbs", ()))
 
 
 def unsure_margin() -> float:
@@ -408,7 +442,8 @@ def choose(
     top = max(score for score, _, _ in scored)
     close = [(s, c, f) for s, c, f in scored if s >= top - margin]
     alone = [(s, c, f) for s, c, f in close if not f.get("leans") and not f.get("bare")]
-    _, cand, feats = max(alone or close, key=lambda row: row[0])
+    says = [(s, c, f) for s, c, f in alone if not f.get("setup") and not f.get("before_we")]
+    _, cand, feats = max(says or alone or close, key=lambda row: row[0])
     return cand, feats
 
 

@@ -276,6 +276,38 @@ def role(sentence: str) -> str:
     return f"{words[0]}_{verb}"
 
 
+_THE_PAPER = re.compile(r"^(?:we|(?:this|the) (?:paper|work|article|study))\s", re.I)
+
+
+def authors_verb(sentence: str) -> str:
+    """The verb of a sentence whose subject is the authors or the paper ("we", "this paper"); ''
+    for other sentences. After "we" it is the first word that is not an adverb or a modal, whatever
+    its most frequent tag ("we present", "we study": JJ / NN in the lexicon; "we can show", "we
+    empirically show" -> "show"); after "this paper", the first verb as ``role`` finds it."""
+    clause = main_clause(strip_asides(sentence))
+    if not _THE_PAPER.match(clause + " "):
+        return ""
+    words = [w.strip(",;:.()").lower() for w in clause.split()]
+    if words[0] != "we":
+        return role(sentence).partition("_")[2]
+    skip = ("RB", "MD")
+    return next((w for w in words[1:4] if not (lex_tag(w).startswith(skip) or w.endswith("ly"))), "")
+
+
+def sets_up(sentence: str, setup_verbs: frozenset[str]) -> bool:
+    """Does the authors' sentence set up rather than say what the paper does or finds ("We evaluate
+    our framework in comparison to ...", "We demonstrate the effectiveness of X on ...": the blind
+    readers' set-up sentences)? Its verb is one of ``setup_verbs`` (learned on train: verbs whose
+    sentence the author's TLDR rarely restates, ``tldr_tune.fit_setup_verbs``) and no "that" clause
+    follows it: "We find that X" states a finding."""
+    if setup_verbs.isdisjoint(re.findall(r"[a-z]+", sentence.lower())):
+        return False  # the quick check: none of the verbs is in the sentence
+    verb = authors_verb(sentence)
+    if verb not in setup_verbs:
+        return False
+    return not re.search(rf"\b{re.escape(verb)}\s+(?:\w+\s+){{0,2}}that\b", sentence, re.I)
+
+
 def sentence_candidates(sentence: str) -> list[tuple[str, dict[str, float]]]:
     """The candidates of one sentence with what was done to each, longest forms first."""
     raw = " ".join(sentence.split())
