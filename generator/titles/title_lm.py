@@ -96,8 +96,17 @@ class Model:
             self.history[gram[:-1]] += c
             self.types[gram[:-1]] += 1
         self.size = self.types[()] + 1  # the token types, and one for the unseen
+        self._memo: dict[tuple[str, tuple[str, ...]], float] = {}
 
     def prob(self, token: str, context: tuple[str, ...]) -> float:
+        """P(token | context), remembered (candidates share their n-grams)."""
+        key = (token, context)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._prob(token, context)
+        return found
+
+    def _prob(self, token: str, context: tuple[str, ...]) -> float:
         p = 1.0 / self.size
         for n in range(len(context) + 1):
             h = context[len(context) - n :] if n else ()
