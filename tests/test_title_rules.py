@@ -11,6 +11,11 @@ def paper(text: str, keywords: tuple[str, ...] = ()) -> Paper:
 def test_flags() -> None:
     assert title_flags("How transformers balance these two types of knowledge") == ["anaphor"]
     assert title_flags("Such models for the two tasks") == ["anaphor"]
+    # a noun phrase headed by the pro-form "one" (the blind reader's "Isotropic normal one")
+    assert title_flags("Isotropic normal one") == ["anaphor"]
+    assert title_flags("Replacing old layers with new ones") == ["anaphor"]
+    assert title_flags("One-shot learning with one") == ["anaphor"]
+    assert title_flags("One-shot learning of isotropic distributions") == []
     assert title_flags("DFRot: Outlier-Free and Massive Activation-Free") == ["dangling end"]
     assert title_flags("Graph learning for") == ["dangling end"]
     assert title_flags("Large language models: gradient descent") == ["key phrases"]

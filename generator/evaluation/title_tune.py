@@ -11,6 +11,11 @@ dropped.
 TLDR ranker); on train 5-fold it ties the ridge (EVALUATION.md, "Title spans, round 4"), so the
 closed form stays.
 
+The title language model (``generator/titles/title_lm.py``) learns from the same train titles and
+is written to ``title_lm.json``, with its rejection thresholds (the 1% quantile of each fluency
+figure over train titles, each scored by a model fitted on the other folds); the span features use a
+language model and a title word model fitted without the abstract's fold.
+
     python -m generator.evaluation.title_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.title_tune ../shared/scitldr --cv     # 5-fold word F1 on train only
 """
@@ -18,6 +23,7 @@ closed form stays.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,7 +33,7 @@ from generator.evaluation.titles import word_f1
 from generator.evaluation.tldr_tune import abstract, read_split
 from generator.evaluation.weights import conditional_logit, write_weights
 from generator.text.latex import strip_latex
-from generator.titles import spans, tldr
+from generator.titles import spans, title_lm, tldr
 
 MIN_COUNT = 20
 WORD_MIN_COUNT = 30
@@ -35,6 +41,9 @@ ALPHA = 100.0
 TAU = 0.1  # the conditional logit's temperature over word F1
 L2 = 1.0
 FOLDS = 5
+ROOM = 80  # generate.TITLE_MAX
+REJECT: dict[str, float] = {}  # the title language model's rejection thresholds (``lm_thresholds``)
+MARGINS = (0.0, 0.01, 0.02, 0.04, 0.08)  # ``spans.complete_first`` margins compared by ``--cv``
 _SPARSE = ("f0=", "fl=", "prev=", "pos=")
 
 
@@ -60,15 +69,31 @@ def fit_words(records: list[dict]) -> dict[str, float]:
     return {k: v for k, v in sorted(weights.items()) if v}
 
 
+def lm_thresholds(records: list[dict]) -> dict[str, float]:
+    """The title language model's rejection thresholds: the ``title_lm.REJECT_QUANTILE`` quantile of
+    each fluency feature (mean, opening, end) over the train titles, each scored by a model fitted on
+    the other folds."""
+    scores: dict[str, list[float]] = {k: [] for k in title_lm.REJECT_ON}
+    for fold in range(FOLDS):
+        lm = title_lm.Models(title_lm.fit(r["title"] for k, r in enumerate(records) if k % FOLDS != fold))
+        for record in (r for k, r in enumerate(records) if k % FOLDS == fold):
+            f = title_lm.features(title_lm.tagged(title_lm.description(record["title"])), lm)
+            for key, values in scores.items():
+                values.append(f[key])
+    return {k: round(sorted(v)[int(title_lm.REJECT_QUANTILE * len(v))], 4) for k, v in sorted(scores.items())}
+
+
 def span_rows(records: list[dict]) -> list[tuple[list[str], list[dict[str, float]], list[float]]]:
     """(spans, features, word F1 with the real title) of each record; the title word model's
-    probabilities out of fold."""
+    probabilities and the title language model out of fold."""
     out = []
     for fold in range(FOLDS):
-        word_weights = fit_words([r for k, r in enumerate(records) if k % FOLDS != fold])
+        rest = [r for k, r in enumerate(records) if k % FOLDS != fold]
+        word_weights = fit_words(rest)
+        lm = title_lm.Models(title_lm.fit(r["title"] for r in rest))
         for record in (r for k, r in enumerate(records) if k % FOLDS == fold):
             text = strip_latex(abstract(record))
-            rows = spans.candidate_spans(text, spans.title_word_probabilities(text, word_weights))
+            rows = spans.candidate_spans(text, spans.title_word_probabilities(text, word_weights), lm)
             if rows:
                 labels = [word_f1(s, record["title"]) for s, _ in rows]
                 out.append(([s for s, _ in rows], [f for _, f in rows], labels))
@@ -116,11 +141,24 @@ def fit_logit(rows, tau: float = TAU, l2: float = L2) -> dict[str, float]:
     return {k: v for k, v in sorted(weights.items()) if v}
 
 
-def top1(weights: dict[str, float], rows) -> float:
+def top1(weights: dict[str, float], rows, margin: float = 0.0) -> float:
+    """Mean word F1 of the candidate the stage takes first: fluent ones first (``title_lm``), best
+    score first, then ``spans.complete_first`` at ``margin``."""
     total = 0.0
     for cands, feats, scores in rows:
         ranked = [sum(v * weights.get(k, 0.0) for k, v in f.items()) for f in feats]
-        total += scores[max(range(len(cands)), key=lambda i: (ranked[i], -i))]
+        fluent = [spans.REJECT_DISFLUENT and not title_lm.fluent(f, REJECT) for f in feats]
+        # a candidate the 80-character limit would cut is none (``spans.ranked_spans``' room)
+        order = sorted(
+            (i for i in range(len(cands)) if len(cands[i]) <= ROOM), key=lambda i: (fluent[i], -ranked[i], i)
+        ) or [0]
+        first = spans.complete_first(
+            [cands[i] for i in order],
+            [ranked[i] for i in order],
+            margin,
+            [not feats[i].get("open_end") for i in order],
+        )
+        total += scores[order[first]]
     return total / max(len(rows), 1)
 
 
@@ -133,19 +171,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     records = read_split(args.scitldr, "train")
     rows = span_rows(records)
+    global REJECT
+    REJECT = lm_thresholds(records)
     if args.cv:
-        folds = [
-            top1(
-                fit([r for k, r in enumerate(rows) if k % FOLDS != f]),
-                [r for k, r in enumerate(rows) if k % FOLDS == f],
-            )
-            for f in range(FOLDS)
-        ]
+        fitted = [fit([r for k, r in enumerate(rows) if k % FOLDS != f]) for f in range(FOLDS)]
         oracle = sum(max(y) for _, _, y in rows) / len(rows)
-        print(
-            f"train {FOLDS}-fold word F1 of the top span: {sum(folds) / FOLDS:.3f} "
-            f"(oracle {oracle:.3f}, {len(rows)} abstracts)"
-        )
+        for reject in (False, True):
+            spans.REJECT_DISFLUENT = reject
+            for margin in MARGINS:
+                folds = [
+                    top1(fitted[f], [r for k, r in enumerate(rows) if k % FOLDS == f], margin)
+                    for f in range(FOLDS)
+                ]
+                print(
+                    f"train {FOLDS}-fold word F1 of the top span (reject disfluent {reject}, "
+                    f"complete margin {margin}): {sum(folds) / FOLDS:.4f} "
+                    f"(oracle {oracle:.3f}, {len(rows)} abstracts)"
+                )
         return 0
     payload = {
         "trained_on": "SciTLDR-A train",
@@ -155,6 +197,13 @@ def main(argv: list[str] | None = None) -> int:
         "words": fit_words(records),
         "weights": fit(rows),
     }
+    counts = title_lm.fit(r["title"] for r in records)
+    counts["trained_on"] = "SciTLDR-A train"
+    counts["reject_quantile"] = title_lm.REJECT_QUANTILE
+    counts["reject_below"] = lm_thresholds(records)
+    lm_out = Path(title_lm.__file__).with_name(title_lm.LM_FILE)
+    lm_out.write_text(json.dumps(counts, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"title language model written to {lm_out}: {counts['reject_below']}", file=sys.stderr)
     out = write_weights(spans, payload)
     print(f"{len(payload['weights'])} weights written to {out}", file=sys.stderr)
     return 0

@@ -289,6 +289,17 @@ def structures(s: Tagged) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
+def contribution_object(s: Tagged) -> list[str]:
+    """What the authors make with every attached phrase, however long ("neural architecture for
+    learning structural correspondences between graphs"); [] when none."""
+    for v in _authors_verbs(s):
+        if s[v][0].lower() in CONTRIBUTION_VERBS:
+            variants = phrase_variants(s, v + 1)
+            if variants:
+                return variants[-1][0]
+    return []
+
+
 def contribution_core(s: Tagged) -> list[str]:
     """The head noun group of what the authors make ("we propose a novel prototypical network for
     X" -> "prototypical network"; "we present X, a family of Y" -> "family"); [] when none."""

@@ -31,7 +31,7 @@ from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
 from generator.text.tagger import tag
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
-from generator.titles import contribution, names, rules, spans, tldr
+from generator.titles import contribution, names, rules, spans, title_lm, tldr
 from generator.titles.clues import (
     ASKS_HOW,
     contribution_phrase,
@@ -99,9 +99,12 @@ def fit(title: str, limit: int = TITLE_MAX) -> str:
     return " ".join(words).rstrip(" ,;:-")
 
 
-# Words that point back at text the title does not show ("these two types", "such models").
+# Words that point back at text the title does not show ("these two types", "such models"), and a
+# noun phrase headed by the pro-form "one(s)" ("Isotropic normal one": one what?)
 _ANAPHOR = re.compile(
-    r"\b(?:these|this|those|such|the (?:two|three|four|latter|former)|aforementioned|latter|former)\b", re.I
+    r"\b(?:these|this|those|such|the (?:two|three|four|latter|former)|aforementioned|latter|former)\b"
+    r"|(?<![\w-])\w+\s+ones?$",
+    re.I,
 )
 # A title ending with one of these leaves the reader waiting for the rest.
 _DANGLING = re.compile(r"(?:-(?:free|based|aware|like|specific|oriented|driven)|…|\.\.\.)$", re.I)
@@ -181,7 +184,7 @@ def _candidates(paper: Paper, text: str) -> list[str]:
         # bare kind ("LiBI: Inference method") after the learned spans, which say more
         descs = [desc] if desc and (_spells_out(name, desc) or len(desc.split()) >= DESC_WORDS) else []
         if SPANS_WITH_NAME:
-            descs += spans.ranked_spans(text, exclude=name)[:SPANS_TRIED]
+            descs += spans.ranked_spans(text, exclude=name, room=TITLE_MAX - len(name) - 2)[:SPANS_TRIED]
         if desc and desc not in descs:
             descs.append(desc)
         phrase = contribution.noun_phrase(text, name)
@@ -216,7 +219,7 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     if SPANS_FIRST:
         out += [
             upper_first(expand_acronyms(stand_alone(s), acronym_table(text), TITLE_MAX))
-            for s in spans.ranked_spans(text)[:SPANS_TRIED]
+            for s in spans.ranked_spans(text, room=TITLE_MAX)[:SPANS_TRIED]
         ]
     noun_phrase = contribution.noun_phrase(text)
     if len(noun_phrase.split()) >= 3:
@@ -266,6 +269,7 @@ def cache_key() -> str:
         tldr_weights=tldr.weights_digest(),
         span_weights=spans.weights_digest(),
         name_weights=names.weights_digest(),
+        title_lm=title_lm.digest(),
         docfreq=generic.digest(),
     )
 

@@ -22,6 +22,15 @@ over SciTLDR train (``text/generic.py``: "deep reinforcement learning" is all ge
 and whether it names the method (the contribution's head noun group) and the problem (the opening
 sentence's subject). ``BACKGROUND_LAST`` (off) would try the phrases of sentences before the
 contribution sentence last.
+
+Round 5: every candidate is also read by a language model of real titles (``title_lm.py``: how
+title-like its opening, joins and end are, by words and by tags) and for what it keeps of the
+contribution sentence's object (``obj_cover``: the share of the object's specific words, with its
+attached phrases; ``qualifier`` / ``no_qualifier``: whether it keeps or drops the object's last
+attached phrase, "... between graphs"). A candidate less title-like than all but 1% of real titles
+is tried only when nothing else is left (``REJECT_DISFLUENT``), and a candidate that completes the
+best one with its attached phrase within ``COMPLETE_MARGIN`` of its score goes first
+(``complete_first``).
 """
 
 from __future__ import annotations
@@ -38,7 +47,7 @@ from generator.text import generic
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
-from generator.titles import compose, contribution
+from generator.titles import compose, contribution, title_lm
 from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_features
 
 MIN_WORDS = 3
@@ -50,7 +59,13 @@ GENERIC_SHARE = 0.05  # a word in more than this share of train abstracts is gen
 # phrases of sentences before the contribution sentence tried last: off, it costs word F1 (train
 # 5-fold 0.327 -> 0.308) and its replacements read as fragments (EVALUATION.md, round 4)
 BACKGROUND_LAST = False
+# candidates the title language model finds unlike any real title (title_lm.fluent) go last
+REJECT_DISFLUENT = True
 COMPOSED = True  # phrases written from the authors' clauses (compose.py) compete with the spans
+# a candidate completing the best one with its attached phrase, up to this length and within this
+# score of it, goes first (``complete_first``; margin chosen on train by ``title_tune --cv``)
+COMPLETE_WORDS = 12
+COMPLETE_MARGIN = 0.04  # train 5-fold word F1 0.0 -> 0.04: 0.3203 -> 0.3205 (EVALUATION.md, round 5)
 
 _START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
 _INSIDE = _START | {"POS"}
@@ -164,9 +179,33 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
     return out
 
 
-def candidate_spans(text: str, probs: dict[str, float] | None = None) -> list[tuple[str, dict[str, float]]]:
+def _retagged(phrase: str, sentence: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A written phrase's words with the tags they have in the sentence it was written from (tagging
+    each phrase anew would cost more than the whole title); a word the phrase adds is a joining
+    preposition ("via", "for") or the gerund it made of the authors' verb."""
+    tags = {w: t for w, t in reversed(sentence)}
+    return [
+        (w, tags.get(w) or ("IN" if w.lower() in _JOIN else "VBG" if w.endswith("ing") else "NN"))
+        for w in phrase.split()
+    ]
+
+
+def _open_end(words: list[str], sentence: list[tuple[str, str]]) -> bool:
+    """Does a preposition or "to" follow the phrase's last two words where the sentence has them
+    ("... in order" of "in order to")?"""
+    tail = words[-2:]
+    return any(
+        [w for w, _ in sentence[k - len(tail) + 1 : k + 1]] == tail and sentence[k + 1][1] in {"IN", "TO"}
+        for k in range(len(tail) - 1, len(sentence) - 1)
+    )
+
+
+def candidate_spans(
+    text: str, probs: dict[str, float] | None = None, lm: title_lm.Models | None = None
+) -> list[tuple[str, dict[str, float]]]:
     """Every (span, features) of an abstract, in reading order; ``probs``: the title word model's
-    probabilities (``title_word_probabilities``; the tuning passes ones learned without this abstract)."""
+    probabilities (``title_word_probabilities``; the tuning passes ones learned without this abstract);
+    ``lm``: the title language model (the tuning passes one learned without this abstract's title)."""
     sents = sentences(text)
     if not sents:
         return []
@@ -206,8 +245,16 @@ def candidate_spans(text: str, probs: dict[str, float] | None = None) -> list[tu
     method = {w.lower() for w in compose.contribution_core(found[1])} if found else set()
     opening = chosen.get(0) or contribution.tagged(sents[0])
     problem = {w.lower() for words in compose.topic(opening) for w in words} - method
+    # what the contribution sentence says the paper makes, with its attached phrases ("neural
+    # architecture for learning structural correspondences between graphs"): its content words, and
+    # those of its qualifier (the attached phrases)
+    obj_words = [w.lower() for w in compose.contribution_object(found[1])] if found else []
+    # the qualifier: the last attached phrase, what a cut drops first ("between graphs")
+    cut = max((k for k, w in enumerate(obj_words) if w in _JOIN), default=len(obj_words))
+    obj_all = {w for w in obj_words if w not in _JOIN and generic.share(w) <= GENERIC_SHARE}
+    qualifier = {w for w in obj_words[cut:] if w not in _JOIN and generic.share(w) <= GENERIC_SHARE}
 
-    def common(toks: list[str], index: int) -> dict[str, float]:
+    def common(toks: list[str], index: int, pairs: list[tuple[str, str]]) -> dict[str, float]:
         """The features every candidate has, span or composed phrase."""
         lows = [w.lower() for w in toks]
         n = len(toks)
@@ -245,6 +292,12 @@ def candidate_spans(text: str, probs: dict[str, float] | None = None) -> list[tu
         f["eF"] = 2 * match / (len(rw) + TITLE_WORDS)
         f["eP"] = match / max(len(rw), 1)
         f["eR"] = match / TITLE_WORDS
+        # how much it looks like a real title (title_lm.py), and what of the contribution it keeps
+        f.update(title_lm.features(pairs, lm))
+        low = set(lows)
+        f["obj_cover"] = len(obj_all & low) / len(obj_all) if obj_all else 0.0
+        f["qualifier"] = float(bool(qualifier & low))
+        f["no_qualifier"] = float(bool(qualifier) and not qualifier & low and bool(obj_all & low))
         return f
 
     out = []
@@ -253,13 +306,15 @@ def candidate_spans(text: str, probs: dict[str, float] | None = None) -> list[tu
         is_contribution = bool(found) and index == found[0]
         for i, j in _spans(tagged):
             toks = [w for w, _ in tagged[i:j]]
-            f = common(toks, index)
+            f = common(toks, index, tagged[i:j])
             f["src=span"] = 1.0
             f["rel"] = i / max(len(tagged), 1)
             f["t0=" + tagged[i][1]] = 1.0
             f["tl=" + tagged[j - 1][1]] = 1.0
             f["prev=" + (tagged[i - 1][0].lower() if i else "^")] = 1.0
             f["next=" + (tagged[j][1] if j < len(tagged) else "$")] = 1.0
+            # a phrase attaches to it ("in order to", "in combination with"): no completed title
+            f["open_end"] = float(j < len(tagged) and tagged[j][1] in {"IN", "TO"})
             # the words' part-of-speech pattern, coarse ("JNIN": adjective noun preposition noun)
             coarse = "".join(_COARSE.get(t[:2], "x") for _, t in tagged[i:j])
             f["pos=" + re.sub(r"(.)\1+", r"\1", coarse)] = 1.0
@@ -270,9 +325,11 @@ def candidate_spans(text: str, probs: dict[str, float] | None = None) -> list[tu
             out.append((" ".join(toks), f))
     if COMPOSED:
         for phrase, source, index in compose.composed(text):
-            f = common(phrase.split(), index)
+            sentence = contribution.tagged(sents[index])
+            f = common(phrase.split(), index, _retagged(phrase, sentence))
             f["src=" + source] = 1.0
             f["gerund"] = float(phrase.split()[0].endswith("ing"))
+            f["open_end"] = float(_open_end(phrase.split(), sentence))
             out.append((phrase, f))
     return out
 
@@ -283,20 +340,67 @@ def score(feats: dict[str, float]) -> float:
 
 
 @lru_cache(maxsize=16)
-def _scored(text: str) -> tuple[tuple[str, float, bool], ...]:
+def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool], ...]:
+    """(candidate, score, from the background, fluent, open end) of each candidate of an abstract."""
     return tuple(
-        (span, score(feats), feats.get("background", 0.0) > 0) for span, feats in candidate_spans(text)
+        (
+            span,
+            score(feats),
+            feats.get("background", 0.0) > 0,
+            title_lm.fluent(feats),
+            feats.get("open_end", 0.0) > 0,
+        )
+        for span, feats in candidate_spans(text)
     )
 
 
-def ranked_spans(text: str, exclude: str = "") -> list[str]:
+def complete_first(
+    phrases: list[str], scores: list[float], margin: float | None = None, closed: list[bool] | None = None
+) -> int:
+    """Of candidates best first, the index to take first: the best, or a longer one that completes
+    it with its attached phrase ("neural architecture for learning structural correspondences" ->
+    "... between graphs") at most ``COMPLETE_WORDS`` words long, scored within ``margin`` of it
+    (``COMPLETE_MARGIN``; the best such), that nothing more attaches to in its sentence (``closed``:
+    never "... in order" of "in order to"). A title that drops its key qualifier names no paper."""
+    margin = COMPLETE_MARGIN if margin is None else margin
+    if not phrases or margin <= 0:
+        return 0
+    best = phrases[0].lower() + " "
+    longer = [
+        k
+        for k in range(1, len(phrases))
+        if phrases[k].lower().startswith(best)
+        and phrases[k][len(best) :].split(" ", 1)[0].lower() in _JOIN
+        and len(phrases[k].split()) <= COMPLETE_WORDS
+        and scores[k] >= scores[0] - margin
+        and (closed is None or closed[k])
+    ]
+    return longer[0] if longer else 0
+
+
+def ranked_spans(text: str, exclude: str = "", room: int = 0) -> list[str]:
     """The abstract's spans, best first (equal scores in reading order), without those that contain
-    ``exclude`` (the paper's name, which the title already shows). A phrase of a background sentence
+    ``exclude`` (the paper's name, which the title already shows) or are longer than ``room``
+    characters (when given). A phrase of a background sentence
     (before the contribution sentence: "catastrophic forgetting in neural networks" for a paper that
     cures it) comes after every other (``BACKGROUND_LAST``)."""
     rows = list(_scored(text))
+    # a phrase the title's length limit would cut is no candidate ("... in the frequency" of "...
+    # in the frequency domain")
+    if room:
+        rows = [row for row in rows if len(row[0]) <= room]
     if exclude:
         pattern = re.compile(rf"(?<!\w){re.escape(exclude)}(?!\w)", re.I)
         rows = [row for row in rows if not pattern.search(row[0])]
-    order = sorted(range(len(rows)), key=lambda k: (BACKGROUND_LAST and rows[k][2], -rows[k][1], k))
+    # a candidate less title-like than nearly every real title (title_lm.py: "Based keyword
+    # spotting") is tried only when no fluent one is left
+    order = sorted(
+        range(len(rows)),
+        key=lambda k: (REJECT_DISFLUENT and not rows[k][3], BACKGROUND_LAST and rows[k][2], -rows[k][1], k),
+    )
+    first = complete_first(
+        [rows[k][0] for k in order], [rows[k][1] for k in order], closed=[not rows[k][4] for k in order]
+    )
+    if first:
+        order.insert(0, order.pop(first))
     return list(dict.fromkeys(rows[k][0] for k in order))
