@@ -284,6 +284,7 @@ def cache_key() -> str:
         tldr_weights=tldr.weights_digest(),
         span_weights=spans.weights_digest(),
         name_weights=names.weights_digest(),
+        name_docfreq=names.name_digest(),
         docfreq=generic.digest(),
     )
 
