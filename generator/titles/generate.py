@@ -180,6 +180,16 @@ def _long_form_name(text: str, name: str, lower: bool = False) -> str:
     return long if lower or sum(w[:1].isupper() for w in words) * 2 > len(words) else ""
 
 
+def title_name(name: str) -> str:
+    """A name of several words the abstract writes in lower case, capitalised as a title writes it
+    ("soft actor-critic" -> "Soft Actor-Critic", "Janossy pooling" -> "Janossy Pooling"): before
+    the colon it is a name, not a key phrase. Coined spellings ("mixup", "code2seq", "FSPool") stay."""
+    words = name.split()
+    if len(words) < 2 or any(ch.isupper() for w in words[1:] for ch in w):
+        return name
+    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in words)
+
+
 def _candidates(paper: Paper, text: str) -> list[str]:
     """Titles in order of preference; the first that stands alone (no ``title_flags``) and breaks no
     rule of ``rules.broken`` wins."""
@@ -218,8 +228,8 @@ def _candidates(paper: Paper, text: str) -> list[str]:
                 continue
             if d and not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", d, re.I):
                 d = expand_acronyms(stand_alone(d), acronym_table(text), TITLE_MAX - len(name) - 2)
-                out.append(f"{name}: {upper_first(d)}")
-        out.append(name)
+                out.append(f"{title_name(name)}: {upper_first(d)}")
+        out.append(title_name(name))
     if is_survey(text):
         topic = survey_topic(text, paper.keywords, TITLE_MAX - len("A survey of "))
         if topic:

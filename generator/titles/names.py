@@ -42,6 +42,7 @@ from generator.keywords.filler import zipf
 from generator.text import generic
 from generator.text.acronyms import definitions
 from generator.text.sentences import sentences
+from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as _STOP
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as _MAKING
 from generator.text.wordlists import TITLES_NAMES_COMMON as _COMMON
 from generator.text.wordlists import TITLES_NAMES_EVALUATED as _EVALUATED
@@ -166,7 +167,9 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
             for match in _NAMED_PHRASE.finditer(sentence):
                 group = 1 if match.group(1) else 2
                 phrase = match.group(group)
-                if any(len(w) >= 3 for w in phrase.split()) and not _no_name(phrase.split()[0]):
+                words = phrase.split()
+                # a name, not a determiner's phrase ("our networks", "this problem")
+                if any(len(w) >= 3 for w in words) and not _no_name(words[0]) and words[0].lower() not in _STOP:
                     out.setdefault(phrase, (i, len(_TOKEN.findall(sentence[: match.start(group)]))))
     return out
 
@@ -177,7 +180,7 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
 NAMED_PHRASES = True
 _PHRASE_WORDS = r"([A-Za-z][\w\-]*\+*(?:\s[A-Za-z][\w\-]*\+*){0,2})"
 _NAMED_PHRASE = re.compile(
-    r"\b(?:(?:call|calls|called|dub|dubbed|term|termed|coin|coined)\s+(?:it\s+|them\s+)?(?:as\s+)?"
+    r"\b(?:(?:we\s+(?:call|dub|term|coin)|called|dubbed|termed|coined)\s+(?:it\s+|them\s+)?(?:as\s+)?"
     rf"(?:the\s+|an?\s+)?{_PHRASE_WORDS}(?=\s*[,;:(.]|\s+(?:which|that|and|is|are|to)\b)"
     r"|\bwe\s+(?:propose|introduce|present|develop|describe|design)\s+(?:the\s+)?"
     rf"{_PHRASE_WORDS},\s+(?:an?|the)\s)"
