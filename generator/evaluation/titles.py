@@ -106,7 +106,9 @@ def confirmed_name(item: Item) -> bool:
     if not false_name(item)[0]:
         return True
     long = next((d.long for d in definitions(item.abstract) if name in (d.short, d.letters)), "")
-    return any(has_name(text, form) for text in (item.real_title, *item.gold) for form in (name, long) if form)
+    return any(
+        has_name(text, form) for text in (item.real_title, *item.gold) for form in (name, long) if form
+    )
 
 
 def generate(records: list[dict], jobs: int | None = None) -> list[Item]:
@@ -207,7 +209,12 @@ def table(before: dict[str, float] | None, after: dict[str, float]) -> str:
         ("Titles with a name part", "with_name", "{:.0f}", ""),
         ("False names (name part not the real title's name), of those", "false_names", "{:.1%}", ""),
         ("Name part absent from the real title, of those", "names_absent", "{:.1%}", ""),
-        ("Name precision: name part said in the real title or a gold TLDR, of those", "name_precision", "{:.1%}", ""),
+        (
+            "Name precision: name part said in the real title or a gold TLDR, of those",
+            "name_precision",
+            "{:.1%}",
+            "",
+        ),
         ("Broken titles (EVALUATION.md rules)", "broken", "{:.1%}", "<= 3%"),
         ("TLDR ROUGE-1", "tldr_rouge1", "{:.1f}", ">= 44"),
         ("TLDR ROUGE-2", "tldr_rouge2", "{:.1f}", ""),

@@ -169,7 +169,11 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
                 phrase = match.group(group)
                 words = phrase.split()
                 # a name, not a determiner's phrase ("our networks", "this problem")
-                if any(len(w) >= 3 for w in words) and not _no_name(words[0]) and words[0].lower() not in _STOP:
+                if (
+                    any(len(w) >= 3 for w in words)
+                    and not _no_name(words[0])
+                    and words[0].lower() not in _STOP
+                ):
                     out.setdefault(phrase, (i, len(_TOKEN.findall(sentence[: match.start(group)]))))
     return out
 
@@ -180,9 +184,9 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
 NAMED_PHRASES = True
 _PHRASE_WORDS = r"([A-Za-z][\w\-]*\+*(?:\s[A-Za-z][\w\-]*\+*){0,2})"
 _NAMED_PHRASE = re.compile(
-    r"\b(?:(?:we\s+(?:call|dub|term|coin)|called|dubbed|termed|coined)\s+(?:it\s+|them\s+)?(?:as\s+)?"
+    r"\b(?:(?:[Ww]e\s+(?:call|dub|term|coin)|called|dubbed|termed|coined)\s+(?:it\s+|them\s+)?(?:as\s+)?"
     rf"(?:the\s+|an?\s+)?{_PHRASE_WORDS}(?=\s*[,;:(.]|\s+(?:which|that|and|is|are|to)\b)"
-    r"|\bwe\s+(?:propose|introduce|present|develop|describe|design)\s+(?:the\s+)?"
+    r"|\b[Ww]e\s+(?:propose|introduce|present|develop|describe|design)\s+(?:the\s+)?"
     rf"{_PHRASE_WORDS},\s+(?:an?|the)\s)"
 )
 
