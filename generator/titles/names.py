@@ -55,7 +55,7 @@ WEIGHTS_FILE = "name_weights.json"
 # (``tools/build_namefreq.py``); ``NAMEFREQ`` off: single words from ``generic`` only, no runs
 NAMEFREQ_PATH = Path(__file__).parent / "data" / "namefreq.json.gz"
 NAMEFREQ = True
-THRESHOLD = 0.03
+THRESHOLD = 0.04
 PREFER_NAMED = 2.0
 ROLE_VETO = False
 # a name may end in "+" signs ("Flow++", "BNN+")
