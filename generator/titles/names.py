@@ -3,18 +3,21 @@
 Candidates are the abstract's coined-looking words and short runs of capitalised words, wherever they
 stand: a word with a capital or digit inside ("AutoGrow", "V1Net"), all capitals ("PACT"), a
 capitalised word that opens no sentence, a run of two to four capitalised words ("Spatial Broadcast
-Decoder"), and lower-case words that general English never uses ("mixup"); never a web address, a
-quantity or an "X-based" adjective. A logistic regression scores each from
+Decoder"), lower-case words that general English never uses ("mixup"), names ending in "+"
+("Flow++"), and lower-case names the authors give (the words after "we call" / "called" / "dubbed",
+"which we call Janossy pooling,"; what "we propose" followed by an apposition, "soft actor-critic,
+an ..."); never a web address, a quantity or an "X-based" adjective. A logistic regression scores each from
 
 - its **roles** in the abstract (third session), read with the part-of-speech tagger from the word
   that governs each use (the first word on its left outside its noun phrase or list): the authors
-  make it ("we propose X") or name it ("called X"), it stands in apposition ("X, a new ...") or is
-  spelled out ("X (long form)"), it is the subject of a sentence ("X outperforms ..."); or it is
-  evaluated on or compared with ("on X", "than X", "outperforms X", "such as X", "compared with
-  X"), used ("using X", "based on X"), cited ("X et al.", "X (2019)"), or a data set or baseline
-  ("the X dataset");
-- how well known it is: the number of SciTLDR train abstracts that use it (and its parts: "ResNet"
-  of "ResNet-32");
+  make it ("we propose X", "X is presented") or name it ("called X"), it stands in apposition ("X,
+  a new ...") or is spelled out ("X (long form)"), it is the subject of a sentence ("X outperforms
+  ..."); or it is evaluated on or compared with ("on X", "than X", "outperforms X", "such as X",
+  "compared with X"), used ("using X", "based on X"), cited ("X et al.", "X (2019)"), or a data set
+  or baseline ("the X dataset");
+- how well known it is: the number of SciTLDR train abstracts that use it, as a word or as a
+  candidate name, runs of words included (``data/namefreq.json.gz``, ``tools/build_namefreq.py``),
+  and its parts' ("ResNet" of "ResNet-32");
 - its **form**: shape, English frequency (wordfreq), an acronym the abstract defines;
 - where and how often the abstract uses it (the opening, background sentence; the contribution
   sentence), the words around its first use, and whether the older rules (``clues.named_method``,
