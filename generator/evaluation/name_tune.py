@@ -98,7 +98,7 @@ def titles_cv(records: list[dict], fold_weights: list[dict[str, float]]) -> str:
     scored with the weights of the folds it is not in."""
     from unittest import mock
 
-    from generator.evaluation.titles import Item, false_name, has_name, name_part, word_f1
+    from generator.evaluation.titles import Item, confirmed_name, false_name, has_name, name_part, word_f1
     from generator.models import Paper, Source
     from generator.titles.generate import generate_title
 
@@ -107,14 +107,15 @@ def titles_cv(records: list[dict], fold_weights: list[dict[str, float]]) -> str:
         text = abstract(record)
         with mock.patch.object(names, "weights", lambda w=fold_weights[k % FOLDS]: w):
             title = generate_title(Paper(id="", text=text, sources=(Source("train", k),)))
-        items.append(Item(strip_latex(text), record["title"], (), title, ""))
+        items.append(Item(strip_latex(text), record["title"], tuple(record.get("target", ())), title, ""))
     named = [(i, real_name(i.real_title, i.abstract)) for i in items]
     named = [(i, n) for i, n in named if n]
     given = [i for i in items if name_part(i.title)]
     return (
         f"titles at p >= {names.THRESHOLD}: names kept {sum(has_name(i.title, n) for i, n in named)}"
         f" of {len(named)}, false names {sum(false_name(i)[0] for i in given)} of {len(given)} titles"
-        f" with a name ({sum(false_name(i)[1] for i in given)} absent from the real title), title word"
+        f" with a name ({sum(false_name(i)[1] for i in given)} absent from the real title), name precision"
+        f" {sum(confirmed_name(i) for i in given) / max(len(given), 1):.1%}, title word"
         f" F1 {sum(word_f1(i.title, i.real_title) for i in items) / len(items):.3f}"
     )
 

@@ -12,7 +12,10 @@ generated title and TLDR are measured against the real ones (EVALUATION.md, "Tit
   not the real title's name (nor the short form the abstract defines for it: "PCRs" for a real
   title opening "Progressive Compressed Records:"); also the share whose name the real title does
   not contain anywhere (a paper's own coined name the authors left out of their title counts in
-  the first figure, not in the second);
+  the first figure, not in the second); and **name precision**, the share whose name (or its
+  defined long form) the real title or one of the gold TLDRs says (``confirmed_name``): the
+  paper's own name as its authors and reviewers use it, where a baseline, data set or cited
+  author seldom is;
 - **broken**: the share of generated titles that break a rule of ``generator.titles.rules``;
 - **shared**: the papers whose title another paper also has;
 - **TLDR ROUGE-1/2/L**: F-measure x 100 of the generated TLDR against each gold TLDR (rouge-score,
@@ -90,6 +93,24 @@ def false_name(item: Item) -> tuple[bool, bool]:
     return not right, not right and not has_name(item.real_title, name)
 
 
+def confirmed_name(item: Item) -> bool:
+    """Whether the title's name part is the paper's own by its authors' and reviewers' words: the
+    name, or the long form the abstract defines for it, is the real title's name or is said in the
+    real title or in one of the gold TLDRs ("We propose FearNet, ..."). A baseline, data set or
+    author the paper only uses or compares with is seldom said there ("name precision")."""
+    from generator.text.acronyms import definitions
+
+    name = name_part(item.title)
+    if not name:
+        return False
+    if not false_name(item)[0]:
+        return True
+    long = next((d.long for d in definitions(item.abstract) if name in (d.short, d.letters)), "")
+    return any(
+        has_name(text, form) for text in (item.real_title, *item.gold) for form in (name, long) if form
+    )
+
+
 def generate(records: list[dict], jobs: int | None = None) -> list[Item]:
     """Title and TLDR of every record by the current code, in one catalogue."""
     from generator.models import SeedLine, Source
@@ -139,6 +160,7 @@ def figures(items: list[Item]) -> dict[str, float]:
         "with_name": len(with_name),
         "false_names": sum(false_name(i)[0] for i in with_name) / max(len(with_name), 1),
         "names_absent": sum(false_name(i)[1] for i in with_name) / max(len(with_name), 1),
+        "name_precision": sum(confirmed_name(i) for i in with_name) / max(len(with_name), 1),
         # papers whose generated title another paper also has (clashes no paper could resolve)
         "shared": sum(c for c in Counter(i.title.casefold() for i in items).values() if c > 1),
     }
@@ -187,6 +209,12 @@ def table(before: dict[str, float] | None, after: dict[str, float]) -> str:
         ("Titles with a name part", "with_name", "{:.0f}", ""),
         ("False names (name part not the real title's name), of those", "false_names", "{:.1%}", ""),
         ("Name part absent from the real title, of those", "names_absent", "{:.1%}", ""),
+        (
+            "Name precision: name part said in the real title or a gold TLDR, of those",
+            "name_precision",
+            "{:.1%}",
+            "",
+        ),
         ("Broken titles (EVALUATION.md rules)", "broken", "{:.1%}", "<= 3%"),
         ("TLDR ROUGE-1", "tldr_rouge1", "{:.1f}", ">= 44"),
         ("TLDR ROUGE-2", "tldr_rouge2", "{:.1f}", ""),

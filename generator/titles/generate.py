@@ -50,6 +50,11 @@ SPANS_WITH_NAME = True
 SPANS_FIRST = True
 SPANS_TRIED = 3
 DESC_WORDS = 4
+# A name the detector finds that the abstract spells out ("KRU (Kronecker Recurrent Units)") is
+# described by that long form first when the authors capitalise it as a name: on SciTLDR train the
+# real title has the long form in 96 of 190 such papers and the short form alone in 12
+# (EVALUATION.md "Title names, round 5"). "any": lower-case long forms too; "": never.
+LONG_FORM = "titled"
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
 # characters that carry no markup meaning in HTML, Markdown or YAML.
 _UNSAFE = re.compile(r"[^\w\s\-,.;:()/+%']", re.UNICODE)
@@ -167,6 +172,27 @@ def _spells_out(name: str, desc: str) -> bool:
     return long_form(name, desc) is not None or sum(w[:1].isupper() for w in words) * 2 > len(words)
 
 
+def _long_form_name(text: str, name: str, lower: bool = False) -> str:
+    """The long form the abstract defines for ``name`` when it is written as a name, its words
+    mostly capitalised ("Mutual Mean-Teaching" for MMT; not "factorized action variational
+    autoencoder" unless ``lower``), else ''."""
+    long = names.spelled_out(text, name)
+    words = long.split()
+    if not long or long.lower() == name.lower():
+        return ""
+    return long if lower or sum(w[:1].isupper() for w in words) * 2 > len(words) else ""
+
+
+def title_name(name: str) -> str:
+    """A name of several words the abstract writes in lower case, capitalised as a title writes it
+    ("soft actor-critic" -> "Soft Actor-Critic", "Janossy pooling" -> "Janossy Pooling"): before
+    the colon it is a name, not a key phrase. Coined spellings ("mixup", "code2seq", "FSPool") stay."""
+    words = name.split()
+    if len(words) < 2 or any(ch.isupper() for w in words[1:] for ch in w):
+        return name
+    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in words)
+
+
 def _candidates(paper: Paper, text: str) -> list[str]:
     """Titles in order of preference; the first that stands alone (no ``title_flags``) and breaks no
     rule of ``rules.broken`` wins."""
@@ -178,6 +204,8 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     else:  # the learned detector (``titles/names.py``) weighs the rules' picks with the name's roles
         name = names.own_name(text, ((named or ("",))[0], contribution.own_name(text)))
         desc = named[1] if named and named[0] == name else ""
+        if name and not desc and LONG_FORM:
+            desc = _long_form_name(text, name, LONG_FORM == "any")
     if name:
         # the description the naming sentence gives first when it spells the name out ("PCRs:
         # Progressive Compressed Records") or says what it is in ``DESC_WORDS`` words or more; a
@@ -203,8 +231,8 @@ def _candidates(paper: Paper, text: str) -> list[str]:
                 continue
             if d and not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", d, re.I):
                 d = expand_acronyms(stand_alone(d), acronym_table(text), TITLE_MAX - len(name) - 2)
-                out.append(f"{name}: {upper_first(d)}")
-        out.append(name)
+                out.append(f"{title_name(name)}: {upper_first(d)}")
+        out.append(title_name(name))
     if is_survey(text):
         topic = survey_topic(text, paper.keywords, TITLE_MAX - len("A survey of "))
         if topic:
@@ -270,6 +298,7 @@ def cache_key() -> str:
         span_weights=spans.weights_digest(),
         name_weights=names.weights_digest(),
         title_lm=title_lm.digest(),
+        name_docfreq=names.name_digest(),
         docfreq=generic.digest(),
     )
 

@@ -3,18 +3,21 @@
 Candidates are the abstract's coined-looking words and short runs of capitalised words, wherever they
 stand: a word with a capital or digit inside ("AutoGrow", "V1Net"), all capitals ("PACT"), a
 capitalised word that opens no sentence, a run of two to four capitalised words ("Spatial Broadcast
-Decoder"), and lower-case words that general English never uses ("mixup"); never a web address, a
-quantity or an "X-based" adjective. A logistic regression scores each from
+Decoder"), lower-case words that general English never uses ("mixup"), names ending in "+"
+("Flow++"), and lower-case names the authors give (the words after "we call" / "called" / "dubbed",
+"which we call Janossy pooling,"; what "we propose" followed by an apposition, "soft actor-critic,
+an ..."); never a web address, a quantity or an "X-based" adjective. A logistic regression scores each from
 
 - its **roles** in the abstract (third session), read with the part-of-speech tagger from the word
   that governs each use (the first word on its left outside its noun phrase or list): the authors
-  make it ("we propose X") or name it ("called X"), it stands in apposition ("X, a new ...") or is
-  spelled out ("X (long form)"), it is the subject of a sentence ("X outperforms ..."); or it is
-  evaluated on or compared with ("on X", "than X", "outperforms X", "such as X", "compared with
-  X"), used ("using X", "based on X"), cited ("X et al.", "X (2019)"), or a data set or baseline
-  ("the X dataset");
-- how well known it is: the number of SciTLDR train abstracts that use it (and its parts: "ResNet"
-  of "ResNet-32");
+  make it ("we propose X", "X is presented") or name it ("called X"), it stands in apposition ("X,
+  a new ...") or is spelled out ("X (long form)"), it is the subject of a sentence ("X outperforms
+  ..."); or it is evaluated on or compared with ("on X", "than X", "outperforms X", "such as X",
+  "compared with X"), used ("using X", "based on X"), cited ("X et al.", "X (2019)"), or a data set
+  or baseline ("the X dataset");
+- how well known it is: the number of SciTLDR train abstracts that use it, as a word or as a
+  candidate name, runs of words included (``data/namefreq.json.gz``, ``tools/build_namefreq.py``),
+  and its parts' ("ResNet" of "ResNet-32");
 - its **form**: shape, English frequency (wordfreq), an acronym the abstract defines;
 - where and how often the abstract uses it (the opening, background sentence; the contribution
   sentence), the words around its first use, and whether the older rules (``clues.named_method``,
@@ -29,17 +32,20 @@ with ``--cv``, EVALUATION.md "Title names, round 4").
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import re
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from generator.keywords.central import cited_surnames
 from generator.keywords.filler import zipf
 from generator.text import generic
 from generator.text.acronyms import definitions
 from generator.text.sentences import sentences
+from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as _STOP
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as _MAKING
 from generator.text.wordlists import TITLES_NAMES_COMMON as _COMMON
 from generator.text.wordlists import TITLES_NAMES_EVALUATED as _EVALUATED
@@ -48,10 +54,15 @@ from generator.text.wordlists import TITLES_NAMES_RESOURCE_NOUNS as _RESOURCE
 from generator.text.wordlists import TITLES_NAMES_USED as _USED
 
 WEIGHTS_FILE = "name_weights.json"
-THRESHOLD = 0.03
+# candidate names (runs of words too) and how many SciTLDR train abstracts have each, from 2 up
+# (``tools/build_namefreq.py``); ``NAMEFREQ`` off: single words from ``generic`` only, no runs
+NAMEFREQ_PATH = Path(__file__).parent / "data" / "namefreq.json.gz"
+NAMEFREQ = True
+THRESHOLD = 0.04
 PREFER_NAMED = 2.0
 ROLE_VETO = False
-_TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.']*[A-Za-z0-9]|[A-Za-z0-9]")
+# a name may end in "+" signs ("Flow++", "BNN+")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w\-\.']*[A-Za-z0-9]\+*|[A-Za-z0-9]\+*")
 
 
 # A paper's own name is new: a word that FIELD_DOCS or more SciTLDR train abstracts already use is a
@@ -154,7 +165,33 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
                     run = toks[k : k + size]
                     if len(run) == size and all(w[:1].isupper() and not _no_name(w) for w in run):
                         out.setdefault(" ".join(run), (i, k))
+    if NAMED_PHRASES:
+        for i, sentence in enumerate(sentences(text)):
+            for match in _NAMED_PHRASE.finditer(sentence):
+                group = 1 if match.group(1) else 2
+                phrase = match.group(group)
+                words = phrase.split()
+                # a name, not a determiner's phrase ("our networks", "this problem")
+                if (
+                    any(len(w) >= 3 for w in words)
+                    and not _no_name(words[0])
+                    and words[0].lower() not in _STOP
+                ):
+                    out.setdefault(phrase, (i, len(_TOKEN.findall(sentence[: match.start(group)]))))
     return out
+
+
+# A name the authors give in lower case, as the words after a naming verb up to a comma, bracket or
+# clause ("which we call Janossy pooling, ...", "called the deep decoder, which ..."), or as what
+# they make followed by its description in apposition ("we propose soft actor-critic, an ...").
+NAMED_PHRASES = True
+_PHRASE_WORDS = r"([A-Za-z][\w\-]*\+*(?:\s[A-Za-z][\w\-]*\+*){0,2})"
+_NAMED_PHRASE = re.compile(
+    r"\b(?:(?:[Ww]e\s+(?:call|dub|term|coin)|called|dubbed|termed|coined)\s+(?:it\s+|them\s+)?(?:as\s+)?"
+    rf"(?:the\s+|an?\s+)?{_PHRASE_WORDS}(?=\s*[,;:(.]|\s+(?:which|that|and|is|are|to)\b)"
+    r"|\b[Ww]e\s+(?:propose|introduce|present|develop|describe|design)\s+(?:the\s+)?"
+    rf"{_PHRASE_WORDS},\s+(?:an?|the)\s)"
+)
 
 
 # --- the name's role in the abstract -------------------------------------------------------------
@@ -231,7 +268,24 @@ def _occurrence_roles(pairs: list[tuple[str, str]], i: int, j: int, authors: boo
         and all(t in {"DT", "PRP$", "JJ", "VBN"} for _, t in pairs[:i])
     ):
         out.add("subject")
+    if PASSIVE_MADE and _made_passively(pairs, k):
+        out.add("made")
     return out
+
+
+PASSIVE_MADE = True
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+
+
+def _made_passively(pairs: list[tuple[str, str]], k: int) -> bool:
+    """Whether the words from token ``k`` (after the name and its bracket) say it is made, in the
+    passive: "FAVAE, is presented", "X is proposed", "X was introduced here" (the authors' making
+    verbs, ``_MAKING``, as a past participle after a form of "be")."""
+    words = [w.lower() for w, t in pairs[k : k + 6] if any(ch.isalnum() for ch in w)]
+    if words[:1] and words[0] in _BE:
+        rest = [w for w in words[1:3] if not w.endswith("ly")]  # "is first proposed"
+        return bool(rest) and rest[0] in _MAKING and rest[0].endswith(("ed", "built"))
+    return False
 
 
 def roles(text: str, wanted: dict[str, tuple[int, int]] | None = None) -> dict[str, dict[str, int]]:
@@ -246,7 +300,7 @@ def roles(text: str, wanted: dict[str, tuple[int, int]] | None = None) -> dict[s
     firsts: dict[str, list[tuple[str, int]]] = {}
     for name in wanted:
         words = name.split()
-        firsts.setdefault(words[0], []).append((name, len(words)))
+        firsts.setdefault(words[0].rstrip("+"), []).append((name, len(words)))
     for sentence in sentences(text):
         # A candidate's first word is in the sentence as written (tokens are pieces of it): a
         # sentence without any is not tagged (it holds no occurrence).
@@ -255,9 +309,14 @@ def roles(text: str, wanted: dict[str, tuple[int, int]] | None = None) -> dict[s
         pairs = tagged(sentence)
         authors = bool(_AUTHORS.search(sentence))
         for i, (w, _) in enumerate(pairs):
-            for name, size in firsts.get(w.rstrip("."), ()):
-                if " ".join(p[0] for p in pairs[i : i + size]).rstrip(".") != name:
+            for name, size in firsts.get(w.rstrip(".").rstrip("+"), ()):
+                # the tagger splits "Flow++" into "Flow", "+", "+"
+                plus = len(name) - len(name.rstrip("+"))
+                if " ".join(p[0] for p in pairs[i : i + size]).rstrip(".").rstrip("+") != name.rstrip("+"):
                     continue
+                if plus and [p[0] for p in pairs[i + size : i + size + plus]] != ["+"] * plus:
+                    continue
+                size += plus
                 counts = out.setdefault(name, {})
                 counts["_uses"] = counts.get("_uses", 0) + 1
                 for role in _occurrence_roles(pairs, i, i + size, authors):
@@ -271,12 +330,28 @@ def spelled_out(text: str, name: str) -> str:
     return next((d.long for d in definitions(text) if name in (d.short, d.letters)), "")
 
 
+@cache
+def _name_table() -> dict[str, int]:
+    if not NAMEFREQ_PATH.exists():
+        return {}
+    with gzip.open(NAMEFREQ_PATH, "rt", encoding="utf-8") as handle:
+        return json.load(handle)["df"]
+
+
+def name_digest() -> str:
+    import hashlib
+
+    return hashlib.sha256(NAMEFREQ_PATH.read_bytes()).hexdigest()[:16] if NAMEFREQ_PATH.exists() else ""
+
+
 def field_documents(name: str, own: bool = False) -> int:
-    """How many SciTLDR train abstracts use the single word ``name`` (0 for a run of words); ``own``:
-    the abstract is one of them (tuning on train), so it is not counted."""
-    if " " in name:
-        return 0
-    n = round(generic.share(name) * generic.documents())
+    """How many SciTLDR train abstracts use ``name``: as a word (``generic``, from 3 abstracts up)
+    or as a candidate name, runs of words included (``namefreq``, from 2 up: "CycleGAN", "Generative
+    Adversarial Networks"); ``own``: the abstract is one of them (tuning on train), so it is not
+    counted."""
+    n = round(generic.share(name) * generic.documents()) if " " not in name else 0
+    if NAMEFREQ:
+        n = max(n, _name_table().get(name.lower(), 0))
     return max(n - 1, 0) if own and n else n
 
 
@@ -334,9 +409,11 @@ def features(
                 f["role=" + role] = 1.0
                 f["share=" + role] = counts[role] / seen
         df = field_documents(name, own)
-        f[
-            "df=" + ("run" if " " in name else "0" if df < 3 else "3" if df < 5 else "5" if df < 20 else "20")
-        ] = 1.0
+        if " " in name and (not NAMEFREQ or not df):
+            bucket = "run"
+        else:
+            bucket = "0" if df < 1 else "1" if df < 3 else "3" if df < 5 else "5" if df < 20 else "20"
+        f["df=" + bucket] = 1.0
         f["logdf"] = math.log1p(df)
         # a member of a known family ("ResNet-32", "ImageNet-P", "Beta-VAE"): its parts' frequency
         parts = [p for p in re.split(r"[-\d]+", name) if len(p) >= 2] if " " not in name else []
