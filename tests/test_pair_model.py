@@ -124,8 +124,10 @@ def test_a_weak_best_candidate_is_shown_only_with_a_reason() -> None:
     plain = [Candidate(0, 0.3, 0.2, ()), Candidate(1, 0.3, 0.15, ())]
     assert pairmodel.choose(plain, 5, bounds) == []  # similar wording alone is not enough
     explained = [Candidate(0, 0.3, 0.2, ()), Candidate(1, 0.3, 0.15, ("graph convolution",))]
-    # Only the best candidate may stand alone: an explained runner-up does not replace it.
-    assert pairmodel.choose(explained, 5, bounds) == []
+    # The most likely candidate with a reason stands alone in place of a likelier one without.
+    assert [c.index for c in pairmodel.choose(explained, 5, bounds)] == [1]
+    two = [*explained, Candidate(2, 0.3, 0.12, ("message passing",))]
+    assert [c.index for c in pairmodel.choose(two, 5, bounds)] == [1]
     best = [Candidate(0, 0.3, 0.2, ("graph convolution",)), Candidate(1, 0.3, 0.15, ())]
     assert [c.index for c in pairmodel.choose(best, 5, bounds)] == [0]
     assert [c.index for c in pairmodel.choose([Candidate(0, 0.3, 0.35, ())], 5, bounds)] == [0]

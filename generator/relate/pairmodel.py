@@ -6,8 +6,9 @@ Each candidate pair (``related.nearest``'s best matches of a paper) is described
 title-and-TLDR proxy, and the keyphrase sets' tune halves labelled by a shared human keyphrase)
 gives the probability that the two papers are related. A paper shows its candidates whose
 probability is at least ``show``, best first, at most ``related.MAX_RELATED``; when none is, its best
-candidate is still shown if its probability is at least ``floor`` (a plausible neighbour is better
-than an empty list), else the paper says why it has none. Both bounds were chosen on the tune data.
+candidate alone if at least ``plain`` likely, else its most likely candidate with a reason if at
+least ``floor`` likely (a weak link shows only what both papers are about, never bare "similar
+wording"), else the paper says why it has none. The bounds were chosen on the tune data.
 
 The **reasons** of a link are the shared specific concepts (``related.is_specific``: few papers of
 the catalogue and few ML abstracts use them) that both abstracts really say (their words in a row
@@ -260,19 +261,18 @@ class Candidate:
 
 def choose(candidates: Sequence[Candidate], limit: int, bounds: dict | None = None) -> list[Candidate]:
     """The candidates shown: those at least ``show`` likely, best first (probability, then score as
-    given), at most ``limit``. When none is, the best alone if at least ``floor`` likely and
-    explained (it has a reason: a specific concept both papers say in the same sense), or at least
-    ``plain`` likely without one; else none (the page says why). ``bounds``: the JSON's by default."""
+    given), at most ``limit``. When none is, one alone: the best if at least ``plain`` likely, else
+    the most likely with a reason (a specific concept both papers say in the same sense) if at least
+    ``floor`` likely; else none (the page says why). ``bounds``: the JSON's by default."""
     bounds = model() if bounds is None else bounds
     ranked = sorted(range(len(candidates)), key=lambda c: (-candidates[c].probability, c))
     best = [candidates[c] for c in ranked]
     shown = [c for c in best if c.probability >= bounds["show"]][:limit]
-    if not shown and best:
-        top = best[0]
-        bound = bounds["floor"] if top.reasons else bounds.get("plain", bounds["floor"])
-        if top.probability >= bound:
-            shown = best[:1]
-    return shown
+    if shown or not best:
+        return shown
+    if best[0].probability >= bounds.get("plain", bounds["floor"]):
+        return best[:1]
+    return [c for c in best if c.reasons and c.probability >= bounds["floor"]][:1]
 
 
 def features_of(
