@@ -58,10 +58,10 @@ def test_the_reader_facing_goals_hold(catalogue: Catalogue) -> None:
     # topics whose names they say. The five others are kept.
     assert f.groups == 7 and f.groups_kept >= 5
     assert set(f.group_problems) <= {"graph neural networks", "large language models"}
-    # Since round 4 the pair model shows a paper's likely related papers; since round 5 a weak one
-    # alone only with a reason or when twice as plausible: on these 47 scattered abstracts 22 links,
-    # 7 of them sharing a specific concept both are about (the rest say "similar wording").
-    assert f.links >= 15 and 5 <= f.links_explained < f.links
+    # Since round 4 the pair model shows a paper's likely related papers, else its best candidate when
+    # plausible: on these 47 scattered abstracts under one a paper, few sharing a specific concept
+    # both are about (the rest say "similar wording").
+    assert f.links >= 30 and 5 <= f.links_explained < f.links
     assert all(p.related or p.related_note for p in catalogue.papers)
     assert f.flagged_titles == ()
 

@@ -158,13 +158,7 @@ def test_healthcare_graph_paper_reaches_the_graph_neural_network_papers(
 ) -> None:
     health = find(seed_papers, HEALTHCARE)
     gnn = {find(seed_papers, prefix).id for prefix in GNN}
-    # Its closest GNN paper is a weak candidate sharing wording but no specific concept: since round
-    # 5 such a link is not shown alone (``pairmodel.choose``'s ``plain`` bound). The paper then shows
-    # no other paper in its place, says why, and stays the GNN papers' neighbour in the topic graph.
-    shown = {r.id for r in health.related}
-    assert shown <= gnn
-    assert shown or health.related_note
-    assert {r.id for r in health.similar} & gnn
+    assert {r.id for r in health.related} & gnn
 
 
 def test_seed_links_are_explained_bounded_sorted_and_never_self(seed_papers: dict[str, Paper]) -> None:
@@ -184,9 +178,7 @@ def test_seed_links_are_explained_bounded_sorted_and_never_self(seed_papers: dic
                 assert reason.lower() in p.text.lower() or reason.lower()[:-1] in p.text.lower()
                 assert reason.lower()[:-1] in other.text.lower()
         assert bool(p.related) != bool(p.related_note)
-    # 47 abstracts from scattered corners of ML: since round 5 a weak link shows only with a reason
-    # or when twice as plausible, so 20 of them show links (33 before); a collapse would show few.
-    assert sum(1 for p in seed_papers.values() if p.related) >= 15
+    assert sum(1 for p in seed_papers.values() if p.related) > 30
 
 
 def test_links_do_not_depend_on_input_order(seed_papers: dict[str, Paper]) -> None:

@@ -119,49 +119,6 @@ def test_choose_shows_the_likely_ones_else_one_plausible_else_none(monkeypatch) 
     assert pairmodel.choose([Candidate(0, 0.3, 0.05, ())], 5) == []
 
 
-def test_a_weak_best_candidate_is_shown_only_with_a_reason() -> None:
-    bounds = {"show": 0.5, "floor": 0.1, "plain": 0.3}
-    plain = [Candidate(0, 0.3, 0.2, ()), Candidate(1, 0.3, 0.15, ())]
-    assert pairmodel.choose(plain, 5, bounds) == []  # similar wording alone is not enough
-    explained = [Candidate(0, 0.3, 0.2, ()), Candidate(1, 0.3, 0.15, ("graph convolution",))]
-    # The most likely candidate with a reason stands alone in place of a likelier one without.
-    assert [c.index for c in pairmodel.choose(explained, 5, bounds)] == [1]
-    two = [*explained, Candidate(2, 0.3, 0.12, ("message passing",))]
-    assert [c.index for c in pairmodel.choose(two, 5, bounds)] == [1]
-    best = [Candidate(0, 0.3, 0.2, ("graph convolution",)), Candidate(1, 0.3, 0.15, ())]
-    assert [c.index for c in pairmodel.choose(best, 5, bounds)] == [0]
-    assert [c.index for c in pairmodel.choose([Candidate(0, 0.3, 0.35, ())], 5, bounds)] == [0]
-    assert pairmodel.choose([Candidate(0, 0.3, 0.05, ("graph convolution",))], 5, bounds) == []
-
-
-def test_subject_cosine_reads_what_the_authors_say_they_do() -> None:
-    # All three say the same background; a and b propose the same thing, c something else.
-    background = "Graphs are everywhere and nodes of a graph carry labels. "
-    a = paper("a", background + "We propose message passing for citation graphs. " + GRAPH)
-    b = paper("b", background + "We propose message passing for social graphs. " + GRAPH2)
-    c = paper("c", background + "We propose pruning hidden layers. " + LAYER)
-    assert related.contribution(a.text).startswith("We propose message passing")
-    found = related.candidates((a, b, c))
-    same, other = found.state.subject(0, 1), found.state.subject(0, 2)
-    assert same > 0.5 > other
-    assert found.state.subject(1, 0) == same
-    assert math.isclose(found.state.subject(0, 0), 1.0, abs_tol=1e-6)
-
-
-def test_contribution_falls_back_to_the_first_sentence() -> None:
-    assert related.contribution("Pruning helps. It is cheap.") == "Pruning helps."
-    assert related.contribution("") == ""
-
-
-def test_explained_feature_needs_a_reason_in_the_same_sense() -> None:
-    shared = pairs.Shared(1, ("graph convolution",), 1.5, 2.0, True, False, 0.4)
-    cos = (0.2, 0.1, 0.05, 0.5)
-    assert pairs.pair_features(0.3, 0, None, cos, shared, reason=-1.0)["explained"] == 0.0
-    low = pairs.pair_features(0.3, 0, None, cos, shared, reason=pairs.REASON_CONTEXT / 2)
-    assert low["explained"] == 0.0 and low["reason"] == pairs.REASON_CONTEXT / 2
-    assert pairs.pair_features(0.3, 0, None, cos, shared, reason=0.4)["explained"] == 1.0
-
-
 def _reasons(papers: tuple[Paper, ...], i: int = 0, j: int = 1) -> tuple[str, ...]:
     found = related.candidates(papers)
     _summary, specifics = pairmodel.shared(i, j, found.sides, found.catalogue, found.state)

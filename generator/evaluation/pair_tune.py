@@ -16,11 +16,8 @@ has none are left out). Each set is built as the pipeline builds it; every paper
    (``pairmodel.choose``), the share its label calls related, and the share of papers left with
    none. ``floor``: the lowest grid value from which papers' best candidates, in bins of FLOOR_BIN
    probability, are related at least FLOOR_RATE of the time (SciTLDR and the keyphrase halves
-   weighted equally): below it a best candidate is implausible, and from it one with a reason
-   (a specific concept both say in the same sense) may stand alone. ``plain``: the same at
-   PLAIN_RATE, from which a best candidate with no reason ("similar wording") may stand alone.
-   ``show``: the best mean share over the six sets at those bounds among those that keep at least
-   MIN_LINKS links a SciTLDR paper.
+   weighted equally): below it a best candidate is implausible. ``show``: the best mean share over
+   the six sets at that floor among those that keep at least MIN_LINKS links a SciTLDR paper.
 """
 
 from __future__ import annotations
@@ -41,16 +38,12 @@ from generator.relate.pairs import FEATURES
 
 C = 1.0
 SHOWS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
-FLOORS = (0.0, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3)
+FLOORS = (0.0, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2)
 MIN_LINKS = 1.0
 # A paper's best candidate is still plausible when papers whose best candidate has that probability
 # have a related one (by the labels) at least FLOOR_RATE of the time: ten times a random pair's rate
 # (0.9% of random SciTLDR train pairs are related by the proxy).
 FLOOR_RATE = 0.1
-# A best candidate with no reason to show ("similar wording") must be twice as plausible: blind readers
-# rated most such links under probability 0.2 wrong (EVALUATION.md, "Reader's blind check, third
-# session"); PLAIN_RATE is the labels' rate from which they may stand alone.
-PLAIN_RATE = 0.2
 FLOOR_BIN = 0.05
 
 
@@ -134,22 +127,19 @@ def fit(sets: list[TuneSet], c: float = C) -> dict[str, float]:
     return out
 
 
-def curve(
-    s: TuneSet, weights: dict[str, float], show: float, floor: float, plain: float | None = None
-) -> tuple[int, float, float]:
+def curve(s: TuneSet, weights: dict[str, float], show: float, floor: float) -> tuple[int, float, float]:
     """(links, share the label calls related, share of papers with none) under the bounds."""
     by_paper: dict[int, list[pairmodel.Candidate]] = {}
     labels = {}
     for e in s.examples:
         p = pairmodel.probability(e.features, weights)
-        why = ("explained",) if e.features.get("explained") else ()
-        by_paper.setdefault(e.i, []).append(pairmodel.Candidate(e.j, e.features["score"], p, why))
+        by_paper.setdefault(e.i, []).append(pairmodel.Candidate(e.j, e.features["score"], p, ()))
         labels[(e.i, e.j)] = e.label
     links = judged = good = 0
     alone = s.papers
-    bounds = {"show": show, "floor": floor, "plain": floor if plain is None else plain}
+    bounds = {"show": show, "floor": floor}
     for i, cands in by_paper.items():
-        shown = pairmodel.choose(cands, 5, bounds)
+        shown = _choose(cands, bounds)
         alone -= bool(shown)
         for c in shown:
             links += 1
@@ -160,9 +150,17 @@ def curve(
     return links, good / judged if judged else 0.0, alone / s.papers
 
 
-def plausible_floor(sets: list[TuneSet], weights: dict[str, float], rate: float = FLOOR_RATE) -> float:
+def _choose(cands: list[pairmodel.Candidate], bounds: dict) -> list[pairmodel.Candidate]:
+    ranked = sorted(cands, key=lambda c: -c.probability)
+    shown = [c for c in ranked if c.probability >= bounds["show"]][:5]
+    if not shown and ranked and ranked[0].probability >= bounds["floor"]:
+        shown = ranked[:1]
+    return shown
+
+
+def plausible_floor(sets: list[TuneSet], weights: dict[str, float]) -> float:
     """The lowest FLOORS value from which every bin of best-candidate probability is related at least
-    ``rate`` of the time (each group's rate, averaged over the groups SciTLDR and keyphrase)."""
+    FLOOR_RATE of the time (each group's rate, averaged over the groups SciTLDR and keyphrase)."""
     rates: dict[str, dict[int, list[int]]] = {}
     for s in sets:
         group = "scitldr" if s.group == "scitldr" else "keyphrase"
@@ -185,37 +183,9 @@ def plausible_floor(sets: list[TuneSet], weights: dict[str, float], rate: float 
         {round(b * FLOOR_BIN, 2): round(r, 3) for b, r in mean.items()},
     )
     for floor in FLOORS:
-        if all(r >= rate for b, r in mean.items() if (b + 1) * FLOOR_BIN > floor + 1e-9):
+        if all(r >= FLOOR_RATE for b, r in mean.items() if (b + 1) * FLOOR_BIN > floor + 1e-9):
             return floor
     return FLOORS[-1]
-
-
-REASON_BINS = (0.0, 0.05, 0.1, 0.2, 0.3)
-
-
-def reason_table(sets: list[TuneSet], weights: dict[str, float], bounds: dict) -> None:
-    """The share of shown links the labels call related, by the largest context agreement of a
-    possible reason (``reason``; 0: none, or contexts sharing no word), SciTLDR and keyphrase apart:
-    how far two contexts must agree before a reason says more than similar wording does."""
-    found: dict[tuple[str, str], list[int]] = {}
-    for s in sets:
-        group = "scitldr" if s.group == "scitldr" else "keyphrase"
-        by_paper: dict[int, list[pairmodel.Candidate]] = {}
-        examples = {}
-        for e in s.examples:
-            p = pairmodel.probability(e.features, weights)
-            by_paper.setdefault(e.i, []).append(pairmodel.Candidate(e.j, e.features["score"], p, ()))
-            examples[(e.i, e.j)] = e
-        for i, cands in sorted(by_paper.items()):
-            for c in pairmodel.choose(cands, 5, {**bounds, "plain": bounds["floor"]}):
-                e = examples[(i, c.index)]
-                if e.label is None:
-                    continue
-                r = e.features["reason"]
-                key = "0 (none)" if r <= 0 else f">= {max(b for b in REASON_BINS if r >= b)}"
-                found.setdefault((group, key), []).append(int(e.label))
-    for (group, key), labels in sorted(found.items()):
-        print(f"reason agreement {key} ({group}): {sum(labels)} of {len(labels)} related")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -233,16 +203,15 @@ def main(argv: list[str] | None = None) -> None:
             args.examples.write_bytes(pickle.dumps(sets))
     weights = fit(sets)
     print("weights:", weights)
-    chosen_floor = plausible_floor(sets, weights)
-    plain = plausible_floor(sets, weights, PLAIN_RATE)
-    print("| show | floor | plain | " + " | ".join(f"{s.name}: links, related, no link" for s in sets) + " |")
-    print("|---:|---:|---:|" + "---|" * len(sets))
+    print("| show | floor | " + " | ".join(f"{s.name}: links, related, no link" for s in sets) + " |")
+    print("|---:|---:|" + "---|" * len(sets))
     best = None
+    chosen_floor = plausible_floor(sets, weights)
     for show in SHOWS:
-        for floor, plain_bound in ((f, max(f, plain)) for f in FLOORS):
-            cells = [curve(s, weights, show, floor, plain_bound) for s in sets]
+        for floor in FLOORS:
+            cells = [curve(s, weights, show, floor) for s in sets]
             print(
-                f"| {show} | {floor} | {plain_bound} | "
+                f"| {show} | {floor} | "
                 + " | ".join(f"{n}, {100 * p:.1f}%, {100 * a:.1f}%" for n, p, a in cells)
                 + " |",
                 flush=True,
@@ -251,17 +220,14 @@ def main(argv: list[str] | None = None) -> None:
             per_paper = sum(c[0] for c, _ in sci) / sum(s.papers for _, s in sci)
             mean = sum(c[1] for c in cells) / len(cells)
             if floor == chosen_floor and per_paper >= MIN_LINKS and (best is None or mean > best[0] + 1e-9):
-                best = (mean, show, floor, plain_bound)
-    print("chosen (mean share, show, floor, plain):", best)
-    if best:
-        reason_table(sets, weights, {"show": best[1], "floor": best[2]})
+                best = (mean, show, floor)
+    print("chosen (mean share, show, floor):", best)
     if best and not args.no_write:
         payload = {
             "features": list(FEATURES),
             "weights": weights,
             "show": best[1],
             "floor": best[2],
-            "plain": best[3],
             "c": C,
             "trained_on": "SciTLDR-A train thirds (proxy labels), keyphrase tune halves (shared keyphrase)",
         }

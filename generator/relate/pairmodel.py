@@ -6,9 +6,8 @@ Each candidate pair (``related.nearest``'s best matches of a paper) is described
 title-and-TLDR proxy, and the keyphrase sets' tune halves labelled by a shared human keyphrase)
 gives the probability that the two papers are related. A paper shows its candidates whose
 probability is at least ``show``, best first, at most ``related.MAX_RELATED``; when none is, its best
-candidate alone if at least ``plain`` likely, else its most likely candidate with a reason if at
-least ``floor`` likely (a weak link shows only what both papers are about, never bare "similar
-wording"), else the paper says why it has none. The bounds were chosen on the tune data.
+candidate is still shown if its probability is at least ``floor`` (a plausible neighbour is better
+than an empty list), else the paper says why it has none. Both bounds were chosen on the tune data.
 
 The **reasons** of a link are the shared specific concepts (``related.is_specific``: few papers of
 the catalogue and few ML abstracts use them) that both abstracts really say (their words in a row
@@ -30,13 +29,13 @@ from importlib import resources
 import numpy as np
 import scipy.sparse as sp
 
-from generator.relate import contexts, pairs, specific
+from generator.relate import contexts, specific
 from generator.relate.pairs import FEATURES, Shared, Spaces, lsa_rows, pair_cosines, pair_features
 from generator.relate.reasons import MAX_TERMS_SHOWN, Catalogue, _overlap, is_concept
 
 WEIGHTS_FILE = "pair_weights.json"
 # A reason's two contexts must agree at least this much (cosine of IDF-weighted neighbours).
-REASON_CONTEXT = pairs.REASON_CONTEXT
+REASON_CONTEXT = 0.05
 # A reason is central (title, summary, or said twice) to at least one of the two papers. Central to
 # both explained a third fewer links on the tune data at the same share the proxy calls related.
 REASON_CENTRAL = True
@@ -76,20 +75,8 @@ class Pairing:
     written: list[list[str]]
     idf: dict[str, float]
     concept_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # Each paper's contribution words (``related.contribution``), IDF-weighted and unit length:
-    # what the paper says it does.
-    subjects: list[dict[str, float]] = field(default_factory=list)
     _contexts: dict[tuple[int, str], dict[str, float]] = field(default_factory=dict)
     _norms: dict[tuple[int, str], float] = field(default_factory=dict)
-
-    def subject(self, i: int, j: int) -> float:
-        """The cosine of papers i's and j's contribution words (0 when either has none)."""
-        if not self.subjects:
-            return 0.0
-        a, b = self.subjects[i], self.subjects[j]
-        if len(b) < len(a):
-            a, b = b, a
-        return sum(v * b.get(t, 0.0) for t, v in a.items())
 
     def words_of(self, surface: str) -> tuple[str, ...]:
         from generator.relate.related import words
@@ -128,31 +115,14 @@ def pairing(
     keywords: sp.csr_matrix,
     phrases: sp.csr_matrix,
     order: np.ndarray,
-    subjects: Sequence[str] = (),
 ) -> Pairing:
-    """What the pair features read of a catalogue; ``subjects``: each paper's contribution words,
-    space-separated (``related.contribution``)."""
     from generator.relate.related import expand_acronyms, words
 
     expanded = [words(expand_acronyms(t)) for t in texts]
     written = [words(t) for t in texts]
-    idf = contexts.idf_of(expanded)
     return Pairing(
-        Spaces(text, keywords, phrases, lsa_rows(text, order)),
-        expanded,
-        written,
-        idf,
-        subjects=[_unit(said.split(), idf) for said in subjects],
+        Spaces(text, keywords, phrases, lsa_rows(text, order)), expanded, written, contexts.idf_of(expanded)
     )
-
-
-def _unit(tokens: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
-    """The IDF-weighted bag of ``tokens`` at unit length (words the catalogue never says weigh 0)."""
-    bag: dict[str, float] = {}
-    for t in tokens:
-        bag[t] = bag.get(t, 0.0) + idf.get(t, 0.0)
-    length = contexts.norm(bag)
-    return {t: round(v / length, 9) for t, v in sorted(bag.items()) if v} if length else {}
 
 
 def shared(
@@ -184,43 +154,21 @@ def shared(
     return summary, specifics
 
 
-def _reason_candidates(
-    specifics: list[tuple[str, str, float, bool, bool]], i: int, j: int, state: Pairing
-) -> list[tuple[str, str, float, bool]]:
-    """The shared specific concepts that could be shown as a reason whatever their agreement: both
-    abstracts say them as written, central to at least one of them, no everyday single word, as
-    (key, surface, agreement, central to both)."""
-    return [
+def reasons(
+    specifics: list[tuple[str, str, float, bool, bool]], i: int, j: int, state: Pairing, catalogue: Catalogue
+) -> tuple[str, ...]:
+    """The link's reasons: shared specific concepts both abstracts say as written, in the same sense
+    (agreement >= REASON_CONTEXT), central to at least one of them, no everyday single word
+    (``_everyday``); central to both first, then by agreement times rarity; none overlapping another."""
+    kept = [
         (k, surface, agree, both)
         for k, surface, agree, both, central in specifics
-        if (central or not REASON_CENTRAL)
+        if agree >= REASON_CONTEXT
+        and (central or not REASON_CENTRAL)
         and not _everyday(surface)
         and contexts.said(state.written[i], state.words_of(surface))
         and contexts.said(state.written[j], state.words_of(surface))
     ]
-
-
-def reason_agreement(
-    specifics: list[tuple[str, str, float, bool, bool]], i: int, j: int, state: Pairing
-) -> float:
-    """The largest context agreement of a possible reason (-1: none): the link has a reason to show
-    exactly when it is at least REASON_CONTEXT."""
-    return max((agree for _k, _s, agree, _b in _reason_candidates(specifics, i, j, state)), default=-1.0)
-
-
-def reason_rows(
-    specifics: list[tuple[str, str, float, bool, bool]],
-    i: int,
-    j: int,
-    state: Pairing,
-    catalogue: Catalogue,
-    min_context: float = REASON_CONTEXT,
-) -> list[tuple[str, float]]:
-    """The link's reasons as (surface, context agreement): shared specific concepts both abstracts
-    say as written, in the same sense (agreement >= ``min_context``), central to at least one of
-    them, no everyday single word (``_everyday``); central to both first, then by agreement times
-    rarity; none overlapping another."""
-    kept = [r for r in _reason_candidates(specifics, i, j, state) if r[2] >= min_context]
     ranked = sorted(
         kept,
         key=lambda r: (
@@ -230,18 +178,11 @@ def reason_rows(
             r[0],
         ),
     )
-    shown: list[tuple[str, str, float]] = []
-    for k, surface, agree, _both in ranked:
-        if not any(_overlap(k, s) for s, _, _ in shown):
-            shown.append((k, surface, agree))
-    return [(surface, agree) for _, surface, agree in shown]
-
-
-def reasons(
-    specifics: list[tuple[str, str, float, bool, bool]], i: int, j: int, state: Pairing, catalogue: Catalogue
-) -> tuple[str, ...]:
-    """The link's reasons (``reason_rows``), at most MAX_TERMS_SHOWN."""
-    return tuple(surface for surface, _ in reason_rows(specifics, i, j, state, catalogue)[:MAX_TERMS_SHOWN])
+    shown: list[tuple[str, str]] = []
+    for k, surface, *_ in ranked:
+        if not any(_overlap(k, s) for s, _ in shown):
+            shown.append((k, surface))
+    return tuple(surface for _, surface in shown[:MAX_TERMS_SHOWN])
 
 
 def _everyday(surface: str) -> bool:
@@ -259,20 +200,16 @@ class Candidate:
     reasons: tuple[str, ...]
 
 
-def choose(candidates: Sequence[Candidate], limit: int, bounds: dict | None = None) -> list[Candidate]:
+def choose(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
     """The candidates shown: those at least ``show`` likely, best first (probability, then score as
-    given), at most ``limit``. When none is, one alone: the best if at least ``plain`` likely, else
-    the most likely with a reason (a specific concept both papers say in the same sense) if at least
-    ``floor`` likely; else none (the page says why). ``bounds``: the JSON's by default."""
-    bounds = model() if bounds is None else bounds
+    given), at most ``limit``; else the best alone when at least ``floor`` likely."""
+    bounds = model()
     ranked = sorted(range(len(candidates)), key=lambda c: (-candidates[c].probability, c))
     best = [candidates[c] for c in ranked]
     shown = [c for c in best if c.probability >= bounds["show"]][:limit]
-    if shown or not best:
-        return shown
-    if best[0].probability >= bounds.get("plain", bounds["floor"]):
-        return best[:1]
-    return [c for c in best if c.reasons and c.probability >= bounds["floor"]][:1]
+    if not shown and best and best[0].probability >= bounds["floor"]:
+        shown = best[:1]
+    return shown
 
 
 def features_of(
@@ -289,15 +226,7 @@ def features_of(
     out = []
     for rank, (j, score) in enumerate(row):
         summary, specifics = shared(i, j, sides, catalogue, state)
-        feats = pair_features(
-            score,
-            rank,
-            back_rank.get((j, i)),
-            cos[(i, j)],
-            summary,
-            subject=state.subject(i, j),
-            reason=reason_agreement(specifics, i, j, state),
-        )
+        feats = pair_features(score, rank, back_rank.get((j, i)), cos[(i, j)], summary)
         out.append((j, score, feats, specifics))
     return out
 

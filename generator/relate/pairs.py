@@ -16,12 +16,6 @@ candidate pair the model reads (names as in ``pair_weights.json``):
   ``rarity``: the largest -log10 of a shared specific concept's share of ML abstracts;
 - ``central``: a shared specific concept central to both (title, summary or repeated), ``central1``:
   central to one of them only;
-- ``subject``: the cosine of the IDF-weighted words of the two papers' contribution sentences
-  (``related.contribution``: where the authors say what they do): whether both are *about* the same
-  thing, not merely say the same words somewhere;
-- ``explained``, ``reason``: whether the pair has a reason a reader would be shown
-  (``pairmodel.reason_rows``: a specific concept both say as written, in the same sense, central to
-  one of them), and the largest context agreement of such a concept (0: none);
 - ``context``: the largest agreement of a shared specific concept's contexts: the cosine of the
   IDF-weighted words around its mentions in each abstract (``contexts.agreement``). "Nodes" of a
   layer and nodes of a graph, "cosine" distance and the discrete cosine transform, share a word, not
@@ -53,14 +47,7 @@ FEATURES = (
     "central",
     "central1",
     "context",
-    "subject",
-    "explained",
-    "reason",
 )
-# A shared concept is a reason when its two contexts agree at least this much (``pairmodel.reasons``).
-# Tune data (pair_tune's reason table): shown links whose best reason agrees 0.05-0.1 were related no
-# more often than links with none (SciTLDR 32% against 39%); from 0.1 on, 45% and more.
-REASON_CONTEXT = 0.1
 # LSA: dimensions of the low-rank space, fitted on at most LSA_FIT_ROWS papers (the first by id:
 # the same rows whatever the input order), every paper projected into it.
 LSA_DIMENSIONS = 100
@@ -146,17 +133,9 @@ class Shared:
 
 
 def pair_features(
-    score: float,
-    rank: int,
-    back: int | None,
-    cos: tuple[float, ...],
-    shared: Shared,
-    subject: float = 0.0,
-    reason: float = -1.0,
+    score: float, rank: int, back: int | None, cos: tuple[float, ...], shared: Shared
 ) -> dict[str, float]:
-    """The features of a candidate pair (names as ``FEATURES``); ``cos``: its ``pair_cosines``;
-    ``subject``: the cosine of the two papers' title-and-summary words; ``reason``: the largest
-    context agreement of a concept that could be shown as the link's reason (-1: none)."""
+    """The features of a candidate pair (names as ``FEATURES``); ``cos``: its ``pair_cosines``."""
     text, keywords, phrases, lsa = cos
     return {
         "score": score,
@@ -173,7 +152,4 @@ def pair_features(
         "central": float(shared.central),
         "central1": float(shared.central1),
         "context": round(shared.context, 6),
-        "subject": round(subject, 6),
-        "explained": float(reason >= REASON_CONTEXT),
-        "reason": round(max(reason, 0.0), 6),
     }

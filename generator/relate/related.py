@@ -435,24 +435,8 @@ def candidates(papers: tuple[Paper, ...]) -> Candidates:
         (own[i].keys() | {phrase_key(k) for k in p.keywords} for i, p in enumerate(papers)), len(papers)
     )
     sides = [side(p, counts[i]) for i, p in enumerate(papers)]
-    subjects = [" ".join(words(expand_acronyms(contribution(p.text)))) for p in papers]
-    state = pairmodel.pairing([p.text for p in papers], text, keys, phrases, order, subjects=subjects)
+    state = pairmodel.pairing([p.text for p in papers], text, keys, phrases, order)
     return Candidates(rows, counts, own, sides, catalogue, state)
-
-
-def contribution(text: str) -> str:
-    """What the paper says it does: its first sentence where the authors speak ("we", "this paper")
-    and its first with a contribution verb ("propose", "present", "introduce", "show"; the TLDR
-    stage's patterns), else its first sentence. Read from the abstract itself, never from the
-    generated title or summary (models fitted on the tune data would make them look closer to the
-    gold labels there than on unseen papers)."""
-    from generator.text.sentences import sentences
-    from generator.titles.tldr import _AUTHORS, _CONTRIBUTION
-
-    sents = sentences(text)
-    found = [next((s for s in sents if pattern.search(s)), "") for pattern in (_AUTHORS, _CONTRIBUTION)]
-    said = [s for k, s in enumerate(found) if s and s not in found[:k]]
-    return " ".join(said) if said else (sents[0] if sents else "")
 
 
 def learned_links(i: int, found: Candidates, papers: tuple[Paper, ...]) -> tuple[Related, ...]:
