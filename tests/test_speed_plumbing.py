@@ -156,3 +156,73 @@ def test_lsa_by_lapack_on_one_thread_gives_lanczos_cosines_to_the_printed_precis
     a, b = np.einsum("ij,ij->i", new[left], new[right]), np.einsum("ij,ij->i", old[left], old[right])
     assert np.abs(a - b).max() < 1e-9 and (np.round(a, 6) == np.round(b, 6)).mean() > 0.999
     assert np.abs(a).max() > 0.1  # the spaces are not empty
+
+
+def test_indexed_positions_contexts_and_sparse_dot_equal_the_plain_scans_to_the_bit() -> None:
+    import math
+    import random
+
+    rng = random.Random(3)
+    vocab = ["graph", "node", "layer", "neural", "network", "message", "edge", "loss"]
+    for _ in range(200):
+        tokens = [rng.choice(vocab) for _ in range(rng.randint(0, 60))]
+        index = contexts.word_index(tokens)
+        idf = {w: 1.0 + rng.random() for w in vocab}
+        for concept in (["graph"], ["neural", "network"], ["node", "edge", "loss"], ["absent"], []):
+            assert contexts.positions(tokens, concept, index) == contexts.positions(tokens, concept)
+            assert contexts.context(tokens, concept, idf, index) == contexts.context(tokens, concept, idf)
+        a = {w: rng.random() for w in rng.sample(vocab, rng.randint(1, 8))}
+        b = {w: rng.random() for w in rng.sample(vocab, rng.randint(1, 8))}
+        na, nb = contexts.norm(a), contexts.norm(b)
+        old = sum(v * b.get(t, 0.0) for t, v in a.items())  # the third session's dot product
+        assert contexts.agreement_of_norms(a, na, b, nb) == (old / (na * nb) if na and nb else 0.0)
+        assert math.isfinite(contexts.agreement_of_norms(a, na, b, nb))
+
+
+def test_a_remembered_concept_test_gives_the_fresh_answer_every_time() -> None:
+    from generator.relate import reasons
+
+    catalogue = count([{"monte carlo", "chain monte carlo", "markov chain monte carlo", "a b"}] * 3, 40)
+    fresh = count([{"monte carlo", "chain monte carlo", "markov chain monte carlo", "a b"}] * 3, 40)
+    answers = []
+    for key, surface in (
+        ("chain monte carlo", "chain Monte Carlo"),
+        ("markov chain monte carlo", "Markov chain Monte Carlo"),
+        ("a b", "a b"),
+        ("unseen term", "unseen term"),
+    ):
+        first = reasons.is_concept(key, surface, catalogue)
+        object.__setattr__(fresh, "_concepts", {})  # forget: computed again
+        assert first == reasons.is_concept(key, surface, catalogue) == reasons.is_concept(key, surface, fresh)
+        answers.append(first)
+    assert answers[1] and not answers[0] and not answers[2]  # a fragment and a too-short key are not
+    assert ("markov chain monte carlo", "Markov chain Monte Carlo") in catalogue.__dict__["_concepts"]
+
+
+def test_titles_submitted_to_the_pool_and_early_candidates_give_the_serial_catalogue(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.identity.dedupe import dedupe
+    from generator.inputs import ingest
+    from generator.keywords import stage
+    from generator.relate import related
+    from generator.text.clean import clean
+    from generator.titles import generate
+
+    from .conftest import FROZEN_SEEDS
+
+    papers = clean(dedupe(ingest.read_seeds(FROZEN_SEEDS), {}))
+    with parallel.runtime(None, jobs=1):
+        keyworded = stage.with_keywords(papers)
+        serial = related.related_papers(generate.with_titles(keyworded))
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 2)
+    with parallel.runtime(None, jobs=2) as run:
+        pending = generate.titles_later(keyworded)
+        assert run._pool is not None  # the titles were sent to the pool before the candidates
+        early = related.untitled(keyworded)
+        titled = pending()
+        assert run.counts["_title_plain"] == [0, len(keyworded)]
+        overlapped = related.related_papers(titled, early)
+    assert overlapped == serial and any(p.related for p in serial) and all(p.title for p in serial)
+    with pytest.raises(ValueError):
+        related.candidates(titled[1:], early)
