@@ -65,30 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(cache, ignore_errors=True)
     for name in ("dedupe", "clean", "with_keywords", "with_titles", "related_papers", "with_topics"):
         timed(pipeline, name, name)
-    # Since the fourth session the titles are sent to the pool (``titles_later``) and collected by
-    # the function it returns, while the related papers' title-free candidates (``untitled``) run.
-    later = getattr(pipeline, "titles_later", None)
-    if later is not None:
-
-        def titles_later(*args: Any, **kwargs: Any) -> Callable[[], Any]:
-            start = time.process_time()
-            collect = later(*args, **kwargs)
-            TIMES["with_titles"] = TIMES.get("with_titles", 0.0) + time.process_time() - start
-
-            def timed_collect() -> Any:
-                begin = time.process_time()
-                try:
-                    return collect()
-                finally:
-                    TIMES["with_titles"] = TIMES.get("with_titles", 0.0) + time.process_time() - begin
-
-            return timed_collect
-
-        pipeline.titles_later = titles_later  # type: ignore[attr-defined]
-    timed(pipeline, "untitled", "related_papers: candidates")
     timed(pipeline.write, "write", "render + write")
-    if not hasattr(pipeline, "untitled"):
-        timed(related, "candidates", "related_papers: candidates")
+    timed(related, "candidates", "related_papers: candidates")
     timed(pairmodel, "pairing", "related_papers: candidates: pair model spaces (LSA)")
     timed(related, "_links_of", "related_papers: links")
     start = time.process_time()

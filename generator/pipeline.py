@@ -22,13 +22,13 @@ from generator.models import (
     SeedLine,
     Stats,
 )
-from generator.relate.related import related_papers, untitled
+from generator.relate.related import related_papers
 from generator.relate.topics import with_topics
 from generator.runtime import parallel
 from generator.site import feeds, scholar, write
 from generator.site.render import Renderer
 from generator.text.clean import clean
-from generator.titles.generate import titles_later
+from generator.titles.generate import with_titles
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +84,9 @@ def catalogue_from(
             raise BuildError(problems)
     papers = with_keywords(papers)
     # Titles before the related papers: the link rule reads each paper's title and summary
-    # (relate/specific.py: a shared concept counts when it is central to both papers). The related
-    # papers' candidates read neither: computed here while the pool writes the titles.
-    titled = titles_later(papers, curated)
-    early = untitled(papers) if len(papers) > 1 else None
-    papers = titled()
-    papers, topics = with_topics(related_papers(papers, early))
+    # (relate/specific.py: a shared concept counts when it is central to both papers).
+    papers = with_titles(papers, curated)
+    papers, topics = with_topics(related_papers(papers))
     papers = history.with_first_seen(papers, lines, seed_history)
     stats = Stats(
         seed_files=len({line.source.file for line in lines}),

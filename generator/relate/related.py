@@ -423,26 +423,9 @@ class Candidates:
         )
 
 
-@dataclass(frozen=True)
-class Untitled:
-    """What ``candidates`` computes without the papers' titles and summaries (all of it but the
-    ``Side``s): the build computes it while the pool writes the titles (``pipeline.catalogue_from``)."""
-
-    papers: tuple[tuple[str, str, tuple[str, ...]], ...]  # (id, abstract, keywords) it was made of
-    rows: list[list[Neighbour]]
-    counts: list[dict[str, tuple[str, int]]]
-    own: list[dict[str, str]]
-    catalogue: Catalogue
-    state: pairmodel.Pairing
-
-
-def _made_of(papers: tuple[Paper, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    return tuple((p.id, p.text, p.keywords) for p in papers)
-
-
-def untitled(papers: tuple[Paper, ...]) -> Untitled:
+def candidates(papers: tuple[Paper, ...]) -> Candidates:
     """Each paper's CANDIDATE_LINKS best matches by the blended score, with the catalogue's concept
-    counts and the spaces the pair model reads: read from the abstracts and keywords only."""
+    counts and the spaces the pair model reads."""
     order = np.argsort(np.argsort(np.array([p.id for p in papers])))
     counts = list(paper_counts(papers))
     text, keys, phrases = feature_parts(papers, counts)
@@ -451,19 +434,9 @@ def untitled(papers: tuple[Paper, ...]) -> Untitled:
     catalogue = count(
         (own[i].keys() | {phrase_key(k) for k in p.keywords} for i, p in enumerate(papers)), len(papers)
     )
+    sides = [side(p, counts[i]) for i, p in enumerate(papers)]
     state = pairmodel.pairing([p.text for p in papers], text, keys, phrases, order)
-    return Untitled(_made_of(papers), rows, counts, own, catalogue, state)
-
-
-def candidates(papers: tuple[Paper, ...], early: Untitled | None = None) -> Candidates:
-    """``untitled`` (given as ``early`` when computed before the titles: it must be of the same
-    papers, abstracts and keywords), with each paper's ``Side`` (its title and summary)."""
-    if early is None:
-        early = untitled(papers)
-    elif early.papers != _made_of(papers):
-        raise ValueError("the early candidates are of other papers")
-    sides = [side(p, early.counts[i]) for i, p in enumerate(papers)]
-    return Candidates(early.rows, early.counts, early.own, sides, early.catalogue, early.state)
+    return Candidates(rows, counts, own, sides, catalogue, state)
 
 
 def learned_links(i: int, found: Candidates, papers: tuple[Paper, ...]) -> tuple[Related, ...]:
@@ -484,17 +457,16 @@ def learned_links(i: int, found: Candidates, papers: tuple[Paper, ...]) -> tuple
     )
 
 
-def related_papers(papers: tuple[Paper, ...], early: Untitled | None = None) -> tuple[Paper, ...]:
+def related_papers(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     """Up to MAX_RELATED related papers per paper, most likely first; never itself.
 
     The pair model (``pairmodel.py``) rates each paper's CANDIDATE_LINKS best matches; those likely
     enough are shown, with the shared specific concepts both abstracts say in the same sense as
     their reasons. A paper left with no link says why (``Paper.related_note``). ``Paper.similar``
-    keeps the wider neighbourhood (any shared concept) that the topics are built from. ``early``:
-    ``untitled(papers)`` when computed before the titles."""
+    keeps the wider neighbourhood (any shared concept) that the topics are built from."""
     if len(papers) < 2:
         return tuple(replace(p, related_note=NOTE_ALONE) for p in papers)
-    found = candidates(papers, early)
+    found = candidates(papers)
     found.prepare()  # before the fork: every child reads the same pairs' cosines
     # Each paper's links are a pure function of the candidates: computed in batches on the build's
     # forked copies of this process (runtime/parallel.py), which inherit ``found`` and ``papers``.

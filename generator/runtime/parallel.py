@@ -123,36 +123,6 @@ def map_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> li
     return list(imap_cached(func, texts, key))
 
 
-def submit_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> Callable[[], list[Any]]:
-    """``map_cached`` in two steps, so the caller can work while the pool computes: the texts the
-    cache lacks are sent to the pool now, and calling the result waits for them, stores them and
-    returns every value (as ``map_cached`` would: same values, same order, same JSON round trip).
-    With one process, or too few texts for the pool, everything is done when the result is called."""
-    state = current()
-    if state.jobs <= 1:
-        return partial(map_cached, func, texts, key)
-    keys = [entry_key(key, text) for text in texts]
-    known = state.cache.get_many(keys)
-    todo: dict[str, str] = {}
-    for k, text in zip(keys, texts, strict=True):
-        if k not in known:
-            todo.setdefault(k, text)
-    if len(todo) < MIN_PARALLEL:
-        return partial(map_cached, func, texts, key)
-    counts = state.counts.setdefault(getattr(func, "__name__", "items"), [0, 0])
-    counts[0] += len(set(keys)) - len(todo)
-    counts[1] += len(todo)
-    jobs = min(state.jobs, len(todo))
-    chunksize = max(1, min(64, len(todo) // (jobs * 16)))
-    results = state.pool().map(func, list(todo.values()), chunksize=chunksize)  # submitted now
-
-    def collect() -> list[Any]:
-        known.update(_stored(state.cache, todo, list(results)))
-        return [known[k] for k in keys]
-
-    return collect
-
-
 def imap_cached(
     func: Callable[[str], Any],
     texts: Sequence[str],

@@ -19,9 +19,8 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
@@ -314,25 +313,12 @@ def with_titles(
 ) -> tuple[Paper, ...]:
     """Every paper with its display title and TLDR: curated from metadata, else generated (cached per
     abstract) and marked so."""
-    return titles_later(papers, metadata)()
-
-
-def titles_later(
-    papers: tuple[Paper, ...], metadata: Mapping[str, Metadata] | None = None
-) -> Callable[[], tuple[Paper, ...]]:
-    """``with_titles`` in two steps: the pool starts generating the titles now, and calling the
-    result waits for them (``parallel.submit_cached``), so the build can work meanwhile."""
-    inputs = [json.dumps([p.text, list(p.keywords)], ensure_ascii=False) for p in papers]
-    pending = parallel.submit_cached(_title_plain, inputs, key=cache_key())
-    return lambda: _titled(papers, metadata or {}, pending())
-
-
-def _titled(
-    papers: tuple[Paper, ...], metadata: Mapping[str, Metadata], generated: list[Any]
-) -> tuple[Paper, ...]:
+    metadata = metadata or {}
     titles: dict[str, str] = {}
     tldrs: dict[str, str] = {}
     fixed: set[str] = set()
+    inputs = [json.dumps([p.text, list(p.keywords)], ensure_ascii=False) for p in papers]
+    generated = parallel.map_cached(_title_plain, inputs, key=cache_key())
     for paper, (title, summary, _others) in zip(papers, generated, strict=True):
         curated = metadata.get(paper.id, Metadata())
         if curated.title:
