@@ -86,10 +86,10 @@ def test_related_papers_are_chosen_from_titled_papers(monkeypatch) -> None:
     seen: list[int] = []
     real = pipeline.related_papers
 
-    def checked(papers, *early):  # type: ignore[no-untyped-def]
+    def checked(papers):  # type: ignore[no-untyped-def]
         assert all(p.title and p.tldr for p in papers), "related papers computed before titles"
         seen.append(len(papers))
-        return real(papers, *early)  # the title-free candidates (related.untitled) may come early
+        return real(papers)
 
     monkeypatch.setattr(pipeline, "related_papers", checked)
     lines, metadata_source, id_lock = read_inputs(FROZEN_SEEDS)

@@ -197,32 +197,3 @@ def test_a_remembered_concept_test_gives_the_fresh_answer_every_time() -> None:
         answers.append(first)
     assert answers[1] and not answers[0] and not answers[2]  # a fragment and a too-short key are not
     assert ("markov chain monte carlo", "Markov chain Monte Carlo") in catalogue.__dict__["_concepts"]
-
-
-def test_titles_submitted_to_the_pool_and_early_candidates_give_the_serial_catalogue(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from generator.identity.dedupe import dedupe
-    from generator.inputs import ingest
-    from generator.keywords import stage
-    from generator.relate import related
-    from generator.text.clean import clean
-    from generator.titles import generate
-
-    from .conftest import FROZEN_SEEDS
-
-    papers = clean(dedupe(ingest.read_seeds(FROZEN_SEEDS), {}))
-    with parallel.runtime(None, jobs=1):
-        keyworded = stage.with_keywords(papers)
-        serial = related.related_papers(generate.with_titles(keyworded))
-    monkeypatch.setattr(parallel, "MIN_PARALLEL", 2)
-    with parallel.runtime(None, jobs=2) as run:
-        pending = generate.titles_later(keyworded)
-        assert run._pool is not None  # the titles were sent to the pool before the candidates
-        early = related.untitled(keyworded)
-        titled = pending()
-        assert run.counts["_title_plain"] == [0, len(keyworded)]
-        overlapped = related.related_papers(titled, early)
-    assert overlapped == serial and any(p.related for p in serial) and all(p.title for p in serial)
-    with pytest.raises(ValueError):
-        related.candidates(titled[1:], early)
