@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from generator.relate import contexts, pairmodel
+from generator.relate import contexts, pairmodel, pairs
 from generator.relate.reasons import Catalogue, count
 from generator.relate.related import words
 from generator.runtime import parallel
@@ -114,3 +114,86 @@ def test_the_keyword_stage_notes_the_terms_the_related_papers_read_without_decod
         read_back = list(concepts.paper_counts(papers))  # the old way: from the keyword values
         assert run.counts[concepts.CONCEPTS_LABEL] == [0, len(papers)]
     assert noted == read_back and any(noted)
+
+
+def _lsa_by_lanczos(text, order, dimensions):  # the third session's path: ARPACK on the dense Gram
+    import numpy as np
+    import scipy.sparse as sp
+    from scipy.sparse.linalg import eigsh
+
+    fit = np.argsort(order, kind="stable")[: pairs.LSA_FIT_ROWS]
+    k = min(dimensions, len(fit) - 2)
+    sample = sp.csr_matrix(text[fit], dtype=np.float64)
+    values, vectors = eigsh((sample @ sample.T).toarray(), k=k, v0=np.ones(len(fit)))
+    keep = values > 1e-9
+    rows = (sp.csr_matrix(text, dtype=np.float64) @ sample.T).toarray() @ (
+        vectors[:, keep] / np.sqrt(values[keep])
+    )
+    return pairs._normalised(rows)
+
+
+def test_lsa_by_lapack_on_one_thread_gives_lanczos_cosines_to_the_printed_precision(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import numpy as np
+    import scipy.sparse as sp
+    from threadpoolctl import threadpool_info
+
+    rng = np.random.default_rng(7)
+    text = sp.random(260, 4000, density=0.02, format="csr", random_state=rng, dtype=np.float32)
+    order = rng.permutation(260)
+    threads: list[int] = []
+    real = pairs._lsa_rows
+
+    def recording(*args: object) -> np.ndarray:
+        threads.extend(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+        return real(*args)
+
+    monkeypatch.setattr(pairs, "_lsa_rows", recording)
+    new, old = pairs.lsa_rows(text, order, dimensions=40), _lsa_by_lanczos(text, order, 40)
+    assert threads and set(threads) == {1}
+    left, right = rng.integers(0, 260, 5000), rng.integers(0, 260, 5000)
+    a, b = np.einsum("ij,ij->i", new[left], new[right]), np.einsum("ij,ij->i", old[left], old[right])
+    assert np.abs(a - b).max() < 1e-9 and (np.round(a, 6) == np.round(b, 6)).mean() > 0.999
+    assert np.abs(a).max() > 0.1  # the spaces are not empty
+
+
+def test_indexed_positions_contexts_and_sparse_dot_equal_the_plain_scans_to_the_bit() -> None:
+    import math
+    import random
+
+    rng = random.Random(3)
+    vocab = ["graph", "node", "layer", "neural", "network", "message", "edge", "loss"]
+    for _ in range(200):
+        tokens = [rng.choice(vocab) for _ in range(rng.randint(0, 60))]
+        index = contexts.word_index(tokens)
+        idf = {w: 1.0 + rng.random() for w in vocab}
+        for concept in (["graph"], ["neural", "network"], ["node", "edge", "loss"], ["absent"], []):
+            assert contexts.positions(tokens, concept, index) == contexts.positions(tokens, concept)
+            assert contexts.context(tokens, concept, idf, index) == contexts.context(tokens, concept, idf)
+        a = {w: rng.random() for w in rng.sample(vocab, rng.randint(1, 8))}
+        b = {w: rng.random() for w in rng.sample(vocab, rng.randint(1, 8))}
+        na, nb = contexts.norm(a), contexts.norm(b)
+        old = sum(v * b.get(t, 0.0) for t, v in a.items())  # the third session's dot product
+        assert contexts.agreement_of_norms(a, na, b, nb) == (old / (na * nb) if na and nb else 0.0)
+        assert math.isfinite(contexts.agreement_of_norms(a, na, b, nb))
+
+
+def test_a_remembered_concept_test_gives_the_fresh_answer_every_time() -> None:
+    from generator.relate import reasons
+
+    catalogue = count([{"monte carlo", "chain monte carlo", "markov chain monte carlo", "a b"}] * 3, 40)
+    fresh = count([{"monte carlo", "chain monte carlo", "markov chain monte carlo", "a b"}] * 3, 40)
+    answers = []
+    for key, surface in (
+        ("chain monte carlo", "chain Monte Carlo"),
+        ("markov chain monte carlo", "Markov chain Monte Carlo"),
+        ("a b", "a b"),
+        ("unseen term", "unseen term"),
+    ):
+        first = reasons.is_concept(key, surface, catalogue)
+        object.__setattr__(fresh, "_concepts", {})  # forget: computed again
+        assert first == reasons.is_concept(key, surface, catalogue) == reasons.is_concept(key, surface, fresh)
+        answers.append(first)
+    assert answers[1] and not answers[0] and not answers[2]  # a fragment and a too-short key are not
+    assert ("markov chain monte carlo", "Markov chain Monte Carlo") in catalogue.__dict__["_concepts"]

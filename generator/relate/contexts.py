@@ -19,13 +19,27 @@ from collections.abc import Sequence
 WINDOW = 8
 
 
-def positions(tokens: Sequence[str], concept: Sequence[str]) -> list[int]:
-    """Where the concept's words (``related.words`` of it) start in the abstract's words."""
+def positions(
+    tokens: Sequence[str], concept: Sequence[str], index: dict[str, list[int]] | None = None
+) -> list[int]:
+    """Where the concept's words (``related.words`` of it) start in the abstract's words (``index``:
+    the tokens' ``word_index``, when known, so the abstract is not scanned again)."""
     n = len(concept)
     if not n:
         return []
     first = concept[0]
+    if index is not None:
+        whole = list(concept)
+        return [p for p in index.get(first, ()) if n == 1 or list(tokens[p : p + n]) == whole]
     return [p for p, t in enumerate(tokens) if t == first and list(tokens[p : p + n]) == list(concept)]
+
+
+def word_index(tokens: Sequence[str]) -> dict[str, list[int]]:
+    """Each word's positions in the abstract's words, in order."""
+    index: dict[str, list[int]] = {}
+    for p, t in enumerate(tokens):
+        index.setdefault(t, []).append(p)
+    return index
 
 
 def said(tokens: Sequence[str], concept: Sequence[str]) -> bool:
@@ -33,11 +47,17 @@ def said(tokens: Sequence[str], concept: Sequence[str]) -> bool:
     return bool(positions(tokens, concept))
 
 
-def context(tokens: Sequence[str], concept: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
-    """The IDF-weighted bag of words within WINDOW words of the concept's mentions, without its words."""
+def context(
+    tokens: Sequence[str],
+    concept: Sequence[str],
+    idf: dict[str, float],
+    index: dict[str, list[int]] | None = None,
+) -> dict[str, float]:
+    """The IDF-weighted bag of words within WINDOW words of the concept's mentions, without its words
+    (``index``: as ``positions``)."""
     own = set(concept)
     bag: Counter[str] = Counter()
-    for p in positions(tokens, concept):
+    for p in positions(tokens, concept, index):
         around = [*tokens[max(0, p - WINDOW) : p], *tokens[p + len(concept) : p + len(concept) + WINDOW]]
         bag.update(t for t in around if t not in own)
     return {t: c * idf.get(t, 0.0) for t, c in bag.items()}
@@ -56,8 +76,10 @@ def norm(a: dict[str, float]) -> float:
 
 
 def agreement_of_norms(a: dict[str, float], na: float, b: dict[str, float], nb: float) -> float:
-    """``agreement`` of two non-empty contexts whose ``norm`` is known."""
-    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
+    """``agreement`` of two non-empty contexts whose ``norm`` is known. The dot product adds the
+    products of the words both hold, in ``a``'s order: the same float as adding a 0.0 for every other
+    word of ``a`` (x + 0.0 is x)."""
+    dot = sum(v * b[t] for t, v in a.items() if t in b)
     return dot / (na * nb) if na and nb else 0.0
 
 

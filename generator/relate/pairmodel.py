@@ -77,6 +77,8 @@ class Pairing:
     concept_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _contexts: dict[tuple[int, str], dict[str, float]] = field(default_factory=dict)
     _norms: dict[tuple[int, str], float] = field(default_factory=dict)
+    _indexes: dict[int, dict[str, list[int]]] = field(default_factory=dict)
+    _written: dict[int, dict[str, list[int]]] = field(default_factory=dict)
 
     def words_of(self, surface: str) -> tuple[str, ...]:
         from generator.relate.related import words
@@ -90,7 +92,23 @@ class Pairing:
         key = (i, surface)
         found = self._contexts.get(key)
         if found is None:
-            found = self._contexts[key] = contexts.context(self.expanded[i], self.words_of(surface), self.idf)
+            found = self._contexts[key] = contexts.context(
+                self.expanded[i], self.words_of(surface), self.idf, self._index(i)
+            )
+        return found
+
+    def said(self, i: int, surface: str) -> bool:
+        """``contexts.said`` of the concept in abstract i's words as written."""
+        index = self._written.get(i)
+        if index is None:
+            index = self._written[i] = contexts.word_index(self.written[i])
+        return bool(contexts.positions(self.written[i], self.words_of(surface), index))
+
+    def _index(self, i: int) -> dict[str, list[int]]:
+        """``contexts.word_index`` of abstract i's expanded words, built once."""
+        found = self._indexes.get(i)
+        if found is None:
+            found = self._indexes[i] = contexts.word_index(self.expanded[i])
         return found
 
     def agreement(self, i: int, surface: str, j: int, other: str) -> float:
@@ -166,8 +184,8 @@ def reasons(
         if agree >= REASON_CONTEXT
         and (central or not REASON_CENTRAL)
         and not _everyday(surface)
-        and contexts.said(state.written[i], state.words_of(surface))
-        and contexts.said(state.written[j], state.words_of(surface))
+        and state.said(i, surface)
+        and state.said(j, surface)
     ]
     ranked = sorted(
         kept,

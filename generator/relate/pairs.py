@@ -73,10 +73,20 @@ def _normalised(matrix: np.ndarray) -> np.ndarray:
 def lsa_rows(text: sp.csr_matrix, order: np.ndarray, dimensions: int = LSA_DIMENSIONS) -> np.ndarray:
     """Each row's unit vector in the LSA space of ``text`` (rows: papers; ``order``: each row's rank
     by paper id). The space is spanned by the top right singular vectors of the TF-IDF rows of the
-    first LSA_FIT_ROWS papers by id, found from the top eigenvectors of their Gram matrix (Lanczos,
-    a fixed start vector: deterministic; the cost grows with the fitted rows, never with the hashed
-    vocabulary); every row is projected into it."""
-    from scipy.sparse.linalg import eigsh
+    first LSA_FIT_ROWS papers by id, found from the top eigenvectors of their Gram matrix (LAPACK's
+    direct ``syevx`` for the top ``dimensions`` only: deterministic, no iteration; the cost grows with
+    the fitted rows, never with the hashed vocabulary); every row is projected into it.
+
+    Computed on one BLAS thread: on a busy machine threaded OpenBLAS spins waiting for its threads
+    (3.5x the CPU and 4x the wall of one thread, measured in BENCHMARKS.md, "fourth session")."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _lsa_rows(text, order, dimensions)
+
+
+def _lsa_rows(text: sp.csr_matrix, order: np.ndarray, dimensions: int) -> np.ndarray:
+    from scipy.linalg import eigh
 
     n = text.shape[0]
     fit = np.argsort(order, kind="stable")[
@@ -87,7 +97,8 @@ def lsa_rows(text: sp.csr_matrix, order: np.ndarray, dimensions: int = LSA_DIMEN
         return np.zeros((n, 1))
     sample = sp.csr_matrix(text[fit], dtype=np.float64)
     gram = (sample @ sample.T).toarray()
-    values, vectors = eigsh(gram, k=k, v0=np.ones(len(fit)))
+    m = len(fit)
+    values, vectors = eigh(gram, subset_by_index=[m - k, m - 1], driver="evx")
     keep = values > 1e-9
     # A row's coordinates are its products with the right singular vectors, sample.T @ v / sqrt(l):
     # computed as (row @ sample.T) @ (v / sqrt(l)), a block of rows at a time, never a vector of the

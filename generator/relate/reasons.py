@@ -99,13 +99,21 @@ def _technical(key: str, surface: str) -> bool:
 
 def is_concept(key: str, surface: str, catalogue: Catalogue) -> bool:
     """A term that can explain a link: technical, used by few of the catalogue's papers, and no
-    piece of a longer term."""
-    return (
-        len(key) > 2
-        and catalogue.df[key] <= catalogue.limit()
-        and _technical(key, surface)
-        and not catalogue.fragment(key)
-    )
+    piece of a longer term. A pure function of (key, surface) in a catalogue: remembered on it
+    (asked ~430,000 times at 2,000 papers, for ~60,000 distinct terms)."""
+    known = catalogue.__dict__.get("_concepts")
+    if known is None:
+        known = {}
+        object.__setattr__(catalogue, "_concepts", known)
+    found = known.get((key, surface))
+    if found is None:
+        found = known[(key, surface)] = (
+            len(key) > 2
+            and catalogue.df[key] <= catalogue.limit()
+            and _technical(key, surface)
+            and not catalogue.fragment(key)
+        )
+    return found
 
 
 def _overlap(a: str, b: str) -> bool:

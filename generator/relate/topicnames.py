@@ -24,6 +24,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.keywords import filler
 from generator.models import Paper
@@ -54,9 +55,11 @@ def _contains(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
 
 
+@lru_cache(maxsize=1 << 16)
 def nameable(key: str) -> bool:
     """A term fit to head a topic: no stop word at either end, no filler, not a kind of work
-    ("downstream tasks") nor a role ("input image")."""
+    ("downstream tasks") nor a role ("input image"). A pure function of the key: remembered (asked
+    again for every topic of every clustering round)."""
     parts = key.split()
     return (
         bool(parts)
