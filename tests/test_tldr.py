@@ -380,3 +380,21 @@ def test_sentences_know_how_far_after_the_authors_first_speak_they_come() -> Non
     ]
     assert got == [f"from_we={d}" for d in (-1, 0, 1, 2, 3, 3, 3)]
     assert "from_we=none" in tldr._sentence_features(["Samplers are slow."], 0, 1, frozenset())
+
+
+def test_a_relative_clauses_we_is_no_main_clause() -> None:
+    """ "..., which we denote as X" has no object once cut from its sentence: "We denote as the
+    insideness problem." (a blind reader's wrong TLDR). Only a "we" after the opening phrase starts
+    the main clause."""
+    sentence = (
+        "At the heart of image segmentation lies the problem of determining whether a pixel is inside "
+        'or outside a region, which we denote as the "insideness" problem.'
+    )
+    assert not main_clause(sentence).startswith("We denote")
+    assert (
+        main_clause("In this paper we propose a new loss for detection.")
+        == "We propose a new loss for detection"
+    )
+    assert main_clause("Inspired by biology we propose a sampler for diffusion models.").startswith(
+        "We propose"
+    )

@@ -103,7 +103,10 @@ def main_clause(sentence: str) -> str:
     lead = _first_word(s)
     if lead and lex_tag(lead) in _LEAD_TAGS and lead.lower() not in TLDR_ANAPHORS:
         m = _BARE_WE.search(s)  # "In this paper we ...", "Inspired by X we propose ..."
-        if m and len(s[: m.start()].split()) <= 25:
+        # ... but not a "we" that opens a relative or subordinate clause ("..., which we denote as
+        # X", "the loss that we use", "as we show"): that clause has no object or no main verb.
+        before = s[: m.start()].split()[-1:] if m else []
+        if m and len(s[: m.start()].split()) <= 25 and not (before and _subordinating(before[0])):
             return upper_first(s[m.end() :])
         for comma in _COMMA.finditer(s):
             pre, rest = s[: comma.start()], s[comma.end() :]
@@ -113,6 +116,13 @@ def main_clause(sentence: str) -> str:
             if head and lex_tag(head) in _SUBJECT_TAGS and len(rest.split()) >= MIN_WORDS:
                 return upper_first(rest)
     return s
+
+
+def _subordinating(word: str) -> bool:
+    """Whether a word opens a relative or subordinate clause (which, that, who, as, because, if):
+    the tagger's lexicon tags WDT, WP, WP$ or IN (the last also covers prepositions, which never
+    stand right before a main clause's "we" either)."""
+    return lex_tag(word.lower().strip(",;:")) in ("WDT", "WP", "WP$", "IN")
 
 
 def drop_opener(clause: str) -> str:
