@@ -118,3 +118,21 @@ def test_remembered_sentences_give_the_tags_a_fresh_tagging_gives(monkeypatch: p
     model._sentences.clear()
     assert [model.tag_tokens(s) for s in sentences] == fresh  # the cache starts again when full
     assert len(model._sentences) <= 6
+
+
+def test_untokenize_writes_joined_tokens_as_text_again() -> None:
+    """A title phrase is built from tokens; joined with spaces they read "Deep learning 's success"
+    (a blind reader's broken title). ``untokenize`` undoes exactly the spaces tokenising added."""
+    from generator.text.tagger import tokenize, untokenize
+
+    for text in ("Deep learning's success", "(DNN) based keyword spotting", "Models don't fail, mostly."):
+        assert untokenize(" ".join(tokenize(text))) == text
+    assert untokenize("Authors' choice: a method") == "Authors' choice: a method"
+
+
+def test_generated_titles_never_show_a_detached_clitic() -> None:
+    from generator.titles.generate import fit
+
+    assert fit("Self-supervised compression technique for Deep learning 's success") == (
+        "Self-supervised compression technique for Deep learning's success"
+    )

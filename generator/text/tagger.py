@@ -79,6 +79,21 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+# Spaces that joining tokens with " " puts where the text had none: before a clitic ("learning 's")
+# or closing punctuation, and after an opening bracket.
+_JOINED_CLITIC = re.compile(r"(?<=\w) (?=(?:['\u2019](?:s|re|ve|ll|d|m)|n['\u2019]t)\b)")
+_JOINED_CLOSE = re.compile(r" (?=[)\],.;:!?%](?:\s|$))")
+_JOINED_OPEN = re.compile(r"(?<=[(\[]) ")
+
+
+def untokenize(text: str) -> str:
+    """Tokens joined with spaces (``" ".join(tokenize(t))``) written as text again: "Deep learning
+    's success" -> "Deep learning's success", "( DNN )" -> "(DNN)"."""
+    text = _JOINED_CLITIC.sub("", text)
+    text = _JOINED_CLOSE.sub("", text)
+    return _JOINED_OPEN.sub("", text)
+
+
 def normalize(word: str) -> str:
     """The word as the features see it: lower case, numbers folded to their shape."""
     if word[0].isdigit():

@@ -29,7 +29,7 @@ from generator.text.acronyms import long_form
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
-from generator.text.tagger import tag
+from generator.text.tagger import tag, untokenize
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
 from generator.titles import contribution, names, rules, spans, title_lm, tldr
 from generator.titles.clues import (
@@ -85,8 +85,9 @@ def curated_title(text: str) -> str:
 
 
 def fit(title: str, limit: int = TITLE_MAX) -> str:
-    """At most ``limit`` characters, cut at a word boundary, without a dangling 'of the'."""
-    title = safe_title(title)
+    """At most ``limit`` characters, cut at a word boundary, without a dangling 'of the'; tokens a
+    phrase was built from written as text again ("Deep learning's", not "Deep learning 's")."""
+    title = safe_title(untokenize(title))
     cut = len(title) > limit
     if cut:
         title = title[: limit + 1].rsplit(" ", 1)[0]
