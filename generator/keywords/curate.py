@@ -256,9 +256,16 @@ def _choice(
         for k in best
         if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
         or (k not in written and k in lower and unspecific(k, len(best[k][1]), said, lower[k]))
+        or (k in written and umbrella(k, len(best[k][1])))
     }
     score = {k: _ranked_score(best[k][0], shared[k] > 1 and " " in k) for k in best}
     ranked = sorted((k for k in best if k not in too_common), key=lambda k: (k in weak, score[k], k))
+    if MODIFIED_MERGED:
+        ranked = _unmodified(ranked, {k: v[1] for k, v in best.items()}, said, weak)
+    where = {k: v[1] for k, v in best.items()}
+    if ACRONYMS_MATCHED:
+        capitals = {k for k, t in zip(one.keys, one.texts, strict=True) if t.isupper()}
+        ranked, where = _initials_merged(ranked, capitals, where)
     # Near-repeats ("programming tasks", "programming problems"): the one more papers share stays.
     order = {k: i for i, k in enumerate(ranked)}
     ranked = filler.siblings(ranked, lambda k: (-shared[k], order[k]))
@@ -266,7 +273,7 @@ def _choice(
     # machine translation (NMT)", "CNN architectures" repeats "convolutional neural networks (CNNs)".
     spelt = {k: " ".join(expand.get(w, w) for w in k.split()) for k in best}
     if not _learned():
-        return _choose(ranked, {k: v[1] for k, v in best.items()}, weak, spelt=spelt)
+        return _choose(ranked, where, weak, spelt=spelt)
     # Fewer, surer keywords: below the model's probability threshold a keyword only makes up SHOWN_MIN.
     limit = central.threshold()
     unsure = {k for k in ranked if _probability(score[k]) < limit}
@@ -274,7 +281,7 @@ def _choice(
         # as many keywords as the model expects the paper to have: the sum of its probabilities
         expected = round(EXPECTED_COUNT * sum(_probability(score[k]) for k in ranked if k not in weak))
         unsure = {k for i, k in enumerate(k for k in ranked if k not in weak) if i >= expected}
-    return _choose(ranked, {k: v[1] for k, v in best.items()}, weak | unsure, SHOWN_MIN, spelt, weak)
+    return _choose(ranked, where, weak | unsure, SHOWN_MIN, spelt, weak)
 
 
 def _learned() -> bool:
@@ -321,6 +328,98 @@ def unspecific(key: str, count: int, said: dict[str, int] | None = None, text: s
     for word in words:
         chance *= generic.share(word)
     return chance >= CHANCE_DOCS and central.phrase_share(key) * documents < TERM_RATIO * chance
+
+
+def umbrella(key: str, count: int) -> bool:
+    """Whether a phrase the paper defines an acronym for is still a word of the whole field: more than
+    ``central.FIELD_PHRASE_SHARE`` of SciTLDR train abstracts use it ("machine learning" 8.6%, "deep
+    learning" 9.0%) and the paper says it (with its acronym) fewer than ``UMBRELLA_COUNT`` times, as
+    the abstracts that name the field in passing do (of those using "machine learning", 9% say it or
+    "ML" three times or more; "reinforcement learning" 28%, "generative adversarial networks" 67%)."""
+    return UMBRELLA_WEAK and count < UMBRELLA_COUNT and central.phrase_share(key) > central.FIELD_PHRASE_SHARE
+
+
+# EVALUATION.md, "Keywords, round 7".
+UMBRELLA_WEAK = True
+UMBRELLA_COUNT = 3
+MODIFIED_MERGED = True
+ACRONYMS_MATCHED = True
+
+
+def initials(key: str) -> str:
+    """The first letters of a phrase's words, hyphenated parts counted apart ("visual question
+    answering" -> "vqa", "question-answering" -> "qa")."""
+    return "".join(part[0] for part in key.replace("-", " ").split() if part)
+
+
+def _initials_merged(
+    ranked: list[str], capitals: set[str], spans: dict[str, tuple[tuple[int, int], ...]]
+) -> tuple[list[str], dict[str, tuple[tuple[int, int], ...]]]:
+    """The ranking with an acronym the paper writes without defining it ("In the context of VQA")
+    and a phrase of the same paper whose initials it spells ("visual question answering") as one
+    keyword: the better ranked stays, and occurs where either does (so "question answering", a
+    piece of the phrase, is still a piece of it)."""
+    out: list[str] = []
+    where = dict(spans)
+    for key in ranked:
+        twin = next((k for k in out if _spells(key, k, capitals) or _spells(k, key, capitals)), None)
+        if twin is not None:
+            where[twin] = tuple(sorted({*where[twin], *where[key]}))
+            continue
+        out.append(key)
+    return out, where
+
+
+def _spells(acronym: str, phrase: str, capitals: set[str]) -> bool:
+    """Whether `acronym` (written in capitals, one word, an optional plural "s") spells the initials of
+    the phrase of at least two words."""
+    if acronym not in capitals or " " in acronym or " " not in phrase:
+        return False
+    letters = acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym
+    return (
+        letters.isalpha()
+        and len(letters) >= 2
+        and letters in {initials(phrase), initials(phrase).rstrip("s")}
+    )
+
+
+def _unmodified(
+    ranked: list[str], spans: dict[str, tuple[tuple[int, int], ...]], said: dict[str, int], weak: set[str]
+) -> list[str]:
+    """The ranking with a phrase said once that is a kept phrase with a writing word before it
+    ("counterintuitive generalization properties" beside "generalization properties") replaced by that
+    shorter phrase, which the paper says more often: one concept, the extra word only describes it. A
+    writing word (``_writing_modifier``) is lower case, said once by the paper, and names no topic by
+    corpus burstiness (``_no_topic``) or is unknown to ML abstracts."""
+    out: list[str] = []
+    for key in ranked:
+        words = key.split()
+        short = ""
+        for cut in range(1, len(words) - 1):
+            rest = " ".join(words[cut:])
+            if (
+                rest in spans
+                and rest not in weak
+                and len(spans[key]) == 1
+                and len(spans[rest]) > 1
+                and all(_writing_modifier(w, said) for w in words[:cut])
+            ):
+                short = rest
+                break
+        if not short:
+            if key not in out:
+                out.append(key)
+        elif short not in out:
+            out.append(short)
+    return out
+
+
+def _writing_modifier(word: str, said: dict[str, int]) -> bool:
+    """A word before a phrase that only describes it: lower case, said once here, and no topic word of
+    ML abstracts (rarely said twice there, or too rare there to tell)."""
+    if not word.isalpha() or not word.islower() or said.get(word, 0) > 1:
+        return False
+    return central.word_documents(word) == 0 or _no_topic(word)
 
 
 def _no_topic(word: str) -> bool:

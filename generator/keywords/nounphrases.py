@@ -22,7 +22,7 @@ abstracts use as a noun head (``heads.trusted``: not "converge", "residing", "li
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.text import generic, heads, tagger
 from generator.text.nounphrases import chunks
@@ -40,6 +40,9 @@ class NounPhrases:
     phrases: frozenset[str]  # lower-case, words joined by one space
     names: dict[str, str]  # lower-case word -> as the abstract writes it, for proper names
     cut: frozenset[str] = frozenset()  # phrases that only ever occur as a piece of a longer name
+    # lower-case phrase -> as written, for the parts of a name written in title case around a word that
+    # is no common word ("Allen Brain Observatory", "Super Mario Bros"): EVALUATION.md, round 7
+    named: dict[str, str] = field(default_factory=dict)
 
 
 _PROPER = frozenset({"NNP", "NNPS"})
@@ -67,7 +70,37 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
                         end + 1 < len(run) and proper[end] and proper[end + 1]
                     )
                     (cut if inside or ellipsis else whole).add(phrase)
-    return NounPhrases(frozenset(phrases), _names(sentences, defined), frozenset(cut - whole))
+    named = _named_runs(sentences, defined) if NAMED_RUNS else {}
+    return NounPhrases(frozenset(phrases), _names(sentences, defined), frozenset(cut - whole), named)
+
+
+NAMED_RUNS = True
+
+
+def _named_runs(sentences: tuple[Tagged, ...], defined: frozenset[str]) -> dict[str, str]:
+    """Every part of two or more words of a run of capitalised words inside a sentence (not its first
+    word) with a word that is no common word and that the abstract never writes in lower case ("Allen",
+    "Mario"): a proper name in title case, shown as written ("Allen Brain Observatory"). A run of
+    common words only is title case ("Visual Genome", "Factorization Machines") and keeps the rule of
+    ``_names``; a run of a defined acronym's expansion is written in lower case."""
+    lower = {token for sentence in sentences for token, _ in sentence if token.islower()}
+    lexicon = tagger.model().lexicon
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        run: list[str] = []
+        for index, (token, _tag) in enumerate([*sentence, (".", ".")]):
+            if index > 0 and token[:1].isupper() and not token.isupper() and token.isascii():
+                run.append(token)
+                continue
+            if len(run) > 1 and any(
+                not _common(w, lexicon) and w.lower() not in lower and w.lower() not in defined for w in run
+            ):
+                for start in range(len(run) - 1):
+                    for end in range(start + 2, min(len(run), start + MAX_WORDS) + 1):
+                        part = run[start:end]
+                        found.setdefault(" ".join(part).lower(), " ".join(part))
+            run = []
+    return found
 
 
 def _head(sentence: Tagged, position: int) -> bool:
