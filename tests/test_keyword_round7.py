@@ -104,3 +104,43 @@ def test_a_title_case_name_with_a_name_word_keeps_its_case(monkeypatch: pytest.M
     assert "Allen Brain Observatory" in shown or "Brain Observatory" in shown
     monkeypatch.setattr(nounphrases, "NAMED_RUNS", False)
     assert nounphrases.noun_phrases(tag_sentences(ALLEN)).named == {}
+
+
+# -- fragments: a phrase cut before its head ---------------------------------------------------------
+
+
+def test_a_phrase_always_said_before_another_noun_on_a_rare_word_is_cut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "We test our model on scanned IRS tax return forms and achieve large improvements. "
+        "This could make natural language processing systems more flexible."
+    )
+    cut = nounphrases.noun_phrases(tag_sentences(text)).cut
+    assert "scanned irs tax" in cut and "irs tax" in cut  # "tax": too rare in ML abstracts to tell
+    assert "tax return forms" not in cut  # ends its run
+    assert "natural language processing" not in cut  # a term of its own (2.2% of abstracts)
+    monkeypatch.setattr(nounphrases, "HEADLESS_CUT", False)
+    assert "scanned irs tax" not in nounphrases.noun_phrases(tag_sentences(text)).cut
+
+
+# -- a generic single word does not make up the minimum ------------------------------------------------
+
+
+def test_a_generic_single_word_never_makes_up_the_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.keywords.curate import Candidates
+    from generator.models import Paper, Source
+
+    text = "Humans learn a new word from one sentence; few-shot learning of a word needs word context."
+    found = Candidates(
+        (
+            Candidate("word", "word", -5.0, ((4, 5), (11, 12), (14, 15))),
+            Candidate("few-shot learning", "fewshot learning", -5.0, ((8, 10),)),
+        )
+    )
+    paper = (Paper(id="0" * 10, text=text, sources=(Source("t", 1),)),)
+    assert curate.curate(paper, [found])[0].keywords == ("few-shot learning",)
+    monkeypatch.setattr(curate, "WRITTEN_FILLER_FILLS", True)
+    key = curate.choice_key()
+    monkeypatch.setattr(curate, "choice_key", lambda: key + "/fills")  # not the choice cached above
+    assert "word" in curate.curate(paper, [found])[0].keywords
