@@ -77,11 +77,10 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
                         end + 1 < len(run) and proper[end] and proper[end + 1]
                     )
                     (cut if inside or ellipsis else whole).add(phrase)
-                    (early if end + 1 < len(run) and _before_noun(sentence, run[end + 1][0]) else ended).add(
-                        phrase
-                    )
+                    headless = end + 1 < len(run) and _before_noun(sentence, run[end + 1][0])
+                    (early if headless and _modifier(sentence[position][0]) else ended).add(phrase)
     named = _named_runs(sentences, defined) if NAMED_RUNS else {}
-    early = {p for p in early - ended if _modifier(p.split()[-1]) and not _term(p)} if HEADLESS_CUT else set()
+    early = {p for p in early - ended if not _term(p)} if HEADLESS_CUT else set()
     return NounPhrases(
         frozenset(phrases), _names(sentences, defined), frozenset((cut - whole) | early), named
     )
