@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from generator.keywords import central, curate, nounphrases, stage
+from generator.keywords import central, curate, merging, nounphrases, stage
 from generator.keywords.curate import Candidate
 from generator.keywords.grammar import phrase_key
 from generator.text.tagger import tag_sentences
@@ -30,12 +30,12 @@ ALLEN = (
 def test_an_undefined_acronym_and_the_phrase_it_spells_are_one_keyword() -> None:
     spans = {"vqa": ((30, 31),), "visual question answering": ((10, 13),), "data augmentation": ((5, 7),)}
     ranked = ["vqa", "data augmentation", "visual question answering"]
-    out, where = curate._initials_merged(ranked, {"vqa"}, spans)
+    out, where = merging.initials_merged(ranked, {"vqa"}, spans)
     assert out == ["vqa", "data augmentation"]
     assert where["vqa"] == ((10, 13), (30, 31))  # its pieces ("question answering") stay pieces
     # a lower-case word is no acronym, and letters that spell other initials stay apart
-    assert curate._initials_merged(ranked, set(), spans)[0] == ranked
-    assert not curate._spells("vqa", "visual question", {"vqa"})
+    assert merging.initials_merged(ranked, set(), spans)[0] == ranked
+    assert not merging.spells("vqa", "visual question", {"vqa"})
 
 
 def test_a_quoted_gloss_of_a_name_is_no_second_keyword(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -54,12 +54,12 @@ def test_a_phrase_with_a_writing_word_before_it_merges_into_the_phrase(
     spans = {long: ((3, 6),), short: ((4, 6), (40, 42)), "deep networks": ((8, 10),)}
     said = {"counterintuitive": 1, "generalization": 2, "properties": 2}
     ranked = [long, "deep networks", short]
-    assert curate._unmodified(ranked, spans, said, set()) == [short, "deep networks"]
+    assert merging.unmodified(ranked, spans, said, set()) == [short, "deep networks"]
     # a modifier the paper says again is its own, and a weak shorter phrase takes no place
-    assert curate._unmodified(ranked, spans, {**said, "counterintuitive": 2}, set()) == ranked
-    assert curate._unmodified(ranked, spans, said, {short}) == ranked
+    assert merging.unmodified(ranked, spans, {**said, "counterintuitive": 2}, set()) == ranked
+    assert merging.unmodified(ranked, spans, said, {short}) == ranked
     # "graph" names a topic by burstiness: "graph generalization properties" stays
-    assert not curate._writing_modifier("graph", {"graph": 1})
+    assert not merging.writing_modifier("graph", {"graph": 1})
 
 
 # -- the guarantee: a specific phrase, not a single common word --------------------------------------

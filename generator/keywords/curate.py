@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from sys import intern
 
-from generator.keywords import central, filler
+from generator.keywords import central, filler, merging
 from generator.keywords.grammar import crosses
 from generator.models import Paper
 from generator.runtime import cache, parallel
@@ -265,11 +265,11 @@ def _choice(
         # fewer key phrases shows fewer keywords (EVALUATION.md, round 7)
         ranked = [k for k in ranked if " " in k or k not in lower or not filler.is_generic(k, lower[k])]
     if MODIFIED_MERGED:
-        ranked = _unmodified(ranked, {k: v[1] for k, v in best.items()}, said, weak)
+        ranked = merging.unmodified(ranked, {k: v[1] for k, v in best.items()}, said, weak)
     where = {k: v[1] for k, v in best.items()}
     if ACRONYMS_MATCHED:
         capitals = {k for k, t in zip(one.keys, one.texts, strict=True) if t.isupper()}
-        ranked, where = _initials_merged(ranked, capitals, where)
+        ranked, where = merging.initials_merged(ranked, capitals, where)
     # Near-repeats ("programming tasks", "programming problems"): the one more papers share stays.
     order = {k: i for i, k in enumerate(ranked)}
     ranked = filler.siblings(ranked, lambda k: (-shared[k], order[k]))
@@ -349,82 +349,6 @@ UMBRELLA_COUNT = 3
 MODIFIED_MERGED = True
 WRITTEN_FILLER_FILLS = False
 ACRONYMS_MATCHED = True
-
-
-def initials(key: str) -> str:
-    """The first letters of a phrase's words, hyphenated parts counted apart ("visual question
-    answering" -> "vqa", "question-answering" -> "qa")."""
-    return "".join(part[0] for part in key.replace("-", " ").split() if part)
-
-
-def _initials_merged(
-    ranked: list[str], capitals: set[str], spans: dict[str, tuple[tuple[int, int], ...]]
-) -> tuple[list[str], dict[str, tuple[tuple[int, int], ...]]]:
-    """The ranking with an acronym the paper writes without defining it ("In the context of VQA")
-    and a phrase of the same paper whose initials it spells ("visual question answering") as one
-    keyword: the better ranked stays, and occurs where either does (so "question answering", a
-    piece of the phrase, is still a piece of it)."""
-    out: list[str] = []
-    where = dict(spans)
-    for key in ranked:
-        twin = next((k for k in out if _spells(key, k, capitals) or _spells(k, key, capitals)), None)
-        if twin is not None:
-            where[twin] = tuple(sorted({*where[twin], *where[key]}))
-            continue
-        out.append(key)
-    return out, where
-
-
-def _spells(acronym: str, phrase: str, capitals: set[str]) -> bool:
-    """Whether `acronym` (written in capitals, one word, an optional plural "s") spells the initials of
-    the phrase of at least two words."""
-    if acronym not in capitals or " " in acronym or " " not in phrase:
-        return False
-    letters = acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym
-    return (
-        letters.isalpha()
-        and len(letters) >= 2
-        and letters in {initials(phrase), initials(phrase).rstrip("s")}
-    )
-
-
-def _unmodified(
-    ranked: list[str], spans: dict[str, tuple[tuple[int, int], ...]], said: dict[str, int], weak: set[str]
-) -> list[str]:
-    """The ranking with a phrase said once that is a kept phrase with a writing word before it
-    ("counterintuitive generalization properties" beside "generalization properties") replaced by that
-    shorter phrase, which the paper says more often: one concept, the extra word only describes it. A
-    writing word (``_writing_modifier``) is lower case, said once by the paper, and names no topic by
-    corpus burstiness (``_no_topic``) or is unknown to ML abstracts."""
-    out: list[str] = []
-    for key in ranked:
-        words = key.split()
-        short = ""
-        for cut in range(1, len(words) - 1):
-            rest = " ".join(words[cut:])
-            if (
-                rest in spans
-                and rest not in weak
-                and len(spans[key]) == 1
-                and len(spans[rest]) > 1
-                and all(_writing_modifier(w, said) for w in words[:cut])
-            ):
-                short = rest
-                break
-        if not short:
-            if key not in out:
-                out.append(key)
-        elif short not in out:
-            out.append(short)
-    return out
-
-
-def _writing_modifier(word: str, said: dict[str, int]) -> bool:
-    """A word before a phrase that only describes it: lower case, said once here, and no topic word of
-    ML abstracts (rarely said twice there, or too rare there to tell)."""
-    if not word.isalpha() or not word.islower() or said.get(word, 0) > 1:
-        return False
-    return central.word_documents(word) == 0 or _no_topic(word)
 
 
 def _no_topic(word: str) -> bool:
