@@ -450,6 +450,18 @@ OWN_SHOWN = True
 # So is the best candidate of what the authors say they work on ("we formulate X as Y", "we study X") or
 # the first sentence's subject (``_topic_concept``). EVALUATION.md, "Keywords, round 6".
 TOPIC_SHOWN = True
+# Round 6 guaranteed single lower-case words too; round 7 does not.
+GUARANTEED_WORDS = False
+# A single lower-case word is guaranteed only when it is no common English word (Zipf under
+# ``filler.COMMON_ZIPF``) and ML abstracts that use it say it again in at least this share.
+GUARANTEED_REPEAT = 0.2
+
+
+def _topic_word(word: str) -> bool:
+    """Whether a single word is specific enough to guarantee: not common English ("word") and a word of
+    a topic by burstiness, not one said in passing ("fidelity": 2 of 13 abstracts say it twice)."""
+    share = repeat_share(word)
+    return filler.zipf(word) < filler.COMMON_ZIPF and (share is None or share >= GUARANTEED_REPEAT)
 
 
 def _own_shown(
@@ -459,6 +471,14 @@ def _own_shown(
     ``own``: in its contribution sentence's object or its own name's long form) scored at least at
     the threshold's probability, so curation shows it."""
     own = [i for i, f in enumerate(feats) if f.get(flag) and not _written_filler(scored[i].key)]
+    if not GUARANTEED_WORDS:
+        # a guaranteed concept is a specific phrase or a name, never a single lower-case word ("word",
+        # "fidelity"): EVALUATION.md, "Keywords, round 7"
+        own = [
+            i
+            for i in own
+            if " " in scored[i].key or not scored[i].text.islower() or _topic_word(scored[i].key)
+        ]
     if flag != "own":
         # what the authors say they work on: a term, not a word said once or a free combination
         from generator.keywords.curate import unspecific
@@ -466,7 +486,7 @@ def _own_shown(
         own = [
             i
             for i in own
-            if (" " in scored[i].key or feats[i]["count"] > math.log1p(1))
+            if (" " in scored[i].key or (GUARANTEED_WORDS and feats[i]["count"] > math.log1p(1)))
             and not unspecific(scored[i].key, round(math.expm1(feats[i]["count"])), text=scored[i].text)
         ]
     if not own or not 0.0 < limit < 1.0:

@@ -18,6 +18,7 @@ The only module that imports yake. Three modules, along the stage's seams:
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -197,8 +198,15 @@ def scored_candidates(
             reads_as_verb(lowered, spans) or modifies_next(lowered, spans) or crosses(spans, defined_spans)
         ):
             continue
-        display = " ".join(forms.get(w, w) for w in words)
+        display = nouns.named.get(phrase) or " ".join(forms.get(w, w) for w in words)
         kept[key] = Candidate(display, key, float(score), tuple(spans))
+    # A name glossed in quotes right after it ('XGAN ("Cross-GAN")') is the same name: the gloss, said
+    # only there, is no second keyword (EVALUATION.md, "Keywords, round 7").
+    if ALIASES_DROPPED:
+        for name, alias in _aliases(text):
+            gloss = phrase_key(alias)
+            if phrase_key(name) in kept and gloss in kept and len(kept[gloss].spans) <= 1:
+                del kept[gloss]
     # A phrase whose head names no concept ("this transliteration problem") stands for its modifier,
     # a word the abstract may say only there: a candidate too, when ML abstracts rarely use it.
     for key, cand in list(kept.items()):
@@ -218,6 +226,15 @@ def scored_candidates(
     denied = negation.negated(sentences, said.values())
     phrases = tuple(c for key, c in kept.items() if said.get(key) not in denied)
     return phrases, defined, frozenset(expansions)
+
+
+ALIASES_DROPPED = True
+_ALIAS = re.compile(r"([^\s(]+)\s*\(\s*[\"\u201c\u2018']([^\"\u201d\u2019'()]+)[\"\u201d\u2019']\s*\)")
+
+
+def _aliases(text: str) -> list[tuple[str, str]]:
+    """(name, gloss) for every name followed by a quoted gloss in parentheses ('XGAN ("Cross-GAN")')."""
+    return [(m.group(1), m.group(2).strip()) for m in _ALIAS.finditer(text)]
 
 
 def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
