@@ -79,7 +79,7 @@ def test_pair_cosines_are_row_dot_products() -> None:
 
 def test_pair_features_cover_every_model_feature() -> None:
     shared = pairs.Shared(2, ("graph convolution",), 1.5, 2.0, True, False, 0.4)
-    feats = pairs.pair_features(0.3, 1, None, (0.2, 0.1, 0.05, 0.5), shared)
+    feats = pairs.pair_features(0.3, 1, None, (0.2, 0.1, 0.05, 0.5), shared, (0.1, 0.2, 1.0))
     assert tuple(feats) == pairs.FEATURES
     assert feats["rank"] == 0.5 and feats["back"] == 0.0
     assert feats["specific"] == math.log1p(1)

@@ -30,7 +30,15 @@ import numpy as np
 import scipy.sparse as sp
 
 from generator.relate import contexts, specific
-from generator.relate.pairs import FEATURES, Shared, Spaces, lsa_rows, pair_cosines, pair_features
+from generator.relate.pairs import (
+    FEATURES,
+    Hubness,
+    Shared,
+    Spaces,
+    lsa_rows,
+    pair_cosines,
+    pair_features,
+)
 from generator.relate.reasons import MAX_TERMS_SHOWN, Catalogue, _overlap, is_concept
 
 WEIGHTS_FILE = "pair_weights.json"
@@ -238,13 +246,16 @@ def features_of(
     sides: Sequence[object],
     catalogue: Catalogue,
     state: Pairing,
+    hubs: Hubness,
 ) -> list[tuple[int, float, dict[str, float], list[tuple[str, str, float, bool, bool]]]]:
     """Each candidate of paper i (``row``: (index, score), best first) with its features
-    (``cos``: the pairs' ``pairs.pair_cosines``)."""
+    (``cos``: the pairs' ``pairs.pair_cosines``; ``hubs``: the catalogue's ``pairs.hubness``)."""
     out = []
     for rank, (j, score) in enumerate(row):
         summary, specifics = shared(i, j, sides, catalogue, state)
-        feats = pair_features(score, rank, back_rank.get((j, i)), cos[(i, j)], summary)
+        feats = pair_features(
+            score, rank, back_rank.get((j, i)), cos[(i, j)], summary, hubs.features(i, j, cos[(i, j)])
+        )
         out.append((j, score, feats, specifics))
     return out
 
