@@ -85,6 +85,40 @@ def test_pair_features_cover_every_model_feature() -> None:
     assert feats["specific"] == math.log1p(1)
 
 
+def test_hubness_counts_in_degree_and_neighbourhood_density() -> None:
+    # Paper 0 is in every list (a hub); papers 1-3 sit in dense neighbourhoods, 4 in a sparse one.
+    rows = [[1, 2], [0, 2], [0, 1], [0, 1], [0, 3]]
+    text = {(0, 1): 0.8, (0, 2): 0.6, (1, 0): 0.8, (1, 2): 0.4, (2, 0): 0.6, (2, 1): 0.4}
+    text |= {(3, 0): 0.5, (3, 1): 0.3, (4, 0): 0.2, (4, 3): 0.1}
+    cos = {pair: (t, 0.0, 0.0, t / 2) for pair, t in text.items()}
+    hubs = pairs.hubness(rows, cos, k=1)
+    assert hubs.indegree == (4, 1, 0, 0, 0)  # only each list's first candidate counts at k=1
+    assert hubs.text == (0.8, 0.8, 0.6, 0.5, 0.2)  # the mean of the k best cosines
+    wide = pairs.hubness(rows, cos, k=2)
+    assert wide.indegree == (4, 3, 2, 1, 0) and wide.text[0] == 0.7 and wide.lsa[0] == 0.35
+    # CSLS: the same cosine counts for less between papers close to everything.
+    dense = hubs.features(1, 0, cos[(1, 0)])
+    sparse = hubs.features(4, 3, (0.8, 0.0, 0.0, 0.4))
+    assert dense[0] == 2 * 0.8 - 0.8 - 0.8 and sparse[0] == 2 * 0.8 - 0.2 - 0.5
+    assert sparse[0] > dense[0] and sparse[1] > dense[1]
+    assert dense[2] == math.log1p(4) > sparse[2] == 0.0
+
+
+def test_hubness_does_not_depend_on_input_order() -> None:
+    texts = (GRAPH, GRAPH2, LAYER, LAYER.replace("pruning", "distillation"))
+    papers = tuple(paper(c, t, title=t.split(".")[0]) for c, t in zip("abcd", texts, strict=True))
+
+    def of(ps: tuple[Paper, ...]) -> dict[str, tuple]:
+        found = related.candidates(ps)
+        found.prepare()
+        hubs = found.__dict__["_hubs"]
+        return {p.id: (hubs.text[i], hubs.lsa[i], hubs.indegree[i]) for i, p in enumerate(ps)}
+
+    forward = of(papers)
+    assert forward == of(papers[::-1])
+    assert sum(v[2] for v in forward.values()) > 0
+
+
 def test_probability_follows_the_weights() -> None:
     feats = dict.fromkeys(pairs.FEATURES, 0.0)
     assert pairmodel.probability(feats, {"": 0.0}) == 0.5

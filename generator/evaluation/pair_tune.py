@@ -102,8 +102,9 @@ def tune_sets(keyphrase_dir: Path, scitldr_dir: Path) -> list[TuneSet]:
     return found
 
 
-def fit(sets: list[TuneSet], c: float = C) -> dict[str, float]:
-    """Logistic-regression weights on the raw features (intercept under "")."""
+def fit(sets: list[TuneSet], c: float = C, features: tuple[str, ...] = FEATURES) -> dict[str, float]:
+    """Logistic-regression weights on the raw features (intercept under ""); ``features``: a subset
+    of FEATURES to fit (the others weigh nothing), for an ablation."""
     from sklearn.linear_model import LogisticRegression
 
     rows, labels, weights = [], [], []
@@ -112,7 +113,7 @@ def fit(sets: list[TuneSet], c: float = C) -> dict[str, float]:
         judged = [e for e in s.examples if e.label is not None]
         total = sum(len([e for e in t.examples if e.label is not None]) for t in sets if t.group == s.group)
         for e in judged:
-            rows.append([e.features[f] for f in FEATURES])
+            rows.append([e.features[f] for f in features])
             labels.append(int(e.label))
             weights.append(1.0 / (total * len(groups)))
     x = np.array(rows)
@@ -122,13 +123,14 @@ def fit(sets: list[TuneSet], c: float = C) -> dict[str, float]:
     model = LogisticRegression(C=c, max_iter=5000).fit((x - mean) / scale, labels, sample_weight=w)
     coef = model.coef_[0] / scale
     intercept = float(model.intercept_[0] - (coef * mean).sum())
-    out = {f: round(float(v), 6) for f, v in zip(FEATURES, coef, strict=True)}
+    out = {f: round(float(v), 6) for f, v in zip(features, coef, strict=True)}
     out[""] = round(intercept, 6)
     return out
 
 
-def curve(s: TuneSet, weights: dict[str, float], show: float, floor: float) -> tuple[int, float, float]:
-    """(links, share the label calls related, share of papers with none) under the bounds."""
+def curve(s: TuneSet, weights: dict[str, float], show: float, floor: float) -> tuple[int, float, float, int]:
+    """(links, share the label calls related, share of papers with none, most links to one paper)
+    under the bounds."""
     by_paper: dict[int, list[pairmodel.Candidate]] = {}
     labels = {}
     for e in s.examples:
@@ -138,16 +140,18 @@ def curve(s: TuneSet, weights: dict[str, float], show: float, floor: float) -> t
     links = judged = good = 0
     alone = s.papers
     bounds = {"show": show, "floor": floor}
+    indegree: dict[int, int] = {}
     for i, cands in by_paper.items():
         shown = _choose(cands, bounds)
         alone -= bool(shown)
         for c in shown:
             links += 1
+            indegree[c.index] = indegree.get(c.index, 0) + 1
             v = labels[(i, c.index)]
             if v is not None:
                 judged += 1
                 good += v
-    return links, good / judged if judged else 0.0, alone / s.papers
+    return links, good / judged if judged else 0.0, alone / s.papers, max(indegree.values(), default=0)
 
 
 def _choose(cands: list[pairmodel.Candidate], bounds: dict) -> list[pairmodel.Candidate]:
@@ -203,7 +207,11 @@ def main(argv: list[str] | None = None) -> None:
             args.examples.write_bytes(pickle.dumps(sets))
     weights = fit(sets)
     print("weights:", weights)
-    print("| show | floor | " + " | ".join(f"{s.name}: links, related, no link" for s in sets) + " |")
+    print(
+        "| show | floor | "
+        + " | ".join(f"{s.name}: links, related, no link, most links to one" for s in sets)
+        + " |"
+    )
     print("|---:|---:|" + "---|" * len(sets))
     best = None
     chosen_floor = plausible_floor(sets, weights)
@@ -212,7 +220,7 @@ def main(argv: list[str] | None = None) -> None:
             cells = [curve(s, weights, show, floor) for s in sets]
             print(
                 f"| {show} | {floor} | "
-                + " | ".join(f"{n}, {100 * p:.1f}%, {100 * a:.1f}%" for n, p, a in cells)
+                + " | ".join(f"{n}, {100 * p:.1f}%, {100 * a:.1f}%, {h}" for n, p, a, h in cells)
                 + " |",
                 flush=True,
             )
