@@ -32,7 +32,6 @@ import scipy.sparse as sp
 from generator.relate import contexts, specific
 from generator.relate.pairs import (
     FEATURES,
-    Hubness,
     Shared,
     Spaces,
     lsa_rows,
@@ -246,16 +245,14 @@ def features_of(
     sides: Sequence[object],
     catalogue: Catalogue,
     state: Pairing,
-    hubs: Hubness,
+    indegree: Sequence[int],
 ) -> list[tuple[int, float, dict[str, float], list[tuple[str, str, float, bool, bool]]]]:
     """Each candidate of paper i (``row``: (index, score), best first) with its features
-    (``cos``: the pairs' ``pairs.pair_cosines``; ``hubs``: the catalogue's ``pairs.hubness``)."""
+    (``cos``: the pairs' ``pairs.pair_cosines``; ``indegree``: the catalogue's ``pairs.indegrees``)."""
     out = []
     for rank, (j, score) in enumerate(row):
         summary, specifics = shared(i, j, sides, catalogue, state)
-        feats = pair_features(
-            score, rank, back_rank.get((j, i)), cos[(i, j)], summary, hubs.features(i, j, cos[(i, j)])
-        )
+        feats = pair_features(score, rank, back_rank.get((j, i)), cos[(i, j)], summary, indegree[j])
         out.append((j, score, feats, specifics))
     return out
 

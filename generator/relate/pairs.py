@@ -16,13 +16,13 @@ candidate pair the model reads (names as in ``pair_weights.json``):
   ``rarity``: the largest -log10 of a shared specific concept's share of ML abstracts;
 - ``central``: a shared specific concept central to both (title, summary or repeated), ``central1``:
   central to one of them only;
-- ``text_csls``, ``lsa_csls``: the text and LSA cosines with the neighbourhoods' density taken out
-  (CSLS, cross-domain similarity local scaling, Conneau et al. 2018): 2 cos(x, y) - r(x) - r(y), where
-  r(x) is the mean cosine of x to its HUB_NEIGHBOURS nearest candidates. In a high-dimensional cosine
-  space some papers (generic wording, a broad title) are near everything: "hubs" that turn up in many
-  unrelated papers' lists. CSLS lowers a pair by how close each paper is to everything else;
-- ``indegree``: log(1 + how many papers have the candidate among their HUB_NEIGHBOURS best matches),
-  the hub's own count;
+- ``indegree``: log(1 + how many papers have the candidate among their HUB_NEIGHBOURS best matches).
+  In a high-dimensional cosine space some papers (generic wording, a broad subject) are near
+  everything: "hubs" that turn up in many unrelated papers' lists (hubness, Radovanovic et al. 2010).
+  Its weight is fitted on the SciTLDR proxy labels only (``pair_tune``, second stage): there a
+  candidate in 30-39 lists is related 16% of the time, one in under 10 lists 38%. (CSLS, the
+  cosines less each paper's mean cosine to its neighbours, was tried and not kept: EVALUATION.md,
+  "Related papers, round 6".)
 - ``context``: the largest agreement of a shared specific concept's contexts: the cosine of the
   IDF-weighted words around its mentions in each abstract (``contexts.agreement``). "Nodes" of a
   layer and nodes of a graph, "cosine" distance and the discrete cosine transform, share a word, not
@@ -54,12 +54,9 @@ FEATURES = (
     "central",
     "central1",
     "context",
-    "text_csls",
-    "lsa_csls",
     "indegree",
 )
-# Hubness: a paper's density r is its mean cosine to this many nearest candidates, and its in-degree
-# the number of papers that have it among their this many best matches.
+# Hubness: a paper's in-degree is the number of papers that have it among their this many best matches.
 HUB_NEIGHBOURS = 10
 # LSA: dimensions of the low-rank space, fitted on at most LSA_FIT_ROWS papers (the first by id:
 # the same rows whatever the input order), every paper projected into it.
@@ -143,47 +140,14 @@ def pair_cosines(
     }
 
 
-@dataclass(frozen=True)
-class Hubness:
-    """Each paper's neighbourhood density in the text and LSA spaces (r: the mean cosine to its
-    HUB_NEIGHBOURS nearest candidates) and its in-degree (how many papers have it among their
-    HUB_NEIGHBOURS best matches), indexed by paper."""
-
-    text: tuple[float, ...]
-    lsa: tuple[float, ...]
-    indegree: tuple[int, ...]
-
-    def features(self, i: int, j: int, cos: tuple[float, ...]) -> tuple[float, float, float]:
-        """(text CSLS, LSA CSLS, log in-degree of j) of the pair (i, j); ``cos``: its cosines."""
-        text, _keywords, _phrases, lsa = cos
-        return (
-            2 * text - self.text[i] - self.text[j],
-            2 * lsa - self.lsa[i] - self.lsa[j],
-            math.log1p(self.indegree[j]),
-        )
-
-
-def hubness(
-    rows: list[list[int]], cos: dict[tuple[int, int], tuple[float, ...]], k: int = HUB_NEIGHBOURS
-) -> Hubness:
-    """``Hubness`` of a catalogue from its candidate lists (``rows``: each paper's candidates, best
-    first) and their ``pair_cosines``. A function of the lists, never of input order."""
-    n = len(rows)
-    indegree = [0] * n
-    text, lsa = [0.0] * n, [0.0] * n
-    for i, row in enumerate(rows):
+def indegrees(rows: list[list[int]], k: int = HUB_NEIGHBOURS) -> tuple[int, ...]:
+    """How many papers have each paper among their first k candidates (``rows``: each paper's
+    candidates, best first). A function of the lists, never of input order."""
+    found = [0] * len(rows)
+    for row in rows:
         for j in row[:k]:
-            indegree[j] += 1
-        if row:
-            text[i] = _mean_top([cos[(i, j)][0] for j in row], k)
-            lsa[i] = _mean_top([cos[(i, j)][3] for j in row], k)
-    return Hubness(tuple(text), tuple(lsa), tuple(indegree))
-
-
-def _mean_top(values: list[float], k: int) -> float:
-    """The mean of the k largest values (rounded: float noise never moves a feature)."""
-    top = sorted(values, reverse=True)[:k]
-    return round(sum(top) / len(top), 6)
+            found[j] += 1
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -205,12 +169,11 @@ def pair_features(
     back: int | None,
     cos: tuple[float, ...],
     shared: Shared,
-    hub: tuple[float, float, float],
+    indegree: int,
 ) -> dict[str, float]:
     """The features of a candidate pair (names as ``FEATURES``); ``cos``: its ``pair_cosines``,
-    ``hub``: its ``Hubness.features``."""
+    ``indegree``: the candidate's ``indegrees``."""
     text, keywords, phrases, lsa = cos
-    text_csls, lsa_csls, indegree = hub
     return {
         "score": score,
         "text": round(text, 6),
@@ -226,7 +189,5 @@ def pair_features(
         "central": float(shared.central),
         "central1": float(shared.central1),
         "context": round(shared.context, 6),
-        "text_csls": round(text_csls, 6),
-        "lsa_csls": round(lsa_csls, 6),
-        "indegree": round(indegree, 6),
+        "indegree": round(math.log1p(indegree), 6),
     }

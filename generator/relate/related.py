@@ -45,7 +45,7 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from generator.models import Paper, Related
 from generator.relate import pairmodel, specific
 from generator.relate.concepts import paper_counts
-from generator.relate.pairs import hubness
+from generator.relate.pairs import indegrees
 from generator.relate.reasons import (
     Catalogue,
     count,
@@ -413,7 +413,7 @@ class Candidates:
             cos = pairmodel.all_cosines(self.state, pairs)
             object.__setattr__(self, "_back", back)
             object.__setattr__(self, "_cos", cos)
-            object.__setattr__(self, "_hubs", hubness([[n.index for n in row] for row in self.rows], cos))
+            object.__setattr__(self, "_indegree", indegrees([[n.index for n in row] for row in self.rows]))
 
     def features(
         self, i: int
@@ -429,7 +429,7 @@ class Candidates:
             self.sides,
             self.catalogue,
             self.state,
-            self.__dict__["_hubs"],
+            self.__dict__["_indegree"],
         )
 
 
