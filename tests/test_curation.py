@@ -99,9 +99,16 @@ def test_a_link_resting_on_a_generic_shared_term_comes_after_the_specific_ones(c
     # TGNs to "Smoothing the max operator": a score and no shared keyword before issue 13, then
     # "both mention: prediction tasks" (issue 20, round 1). Since round 3 the links that share a
     # specific concept both papers are about come first; this one is not among them.
-    ids = [r.id for r in tgn.related]
+    # Since round 4 the pair model orders the shown links by probability. TGN shares no specific
+    # concept with any candidate, so it shows its best candidate alone (the floor) as similar wording.
+    # Before round 6 that was "A survey of LLM-based recommendation systems", the seeds' hub (in 24 of
+    # 46 papers' candidate lists); the model now trusts a hub less and the max-operator paper comes
+    # first. A link on a generic term is never given a reason, and never shown beside likelier ones.
     assert "2ac0e80921" in {r.id for r in tgn.similar}
-    assert "2ac0e80921" not in ids[:1]
+    assert "27084c1be8" not in {r.id for r in tgn.related}
+    for r in tgn.related:
+        if r.id == "2ac0e80921":
+            assert r.shared == () and len(tgn.related) == 1
 
 
 def test_the_figures_count_what_breaks_the_rules() -> None:

@@ -79,10 +79,60 @@ def test_pair_cosines_are_row_dot_products() -> None:
 
 def test_pair_features_cover_every_model_feature() -> None:
     shared = pairs.Shared(2, ("graph convolution",), 1.5, 2.0, True, False, 0.4)
-    feats = pairs.pair_features(0.3, 1, None, (0.2, 0.1, 0.05, 0.5), shared)
+    feats = pairs.pair_features(0.3, 1, None, (0.2, 0.1, 0.05, 0.5), shared, 3)
     assert tuple(feats) == pairs.FEATURES
     assert feats["rank"] == 0.5 and feats["back"] == 0.0
     assert feats["specific"] == math.log1p(1)
+
+
+def test_indegree_counts_the_lists_a_paper_is_in_among_their_first_k() -> None:
+    rows = [[1, 2], [0, 2], [0, 1], [0, 1], [0, 3]]
+    assert pairs.indegrees(rows, k=1) == (4, 1, 0, 0, 0)
+    assert pairs.indegrees(rows, k=2) == (4, 3, 2, 1, 0)
+    shared = pairs.Shared(0, (), 0.0, 0.0, False, False, 0.0)
+    assert pairs.pair_features(0.3, 0, 0, (0.2, 0.1, 0.05, 0.5), shared, 4)["indegree"] == round(
+        math.log1p(4), 6
+    )
+
+
+def test_indegree_does_not_depend_on_input_order() -> None:
+    texts = (GRAPH, GRAPH2, LAYER, LAYER.replace("pruning", "distillation"))
+    papers = tuple(paper(c, t, title=t.split(".")[0]) for c, t in zip("abcd", texts, strict=True))
+
+    def of(ps: tuple[Paper, ...]) -> dict[str, int]:
+        found = related.candidates(ps)
+        found.prepare()
+        return {p.id: found.__dict__["_indegree"][i] for i, p in enumerate(ps)}
+
+    forward = of(papers)
+    assert forward == of(papers[::-1])
+    assert sum(forward.values()) == sum(
+        len(row[: pairs.HUB_NEIGHBOURS]) for row in related.candidates(papers).rows
+    )
+
+
+def test_the_shipped_model_trusts_a_hub_less() -> None:
+    """A candidate in many papers' lists (a hub) is less likely related than the same pair otherwise."""
+    base = dict.fromkeys(pairs.FEATURES, 0.0)
+    pair = {**base, "score": 0.3, "text": 0.35, "lsa": 0.5, "rank": 1.0, "back": 0.5}
+    alone = pairmodel.probability({**pair, "indegree": math.log1p(2)})
+    hub = pairmodel.probability({**pair, "indegree": math.log1p(40)})
+    assert hub < alone - 0.03
+
+
+def test_the_second_stage_fits_the_hub_weight_on_its_own_sets_only() -> None:
+    from generator.evaluation import pair_tune
+
+    # Related pairs are rare among hubs (indegree high) in these examples: the weight comes out negative.
+    examples = [
+        pair_tune.Example(i, 0, {**dict.fromkeys(pairs.FEATURES, 0.0), "indegree": d}, label)
+        for i, (d, label) in enumerate(
+            [(0.5, True), (0.5, True), (0.5, False), (3.0, False), (3.0, False), (3.0, True)] * 5
+        )
+    ]
+    s = pair_tune.TuneSet("a", "scitldr", 30, examples)
+    w = pair_tune.second_stage([s], {"": 0.0}, ("indegree",))
+    assert w["indegree"] < -0.3 and set(w) == {"", "indegree"}
 
 
 def test_probability_follows_the_weights() -> None:

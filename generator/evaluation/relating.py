@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from generator.evaluation import linkproxy, splits
 from generator.evaluation.keyphrases import datasets, load, stemmed
 from generator.models import Paper, Source, Topic
@@ -67,6 +69,10 @@ class Figures:
     smallest_topic: str
     other: int
     has_labels: bool = False
+    # Hubs: how many papers link to one paper (its in-degree among shown links), the largest and the
+    # 99th percentile over the papers.
+    hub_max: int = 0
+    hub_p99: float = 0.0
 
 
 def scitldr(path: Path, split: str = "dev") -> Corpus:
@@ -154,6 +160,7 @@ def figures(corpus: Corpus, built: Built) -> Figures:
         saying += said
         if said / len(members) < smallest:
             smallest, smallest_topic = said / len(members), name
+    indegree = np.bincount([j for _, j in links], minlength=n) if n else np.zeros(0, dtype=int)
     return Figures(
         corpus.name,
         n,
@@ -168,6 +175,8 @@ def figures(corpus: Corpus, built: Built) -> Figures:
         smallest_topic,
         other,
         bool(corpus.labels),
+        int(indegree.max()) if n else 0,
+        float(np.percentile(indegree, 99)) if n else 0.0,
     )
 
 
@@ -179,7 +188,8 @@ HEADER = (
     "| Held-out set | Papers | Links | Papers with no related paper | Links whose papers share a human "
     "keyphrase | Links the SciTLDR proxy calls related | Topics | Papers whose abstract says their "
     "topic's name | Smallest topic share "
-    "| Other papers |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "| Other papers | Links to one paper, max / 99th percentile |\n"
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
@@ -192,7 +202,8 @@ def row(f: Figures) -> str:
     return (
         f"| {f.corpus} | {f.papers} | {f.links} | {_pct(f.no_related, f.papers)} ({f.no_related}) "
         f"| {share} | {proxy} "
-        f"| {f.topics} | {_pct(f.saying, f.papers)} | {smallest} | {_pct(f.other, f.papers)} |"
+        f"| {f.topics} | {_pct(f.saying, f.papers)} | {smallest} | {_pct(f.other, f.papers)} "
+        f"| {f.hub_max} / {f.hub_p99:.1f} |"
     )
 
 

@@ -30,7 +30,14 @@ import numpy as np
 import scipy.sparse as sp
 
 from generator.relate import contexts, specific
-from generator.relate.pairs import FEATURES, Shared, Spaces, lsa_rows, pair_cosines, pair_features
+from generator.relate.pairs import (
+    FEATURES,
+    Shared,
+    Spaces,
+    lsa_rows,
+    pair_cosines,
+    pair_features,
+)
 from generator.relate.reasons import MAX_TERMS_SHOWN, Catalogue, _overlap, is_concept
 
 WEIGHTS_FILE = "pair_weights.json"
@@ -238,13 +245,14 @@ def features_of(
     sides: Sequence[object],
     catalogue: Catalogue,
     state: Pairing,
+    indegree: Sequence[int],
 ) -> list[tuple[int, float, dict[str, float], list[tuple[str, str, float, bool, bool]]]]:
     """Each candidate of paper i (``row``: (index, score), best first) with its features
-    (``cos``: the pairs' ``pairs.pair_cosines``)."""
+    (``cos``: the pairs' ``pairs.pair_cosines``; ``indegree``: the catalogue's ``pairs.indegrees``)."""
     out = []
     for rank, (j, score) in enumerate(row):
         summary, specifics = shared(i, j, sides, catalogue, state)
-        feats = pair_features(score, rank, back_rank.get((j, i)), cos[(i, j)], summary)
+        feats = pair_features(score, rank, back_rank.get((j, i)), cos[(i, j)], summary, indegree[j])
         out.append((j, score, feats, specifics))
     return out
 

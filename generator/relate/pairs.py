@@ -16,6 +16,13 @@ candidate pair the model reads (names as in ``pair_weights.json``):
   ``rarity``: the largest -log10 of a shared specific concept's share of ML abstracts;
 - ``central``: a shared specific concept central to both (title, summary or repeated), ``central1``:
   central to one of them only;
+- ``indegree``: log(1 + how many papers have the candidate among their HUB_NEIGHBOURS best matches).
+  In a high-dimensional cosine space some papers (generic wording, a broad subject) are near
+  everything: "hubs" that turn up in many unrelated papers' lists (hubness, Radovanovic et al. 2010).
+  Its weight is fitted on the SciTLDR proxy labels only (``pair_tune``, second stage): there a
+  candidate in 30-39 lists is related 16% of the time, one in under 10 lists 38%. (CSLS, the
+  cosines less each paper's mean cosine to its neighbours, was tried and not kept: EVALUATION.md,
+  "Related papers, round 6".)
 - ``context``: the largest agreement of a shared specific concept's contexts: the cosine of the
   IDF-weighted words around its mentions in each abstract (``contexts.agreement``). "Nodes" of a
   layer and nodes of a graph, "cosine" distance and the discrete cosine transform, share a word, not
@@ -47,7 +54,10 @@ FEATURES = (
     "central",
     "central1",
     "context",
+    "indegree",
 )
+# Hubness: a paper's in-degree is the number of papers that have it among their this many best matches.
+HUB_NEIGHBOURS = 10
 # LSA: dimensions of the low-rank space, fitted on at most LSA_FIT_ROWS papers (the first by id:
 # the same rows whatever the input order), every paper projected into it.
 LSA_DIMENSIONS = 100
@@ -130,6 +140,16 @@ def pair_cosines(
     }
 
 
+def indegrees(rows: list[list[int]], k: int = HUB_NEIGHBOURS) -> tuple[int, ...]:
+    """How many papers have each paper among their first k candidates (``rows``: each paper's
+    candidates, best first). A function of the lists, never of input order."""
+    found = [0] * len(rows)
+    for row in rows:
+        for j in row[:k]:
+            found[j] += 1
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class Shared:
     """What two papers share, as the pair model reads it."""
@@ -144,9 +164,15 @@ class Shared:
 
 
 def pair_features(
-    score: float, rank: int, back: int | None, cos: tuple[float, ...], shared: Shared
+    score: float,
+    rank: int,
+    back: int | None,
+    cos: tuple[float, ...],
+    shared: Shared,
+    indegree: int,
 ) -> dict[str, float]:
-    """The features of a candidate pair (names as ``FEATURES``); ``cos``: its ``pair_cosines``."""
+    """The features of a candidate pair (names as ``FEATURES``); ``cos``: its ``pair_cosines``,
+    ``indegree``: the candidate's ``indegrees``."""
     text, keywords, phrases, lsa = cos
     return {
         "score": score,
@@ -163,4 +189,5 @@ def pair_features(
         "central": float(shared.central),
         "central1": float(shared.central1),
         "context": round(shared.context, 6),
+        "indegree": round(math.log1p(indegree), 6),
     }

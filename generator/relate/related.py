@@ -45,6 +45,7 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from generator.models import Paper, Related
 from generator.relate import pairmodel, specific
 from generator.relate.concepts import paper_counts
+from generator.relate.pairs import indegrees
 from generator.relate.reasons import (
     Catalogue,
     count,
@@ -409,8 +410,10 @@ class Candidates:
         if "_back" not in self.__dict__:
             back = {(a, n.index): r for a, row in enumerate(self.rows) for r, n in enumerate(row)}
             pairs = [[(n.index, n.score) for n in row] for row in self.rows]
+            cos = pairmodel.all_cosines(self.state, pairs)
             object.__setattr__(self, "_back", back)
-            object.__setattr__(self, "_cos", pairmodel.all_cosines(self.state, pairs))
+            object.__setattr__(self, "_cos", cos)
+            object.__setattr__(self, "_indegree", indegrees([[n.index for n in row] for row in self.rows]))
 
     def features(
         self, i: int
@@ -419,7 +422,14 @@ class Candidates:
         self.prepare()
         row = [(n.index, n.score) for n in self.rows[i]]
         return pairmodel.features_of(
-            i, row, self.__dict__["_back"], self.__dict__["_cos"], self.sides, self.catalogue, self.state
+            i,
+            row,
+            self.__dict__["_back"],
+            self.__dict__["_cos"],
+            self.sides,
+            self.catalogue,
+            self.state,
+            self.__dict__["_indegree"],
         )
 
 
