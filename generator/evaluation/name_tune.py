@@ -77,7 +77,7 @@ def best_names(weights: dict[str, float], rows) -> list[tuple[frozenset[str], st
     """(right names, best candidate, its probability) of each abstract."""
     out = []
     for real, cands in rows:
-        scored = [(names.probability(f, weights), n) for n, f in cands]
+        scored = [(names.probability(f, weights), n) for n, f in cands if names.eligible(n, f)]
         p, best = max(scored, key=lambda pn: (pn[0], len(pn[1])), default=(0.0, ""))
         out.append((real, best, p))
     return out

@@ -44,6 +44,7 @@ from generator.keywords.central import cited_surnames
 from generator.keywords.filler import zipf
 from generator.text import generic
 from generator.text.acronyms import definitions
+from generator.text.forms import singular
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as _STOP
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as _MAKING
@@ -127,8 +128,9 @@ def _shape(name: str) -> str:
     return "capital" if name[:1].isupper() else "lower"
 
 
-# a web address ("https://goo.gl/fAjOJ") holds no name
-_URL = re.compile(r"\S*(?:://|www\.)\S*")
+# a web address ("https://goo.gl/fAjOJ", "github.com/user/NNspectra") holds no name: a scheme, "www."
+# or a domain followed by a path
+_URL = re.compile(r"\S*(?:://|www\.)\S*|\S+\.[a-z]{2,6}/\S*")
 
 
 def _no_name(token: str) -> bool:
@@ -240,7 +242,7 @@ def _occurrence_roles(pairs: list[tuple[str, str]], i: int, j: int, authors: boo
         out.add("used")
     elif word == "of":
         out.add("of")
-    if nxt[:1] and nxt[0] in _RESOURCE:
+    if (nxt[:1] and nxt[0] in _RESOURCE) or (RESOURCE_HEAD and _resource_head(pairs, j)):
         out.add("resource")
     inside = [w.lower().strip(",;") for w, _ in pairs[j + 1 : j + 7]] if nxt[:1] in (["("], ["["]) else []
     cited = nxt[:1] == ["et"] or "et" in inside or any(_YEAR.fullmatch(w) for w in inside)
@@ -273,6 +275,25 @@ def _occurrence_roles(pairs: list[tuple[str, str]], i: int, j: int, authors: boo
     return out
 
 
+# The noun phrase the name modifies is a data set, benchmark, environment or game when its head noun
+# is one, in either number ("SpeedDreams/TORCS video game", "the Atari benchmark suite"); round 6.
+RESOURCE_HEAD = True
+_NOUN_RUN = frozenset({"NN", "NNS", "NNP", "NNPS", "SYM", "HYPH", "CD"})
+
+
+def _resource_head(pairs: list[tuple[str, str]], j: int) -> bool:
+    """Whether the head noun of the noun phrase that follows the name at token ``j`` (its last noun
+    before any other word) is a resource noun (``_RESOURCE``, singular or plural)."""
+    head = ""
+    for word, tag in pairs[j : j + 5]:
+        if tag not in _NOUN_RUN:
+            break
+        if tag in {"NN", "NNS"}:
+            head = word.lower()
+    return bool(head) and singular(head) in _RESOURCE_SINGULAR
+
+
+_RESOURCE_SINGULAR = frozenset(singular(w) for w in _RESOURCE)
 PASSIVE_MADE = True
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 
@@ -322,6 +343,16 @@ def roles(text: str, wanted: dict[str, tuple[int, int]] | None = None) -> dict[s
                 for role in _occurrence_roles(pairs, i, i + size, authors):
                     counts[role] = counts.get(role, 0) + 1
     return out
+
+
+def introduced(text: str, name: str) -> bool:
+    """Whether the authors introduce ``name`` or the long form it abbreviates: they make it ("we
+    propose Mutual Mean-Teaching (MMT)"), name it ("called X") or describe it in apposition ("X, a
+    new ..."); an acronym the abstract only spells out or uses ("operations of the NASA (National
+    Aeronautics and Space Administration)") is not introduced."""
+    forms = {form: (0, 0) for form in (name, spelled_out(text, name)) if form}
+    played = roles(text, forms)
+    return any(played.get(form, {}).get(role) for form in forms for role in ("made", "named", "apposition"))
 
 
 def spelled_out(text: str, name: str) -> str:
@@ -441,14 +472,38 @@ def _others(feats: dict[str, float]) -> bool:
     return any(feats.get(k) for k in _OTHER_ROLES) and not any(feats.get(k) for k in _OWN_ROLES)
 
 
-def _scored(text: str, rule_names: tuple[str, ...]) -> list[tuple[float, str]]:
-    """(probability, name) of each candidate; a quantity is never one ("100k", "4-bit"), nor, with
+# An acronym in the plural ("DCTs", "RFs", "WGANs", "GP-GNNs") names a class of models, not one
+# paper's thing: it may name the paper only when the authors make or name it ("we propose
+# Progressive Compressed Records (PCRs)"). EVALUATION.md "Title names, round 6".
+PLURAL_CLASS = True
+# A candidate the abstract calls a data set, benchmark, environment or game ("resource") is the
+# paper's name only when the authors make or name it ("we introduce the X benchmark"); round 6.
+RESOURCE_VETO = True
+_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]*[A-Z]s")
+
+
+def eligible(name: str, feats: dict[str, float]) -> bool:
+    """Whether a candidate may be the paper's name at all: never a quantity ("100k", "4-bit"), nor,
+    with ``PLURAL_CLASS``, an acronym in the plural the authors neither make nor name, nor, with
     ``ROLE_VETO``, a candidate the abstract only evaluates on, compares with, uses or cites."""
-    return [
-        (probability(f), n)
-        for n, f in features(text, rule_names)
-        if not _QUANTITY.fullmatch(n) and not (ROLE_VETO and _others(f))
-    ]
+    if _QUANTITY.fullmatch(name) or (ROLE_VETO and _others(feats)):
+        return False
+    if (
+        RESOURCE_VETO
+        and feats.get("role=resource")
+        and not (feats.get("role=made") or feats.get("role=named"))
+    ):
+        return False  # a data set, benchmark, environment or game the authors do not make
+    return not (
+        PLURAL_CLASS
+        and _PLURAL_ACRONYM.fullmatch(name)
+        and not (feats.get("role=made") or feats.get("role=named"))
+    )
+
+
+def _scored(text: str, rule_names: tuple[str, ...]) -> list[tuple[float, str]]:
+    """(probability, name) of each ``eligible`` candidate."""
+    return [(probability(f), n) for n, f in features(text, rule_names) if eligible(n, f)]
 
 
 def best(text: str, rule_names: tuple[str, ...] = ()) -> tuple[str, float]:
