@@ -425,8 +425,8 @@ def test_a_plural_acronym_names_a_class_unless_the_authors_make_or_name_it() -> 
     assert names.eligible("PCRs", {"role=made": 1.0})  # "we propose ... (PCRs)"
     assert names.eligible("ASNets", {}) and names.eligible("DCT", used)  # not a plural acronym
     text = (
-        "Convolutions are costly. We express the layer with discrete cosine transforms (DCTs) and permutations."
-        " DCTs are fast, and DCTs are exact."
+        "Convolutions are costly. We express the layer with discrete cosine transforms (DCTs)"
+        " and permutations. DCTs are fast, and DCTs are exact."
     )
     assert names.own_name(text, ("DCTs",)) == ""
 
