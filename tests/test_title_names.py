@@ -469,6 +469,9 @@ def test_a_named_title_takes_no_span_of_a_sentence_without_the_name(monkeypatch:
         "Metrics for summaries are poor. We introduce JAUNE, a set of criteria for good metrics."
         " We use recent Transformers-based language models to assess summaries."
     )
+    from generator.titles import generate
+
+    monkeypatch.setattr(generate, "NAME_SENTENCE_SPANS", True)  # measured and left off (round 6)
     monkeypatch.setattr(names, "own_name", lambda text, rules=(): "JAUNE")
     monkeypatch.setattr(
         spans,
