@@ -422,7 +422,10 @@ def test_a_plural_acronym_names_a_class_unless_the_authors_make_or_name_it() -> 
     used = {"role=used": 1.0, "share=used": 1.0}
     assert not names.eligible("DCTs", used) and not names.eligible("WGANs", {})
     assert not names.eligible("GP-GNNs", {"role=subject": 1.0})
-    assert names.eligible("PCRs", {"role=made": 1.0})  # "we propose ... (PCRs)"
+    assert names.eligible("PCRs", {"role=made": 1.0})
+    # the long form the authors make: "we introduce Neural Markov Logic Networks (NMLNs)"
+    made = "Logic is hard. We introduce Neural Markov Logic Networks (NMLNs), a family of models."
+    assert names.eligible("NMLNs", {}, made) and not names.eligible("NMLNs", {})
     assert names.eligible("ASNets", {}) and names.eligible("DCT", used)  # not a plural acronym
     text = (
         "Convolutions are costly. We express the layer with discrete cosine transforms (DCTs)"
@@ -443,11 +446,14 @@ def test_an_acronym_only_spelled_out_is_not_described_by_its_expansion(
         "We describe an automated scheduling system. It schedules operations of the NASA (National"
         " Aeronautics and Space Administration) ECOSTRESS experiment on the space station."
     )
-    assert not names.introduced(text, "NASA")
+    assert not names.introduced(text, "NASA") and names.someone_elses(text, "NASA")
     with_name = [t for t in _candidates(paper(text), text) if t.startswith("NASA:")]
     assert "NASA: National Aeronautics and Space Administration" not in with_name
     made = "Domain shift hurts. We propose Mutual Mean-Teaching (MMT), a framework for adaptation."
-    assert names.introduced(made, "MMT")
+    assert names.introduced(made, "MMT") and not names.someone_elses(made, "MMT")
+    assert not names.someone_elses(
+        "Fast models matter. The NMLN (Neural Markov Logic Network) is fast.", "NMLN"
+    )
 
 
 def test_the_description_after_a_name_comes_from_a_sentence_that_says_the_name() -> None:

@@ -55,9 +55,9 @@ DESC_WORDS = 4
 # real title has the long form in 96 of 190 such papers and the short form alone in 12
 # (EVALUATION.md "Title names, round 5"). "any": lower-case long forms too; "": never.
 LONG_FORM = "titled"
-# ... and only when the authors introduce the name (make, name or describe it in apposition): an
-# acronym the abstract only spells out ("NASA (National Aeronautics and Space Administration)") is
-# no paper's name, and its expansion alone says nothing of the paper (round 6).
+# ... and never when the abstract gives the name only roles of someone else's thing (``names.
+# someone_elses``: "operations of the NASA (National Aeronautics and Space Administration)"): its
+# expansion alone says nothing of the paper (round 6).
 OWN_LONG_FORM = True
 # The spans after "Name:" come from the sentences that say the name (True), or those first ("first").
 # Off: on train 5-fold it cost names kept 193 -> 187 of 250 and title word F1 0.334 -> 0.324 ("first":
@@ -216,14 +216,14 @@ def _candidates(paper: Paper, text: str) -> list[str]:
     rule of ``rules.broken`` wins."""
     out = []
     named = named_method(text)
-    introduced = True  # the authors introduce the name (``OWN_LONG_FORM``)
+    introduced = True  # not someone else's name (``OWN_LONG_FORM``)
     if is_survey(text):
         name, desc = named or ("", "")
         name = name if names.may_name(text, name) else ""
     else:  # the learned detector (``titles/names.py``) weighs the rules' picks with the name's roles
         name = names.own_name(text, ((named or ("",))[0], contribution.own_name(text)))
         desc = named[1] if named and named[0] == name else ""
-        introduced = not OWN_LONG_FORM or not name or names.introduced(text, name)
+        introduced = not OWN_LONG_FORM or not name or not names.someone_elses(text, name)
         if name and not desc and LONG_FORM and introduced:
             desc = _long_form_name(text, name, LONG_FORM == "any")
     if name:

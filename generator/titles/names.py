@@ -355,6 +355,21 @@ def introduced(text: str, name: str) -> bool:
     return any(played.get(form, {}).get(role) for form in forms for role in ("made", "named", "apposition"))
 
 
+_OWN = ("made", "named", "apposition", "subject")
+_OTHER = ("of", "used", "evaluated", "cited", "resource")
+
+
+def someone_elses(text: str, name: str) -> bool:
+    """Whether the abstract gives ``name`` and the long form it abbreviates only roles of someone
+    else's thing ("operations of the NASA (National Aeronautics and Space Administration)": "of";
+    used, evaluated on, cited, a data set) and none of the authors' own (made, named, apposition,
+    subject)."""
+    forms = {form: (0, 0) for form in (name, spelled_out(text, name)) if form}
+    played = roles(text, forms)
+    said = {role for form in forms for role, n in played.get(form, {}).items() if n}
+    return not said.intersection(_OWN) and bool(said.intersection(_OTHER))
+
+
 def spelled_out(text: str, name: str) -> str:
     """The long form the abstract defines for ``name``, as written ("Progressive Compressed Records"
     for "PCRs"), or ''."""
@@ -482,10 +497,11 @@ RESOURCE_VETO = True
 _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]*[A-Z]s")
 
 
-def eligible(name: str, feats: dict[str, float]) -> bool:
+def eligible(name: str, feats: dict[str, float], text: str = "") -> bool:
     """Whether a candidate may be the paper's name at all: never a quantity ("100k", "4-bit"), nor,
-    with ``PLURAL_CLASS``, an acronym in the plural the authors neither make nor name, nor, with
-    ``ROLE_VETO``, a candidate the abstract only evaluates on, compares with, uses or cites."""
+    with ``PLURAL_CLASS``, an acronym in the plural the authors do not introduce (``introduced``,
+    the long form it abbreviates included, when ``text`` is given), nor, with ``ROLE_VETO``, a
+    candidate the abstract only evaluates on, compares with, uses or cites."""
     if _QUANTITY.fullmatch(name) or (ROLE_VETO and _others(feats)):
         return False
     if (
@@ -494,16 +510,16 @@ def eligible(name: str, feats: dict[str, float]) -> bool:
         and not (feats.get("role=made") or feats.get("role=named"))
     ):
         return False  # a data set, benchmark, environment or game the authors do not make
-    return not (
-        PLURAL_CLASS
-        and _PLURAL_ACRONYM.fullmatch(name)
-        and not (feats.get("role=made") or feats.get("role=named"))
-    )
+    if PLURAL_CLASS and _PLURAL_ACRONYM.fullmatch(name):
+        return bool(feats.get("role=made") or feats.get("role=named")) or bool(
+            text and introduced(text, name)
+        )
+    return True
 
 
 def _scored(text: str, rule_names: tuple[str, ...]) -> list[tuple[float, str]]:
     """(probability, name) of each ``eligible`` candidate."""
-    return [(probability(f), n) for n, f in features(text, rule_names) if eligible(n, f)]
+    return [(probability(f), n) for n, f in features(text, rule_names) if eligible(n, f, text)]
 
 
 def best(text: str, rule_names: tuple[str, ...] = ()) -> tuple[str, float]:
