@@ -443,7 +443,7 @@ def test_an_acronym_only_spelled_out_is_not_described_by_its_expansion(
     monkeypatch.setattr(names, "own_name", lambda text, rules=(): "NASA")  # as if the detector chose it
 
     text = (
-        "We describe an automated scheduling system. It schedules operations of the NASA (National"
+        "We describe an automated scheduling system. It plans using the NASA (National"
         " Aeronautics and Space Administration) ECOSTRESS experiment on the space station."
     )
     assert not names.introduced(text, "NASA") and names.someone_elses(text, "NASA")
@@ -499,3 +499,12 @@ def test_a_game_or_benchmark_the_name_modifies_is_a_resource_and_never_the_name_
         "FooBench", {"role=made": 1.0, "role=resource": 1.0}
     )  # "we introduce the X benchmark"
     assert "resource" not in names.roles("We use FooNet video encoders to show it.").get("FooNet", {})
+
+
+def test_a_long_form_the_authors_frame_with_of_is_not_someone_elses() -> None:
+    from generator.titles import names
+
+    text = (
+        "Dialogue is hard. We propose a novel framework of Non-Autoregressive Dialog State Tracking (NADST)."
+    )
+    assert not names.someone_elses(text, "NADST")

@@ -56,7 +56,7 @@ DESC_WORDS = 4
 # (EVALUATION.md "Title names, round 5"). "any": lower-case long forms too; "": never.
 LONG_FORM = "titled"
 # ... and never when the abstract gives the name only roles of someone else's thing (``names.
-# someone_elses``: "operations of the NASA (National Aeronautics and Space Administration)"): its
+# someone_elses``: "using the NASA (National Aeronautics and Space Administration) archive"): its
 # expansion alone says nothing of the paper (round 6).
 OWN_LONG_FORM = True
 # The spans after "Name:" come from the sentences that say the name (True), or those first ("first").
