@@ -46,7 +46,7 @@ from pathlib import Path
 from generator.keywords.central import cited_surnames
 from generator.keywords.filler import zipf
 from generator.text import generic
-from generator.text.acronyms import definitions
+from generator.text.acronyms import definitions, is_plural_acronym
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as _STOP
 from generator.text.wordlists import TITLES_NAMES_COMMON as _COMMON
@@ -312,7 +312,6 @@ PLURAL_CLASS = True
 # A candidate the abstract calls a data set, benchmark, environment or game ("resource") is the
 # paper's name only when the authors make or name it ("we introduce the X benchmark"); round 6.
 RESOURCE_VETO = True
-_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]*[A-Z]s")
 
 
 def eligible(name: str, feats: dict[str, float], text: str = "") -> bool:
@@ -328,7 +327,7 @@ def eligible(name: str, feats: dict[str, float], text: str = "") -> bool:
         and not (feats.get("role=made") or feats.get("role=named"))
     ):
         return False  # a data set, benchmark, environment or game the authors do not make
-    if PLURAL_CLASS and _PLURAL_ACRONYM.fullmatch(name):
+    if PLURAL_CLASS and is_plural_acronym(name):
         return bool(feats.get("role=made") or feats.get("role=named")) or bool(
             text and introduced(text, name)
         )
