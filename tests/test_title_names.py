@@ -403,3 +403,108 @@ def test_name_precision_counts_names_the_real_title_or_a_gold_tldr_says() -> Non
     )
     assert confirmed_name(own) and not confirmed_name(other)
     assert not confirmed_name(Item(abstract, "FearNet: x", (), "Memory model", ""))  # no name part
+
+
+# --- round 6: names that are not the paper's own, and descriptions about the name ------------------
+
+
+def test_a_web_address_without_a_scheme_holds_no_name() -> None:
+    from generator.titles import names
+
+    found = names.candidates("We release the code at github.com/jxVmnLg/NNspectra. We propose FooNet here.")
+    assert "NNspectra" not in found and "jxVmnLg" not in found
+    assert "FooNet" in found
+
+
+def test_a_plural_acronym_names_a_class_unless_the_authors_make_or_name_it() -> None:
+    from generator.titles import names
+
+    used = {"role=used": 1.0, "share=used": 1.0}
+    assert not names.eligible("DCTs", used) and not names.eligible("WGANs", {})
+    assert not names.eligible("GP-GNNs", {"role=subject": 1.0})
+    assert names.eligible("PCRs", {"role=made": 1.0})
+    # the long form the authors make: "we introduce Neural Markov Logic Networks (NMLNs)"
+    made = "Logic is hard. We introduce Neural Markov Logic Networks (NMLNs), a family of models."
+    assert names.eligible("NMLNs", {}, made) and not names.eligible("NMLNs", {})
+    assert names.eligible("ASNets", {}) and names.eligible("DCT", used)  # not a plural acronym
+    text = (
+        "Convolutions are costly. We express the layer with discrete cosine transforms (DCTs)"
+        " and permutations. DCTs are fast, and DCTs are exact."
+    )
+    assert names.own_name(text, ("DCTs",)) == ""
+
+
+def test_an_acronym_only_spelled_out_is_not_described_by_its_expansion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.titles import names
+    from generator.titles.generate import _candidates
+
+    monkeypatch.setattr(names, "own_name", lambda text, rules=(): "NASA")  # as if the detector chose it
+
+    text = (
+        "We describe an automated scheduling system. It plans using the NASA (National"
+        " Aeronautics and Space Administration) ECOSTRESS experiment on the space station."
+    )
+    assert not names.introduced(text, "NASA") and names.someone_elses(text, "NASA")
+    with_name = [t for t in _candidates(paper(text), text) if t.startswith("NASA:")]
+    assert "NASA: National Aeronautics and Space Administration" not in with_name
+    made = "Domain shift hurts. We propose Mutual Mean-Teaching (MMT), a framework for adaptation."
+    assert names.introduced(made, "MMT") and not names.someone_elses(made, "MMT")
+    assert not names.someone_elses(
+        "Fast models matter. The NMLN (Neural Markov Logic Network) is fast.", "NMLN"
+    )
+
+
+def test_the_description_after_a_name_comes_from_a_sentence_that_says_the_name() -> None:
+    from generator.titles.generate import _about
+
+    text = (
+        "Metrics for summaries are poor. We introduce JAUNE, a set of criteria for good metrics."
+        " We use recent Transformers-based language models to assess summaries."
+    )
+    ranked = ["Transformers-based language models", "set of criteria for good metrics"]
+    assert _about(text, "JAUNE", ranked) == ["set of criteria for good metrics"]
+
+
+def test_a_named_title_takes_no_span_of_a_sentence_without_the_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.titles import names, spans
+    from generator.titles.generate import _candidates
+
+    text = (
+        "Metrics for summaries are poor. We introduce JAUNE, a set of criteria for good metrics."
+        " We use recent Transformers-based language models to assess summaries."
+    )
+    from generator.titles import generate
+
+    monkeypatch.setattr(generate, "NAME_SENTENCE_SPANS", True)  # measured and left off (round 6)
+    monkeypatch.setattr(names, "own_name", lambda text, rules=(): "JAUNE")
+    monkeypatch.setattr(
+        spans,
+        "ranked_spans",
+        lambda *a, **k: ["Transformers-based language models", "criteria for good metrics"],
+    )
+    titles = _candidates(paper(text), text)
+    assert "JAUNE: Criteria for good metrics" in titles
+    assert not any(t.startswith("JAUNE:") and "Transformers" in t for t in titles)
+
+
+def test_a_game_or_benchmark_the_name_modifies_is_a_resource_and_never_the_name_unless_made() -> None:
+    from generator.titles import names
+
+    used = "We use SpeedDreams/TORCS video game to show that our approach needs fewer samples."
+    assert names.roles(used)["SpeedDreams"].get("resource") == 1  # head noun "game", singular
+    assert not names.eligible("SpeedDreams", {"role=used": 1.0, "role=resource": 1.0})
+    assert names.eligible(
+        "FooBench", {"role=made": 1.0, "role=resource": 1.0}
+    )  # "we introduce the X benchmark"
+    assert "resource" not in names.roles("We use FooNet video encoders to show it.").get("FooNet", {})
+
+
+def test_a_long_form_the_authors_frame_with_of_is_not_someone_elses() -> None:
+    from generator.titles import names
+
+    text = (
+        "Dialogue is hard. We propose a novel framework of Non-Autoregressive Dialog State Tracking (NADST)."
+    )
+    assert not names.someone_elses(text, "NADST")

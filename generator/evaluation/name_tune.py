@@ -8,6 +8,7 @@ times dropped.
     python -m generator.evaluation.name_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.name_tune ../shared/scitldr --cv     # 5-fold figures on train only
     python -m generator.evaluation.name_tune ../shared/scitldr --cv --titles   # and whole titles
+    python -m generator.evaluation.name_tune ../shared/scitldr --cv --titles --at 0.04,0.08  # at each
 
 ``--cv`` prints, for each threshold, the share of named train papers whose name the detector finds
 and the share of given names that are false (out of fold). ``--titles`` also builds every train
@@ -77,7 +78,7 @@ def best_names(weights: dict[str, float], rows) -> list[tuple[frozenset[str], st
     """(right names, best candidate, its probability) of each abstract."""
     out = []
     for real, cands in rows:
-        scored = [(names.probability(f, weights), n) for n, f in cands]
+        scored = [(names.probability(f, weights), n) for n, f in cands if names.eligible(n, f)]
         p, best = max(scored, key=lambda pn: (pn[0], len(pn[1])), default=(0.0, ""))
         out.append((real, best, p))
     return out
@@ -130,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("scitldr", type=Path, help="folder with train.jsonl (SciTLDR-A)")
     parser.add_argument("--cv", action="store_true", help="print 5-fold figures on train; write nothing")
     parser.add_argument("--titles", action="store_true", help="with --cv: also whole titles (slower)")
+    parser.add_argument(
+        "--at", default="", help="with --titles: comma-separated thresholds to build the titles at (round 6)"
+    )
     args = parser.parse_args(argv)
     records = read_split(args.scitldr, "train")
     rows = rows_of(records)
@@ -145,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
             found, false, given = curve(picks, t)
             print(f"  p >= {t:.2f}: names found {found:.1%}, false names {false:.1%} of {given} given")
         if args.titles:
-            print(titles_cv(records, fold_weights))
+            for threshold in [float(t) for t in args.at.split(",") if t] or [names.THRESHOLD]:
+                names.THRESHOLD = threshold
+                print(titles_cv(records, fold_weights), flush=True)
         return 0
     payload = {"trained_on": "SciTLDR-A train", "min_count": MIN_COUNT, "C": C, "weights": fit(rows)}
     out = write_weights(names, payload)

@@ -54,6 +54,19 @@ class Definition:
         return short[:-1] if short.endswith("s") and len(short) > 2 and short[-2].isupper() else short
 
 
+def is_plural_acronym(token: str) -> bool:
+    """An acronym in the plural, capitals before the ``s``: "DCTs", "RFs", "GP-GNNs" (not "RaGANs",
+    "ASNets")."""
+    stem = token[:-1]
+    return (
+        token.endswith("s")
+        and len(stem) >= 2
+        and stem[0].isupper()
+        and stem[-1].isupper()
+        and not any(ch.islower() for ch in stem)
+    )
+
+
 def is_acronym(token: str) -> bool:
     return sum(ch.isupper() for ch in token) >= 2 or (token[:1].isupper() and any(c.isdigit() for c in token))
 

@@ -23,8 +23,11 @@ an ..."); never a web address, a quantity or an "X-based" adjective. A logistic 
   sentence), the words around its first use, and whether the older rules (``clues.named_method``,
   ``contribution.own_name``) pick it.
 
-The best candidate is the paper's name when its probability reaches ``THRESHOLD`` and ``may_name``
-allows it. Weights: ``name_weights.json``, learned on the SciTLDR train split, whose real titles that
+The roles are read in ``name_roles.py``. A candidate is ``eligible`` at all unless it is a quantity,
+an acronym in the plural the authors do not introduce ("DCTs", "WGANs": a class of models) or a data
+set, benchmark, environment or game they do not make (round 6). The best candidate is the paper's
+name when its probability reaches ``THRESHOLD`` and ``may_name`` allows it. Weights:
+``name_weights.json``, learned on the SciTLDR train split, whose real titles that
 open with a name ("FearNet: ...", or its long form: "Progressive Compressed Records:" for "PCRs")
 label the candidates (``python -m generator.evaluation.name_tune``; the threshold is chosen there
 with ``--cv``, EVALUATION.md "Title names, round 4").
@@ -43,15 +46,11 @@ from pathlib import Path
 from generator.keywords.central import cited_surnames
 from generator.keywords.filler import zipf
 from generator.text import generic
-from generator.text.acronyms import definitions
+from generator.text.acronyms import definitions, is_plural_acronym
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as _STOP
-from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as _MAKING
 from generator.text.wordlists import TITLES_NAMES_COMMON as _COMMON
-from generator.text.wordlists import TITLES_NAMES_EVALUATED as _EVALUATED
-from generator.text.wordlists import TITLES_NAMES_NAMING as _NAMING
-from generator.text.wordlists import TITLES_NAMES_RESOURCE_NOUNS as _RESOURCE
-from generator.text.wordlists import TITLES_NAMES_USED as _USED
+from generator.titles.name_roles import ROLES, introduced, roles, someone_elses, spelled_out  # noqa: F401
 
 WEIGHTS_FILE = "name_weights.json"
 # candidate names (runs of words too) and how many SciTLDR train abstracts have each, from 2 up
@@ -127,8 +126,9 @@ def _shape(name: str) -> str:
     return "capital" if name[:1].isupper() else "lower"
 
 
-# a web address ("https://goo.gl/fAjOJ") holds no name
-_URL = re.compile(r"\S*(?:://|www\.)\S*")
+# a web address ("https://goo.gl/fAjOJ", "github.com/user/NNspectra") holds no name: a scheme, "www."
+# or a domain followed by a path
+_URL = re.compile(r"\S*(?:://|www\.)\S*|\S+\.[a-z]{2,6}/\S*")
 
 
 def _no_name(token: str) -> bool:
@@ -192,142 +192,6 @@ _NAMED_PHRASE = re.compile(
     r"|\b[Ww]e\s+(?:propose|introduce|present|develop|describe|design)\s+(?:the\s+)?"
     rf"{_PHRASE_WORDS},\s+(?:an?|the)\s)"
 )
-
-
-# --- the name's role in the abstract -------------------------------------------------------------
-
-_AUTHORS = re.compile(r"\b(?:we|this paper|this work|our work|this study)\b", re.I)
-# tags a name's own noun phrase or list may have between it and the word that governs it
-_PHRASE_TAGS = frozenset(
-    {"NNP", "NNPS", "NN", "NNS", "CD", "JJ", "DT", "PRP$", ",", "CC", "HYPH", "SYM", "POS"}
-)
-_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
-_YEAR = re.compile(r"(?:19|20)\d\d[a-z]?")
-ROLES = ("made", "named", "evaluated", "used", "of", "resource", "cited", "apposition", "spelled", "subject")
-
-
-def _governor(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, str]:
-    """(word, tag, word before it) of the word governing the phrase or list at token ``i``: "on" for
-    ImageNet in "outperforms the baselines on CIFAR-10 and ImageNet"; ('', '', '') at the start."""
-    j = i - 1
-    for _ in range(8):
-        if j < 0 or pairs[j][1] not in _PHRASE_TAGS or pairs[j][0].lower() in {"e.g.", "e.g.,"}:
-            break
-        j -= 1
-    if j < 0:
-        return "", "", ""
-    return pairs[j][0].lower(), pairs[j][1], pairs[j - 1][0].lower() if j else ""
-
-
-def _occurrence_roles(pairs: list[tuple[str, str]], i: int, j: int, authors: bool) -> set[str]:
-    """The roles of the name at tokens ``i:j`` of a tagged sentence (see ``ROLES``)."""
-    out = set()
-    word, tag, before = _governor(pairs, i)
-    nxt = [w.lower() for w, _ in pairs[j : j + 4]]
-    if word in _NAMING or (word == "as" and before in _NAMING):
-        out.add("named")
-    elif tag.startswith("VB") and word in _MAKING and authors:
-        out.add("made")
-    elif word == "on" and before == "based":
-        out.add("used")
-    elif (
-        word in _EVALUATED  # "on X", "than X", "outperforms X"
-        or (word == "as" and before == "such")
-        or (word in {"with", "to"} and before in {"compared", "comparing", "compare"})
-    ):
-        out.add("evaluated")
-    elif word in _USED:
-        out.add("used")
-    elif word == "of":
-        out.add("of")
-    if nxt[:1] and nxt[0] in _RESOURCE:
-        out.add("resource")
-    inside = [w.lower().strip(",;") for w, _ in pairs[j + 1 : j + 7]] if nxt[:1] in (["("], ["["]) else []
-    cited = nxt[:1] == ["et"] or "et" in inside or any(_YEAR.fullmatch(w) for w in inside)
-    if cited or (nxt[:1] == ["["] and len(nxt) > 1 and nxt[1].isdigit()):
-        out.add("cited")
-    if (nxt[:1] == [","] and len(nxt) > 1 and nxt[1] in {"a", "an"}) or nxt[:2] in (
-        ["is", "a"],
-        ["is", "an"],
-    ):
-        out.add("apposition")
-    if (
-        not cited
-        and nxt[:1] == ["("]
-        and len(nxt) > 2
-        and pairs[j + 1][0][:1].isupper()
-        and nxt[2] not in {")", ","}
-    ):
-        out.add("spelled")  # "Metagross (Meta Gated Recursive Controller)"
-    k = j
-    if nxt[:1] == ["("]:  # "X (long form) achieves": look past the bracket
-        k = next((m + 1 for m in range(j, min(len(pairs), j + 12)) if pairs[m][0] == ")"), j)
-    if (
-        k < len(pairs)
-        and pairs[k][1] in _FINITE
-        and all(t in {"DT", "PRP$", "JJ", "VBN"} for _, t in pairs[:i])
-    ):
-        out.add("subject")
-    if PASSIVE_MADE and _made_passively(pairs, k):
-        out.add("made")
-    return out
-
-
-PASSIVE_MADE = True
-_BE = frozenset({"is", "are", "was", "were", "be", "been"})
-
-
-def _made_passively(pairs: list[tuple[str, str]], k: int) -> bool:
-    """Whether the words from token ``k`` (after the name and its bracket) say it is made, in the
-    passive: "FAVAE, is presented", "X is proposed", "X was introduced here" (the authors' making
-    verbs, ``_MAKING``, as a past participle after a form of "be")."""
-    words = [w.lower() for w, t in pairs[k : k + 6] if any(ch.isalnum() for ch in w)]
-    if words[:1] and words[0] in _BE:
-        rest = [w for w in words[1:3] if not w.endswith("ly")]  # "is first proposed"
-        return bool(rest) and rest[0] in _MAKING and rest[0].endswith(("ed", "built"))
-    return False
-
-
-def roles(text: str, wanted: dict[str, tuple[int, int]] | None = None) -> dict[str, dict[str, int]]:
-    """For each token sequence of the abstract that a candidate could be, how often it plays each
-    role; keyed by the sequence's words joined with spaces. ``wanted``: ``candidates(text)``, when
-    the caller has them."""
-    from generator.titles.contribution import tagged
-
-    out: dict[str, dict[str, int]] = {}
-    if wanted is None:
-        wanted = candidates(text)
-    firsts: dict[str, list[tuple[str, int]]] = {}
-    for name in wanted:
-        words = name.split()
-        firsts.setdefault(words[0].rstrip("+"), []).append((name, len(words)))
-    for sentence in sentences(text):
-        # A candidate's first word is in the sentence as written (tokens are pieces of it): a
-        # sentence without any is not tagged (it holds no occurrence).
-        if not any(first in sentence for first in firsts):
-            continue
-        pairs = tagged(sentence)
-        authors = bool(_AUTHORS.search(sentence))
-        for i, (w, _) in enumerate(pairs):
-            for name, size in firsts.get(w.rstrip(".").rstrip("+"), ()):
-                # the tagger splits "Flow++" into "Flow", "+", "+"
-                plus = len(name) - len(name.rstrip("+"))
-                if " ".join(p[0] for p in pairs[i : i + size]).rstrip(".").rstrip("+") != name.rstrip("+"):
-                    continue
-                if plus and [p[0] for p in pairs[i + size : i + size + plus]] != ["+"] * plus:
-                    continue
-                size += plus
-                counts = out.setdefault(name, {})
-                counts["_uses"] = counts.get("_uses", 0) + 1
-                for role in _occurrence_roles(pairs, i, i + size, authors):
-                    counts[role] = counts.get(role, 0) + 1
-    return out
-
-
-def spelled_out(text: str, name: str) -> str:
-    """The long form the abstract defines for ``name``, as written ("Progressive Compressed Records"
-    for "PCRs"), or ''."""
-    return next((d.long for d in definitions(text) if name in (d.short, d.letters)), "")
 
 
 @cache
@@ -441,14 +305,38 @@ def _others(feats: dict[str, float]) -> bool:
     return any(feats.get(k) for k in _OTHER_ROLES) and not any(feats.get(k) for k in _OWN_ROLES)
 
 
+# An acronym in the plural ("DCTs", "RFs", "WGANs", "GP-GNNs") names a class of models, not one
+# paper's thing: it may name the paper only when the authors make or name it ("we propose
+# Progressive Compressed Records (PCRs)"). EVALUATION.md "Title names, round 6".
+PLURAL_CLASS = True
+# A candidate the abstract calls a data set, benchmark, environment or game ("resource") is the
+# paper's name only when the authors make or name it ("we introduce the X benchmark"); round 6.
+RESOURCE_VETO = True
+
+
+def eligible(name: str, feats: dict[str, float], text: str = "") -> bool:
+    """Whether a candidate may be the paper's name at all: never a quantity ("100k", "4-bit"), nor,
+    with ``PLURAL_CLASS``, an acronym in the plural the authors do not introduce (``introduced``,
+    the long form it abbreviates included, when ``text`` is given), nor, with ``ROLE_VETO``, a
+    candidate the abstract only evaluates on, compares with, uses or cites."""
+    if _QUANTITY.fullmatch(name) or (ROLE_VETO and _others(feats)):
+        return False
+    if (
+        RESOURCE_VETO
+        and feats.get("role=resource")
+        and not (feats.get("role=made") or feats.get("role=named"))
+    ):
+        return False  # a data set, benchmark, environment or game the authors do not make
+    if PLURAL_CLASS and is_plural_acronym(name):
+        return bool(feats.get("role=made") or feats.get("role=named")) or bool(
+            text and introduced(text, name)
+        )
+    return True
+
+
 def _scored(text: str, rule_names: tuple[str, ...]) -> list[tuple[float, str]]:
-    """(probability, name) of each candidate; a quantity is never one ("100k", "4-bit"), nor, with
-    ``ROLE_VETO``, a candidate the abstract only evaluates on, compares with, uses or cites."""
-    return [
-        (probability(f), n)
-        for n, f in features(text, rule_names)
-        if not _QUANTITY.fullmatch(n) and not (ROLE_VETO and _others(f))
-    ]
+    """(probability, name) of each ``eligible`` candidate."""
+    return [(probability(f), n) for n, f in features(text, rule_names) if eligible(n, f, text)]
 
 
 def best(text: str, rule_names: tuple[str, ...] = ()) -> tuple[str, float]:

@@ -1,0 +1,199 @@
+"""The roles a candidate name plays in the abstract, read with the part-of-speech tagger (split from
+``names.py``, which re-exports them): made by the authors, named, in apposition, spelled out, a
+subject; or evaluated on, used, cited, "of", a data set or benchmark ("resource"); and whether the
+authors introduce a name or the abstract gives it someone else's roles only (round 6)."""
+
+from __future__ import annotations
+
+import re
+
+from generator.text.acronyms import definitions
+from generator.text.forms import singular
+from generator.text.sentences import sentences
+from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as _MAKING
+from generator.text.wordlists import TITLES_NAMES_EVALUATED as _EVALUATED
+from generator.text.wordlists import TITLES_NAMES_NAMING as _NAMING
+from generator.text.wordlists import TITLES_NAMES_RESOURCE_NOUNS as _RESOURCE
+from generator.text.wordlists import TITLES_NAMES_USED as _USED
+
+# --- the name's role in the abstract -------------------------------------------------------------
+
+_AUTHORS = re.compile(r"\b(?:we|this paper|this work|our work|this study)\b", re.I)
+# tags a name's own noun phrase or list may have between it and the word that governs it
+_PHRASE_TAGS = frozenset(
+    {"NNP", "NNPS", "NN", "NNS", "CD", "JJ", "DT", "PRP$", ",", "CC", "HYPH", "SYM", "POS"}
+)
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+_YEAR = re.compile(r"(?:19|20)\d\d[a-z]?")
+ROLES = ("made", "named", "evaluated", "used", "of", "resource", "cited", "apposition", "spelled", "subject")
+
+
+def _governor(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, str]:
+    """(word, tag, word before it) of the word governing the phrase or list at token ``i``: "on" for
+    ImageNet in "outperforms the baselines on CIFAR-10 and ImageNet"; ('', '', '') at the start."""
+    j = i - 1
+    for _ in range(8):
+        if j < 0 or pairs[j][1] not in _PHRASE_TAGS or pairs[j][0].lower() in {"e.g.", "e.g.,"}:
+            break
+        j -= 1
+    if j < 0:
+        return "", "", ""
+    return pairs[j][0].lower(), pairs[j][1], pairs[j - 1][0].lower() if j else ""
+
+
+def _occurrence_roles(pairs: list[tuple[str, str]], i: int, j: int, authors: bool) -> set[str]:
+    """The roles of the name at tokens ``i:j`` of a tagged sentence (see ``ROLES``)."""
+    out = set()
+    word, tag, before = _governor(pairs, i)
+    nxt = [w.lower() for w, _ in pairs[j : j + 4]]
+    if word in _NAMING or (word == "as" and before in _NAMING):
+        out.add("named")
+    elif tag.startswith("VB") and word in _MAKING and authors:
+        out.add("made")
+    elif word == "on" and before == "based":
+        out.add("used")
+    elif (
+        word in _EVALUATED  # "on X", "than X", "outperforms X"
+        or (word == "as" and before == "such")
+        or (word in {"with", "to"} and before in {"compared", "comparing", "compare"})
+    ):
+        out.add("evaluated")
+    elif word in _USED:
+        out.add("used")
+    elif word == "of":
+        out.add("of")
+    if (nxt[:1] and nxt[0] in _RESOURCE) or (RESOURCE_HEAD and _resource_head(pairs, j)):
+        out.add("resource")
+    inside = [w.lower().strip(",;") for w, _ in pairs[j + 1 : j + 7]] if nxt[:1] in (["("], ["["]) else []
+    cited = nxt[:1] == ["et"] or "et" in inside or any(_YEAR.fullmatch(w) for w in inside)
+    if cited or (nxt[:1] == ["["] and len(nxt) > 1 and nxt[1].isdigit()):
+        out.add("cited")
+    if (nxt[:1] == [","] and len(nxt) > 1 and nxt[1] in {"a", "an"}) or nxt[:2] in (
+        ["is", "a"],
+        ["is", "an"],
+    ):
+        out.add("apposition")
+    if (
+        not cited
+        and nxt[:1] == ["("]
+        and len(nxt) > 2
+        and pairs[j + 1][0][:1].isupper()
+        and nxt[2] not in {")", ","}
+    ):
+        out.add("spelled")  # "Metagross (Meta Gated Recursive Controller)"
+    k = j
+    if nxt[:1] == ["("]:  # "X (long form) achieves": look past the bracket
+        k = next((m + 1 for m in range(j, min(len(pairs), j + 12)) if pairs[m][0] == ")"), j)
+    if (
+        k < len(pairs)
+        and pairs[k][1] in _FINITE
+        and all(t in {"DT", "PRP$", "JJ", "VBN"} for _, t in pairs[:i])
+    ):
+        out.add("subject")
+    if PASSIVE_MADE and _made_passively(pairs, k):
+        out.add("made")
+    return out
+
+
+# The noun phrase the name modifies is a data set, benchmark, environment or game when its head noun
+# is one, in either number ("SpeedDreams/TORCS video game", "the Atari benchmark suite"); round 6.
+RESOURCE_HEAD = True
+_NOUN_RUN = frozenset({"NN", "NNS", "NNP", "NNPS", "SYM", "HYPH", "CD"})
+
+
+def _resource_head(pairs: list[tuple[str, str]], j: int) -> bool:
+    """Whether the head noun of the noun phrase that follows the name at token ``j`` (its last noun
+    before any other word) is a resource noun (``_RESOURCE``, singular or plural)."""
+    head = ""
+    for word, tag in pairs[j : j + 5]:
+        if tag not in _NOUN_RUN:
+            break
+        if tag in {"NN", "NNS"}:
+            head = word.lower()
+    return bool(head) and singular(head) in _RESOURCE_SINGULAR
+
+
+_RESOURCE_SINGULAR = frozenset(singular(w) for w in _RESOURCE)
+PASSIVE_MADE = True
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+
+
+def _made_passively(pairs: list[tuple[str, str]], k: int) -> bool:
+    """Whether the words from token ``k`` (after the name and its bracket) say it is made, in the
+    passive: "FAVAE, is presented", "X is proposed", "X was introduced here" (the authors' making
+    verbs, ``_MAKING``, as a past participle after a form of "be")."""
+    words = [w.lower() for w, t in pairs[k : k + 6] if any(ch.isalnum() for ch in w)]
+    if words[:1] and words[0] in _BE:
+        rest = [w for w in words[1:3] if not w.endswith("ly")]  # "is first proposed"
+        return bool(rest) and rest[0] in _MAKING and rest[0].endswith(("ed", "built"))
+    return False
+
+
+def roles(text: str, wanted: dict[str, tuple[int, int]] | None = None) -> dict[str, dict[str, int]]:
+    """For each token sequence of the abstract that a candidate could be, how often it plays each
+    role; keyed by the sequence's words joined with spaces. ``wanted``: ``candidates(text)``, when
+    the caller has them."""
+    from generator.titles.contribution import tagged
+
+    out: dict[str, dict[str, int]] = {}
+    if wanted is None:
+        from generator.titles.names import candidates
+
+        wanted = candidates(text)
+    firsts: dict[str, list[tuple[str, int]]] = {}
+    for name in wanted:
+        words = name.split()
+        firsts.setdefault(words[0].rstrip("+"), []).append((name, len(words)))
+    for sentence in sentences(text):
+        # A candidate's first word is in the sentence as written (tokens are pieces of it): a
+        # sentence without any is not tagged (it holds no occurrence).
+        if not any(first in sentence for first in firsts):
+            continue
+        pairs = tagged(sentence)
+        authors = bool(_AUTHORS.search(sentence))
+        for i, (w, _) in enumerate(pairs):
+            for name, size in firsts.get(w.rstrip(".").rstrip("+"), ()):
+                # the tagger splits "Flow++" into "Flow", "+", "+"
+                plus = len(name) - len(name.rstrip("+"))
+                if " ".join(p[0] for p in pairs[i : i + size]).rstrip(".").rstrip("+") != name.rstrip("+"):
+                    continue
+                if plus and [p[0] for p in pairs[i + size : i + size + plus]] != ["+"] * plus:
+                    continue
+                size += plus
+                counts = out.setdefault(name, {})
+                counts["_uses"] = counts.get("_uses", 0) + 1
+                for role in _occurrence_roles(pairs, i, i + size, authors):
+                    counts[role] = counts.get(role, 0) + 1
+    return out
+
+
+def introduced(text: str, name: str) -> bool:
+    """Whether the authors introduce ``name`` or the long form it abbreviates: they make it ("we
+    propose Mutual Mean-Teaching (MMT)"), name it ("called X") or describe it in apposition ("X, a
+    new ..."); an acronym the abstract only spells out or uses ("operations of the NASA (National
+    Aeronautics and Space Administration)") is not introduced."""
+    forms = {form: (0, 0) for form in (name, spelled_out(text, name)) if form}
+    played = roles(text, forms)
+    return any(played.get(form, {}).get(role) for form in forms for role in ("made", "named", "apposition"))
+
+
+_OWN = ("made", "named", "apposition", "subject")
+# "of" is no evidence: "a novel framework of Non-Autoregressive Dialog State Tracking (NADST)"
+_OTHER = ("used", "evaluated", "cited", "resource")
+
+
+def someone_elses(text: str, name: str) -> bool:
+    """Whether the abstract gives ``name`` and the long form it abbreviates only roles of someone
+    else's thing ("using the NASA (National Aeronautics and Space Administration) archive": used,
+    evaluated on, cited, a data set) and none of the authors' own (made, named, apposition,
+    subject)."""
+    forms = {form: (0, 0) for form in (name, spelled_out(text, name)) if form}
+    played = roles(text, forms)
+    said = {role for form in forms for role, n in played.get(form, {}).items() if n}
+    return not said.intersection(_OWN) and bool(said.intersection(_OTHER))
+
+
+def spelled_out(text: str, name: str) -> str:
+    """The long form the abstract defines for ``name``, as written ("Progressive Compressed Records"
+    for "PCRs"), or ''."""
+    return next((d.long for d in definitions(text) if name in (d.short, d.letters)), "")
