@@ -446,7 +446,7 @@ def test_a_determiner_pointer_is_resolved_by_the_noun_phrase_before() -> None:
     plural = refer.resolve(
         "These methods are slow on large graphs", "Graph-based methods are popular.", EARLIER
     )
-    assert plural == "Graph-based methods are slow on large graphs"
+    assert plural == "The graph-based methods are slow on large graphs"
     # number differs ("method" vs "methods"), a pronoun, or the antecedent says no more than the head
     assert (
         refer.resolve("This method is slow on large graphs", "Graph-based methods are popular.", EARLIER)
@@ -500,3 +500,21 @@ def test_a_cut_never_leaves_a_participle_or_adjective_without_its_complement() -
     # a noun before the cut, or punctuation after the participle, closes it
     assert not compress.dangles("models of neural activity", "by these clusters")
     assert not compress.dangles("a model trained", ", which is fast")
+
+
+def test_a_pointer_whose_noun_the_candidate_names_before_it_is_resolved_inside() -> None:
+    assert _kinds("We propose a sparse model and show that this model is fast") == []
+    assert _kinds("We propose a sampler and evaluate the proposed approach on images") == []
+    assert _kinds("We show that this model is fast") == ["determiner"]
+
+
+def test_only_a_pointer_in_the_subject_or_object_leaves_the_candidate_unresolved() -> None:
+    assert refer.unresolved("This decoupling reduces the memory of training", EARLIER)
+    assert refer.unresolved("We address this problem with a sampler", EARLIER)
+    # in a later phrase the claim stands: "as the first approach to this matter"
+    assert not refer.unresolved(
+        "We propose a sequential latent variable model as the first approach to this matter", EARLIER
+    )
+    assert _kinds("We propose a sequential latent variable model as the first approach to this matter") == [
+        "determiner"
+    ]

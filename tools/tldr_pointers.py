@@ -4,7 +4,8 @@
 
 For each abstract of the split, the generated TLDR (``tldr.tldr``) and its pointers back, read
 against the abstract's words before the sentence the TLDR came from (all words of the abstract
-when it cannot be placed): how many TLDRs open with one, how many contain one, and of which kind.
+when it cannot be placed): how many TLDRs open with one, how many contain one, how many in the subject or object
+(``tldr_refer.core``), and of which kind.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, help="write every TLDR, one JSON line each")
     args = parser.parse_args(argv)
     records = [json.loads(line) for line in (args.scitldr / f"{args.split}.jsonl").open(encoding="utf-8")]
-    opens = contains = 0
+    opens = contains = cored = 0
     kinds: Counter[str] = Counter()
     shown = 0
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
@@ -47,13 +48,14 @@ def main(argv: list[str] | None = None) -> int:
             continue
         contains += 1
         opens += found[0].start == 0
+        cored += bool(tldr_refer.core(summary, found))
         kinds.update(p.kind for p in found)
         if shown < args.show:
             shown += 1
             print(f"  {summary}  [{', '.join(p.kind for p in found)}]")
     print(
         f"{args.split}: {len(records)} TLDRs; with a pointer back: {contains} "
-        f"(opening with one: {opens}); pointers by kind: {dict(sorted(kinds.items()))}"
+        f"(opening with one: {opens}; in the subject or object: {cored}); pointers by kind: {dict(sorted(kinds.items()))}"
     )
     return 0
 

@@ -8,7 +8,11 @@ meant. ``pointers`` reads a candidate with the part-of-speech tagger and finds e
   problem", "such methods") or as a **pronoun** (followed by a verb, a preposition or nothing:
   "This allows", "achieve this by"); the paper itself and its parts ("this paper", "this end") are
   not pointers;
-- "the" with a **referring modifier** ("the proposed / above / aforementioned / resulting X");
+- "the" with a **referring modifier** ("the proposed / above / aforementioned / resulting X"),
+  unless the candidate proposes something before it ("We propose X and evaluate the proposed
+  approach");
+
+A pointer whose noun the candidate names before it ("a model ... this model") is resolved inside.
 - **"our X"** where the abstract used X before and the candidate does not say what X is before it
   ("We propose FooNet ... our model" introduces it; "our experiments" names the paper's own part).
 
@@ -25,6 +29,7 @@ from typing import NamedTuple
 
 from generator.text.nounphrases import chunks
 from generator.text.tagger import NOUNS, Tagged, tag
+from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
 from generator.text.wordlists import TLDR_DEMONSTRATIVES, TLDR_REFERRING_MODIFIERS, TLDR_SELF_NOUNS
 from generator.titles.tldr_compress import lex_tag
 
@@ -52,6 +57,12 @@ def _noun_head(tagged: Tagged, j: int) -> int:
     return head
 
 
+def _said(tagged: Tagged, i: int, head: int) -> bool:
+    """Does the candidate name the pointer's head noun before it ("a model ... this model")?"""
+    noun = _singular(tagged[head][0])
+    return any(_singular(w) == noun for w, _ in tagged[:i])
+
+
 def _singular(word: str) -> str:
     from generator.text.forms import singular
 
@@ -77,12 +88,12 @@ def pointers(candidate: str, earlier: set[str]) -> list[Pointer]:
                 if word != "such" and nxt[1].startswith(_PRONOUN_NEXT):
                     out.append(Pointer(i, i, "pronoun", ""))
                 continue
-            if tagged[start][0].lower() not in TLDR_SELF_NOUNS:
+            if tagged[start][0].lower() not in TLDR_SELF_NOUNS and not _said(tagged, i, head):
                 out.append(Pointer(i, head, "determiner", tagged[head][0]))
         elif word == "the" and nxt[0].lower() in TLDR_REFERRING_MODIFIERS:
             head = _noun_head(tagged, i + 1)
-            after = tagged[i + 2][0].lower() if i + 2 < len(tagged) else ""
-            if head >= 0 and not (nxt[0].lower() == "same" and after == "as"):
+            proposed = any(w.lower() in CONTRIBUTION_VERBS for w, _ in tagged[:i])
+            if head >= 0 and not proposed and not _said(tagged, i, head):
                 out.append(Pointer(i, head, "referring", tagged[head][0]))
         elif word == "our":
             head = _noun_head(tagged, i + 1)
@@ -149,18 +160,30 @@ def resolve(candidate: str, previous: str, earlier: set[str]) -> str:
         span = _span(candidate, tagged, p.start, p.end)
         if not np or span is None:
             return ""
-        plural = tagged[p.start][0].lower() in ("these", "those") or (
-            tagged[p.start][0].lower() == "the" and _singular(p.head) != p.head.lower()
-        )
         name = np.split()[0]
         mid_capital = name[:1].isupper() and (name[1:] != name[1:].lower() or previous.find(name) > 0)
         if not mid_capital:
             np = np[:1].lower() + np[1:]
-        text = np if plural else f"the {np}"
+        text = f"the {np}"  # "these methods" -> "the graph-based methods", "each of the key challenges"
         out = out[: span[0]] + text + out[span[1] :]
     return out[:1].upper() + out[1:]
 
 
+def core(candidate: str, found: list[Pointer]) -> list[Pointer]:
+    """The pointers that stand for what the candidate is about: a pronoun, or a pointer in its
+    subject (before its first verb) or its object (the three words after that verb: "We address
+    this problem", "We take advantage of this"); one in a later phrase ("as the first approach to
+    this matter") leaves the sentence's claim whole."""
+    if not found:
+        return []
+    tagged = tag(candidate)
+    verb = next(
+        (k for k, (_, t) in enumerate(tagged) if t.startswith(("VB", "MD")) and t != "VBG"), len(tagged)
+    )
+    return [p for p in found if p.kind == "pronoun" or p.start < verb or p.start <= verb + 3]
+
+
 def unresolved(candidate: str, earlier: set[str]) -> bool:
-    """Does the candidate point back to something it does not say (``pointers``)?"""
-    return bool(pointers(candidate, earlier))
+    """Does the candidate's subject or object point back to something it does not say
+    (``pointers``, ``core``)?"""
+    return bool(core(candidate, pointers(candidate, earlier)))
