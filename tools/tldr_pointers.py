@@ -4,8 +4,8 @@
 
 For each abstract of the split, the generated TLDR (``tldr.tldr``) and its pointers back, read
 against the abstract's words before the sentence the TLDR came from (all words of the abstract
-when it cannot be placed): how many TLDRs open with one, how many contain one, how many in the subject or object
-(``tldr_refer.core``), and of which kind.
+when it cannot be placed): how many TLDRs open with one, how many contain one, how many in the
+subject or object (``tldr_refer.core``), and of which kind.
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {summary}  [{', '.join(p.kind for p in found)}]")
     print(
         f"{args.split}: {len(records)} TLDRs; with a pointer back: {contains} "
-        f"(opening with one: {opens}; in the subject or object: {cored}); pointers by kind: {dict(sorted(kinds.items()))}"
+        f"(opening with one: {opens}; in the subject or object: {cored}); "
+        f"pointers by kind: {dict(sorted(kinds.items()))}"
     )
     return 0
 
