@@ -518,3 +518,11 @@ def test_only_a_pointer_in_the_subject_or_object_leaves_the_candidate_unresolved
     assert _kinds("We propose a sequential latent variable model as the first approach to this matter") == [
         "determiner"
     ]
+
+
+def test_background_does_not_win_over_the_authors_sentence_with_a_pointer() -> None:
+    rows = [
+        ("We validate our methods on a synthetic language", {"s": 1.0, "leans": 1.0}),
+        ("Analysis methods are increasingly needed in NLP", {"s": 0.95, "before_we": 1.0}),
+    ]
+    assert tldr.choose(rows, {"s": 1.0}, 0.1)[0] == "We validate our methods on a synthetic language"

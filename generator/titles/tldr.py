@@ -468,7 +468,10 @@ def choose(
     close = [(s, c, f) for s, c, f in scored if s >= top - margin]
     alone = [(s, c, f) for s, c, f in close if not f.get("leans") and not f.get("bare")]
     says = [(s, c, f) for s, c, f in alone if not f.get("setup") and not f.get("before_we")]
-    _, cand, feats = max(says or alone or close, key=lambda row: row[0])
+    # a pointer back or a set-up verb loses to a sentence that says the work; background (the
+    # problem statement, before the authors speak) loses to both
+    spoken = [(s, c, f) for s, c, f in close if not f.get("before_we")]
+    _, cand, feats = max(says or spoken or alone or close, key=lambda row: row[0])
     return cand, feats
 
 
