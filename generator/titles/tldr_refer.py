@@ -25,17 +25,30 @@ stays and marks the candidate (``tldr.choose`` prefers a candidate without one).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from generator.text.nounphrases import chunks
-from generator.text.tagger import NOUNS, Tagged, tag
+from generator.text.tagger import NOUNS, Tagged
+from generator.text.tagger import tag as _tag
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
 from generator.text.wordlists import TLDR_DEMONSTRATIVES, TLDR_REFERRING_MODIFIERS, TLDR_SELF_NOUNS
 from generator.titles.tldr_compress import lex_tag
 
-_QUICK = re.compile(r"\b(?:this|these|those|such|our|the)\b", re.I)
+_QUICK = re.compile(
+    r"\b(?:this|these|those|such|our|the (?:"
+    + "|".join(sorted(map(re.escape, TLDR_REFERRING_MODIFIERS)))
+    + r"))\b",
+    re.I,
+)
 _MODIFIERS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "CD"})
 _PRONOUN_NEXT = ("VB", "MD", "IN", "TO", "RB", "CC", "WDT", ".", ",", ":")
+
+
+@lru_cache(maxsize=4096)
+def tag(text: str) -> Tagged:
+    """The tagger's reading of a candidate, kept: ``pointers``, ``core`` and ``resolve`` read it."""
+    return _tag(text)
 
 
 class Pointer(NamedTuple):
