@@ -526,3 +526,11 @@ def test_background_does_not_win_over_the_authors_sentence_with_a_pointer() -> N
         ("Analysis methods are increasingly needed in NLP", {"s": 0.95, "before_we": 1.0}),
     ]
     assert tldr.choose(rows, {"s": 1.0}, 0.1)[0] == "We validate our methods on a synthetic language"
+
+
+def test_a_pointer_is_not_traded_for_a_background_sentence() -> None:
+    rows = [
+        ("We achieve this by modifying the objective", {"s": 1.0, "leans": 1.0}),
+        ("Disentangled representations are widely used in practice", {"s": 0.8, "before_we": 1.0}),
+    ]
+    assert tldr.choose(rows, {"s": 1.0}, 0.1, pointers=0.5)[0] == "We achieve this by modifying the objective"

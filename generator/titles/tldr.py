@@ -455,14 +455,16 @@ def choose(
 ) -> tuple[str, dict[str, float]] | None:
     """The best-scored eligible candidate; a candidate that points back to something it does not
     say ("We achieve this by ...", ``tldr_refer``) loses to the best one without a pointer within
-    ``pointers`` of its score; then, among those within ``margin`` of the best score, one that
+    ``pointers`` of its score that is no background (``before_we``); then, among those within ``margin`` of the best score, one that
     stands alone (no pointer back inside it, "this problem"; no acronym left unexplained) is
     preferred. First of equals wins: deterministic."""
     scored = [(sum(v * weights.get(k, 0.0) for k, v in f.items()), c, f) for c, f in eligible(rows)]
     if not scored:
         return None
     top = max(score for score, _, _ in scored)
-    clear = [row for row in scored if not row[2].get("leans")]
+    # what may replace a pointer: a candidate without one, from where the authors speak (a problem
+    # statement before they do is no better: the readers' other complaint)
+    clear = [row for row in scored if not row[2].get("leans") and not row[2].get("before_we")]
     if pointers and clear and max(score for score, _, _ in clear) >= top - pointers:
         scored, top = clear, max(score for score, _, _ in clear)
     close = [(s, c, f) for s, c, f in scored if s >= top - margin]
