@@ -455,9 +455,9 @@ def choose(
 ) -> tuple[str, dict[str, float]] | None:
     """The best-scored eligible candidate; a candidate that points back to something it does not
     say ("We achieve this by ...", ``tldr_refer``) loses to the best one without a pointer within
-    ``pointers`` of its score that is no background (``before_we``); then, among those within ``margin`` of the best score, one that
-    stands alone (no pointer back inside it, "this problem"; no acronym left unexplained) is
-    preferred. First of equals wins: deterministic."""
+    ``pointers`` of its score that is no background (``before_we``); then, among those within
+    ``margin`` of the best score, one that stands alone (no pointer back inside it, "this
+    problem"; no acronym left unexplained) is preferred. First of equals wins: deterministic."""
     scored = [(sum(v * weights.get(k, 0.0) for k, v in f.items()), c, f) for c, f in eligible(rows)]
     if not scored:
         return None
