@@ -26,6 +26,11 @@ Extractive and compressive, offline and deterministic:
    inside it ("this problem", ``tldr_compress.leans_back``) and no acronym it cannot explain, and
    then one that neither sets up the work ("We evaluate X in comparison to ...",
    ``tldr_compress.sets_up``, its verbs learned on train) nor comes before the authors speak;
+   A candidate whose subject or object points back to what the reader never saw ("We achieve this
+   by ...", "This decoupling allows ...", "our model"; ``tldr_refer``, read with the tagger) also
+   appears resolved when the sentence before names its antecedent ("this problem" -> "the problem
+   of X"); unresolved, it loses to the best candidate without a pointer, from where the authors
+   speak, within ``pointer_margin`` (set on train);
 5. an acronym the abstract defines gets its long form on first use in the TLDR ("neural machine
    translation (NMT)", ``spell_out``) when that fits in ``MAX_WORDS`` words.
 

@@ -13,7 +13,9 @@ most frequent tag), a dictionary look-up, so the whole abstract costs well under
   and "We show/find/prove that X" -> "X";
 - **trailing clauses**: the clause is cut before a later relative or participial clause (", which",
   ", achieving"), a coordinated clause, a semicolon, dash or colon, or a prepositional phrase of
-  means or comparison ("by", "via", "using", "compared to"), while ``MIN_WORDS`` words remain;
+  means or comparison ("by", "via", "using", "compared to"), while ``MIN_WORDS`` words remain,
+  never leaving a participle or adjective without its complement ("constrained | by X",
+  ``dangles``);
 - **trim**: adverbs in -ly ("significantly") and the paper's praise of itself ("novel", "simple")
   are dropped from the whole candidate.
 
