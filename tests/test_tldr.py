@@ -534,3 +534,17 @@ def test_a_pointer_is_not_traded_for_a_background_sentence() -> None:
         ("Disentangled representations are widely used in practice", {"s": 0.8, "before_we": 1.0}),
     ]
     assert tldr.choose(rows, {"s": 1.0}, 0.1, pointers=0.5)[0] == "We achieve this by modifying the objective"
+
+
+def test_the_means_after_a_pointer_becomes_the_authors_clause() -> None:
+    assert refer.by_means("We achieve this by modifying the joint-VAE objective", EARLIER) == (
+        "We modify the joint-VAE objective"
+    )
+    assert refer.by_means("We address this problem by developing an off-policy algorithm", EARLIER) == (
+        "We develop an off-policy algorithm"
+    )
+    assert refer._base("using") == "use" and refer._base("mapping") == "map"
+    # no pointer before "by": the sentence stands as it is
+    assert refer.by_means("We train a sampler by modifying the objective", EARLIER) == ""
+    text = "Disentangled representations help transfer. We achieve this by modifying the joint-VAE objective."
+    assert "We modify the joint-VAE objective" in dict(tldr.scored_candidates(text))

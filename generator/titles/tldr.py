@@ -352,6 +352,8 @@ def scored_candidates(
             # the pointer back resolved by its antecedent in the sentence before ("this problem"
             # -> "the problem of X"), a candidate of its own
             resolved = refer.resolve(c, sents[i - 1], earlier) if f["leans"] and i else ""
+            # or the means as the authors' clause: "We address this problem by developing X" -> "We develop X"
+            resolved = resolved or (refer.by_means(c, earlier) if f["leans"] else "")
             if resolved and len(resolved.split()) <= MAX_WORDS:
                 g = candidate_features(base, resolved, probs, table, whole) | how | {"resolved": 1.0}
                 g["anaphor"] = float(compress.anaphoric(resolved, earlier))

@@ -200,3 +200,28 @@ def unresolved(candidate: str, earlier: set[str]) -> bool:
     """Does the candidate's subject or object point back to something it does not say
     (``pointers``, ``core``)?"""
     return bool(core(candidate, pointers(candidate, earlier)))
+
+
+_MEANS = re.compile(r"^We (?P<head>.+?) by (?P<verb>[a-z]+ing) (?P<rest>.+)$")
+
+
+def _base(gerund: str) -> str:
+    """The bare verb of an -ing form by the tagger's lexicon: developing -> develop, using -> use,
+    mapping -> map (the first of the stem, the stem with "e", the stem without its doubled
+    consonant that the lexicon knows as a verb or noun; else the stem)."""
+    stem = gerund[:-3]
+    options = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        options.append(stem[:-1])
+    known = [w for w in options if lex_tag(w).startswith(("VB", "NN"))]
+    return known[0] if known else (options[-1] if len(options) == 3 else stem)
+
+
+def by_means(candidate: str, earlier: set[str]) -> str:
+    """The means as the authors' own clause when what it serves is only a pointer back: "We address
+    this problem by developing an off-policy algorithm ..." -> "We develop an off-policy algorithm
+    ..."; "We achieve this by modifying X" -> "We modify X"; '' otherwise."""
+    m = _MEANS.match(candidate)
+    if not m or not unresolved(f"We {m.group('head')}", earlier):
+        return ""
+    return f"We {_base(m.group('verb'))} {m.group('rest')}"
