@@ -398,3 +398,171 @@ def test_a_relative_clauses_we_is_no_main_clause() -> None:
     assert main_clause("Inspired by biology we propose a sampler for diffusion models.").startswith(
         "We propose"
     )
+
+
+# --- round 6: reference (generator/titles/tldr_refer.py) and dangling cuts ---------------------------
+
+from generator.titles import tldr_refer as refer  # noqa: E402
+
+EARLIER = set(
+    [
+        "we",
+        "propose",
+        "a",
+        "model",
+        "for",
+        "the",
+        "problem",
+        "of",
+        "learning",
+        "sparse",
+        "codes",
+        "methods",
+        "graph-based",
+    ]
+)
+
+
+def _kinds(candidate: str, earlier: set[str] = EARLIER) -> list[str]:
+    return [p.kind for p in refer.pointers(candidate, earlier)]
+
+
+def test_a_demonstrative_pronoun_points_back() -> None:
+    assert _kinds("We achieve this by modifying the joint-VAE objective") == ["pronoun"]
+    assert _kinds("This allows training on long sequences") == ["pronoun"]
+    # "such as" introduces examples, it points nowhere
+    assert _kinds("We train networks on images such as faces and cars") == []
+
+
+def test_a_demonstrative_determiner_points_back_but_not_to_the_paper_itself() -> None:
+    assert _kinds("This decoupling reduces the memory of training") == ["determiner"]
+    assert _kinds("We revisit these claims to see if such methods work") == ["determiner", "determiner"]
+    assert _kinds("This paper studies sparse coding with graphs") == []
+    assert _kinds("To this end we train a sparse coder") == []
+
+
+def test_the_proposed_x_is_a_pointer_wherever_it_stands() -> None:
+    assert _kinds("We evaluate the proposed model on three benchmarks") == ["referring"]
+    assert _kinds("We evaluate the aforementioned methods on three benchmarks") == ["referring"]
+    assert _kinds("We evaluate a new model on three benchmarks") == []
+
+
+def test_our_x_points_back_only_when_x_was_introduced_before_and_not_here() -> None:
+    assert _kinds("Our model outperforms baselines on ImageNet") == ["our"]
+    # the paper's own parts need no antecedent
+    assert _kinds("Our experiments show that sparse codes help") == []
+    # never used before: nothing to point back to
+    assert _kinds("Our sampler outperforms baselines on ImageNet") == []
+    # the candidate itself says what the model is
+    assert _kinds("We propose a sparse model and our model outperforms baselines") == []
+
+
+def test_a_determiner_pointer_is_resolved_by_the_noun_phrase_before() -> None:
+    previous = "Existing work addresses the problem of learning sparse codes from noisy data."
+    got = refer.resolve("We solve this problem with a new convex solver", previous, EARLIER)
+    assert got == "We solve the problem of learning sparse codes with a new convex solver"
+    plural = refer.resolve(
+        "These methods are slow on large graphs", "Graph-based methods are popular.", EARLIER
+    )
+    assert plural == "The graph-based methods are slow on large graphs"
+    # number differs ("method" vs "methods"), a pronoun, or the antecedent says no more than the head
+    assert (
+        refer.resolve("This method is slow on large graphs", "Graph-based methods are popular.", EARLIER)
+        == ""
+    )
+    assert refer.resolve("We achieve this by modifying the objective", previous, EARLIER) == ""
+    assert refer.resolve("These methods are slow on large graphs", "Methods are popular.", EARLIER) == ""
+
+
+def test_the_tldr_resolves_a_pointer_back_into_its_antecedent() -> None:
+    text = (
+        "Existing work addresses the problem of learning sparse codes from noisy data. "
+        "We solve this problem with a new convex solver that is provably fast."
+    )
+    assert (
+        tldr.tldr(text)
+        == "We solve the problem of learning sparse codes with a new convex solver that is provably fast."
+    )
+
+
+def test_a_candidate_without_a_pointer_wins_within_the_pointer_margin() -> None:
+    rows = [
+        ("We achieve this by modifying the objective", {"s": 1.0, "leans": 1.0}),
+        ("We propose a sampler for diffusion models", {"s": 0.6}),
+    ]
+    weights = {"s": 1.0}
+    assert tldr.choose(rows, weights, 0.3)[0] == "We achieve this by modifying the objective"
+    assert tldr.choose(rows, weights, 0.3, pointers=0.5)[0] == "We propose a sampler for diffusion models"
+    # a candidate far below is not let through
+    assert tldr.choose(rows, weights, 0.3, pointers=0.3)[0] == "We achieve this by modifying the objective"
+
+
+def test_scored_candidates_mark_pointers_back_the_tagger_finds() -> None:
+    text = "Disentangled representations help transfer. We achieve this by modifying the joint-VAE objective."
+    rows = dict(tldr.scored_candidates(text))
+    assert rows["We achieve this by modifying the joint-VAE objective"]["leans"] == 1.0
+
+
+def test_a_cut_never_leaves_a_participle_or_adjective_without_its_complement() -> None:
+    got = candidates(
+        "Here we develop an algorithm that returns clusters of neurons and models of neural activity "
+        "constrained by these clusters."
+    )
+    assert not any(c.endswith("constrained") for c in got)
+    assert not any(
+        c.endswith(" based")
+        for c in candidates("We propose a new sampler for diffusion models based on caching.")
+    )
+    assert compress.dangles("models of neural activity constrained", "by these clusters")
+    assert compress.dangles("results comparable", "with the state of the art")
+    # a noun before the cut, or punctuation after the participle, closes it
+    assert not compress.dangles("models of neural activity", "by these clusters")
+    assert not compress.dangles("a model trained", ", which is fast")
+
+
+def test_a_pointer_whose_noun_the_candidate_names_before_it_is_resolved_inside() -> None:
+    assert _kinds("We propose a sparse model and show that this model is fast") == []
+    assert _kinds("We propose a sampler and evaluate the proposed approach on images") == []
+    assert _kinds("We show that this model is fast") == ["determiner"]
+
+
+def test_only_a_pointer_in_the_subject_or_object_leaves_the_candidate_unresolved() -> None:
+    assert refer.unresolved("This decoupling reduces the memory of training", EARLIER)
+    assert refer.unresolved("We address this problem with a sampler", EARLIER)
+    # in a later phrase the claim stands: "as the first approach to this matter"
+    assert not refer.unresolved(
+        "We propose a sequential latent variable model as the first approach to this matter", EARLIER
+    )
+    assert _kinds("We propose a sequential latent variable model as the first approach to this matter") == [
+        "determiner"
+    ]
+
+
+def test_background_does_not_win_over_the_authors_sentence_with_a_pointer() -> None:
+    rows = [
+        ("We validate our methods on a synthetic language", {"s": 1.0, "leans": 1.0}),
+        ("Analysis methods are increasingly needed in NLP", {"s": 0.95, "before_we": 1.0}),
+    ]
+    assert tldr.choose(rows, {"s": 1.0}, 0.1)[0] == "We validate our methods on a synthetic language"
+
+
+def test_a_pointer_is_not_traded_for_a_background_sentence() -> None:
+    rows = [
+        ("We achieve this by modifying the objective", {"s": 1.0, "leans": 1.0}),
+        ("Disentangled representations are widely used in practice", {"s": 0.8, "before_we": 1.0}),
+    ]
+    assert tldr.choose(rows, {"s": 1.0}, 0.1, pointers=0.5)[0] == "We achieve this by modifying the objective"
+
+
+def test_the_means_after_a_pointer_becomes_the_authors_clause() -> None:
+    assert refer.by_means("We achieve this by modifying the joint-VAE objective", EARLIER) == (
+        "We modify the joint-VAE objective"
+    )
+    assert refer.by_means("We address this problem by developing an off-policy algorithm", EARLIER) == (
+        "We develop an off-policy algorithm"
+    )
+    assert refer._base("using") == "use" and refer._base("mapping") == "map"
+    # no pointer before "by": the sentence stands as it is
+    assert refer.by_means("We train a sampler by modifying the objective", EARLIER) == ""
+    text = "Disentangled representations help transfer. We achieve this by modifying the joint-VAE objective."
+    assert "We modify the joint-VAE objective" in dict(tldr.scored_candidates(text))

@@ -53,6 +53,9 @@ LOGODDS_MIN = 5  # words of fewer train abstracts take the prior
 # Near-equals: at least e^-0.3 = 3/4 as likely as the best under the ranker's softmax; wider margins
 # cost no train ROUGE either (0.5, 0.8: 38.89, 38.87) but let weaker sentences in ("We anticipate ...").
 MARGINS = (0.0, 0.1, 0.2, 0.3)
+# Pointers back (round 6): a candidate without one wins when its score is within this of the best
+# (on top of ``MARGINS``' choice); the widest costing at most ``MAX_LOSS`` on train CV.
+POINTER_MARGINS = (0.0, 0.3, 0.5, 0.8, 1.2)
 SETUP_MIN = 15  # train abstracts with a "we <verb>" sentence before the verb is judged
 SETUP_RATIO = 0.5  # a set-up verb's sentence is restated at most half as often as the average
 MAX_LOSS = 0.1  # ROUGE-1 points (train CV) the reader's preference may cost
@@ -208,24 +211,30 @@ def fit_ranker(rows: list[tuple[list[str], list[dict[str, float]], list[float]]]
     return _rounded(list(vectorizer.feature_names_), coef, 0.0)
 
 
-def top1(weights: dict[str, float], rows, margin: float = 0.0) -> float:
-    """Mean ROUGE-1 (x 100) of the candidate ``tldr.choose`` picks with the weights and margin."""
+def top1(weights: dict[str, float], rows, margin: float = 0.0, pointers: float = 0.0) -> float:
+    """Mean ROUGE-1 (x 100) of the candidate ``tldr.choose`` picks with the weights and margins."""
     total = 0.0
     for cands, feats, scores in rows:
-        picked = tldr.choose(list(zip(cands, feats, strict=True)), weights, margin)
+        picked = tldr.choose(list(zip(cands, feats, strict=True)), weights, margin, pointers)
         total += scores[cands.index(picked[0])] if picked else 0.0
     return 100 * total / max(len(rows), 1)
 
 
-def cross_validate(rows, margins: tuple[float, ...] = (0.0,)) -> dict[float, list[float]]:
-    """Each margin's ROUGE-1 of each held-out fold (the ranker fitted on the other folds)."""
+def cross_validate(
+    rows, margins: tuple[float, ...] = (0.0,), pointers: tuple[float, ...] = (0.0,)
+) -> tuple[dict[float, list[float]], dict[float, list[float]]]:
+    """Each margin's ROUGE-1 of each held-out fold (the ranker fitted on the other folds), with the
+    pointer margin 0; and each pointer margin's with the margin ``margins[-1]``."""
     out: dict[float, list[float]] = {m: [] for m in margins}
+    by_pointer: dict[float, list[float]] = {p: [] for p in pointers}
     for fold in range(FOLDS):
         weights = fit_ranker([r for k, r in enumerate(rows) if k % FOLDS != fold])
         held = [r for k, r in enumerate(rows) if k % FOLDS == fold]
         for m in margins:
             out[m].append(top1(weights, held, m))
-    return out
+        for p in pointers:
+            by_pointer[p].append(top1(weights, held, margins[-1], p))
+    return out, by_pointer
 
 
 def pick_margin(folds: dict[float, list[float]]) -> float:
@@ -244,17 +253,24 @@ def main(argv: list[str] | None = None) -> int:
     records = read_split(args.scitldr, "train")
     setup = fit_setup_verbs(records)
     rows = candidate_rows(records, frozenset(setup))
-    by_margin = cross_validate(rows, MARGINS)
+    by_margin, by_pointer = cross_validate(rows, MARGINS, POINTER_MARGINS)
     margin = pick_margin(by_margin)
+    pointer_margin = max(
+        p for p, f in by_pointer.items() if sum(f) / len(f) >= sum(by_margin[0.0]) / FOLDS - MAX_LOSS
+    )
     oracle = 100 * sum(max(y) for _, _, y in rows) / len(rows)
-    for m, folds in by_margin.items():
-        print(
-            f"train {FOLDS}-fold ROUGE-1 of the chosen candidate, margin {m}: "
-            f"{sum(folds) / len(folds):.2f} "
-            f"(folds {', '.join(f'{f:.2f}' for f in folds)}; oracle {oracle:.2f})",
-            file=sys.stdout if args.cv else sys.stderr,
-        )
-    print(f"margin chosen: {margin}", file=sys.stdout if args.cv else sys.stderr)
+    stream = sys.stdout if args.cv else sys.stderr
+    for label, table in (("margin", by_margin), (f"margin {MARGINS[-1]}, pointer margin", by_pointer)):
+        for m, folds in table.items():
+            print(
+                f"train {FOLDS}-fold ROUGE-1 of the chosen candidate, {label} {m}: "
+                f"{sum(folds) / len(folds):.2f} "
+                f"(folds {', '.join(f'{f:.2f}' for f in folds)}; oracle {oracle:.2f})",
+                file=stream,
+            )
+    pointed = sum(any(f.get("leans") for f in fs) for _, fs, _ in rows)
+    print(f"margin chosen: {margin}; pointer margin chosen: {pointer_margin}", file=stream)
+    print(f"train abstracts with a candidate that points back: {pointed} of {len(rows)}", file=stream)
     if args.cv:
         return 0
     table, prior = fit_log_odds(records)
@@ -267,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         "words": fit_words(records),
         "ranker": fit_ranker(rows),
         "unsure": margin,
+        "pointer_unsure": pointer_margin,
         "setup_verbs": setup,
         "logodds_min": LOGODDS_MIN,
         "logodds_prior": prior,

@@ -474,3 +474,22 @@ TLDR_FINDING_VERBS = word_set(
 TITLES_SPANS_NEGATION = frozenset(
     {"without", "no", "not", "nor", "never", "lacking", "lack", "absence", "instead"}
 )
+
+
+# --- generator/titles/tldr_refer.py --------------------------------------------------------------
+
+# Demonstratives that point back as a determiner ("this problem") or a pronoun ("This allows ...",
+# "We achieve this by ..."); "that" is left out: it is mostly a complementizer or a relative.
+TLDR_DEMONSTRATIVES = word_set("this these those such")
+# Modifiers after "the" that point back to something described before: "the proposed method",
+# "the aforementioned model" (a closed class of referring adjectives and participles).
+TLDR_REFERRING_MODIFIERS = word_set(
+    "proposed above aforementioned above-mentioned described former latter resulting said"
+)
+# Nouns that name the paper itself or its own parts: "this paper", "our experiments", "our
+# knowledge" need no antecedent.
+TLDR_SELF_NOUNS = word_set(
+    """paper work article study letter note manuscript experiment experiments result results finding
+    findings analysis analyses evaluation evaluations knowledge contribution contributions code
+    end way"""
+)

@@ -26,6 +26,11 @@ Extractive and compressive, offline and deterministic:
    inside it ("this problem", ``tldr_compress.leans_back``) and no acronym it cannot explain, and
    then one that neither sets up the work ("We evaluate X in comparison to ...",
    ``tldr_compress.sets_up``, its verbs learned on train) nor comes before the authors speak;
+   A candidate whose subject or object points back to what the reader never saw ("We achieve this
+   by ...", "This decoupling allows ...", "our model"; ``tldr_refer``, read with the tagger) also
+   appears resolved when the sentence before names its antecedent ("this problem" -> "the problem
+   of X"); unresolved, it loses to the best candidate without a pointer, from where the authors
+   speak, within ``pointer_margin`` (set on train);
 5. an acronym the abstract defines gets its long form on first use in the TLDR ("neural machine
    translation (NMT)", ``spell_out``) when that fits in ``MAX_WORDS`` words.
 
@@ -51,6 +56,7 @@ from generator.text import acronyms
 from generator.text.latex import strip_latex
 from generator.text.sentences import sentences
 from generator.titles import tldr_compress as compress
+from generator.titles import tldr_refer as refer
 
 MAX_WORDS = 30
 MIN_WORDS = compress.MIN_WORDS
@@ -338,11 +344,24 @@ def scored_candidates(
         for c, how in compress.sentence_candidates(s):
             f = candidate_features(base, c, probs, table, whole) | how
             f["anaphor"] = float(compress.anaphoric(c, earlier))
-            f["leans"] = float(compress.leans_back(c, earlier))
+            f["leans"] = float(compress.leans_back(c, earlier) or refer.unresolved(c, earlier))
             f["bare"] = float(not spell_out(c, defined)[1])
             out.append((c, f))
             if compress.joinable(c) and not how.get("trim"):
                 mine.append((c, f))
+            # the pointer back resolved by its antecedent in the sentence before ("this problem"
+            # -> "the problem of X"), a candidate of its own
+            resolved = refer.resolve(c, sents[i - 1], earlier) if f["leans"] and i else ""
+            # or the means as the authors' clause: "We address this problem by developing X" -> "We develop X"
+            resolved = resolved or (refer.by_means(c, earlier) if f["leans"] else "")
+            if resolved and len(resolved.split()) <= MAX_WORDS:
+                g = candidate_features(base, resolved, probs, table, whole) | how | {"resolved": 1.0}
+                g["anaphor"] = float(compress.anaphoric(resolved, earlier))
+                g["leans"] = float(
+                    compress.leans_back(resolved, earlier) or refer.unresolved(resolved, earlier)
+                )
+                g["bare"] = float(not spell_out(resolved, defined)[1])
+                out.append((resolved, g))
         joinable.append(mine)
         earlier |= set(words(s))
     # Two of the authors' clauses with one subject: "We propose X" + "We show Y" -> "We propose X and
@@ -416,7 +435,7 @@ def _shorten(text: str) -> str:
 
 # Features a reader needs but ROUGE does not see: the ranker does not learn them (tldr_tune), the
 # choice among near-equals (``choose``) does.
-READER_FEATURES = ("anaphor", "leans", "bare", "setup")
+READER_FEATURES = ("anaphor", "leans", "bare", "setup", "resolved")
 
 
 @cache
@@ -430,20 +449,38 @@ def unsure_margin() -> float:
     return float(_model().get("unsure", 0.0))
 
 
+def pointer_margin() -> float:
+    """How far below the best score a candidate without a pointer back still wins (set on train)."""
+    return float(_model().get("pointer_unsure", 0.0))
+
+
 def choose(
-    rows: list[tuple[str, dict[str, float]]], weights: dict[str, float], margin: float
+    rows: list[tuple[str, dict[str, float]]],
+    weights: dict[str, float],
+    margin: float,
+    pointers: float = 0.0,
 ) -> tuple[str, dict[str, float]] | None:
-    """The best-scored eligible candidate; among those within ``margin`` of the best score, one that
-    stands alone (no pointer back inside it, "this problem"; no acronym left unexplained) is
-    preferred. First of equals wins: deterministic."""
+    """The best-scored eligible candidate; a candidate that points back to something it does not
+    say ("We achieve this by ...", ``tldr_refer``) loses to the best one without a pointer within
+    ``pointers`` of its score that is no background (``before_we``); then, among those within
+    ``margin`` of the best score, one that stands alone (no pointer back inside it, "this
+    problem"; no acronym left unexplained) is preferred. First of equals wins: deterministic."""
     scored = [(sum(v * weights.get(k, 0.0) for k, v in f.items()), c, f) for c, f in eligible(rows)]
     if not scored:
         return None
     top = max(score for score, _, _ in scored)
+    # what may replace a pointer: a candidate without one, from where the authors speak (a problem
+    # statement before they do is no better: the readers' other complaint)
+    clear = [row for row in scored if not row[2].get("leans") and not row[2].get("before_we")]
+    if pointers and clear and max(score for score, _, _ in clear) >= top - pointers:
+        scored, top = clear, max(score for score, _, _ in clear)
     close = [(s, c, f) for s, c, f in scored if s >= top - margin]
     alone = [(s, c, f) for s, c, f in close if not f.get("leans") and not f.get("bare")]
     says = [(s, c, f) for s, c, f in alone if not f.get("setup") and not f.get("before_we")]
-    _, cand, feats = max(says or alone or close, key=lambda row: row[0])
+    # a pointer back or a set-up verb loses to a sentence that says the work; background (the
+    # problem statement, before the authors speak) loses to both
+    spoken = [(s, c, f) for s, c, f in close if not f.get("before_we")]
+    _, cand, feats = max(says or spoken or alone or close, key=lambda row: row[0])
     return cand, feats
 
 
@@ -452,7 +489,7 @@ def tldr(text: str) -> str:
     rows = scored_candidates(text)
     if not rows:
         return ""
-    picked = choose(rows, ranker_weights(), unsure_margin())
+    picked = choose(rows, ranker_weights(), unsure_margin(), pointer_margin())
     if picked is None:
         return _shorten(min((c for c, _ in rows), key=lambda c: len(c.split())))
     best = spell_out(picked[0], acronyms.table(text))[0]

@@ -13,7 +13,9 @@ most frequent tag), a dictionary look-up, so the whole abstract costs well under
   and "We show/find/prove that X" -> "X";
 - **trailing clauses**: the clause is cut before a later relative or participial clause (", which",
   ", achieving"), a coordinated clause, a semicolon, dash or colon, or a prepositional phrase of
-  means or comparison ("by", "via", "using", "compared to"), while ``MIN_WORDS`` words remain;
+  means or comparison ("by", "via", "using", "compared to"), while ``MIN_WORDS`` words remain,
+  never leaving a participle or adjective without its complement ("constrained | by X",
+  ``dangles``);
 - **trim**: adverbs in -ly ("significantly") and the paper's praise of itself ("novel", "simple")
   are dropped from the whole candidate.
 
@@ -158,9 +160,27 @@ def cuts(clause: str) -> list[str]:
     out = []
     for end in sorted(ends):
         head = clause[:end].rstrip(" ,;:")
-        if len(head.split()) >= MIN_WORDS and closes(head):
+        if len(head.split()) >= MIN_WORDS and closes(head) and not dangles(head, clause[end:]):
             out.append(head)
     return out
+
+
+def dangles(head: str, rest: str) -> bool:
+    """Would the cut leave a participle or adjective without the complement that follows it
+    ("models of neural activity constrained | by these clusters", "a method based | on X",
+    "results comparable | with X")? By the tagger lexicon: the head's last word is a past
+    participle or an adjective and the cut-off part opens with a preposition, with no punctuation
+    between (", which" after a participle closes it)."""
+    following = rest.lstrip()
+    if not following or not following[0].isalpha():
+        return False
+    nxt = _first_word(following)
+    if lex_tag(nxt) not in ("IN", "TO"):
+        return False
+    last = head.split()[-1].lower().strip(",;:")
+    # a word the lexicon does not know ("constrained") is read by the tagger in its context
+    known = lex_tag(last) or tag(f"{head} {nxt}")[-2][1]
+    return known in ("VBN", "JJ")
 
 
 # A cut that ends on one of these leaves its clause open: "..., but we show", "... can depend",

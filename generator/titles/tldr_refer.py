@@ -1,0 +1,227 @@
+"""Reference in a TLDR: the words of a candidate that point back to something the reader never saw.
+
+A TLDR stands alone, so "We achieve this by ...", "This decoupling allows ...", "the proposed
+method" or "our model" (the model described two sentences before) leave the reader asking what is
+meant. ``pointers`` reads a candidate with the part-of-speech tagger and finds each such pointer:
+
+- a demonstrative ("this / these / those / such") as a **determiner** of a noun phrase ("this
+  problem", "such methods") or as a **pronoun** (followed by a verb, a preposition or nothing:
+  "This allows", "achieve this by"); the paper itself and its parts ("this paper", "this end") are
+  not pointers;
+- "the" with a **referring modifier** ("the proposed / above / aforementioned / resulting X"),
+  unless the candidate proposes something before it ("We propose X and evaluate the proposed
+  approach");
+
+A pointer whose noun the candidate names before it ("a model ... this model") is resolved inside.
+- **"our X"** where the abstract used X before and the candidate does not say what X is before it
+  ("We propose FooNet ... our model" introduces it; "our experiments" names the paper's own part).
+
+``resolve`` replaces a determiner pointer by its antecedent when the sentence before has a noun
+phrase with the same head noun, in the same number, that says more than the head alone: "this
+problem" -> "the problem of learning sparse codes"; a pronoun or a pointer without such an antecedent
+stays and marks the candidate (``tldr.choose`` prefers a candidate without one).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from generator.text.nounphrases import chunks
+from generator.text.tagger import NOUNS, Tagged
+from generator.text.tagger import tag as _tag
+from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
+from generator.text.wordlists import TLDR_DEMONSTRATIVES, TLDR_REFERRING_MODIFIERS, TLDR_SELF_NOUNS
+from generator.titles.tldr_compress import lex_tag
+
+_QUICK = re.compile(
+    r"\b(?:this|these|those|such|our|the (?:"
+    + "|".join(sorted(map(re.escape, TLDR_REFERRING_MODIFIERS)))
+    + r"))\b",
+    re.I,
+)
+_MODIFIERS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "CD"})
+_PRONOUN_NEXT = ("VB", "MD", "IN", "TO", "RB", "CC", "WDT", ".", ",", ":")
+
+
+@lru_cache(maxsize=4096)
+def tag(text: str) -> Tagged:
+    """The tagger's reading of a candidate, kept: ``pointers``, ``core`` and ``resolve`` read it."""
+    return _tag(text)
+
+
+class Pointer(NamedTuple):
+    start: int  # token positions in the tagged candidate: the pointer word ...
+    end: int  # ... to the head noun, inclusive (start == end for a pronoun)
+    kind: str  # "determiner", "pronoun", "referring", "our"
+    head: str  # the head noun as written ('' for a pronoun)
+
+
+def _noun_head(tagged: Tagged, j: int) -> int:
+    """The last noun of the noun phrase that opens at ``j`` (its modifiers skipped); -1 for none."""
+    while j < len(tagged) and tagged[j][1] in _MODIFIERS and tagged[j][1] not in NOUNS:
+        j += 1
+    head = -1
+    while j < len(tagged) and tagged[j][1] in NOUNS:
+        if head >= 0 and lex_tag(tagged[j][0]).startswith(("VBZ", "VBP", "VBD")):
+            break  # "Our model outperforms": the verb the tagger read as a plural noun
+        head, j = j, j + 1
+    return head
+
+
+def _said(tagged: Tagged, i: int, head: int) -> bool:
+    """Does the candidate name the pointer's head noun before it ("a model ... this model")?"""
+    noun = _singular(tagged[head][0])
+    return any(_singular(w) == noun for w, _ in tagged[:i])
+
+
+def _singular(word: str) -> str:
+    from generator.text.forms import singular
+
+    return singular(word.lower())
+
+
+def pointers(candidate: str, earlier: set[str]) -> list[Pointer]:
+    """The candidate's pointers back (see the module). ``earlier``: the lower-cased words of the
+    abstract's sentences before the candidate's."""
+    if not _QUICK.search(candidate):
+        return []
+    tagged = tag(candidate)
+    out: list[Pointer] = []
+    for i, (token, _) in enumerate(tagged):
+        word = token.lower()
+        nxt = tagged[i + 1] if i + 1 < len(tagged) else (".", ".")
+        if word in TLDR_DEMONSTRATIVES:
+            if word == "such" and nxt[0].lower() in ("as", "that"):
+                continue
+            start = i + 2 if word == "such" and nxt[0].lower() in ("a", "an") else i + 1
+            head = _noun_head(tagged, start)
+            if head < 0:
+                if word != "such" and nxt[1].startswith(_PRONOUN_NEXT):
+                    out.append(Pointer(i, i, "pronoun", ""))
+                continue
+            if tagged[start][0].lower() not in TLDR_SELF_NOUNS and not _said(tagged, i, head):
+                out.append(Pointer(i, head, "determiner", tagged[head][0]))
+        elif word == "the" and nxt[0].lower() in TLDR_REFERRING_MODIFIERS:
+            head = _noun_head(tagged, i + 1)
+            proposed = any(w.lower() in CONTRIBUTION_VERBS for w, _ in tagged[:i])
+            if head >= 0 and not proposed and not _said(tagged, i, head):
+                out.append(Pointer(i, head, "referring", tagged[head][0]))
+        elif word == "our":
+            head = _noun_head(tagged, i + 1)
+            if head < 0:
+                continue
+            first = next(k for k in range(i + 1, head + 1) if tagged[k][1] in NOUNS)
+            noun = tagged[first][0].lower()  # "our model outperforms": the tagger may run on
+            before = {_singular(w) for w, _ in tagged[:i]}
+            named = head + 1 < len(tagged) and tagged[head + 1][0] in (",", "(") and head + 2 < len(tagged)
+            named = named and tagged[head + 2][0][:1].isupper()
+            used = noun in earlier or _singular(noun) in {_singular(w) for w in earlier}
+            if noun not in TLDR_SELF_NOUNS and used and _singular(noun) not in before and not named:
+                out.append(Pointer(i, first, "our", tagged[first][0]))
+    return out
+
+
+def _antecedent(previous: Tagged, head: str) -> str:
+    """The last noun phrase of the previous sentence whose head is ``head`` (same number), with an
+    "of" phrase after it, when it says more than the head alone; '' for none."""
+    found = ""
+    for run in chunks(previous):
+        ends = [k for k, can_end in run if can_end and previous[k][0].lower() == head.lower()]
+        if not ends:
+            continue
+        first, last = run[0][0], ends[-1]
+        words = [w for w, _ in previous[first : last + 1]]
+        if last + 2 < len(previous) and previous[last + 1][0].lower() == "of":
+            tail = next((r for r in chunks(previous) if r[0][0] in (last + 2, last + 3)), None)
+            if tail is not None:
+                words += [w for w, _ in previous[last + 1 : tail[-1][0] + 1]]
+        if len(words) > 1 and not (first == 0 and words[0].lower() in TLDR_DEMONSTRATIVES):
+            found = " ".join(words)
+    return found
+
+
+def _span(candidate: str, tagged: Tagged, start: int, end: int) -> tuple[int, int] | None:
+    """The character span of tokens ``start``..``end`` in the candidate (found by their text)."""
+    pos = 0
+    spans = []
+    for token, _ in tagged:
+        at = candidate.find(token, pos)
+        if at < 0:
+            return None
+        spans.append((at, at + len(token)))
+        pos = at + len(token)
+    return spans[start][0], spans[end][1]
+
+
+def resolve(candidate: str, previous: str, earlier: set[str]) -> str:
+    """The candidate with each determiner pointer ("this problem", "these methods", "the proposed
+    model") replaced by its antecedent in the ``previous`` sentence: the noun phrase there with the
+    same head noun in the same number, when it says more ("the problem of X", "graph-based
+    methods"); '' when a pointer stays unresolved (or there is none)."""
+    found = pointers(candidate, earlier)
+    if not found or any(p.kind not in ("determiner", "referring") for p in found):
+        return ""
+    tagged = tag(candidate)
+    prev = tag(previous)
+    out = candidate
+    for p in sorted(found, key=lambda p: p.start, reverse=True):
+        if tagged[p.start][0].lower() == "such":
+            return ""
+        np = _antecedent(prev, p.head)
+        span = _span(candidate, tagged, p.start, p.end)
+        if not np or span is None:
+            return ""
+        name = np.split()[0]
+        mid_capital = name[:1].isupper() and (name[1:] != name[1:].lower() or previous.find(name) > 0)
+        if not mid_capital:
+            np = np[:1].lower() + np[1:]
+        text = f"the {np}"  # "these methods" -> "the graph-based methods", "each of the key challenges"
+        out = out[: span[0]] + text + out[span[1] :]
+    return out[:1].upper() + out[1:]
+
+
+def core(candidate: str, found: list[Pointer]) -> list[Pointer]:
+    """The pointers that stand for what the candidate is about: a pronoun, or a pointer in its
+    subject (before its first verb) or its object (the three words after that verb: "We address
+    this problem", "We take advantage of this"); one in a later phrase ("as the first approach to
+    this matter") leaves the sentence's claim whole."""
+    if not found:
+        return []
+    tagged = tag(candidate)
+    verb = next(
+        (k for k, (_, t) in enumerate(tagged) if t.startswith(("VB", "MD")) and t != "VBG"), len(tagged)
+    )
+    return [p for p in found if p.kind == "pronoun" or p.start < verb or p.start <= verb + 3]
+
+
+def unresolved(candidate: str, earlier: set[str]) -> bool:
+    """Does the candidate's subject or object point back to something it does not say
+    (``pointers``, ``core``)?"""
+    return bool(core(candidate, pointers(candidate, earlier)))
+
+
+_MEANS = re.compile(r"^We (?P<head>.+?) by (?P<verb>[a-z]+ing) (?P<rest>.+)$")
+
+
+def _base(gerund: str) -> str:
+    """The bare verb of an -ing form by the tagger's lexicon: developing -> develop, using -> use,
+    mapping -> map (the first of the stem, the stem with "e", the stem without its doubled
+    consonant that the lexicon knows as a verb or noun; else the stem)."""
+    stem = gerund[:-3]
+    options = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        options.append(stem[:-1])
+    known = [w for w in options if lex_tag(w).startswith(("VB", "NN"))]
+    return known[0] if known else (options[-1] if len(options) == 3 else stem)
+
+
+def by_means(candidate: str, earlier: set[str]) -> str:
+    """The means as the authors' own clause when what it serves is only a pointer back: "We address
+    this problem by developing an off-policy algorithm ..." -> "We develop an off-policy algorithm
+    ..."; "We achieve this by modifying X" -> "We modify X"; '' otherwise."""
+    m = _MEANS.match(candidate)
+    if not m or not unresolved(f"We {m.group('head')}", earlier):
+        return ""
+    return f"We {_base(m.group('verb'))} {m.group('rest')}"
