@@ -566,3 +566,17 @@ def test_the_means_after_a_pointer_becomes_the_authors_clause() -> None:
     assert refer.by_means("We train a sampler by modifying the objective", EARLIER) == ""
     text = "Disentangled representations help transfer. We achieve this by modifying the joint-VAE objective."
     assert "We modify the joint-VAE objective" in dict(tldr.scored_candidates(text))
+
+
+def test_a_cut_never_drops_the_verb_of_its_clause() -> None:
+    """ "... then a standard feedforward neural network | with one hidden layer is able to approximate
+    ..." (a blind reader's wrong TLDR ended on "network."): the cut-off phrase held the verb of the
+    head's clause. A verb of a relative clause inside the phrase is not the head's."""
+    clause = (
+        "The theorem says that if we consider only continuous activation functions, then a standard "
+        "feedforward neural network with one hidden layer is able to approximate any continuous function"
+    )
+    assert not any(c.endswith("feedforward neural network") for c in compress.cuts(clause))
+    assert compress.drops_verb(" with one hidden layer is able to approximate any function")
+    assert not compress.drops_verb(" via a loss that is convex")
+    assert not compress.drops_verb(" with models trained on ImageNet")

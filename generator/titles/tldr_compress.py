@@ -160,9 +160,36 @@ def cuts(clause: str) -> list[str]:
     out = []
     for end in sorted(ends):
         head = clause[:end].rstrip(" ,;:")
-        if len(head.split()) >= MIN_WORDS and closes(head) and not dangles(head, clause[end:]):
+        if (
+            len(head.split()) >= MIN_WORDS
+            and closes(head)
+            and not dangles(head, clause[end:])
+            and not drops_verb(clause[end:])
+        ):
             out.append(head)
     return out
+
+
+_SEGMENT_END = re.compile(r"[,;:]")
+
+
+def drops_verb(rest: str) -> bool:
+    """Would a cut before a phrase ("with", "by", "on", ...) drop the verb of the clause the head
+    is in? "... then a standard feedforward neural network | with one hidden layer is able to
+    approximate ...": the cut-off part, up to its first comma, has a finite verb before any word
+    that opens a clause of its own (which, that, who, if: a relative or subordinate clause's verb
+    is not the head's). Read with the tagger; a clause boundary (", which", ", and") never drops one."""
+    following = rest.lstrip()
+    if not following or not following[0].isalpha():
+        return False
+    segment = _SEGMENT_END.split(following, maxsplit=1)[0]
+    tagged = tag(segment)
+    for word, t in tagged[1:]:
+        if t in ("WDT", "WP", "WP$", "WRB") or word.lower() in _COMPLEMENTIZERS:
+            return False
+        if t.startswith(_FINITE):
+            return True
+    return False
 
 
 def dangles(head: str, rest: str) -> bool:
