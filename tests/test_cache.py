@@ -177,3 +177,19 @@ def test_cached_keyword_choices_equal_fresh_ones_after_an_edit(tmp_path: Path) -
     assert cached == fresh
     # the edited paper and the papers whose keys' facts changed chose again, not every paper
     assert 2 <= chosen < len(texts) and reused + chosen == len(texts)
+
+
+def test_file_digest_follows_the_data_files_bytes(tmp_path: Path) -> None:
+    """Every stage keys its cached values on its data files (weights, corpus statistics) through
+    ``file_digest``: a refitted file must give a new key, the same bytes the same key."""
+    from generator.runtime.cache import file_digest
+
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    a.write_text("{}")
+    b.write_text("[]")
+    first = file_digest(a, b)
+    assert first == file_digest(a, b)
+    assert first != file_digest(b, a) and first != file_digest(a)
+    a.write_text('{"w": 1}')
+    assert file_digest(a, b) != first
+    assert file_digest(tmp_path / "missing.json") == file_digest(tmp_path / "absent.json")

@@ -37,7 +37,6 @@ capitalised inside sentences ("Markov", "Q-learning", "Reddit").
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import math
 import re
@@ -51,6 +50,7 @@ from generator.keywords.concepts import CLAUSE_END as _CLAUSE_END
 from generator.keywords.concepts import own_concept as _own_concept
 from generator.keywords.concepts import topic_concept as _topic_concept
 from generator.keywords.grammar import TOKEN
+from generator.runtime.cache import file_digest
 from generator.text import generic
 from generator.text.forms import phrase_key
 from generator.text.sentences import sentences
@@ -118,10 +118,7 @@ def word_documents(word: str) -> int:
 @cache
 def digest() -> str:
     """The phrase statistics and the keyphraseness model: what the candidates' scores depend on."""
-    found = hashlib.sha256(PHRASEDF_PATH.read_bytes())
-    if WEIGHTS_PATH.is_file():
-        found.update(WEIGHTS_PATH.read_bytes())
-    return found.hexdigest()
+    return file_digest(PHRASEDF_PATH, WEIGHTS_PATH)
 
 
 def phrase_share(key: str) -> float:

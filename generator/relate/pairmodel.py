@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
@@ -39,6 +40,7 @@ from generator.relate.pairs import (
     pair_features,
 )
 from generator.relate.reasons import MAX_TERMS_SHOWN, Catalogue, _overlap, is_concept
+from generator.runtime.cache import file_digest
 
 WEIGHTS_FILE = "pair_weights.json"
 # A reason's two contexts must agree at least this much (cosine of IDF-weighted neighbours).
@@ -60,9 +62,7 @@ def model() -> dict:
 
 
 def weights_digest() -> str:
-    import hashlib
-
-    return hashlib.sha1(resources.files(__package__).joinpath(WEIGHTS_FILE).read_bytes()).hexdigest()[:12]
+    return file_digest(Path(__file__).with_name(WEIGHTS_FILE))
 
 
 def probability(features: dict[str, float], weights: dict[str, float] | None = None) -> float:

@@ -77,6 +77,16 @@ def code_digest(*modules: ModuleType) -> str:
     return fingerprint(**digests)
 
 
+def file_digest(*paths: Path) -> str:
+    """What a stage's cached values depend on besides its code: the bytes of its data files (learned
+    weights, corpus statistics). A file that is absent counts as empty."""
+    found = hashlib.sha256()
+    for path in paths:
+        found.update(path.read_bytes() if path.is_file() else b"")
+        found.update(b"\0")
+    return found.hexdigest()[:16]
+
+
 def stage_key(stage: str, *modules: ModuleType, packages: Iterable[str] = (), **settings: Any) -> str:
     """The fingerprint of a cached stage: its name, the code of ``modules`` (and what they use), the
     versions of the ``packages`` it calls and its ``settings``. Every cached stage keys on this."""

@@ -10,10 +10,11 @@ on the keyphrase sets' tune halves (EVALUATION.md).
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from functools import cache
 from pathlib import Path
+
+from generator.runtime.cache import file_digest
 
 DOCFREQ_PATH = Path(__file__).parent / "data" / "docfreq.json.gz"
 # A single word in more than this share of the SciTLDR train abstracts is generic.
@@ -53,4 +54,4 @@ def is_generic_word(word: str) -> bool:
 
 @cache
 def digest() -> str:
-    return hashlib.sha256(DOCFREQ_PATH.read_bytes()).hexdigest()
+    return file_digest(DOCFREQ_PATH)

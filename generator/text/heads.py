@@ -17,11 +17,11 @@ are never judged.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from functools import cache
 from pathlib import Path
 
+from generator.runtime.cache import file_digest
 from generator.text import tagger
 from generator.text.tagger import Tagged
 
@@ -127,4 +127,4 @@ def ends_phrase(sentence: Tagged, index: int) -> bool:
 
 @cache
 def digest() -> str:
-    return hashlib.sha256(HEADS_PATH.read_bytes()).hexdigest() if HEADS_PATH.is_file() else ""
+    return file_digest(HEADS_PATH)

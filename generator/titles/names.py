@@ -45,6 +45,7 @@ from pathlib import Path
 
 from generator.keywords.central import cited_surnames
 from generator.keywords.filler import zipf
+from generator.runtime.cache import file_digest
 from generator.text import generic
 from generator.text.acronyms import definitions, is_plural_acronym
 from generator.text.sentences import sentences
@@ -101,9 +102,7 @@ def weights() -> dict[str, float]:
 
 
 def weights_digest() -> str:
-    import hashlib
-
-    return hashlib.sha256(resources.files(__package__).joinpath(WEIGHTS_FILE).read_bytes()).hexdigest()[:16]
+    return file_digest(Path(__file__).with_name(WEIGHTS_FILE))
 
 
 def _coined(word: str) -> bool:
@@ -203,9 +202,7 @@ def _name_table() -> dict[str, int]:
 
 
 def name_digest() -> str:
-    import hashlib
-
-    return hashlib.sha256(NAMEFREQ_PATH.read_bytes()).hexdigest()[:16] if NAMEFREQ_PATH.exists() else ""
+    return file_digest(NAMEFREQ_PATH)
 
 
 def field_documents(name: str, own: bool = False) -> int:

@@ -41,8 +41,10 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
 from generator.keywords.filler import zipf
+from generator.runtime.cache import file_digest
 from generator.text import generic
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
@@ -110,9 +112,7 @@ def title_word_probabilities(
 
 
 def weights_digest() -> str:
-    import hashlib
-
-    return hashlib.sha256(resources.files(__package__).joinpath(WEIGHTS_FILE).read_bytes()).hexdigest()[:16]
+    return file_digest(Path(__file__).with_name(WEIGHTS_FILE))
 
 
 def _gerund_head(tagged: list[tuple[str, str]], j: int) -> bool:

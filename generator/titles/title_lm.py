@@ -22,7 +22,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
+from generator.runtime.cache import file_digest
 from generator.text.tagger import tag
 
 LM_FILE = "title_lm.json"
@@ -178,6 +180,4 @@ def fluent(feats: dict[str, float], below: dict[str, float] | None = None) -> bo
 
 
 def digest() -> str:
-    import hashlib
-
-    return hashlib.sha256(resources.files(__package__).joinpath(LM_FILE).read_bytes()).hexdigest()[:16]
+    return file_digest(Path(__file__).with_name(LM_FILE))

@@ -50,8 +50,10 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
 from generator.keywords.filler import zipf
+from generator.runtime.cache import file_digest
 from generator.text import acronyms
 from generator.text.latex import strip_latex
 from generator.text.sentences import sentences
@@ -93,10 +95,7 @@ def word_weights() -> dict[str, float]:
 
 def weights_digest() -> str:
     """What the cached TLDRs depend on besides the code: the learned weights."""
-    import hashlib
-
-    raw = resources.files(__package__).joinpath(WEIGHTS_FILE).read_bytes()
-    return hashlib.sha256(raw).hexdigest()[:16]
+    return file_digest(Path(__file__).with_name(WEIGHTS_FILE))
 
 
 @cache
