@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pipeline import ROOT, default_keyphrase, make_corpus, source_documents, write_seeds
+from bench_corpus import ROOT, default_keyphrase, make_corpus, source_documents, write_seeds
 
 YAKE_SCRIPT = """
 import json, sys, yake

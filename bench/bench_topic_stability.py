@@ -2,7 +2,7 @@
 
 Usage: python bench/bench_topic_stability.py [--size 2000] [KEYPHRASE_DIR]
 
-Builds the bench corpus (bench_pipeline.make_corpus), computes the catalogue before and after
+Builds the bench corpus (bench_corpus.make_corpus), computes the catalogue before and after
 replacing its first abstract (keywords cached under .cache/bench-topics), and clusters both with
 networkx's Louvain given a seeded random source (as before) and given topics.StableOrder (now).
 """
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_pipeline import default_keyphrase, make_corpus, source_documents  # noqa: E402
+from bench_corpus import default_keyphrase, make_corpus, source_documents  # noqa: E402
 
 from generator.models import SeedLine, Source  # noqa: E402
 from generator.pipeline import catalogue_from  # noqa: E402

@@ -25,18 +25,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_pipeline import (
-    QUERY,
-    ROOT,
-    default_keyphrase,
-    machine,
-    make_corpus,
-    measure_search,
-    prepare_project,
-    run_mkdocs,
-    source_documents,
-    write_seeds,
-)
+from bench_corpus import ROOT, default_keyphrase, make_corpus, source_documents, write_seeds
+from bench_pipeline import QUERY, machine, measure_search, prepare_project, run_mkdocs
 
 
 def generate(work: Path, size: int, keyphrase: Path) -> None:

@@ -29,13 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_pipeline import (  # noqa: E402
-    default_keyphrase,
-    make_corpus,
-    prepare_project,
-    source_documents,
-    write_seeds,
-)
+from bench_corpus import default_keyphrase, make_corpus, source_documents, write_seeds  # noqa: E402
+from bench_pipeline import prepare_project  # noqa: E402
 
 # Kinds in the order they are printed; a file is the first kind whose pattern matches its path.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
