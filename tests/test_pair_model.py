@@ -73,13 +73,13 @@ def test_pair_cosines_are_row_dot_products() -> None:
     m = sp.csr_matrix(np.array([[0.6, 0.8, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]))
     spaces = pairs.Spaces(m, m, m, np.eye(3))
     found = pairs.pair_cosines(spaces, np.array([0, 0]), np.array([1, 2]))
-    assert found[(0, 1)] == (0.6, 0.6, 0.6, 0.0, 0.0, 0.0)  # no words: no sense overlap
+    assert found[(0, 1)] == (0.6, 0.6, 0.6, 0.0)
     assert found[(0, 2)][0] == 0.0
 
 
 def test_pair_features_cover_every_model_feature() -> None:
     shared = pairs.Shared(2, ("graph convolution",), 1.5, 2.0, True, False, 0.4)
-    feats = pairs.pair_features(0.3, 1, None, (0.2, 0.1, 0.05, 0.5, 0.1, 0.5), shared, 3)
+    feats = pairs.pair_features(0.3, 1, None, (0.2, 0.1, 0.05, 0.5), shared, 3)
     assert tuple(feats) == pairs.FEATURES
     assert feats["rank"] == 0.5 and feats["back"] == 0.0
     assert feats["specific"] == math.log1p(1)
@@ -90,7 +90,7 @@ def test_indegree_counts_the_lists_a_paper_is_in_among_their_first_k() -> None:
     assert pairs.indegrees(rows, k=1) == (4, 1, 0, 0, 0)
     assert pairs.indegrees(rows, k=2) == (4, 3, 2, 1, 0)
     shared = pairs.Shared(0, (), 0.0, 0.0, False, False, 0.0)
-    assert pairs.pair_features(0.3, 0, 0, (0.2, 0.1, 0.05, 0.5, 0.1, 0.5), shared, 4)["indegree"] == round(
+    assert pairs.pair_features(0.3, 0, 0, (0.2, 0.1, 0.05, 0.5), shared, 4)["indegree"] == round(
         math.log1p(4), 6
     )
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from generator.relate import contexts, sense, specific
+from generator.relate import contexts, specific
 from generator.relate.pairs import (
     FEATURES,
     Shared,
@@ -145,9 +145,9 @@ def pairing(
 
     expanded = [words(expand_acronyms(t)) for t in texts]
     written = [words(t) for t in texts]
-    idf = contexts.idf_of(expanded)
-    spaces = Spaces(text, keywords, phrases, lsa_rows(text, order), sense.Words(expanded, idf))
-    return Pairing(spaces, expanded, written, idf)
+    return Pairing(
+        Spaces(text, keywords, phrases, lsa_rows(text, order)), expanded, written, contexts.idf_of(expanded)
+    )
 
 
 def shared(

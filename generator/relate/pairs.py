@@ -28,11 +28,6 @@ candidate pair the model reads (names as in ``pair_weights.json``):
   layer and nodes of a graph, "cosine" distance and the discrete cosine transform, share a word, not
   its neighbours.
 
-- ``sense``: the pair's shared words weighted by how alike their contexts are (``sense.overlap``: a
-  word shared in two senses, "Wasserstein" distance in a GAN paper and in a text-distribution paper,
-  adds to ``text`` but not here); ``agree``: ``sense`` over the word cosine, the share of the
-  overlap in the same sense.
-
 Everything is a function of the catalogue and the pair, never of input order.
 """
 
@@ -43,8 +38,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-
-from generator.relate import sense
 
 FEATURES = (
     "score",
@@ -62,8 +55,6 @@ FEATURES = (
     "central1",
     "context",
     "indegree",
-    "sense",
-    "agree",
 )
 # Hubness: a paper's in-degree is the number of papers that have it among their this many best matches.
 HUB_NEIGHBOURS = 10
@@ -82,8 +73,6 @@ class Spaces:
     keywords: sp.csr_matrix
     phrases: sp.csr_matrix
     lsa: np.ndarray
-    # The catalogue's words for the sense overlap (``sense.py``); None: both features 0.
-    words: sense.Words | None = None
 
 
 def _normalised(matrix: np.ndarray) -> np.ndarray:
@@ -142,18 +131,12 @@ def cosines(matrix: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.nd
 def pair_cosines(
     spaces: Spaces, left: np.ndarray, right: np.ndarray
 ) -> dict[tuple[int, int], tuple[float, ...]]:
-    """(text, keywords, phrases, lsa, sense, agree) of each pair (left[k], right[k]): four cosines,
-    the sense overlap and the share of the word cosine in the same sense (``sense.overlap``)."""
+    """(text, keywords, phrases, lsa) cosines of each pair (left[k], right[k])."""
     found = [cosines(m, left, right) for m in (spaces.text, spaces.keywords, spaces.phrases)]
     lsa = np.einsum("ij,ij->i", spaces.lsa[left], spaces.lsa[right]) if len(left) else np.zeros(0)
-    if spaces.words is not None and len(left):
-        word, same = sense.overlap(spaces.words, left, right)
-    else:
-        word, same = np.zeros(len(left)), np.zeros(len(left))
-    agree = np.divide(same, word, out=np.zeros(len(left)), where=word > 1e-12)
     return {
-        (int(a), int(b)): (float(t), float(k), float(p), float(s), float(o), float(g))
-        for a, b, t, k, p, s, o, g in zip(left, right, *found, lsa, same, agree, strict=True)
+        (int(a), int(b)): (float(t), float(k), float(p), float(s))
+        for a, b, t, k, p, s in zip(left, right, *found, lsa, strict=True)
     }
 
 
@@ -190,7 +173,7 @@ def pair_features(
 ) -> dict[str, float]:
     """The features of a candidate pair (names as ``FEATURES``); ``cos``: its ``pair_cosines``,
     ``indegree``: the candidate's ``indegrees``."""
-    text, keywords, phrases, lsa, same, agree = cos
+    text, keywords, phrases, lsa = cos
     return {
         "score": score,
         "text": round(text, 6),
@@ -207,6 +190,4 @@ def pair_features(
         "central1": float(shared.central1),
         "context": round(shared.context, 6),
         "indegree": round(math.log1p(indegree), 6),
-        "sense": round(same, 6),
-        "agree": round(agree, 6),
     }
