@@ -245,3 +245,24 @@ def test_the_keyphrase_ceiling_oracle_counts_lone_papers_beyond_the_allowance_as
     share, one, many = oracle(partners, 40)
     assert share == 0.75 and one == 30 / 38 and many == one
     assert oracle([[1, 2, 3, 4, 5, 6]] * 2 + [[]] * 2, 4)[2] == 10 / 12  # at most five links a paper
+
+
+def test_leave_one_group_out_scores_each_group_with_a_model_that_never_saw_it() -> None:
+    from generator.evaluation import pair_tune
+
+    def group(name: str, sign: float) -> pair_tune.TuneSet:
+        # In "a" a close pair (text high) is related; in "b" the opposite.
+        examples = [
+            pair_tune.Example(
+                i, 0, {**dict.fromkeys(pairs.FEATURES, 0.0), "text": t}, (t > 0.5) == (sign > 0)
+            )
+            for i, t in enumerate([0.1, 0.2, 0.3, 0.7, 0.8, 0.9] * 5)
+        ]
+        return pair_tune.TuneSet(name, name, 30, examples)
+
+    a, b = group("a", 1.0), group("b", -1.0)
+    found = pair_tune.leave_one_group_out([a, b], features=("text",))
+    # "a" is scored by the model of "b" alone, and the other way round: opposite signs.
+    assert found["a"]["text"] < -1.0 < 1.0 < found["b"]["text"]
+    # Fitted on both, the two cancel: what an in-sample check would have used instead.
+    assert abs(pair_tune.fit([a, b], features=("text",))["text"]) < 0.1

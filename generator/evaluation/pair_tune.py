@@ -1,7 +1,9 @@
 """Learn the related-papers pair model (generator/relate/pair_weights.json) on tune data only.
 
     .venv/bin/python -m generator.evaluation.pair_tune ../shared/keyphrase --scitldr ../shared/scitldr
-    # --examples FILE keeps the extracted pairs (pickle) for a rerun; --no-write prints only
+    # --examples FILE keeps the extracted pairs (pickle) for a rerun; --no-write prints only;
+    # --cross: each group's cells from a model fitted on the other groups (leave one group out);
+    # --held-out FILE: the chosen model's cells on the held-out sets (pairs kept in FILE), report only
 
 Tune data: SciTLDR **train** in three thirds of 664 papers (each one
 catalogue, the size of dev), labelled by the title-and-TLDR proxy (``linkproxy``), and the **tune**
@@ -17,6 +19,9 @@ has none are left out). Each set is built as the pipeline builds it; every paper
    labels of kdd and www are mostly ACM categories ("information search and retrieval"), which a
    hub shares with everything, so they reward hubs; the SciTLDR proxy (a specific shared phrase)
    does not.
+   ``--cross`` refits once per group (SciTLDR, SemEval2017, kdd, www) without it and scores that
+   group with the result: a cross-domain check on tune data of whether a feature or model carries
+   beyond the labels it was fitted on (in-sample cells flatter every added feature).
 2. **Bounds**: for each ``show`` and ``floor`` on a grid, the links each set would show
    (``pairmodel.choose``), the share its label calls related, and the share of papers left with
    none. ``floor``: the lowest grid value from which papers' best candidates, in bins of FLOOR_BIN
@@ -108,6 +113,59 @@ def tune_sets(keyphrase_dir: Path, scitldr_dir: Path) -> list[TuneSet]:
             )
         )
     return found
+
+
+def held_out_sets(keyphrase_dir: Path, scitldr_dir: Path) -> list[TuneSet]:
+    """The held-out sets as pairs, labelled as the tune sets are: SciTLDR dev by the proxy, the
+    keyphrase report halves by a shared keyphrase. Their cells at the chosen bounds are the links,
+    label shares and papers alone that ``make eval`` reports; for reporting, never for choosing."""
+    found = []
+    dev = relating.scitldr(scitldr_dir, "dev")
+    found.append(extract(dev.name, dev.texts, linkproxy.labeller(dev.labels), "scitldr"))
+    for name, path in datasets(keyphrase_dir):
+        half = relating.keyphrase_half(name, path, splits.REPORT)
+        g = half.gold
+        found.append(
+            extract(
+                half.name, half.texts, lambda a, b, g=g: bool(g[a] & g[b]) if g[a] and g[b] else None, name
+            )
+        )
+    return found
+
+
+def leave_one_group_out(
+    sets: list[TuneSet], c: float = C, features: tuple[str, ...] = FEATURES
+) -> dict[str, dict[str, float]]:
+    """Each group's weights fitted on the other groups only (``fit``; without SciTLDR the second
+    stage has nothing to fit on, so its features are left out)."""
+    out = {}
+    for group in sorted({s.group for s in sets}):
+        rest = [s for s in sets if s.group != group]
+        usable = (
+            features
+            if any(s.group == "scitldr" for s in rest)
+            else tuple(f for f in features if f not in SECOND_STAGE)
+        )
+        out[group] = fit(rest, c, usable)
+    return out
+
+
+def _load(path: Path | None, build) -> list[TuneSet]:
+    if path and path.is_file():
+        return pickle.loads(path.read_bytes())
+    found = build()
+    if path:
+        path.write_bytes(pickle.dumps(found))
+    return found
+
+
+def _cells(sets: list[TuneSet], weights_of, show: float, floor: float) -> str:
+    cells = [curve(s, weights_of(s), show, floor) for s in sets]
+    mean = sum(c[1] for c in cells) / len(cells)
+    return f"mean share {100 * mean:.2f}% | " + " | ".join(
+        f"{s.name}: {n}, {100 * p:.1f}%, {100 * a:.1f}%, {h}"
+        for (n, p, a, h), s in zip(cells, sets, strict=True)
+    )
 
 
 def fit(sets: list[TuneSet], c: float = C, features: tuple[str, ...] = FEATURES) -> dict[str, float]:
@@ -238,13 +296,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scitldr", type=Path, default=None)
     parser.add_argument("--examples", type=Path, default=None)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--cross", action="store_true", help="leave-one-group-out cells on tune data")
+    parser.add_argument("--held-out", type=Path, default=None, help="pickle of the held-out pairs")
     args = parser.parse_args(argv)
-    if args.examples and args.examples.is_file():
-        sets = pickle.loads(args.examples.read_bytes())
-    else:
-        sets = tune_sets(args.keyphrase, args.scitldr or args.keyphrase.parent / "scitldr")
-        if args.examples:
-            args.examples.write_bytes(pickle.dumps(sets))
+    scitldr = args.scitldr or args.keyphrase.parent / "scitldr"
+    sets = _load(args.examples, lambda: tune_sets(args.keyphrase, scitldr))
     weights = fit(sets)
     print("weights:", weights)
     print(
@@ -270,6 +326,12 @@ def main(argv: list[str] | None = None) -> None:
             if floor == chosen_floor and per_paper >= MIN_LINKS and (best is None or mean > best[0] + 1e-9):
                 best = (mean, show, floor)
     print("chosen (mean share, show, floor):", best)
+    if best and args.cross:
+        by_group = leave_one_group_out(sets)
+        print("leave one group out, tune:", _cells(sets, lambda s: by_group[s.group], best[1], best[2]))
+    if best and args.held_out:
+        held = _load(args.held_out, lambda: held_out_sets(args.keyphrase, scitldr))
+        print("held out (report only):", _cells(held, lambda s: weights, best[1], best[2]))
     if best and not args.no_write:
         payload = {
             "features": list(FEATURES),
