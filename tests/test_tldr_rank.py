@@ -61,14 +61,14 @@ def test_candidate_features_compare_each_candidate_with_its_sentence_and_abstrac
     assert [n["gap_sentence"] for n in named] == [0.0, 0.0, -1.0]
     assert [n["rank"] for n in named] == [2.0, 0.0, 1.0]
     assert named[2]["gap_sentence_eF"] == 0.0 and named[1]["gap_sentence_eF"] == pytest.approx(-0.1)
-    assert named[2]["opener"] == 1.0 and named[2]["cand_words"] == 8.0
+    assert named[2]["opener"] == 1.0 and named[2]["cand_words"] == 7.0
     assert named[0]["s_before_we"] == 1.0 and named[1]["s_before_we"] == 0.0
 
 
 def test_the_shipped_trees_walked_at_once_agree_with_one_by_one() -> None:
     model = tldr_rank._model()
     assert model["features"] == list(tldr_rank.CANDIDATE_FEATURES)
-    assert model["weight"] > 0
+    assert model["weight"] >= 0 and model["margin_scale"] >= 1
     rows = [
         ("Deep networks are widely used for image classification", {"sent": 0.0, "eF": 0.2, "lo_mean": -2.0}),
         ("We propose a label-efficient training method for image classifiers", {"sent": 2.0, "eF": 0.4}),
@@ -99,3 +99,23 @@ def test_no_trees_leave_the_choice_alone(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(tldr_rank, "weight", lambda: 0.0)
     rows = [("A candidate of eight words for the test", {"sent": 0.0})]
     assert tldr.with_learned_ranks("x", rows, {"a": 1.0}) == (rows, {"a": 1.0})
+
+
+def test_the_margins_of_doubt_widen_with_the_trees(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[float, float]] = []
+
+    def spy(rows, weights, margin, pointers=0.0):
+        seen.append((margin, pointers))
+        return rows[0]
+
+    monkeypatch.setattr(tldr, "choose", spy)
+    monkeypatch.setattr(tldr_rank, "margin_scale", lambda: 2.0)
+    monkeypatch.setattr(tldr_rank, "weight", lambda: 10.0)
+    text = " ".join(SENTS)
+    tldr.tldr(text)
+    with_trees = seen.pop()
+    monkeypatch.setattr(tldr_rank, "weight", lambda: 0.0)
+    tldr.tldr(text)
+    without = seen.pop()
+    assert without == (tldr.unsure_margin(), tldr.pointer_margin())
+    assert with_trees == (2 * without[0], 2 * without[1])

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 from generator.text import acronyms
-from generator.titles import tldr
+from generator.titles import tldr, tldr_rank
 
 
 def source_sentence(sents: list[str], candidate: str) -> int:
@@ -43,7 +43,6 @@ def diagnose(records: list[dict]) -> dict[str, float]:
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
-    margin, pointers = tldr.unsure_margin(), tldr.pointer_margin()
     keys = (
         "ours",
         "our sentence, whole",
@@ -67,6 +66,8 @@ def diagnose(records: list[dict]) -> dict[str, float]:
             return 100 * max(scorer.score(g, s)["rouge1"].fmeasure for g in golds)
 
         rows, weights = tldr.with_learned_ranks(text, tldr.scored_candidates(text), tldr.ranker_weights())
+        scale = tldr_rank.margin_scale() if "gbt" in weights else 1.0
+        margin, pointers = scale * tldr.unsure_margin(), scale * tldr.pointer_margin()
         ours = tldr.tldr(text)
         picked = tldr.choose(rows, weights, margin, pointers)
         mine = source_sentence(sents, picked[0] if picked else ours)

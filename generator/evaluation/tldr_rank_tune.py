@@ -1,9 +1,9 @@
-"""Learn the TLDR sentence ranker (generator/titles/tldr_rank.json) on the SciTLDR train split only.
+"""Learn the TLDR trees (generator/titles/tldr_rank.json) on the SciTLDR train split only.
 
 Each train abstract's candidates come from ``tldr_tune.candidate_rows`` (word models out of fold).
-For each sentence with a candidate, the target is the ROUGE-1 of its best candidate against the gold
-TLDRs, minus the abstract's mean over its sentences (what makes a sentence better than its
-neighbours, not an abstract easier). The features (``tldr_rank.sentence_features``) include:
+Each candidate's target is its ROUGE-1 with the author's TLDR minus its abstract's mean (what makes
+a candidate better than its neighbours, not an abstract easier); its features are
+``tldr_rank.candidate_matrix``'s, among them:
 
 - the class rates of the sentence's rhetorical role and authors' verb (``fit_rates``: the mean
   centred target of the train sentences that have it, smoothed towards 0 by ``RATE_SMOOTHING``
@@ -11,9 +11,12 @@ neighbours, not an abstract easier). The features (``tldr_rank.sentence_features
 - the candidate ranker's best score in the sentence, with the ranker fitted on the same folds.
 
 A gradient-boosted regression (scikit-learn, squared loss, ``GBT`` settings, fixed random_state) is
-fitted; ``tldr.choose`` then adds ``weight`` x the sentence's prediction to each of its candidates'
-scores. The weight is chosen on train 5-fold CV among ``WEIGHTS`` (0: the ranker alone), with the
-shipped margins.
+fitted; ``tldr.with_learned_ranks`` then adds ``weight`` x the prediction to each candidate's score.
+The weight is chosen on train 5-fold CV among ``WEIGHTS`` (0: the ranker alone), with the shipped
+margins; then the margins' scale (``SCALES``): the smallest whose picks point back (``leans``) no
+more often than the linear ranker's alone, so the reader's preferences keep their reach. When the
+trees then gain less than ``tldr_tune.MAX_LOSS`` ROUGE-1 over the linear ranker, the weight written
+is 0: the trees are kept in the file but off (the fifth session's result: +0.07 at scale 3).
 
     python -m generator.evaluation.tldr_rank_tune ../shared/scitldr --cv   # 5-fold ROUGE-1 on train
     python -m generator.evaluation.tldr_rank_tune ../shared/scitldr        # writes tldr_rank.json
@@ -41,6 +44,10 @@ GBT = {
     "random_state": 0,
 }
 WEIGHTS = (0.0, 5.0, 10.0, 20.0, 50.0, 1000.0)
+# The trees spread the scores, so the reader's margins of doubt (``tldr.choose``) shrink in effect;
+# both margins are scaled by the smallest of these that keeps the picks pointing back at the linear
+# ranker's count on train CV (``cross_validate``).
+SCALES = (1.0, 1.5, 2.0, 3.0)
 
 Row = tuple[list[str], list[dict[str, float]], list[float]]
 
@@ -134,32 +141,42 @@ def export(model) -> tuple[float, list[list[list[float]]]]:
     return round(float(model.init_.constant_[0][0]), 7), trees
 
 
-def top1(data, weights, rates, model, beta, margin, pointers) -> float:
-    """Mean ROUGE-1 (x 100) of ``tldr.choose`` with ``beta`` x the trees' prediction added."""
+def top1(data, weights, rates, model, grid, margin, pointers) -> dict[tuple[float, float], tuple[float, int]]:
+    """Mean ROUGE-1 (x 100) of ``tldr.choose`` and its picks that point back (``leans``) for each
+    (weight, margin scale) of ``grid``: the weight times the trees' prediction added to the scores,
+    both margins times the scale."""
     import numpy as np
 
-    total = 0.0
+    total = dict.fromkeys(grid, 0.0)
+    leaning = dict.fromkeys(grid, 0)
     for sents, (cands, feats, ys) in data:
         rows = list(zip(cands, feats, strict=True))
         x = tldr_rank.candidate_matrix(sents, rows, _scores(feats, weights), rates)
         pred = model.predict(np.asarray(x))
         rows = [(c, f | {"gbt": float(p)}) for (c, f), p in zip(rows, pred, strict=True)]
-        picked = tldr.choose(rows, weights | {"gbt": beta}, margin, pointers)
-        total += ys[cands.index(picked[0])] if picked else 0.0
-    return 100 * total / max(len(data), 1)
+        for beta, scale in grid:
+            picked = tldr.choose(rows, weights | {"gbt": beta}, scale * margin, scale * pointers)
+            total[beta, scale] += ys[cands.index(picked[0])] if picked else 0.0
+            leaning[beta, scale] += bool(picked and picked[1].get("leans"))
+    return {g: (100 * v / max(len(data), 1), leaning[g]) for g, v in total.items()}
 
 
-def cross_validate(data, margin: float, pointers: float) -> dict[float, list[float]]:
-    out: dict[float, list[float]] = {b: [] for b in WEIGHTS}
+def cross_validate(
+    data, margin: float, pointers: float
+) -> dict[tuple[float, float], list[tuple[float, int]]]:
+    """Each (weight, margin scale)'s ROUGE-1 on each held-out fold (ranker, rates and trees fitted on
+    the other folds): every weight at scale 1, every scale at each weight."""
+    grid = sorted({(b, 1.0) for b in WEIGHTS} | {(b, k) for b in WEIGHTS if b for k in SCALES})
+    out: dict[tuple[float, float], list[tuple[float, int]]] = {g: [] for g in grid}
     for fold in range(FOLDS):
         rest = [d for k, d in enumerate(data) if k % FOLDS != fold]
         held = [d for k, d in enumerate(data) if k % FOLDS == fold]
         weights = tldr_tune.fit_ranker([row for _, row in rest])
         rates = fit_rates(rest)
         model = fit_trees(*candidate_matrix(rest, weights, rates))
-        for beta in WEIGHTS:
-            out[beta].append(top1(held, weights, rates, model, beta, margin, pointers))
-        print(f"fold {fold}: " + ", ".join(f"{b}: {v[-1]:.2f}" for b, v in out.items()), file=sys.stderr)
+        for g, value in top1(held, weights, rates, model, grid, margin, pointers).items():
+            out[g].append(value)
+        print(f"fold {fold} done", file=sys.stderr)
     return out
 
 
@@ -174,13 +191,21 @@ def main(argv: list[str] | None = None) -> int:
     data = aligned_rows(records)
     margin, pointers = tldr.unsure_margin(), tldr.pointer_margin()
     folds = cross_validate(data, margin, pointers)
-    for beta, values in folds.items():
+    mean = {g: sum(r for r, _ in v) / len(v) for g, v in folds.items()}
+    leaning = {g: sum(n for _, n in v) for g, v in folds.items()}
+    for (beta, scale), values in folds.items():
         print(
-            f"train {FOLDS}-fold ROUGE-1, sentence weight {beta}: {sum(values) / len(values):.2f} "
-            f"(folds {', '.join(f'{v:.2f}' for v in values)})"
+            f"train {FOLDS}-fold ROUGE-1, tree weight {beta}, margin scale {scale}: {mean[beta, scale]:.2f} "
+            f"(folds {', '.join(f'{r:.2f}' for r, _ in values)}); "
+            f"picks pointing back {leaning[beta, scale]} of {len(data)}"
         )
-    best = max(WEIGHTS, key=lambda b: (round(sum(folds[b]) / FOLDS, 2), -b))
-    print(f"sentence weight chosen: {best}")
+    best = max(WEIGHTS, key=lambda b: (round(mean[b, 1.0], 2), -b))
+    # the reader's rule: no more picks pointing back than the linear ranker alone makes
+    keeps = [k for k in SCALES if leaning.get((best, k), len(data)) <= leaning[0.0, 1.0]]
+    scale = min(keeps, default=SCALES[-1])
+    if mean.get((best, scale), 0.0) < mean[0.0, 1.0] + tldr_tune.MAX_LOSS:
+        best = 0.0  # with the reader's margins the trees gain less than MAX_LOSS: written, but off
+    print(f"tree weight chosen: {best}; margin scale chosen: {scale}")
     if args.cv:
         return 0
     weights = tldr.ranker_weights()
@@ -189,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     base, trees = export(model)
     roles, verbs, _ = rates
     payload = {"trained_on": "SciTLDR-A train", "gbt": GBT, "weight": best, "base": base}
+    payload |= {"margin_scale": scale}
     payload |= {"depth": int(max(e.tree_.max_depth for e in model.estimators_[:, 0]))}
     payload |= {
         "features": list(tldr_rank.CANDIDATE_FEATURES),

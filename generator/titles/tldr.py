@@ -510,7 +510,8 @@ def tldr(text: str) -> str:
     if not rows:
         return ""
     rows, weights = with_learned_ranks(text, rows, ranker_weights())
-    picked = choose(rows, weights, unsure_margin(), pointer_margin())
+    scale = rank.margin_scale() if "gbt" in weights else 1.0
+    picked = choose(rows, weights, scale * unsure_margin(), scale * pointer_margin())
     if picked is None:
         return _shorten(min((c for c, _ in rows), key=lambda c: len(c.split())))
     best = spell_out(picked[0], acronyms.table(text))[0]

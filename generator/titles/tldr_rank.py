@@ -73,6 +73,14 @@ def weight() -> float:
     return float(_model().get("weight", 0.0))
 
 
+def margin_scale() -> float:
+    """How much wider ``tldr.choose``'s margins of doubt are with the trees' scores added: the trees
+    spread the scores, so the reader's preferences (pointers back, set-up) need wider margins to
+    keep their reach (the smallest scale whose train CV picks point back no more often than the
+    linear ranker's alone: ``tldr_rank_tune``)."""
+    return float(_model().get("margin_scale", 1.0))
+
+
 def role_rates() -> tuple[dict[str, float], dict[str, float], float]:
     """The class rates learned on train: of each rhetorical role and each authors' verb, how far the
     sentences that have it score above their abstract's mean (smoothed); and the default (0)."""
