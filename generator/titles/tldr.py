@@ -31,8 +31,9 @@ Extractive and compressive, offline and deterministic:
    appears resolved when the sentence before names its antecedent ("this problem" -> "the problem
    of X"); unresolved, it loses to the best candidate without a pointer, from where the authors
    speak, within ``pointer_margin`` (set on train);
-4b. gradient-boosted trees (``tldr_rank``, fifth session) add their predicted ROUGE-1 of each
-   candidate, read against its sentence and its abstract, to the ranker's score before ``choose``;
+4b. gradient-boosted trees (``tldr_rank``, fifth session) may add their predicted ROUGE-1 of each
+   candidate, read against its sentence and its abstract, to the ranker's score before ``choose``
+   (``with_learned_ranks``); shipped off (weight 0: no gain beyond noise with the reader's margins);
 5. an acronym the abstract defines gets its long form on first use in the TLDR ("neural machine
    translation (NMT)", ``spell_out``) when that fits in ``MAX_WORDS`` words.
 
