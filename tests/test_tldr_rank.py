@@ -119,3 +119,18 @@ def test_the_margins_of_doubt_widen_with_the_trees(monkeypatch: pytest.MonkeyPat
     without = seen.pop()
     assert without == (tldr.unsure_margin(), tldr.pointer_margin())
     assert with_trees == (2 * without[0], 2 * without[1])
+
+
+def test_exported_trees_predict_as_scikit_learn_does() -> None:
+    import numpy as np
+    from sklearn.ensemble import GradientBoostingRegressor
+
+    from generator.evaluation import tldr_rank_tune
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(200, 3))
+    y = x[:, 0] * (x[:, 1] > 0) + 0.1 * x[:, 2]
+    model = GradientBoostingRegressor(n_estimators=20, max_depth=3, random_state=0).fit(x, y)
+    base, trees = tldr_rank_tune.export(model)
+    ours = [base + tldr_rank.predict(list(row), trees) for row in x[:20]]
+    assert ours == pytest.approx(model.predict(x[:20]), abs=1e-5)
