@@ -479,9 +479,10 @@ def test_the_tldr_resolves_a_pointer_back_into_its_antecedent() -> None:
         "Existing work addresses the problem of learning sparse codes from noisy data. "
         "We solve this problem with a new convex solver that is provably fast."
     )
-    assert (
-        tldr.tldr(text)
-        == "We solve the problem of learning sparse codes with a new convex solver that is provably fast."
+    # the self-praise "new" may be trimmed or not (the ranker's choice); the pointer is resolved
+    assert tldr.tldr(text) in (
+        "We solve the problem of learning sparse codes with a new convex solver that is provably fast.",
+        "We solve the problem of learning sparse codes with a convex solver that is provably fast.",
     )
 
 

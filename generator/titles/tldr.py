@@ -31,6 +31,9 @@ Extractive and compressive, offline and deterministic:
    appears resolved when the sentence before names its antecedent ("this problem" -> "the problem
    of X"); unresolved, it loses to the best candidate without a pointer, from where the authors
    speak, within ``pointer_margin`` (set on train);
+4b. gradient-boosted trees (``tldr_rank``, fifth session) may add their predicted ROUGE-1 of each
+   candidate, read against its sentence and its abstract, to the ranker's score before ``choose``
+   (``with_learned_ranks``); shipped off (weight 0: no gain beyond noise with the reader's margins);
 5. an acronym the abstract defines gets its long form on first use in the TLDR ("neural machine
    translation (NMT)", ``spell_out``) when that fits in ``MAX_WORDS`` words.
 
@@ -58,6 +61,7 @@ from generator.text import acronyms
 from generator.text.latex import strip_latex
 from generator.text.sentences import sentences
 from generator.titles import tldr_compress as compress
+from generator.titles import tldr_rank as rank
 from generator.titles import tldr_refer as refer
 
 MAX_WORDS = 30
@@ -94,8 +98,9 @@ def word_weights() -> dict[str, float]:
 
 
 def weights_digest() -> str:
-    """What the cached TLDRs depend on besides the code: the learned weights."""
-    return file_digest(Path(__file__).with_name(WEIGHTS_FILE))
+    """What the cached TLDRs depend on besides the code: the learned weights (ranker and sentence ranker)."""
+    here = Path(__file__)
+    return file_digest(here.with_name(WEIGHTS_FILE), here.with_name(rank.WEIGHTS_FILE))
 
 
 @cache
@@ -262,6 +267,7 @@ def _sentence_features(sents: list[str], i: int, first_we: int, setup: frozenset
         "before_we": float(i < first_we),
         "role=" + compress.role(sents[i]): 1.0,
         "setup": float(compress.sets_up(sents[i], setup)),
+        "sent": float(i),  # which sentence (the sentence ranker's key; no ranker weight)
     }
 
 
@@ -434,7 +440,7 @@ def _shorten(text: str) -> str:
 
 # Features a reader needs but ROUGE does not see: the ranker does not learn them (tldr_tune), the
 # choice among near-equals (``choose``) does.
-READER_FEATURES = ("anaphor", "leans", "bare", "setup", "resolved")
+READER_FEATURES = ("anaphor", "leans", "bare", "setup", "resolved", "sent")
 
 
 @cache
@@ -483,12 +489,30 @@ def choose(
     return cand, feats
 
 
+def with_learned_ranks(
+    text: str, rows: list[tuple[str, dict[str, float]]], weights: dict[str, float]
+) -> tuple[list[tuple[str, dict[str, float]]], dict[str, float]]:
+    """The candidates with the trees' predicted ROUGE-1 of each (``tldr_rank``, "gbt") and the ranker's
+    weights with the trees' weight; unchanged when there are no trees. Only the ``eligible``
+    candidates are compared, as in training."""
+    beta = rank.weight()
+    if not beta or not eligible(rows):
+        return rows, weights
+    rows = eligible(rows)
+    scores = [sum(v * weights.get(k, 0.0) for k, v in f.items()) for _, f in rows]
+    pred = rank.candidate_scores(abstract_sentences(text), rows, scores)
+    rows = [(c, f | {"gbt": p}) for (c, f), p in zip(rows, pred, strict=True)]
+    return rows, weights | {"gbt": beta}
+
+
 def tldr(text: str) -> str:
     """One sentence of at most MAX_WORDS words on what the paper does or finds; '' for no text."""
     rows = scored_candidates(text)
     if not rows:
         return ""
-    picked = choose(rows, ranker_weights(), unsure_margin(), pointer_margin())
+    rows, weights = with_learned_ranks(text, rows, ranker_weights())
+    scale = rank.margin_scale() if "gbt" in weights else 1.0
+    picked = choose(rows, weights, scale * unsure_margin(), scale * pointer_margin())
     if picked is None:
         return _shorten(min((c for c, _ in rows), key=lambda c: len(c.split())))
     best = spell_out(picked[0], acronyms.table(text))[0]
