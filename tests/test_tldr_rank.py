@@ -65,20 +65,49 @@ def test_candidate_features_compare_each_candidate_with_its_sentence_and_abstrac
     assert named[0]["s_before_we"] == 1.0 and named[1]["s_before_we"] == 0.0
 
 
-def test_the_shipped_trees_walked_at_once_agree_with_one_by_one() -> None:
-    model = tldr_rank._model()
-    assert model["features"] == list(tldr_rank.CANDIDATE_FEATURES)
-    assert model["weight"] >= 0 and model["margin_scale"] >= 1
-    rows = [
-        ("Deep networks are widely used for image classification", {"sent": 0.0, "eF": 0.2, "lo_mean": -2.0}),
-        ("We propose a label-efficient training method for image classifiers", {"sent": 2.0, "eF": 0.4}),
-        ("We evaluate it on three benchmarks", {"sent": 3.0, "eF": 0.1, "setup": 1.0}),
-    ]
-    matrix = tldr_rank.candidate_matrix(SENTS, rows, [0.5, 2.0, -1.0])
-    at_once = tldr_rank.predict_all(matrix)
-    one_by_one = [model["base"] + tldr_rank.predict(x, model["trees"]) for x in matrix]
-    assert at_once == pytest.approx(one_by_one)
-    assert len(set(at_once)) == 3
+def _small_model() -> dict:
+    """A tiny ensemble of the candidate features' width, fitted on random rows (no shipped trees)."""
+    import numpy as np
+    from sklearn.ensemble import GradientBoostingRegressor
+
+    from generator.evaluation import tldr_rank_tune
+
+    width = len(tldr_rank.CANDIDATE_FEATURES)
+    x = np.random.default_rng(1).normal(size=(300, width))
+    y = x[:, 0] - x[:, 5] * (x[:, 9] > 0)
+    fitted = GradientBoostingRegressor(n_estimators=15, max_depth=3, random_state=0).fit(x, y)
+    base, trees = tldr_rank_tune.export(fitted)
+    features = list(tldr_rank.CANDIDATE_FEATURES)
+    return {
+        "features": features,
+        "weight": 1.0,
+        "base": base,
+        "trees": trees,
+        "depth": 3,
+        "rows": x[:20].tolist(),
+    }
+
+
+def test_trees_walked_at_once_agree_with_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = _small_model()
+    monkeypatch.setattr(tldr_rank, "_model", lambda: model)
+    tldr_rank._arrays.cache_clear()
+    try:
+        rows = [
+            (
+                "Deep networks are widely used for image classification",
+                {"sent": 0.0, "eF": 0.2, "lo_mean": -2.0},
+            ),
+            ("We propose a label-efficient training method for image classifiers", {"sent": 2.0, "eF": 0.4}),
+            ("We evaluate it on three benchmarks", {"sent": 3.0, "eF": 0.1, "setup": 1.0}),
+        ]
+        matrix = tldr_rank.candidate_matrix(SENTS, rows, [0.5, 2.0, -1.0]) + model["rows"]
+        at_once = tldr_rank.predict_all(matrix)
+        one_by_one = [model["base"] + tldr_rank.predict(row, model["trees"]) for row in matrix]
+        assert at_once == pytest.approx(one_by_one)
+        assert len(set(at_once)) > 3
+    finally:
+        tldr_rank._arrays.cache_clear()
 
 
 def test_the_learned_rank_can_overturn_the_candidate_ranker(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -108,6 +137,9 @@ def test_the_margins_of_doubt_widen_with_the_trees(monkeypatch: pytest.MonkeyPat
         seen.append((margin, pointers))
         return rows[0]
 
+    model = _small_model()
+    monkeypatch.setattr(tldr_rank, "_model", lambda: model)
+    tldr_rank._arrays.cache_clear()
     monkeypatch.setattr(tldr, "choose", spy)
     monkeypatch.setattr(tldr_rank, "margin_scale", lambda: 2.0)
     monkeypatch.setattr(tldr_rank, "weight", lambda: 10.0)
@@ -119,6 +151,7 @@ def test_the_margins_of_doubt_widen_with_the_trees(monkeypatch: pytest.MonkeyPat
     without = seen.pop()
     assert without == (tldr.unsure_margin(), tldr.pointer_margin())
     assert with_trees == (2 * without[0], 2 * without[1])
+    tldr_rank._arrays.cache_clear()
 
 
 def test_exported_trees_predict_as_scikit_learn_does() -> None:
