@@ -38,7 +38,7 @@ from pathlib import Path
 from generator.evaluation import keyphrases
 from generator.evaluation.splits import TUNE, keyphrase_split
 from generator.evaluation.weights import write_weights
-from generator.keywords import central, curate
+from generator.keywords import central, curate, merging
 from generator.keywords.curate import Candidate, Candidates
 from generator.keywords.stage import scored_candidates
 from generator.models import Paper, Source
@@ -160,7 +160,7 @@ def shown(docs: list, weights: dict[str, float] | None, limit: float) -> list[tu
     central.threshold = lambda: limit  # type: ignore[method-assign,assignment]
     # Each setting is a different computation for the choice cache.
     key = saved[3]() + repr(
-        (sorted((weights or {}).items()), limit, curate.SHOWN_MIN, central.HEAD_EXTENSIONS_MERGED)
+        (sorted((weights or {}).items()), limit, curate.SHOWN_MIN, merging.HEAD_EXTENSIONS_MERGED)
     )
     curate.choice_key = lambda: key  # type: ignore[method-assign,assignment]
     try:
@@ -239,9 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     for n in ["", *names]:
         print(f"  {n or '(bias)':>12} {weights[n]:+.3f}")
     print(f"threshold {best[1]}, SemEval2017 x{best[3]:g}")
-    central.HEAD_EXTENSIONS_MERGED = False
+    merging.HEAD_EXTENSIONS_MERGED = False
     out = {s: shown(d, weights, best[1]) for s, d in sets.items()}
-    central.HEAD_EXTENSIONS_MERGED = True
+    merging.HEAD_EXTENSIONS_MERGED = True
     print(
         "without merging head extensions: "
         + "  ".join(f"{s} F1 {f1(d, out[s])[0]:.3f}" for s, d in sorted(sets.items()) if s != "scitldr")
