@@ -36,7 +36,9 @@ def test_cited_surname_is_dropped_and_example_weighs_down() -> None:
     out = central.reweigh(ABSTRACT, cands)
     keys = [c.key for c in out]
     assert "chen" not in keys
-    assert keys[0] == "spectral pruning"  # the contribution sentence's phrase, said three times
+    # the contribution sentence's phrase, said three times, in the first two (since the fifth session's
+    # re-ranking the field it applies to, said in the contribution sentence too, may rank first)
+    assert "spectral pruning" in keys[:2]
     assert keys[-1] == "visual question answering"  # only an example
 
 
@@ -99,7 +101,7 @@ def test_extract_leaves_out_cited_surnames() -> None:
     )
     keys = [c.key for c in extract(text).phrases]
     assert not any("gondim" in k for k in keys)
-    assert keys[0] == "sparse kernel regression"
+    assert "sparse kernel regression" in keys[:2]
 
 
 def test_an_acronym_inside_a_keyword_is_spelt_out_before_siblings_are_compared() -> None:

@@ -43,7 +43,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.keywords import filler
+from generator.keywords import filler, reranker
 from generator.keywords.concepts import own_concept as _own_concept
 from generator.keywords.concepts import topic_concept as _topic_concept
 from generator.keywords.contexts import incidental_tokens, sentence_of_tokens
@@ -79,7 +79,7 @@ CUT_SHARE = 0.3
 @cache
 def digest() -> str:
     """The phrase statistics and the keyphraseness model: what the candidates' scores depend on."""
-    return file_digest(PHRASEDF_PATH, WEIGHTS_PATH)
+    return file_digest(PHRASEDF_PATH, WEIGHTS_PATH, reranker.KEYPHRASENESS_PATH)
 
 
 def _contribution(sents: list[str]) -> tuple[int, int]:
@@ -194,6 +194,7 @@ def features(
                     "acronym": float(cand.key in protected),
                     "fixed": fixed,
                     "count": math.log1p(len(spans)),
+                    **(reranker.extra_features(cand.key, cand.text, spans, n_tokens) if RERANKED else {}),
                     # not a feature of the model (not in FEATURES): the flag ``_own_shown`` reads
                     "own": float(any(padded in o for o in own)),
                     **{f"topic{k}": float(padded in o) for k, o in enumerate(topic)},
@@ -212,9 +213,22 @@ SHARED = "shared"
 
 
 def logit(feats: dict[str, float], w: dict[str, float] | None = None) -> float:
-    """The learned keyphraseness of one candidate, in log-odds (``keyphraseness_weights.json``)."""
+    """The linear keyphraseness of one candidate, in log-odds (``keyphraseness_weights.json``)."""
     w = weights() if w is None else w
     return w.get("", 0.0) + sum(v * w.get(k, 0.0) for k, v in feats.items())
+
+
+def logits(
+    feats: list[dict[str, float]], w: dict[str, float] | None = None, trees: object = None
+) -> list[float]:
+    """The learned keyphraseness of each candidate, in log-odds: the linear model plus the boosted
+    trees' correction (``reranker``; none when ``RERANKED`` is off or no trees are fitted)."""
+    w = weights() if w is None else w
+    linear = [logit(f, w) for f in feats]
+    if not RERANKED:
+        return linear
+    extra = reranker.tree_margins(feats, trees)  # type: ignore[arg-type]
+    return [a + b for a, b in zip(linear, extra, strict=True)]
 
 
 def reweigh(
@@ -225,8 +239,8 @@ def reweigh(
     better, as YAKE's); ``LEARNED = False`` gives the hand-set factors this model replaced."""
     rows = features(text, phrases, protected)
     if LEARNED and weights():
-        w = weights()
-        out = [replace(c, score=-round(logit(f, w), 9)) for c, f in rows]
+        scores = logits([f for _c, f in rows])
+        out = [replace(c, score=-round(v, 9)) for (c, _f), v in zip(rows, scores, strict=True)]
         out = guaranteed(out, [f for _c, f in rows], threshold())
     else:
         out = [_hand_weighted(c, f) for c, f in rows]
@@ -328,6 +342,8 @@ def _hand_weighted(cand: Candidate, f: dict[str, float]) -> Candidate:
 
 
 LEARNED = True
+# The fifth session's re-ranking: corpus keyphraseness, spread, shape features and boosted trees.
+RERANKED = True
 WEIGHTS_FILE = "keyphraseness_weights.json"
 WEIGHTS_PATH = Path(__file__).with_name(WEIGHTS_FILE)
 
