@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from generator.evaluation import keyword_tune
-from generator.keywords import central, reranker
+from generator.keywords import central, contexts, reranker
 from generator.keywords.curate import Candidate
+from generator.keywords.grammar import TOKEN
 
 
 def test_formula_pieces_have_an_odd_shape() -> None:
@@ -113,3 +114,14 @@ def test_boosted_trees_evaluate_as_fitted() -> None:
     assert ((got > 0) == (y > 0.5)).mean() > 0.8
     again = np.array(reranker.tree_margins(rows, reranker.packed(model)))
     assert np.array_equal(got, again)
+
+
+def test_eg_without_inner_dots_opens_an_example() -> None:
+    """ "(eg. sentiment classification, question answering or machine translation)": examples."""
+    tokens = TOKEN.findall("in many applications (eg. question answering or machine translation). We study X")
+    incidental, _surnames = contexts.incidental_tokens(tokens)
+    assert {"question", "answering", "machine", "translation"} <= {tokens[i] for i in incidental}
+    assert "study" not in {tokens[i] for i in incidental}
+    # "eg" alone (not followed by a period) is no cue
+    tokens = TOKEN.findall("the eg coefficient matters")
+    assert not contexts.incidental_tokens(tokens)[0]

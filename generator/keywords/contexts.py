@@ -12,7 +12,9 @@ from generator.text.sentences import sentences
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d[a-z]?$")
 _EXAMPLE_CUES = (
-    ("e", ".", "g"), ("such", "as"), ("for", "example"), ("for", "instance"), ("including",), ("like",),
+    # "e.g." and its spelling without inner dots, "eg." (the period after it is passed over)
+    ("e", ".", "g"), ("eg", "."),
+    ("such", "as"), ("for", "example"), ("for", "instance"), ("including",), ("like",),
     # what the paper's work is measured against: a baseline, not its subject
     ("compared", "with"), ("compared", "to"), ("than",), ("outperforms",), ("outperform",),
     ("outperforming",), ("outperformed",), ("surpasses",), ("surpassing",),
