@@ -12,6 +12,7 @@ from generator.evaluation import keyword_tune
 from generator.keywords import central, contexts, reranker
 from generator.keywords.curate import Candidate
 from generator.keywords.grammar import TOKEN
+from generator.keywords.stage import extract
 
 
 def test_formula_pieces_have_an_odd_shape() -> None:
@@ -125,3 +126,27 @@ def test_eg_without_inner_dots_opens_an_example() -> None:
     # "eg" alone (not followed by a period) is no cue
     tokens = TOKEN.findall("the eg coefficient matters")
     assert not contexts.incidental_tokens(tokens)[0]
+
+
+NOTATION_TEXT = (
+    "Sorting networks are a classic model of parallel computation. We prove that any sorting network "
+    "of depth d requires kQlog comparators when the inputs have k distinct values, and we give a "
+    "matching construction. Our bound improves the previous lower bound for sorting networks and "
+    "extends to merging networks."
+)
+
+
+def test_a_symbol_string_said_once_is_no_keyword(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert reranker.notation("kQlog comparators")
+    assert not reranker.notation("word2vec embeddings")  # in ML abstracts
+    assert not reranker.notation("GANSynth")  # a capital first: a name
+    keys = [c.key for c in extract(NOTATION_TEXT).phrases]
+    assert not any("kqlog" in k for k in keys)
+    monkeypatch.setattr(central, "NOTATION_DROPPED", False)
+    assert any("kqlog" in k for k in [c.key for c in extract(NOTATION_TEXT).phrases])
+
+
+def test_a_string_of_that_shape_said_again_stays() -> None:
+    """Said twice, an odd-shaped word is the paper's own term, not a piece of a formula."""
+    text = NOTATION_TEXT + " The kQlog comparators also bound merging networks."
+    assert any("kqlog" in c.key for c in extract(text).phrases)

@@ -100,6 +100,8 @@ def _contribution(sents: list[str]) -> tuple[int, int]:
     return best, first
 
 
+# A symbol string said once is no keyword (``reranker.notation``; EVALUATION.md, "Keywords, fifth session").
+NOTATION_DROPPED = True
 # A name said only as an example or a baseline is no keyword (EVALUATION.md, "Keywords, round 6").
 SIDE_NAMES_DROPPED = True
 
@@ -159,6 +161,13 @@ def features(
                 continue
         if SIDE_NAMES_DROPPED and spans and cand.key not in protected and _side_name(cand, spans, incidental):
             continue  # a model or data set named only as an example or a baseline ("such as VGG16")
+        if (
+            NOTATION_DROPPED
+            and len(spans) == 1
+            and cand.key not in protected
+            and reranker.notation(cand.text)
+        ):
+            continue  # a symbol string of a formula said once ("kQlog comparators")
         fixed = fixed_share(lowered, spans)
         if fixed >= CUT_SHARE and cand.key not in protected:
             continue  # every occurrence cuts a fixed expression ("world applications" of "real-world")

@@ -94,6 +94,17 @@ def shape_features(text: str) -> dict[str, float]:
     return {"odd_shape": float(odd), "short_word": float(short), "unseen": float(unseen)}
 
 
+def notation(text: str) -> bool:
+    """Whether a candidate holds a symbol string of a formula: a word of an odd shape (lower case
+    first, then a capital or a digit, "kQlog"; or a formula character) that neither English nor any
+    SciTLDR train abstract uses. Said once, such a string is notation, not a name ("word2vec" and
+    "fastText" are in the corpus; a coined name is said again)."""
+    return any(
+        (_ODD.match(w) or _FORMULA.search(w)) and filler.zipf(w) == 0 and corpus.word_documents(w) == 0
+        for w in text.split()
+    )
+
+
 def extra_features(
     key: str, text: str, spans: tuple[tuple[int, int], ...], n_tokens: int, counts: list[float] | None = None
 ) -> dict[str, float]:
