@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.keywords import central, curate
+from generator.keywords import central, contexts, corpus, curate, merging
 from generator.keywords.curate import Candidate
 from generator.keywords.grammar import TOKEN
 from generator.keywords.stage import extract
@@ -36,7 +36,9 @@ def test_cited_surname_is_dropped_and_example_weighs_down() -> None:
     out = central.reweigh(ABSTRACT, cands)
     keys = [c.key for c in out]
     assert "chen" not in keys
-    assert keys[0] == "spectral pruning"  # the contribution sentence's phrase, said three times
+    # the contribution sentence's phrase, said three times, in the first two (since the fifth session's
+    # re-ranking the field it applies to, said in the contribution sentence too, may rank first)
+    assert "spectral pruning" in keys[:2]
     assert keys[-1] == "visual question answering"  # only an example
 
 
@@ -44,7 +46,7 @@ def test_citation_and_example_tokens() -> None:
     tokens = TOKEN.findall(
         "as shown by Kos and Song et al. in (Smith, 2019), e.g. image segmentation, and more"
     )
-    incidental, surnames = central.incidental_tokens(tokens)
+    incidental, surnames = contexts.incidental_tokens(tokens)
     assert {tokens[i] for i in surnames} == {"Kos", "Song", "Smith"}
     assert {"image", "segmentation"} <= {tokens[i] for i in incidental}
     assert "more" not in {tokens[i] for i in incidental}
@@ -57,8 +59,8 @@ def test_fragments_are_dropped() -> None:
 
 
 def test_generic_phrase_weighs_down_unless_central() -> None:
-    assert central.phrase_share("training set") > central.GENERIC_PHRASE_SHARE
-    assert central.phrase_share("spectral pruning") < central.GENERIC_PHRASE_SHARE
+    assert corpus.phrase_share("training set") > corpus.GENERIC_PHRASE_SHARE
+    assert corpus.phrase_share("spectral pruning") < corpus.GENERIC_PHRASE_SHARE
     text = "Background sentence about data. We propose spectral pruning. It uses a training set of images."
     cands = (
         _cand("training set", "training set", 0.1, text),
@@ -68,14 +70,14 @@ def test_generic_phrase_weighs_down_unless_central() -> None:
 
 
 def test_siblings_share_a_head_and_most_words() -> None:
-    assert central.same_concept("face images", "facial images")
-    assert central.same_concept("intrinsic dimension", "intrinsic dimension issue")
-    assert central.same_concept("intrinsic dimension", "intrinsic factor dimension")
-    assert central.same_concept("backbone", "backbone networks")
-    assert not central.same_concept("image classification", "image segmentation")
-    assert not central.same_concept("graph pruning", "graph neural networks")
-    assert not central.same_concept("neural networks", "recurrent neural networks")
-    assert central.same_concept("pruning", "network pruning")
+    assert merging.same_concept("face images", "facial images")
+    assert merging.same_concept("intrinsic dimension", "intrinsic dimension issue")
+    assert merging.same_concept("intrinsic dimension", "intrinsic factor dimension")
+    assert merging.same_concept("backbone", "backbone networks")
+    assert not merging.same_concept("image classification", "image segmentation")
+    assert not merging.same_concept("graph pruning", "graph neural networks")
+    assert not merging.same_concept("neural networks", "recurrent neural networks")
+    assert merging.same_concept("pruning", "network pruning")
     spans = {"face images": ((0, 2),), "facial images": ((5, 7),), "domain shift": ((9, 11),)}
     assert curate._choose(["face images", "facial images", "domain shift"], spans) == [
         "face images",
@@ -84,9 +86,9 @@ def test_siblings_share_a_head_and_most_words() -> None:
 
 
 def test_proper_names_keep_their_capital() -> None:
-    assert central.name_form("markov") == "Markov"
-    assert central.name_form("q-learning") == "Q-learning"
-    assert central.name_form("network") == ""
+    assert corpus.name_form("markov") == "Markov"
+    assert corpus.name_form("q-learning") == "Q-learning"
+    assert corpus.name_form("network") == ""
     assert curate._named("markov decision processes") == "Markov decision processes"
     assert curate._named("BERT model") == "BERT model"
 
@@ -99,7 +101,7 @@ def test_extract_leaves_out_cited_surnames() -> None:
     )
     keys = [c.key for c in extract(text).phrases]
     assert not any("gondim" in k for k in keys)
-    assert keys[0] == "sparse kernel regression"
+    assert "sparse kernel regression" in keys[:2]
 
 
 def test_an_acronym_inside_a_keyword_is_spelt_out_before_siblings_are_compared() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.keywords import central, curate, negation
+from generator.keywords import central, corpus, curate, merging, negation
 from generator.keywords.nounphrases import noun_phrases
 from generator.keywords.stage import extract
 from generator.text import heads
@@ -169,17 +169,17 @@ def test_unspecific_by_corpus_statistics() -> None:
 
 
 def test_siblings_by_spelling_and_inflection() -> None:
-    assert central.same_concept("feed-forward networks", "feedforward neural network")
-    assert central.same_concept("learning representations", "learned representations")
-    assert not central.same_concept("recurrent neural networks", "neural networks")
-    assert not central.same_concept("training data", "test data")
+    assert merging.same_concept("feed-forward networks", "feedforward neural network")
+    assert merging.same_concept("learning representations", "learned representations")
+    assert not merging.same_concept("recurrent neural networks", "neural networks")
+    assert not merging.same_concept("training data", "test data")
 
 
 def test_a_phrase_cutting_a_three_word_expression_goes() -> None:
     tokens = ["we", "derive", "relations", "in", "the", "stochastic", "gradient", "descent", "algorithm", "."]
-    assert central._fixed_share(tokens, ((6, 9),)) >= central.CUT_SHARE  # "gradient descent algorithm"
+    assert corpus.fixed_share(tokens, ((6, 9),)) >= central.CUT_SHARE  # "gradient descent algorithm"
     tokens = ["the", "gradient", "descent", "algorithm", "converges", "."]
-    assert central._fixed_share(tokens, ((1, 4),)) < central.CUT_SHARE
+    assert corpus.fixed_share(tokens, ((1, 4),)) < central.CUT_SHARE
 
 
 def test_a_negation_outside_the_papers_own_work_is_the_gap_it_fills() -> None:

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from generator.keywords import central, curate
+from generator.keywords import central, contexts, corpus, curate
 from generator.keywords.curate import Candidate
 from generator.keywords.grammar import TOKEN
 
@@ -38,11 +38,11 @@ def _cand(key: str, score: float, abstract: str, text: str = "") -> Candidate:
 
 
 def test_burstiness_tells_a_word_of_the_writing_from_a_word_of_a_topic() -> None:
-    assert central.repeat_share("in-depth") == 0.0  # 7 train abstracts, none says it twice
-    assert central.repeat_share("mathematical") == 0.0
-    assert central.repeat_share("graph") > 0.4
-    assert central.repeat_share("patches") == central.repeat_share("patch") > 0.4  # keyword keys
-    assert central.repeat_share("no-such-word-anywhere") is None
+    assert corpus.repeat_share("in-depth") == 0.0  # 7 train abstracts, none says it twice
+    assert corpus.repeat_share("mathematical") == 0.0
+    assert corpus.repeat_share("graph") > 0.4
+    assert corpus.repeat_share("patches") == corpus.repeat_share("patch") > 0.4  # keyword keys
+    assert corpus.repeat_share("no-such-word-anywhere") is None
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,7 @@ def test_a_baseline_after_than_or_outperforms_is_incidental_and_would_like_to_is
     tokens = TOKEN.findall(
         "Our method outperforms BERT on QA, and is faster than GPT2. We would like to thank Bob."
     )
-    incidental, _surnames = central.incidental_tokens(tokens)
+    incidental, _surnames = contexts.incidental_tokens(tokens)
     assert tokens.index("BERT") in incidental
     assert tokens.index("GPT2") in incidental
     assert tokens.index("Bob") not in incidental
@@ -120,7 +120,7 @@ def test_an_example_list_runs_over_the_commas_between_names() -> None:
     tokens = TOKEN.findall(
         "It holds across architectures (such as VGG, Resnet, Densenet etc.), and data, as we show."
     )
-    incidental, _surnames = central.incidental_tokens(tokens)
+    incidental, _surnames = contexts.incidental_tokens(tokens)
     assert {tokens.index(n) for n in ("VGG", "Resnet", "Densenet")} <= incidental
     assert tokens.index("data") not in incidental
     kept = _kept(

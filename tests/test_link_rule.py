@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from generator.keywords import central
+from generator.keywords import corpus
 from generator.models import Paper, Source
 from generator.relate import pairmodel, related, specific
 from generator.relate.related import related_papers, title_words
@@ -61,8 +61,8 @@ def test_a_concept_common_in_ml_abstracts_is_no_specific_reason_even_when_centra
 
 
 def test_the_train_share_counts_both_numbers_of_a_phrase() -> None:
-    one = central.phrase_share("convolutional neural network")
-    many = central.phrase_share("convolutional neural networks")
+    one = corpus.phrase_share("convolutional neural network")
+    many = corpus.phrase_share("convolutional neural networks")
     assert one > 0 and many > 0
     shared = specific.train_share("convolutional neural network", "convolutional neural networks")
     assert shared >= one + many - 1e-12

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.keywords.central import PHRASEDF_PATH  # noqa: E402
+from generator.keywords.corpus import PHRASEDF_PATH  # noqa: E402
 from generator.keywords.grammar import TOKEN  # noqa: E402
 from generator.text.forms import phrase_key  # noqa: E402
 

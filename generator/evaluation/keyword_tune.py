@@ -38,7 +38,8 @@ from pathlib import Path
 from generator.evaluation import keyphrases
 from generator.evaluation.splits import TUNE, keyphrase_split
 from generator.evaluation.weights import write_weights
-from generator.keywords import central, curate
+from generator.keywords import central, curate, merging, reranker
+from generator.keywords.contexts import sentence_of_tokens
 from generator.keywords.curate import Candidate, Candidates
 from generator.keywords.stage import scored_candidates
 from generator.models import Paper, Source
@@ -56,6 +57,8 @@ MIN_PROXY = 0.35
 # Gains (mean F1@10 relative to the hand-set weighting) closer than this are a tie, broken by the proxy.
 TIE = 0.001
 Row = tuple[Candidate, dict[str, float]]
+# Features of ``reranker.EXTRA`` left out of the fit (``--drop``).
+DROPPED: set[str] = set()
 
 
 def analysed(text: str) -> tuple[list[Row], tuple[tuple[str, str, str, str], ...]]:
@@ -101,7 +104,8 @@ def shared_counts(docs: list) -> Counter[str]:
 def matrix(sets: dict[str, list], semeval: float = 1.0):  # type: ignore[no-untyped-def]
     import numpy as np
 
-    names = [*central.FEATURES, central.SHARED]
+    extra = [n for n in reranker.EXTRA if n not in DROPPED] if central.RERANKED else []
+    names = [*central.FEATURES, *extra, central.SHARED]
     xs, ys, ws = [], [], []
     for source, docs in sorted(sets.items()):
         shared = shared_counts(docs)
@@ -113,6 +117,108 @@ def matrix(sets: dict[str, list], semeval: float = 1.0):  # type: ignore[no-unty
                 ys.append(label(source, cand, gold))
                 ws.append((semeval if source == "SemEval2017" else 1.0) / total)
     return names, np.array(xs), np.array(ys), np.array(ws) / np.sum(ws) * len(ws)
+
+
+def keyphraseness_counts(sets: dict[str, list]) -> tuple[dict[str, list[int]], dict[str, list[float]]]:
+    """Per candidate key, over the tune documents: [documents of SciTLDR train with it, of those where
+    it was positive, documents of the keyphrase tune halves with it, of those where it was a human
+    keyphrase], and each kind's base rate by length class (``reranker.corpus_features``)."""
+    counts: dict[str, list[int]] = {}
+    for source, docs in sorted(sets.items()):
+        at = 0 if source == "scitldr" else 2
+        for _text, rows, _acr, gold in docs:
+            for key, positive in sorted({c.key: label(source, c, gold) for c, _f in rows}.items()):
+                entry = counts.setdefault(key, [0, 0, 0, 0])
+                entry[at] += 1
+                entry[at + 1] += int(positive)
+    prior: dict[str, list[float]] = {}
+    for length in ("1", "2", "3"):
+        rows = [c for k, c in counts.items() if reranker.length_class(k) == length]
+        seen_ml, hit_ml, seen_gold, hit_gold = (sum(c[i] for c in rows) for i in range(4))
+        prior[length] = [round(hit_ml / max(seen_ml, 1), 6), round(hit_gold / max(seen_gold, 1), 6)]
+    return counts, prior
+
+
+def with_extras(
+    sets: dict[str, list], counts: dict[str, list[int]], prior: dict[str, list[float]]
+) -> dict[str, list]:
+    """The tune documents with ``reranker.EXTRA`` features, the corpus keyphraseness left one out (a
+    document's own label never counts for it)."""
+    saved = reranker.table
+    reranker.table = lambda: {"prior": prior, "keys": {}}  # type: ignore[method-assign,assignment]
+    out: dict[str, list] = {}
+    try:
+        for source, docs in sorted(sets.items()):
+            at = 0 if source == "scitldr" else 2
+            rows_out = []
+            for text, rows, acr, gold in docs:
+                n_tokens = len(sentence_of_tokens(without_urls(text))[0])
+                new_rows = []
+                for cand, feats in rows:
+                    own = list(counts.get(cand.key, [0, 0, 0, 0]))
+                    own[at] -= 1
+                    own[at + 1] -= int(label(source, cand, gold))
+                    extra = reranker.extra_features(cand.key, cand.text, cand.spans, n_tokens, own)
+                    new_rows.append((cand, {**feats, **extra}))
+                rows_out.append((text, new_rows, acr, gold))
+            out[source] = rows_out
+    finally:
+        reranker.table = saved  # type: ignore[method-assign]
+    return out
+
+
+def write_table(counts: dict[str, list[int]], prior: dict[str, list[float]]) -> Path:
+    """The corpus keyphraseness table (keys seen in at least ``reranker.MIN_SEEN`` documents of a kind)."""
+    import gzip
+
+    keys = {k: v for k, v in sorted(counts.items()) if v[0] >= reranker.MIN_SEEN or v[2] >= reranker.MIN_SEEN}
+    payload = json.dumps({"prior": prior, "keys": keys}, sort_keys=True, separators=(",", ":"))
+    with gzip.GzipFile(reranker.KEYPHRASENESS_PATH, "wb", mtime=0) as handle:
+        handle.write(payload.encode("utf-8"))
+    return reranker.KEYPHRASENESS_PATH
+
+
+def boost(names, x, y, w, base, n_trees: int, depth: int, rate: float, min_leaf: int):  # type: ignore[no-untyped-def]
+    """Gradient-boosted regression trees on the logistic loss from the linear model's log-odds ``base``
+    (Friedman's algorithm, Newton leaf values; scikit-learn grows each tree, random_state 0). The
+    catalogue feature ``shared`` stays linear: the trees do not see it."""
+    import numpy as np
+    from sklearn.tree import DecisionTreeRegressor
+
+    cols = [i for i, n in enumerate(names) if n != central.SHARED]
+    xt = x[:, cols].astype(np.float32)
+    margin = base.copy()
+    trees = []
+    for _ in range(n_trees):
+        p = 1 / (1 + np.exp(-margin))
+        g, h = y - p, p * (1 - p)
+        tree = DecisionTreeRegressor(max_depth=depth, min_samples_leaf=min_leaf, random_state=0)
+        tree.fit(xt, g, sample_weight=w)
+        leaves = tree.apply(xt)
+        t = tree.tree_
+        value = np.zeros(t.node_count)
+        for leaf in np.unique(leaves):
+            mask = leaves == leaf
+            value[leaf] = float((w[mask] * g[mask]).sum() / ((w[mask] * h[mask]).sum() + 1.0))
+        margin = margin + rate * value[leaves]
+        trees.append(
+            {
+                "feature": [int(f) if f >= 0 else -1 for f in t.feature],
+                "threshold": [
+                    round(float(v), 7) if f >= 0 else 0.0 for f, v in zip(t.feature, t.threshold, strict=True)
+                ],
+                "left": [int(v) for v in t.children_left],
+                "right": [int(v) for v in t.children_right],
+                "value": [round(float(v), 6) for v in value],
+            }
+        )
+    return {"features": [names[i] for i in cols], "rate": rate, "depth": depth, "trees": trees}
+
+
+def linear_margin(names, x, weights):  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    return weights[""] + x @ np.array([weights[n] for n in names])
 
 
 def fit(names: list[str], x, y, w) -> dict[str, float]:  # type: ignore[no-untyped-def]
@@ -139,28 +245,29 @@ def fit(names: list[str], x, y, w) -> dict[str, float]:  # type: ignore[no-untyp
 
 
 def candidates_with(
-    rows: list[Row], acronyms, weights: dict[str, float] | None, limit: float = 0.0
+    rows: list[Row], acronyms, weights: dict[str, float] | None, limit: float = 0.0, trees=None
 ) -> Candidates:  # type: ignore[no-untyped-def]
     if weights is None:
         scored = [central._hand_weighted(c, f) for c, f in rows]
     else:
-        scored = [replace(c, score=-round(central.logit(f, weights), 9)) for c, f in rows]
+        values = central.logits([f for _c, f in rows], weights, trees)
+        scored = [replace(c, score=-round(v, 9)) for (c, _f), v in zip(rows, values, strict=True)]
         # the paper's own concept and its topics are shown, as in ``central.reweigh``
         scored = central.guaranteed(scored, [f for _c, f in rows], limit)
     return Candidates(tuple(sorted(scored, key=lambda c: (c.score, c.key))), acronyms)
 
 
-def shown(docs: list, weights: dict[str, float] | None, limit: float) -> list[tuple[str, ...]]:
+def shown(docs: list, weights: dict[str, float] | None, limit: float, trees=None) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
     """Each document's keywords as the stage would show them, the documents as one catalogue."""
     papers = tuple(Paper(id=f"{i:010x}", text=d[0], sources=(Source(str(i), 1),)) for i, d in enumerate(docs))
-    found = [candidates_with(rows, acr, weights, limit) for _t, rows, acr, _g in docs]
+    found = [candidates_with(rows, acr, weights, limit, trees) for _t, rows, acr, _g in docs]
     saved = (central.LEARNED, central.weights, central.threshold, curate.choice_key)
     central.LEARNED = weights is not None
     central.weights = lambda: weights or {}  # type: ignore[method-assign,assignment]
     central.threshold = lambda: limit  # type: ignore[method-assign,assignment]
     # Each setting is a different computation for the choice cache.
     key = saved[3]() + repr(
-        (sorted((weights or {}).items()), limit, curate.SHOWN_MIN, central.HEAD_EXTENSIONS_MERGED)
+        (sorted((weights or {}).items()), limit, curate.SHOWN_MIN, merging.HEAD_EXTENSIONS_MERGED, id(trees))
     )
     curate.choice_key = lambda: key  # type: ignore[method-assign,assignment]
     try:
@@ -204,20 +311,38 @@ def main(argv: list[str] | None = None) -> int:
         default=MIN_PROXY,
         help="only settings whose SciTLDR train proxy is at least this are chosen (fewer, surer keywords)",
     )
+    parser.add_argument("--trees", type=int, default=0, help="boosted trees on top of the linear model")
+    parser.add_argument("--depth", type=int, default=3)
+    parser.add_argument("--rate", type=float, default=0.1)
+    parser.add_argument("--min-leaf", type=int, default=200)
+    parser.add_argument("--no-rerank", action="store_true", help="without the fifth session's features")
+    parser.add_argument("--semeval", type=float, nargs="+", default=list(SEMEVAL_WEIGHTS))
+    parser.add_argument("--thresholds", type=float, nargs="+", default=list(THRESHOLDS))
+    parser.add_argument("--drop", nargs="*", default=[], help="features of reranker.EXTRA left out")
     args = parser.parse_args(argv)
+    DROPPED.update(args.drop)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     sets = load_sets(args.keyphrase_dir, args.scitldr_dir, args.cache)
+    counts, prior = keyphraseness_counts(sets)
+    central.RERANKED = not args.no_rerank
+    if central.RERANKED:
+        sets = with_extras(sets, counts, prior)
     hand = {s: shown(d, None, 0.0) for s, d in sets.items()}
     base = {s: f1(d, hand[s])[0] for s, d in sets.items() if s != "scitldr"}
     print("hand-set: " + "  ".join(f"{s} F1 {v:.3f}" for s, v in sorted(base.items())), end="")
     print(f"  scitldr proxy {proxy(sets['scitldr'], hand['scitldr']):.3f}")
     best: tuple[float, float, dict[str, float], float] = (-math.inf, 0.0, {}, 1.0)
-    best_proxy = 0.0
-    for semeval in SEMEVAL_WEIGHTS:
+    best_proxy, best_trees = 0.0, None
+    for semeval in args.semeval:
         names, x, y, w = matrix(sets, semeval)
         weights = fit(names, x, y, w)
-        for limit in THRESHOLDS:
-            out = {s: shown(d, weights, limit) for s, d in sets.items()}
+        model, packed = None, None
+        if args.trees and central.RERANKED:
+            start = linear_margin(names, x, weights)
+            model = boost(names, x, y, w, start, args.trees, args.depth, args.rate, args.min_leaf)
+            packed = reranker.packed(model)
+        for limit in args.thresholds:
+            out = {s: shown(d, weights, limit, packed) for s, d in sets.items()}
             scores = {s: f1(d, out[s]) for s, d in sets.items() if s != "scitldr"}
             ratios = [scores[s][0] / base[s] for s in scores]
             gain = sum(ratios) / len(ratios) if args.criterion == "mean" else min(ratios)
@@ -234,14 +359,15 @@ def main(argv: list[str] | None = None) -> int:
             better = gain > best[0] + TIE or (gain > best[0] - TIE and share > best_proxy)
             if share >= args.min_proxy and better:
                 best, best_proxy = (gain, limit, weights, semeval), share
+                best_trees = (model, packed)
     weights = best[2]
     print(f"{len(y)} candidates, {int(y.sum())} positive; chosen:")
     for n in ["", *names]:
         print(f"  {n or '(bias)':>12} {weights[n]:+.3f}")
     print(f"threshold {best[1]}, SemEval2017 x{best[3]:g}")
-    central.HEAD_EXTENSIONS_MERGED = False
-    out = {s: shown(d, weights, best[1]) for s, d in sets.items()}
-    central.HEAD_EXTENSIONS_MERGED = True
+    merging.HEAD_EXTENSIONS_MERGED = False
+    out = {s: shown(d, weights, best[1], best_trees[1] if best_trees else None) for s, d in sets.items()}
+    merging.HEAD_EXTENSIONS_MERGED = True
     print(
         "without merging head extensions: "
         + "  ".join(f"{s} F1 {f1(d, out[s])[0]:.3f}" for s, d in sorted(sets.items()) if s != "scitldr")
@@ -249,8 +375,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not args.dry_run:
         payload = {"weights": weights, "threshold": best[1], "l2": L2, "semeval_weight": best[3]}
+        if best_trees and best_trees[0]:
+            payload["trees"] = best_trees[0]
         path = write_weights(central, payload)
         print(f"wrote {path}")
+        if central.RERANKED:
+            print(f"wrote {write_table(counts, prior)}")
     return 0
 
 

@@ -2,7 +2,7 @@
 
 ``curate(papers, candidates)``: acronyms become their expansion; singular/plural, case and hyphen
 variants become one canonical keyword across the catalogue; a keyword that is a part of a better
-keyword of the same paper goes, and of siblings that name one concept (``keywords.central.same_concept``:
+keyword of the same paper goes, and of siblings that name one concept (``keywords.merging.same_concept``:
 "face images", "facial images") one stays; each paper keeps its best keywords, 3 to 10, down to the
 keyphraseness model's probability threshold (``keywords.central``), preferring those it shares with
 other papers. Filler (``weak``: the written rules of ``keywords.filler``, and ``unspecific`` phrases,
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from sys import intern
 
-from generator.keywords import central, filler, merging
+from generator.keywords import central, corpus, filler, merging
 from generator.keywords.grammar import crosses
 from generator.models import Paper
 from generator.runtime import cache, parallel
@@ -308,7 +308,7 @@ def _probability(score: float) -> float:
 
 def unspecific(key: str, count: int, said: dict[str, int] | None = None, text: str = "") -> bool:
     """Whether a lower-case key is a free combination of common words, not a term of the paper, by
-    corpus statistics (SciTLDR train, ``generic`` and ``central.phrase_share``) against how often the
+    corpus statistics (SciTLDR train, ``generic`` and ``corpus.phrase_share``) against how often the
     paper says it (`count`) and its words (`said`): a phrase said once, none of whose words is the
     paper's own (said at least twice here and not a word of most ML abstracts: "sparse" in a paper
     on sparse networks), whose words are common enough to meet by chance in at least
@@ -331,16 +331,16 @@ def unspecific(key: str, count: int, said: dict[str, int] | None = None, text: s
     chance = float(documents)
     for word in words:
         chance *= generic.share(word)
-    return chance >= CHANCE_DOCS and central.phrase_share(key) * documents < TERM_RATIO * chance
+    return chance >= CHANCE_DOCS and corpus.phrase_share(key) * documents < TERM_RATIO * chance
 
 
 def umbrella(key: str, count: int) -> bool:
     """Whether a phrase the paper defines an acronym for is still a word of the whole field: more than
-    ``central.FIELD_PHRASE_SHARE`` of SciTLDR train abstracts use it ("machine learning" 8.6%, "deep
+    ``corpus.FIELD_PHRASE_SHARE`` of SciTLDR train abstracts use it ("machine learning" 8.6%, "deep
     learning" 9.0%) and the paper says it (with its acronym) fewer than ``UMBRELLA_COUNT`` times, as
     the abstracts that name the field in passing do (of those using "machine learning", 9% say it or
     "ML" three times or more; "reinforcement learning" 28%, "generative adversarial networks" 67%)."""
-    return UMBRELLA_WEAK and count < UMBRELLA_COUNT and central.phrase_share(key) > central.FIELD_PHRASE_SHARE
+    return UMBRELLA_WEAK and count < UMBRELLA_COUNT and corpus.phrase_share(key) > corpus.FIELD_PHRASE_SHARE
 
 
 # EVALUATION.md, "Keywords, round 7".
@@ -352,12 +352,12 @@ ACRONYMS_MATCHED = True
 
 
 def _no_topic(word: str) -> bool:
-    """Whether a word names no topic by corpus statistics (``central.repeat_share``): ML abstracts that
+    """Whether a word names no topic by corpus statistics (``corpus.repeat_share``): ML abstracts that
     use it almost never say it twice ("in-depth", "mathematical", "modification"), or, too rare in them
     to tell, it is common English ("rigor"). A topic's word comes back ("graph", "verification")."""
     if not WRITING_WORDS:
         return False
-    share = central.repeat_share(word)
+    share = corpus.repeat_share(word)
     if share is None:
         return filler.zipf(word) >= filler.COMMON_ZIPF
     return share < TOPIC_REPEAT
@@ -367,8 +367,8 @@ def _lives_in(key: str, modifiers: list[str], text: str = "") -> bool:
     """Whether ML abstracts write a modifier of the phrase mostly inside it (at least ``TERM_SHARE`` of
     the abstracts using the word use the phrase): a term, not a free combination ("computer vision":
     49 of the 66 abstracts with "computer"; "in-depth analysis": 3 of 7)."""
-    phrase = max(central.phrase_share(key), central.phrase_share(text) if text else 0.0) * generic.documents()
-    return any(phrase >= TERM_SHARE * central.word_documents(w) > 0 for w in modifiers)
+    phrase = max(corpus.phrase_share(key), corpus.phrase_share(text) if text else 0.0) * generic.documents()
+    return any(phrase >= TERM_SHARE * corpus.word_documents(w) > 0 for w in modifiers)
 
 
 def _word_counts(best: dict[str, tuple[float, tuple[tuple[int, int], ...]]]) -> dict[str, int]:
@@ -441,7 +441,7 @@ def _choose(
                 (
                     c
                     for c in chosen
-                    if _repeats(key, c) or central.same_concept(said.get(key, key), said.get(c, c))
+                    if _repeats(key, c) or merging.same_concept(said.get(key, key), said.get(c, c))
                 ),
                 None,
             )
@@ -471,19 +471,19 @@ def _choose(
 def _piece(
     short: str, long: str, spans: dict[str, tuple[tuple[int, int], ...]], said: dict[str, str]
 ) -> bool:
-    """Whether a kept keyword is a piece of a sibling: one concept (``central.same_concept``) and never
+    """Whether a kept keyword is a piece of a sibling: one concept (``merging.same_concept``) and never
     said outside it ("stationary fluctuation-dissipation" of "... relations")."""
     return (
         bool(spans[short])
         and _inside(spans[short], list(spans[long]))
-        and central.same_concept(said.get(short, short), said.get(long, long))
+        and merging.same_concept(said.get(short, short), said.get(long, long))
     )
 
 
 def _named(label: str) -> str:
     """A label with the words ML abstracts write capitalised inside sentences capitalised ("markov
     decision processes" -> "Markov decision processes"); words already capitalised stay as written."""
-    return " ".join(w if not w.islower() else (central.name_form(w) or w) for w in label.split(" "))
+    return " ".join(w if not w.islower() else (corpus.name_form(w) or w) for w in label.split(" "))
 
 
 def _repeats(short: str, long: str) -> bool:

@@ -5,7 +5,8 @@ before a kept phrase ("counterintuitive generalization properties", "generalizat
 
 from __future__ import annotations
 
-from generator.keywords import central
+from generator.keywords import corpus, filler
+from generator.text import generic
 
 
 def initials(key: str) -> str:
@@ -83,4 +84,70 @@ def writing_modifier(word: str, said: dict[str, int]) -> bool:
         return False
     from generator.keywords.curate import _no_topic  # curate imports this module
 
-    return central.word_documents(word) == 0 or _no_topic(word)
+    return corpus.word_documents(word) == 0 or _no_topic(word)
+
+
+def same_concept(a: str, b: str) -> bool:
+    """Whether two keys of one paper name one concept: they share most words by stem, and every word
+    only one of them has adds no concept. A word adds none when it is common in general English
+    ("intrinsic factor dimension" beside "intrinsic dimension"), or when it is the head of its phrase
+    and a word of most ML abstracts ("backbone networks", "intrinsic dimension issue" beside
+    "backbone", "intrinsic dimension"). Stems match loosely ("face images", "facial images").
+    "recurrent neural networks" and "neural networks" stay apart: "recurrent" names a concept; a word of
+    most ML abstracts names none ("feedforward neural network" beside "feed-forward networks": hyphens
+    are compared joined). A single word is one concept with every keyword that has it."""
+    if a == b:
+        return True
+    # Hyphens are spelling ("feed-forward" / "feedforward"); compared joined.
+    wa, wb = a.replace("-", "").split(), b.replace("-", "").split()
+    if len(wa) == 1 or len(wb) == 1:
+        # A single word said again inside a longer keyword ("pruning", "network pruning").
+        word, other = (wa[0], wb) if len(wa) == 1 else (wb[0], wa)
+        return any(_alike(word, w) for w in other)
+    if HEAD_EXTENSIONS_MERGED and _extends(wa, wb):
+        return True
+    only_a = [(x, i == len(wa) - 1) for i, x in enumerate(wa) if not any(_alike(x, y) for y in wb)]
+    only_b = [(y, i == len(wb) - 1) for i, y in enumerate(wb) if not any(_alike(x, y) for x in wa)]
+    if len(only_a) + len(only_b) >= max(len(wa), len(wb)):
+        return False  # most words differ
+    return all(_no_concept(w, head) for w, head in only_a + only_b)
+
+
+# "interleaved pooling" and "interleaved pooling layers" are one keyword (EVALUATION.md).
+HEAD_EXTENSIONS_MERGED = True
+
+
+def _extends(wa: list[str], wb: list[str]) -> bool:
+    """Whether one phrase is the other with one word more after it, by stem: the longer names the
+    shorter's parts or kind of use ("interleaved pooling layers", "deformation stability analysis"),
+    not another concept, as a word before would ("language models", "large language models")."""
+    short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return len(long) == len(short) + 1 and all(_alike(x, y) for x, y in zip(short, long, strict=False))
+
+
+def _no_concept(word: str, head: bool) -> bool:
+    """Common English, or a word of most ML abstracts ("neural" beside "feedforward network")."""
+    if filler.zipf(word) >= filler.COMMON_ZIPF:
+        return True
+    return generic.is_generic_word(word)
+
+
+def _alike(x: str, y: str) -> bool:
+    """Two words of one stem: equal singulars, equal without an inflection ("learned"/"learning"), or a
+    common start of at least three letters that is all but the last letter of the shorter
+    ("face"/"facial", "backbone"/"backbones")."""
+    x, y = x.rstrip("s") or x, y.rstrip("s") or y
+    if x == y or _uninflected(x) == _uninflected(y):
+        return True
+    k = min(len(x), len(y))
+    shared = min(4, max(k - 1, 3))
+    return k >= 4 and x[:shared] == y[:shared] and (len(x) - shared <= 3 and len(y) - shared <= 3)
+
+
+def _uninflected(word: str) -> str:
+    """The word without "-ing" or "-ed" when at least four letters stay ("learning", "learned" ->
+    "learn"; "embedding", "embedded" -> "embedd")."""
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word

@@ -94,9 +94,9 @@ HEADLESS_CUT = True
 def _term(phrase: str) -> bool:
     """Whether ML abstracts write the phrase as a term of its own: at least ``TERM_PHRASE_SHARE`` of
     SciTLDR train abstracts use it ("natural language processing" 2.2%, before "systems" here)."""
-    from generator.keywords import central
+    from generator.keywords import corpus
 
-    return " " in phrase and central.phrase_share(phrase) >= TERM_PHRASE_SHARE
+    return " " in phrase and corpus.phrase_share(phrase) >= TERM_PHRASE_SHARE
 
 
 TERM_PHRASE_SHARE = 0.005

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from generator.keywords import central
+from generator.keywords import corpus
 from generator.keywords.grammar import TOKEN
 from generator.text import generic
 from generator.text.forms import singular
@@ -61,7 +61,7 @@ def train_share(key: str, surface: str) -> float:
         total = 0.0
         for last in _numbers(tokens[-1]):
             forms = [*tokens[:-1], last]
-            total += generic.share(last) if len(forms) == 1 else central.phrase_share(" ".join(forms))
+            total += generic.share(last) if len(forms) == 1 else corpus.phrase_share(" ".join(forms))
         return total
 
     return max(share(TOKEN.findall(surface.lower())), share(TOKEN.findall(key.lower())))

@@ -43,7 +43,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from generator.keywords.central import cited_surnames
+from generator.keywords.contexts import cited_surnames
 from generator.keywords.filler import zipf
 from generator.runtime.cache import file_digest
 from generator.text import generic

@@ -1,0 +1,172 @@
+"""The learned re-ranking of YAKE's noun-phrase candidates beyond the linear model (EVALUATION.md,
+"Keywords, fifth session"): the features of the classic supervised keyphrase extractors (KEA and its
+successors) that ``central.features`` did not have, and gradient-boosted trees over all features that
+correct the linear model's log-odds.
+
+- **Corpus keyphraseness** (``corpus_features``; data ``data/keyphraseness.json.gz``, written by
+  ``generator/evaluation/keyword_tune.py`` from the tune data only): of the training documents whose
+  candidates include the phrase, the share where it was a keyphrase: ``kp_ml`` on SciTLDR train (all
+  its words in the real title or a gold TLDR) and ``kp_gold`` on the keyphrase sets' tune halves (a
+  human keyphrase), each smoothed toward the base rate of candidates as long and given as the log of
+  its lift over that rate, with how many documents had it (``seen_ml``, ``seen_gold``). A phrase ML
+  papers write but never title ("alternate view") has a low ``kp_ml``; a term they title ("mode
+  collapse") a high one. Counts of fewer than ``MIN_SEEN`` documents are not used.
+- **Spread** (``spread``): the distance between the first and the last mention over the abstract's
+  length.
+- **Character shape** (``shape_features``): ``odd_shape``, a word that starts in lower case and has a
+  capital or a digit inside ("kQlog", "x2"), or a character of a formula (``=^_\\{}|<>``);
+  ``short_word``, a word of one or two letters that is no capital acronym ("x", "kq"); ``unseen``, a
+  word neither English (Zipf 0) nor any SciTLDR train abstract uses.
+
+The trees (``trees()``, the ``"trees"`` of ``keyphraseness_weights.json``) are evaluated with numpy,
+all trees and candidates at once (``tree_margins``); no pickle."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.keywords import corpus, filler
+
+KEYPHRASENESS_PATH = Path(__file__).parent / "data" / "keyphraseness.json.gz"
+# A phrase's corpus keyphraseness is used when at least this many training documents had it.
+MIN_SEEN = 2
+# Pseudo-documents of smoothing toward the source's base rate.
+SMOOTHING = 2.0
+_FORMULA = re.compile(r"[=^_\\{}|<>]")
+_ODD = re.compile(r"^[a-z]+[A-Z0-9]")
+EXTRA = (
+    "spread", "odd_shape", "short_word", "unseen", "kp_ml", "seen_ml", "kp_gold", "seen_gold",
+)  # fmt: skip
+
+
+@cache
+def table() -> dict[str, Any]:
+    """``{"prior": {length class: [ml, gold]}, "keys": {key: [seen_ml, hits_ml, seen_gold, hits_gold]}}``."""
+    if not KEYPHRASENESS_PATH.is_file():
+        return {"prior": {}, "keys": {}}
+    with gzip.open(KEYPHRASENESS_PATH, "rt", encoding="utf-8") as handle:
+        return json.load(handle)  # type: ignore[no-any-return]
+
+
+def length_class(key: str) -> str:
+    """ "1", "2" or "3": the candidate's words (hyphenated parts apart), three or more as one class."""
+    return str(min(len(key.replace("-", " ").split()), 3))
+
+
+def smoothed(seen: float, hits: float, prior: float) -> tuple[float, float]:
+    """(log of the keyphraseness over the base rate, log 1 + documents) of counts; (0, 0) under
+    ``MIN_SEEN`` documents. The rate is smoothed toward ``prior``, the base rate of candidates as
+    long: a single word is in a title far more often than a phrase, so only the lift over its
+    class tells a term from a word of the writing."""
+    if seen < MIN_SEEN or prior <= 0.0:
+        return 0.0, 0.0
+    rate = (hits + SMOOTHING * prior) / (seen + SMOOTHING)
+    return math.log(rate / prior), math.log1p(seen)
+
+
+def corpus_features(key: str, counts: list[float] | None = None) -> dict[str, float]:
+    """Corpus keyphraseness of a candidate key; ``counts`` overrides the table's (leave-one-out in
+    the tuning script)."""
+    data = table()
+    prior_ml, prior_gold = data["prior"].get(length_class(key), (0.0, 0.0))
+    found = counts if counts is not None else data["keys"].get(key, (0, 0, 0, 0))
+    seen_ml, hit_ml, seen_gold, hit_gold = found
+    kp_ml, n_ml = smoothed(seen_ml, hit_ml, prior_ml)
+    kp_gold, n_gold = smoothed(seen_gold, hit_gold, prior_gold)
+    return {"kp_ml": kp_ml, "seen_ml": n_ml, "kp_gold": kp_gold, "seen_gold": n_gold}
+
+
+def shape_features(text: str) -> dict[str, float]:
+    """Character-shape features of a candidate as written (see the module docstring)."""
+    words = text.split()
+    odd = any(_ODD.match(w) or _FORMULA.search(w) for w in words)
+    short = any(len(w) <= 2 and not w.isupper() and w.isalpha() for w in words)
+    unseen = any(
+        w.isalpha() and filler.zipf(w) == 0 and corpus.word_documents(w) == 0 and not w.isupper()
+        for w in words
+    )
+    return {"odd_shape": float(odd), "short_word": float(short), "unseen": float(unseen)}
+
+
+def notation(text: str) -> bool:
+    """Whether a candidate holds a symbol string of a formula: a word of an odd shape (lower case
+    first, then a capital or a digit, "kQlog"; or a formula character) that neither English nor any
+    SciTLDR train abstract uses. Said once, such a string is notation, not a name ("word2vec" and
+    "fastText" are in the corpus; a coined name is said again)."""
+    return any(
+        (_ODD.match(w) or _FORMULA.search(w)) and filler.zipf(w) == 0 and corpus.word_documents(w) == 0
+        for w in text.split()
+    )
+
+
+def extra_features(
+    key: str, text: str, spans: tuple[tuple[int, int], ...], n_tokens: int, counts: list[float] | None = None
+) -> dict[str, float]:
+    """Every feature of ``EXTRA`` for one candidate."""
+    spread = (spans[-1][0] - spans[0][0]) / max(n_tokens, 1) if spans else 0.0
+    return {"spread": spread, **shape_features(text), **corpus_features(key, counts)}
+
+
+@cache
+def trees() -> dict[str, Any] | None:
+    """The boosted trees as numpy arrays (padded to one node count), or None when there are none."""
+    from generator.keywords import central
+
+    if not central.WEIGHTS_PATH.is_file():
+        return None
+    data = json.loads(central.WEIGHTS_PATH.read_text(encoding="utf-8")).get("trees")
+    return packed(data) if data else None
+
+
+def packed(data: dict[str, Any]) -> dict[str, Any]:
+    """JSON trees (``features``, and per tree ``feature``, ``threshold``, ``left``, ``right``, ``value``
+    lists; a leaf has feature -1) as padded numpy arrays."""
+    import numpy as np
+
+    size = max(len(t["feature"]) for t in data["trees"])
+
+    def pad(key: str, fill: float, dtype: Any) -> Any:
+        return np.array([t[key] + [fill] * (size - len(t[key])) for t in data["trees"]], dtype=dtype)
+
+    return {
+        "features": list(data["features"]),
+        "rate": float(data["rate"]),
+        "depth": int(data["depth"]),
+        "feature": pad("feature", -1, np.int64),
+        "threshold": pad("threshold", 0.0, np.float64),
+        "left": pad("left", -1, np.int64),
+        "right": pad("right", -1, np.int64),
+        "value": pad("value", 0.0, np.float64),
+    }
+
+
+def tree_margins(rows: list[dict[str, float]], model: dict[str, Any] | None = None) -> list[float]:
+    """The trees' summed log-odds correction for each candidate's features (0 without trees)."""
+    model = trees() if model is None else model
+    if not model or not rows:
+        return [0.0] * len(rows)
+    import numpy as np
+
+    # compared as scikit-learn compares (its trees split float32 values)
+    x = np.array([[r.get(n, 0.0) for n in model["features"]] for r in rows], dtype=np.float32).astype(
+        np.float64
+    )
+    n_trees = model["feature"].shape[0]
+    node = np.zeros((n_trees, len(rows)), dtype=np.int64)
+    tree_ix = np.arange(n_trees)[:, None]
+    cand_ix = np.arange(len(rows))[None, :]
+    for _ in range(model["depth"]):
+        feat = model["feature"][tree_ix, node]
+        leaf = feat < 0
+        value = x[cand_ix, np.where(leaf, 0, feat)]
+        go_left = value <= model["threshold"][tree_ix, node]
+        step = np.where(go_left, model["left"][tree_ix, node], model["right"][tree_ix, node])
+        node = np.where(leaf, node, step)
+    total = model["value"][tree_ix, node].sum(axis=0) * model["rate"]
+    return [float(v) for v in total]
