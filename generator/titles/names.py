@@ -25,8 +25,11 @@ an ..."); never a web address, a quantity or an "X-based" adjective. A logistic 
 
 The roles are read in ``name_roles.py``. A candidate is ``eligible`` at all unless it is a quantity,
 an acronym in the plural the authors do not introduce ("DCTs", "WGANs": a class of models) or a data
-set, benchmark, environment or game they do not make (round 6). The best candidate is the paper's
-name when its probability reaches ``THRESHOLD`` and ``may_name`` allows it. Weights:
+set, benchmark, environment or game they do not make (round 6). Two models (fifth session,
+``RANKER``): a ranker (a conditional logit over one abstract's eligible candidates, fitted on the
+named train papers only) picks the candidate; the logistic regression above is the gate: the pick
+is the paper's name when the best candidate's probability reaches ``THRESHOLD`` and ``may_name``
+allows it. Weights:
 ``name_weights.json``, learned on the SciTLDR train split, whose real titles that
 open with a name ("FearNet: ...", or its long form: "Progressive Compressed Records:" for "PCRs")
 label the candidates (``python -m generator.evaluation.name_tune``; the threshold is chosen there
