@@ -508,3 +508,44 @@ def test_a_long_form_the_authors_frame_with_of_is_not_someone_elses() -> None:
         "Dialogue is hard. We propose a novel framework of Non-Autoregressive Dialog State Tracking (NADST)."
     )
     assert not names.someone_elses(text, "NADST")
+
+
+# --- fifth session: which candidate (the ranker) and whether to name (the gate) -----------------------
+
+RANKED = (
+    "Set prediction suffers from the responsibility problem. "
+    "We propose FSPool, a pooling method for sets, and evaluate it on CLEVR."
+)
+
+
+def test_the_ranker_picks_the_candidate_and_the_gate_decides_whether(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.titles import names
+
+    cands = [n for n, f in names.features(RANKED) if names.eligible(n, f, RANKED)]
+    assert "FSPool" in cands and "CLEVR" in cands
+    # the gate likes CLEVR best (a flat weight on a feature only CLEVR has: evaluated on), the ranker FSPool
+    monkeypatch.setattr(names, "weights", lambda: {"": -2.0, "role=evaluated": 3.0})
+    monkeypatch.setattr(names, "rank_weights", lambda: {"role=apposition": 1.0})
+    monkeypatch.setattr(names, "THRESHOLD", 0.5)
+    assert names.own_name(RANKED) == "FSPool"  # the gate's best probability (CLEVR's, 0.73) names it
+    monkeypatch.setattr(names, "RANKER", False)
+    assert names.own_name(RANKED) == "CLEVR"  # the gate alone, as before the fifth session
+    monkeypatch.setattr(names, "RANKER", True)
+    monkeypatch.setattr(names, "THRESHOLD", 0.8)
+    assert names.own_name(RANKED) == ""  # the gate says the paper opens with no name
+
+
+def test_the_ranker_is_fitted_on_named_papers_only_and_ships_with_the_gate() -> None:
+    import json
+    from importlib import resources
+
+    from generator.evaluation import name_tune
+
+    right = ({"role=made": 1.0, "uses": 0.5}, {"role=used": 1.0, "uses": 1.0})
+    rows = [(frozenset({"a"}), [("A", right[0]), ("B", right[1])], [True, True]) for _ in range(6)]
+    # an unnamed paper whose candidates say the opposite is no evidence for the ranker
+    rows += [(frozenset(), [("A", right[1]), ("B", right[0])], [True, True]) for _ in range(30)]
+    w = name_tune.fit_rank(rows)
+    assert w["role=made"] > 0 > w["role=used"]
+    data = json.loads(resources.files("generator.titles").joinpath("name_weights.json").read_text("utf-8"))
+    assert data["rank"] and data["rank_l2"] == name_tune.RANK_L2

@@ -5,9 +5,9 @@ For each train paper whose real title opens with a name the abstract has ("FearN
 (``name_tune``, 5-fold) and the generated title (``generate_title``, no catalogue) is read. Each
 miss falls in the first bucket that holds:
 
-- ``no candidate``: the name (or its defined short form) is not among ``names.candidates``;
-- ``ranked below``: another candidate scores higher;
-- ``below threshold``: it is the best candidate but under ``names.THRESHOLD``;
+- ``no candidate``: the name (or its defined short form) is not among the eligible ``names.candidates``;
+- ``ranked below``: another candidate ranks higher (by the ranker, ``names.RANKER``, else the gate);
+- ``below threshold``: it ranks first but the gate's best probability is under ``names.THRESHOLD``;
 - ``explicit kept``: the name the abstract gives explicitly ("called X") is kept over it;
 - ``gated``: ``names.may_name`` refuses it (a field term, a cited surname);
 - ``dropped at assembly``: ``own_name`` returns it but the title does not contain it.
@@ -38,15 +38,15 @@ def bucket(text: str, real: str, title: str) -> str:
         return "kept"
     rules = name_tune.rule_names(text)
     low = real.lower()
-    scored = [(names.probability(f), n) for n, f in names.features(text, rules)]
-    right = [(p, n) for p, n in scored if low in (n.lower(), names.spelled_out(text, n).lower())]
+    feats = [(n, f) for n, f in names.features(text, rules) if names.eligible(n, f, text)]
+    right = [n for n, _ in feats if low in (n.lower(), names.spelled_out(text, n).lower())]
     if not right:
         return "no candidate"
-    p_right = max(p for p, _ in right)
-    p_best = max(p for p, _ in scored)
-    if p_best > p_right:
+    score = names.rank_score if names.RANKER and names.rank_weights() else names.probability
+    best = max(feats, key=lambda nf: (score(nf[1]), len(nf[0]), nf[0]))[0]
+    if best not in right:
         return "ranked below"
-    if p_right < names.THRESHOLD:
+    if max(names.probability(f) for _, f in feats) < names.THRESHOLD:
         return "below threshold"
     chosen = names.own_name(text, rules)
     if not chosen:
@@ -65,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = name_tune.rows_of(records)
     folds = name_tune.FOLDS
     fold_weights = [name_tune.fit([r for k, r in enumerate(rows) if k % folds != f]) for f in range(folds)]
+    fold_rank = [
+        name_tune.fit_rank([r for k, r in enumerate(rows) if k % folds != f]) if names.RANKER else {}
+        for f in range(folds)
+    ]
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}
     for k, record in enumerate(records):
@@ -72,7 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         real = real_name(record["title"], text)
         if not real:
             continue
-        with mock.patch.object(names, "weights", lambda w=fold_weights[k % folds]: w):
+        with (
+            mock.patch.object(names, "weights", lambda w=fold_weights[k % folds]: w),
+            mock.patch.object(names, "rank_weights", lambda w=fold_rank[k % folds]: w),
+        ):
             title = generate_title(Paper(id="", text=abstract(record), sources=(Source("train", k),)))
             b = bucket(text, real, title)
             best = names.best(text, name_tune.rule_names(text))

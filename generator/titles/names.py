@@ -25,8 +25,11 @@ an ..."); never a web address, a quantity or an "X-based" adjective. A logistic 
 
 The roles are read in ``name_roles.py``. A candidate is ``eligible`` at all unless it is a quantity,
 an acronym in the plural the authors do not introduce ("DCTs", "WGANs": a class of models) or a data
-set, benchmark, environment or game they do not make (round 6). The best candidate is the paper's
-name when its probability reaches ``THRESHOLD`` and ``may_name`` allows it. Weights:
+set, benchmark, environment or game they do not make (round 6). Two models (fifth session,
+``RANKER``): a ranker (a conditional logit over one abstract's eligible candidates, fitted on the
+named train papers only) picks the candidate; the logistic regression above is the gate: the pick
+is the paper's name when the best candidate's probability reaches ``THRESHOLD`` and ``may_name``
+allows it. Weights:
 ``name_weights.json``, learned on the SciTLDR train split, whose real titles that
 open with a name ("FearNet: ...", or its long form: "Progressive Compressed Records:" for "PCRs")
 label the candidates (``python -m generator.evaluation.name_tune``; the threshold is chosen there
@@ -95,10 +98,18 @@ def may_name(text: str, name: str) -> bool:
 
 
 @cache
+def _payload() -> dict:
+    return json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
+
+
 def weights() -> dict[str, float]:
-    return json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))[
-        "weights"
-    ]
+    """The gate's weights: the probability that a candidate is the name the real title opens with."""
+    return _payload()["weights"]
+
+
+def rank_weights() -> dict[str, float]:
+    """The ranker's weights (a conditional logit over one abstract's candidates, fifth session)."""
+    return _payload().get("rank", {})
 
 
 def weights_digest() -> str:
@@ -331,9 +342,29 @@ def eligible(name: str, feats: dict[str, float], text: str = "") -> bool:
     return True
 
 
+def rank_score(feats: dict[str, float], w: dict[str, float] | None = None) -> float:
+    """The ranker's score of a candidate: only its order among one abstract's candidates means anything."""
+    w = rank_weights() if w is None else w
+    return sum(v * w.get(k, 0.0) for k, v in feats.items())
+
+
+# Which candidate and whether to name are two questions (fifth session): the ranker (a conditional
+# logit fitted on the named train papers only, ``rank_score``) picks the candidate; the gate (the
+# pointwise ``probability``, fitted on every paper) says whether the paper opens its title with a
+# name at all, by its best candidate's probability. ``RANKER`` off: the gate's best candidate.
+RANKER = True
+
+
 def _scored(text: str, rule_names: tuple[str, ...]) -> list[tuple[float, str]]:
-    """(probability, name) of each ``eligible`` candidate."""
-    return [(probability(f), n) for n, f in features(text, rule_names) if eligible(n, f, text)]
+    """(probability, name) of each ``eligible`` candidate, the ranker's pick first carrying the
+    highest probability of any (``RANKER``)."""
+    rows = [(n, f) for n, f in features(text, rule_names) if eligible(n, f, text)]
+    scored = [(probability(f), n) for n, f in rows]
+    if RANKER and rank_weights() and rows:
+        pick = max(rows, key=lambda nf: (rank_score(nf[1]), len(nf[0]), nf[0]))[0]
+        gate = max(p for p, _ in scored)
+        scored = [(gate, n) if n == pick else (min(p, gate * (1 - 1e-9)), n) for p, n in scored]
+    return scored
 
 
 def best(text: str, rule_names: tuple[str, ...] = ()) -> tuple[str, float]:
