@@ -1,7 +1,7 @@
 """A title from the abstract's own words: the noun-phrase span a learned scorer likes best.
 
-Candidate spans are read with the part-of-speech tagger in the opening sentences and the
-contribution sentence (``contribution.contribution_sentence``): runs of ``MIN_WORDS`` to
+Candidate spans are read with the part-of-speech tagger in every sentence (fifth session; before,
+the opening sentences and the contribution sentence, ``contribution.contribution_sentence``): runs of ``MIN_WORDS`` to
 ``MAX_WORDS`` words that open on an adjective, noun, gerund or number, end on the noun (or gerund)
 that ends a noun group, and hold only noun-phrase words and the prepositions and conjunctions that
 join noun phrases ("adaptive loss scaling for mixed precision training"); a participle only before
@@ -54,7 +54,11 @@ from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_fe
 
 MIN_WORDS = 3
 MAX_WORDS = 12
-OPENING = 3  # the opening sentences searched besides the contribution sentence
+OPENING = 3  # the opening sentences searched besides the contribution sentence (ALL_SENTENCES off)
+# spans of every sentence of the abstract (fifth session): the candidate-set ceiling on train rises
+# 0.452 -> 0.490 and the first candidate's word F1 0.320 -> 0.325 (EVALUATION.md "Titles, fifth
+# session"); the ranker's ``sent=`` features tell the sentences apart
+ALL_SENTENCES = True
 WEIGHTS_FILE = "span_weights.json"
 TITLE_WORDS = 8.5  # the real titles' mean length in words (SciTLDR train)
 GENERIC_SHARE = 0.05  # a word in more than this share of train abstracts is generic ("learning")
@@ -215,7 +219,8 @@ def candidate_spans(
     if not sents:
         return []
     found = contribution.contribution_sentence(text)
-    chosen = {i: contribution.tagged(sents[i]) for i in range(min(OPENING, len(sents)))}
+    searched = len(sents) if ALL_SENTENCES else min(OPENING, len(sents))
+    chosen = {i: contribution.tagged(sents[i]) for i in range(searched)}
     if found:
         chosen[found[0]] = found[1]
     if probs is None:
