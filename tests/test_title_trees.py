@@ -75,3 +75,19 @@ def test_sparse_ridge_equals_the_dense_closed_form() -> None:
     dense = np.linalg.solve(x.T @ x + title_tune.ALPHA * np.eye(len(names)), x.T @ (target - target.mean()))
     got = title_tune.fit(rows)
     assert [got.get(k, 0.0) for k in names] == pytest.approx([round(float(v), 6) for v in dense], abs=2e-6)
+
+
+def test_spans_come_from_every_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase of the abstract's fifth sentence, after the contribution sentence, is a candidate
+    (the real title often names what a later sentence says); with ``ALL_SENTENCES`` off only the
+    opening three and the contribution sentence are read."""
+    text = (
+        "Deep networks are widely used. They need much data. Labels are costly. "
+        "We propose a simple method for semi-supervised learning. "
+        "Our analysis shows that consistency regularization with strong augmentation drives the gains."
+    )
+    monkeypatch.setattr(spans, "ALL_SENTENCES", True)
+    assert "consistency regularization with strong augmentation" in [s for s, _ in spans.candidate_spans(text)]
+    monkeypatch.setattr(spans, "ALL_SENTENCES", False)
+    found = [s for s, _ in spans.candidate_spans(text)]
+    assert found and not any("consistency regularization" in s for s in found)

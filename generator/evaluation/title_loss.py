@@ -13,7 +13,7 @@ so ``any span - oracle`` is what the candidate set loses and ``oracle - chosen``
 loses. It also counts the abstracts with a good candidate (word F1 >= 0.5) and how often the ranker
 takes it, and where the best candidate stood in the ranker's order.
 
-    python -m generator.evaluation.title_loss ../shared/scitldr [--trees]
+    python -m generator.evaluation.title_loss ../shared/scitldr [--trees] [--opening]
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from pathlib import Path
 from generator.evaluation import title_rank, title_tune
 from generator.evaluation.tldr_tune import abstract, read_split
 from generator.text.latex import strip_latex
+from generator.titles import spans
 
 SPAN_WORDS = 10
 GOOD = 0.5
@@ -99,7 +100,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--trees", action="store_true", help="also the tree ranker (title_rank), fitted per fold"
     )
+    parser.add_argument(
+        "--opening",
+        action="store_true",
+        help="candidates of the opening and contribution sentences only (before)",
+    )
     args = parser.parse_args(argv)
+    spans.ALL_SENTENCES = not args.opening
     records = read_split(args.scitldr, "train")
     rows, kept = title_tune.span_rows(records, with_index=True)
     title_tune.REJECT.update(title_tune.lm_thresholds(records))
