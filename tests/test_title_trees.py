@@ -91,3 +91,23 @@ def test_spans_come_from_every_sentence(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(spans, "ALL_SENTENCES", False)
     found = [s for s, _ in spans.candidate_spans(text)]
     assert found and not any("consistency regularization" in s for s in found)
+
+
+def test_a_verb_the_tagger_called_a_noun_ends_a_span(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"decreases" tagged as a plural noun: ML abstracts almost never use it as a noun head or before
+    a noun, so no span runs through it; a modifier noun ("end-to-end") still does."""
+    from generator.titles.contribution import tagged
+
+    sentence = tagged("Adversarial training decreases robustness of the remaining perturbations.")
+    assert ("decreases", "NNS") in sentence  # the tagger's misreading this rule is for
+
+    def found(tags: list[tuple[str, str]]) -> list[str]:
+        return [" ".join(w for w, _ in tags[i:j]) for i, j in spans._spans(tags)]
+
+    monkeypatch.setattr(spans, "MISREAD_VERBS", True)
+    assert not any("decreases" in s for s in found(sentence))
+    assert "robustness of the remaining perturbations" in found(sentence)
+    modifier = tagged("We propose end-to-end training of support vector machines.")
+    assert "end-to-end training of support vector machines" in found(modifier)
+    monkeypatch.setattr(spans, "MISREAD_VERBS", False)
+    assert "Adversarial training decreases robustness" in found(sentence)

@@ -1,10 +1,10 @@
 """A title from the abstract's own words: the noun-phrase span a learned scorer likes best.
 
 Candidate spans are read with the part-of-speech tagger in every sentence (fifth session; before,
-the opening sentences and the contribution sentence, ``contribution.contribution_sentence``): runs of ``MIN_WORDS`` to
-``MAX_WORDS`` words that open on an adjective, noun, gerund or number, end on the noun (or gerund)
-that ends a noun group, and hold only noun-phrase words and the prepositions and conjunctions that
-join noun phrases ("adaptive loss scaling for mixed precision training"); a participle only before
+the opening sentences and the contribution sentence, ``contribution.contribution_sentence``): runs
+of ``MIN_WORDS`` to ``MAX_WORDS`` words that open on an adjective, noun, gerund or number, end on
+the noun (or gerund) that ends a noun group, and hold only noun-phrase words and the prepositions
+and conjunctions that join noun phrases ("adaptive loss scaling for mixed precision training"); a participle only before
 its noun. A linear model scores each span from its length, where it stands (which sentence, right
 after the contribution verb, the word before it), its first and last words and tags, how much of
 the abstract's distinctive vocabulary it holds and what a title word model expects of its words.
@@ -45,7 +45,7 @@ from pathlib import Path
 
 from generator.keywords.filler import zipf
 from generator.runtime.cache import file_digest
-from generator.text import generic
+from generator.text import generic, heads
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
@@ -59,6 +59,12 @@ OPENING = 3  # the opening sentences searched besides the contribution sentence 
 # 0.452 -> 0.490 and the first candidate's word F1 0.320 -> 0.325 (EVALUATION.md "Titles, fifth
 # session"); the ranker's ``sent=`` features tell the sentences apart
 ALL_SENTENCES = True
+# a word the tagger called a noun that ML abstracts use as a verb ends a span (``_misread_verb``)
+MISREAD_VERBS = True
+VERB_HEAD_SHARE = 0.1  # at most this share of head uses ("decreases": 1 of 15; "updates": 0.3)
+# and less than this share of uses before a noun ("improves" 0.28: "improves performance"; the
+# modifier "end-to-end" 0.56)
+VERB_MODIFIER_SHARE = 0.4
 WEIGHTS_FILE = "span_weights.json"
 TITLE_WORDS = 8.5  # the real titles' mean length in words (SciTLDR train)
 GENERIC_SHARE = 0.05  # a word in more than this share of train abstracts is generic ("learning")
@@ -136,6 +142,18 @@ def _gerund_head(tagged: list[tuple[str, str]], j: int) -> bool:
     )
 
 
+def _misread_verb(word: str, opening: bool) -> bool:
+    """Is a word the tagger called a noun a verb by ML abstracts' usage ("Language models exhibit
+    biases", "Forecasting relies on ...")? SciTLDR train (``text/heads.py``) uses it almost never as a
+    noun head and mostly not before a noun either. Names (capitals) are not judged, except the
+    sentence's first word."""
+    low = word.lower() if opening else word
+    if not low.islower():
+        return False
+    head, before = heads.share(low), heads.modifier_share(low)
+    return head is not None and head < VERB_HEAD_SHARE and before is not None and before < VERB_MODIFIER_SHARE
+
+
 def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
     """(start, end) token ranges of the candidate spans of one tagged sentence."""
     out = []
@@ -161,6 +179,8 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
             joins = wj.lower() in _JOIN and tj in {"IN", "CC", "TO"}
             article = tj in {"DT", "PRP$"} and tagged[j - 1][0].lower() in _JOIN
             if not (tj in _INSIDE or joins or article) or not any(ch.isalnum() for ch in wj):
+                break
+            if MISREAD_VERBS and tj in {"NN", "NNS"} and _misread_verb(wj, j == 0):
                 break
             # a preposition or conjunction joins noun phrases: the group before it must have its
             # noun ("Interested in methods" is an adjective's complement, no noun phrase)
