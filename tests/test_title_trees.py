@@ -87,14 +87,15 @@ def test_spans_come_from_every_sentence(monkeypatch: pytest.MonkeyPatch) -> None
         "Our analysis shows that consistency regularization with strong augmentation drives the gains."
     )
     monkeypatch.setattr(spans, "ALL_SENTENCES", True)
-    assert "consistency regularization with strong augmentation" in [s for s, _ in spans.candidate_spans(text)]
+    found = [s for s, _ in spans.candidate_spans(text)]
+    assert "consistency regularization with strong augmentation" in found
     monkeypatch.setattr(spans, "ALL_SENTENCES", False)
     found = [s for s, _ in spans.candidate_spans(text)]
     assert found and not any("consistency regularization" in s for s in found)
 
 
 def test_a_verb_the_tagger_called_a_noun_ends_a_span(monkeypatch: pytest.MonkeyPatch) -> None:
-    """"decreases" tagged as a plural noun: ML abstracts almost never use it as a noun head or before
+    """ "decreases" tagged as a plural noun: ML abstracts almost never use it as a noun head or before
     a noun, so no span runs through it; a modifier noun ("end-to-end") still does."""
     from generator.titles.contribution import tagged
 

@@ -4,16 +4,16 @@ Candidate spans are read with the part-of-speech tagger in every sentence (fifth
 the opening sentences and the contribution sentence, ``contribution.contribution_sentence``): runs
 of ``MIN_WORDS`` to ``MAX_WORDS`` words that open on an adjective, noun, gerund or number, end on
 the noun (or gerund) that ends a noun group, and hold only noun-phrase words and the prepositions
-and conjunctions that join noun phrases ("adaptive loss scaling for mixed precision training"); a participle only before
-its noun. A linear model scores each span from its length, where it stands (which sentence, right
-after the contribution verb, the word before it), its first and last words and tags, how much of
-the abstract's distinctive vocabulary it holds and what a title word model expects of its words.
-A span right after a negation ("without access to additional data", "instead of ...") is no
-candidate: as a title it would say the opposite of the paper. Features also hold the span's coarse
-part-of-speech pattern, how common its head is in general English (wordfreq: "method" against
-"autoencoders") and whether it holds a coined word. The weights (``span_weights.json``) are a ridge
-regression (numpy, closed form) on each SciTLDR train span's word F1
-with the paper's real title, centred per abstract (``python -m generator.evaluation.title_tune``).
+and conjunctions that join noun phrases ("adaptive loss scaling for mixed precision training"); a
+participle only before its noun. A linear model scores each span from its length, where it stands
+(which sentence, right after the contribution verb, the word before it), its first and last words
+and tags, how much of the abstract's distinctive vocabulary it holds and what a title word model
+expects of its words. A span right after a negation ("without access to additional data", "instead
+of ...") is no candidate: as a title it would say the opposite of the paper. Features also hold the
+span's coarse part-of-speech pattern, how common its head is in general English (wordfreq: "method"
+against "autoencoders") and whether it holds a coined word. The weights (``span_weights.json``) are
+a ridge regression (numpy, closed form) on each SciTLDR train span's word F1 with the paper's real
+title, centred per abstract (``python -m generator.evaluation.title_tune``).
 
 Round 4: the phrases ``compose.py`` writes from the authors' clauses (the object of their verb with
 its attached phrases, gerund actions, purposes, means, "X for <topic>") compete with the spans,
@@ -31,6 +31,10 @@ attached phrase, "... between graphs"). A candidate less title-like than all but
 is tried only when nothing else is left (``REJECT_DISFLUENT``), and a candidate that completes the
 best one with its attached phrase within ``COMPLETE_MARGIN`` of its score goes first
 (``complete_first``).
+
+Fifth session: spans of every sentence (``ALL_SENTENCES``); a word the tagger called a noun that ML
+abstracts use as a verb ends a span (``_misread_verb``); a tree ranker over the candidates
+(``span_trees.py``, ``TREES``) tied the ridge on train and is off.
 """
 
 from __future__ import annotations
