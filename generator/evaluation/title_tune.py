@@ -83,21 +83,24 @@ def lm_thresholds(records: list[dict]) -> dict[str, float]:
     return {k: round(sorted(v)[int(title_lm.REJECT_QUANTILE * len(v))], 4) for k, v in sorted(scores.items())}
 
 
-def span_rows(records: list[dict]) -> list[tuple[list[str], list[dict[str, float]], list[float]]]:
-    """(spans, features, word F1 with the real title) of each record; the title word model's
-    probabilities and the title language model out of fold."""
+def span_rows(records: list[dict], with_index: bool = False):
+    """(spans, features, word F1 with the real title) of each record that has candidates; the title
+    word model's probabilities and the title language model out of fold. ``with_index``: also the
+    index of each row's record."""
     out = []
+    kept = []
     for fold in range(FOLDS):
         rest = [r for k, r in enumerate(records) if k % FOLDS != fold]
         word_weights = fit_words(rest)
         lm = title_lm.Models(title_lm.fit(r["title"] for r in rest))
-        for record in (r for k, r in enumerate(records) if k % FOLDS == fold):
+        for index, record in ((k, r) for k, r in enumerate(records) if k % FOLDS == fold):
             text = strip_latex(abstract(record))
             rows = spans.candidate_spans(text, spans.title_word_probabilities(text, word_weights), lm)
             if rows:
                 labels = [word_f1(s, record["title"]) for s, _ in rows]
                 out.append(([s for s, _ in rows], [f for _, f in rows], labels))
-    return out
+                kept.append(index)
+    return (out, kept) if with_index else out
 
 
 def _matrix(rows) -> tuple[list[str], Any]:
@@ -117,15 +120,37 @@ def _matrix(rows) -> tuple[list[str], Any]:
     return names, x
 
 
+def _sparse(rows) -> tuple[list[str], Any]:
+    """``_matrix`` as a scipy sparse matrix (a candidate has about 46 of some 1,250 features)."""
+    from scipy.sparse import csr_matrix
+
+    feats = [f for _, fs, _ in rows for f in fs]
+    counts = Counter(k for f in feats for k in f if k.startswith(_SPARSE))
+    names = sorted({k for f in feats for k in f if not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT})
+    column = {k: c for c, k in enumerate(names)}
+    data, cols, starts = [], [], [0]
+    for f in feats:
+        for k, v in sorted(f.items()):
+            if k in column:
+                cols.append(column[k])
+                data.append(v)
+        starts.append(len(cols))
+    return names, csr_matrix((data, cols, starts), shape=(len(feats), len(names)))
+
+
 def fit(rows) -> dict[str, float]:
     """Ridge regression (numpy, closed form) of each span's word F1 minus its abstract's mean."""
     import numpy as np
 
-    names, x = _matrix(rows)
+    names, x = _sparse(rows)
     target = np.concatenate([np.array(y) - np.mean(y) for _, _, y in rows])
-    # centred columns, as a ridge with an unpenalised intercept; the intercept itself does not rank
-    x -= x.mean(axis=0)
-    coef = np.linalg.solve(x.T @ x + ALPHA * np.eye(len(names)), x.T @ (target - target.mean()))
+    # centred columns, as a ridge with an unpenalised intercept (the intercept itself does not
+    # rank): (X - 1m)'(X - 1m) = X'X - n m m', from the sparse matrix without densifying it
+    n = x.shape[0]
+    mean = np.asarray(x.mean(axis=0)).ravel()
+    gram = (x.T @ x).toarray() - n * np.outer(mean, mean)
+    centred = target - target.mean()
+    coef = np.linalg.solve(gram + ALPHA * np.eye(len(names)), x.T @ centred - mean * centred.sum())
     weights = {k: round(float(v), 6) for k, v in zip(names, coef, strict=True)}
     return {k: v for k, v in sorted(weights.items()) if v}
 
@@ -141,24 +166,36 @@ def fit_logit(rows, tau: float = TAU, l2: float = L2) -> dict[str, float]:
     return {k: v for k, v in sorted(weights.items()) if v}
 
 
+def linear(weights: dict[str, float], feats: dict[str, float]) -> float:
+    """The ridge's score of one candidate (without the bias, which does not rank)."""
+    return sum(v * weights.get(k, 0.0) for k, v in feats.items())
+
+
+def first_index(ranked: list[float], row, margin: float | None = None) -> int:
+    """Index of the candidate the stage takes first of one row scored ``ranked``: fluent ones first
+    (``title_lm``), best score first, then ``spans.complete_first`` at ``margin``."""
+    cands, feats, _ = row
+    margin = spans.COMPLETE_MARGIN if margin is None else margin
+    fluent = [spans.REJECT_DISFLUENT and not title_lm.fluent(f, REJECT) for f in feats]
+    # a candidate the 80-character limit would cut is none (``spans.ranked_spans``' room)
+    order = sorted(
+        (i for i in range(len(cands)) if len(cands[i]) <= ROOM), key=lambda i: (fluent[i], -ranked[i], i)
+    ) or [0]
+    first = spans.complete_first(
+        [cands[i] for i in order],
+        [ranked[i] for i in order],
+        margin,
+        [not feats[i].get("open_end") for i in order],
+    )
+    return order[first]
+
+
 def top1(weights: dict[str, float], rows, margin: float = 0.0) -> float:
-    """Mean word F1 of the candidate the stage takes first: fluent ones first (``title_lm``), best
-    score first, then ``spans.complete_first`` at ``margin``."""
+    """Mean word F1 of the candidate the stage takes first (``first_index``) under a linear scorer."""
     total = 0.0
-    for cands, feats, scores in rows:
-        ranked = [sum(v * weights.get(k, 0.0) for k, v in f.items()) for f in feats]
-        fluent = [spans.REJECT_DISFLUENT and not title_lm.fluent(f, REJECT) for f in feats]
-        # a candidate the 80-character limit would cut is none (``spans.ranked_spans``' room)
-        order = sorted(
-            (i for i in range(len(cands)) if len(cands[i]) <= ROOM), key=lambda i: (fluent[i], -ranked[i], i)
-        ) or [0]
-        first = spans.complete_first(
-            [cands[i] for i in order],
-            [ranked[i] for i in order],
-            margin,
-            [not feats[i].get("open_end") for i in order],
-        )
-        total += scores[order[first]]
+    for row in rows:
+        ranked = [linear(weights, f) for f in row[1]]
+        total += row[2][first_index(ranked, row, margin)]
     return total / max(len(rows), 1)
 
 

@@ -1,19 +1,19 @@
 """A title from the abstract's own words: the noun-phrase span a learned scorer likes best.
 
-Candidate spans are read with the part-of-speech tagger in the opening sentences and the
-contribution sentence (``contribution.contribution_sentence``): runs of ``MIN_WORDS`` to
-``MAX_WORDS`` words that open on an adjective, noun, gerund or number, end on the noun (or gerund)
-that ends a noun group, and hold only noun-phrase words and the prepositions and conjunctions that
-join noun phrases ("adaptive loss scaling for mixed precision training"); a participle only before
-its noun. A linear model scores each span from its length, where it stands (which sentence, right
-after the contribution verb, the word before it), its first and last words and tags, how much of
-the abstract's distinctive vocabulary it holds and what a title word model expects of its words.
-A span right after a negation ("without access to additional data", "instead of ...") is no
-candidate: as a title it would say the opposite of the paper. Features also hold the span's coarse
-part-of-speech pattern, how common its head is in general English (wordfreq: "method" against
-"autoencoders") and whether it holds a coined word. The weights (``span_weights.json``) are a ridge
-regression (numpy, closed form) on each SciTLDR train span's word F1
-with the paper's real title, centred per abstract (``python -m generator.evaluation.title_tune``).
+Candidate spans are read with the part-of-speech tagger in every sentence (fifth session; before,
+the opening sentences and the contribution sentence, ``contribution.contribution_sentence``): runs
+of ``MIN_WORDS`` to ``MAX_WORDS`` words that open on an adjective, noun, gerund or number, end on
+the noun (or gerund) that ends a noun group, and hold only noun-phrase words and the prepositions
+and conjunctions that join noun phrases ("adaptive loss scaling for mixed precision training"); a
+participle only before its noun. A linear model scores each span from its length, where it stands
+(which sentence, right after the contribution verb, the word before it), its first and last words
+and tags, how much of the abstract's distinctive vocabulary it holds and what a title word model
+expects of its words. A span right after a negation ("without access to additional data", "instead
+of ...") is no candidate: as a title it would say the opposite of the paper. Features also hold the
+span's coarse part-of-speech pattern, how common its head is in general English (wordfreq: "method"
+against "autoencoders") and whether it holds a coined word. The weights (``span_weights.json``) are
+a ridge regression (numpy, closed form) on each SciTLDR train span's word F1 with the paper's real
+title, centred per abstract (``python -m generator.evaluation.title_tune``).
 
 Round 4: the phrases ``compose.py`` writes from the authors' clauses (the object of their verb with
 its attached phrases, gerund actions, purposes, means, "X for <topic>") compete with the spans,
@@ -31,6 +31,10 @@ attached phrase, "... between graphs"). A candidate less title-like than all but
 is tried only when nothing else is left (``REJECT_DISFLUENT``), and a candidate that completes the
 best one with its attached phrase within ``COMPLETE_MARGIN`` of its score goes first
 (``complete_first``).
+
+Fifth session: spans of every sentence (``ALL_SENTENCES``); a word the tagger called a noun that ML
+abstracts use as a verb ends a span (``_misread_verb``); a tree ranker over the candidates
+(``span_trees.py``, ``TREES``) tied the ridge on train and is off.
 """
 
 from __future__ import annotations
@@ -45,16 +49,26 @@ from pathlib import Path
 
 from generator.keywords.filler import zipf
 from generator.runtime.cache import file_digest
-from generator.text import generic
+from generator.text import generic, heads
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
-from generator.titles import compose, contribution, title_lm
+from generator.titles import compose, contribution, span_trees, title_lm
 from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_features
 
 MIN_WORDS = 3
 MAX_WORDS = 12
-OPENING = 3  # the opening sentences searched besides the contribution sentence
+OPENING = 3  # the opening sentences searched besides the contribution sentence (ALL_SENTENCES off)
+# spans of every sentence of the abstract (fifth session): the candidate-set ceiling on train rises
+# 0.452 -> 0.490 and the first candidate's word F1 0.320 -> 0.325 (EVALUATION.md "Titles, fifth
+# session"); the ranker's ``sent=`` features tell the sentences apart
+ALL_SENTENCES = True
+# a word the tagger called a noun that ML abstracts use as a verb ends a span (``_misread_verb``)
+MISREAD_VERBS = True
+VERB_HEAD_SHARE = 0.1  # at most this share of head uses ("decreases": 1 of 15; "updates": 0.3)
+# and less than this share of uses before a noun ("improves" 0.28: "improves performance"; the
+# modifier "end-to-end" 0.56)
+VERB_MODIFIER_SHARE = 0.4
 WEIGHTS_FILE = "span_weights.json"
 TITLE_WORDS = 8.5  # the real titles' mean length in words (SciTLDR train)
 GENERIC_SHARE = 0.05  # a word in more than this share of train abstracts is generic ("learning")
@@ -63,6 +77,10 @@ GENERIC_SHARE = 0.05  # a word in more than this share of train abstracts is gen
 BACKGROUND_LAST = False
 # candidates the title language model finds unlike any real title (title_lm.fluent) go last
 REJECT_DISFLUENT = True
+# the candidates re-ranked by gradient-boosted trees over the ridge's score and the dense features
+# (``span_trees.py``, fitted by ``title_rank``): off and no trees file shipped, they tie the ridge on
+# train 5-fold (0.318-0.323 against 0.320; EVALUATION.md "Titles, fifth session")
+TREES = False
 COMPOSED = True  # phrases written from the authors' clauses (compose.py) compete with the spans
 # a candidate completing the best one with its attached phrase, up to this length and within this
 # score of it, goes first (``complete_first``; margin chosen on train by ``title_tune --cv``)
@@ -112,7 +130,8 @@ def title_word_probabilities(
 
 
 def weights_digest() -> str:
-    return file_digest(Path(__file__).with_name(WEIGHTS_FILE))
+    """The digest of the ridge's weights and of the tree ranker (when on)."""
+    return file_digest(Path(__file__).with_name(WEIGHTS_FILE)) + (span_trees.digest() if TREES else "")
 
 
 def _gerund_head(tagged: list[tuple[str, str]], j: int) -> bool:
@@ -125,6 +144,18 @@ def _gerund_head(tagged: list[tuple[str, str]], j: int) -> bool:
         and tagged[j - 1][1] in _NOUNS
         and (j + 1 >= len(tagged) or tagged[j + 1][1] not in _MODIFIED | {"DT", "PRP$"})
     )
+
+
+def _misread_verb(word: str, opening: bool) -> bool:
+    """Is a word the tagger called a noun a verb by ML abstracts' usage ("Language models exhibit
+    biases", "Forecasting relies on ...")? SciTLDR train (``text/heads.py``) uses it almost never as a
+    noun head and mostly not before a noun either. Names (capitals) are not judged, except the
+    sentence's first word."""
+    low = word.lower() if opening else word
+    if not low.islower():
+        return False
+    head, before = heads.share(low), heads.modifier_share(low)
+    return head is not None and head < VERB_HEAD_SHARE and before is not None and before < VERB_MODIFIER_SHARE
 
 
 def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
@@ -152,6 +183,8 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
             joins = wj.lower() in _JOIN and tj in {"IN", "CC", "TO"}
             article = tj in {"DT", "PRP$"} and tagged[j - 1][0].lower() in _JOIN
             if not (tj in _INSIDE or joins or article) or not any(ch.isalnum() for ch in wj):
+                break
+            if MISREAD_VERBS and tj in {"NN", "NNS"} and _misread_verb(wj, j == 0):
                 break
             # a preposition or conjunction joins noun phrases: the group before it must have its
             # noun ("Interested in methods" is an adjective's complement, no noun phrase)
@@ -210,7 +243,8 @@ def candidate_spans(
     if not sents:
         return []
     found = contribution.contribution_sentence(text)
-    chosen = {i: contribution.tagged(sents[i]) for i in range(min(OPENING, len(sents)))}
+    searched = len(sents) if ALL_SENTENCES else min(OPENING, len(sents))
+    chosen = {i: contribution.tagged(sents[i]) for i in range(searched)}
     if found:
         chosen[found[0]] = found[1]
     if probs is None:
@@ -342,16 +376,28 @@ def score(feats: dict[str, float]) -> float:
 @lru_cache(maxsize=16)
 def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool], ...]:
     """(candidate, score, from the background, fluent, open end) of each candidate of an abstract."""
+    rows = candidate_spans(text)
+    scores = rerank([feats for _, feats in rows], [score(feats) for _, feats in rows])
     return tuple(
         (
             span,
-            score(feats),
+            value,
             feats.get("background", 0.0) > 0,
             title_lm.fluent(feats),
             feats.get("open_end", 0.0) > 0,
         )
-        for span, feats in candidate_spans(text)
+        for (span, feats), value in zip(rows, scores, strict=True)
     )
+
+
+def rerank(feats: list[dict[str, float]], ridge: list[float]) -> list[float]:
+    """The candidates' scores: the tree ranker's (``span_trees.py``: the ridge's score, its standing
+    among the abstract's candidates and the dense features) when ``TREES`` is on and its file is
+    there, else the ridge's."""
+    trees = span_trees.model() if TREES else None
+    if trees is None or not feats:
+        return ridge
+    return trees.predict([{**f, **rel} for f, rel in zip(feats, span_trees.relative(ridge), strict=True)])
 
 
 def complete_first(
