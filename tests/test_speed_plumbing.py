@@ -288,3 +288,26 @@ def test_remembered_cited_surnames_are_the_fresh_ones() -> None:
     central._CITED.clear()
     central.features(text, (Candidate("MetaBoost", "metaboost", 0.1, ((13, 14),)),))
     assert {text: fresh(text)} == central._CITED  # the keyword stage's reading, noted for the names
+
+
+def test_term_rows_from_the_counts_held_equal_the_rows_read_back() -> None:
+    from generator.identity.dedupe import dedupe
+    from generator.inputs import ingest
+    from generator.keywords import stage
+    from generator.relate import concepts, related
+    from generator.text.clean import clean
+
+    from .conftest import FROZEN_SEEDS
+
+    papers = clean(dedupe(ingest.read_seeds(FROZEN_SEEDS), {}))[:12]
+    with parallel.runtime(None, jobs=1) as run:
+        papers = stage.with_keywords(papers)
+        counts = list(concepts.paper_counts(papers))
+        before = list(run.counts[concepts.CONCEPTS_LABEL])
+        held = related.text_counts(papers, counts)
+        assert run.counts[concepts.CONCEPTS_LABEL] == before  # the concepts were not read again
+    with parallel.runtime(None, jobs=1):
+        stage.with_keywords(papers)
+        read = related.text_counts(papers)  # the old way: the rows' computation reads them back
+    assert (held != read).nnz == 0 and held.nnz > 0
+    assert (held.indptr == read.indptr).all() and (held.indices == read.indices).all()
