@@ -269,27 +269,6 @@ def test_a_stage_notes_its_extra_values_only_for_what_it_computed() -> None:
             )
 
 
-def test_remembered_cited_surnames_are_the_fresh_ones() -> None:
-    from generator.keywords import central
-    from generator.keywords.curate import Candidate
-
-    text = (
-        "Prototypical networks (Snell et al., 2017) and the work of Finn & Levine (2018) learn to learn. "
-        "We propose MetaBoost, which beats MAML (Finn et al., 2017)."
-    )
-
-    def fresh(t: str) -> frozenset[str]:
-        tokens = central._sentence_of_tokens(t)[0]
-        return frozenset(tokens[j] for j in central.incidental_tokens(tokens)[1])
-
-    central._CITED.clear()
-    assert central.cited_surnames(text) == fresh(text) >= {"Snell", "Finn", "Levine"}
-    assert "MetaBoost" not in central.cited_surnames(text)  # asked again: the remembered answer
-    central._CITED.clear()
-    central.features(text, (Candidate("MetaBoost", "metaboost", 0.1, ((13, 14),)),))
-    assert {text: fresh(text)} == central._CITED  # the keyword stage's reading, noted for the names
-
-
 def test_term_rows_from_the_counts_held_equal_the_rows_read_back() -> None:
     from generator.identity.dedupe import dedupe
     from generator.inputs import ingest

@@ -239,26 +239,9 @@ def _listed(tokens: list[str], at: int) -> bool:
 
 def cited_surnames(text: str) -> frozenset[str]:
     """The surnames the abstract cites ("Bertinetto et al. [2019]", "as proposed by Friston (2010)"),
-    as written: never a keyword, never the paper's own name (``titles/names.py``). Remembered per
-    text (``_CITED``): the name detector asks for each name it weighs, after ``features`` found them."""
-    found = _CITED.get(text)
-    if found is None:
-        tokens = _sentence_of_tokens(text)[0]
-        found = _remember_cited(text, tokens, incidental_tokens(tokens)[1])
-    return found
-
-
-# Each text's cited surnames, as ``features`` and ``cited_surnames`` found them (from the same tokens
-# by the same function); bounded: started again past ``CITED_MEMO`` texts.
-_CITED: dict[str, frozenset[str]] = {}
-CITED_MEMO = 10_000
-
-
-def _remember_cited(text: str, tokens: list[str], surnames: set[int]) -> frozenset[str]:
-    if len(_CITED) > CITED_MEMO:
-        _CITED.clear()
-    found = _CITED[text] = frozenset(tokens[j] for j in surnames)
-    return found
+    as written: never a keyword, never the paper's own name (``titles/names.py``)."""
+    tokens = _sentence_of_tokens(text)[0]
+    return frozenset(tokens[j] for j in incidental_tokens(tokens)[1])
 
 
 def _names_before(tokens: list[str], at: int) -> list[int]:
@@ -358,7 +341,6 @@ def features(
     lowered = [t.lower() for t in tokens]
     best, first = _contribution(sents)
     incidental, surnames = incidental_tokens(tokens)
-    _remember_cited(text, tokens, surnames)
     own = _own_concept(text)
     topic = _topic_concept(text) if TOPIC_SHOWN else ()
     n_tokens = max(len(tokens), 1)
