@@ -6,6 +6,7 @@ abstract. Nothing else imports it.
 """
 
 import json
+import logging
 
 from generator.keywords import stage
 from generator.text import clean, tagger
@@ -20,5 +21,8 @@ _SAMPLE = (
     "(Smith et al., 2019). Experiments on CIFAR-10 show that FooNet outperforms strong baselines."
 )
 tagger.model()
-stage.extract_plain(_SAMPLE)
-generate._title_plain(json.dumps([_SAMPLE, ["semi-supervised learning", "image classification"]]))
+try:
+    stage.extract_plain(_SAMPLE)
+    generate._title_plain(json.dumps([_SAMPLE, ["semi-supervised learning", "image classification"]]))
+except Exception:  # a warm-up must never stop the pool's server: the workers read the data themselves
+    logging.getLogger(__name__).debug("warm-up of the stages failed", exc_info=True)
