@@ -197,3 +197,96 @@ def test_a_remembered_concept_test_gives_the_fresh_answer_every_time() -> None:
         answers.append(first)
     assert answers[1] and not answers[0] and not answers[2]  # a fragment and a too-short key are not
     assert ("markov chain monte carlo", "Markov chain Monte Carlo") in catalogue.__dict__["_concepts"]
+
+
+def test_titles_take_the_tags_the_keyword_stage_found_and_give_the_same_titles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.identity.dedupe import dedupe
+    from generator.inputs import ingest
+    from generator.keywords import stage
+    from generator.text import tagger
+    from generator.text.clean import clean
+    from generator.titles import generate
+
+    from .conftest import FROZEN_SEEDS
+
+    model = tagger.model()
+    papers = clean(dedupe(ingest.read_seeds(FROZEN_SEEDS), {}))[:10]
+    with parallel.runtime(None, jobs=1):
+        plain = generate.with_titles(stage.with_keywords(papers))  # the old way: each stage tags
+    model._sentences.clear()
+    with parallel.runtime(None, jobs=1) as run:
+        with_keywords = stage.with_keywords(papers)
+        noted = run.notes["tags_found"]
+        assert set(noted) == {p.text for p in papers}  # one note a computed abstract
+        # as on another worker: the keyword stage's taggings forgotten, the titles stage told them
+        model._sentences.clear()
+        told: list[tuple[str, ...]] = []
+        real = tagger.remember
+
+        def recording(text: str, tags: list[str]) -> None:
+            told.append(tuple(tags))
+            real(text, tags)
+
+        monkeypatch.setattr(generate, "remember", recording)
+        hinted = generate.with_titles(with_keywords)
+        assert "tags_found" not in run.notes  # handed over once, then dropped
+    assert len(told) == len(papers)
+    assert [(p.title, p.tldr) for p in hinted] == [(p.title, p.tldr) for p in plain]
+    # the remembered tags are the tagger's own, and asking for them tags nothing
+    text = papers[0].text
+    model._sentences.clear()
+    fresh = tagger.tag_sentences(text)
+    model._sentences.clear()
+    tagger.remember(text, [" ".join(t for _w, t in s) for s in fresh])
+
+    def no_tagging(*_args: object) -> None:
+        raise AssertionError("tagged again")
+
+    monkeypatch.setattr(model, "_tag_tokens", no_tagging)
+    assert tagger.tag_sentences(text) == fresh
+    # tags that do not fit the text are not taken
+    model._sentences.clear()
+    tagger.remember(text, ["NN"] * len(fresh))
+    assert not model._sentences
+
+
+def test_a_stage_notes_its_extra_values_only_for_what_it_computed() -> None:
+    with parallel.runtime(None, jobs=1) as run:
+        first = parallel.map_cached(str.upper, ["a", "b"], key="k")
+        again = list(parallel.imap_cached(str.upper, ["a", "b", "c"], key="k", extra=str.title))
+        assert [*first, "C"] == again == ["A", "B", "C"]
+        assert run.notes == {"title": {"c": "C"}}  # "a" and "b" were cache hits: nothing computed
+        seen: list[object] = []
+        values = parallel.map_cached(str.lower, ["X", "Y"], key="l", before=seen.append, hints=[1, None])
+        assert values == ["x", "y"] and seen == [1]  # a None hint primes nothing
+        with pytest.raises(ValueError):
+            list(
+                parallel.imap_cached(
+                    str.lower, ["Z"], key="m", extra=str.title, before=seen.append, hints=[2]
+                )
+            )
+
+
+def test_term_rows_from_the_counts_held_equal_the_rows_read_back() -> None:
+    from generator.identity.dedupe import dedupe
+    from generator.inputs import ingest
+    from generator.keywords import stage
+    from generator.relate import concepts, related
+    from generator.text.clean import clean
+
+    from .conftest import FROZEN_SEEDS
+
+    papers = clean(dedupe(ingest.read_seeds(FROZEN_SEEDS), {}))[:12]
+    with parallel.runtime(None, jobs=1) as run:
+        papers = stage.with_keywords(papers)
+        counts = list(concepts.paper_counts(papers))
+        before = list(run.counts[concepts.CONCEPTS_LABEL])
+        held = related.text_counts(papers, counts)
+        assert run.counts[concepts.CONCEPTS_LABEL] == before  # the concepts were not read again
+    with parallel.runtime(None, jobs=1):
+        stage.with_keywords(papers)
+        read = related.text_counts(papers)  # the old way: the rows' computation reads them back
+    assert (held != read).nnz == 0 and held.nnz > 0
+    assert (held.indptr == read.indptr).all() and (held.indices == read.indices).all()

@@ -46,7 +46,7 @@ from generator.runtime import cache, parallel
 from generator.text import generic, heads
 from generator.text import slug as slugs
 from generator.text.acronyms import expand_tagged
-from generator.text.tagger import Tagged, tag_sentences
+from generator.text.tagger import Tagged, sentence_tags, tag_sentences
 from generator.text.tagger import model_digest as tagger_model_digest
 
 # Re-exported: the keyword stage's interface, as callers and tests have imported it from here.
@@ -244,10 +244,20 @@ def with_keywords(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
 
     # The terms of the values computed here are noted for the related papers as they are decoded
     # (``concepts.note``): a build decodes each value once.
+    # The tags the worker found on the way are noted for the titles stage's workers (``tags_found``).
     found = parallel.imap_cached(
-        extract_plain, [p.text for p in papers], key=cache_key(), computed=concepts.note
+        extract_plain, [p.text for p in papers], key=cache_key(), computed=concepts.note, extra=tags_found
     )
     return curate(papers, found)
+
+
+def tags_found(text: str) -> list[object]:
+    """What ``analyse`` tagged: ``[the text tagged, or None when it is the abstract itself, the tags
+    of its sentences]`` (``tagger.sentence_tags``, from the tagger's memo: no second tagging). The
+    titles stage's workers take them (``tagger.remember``) instead of tagging those sentences again
+    on another process; never cached."""
+    plain = without_urls(text)
+    return [None if plain == text else plain, sentence_tags(plain)]
 
 
 def cache_key() -> str:

@@ -170,30 +170,36 @@ def _terms_key() -> str:
     )
 
 
-def _term_rows(papers: tuple[Paper, ...]) -> Iterator[tuple[bytes, bytes]]:
+def _term_rows(
+    papers: tuple[Paper, ...], counts: list[dict[str, tuple[str, int]]] | None = None
+) -> Iterator[tuple[bytes, bytes]]:
     """Each abstract's hashed term columns (int32) and counts (uint32), as bytes, from the cache
     (computed here when missing: one hasher pass costs less than starting the term code in the
-    pool's workers), one at a time."""
+    pool's workers), one at a time. ``counts``: each paper's ``paper_counts``, when the caller holds
+    them already (not read and decoded again)."""
     texts = [p.text for p in papers]
 
     def compute(todo: list[int]) -> list[list[object]]:
         picked = tuple(papers[i] for i in todo)
-        return _hashed_rows([p.text for p in picked], list(paper_counts(picked)))
+        found = [counts[i] for i in todo] if counts is not None else list(paper_counts(picked))
+        return _hashed_rows([p.text for p in picked], found)
 
     rows = parallel.icached(texts, _terms_key(), TERMS_LABEL, compute)
-    for cols, counts in rows:
-        yield base64.b64decode(cols), base64.b64decode(counts)
+    for cols, values in rows:
+        yield base64.b64decode(cols), base64.b64decode(values)
 
 
-def text_counts(papers: tuple[Paper, ...]) -> sp.csr_matrix:
+def text_counts(
+    papers: tuple[Paper, ...], counts: list[dict[str, tuple[str, int]]] | None = None
+) -> sp.csr_matrix:
     """The hashed term counts of every abstract, one row a paper: ``_hasher().transform`` of their
     ``terms``. Rows are appended to flat arrays (4 bytes an entry, no object per row), which the
     matrix then uses without a copy."""
     columns, values, indptr = array("i"), array("f"), array("q", [0])
     assert columns.itemsize == 4 and values.itemsize == 4
-    for cols, counts in _term_rows(papers):
+    for cols, found in _term_rows(papers, counts):
         columns.frombytes(cols)
-        values.frombytes(np.frombuffer(counts, dtype=np.uint32).astype(np.float32).tobytes())
+        values.frombytes(np.frombuffer(found, dtype=np.uint32).astype(np.float32).tobytes())
         indptr.append(len(columns))
     return sp.csr_matrix(
         (
@@ -212,7 +218,7 @@ def feature_parts(
     """The L2-normalised TF-IDF rows of each paper's abstract terms (``terms``), its keywords (IDF
     weighted) and, with ``counts`` (``paper_counts``), its multi-word noun-phrase terms alone (else
     an empty matrix)."""
-    text = _tfidf_of(text_counts(papers))
+    text = _tfidf_of(text_counts(papers, counts))
     keys = _tfidf(sorted({phrase_key(k) for k in p.keywords} - {""}) for p in papers)
     phrases = (
         _tfidf([k for k, (_s, n) in sorted(c.items()) if " " in k for _ in range(n)] for c in counts)

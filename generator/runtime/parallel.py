@@ -55,6 +55,9 @@ class Runtime:
     counts: dict[str, list[int]] = field(default_factory=dict)
     # One pool for the whole build, started when first needed: every stage's workers are the same.
     _pool: ProcessPoolExecutor | None = None
+    # What one stage's workers found on the way and a later stage's workers may reuse (``imap_cached``'s
+    # ``extra`` and ``side``, ``map_cached``'s ``before``): label -> text -> value; never cached.
+    notes: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -115,12 +118,22 @@ def runtime(
         _current.reset(token)
 
 
-def map_cached(func: Callable[[str], Any], texts: Sequence[str], key: str) -> list[Any]:
+def map_cached(
+    func: Callable[[str], Any],
+    texts: Sequence[str],
+    key: str,
+    *,
+    before: Callable[[Any], None] | None = None,
+    hints: Sequence[Any] | None = None,
+) -> list[Any]:
     """``[func(t) for t in texts]``, reading and filling the cache; ``key`` fingerprints ``func``.
 
     ``func`` must be a module-level function (it is sent to worker processes) returning JSON-able data.
+    With ``before`` (module-level too) and ``hints`` (one per text), the process that computes a
+    text's value first calls ``before(hint)``: a hint may only prime a memo of that process (what
+    another stage's worker already worked out), never change a value; it is not part of the key.
     """
-    return list(imap_cached(func, texts, key))
+    return list(imap_cached(func, texts, key, before=before, hints=hints))
 
 
 def imap_cached(
@@ -128,11 +141,20 @@ def imap_cached(
     texts: Sequence[str],
     key: str,
     computed: Callable[[list[str], list[Any]], None] | None = None,
+    *,
+    extra: Callable[[str], Any] | None = None,
+    before: Callable[[Any], None] | None = None,
+    hints: Sequence[Any] | None = None,
 ) -> Iterator[Any]:
     """``map_cached``, one value at a time: ``CHUNK`` texts are looked up, computed and stored at
     once, so a caller that keeps a compact form of each value never holds every value at once.
     ``computed(texts, values)`` is told of the values computed (not read from the cache), as a hit
-    would give them, once each chunk's are stored."""
+    would give them, once each chunk's are stored. With ``extra`` (module-level), the process that
+    computes a text's value also computes ``extra(text)`` right after it (with what ``func`` left in
+    that process's memos), and the value is noted, not cached, at ``notes[extra.__name__][text]`` of
+    the build's runtime, for a later stage's ``hints``."""
+    if extra is not None and before is not None:
+        raise ValueError("a stage either notes extras or is primed by hints, not both")
     state = current()
     label = getattr(func, "__name__", "items")
     counts = state.counts.setdefault(label, [0, 0])
@@ -150,14 +172,28 @@ def imap_cached(
             keys = [entry_key(key, text) for text in chunk]
             known = state.cache.get_many(keys)
             todo: dict[str, str] = {}
-            for k, text in zip(keys, chunk, strict=True):
-                if k not in known:
-                    todo.setdefault(k, text)
+            todo_hints: dict[str, Any] = {}
+            for i, (k, text) in enumerate(zip(keys, chunk, strict=True), start):
+                if k not in known and k not in todo:
+                    todo[k] = text
+                    if hints is not None:
+                        todo_hints[k] = hints[i]
             counts[0] += len(set(keys)) - len(todo)
             counts[1] += len(todo)
             bar.update(len(chunk) - len(todo))
             if todo:
-                fresh = _compute(func, list(todo.values()), state, bar)
+                task: Callable[..., Any] = func
+                args: list[Sequence[Any]] = [list(todo.values())]
+                if before is not None and hints is not None:
+                    task = partial(_primed, func, before)
+                    args.append(list(todo_hints.values()))
+                elif extra is not None:
+                    task = partial(_with_extra, func, extra)
+                fresh = _compute(task, args, state, bar)
+                if extra is not None:
+                    noted = state.notes.setdefault(extra.__name__, {})
+                    noted.update(zip(todo.values(), (found for _value, found in fresh), strict=True))
+                    fresh = [value for value, _found in fresh]
                 known.update(_stored(state.cache, todo, fresh))
                 if computed is not None:
                     computed(list(todo.values()), [known[k] for k in todo])
@@ -289,17 +325,32 @@ def _forked_compute(compute: Callable[[list[int]], list[Any]], todo: list[int], 
     return out
 
 
-def _compute(func: Callable[[str], Any], texts: list[str], state: Runtime, bar: tqdm) -> list[Any]:  # type: ignore[type-arg]
+def _primed(func: Callable[[str], Any], before: Callable[[Any], None], text: str, hint: Any) -> Any:
+    """``func(text)``, after ``before(hint)`` primed this process's memos."""
+    if hint is not None:
+        before(hint)
+    return func(text)
+
+
+def _with_extra(func: Callable[[str], Any], extra: Callable[[str], Any], text: str) -> tuple[Any, Any]:
+    """``func(text)`` and then ``extra(text)``, in the same process."""
+    value = func(text)
+    return value, extra(text)
+
+
+def _compute(func: Callable[..., Any], args: list[Sequence[Any]], state: Runtime, bar: tqdm) -> list[Any]:  # type: ignore[type-arg]
+    """``[func(*a) for a in zip(*args)]`` (``args[0]``: the texts), in this process or on the pool."""
+    texts = args[0]
     jobs = min(state.jobs, len(texts))
     out = []
     if jobs <= 1 or len(texts) < MIN_PARALLEL:
-        for text in texts:
-            out.append(func(text))
+        for one in zip(*args, strict=True):
+            out.append(func(*one))
             bar.update()
         return out
     # Small chunks keep the bar moving and the cores balanced; large enough to amortise pickling.
     chunksize = max(1, min(64, len(texts) // (jobs * 16)))
-    for value in state.pool().map(func, texts, chunksize=chunksize):
+    for value in state.pool().map(func, *args, chunksize=chunksize):
         out.append(value)
         bar.update()
     return out

@@ -413,6 +413,33 @@ def model_digest() -> str:
     return hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()
 
 
+def sentence_tags(text: str) -> list[str]:
+    """The tags of each sentence of `text` (``tag_sentences``), space-separated: the compact form in
+    which one process hands what it tagged to another (``remember``)."""
+    return [" ".join(t for _w, t in sentence) for sentence in tag_sentences(text)]
+
+
+def remember(text: str, tags: Sequence[str]) -> None:
+    """Take the tags another process found for `text`'s sentences (``sentence_tags(text)``) into this
+    process's memo of tagged sentences, so that ``tag_sentences`` and ``tag`` give them without
+    tagging again: the same model gives the same tags for the same tokens. A sentence whose tags do
+    not fit its tokens (or a `tags` of another text) is left out: tagged when asked, as without it."""
+    tagger = model()
+    known = tagger._sentences
+    found = [tokenize(sentence) for sentence in sentences(text)]
+    if len(found) != len(tags):
+        return
+    for tokens, line in zip(found, tags, strict=True):
+        words = line.split(" ")
+        if not tokens or len(words) != len(tokens):
+            continue
+        key = (tuple(tokens), True)
+        if key not in known:
+            if len(known) > SENTENCE_CACHE:
+                known.clear()
+            known[key] = tuple(zip(key[0], words, strict=True))
+
+
 def tag(text: str) -> Tagged:
     """(token, tag) pairs of `text`, sentence after sentence."""
     return tuple(pair for sentence in tag_sentences(text) for pair in sentence)

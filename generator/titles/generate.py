@@ -29,7 +29,7 @@ from generator.text.acronyms import long_form
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
-from generator.text.tagger import tag, untokenize
+from generator.text.tagger import remember, tag, untokenize
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
 from generator.titles import contribution, names, rules, spans, title_lm, tldr
 from generator.titles.clues import (
@@ -341,6 +341,21 @@ def _title_plain(item: str) -> list[object]:
     return [found[0], tldr.tldr(text), found[1:]]
 
 
+def _hint(text: str, found: list[object] | None) -> list[object] | None:
+    """``[text tagged, its sentences' tags]`` from the keyword stage's ``tags_found``, or None."""
+    if found is None:
+        return None
+    plain, tags = found
+    return [text if plain is None else plain, tags]
+
+
+def _remember(hint: list[object]) -> None:
+    """Prime this worker's tagger with the keyword stage's tags of one abstract (``_hint``)."""
+    text, tags = hint
+    assert isinstance(text, str) and isinstance(tags, list)
+    remember(text, tags)
+
+
 def disambiguate(
     titles: Mapping[str, str], fixed: set[str], alternates: Mapping[str, Sequence[str]] | None = None
 ) -> dict[str, str]:
@@ -381,7 +396,11 @@ def with_titles(
     tldrs: dict[str, str] = {}
     fixed: set[str] = set()
     inputs = [json.dumps([p.text, list(p.keywords)], ensure_ascii=False) for p in papers]
-    generated = parallel.map_cached(_title_plain, inputs, key=cache_key())
+    # The sentences the keyword stage tagged this build, on whichever worker (``stage.tags_found``):
+    # the worker computing a title takes their tags rather than tagging them again.
+    noted = parallel.current().notes.pop("tags_found", {})
+    hints = [_hint(p.text, noted.get(p.text)) for p in papers]
+    generated = parallel.map_cached(_title_plain, inputs, key=cache_key(), before=_remember, hints=hints)
     for paper, (title, summary, _others) in zip(papers, generated, strict=True):
         curated = metadata.get(paper.id, Metadata())
         if curated.title:
