@@ -36,6 +36,7 @@ from generator.keywords.grammar import (
     phrase_key,
     reads_as_verb,
     singular,
+    slash_piece,
     spans_of,
     surface_forms,
 )
@@ -182,6 +183,8 @@ def scored_candidates(
             continue  # a common word said once or twice is no keyword of the paper
         words = tuple(phrase.replace("\u2019", "'").split())
         spans = spans_of(lowered, index, words)
+        if SLASH_NAMES and slash_piece(tokens, spans):
+            continue  # one side of a slash-joined name ("CNN" of "CNN/DailyMail")
         if key in expansion_of:
             # The acronym stands for its expansion, whatever the expansion's own form.
             key, phrase = expansion_of[key]
@@ -229,6 +232,7 @@ def scored_candidates(
 
 
 ALIASES_DROPPED = True
+SLASH_NAMES = True
 _ALIAS = re.compile(r"([^\s(]+)\s*\(\s*[\"\u201c\u2018']([^\"\u201d\u2019'()]+)[\"\u201d\u2019']\s*\)")
 
 
