@@ -53,8 +53,16 @@ def sole_reading(acronym: str, expansion: str, catalogue: Mapping[str, int] | No
     total = sum(counts.values())
     if not total:
         return True
-    agree = sum(n for form, n in counts.items() if form == expansion or merging.same_concept(form, expansion))
+    agree = sum(n for form, n in counts.items() if _alike(form, expansion))
     return agree >= SOLE_SHARE * total
+
+
+def _alike(form: str, other: str) -> bool:
+    """Two long forms of one reading: spelt alike but for spaces and hyphens ("model agnostic meta
+    learning", "modelagnostic metalearning"), or one concept (``merging.same_concept``)."""
+    return form.replace(" ", "").replace("-", "") == other.replace(" ", "").replace("-", "") or (
+        merging.same_concept(form, other)
+    )
 
 
 def words_said(expansion: str, text: str) -> bool:
