@@ -26,7 +26,14 @@ from dataclasses import replace
 import yake
 
 from generator.keywords import central, fastyake, filler, negation
-from generator.keywords.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
+from generator.keywords.curate import (
+    KEYWORDS_MIN,
+    KEYWORDS_PER_PAPER,
+    Candidate,
+    Candidates,
+    _no_topic,
+    curate,
+)
 from generator.keywords.grammar import (
     TOKEN,
     acronyms_defined,
@@ -203,6 +210,12 @@ def scored_candidates(
             continue
         display = nouns.named.get(phrase) or " ".join(forms.get(w, w) for w in words)
         kept[key] = Candidate(display, key, float(score), tuple(spans))
+    if PIECES_DROPPED:
+        said = frozenset(" ".join(lowered[a:b]) for c in kept.values() for a, b in c.spans)
+        for key in [
+            k for k, c in kept.items() if k not in expansions and _piece_of_repeated(lowered, c.spans, said)
+        ]:
+            del kept[key]  # a piece of a longer kept phrase the abstract repeats ("function derivatives")
     # A name glossed in quotes right after it ('XGAN ("Cross-GAN")') is the same name: the gloss, said
     # only there, is no second keyword (EVALUATION.md, "Keywords, round 7").
     if ALIASES_DROPPED:
@@ -232,6 +245,35 @@ def scored_candidates(
 
 
 ALIASES_DROPPED = True
+PIECES_DROPPED = True
+
+
+def _piece_of_repeated(lowered: list[str], spans: tuple[tuple[int, int], ...], kept: frozenset[str]) -> bool:
+    """Whether the phrase is a piece of one longer candidate (`kept`: as the abstract says them), said
+    at least twice:
+    every occurrence has the same word before it ("activation" of "activation function derivatives")
+    or after it ("inverse" of "inverse problems") inside a noun phrase. A word before it that names no
+    topic (``curate._no_topic``) or that most ML abstracts use (``generic``: "existing", "simple")
+    makes no longer term."""
+    if len(spans) < 2:
+        return False
+    for side in (-1, 1):
+        around = {
+            lowered[s - 1] if side < 0 and s > 0 else lowered[e] if side > 0 and e < len(lowered) else ""
+            for s, e in spans
+        }
+        if len(around) != 1:
+            continue
+        (word,) = around
+        if not word.replace("-", "").isalpha() or (side < 0 and (_no_topic(word) or generic.is_generic_word(word))):
+            continue
+        s, e = spans[0]
+        longer = " ".join(lowered[s - 1 : e] if side < 0 else lowered[s : e + 1])
+        if longer in kept:
+            return True
+    return False
+
+
 SLASH_NAMES = True
 _ALIAS = re.compile(r"([^\s(]+)\s*\(\s*[\"\u201c\u2018']([^\"\u201d\u2019'()]+)[\"\u201d\u2019']\s*\)")
 
