@@ -265,7 +265,9 @@ def _piece_of_repeated(lowered: list[str], spans: tuple[tuple[int, int], ...], k
         if len(around) != 1:
             continue
         (word,) = around
-        if not word.replace("-", "").isalpha() or (side < 0 and (_no_topic(word) or generic.is_generic_word(word))):
+        if not word.replace("-", "").isalpha() or (
+            side < 0 and (_no_topic(word) or generic.is_generic_word(word))
+        ):
             continue
         s, e = spans[0]
         longer = " ".join(lowered[s - 1 : e] if side < 0 else lowered[s : e + 1])
