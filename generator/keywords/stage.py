@@ -47,6 +47,7 @@ from generator.keywords.grammar import (
     spans_of,
     surface_forms,
 )
+from generator.keywords.nounphrases import _term as is_term
 from generator.keywords.nounphrases import noun_phrases
 from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshold
 from generator.relate.terms import Term, counts_of, tagged_phrases, without_urls
@@ -213,7 +214,9 @@ def scored_candidates(
     if PIECES_DROPPED:
         said = frozenset(" ".join(lowered[a:b]) for c in kept.values() for a, b in c.spans)
         for key in [
-            k for k, c in kept.items() if k not in expansions and _piece_of_repeated(lowered, c.spans, said)
+            k
+            for k, c in kept.items()
+            if k not in expansions and not is_term(k) and _piece_of_repeated(lowered, c.spans, said)
         ]:
             del kept[key]  # a piece of a longer kept phrase the abstract repeats ("function derivatives")
     # A name glossed in quotes right after it ('XGAN ("Cross-GAN")') is the same name: the gloss, said
@@ -254,7 +257,8 @@ def _piece_of_repeated(lowered: list[str], spans: tuple[tuple[int, int], ...], k
     every occurrence has the same word before it ("activation" of "activation function derivatives")
     or after it ("inverse" of "inverse problems") inside a noun phrase. A word before it that names no
     topic (``curate._no_topic``) or that most ML abstracts use (``generic``: "existing", "simple")
-    makes no longer term."""
+    makes no longer term. A phrase ML abstracts write as a term of their own (``nounphrases._term``:
+    "time series" in "irregularly sampled time series") is no piece."""
     if len(spans) < 2:
         return False
     for side in (-1, 1):
