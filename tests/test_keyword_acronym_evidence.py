@@ -77,3 +77,15 @@ def test_the_acronym_is_shown_only_where_the_abstract_writes_it() -> None:
     assert acronym_evidence.uses("GNN", "GNN-based models") and not acronym_evidence.uses(
         "CNN", "CNN/DailyMail"
     )
+
+
+def test_a_piece_of_a_longer_phrase_the_abstract_repeats_is_no_candidate() -> None:
+    text = (
+        "We train recurrent neural networks on speech. Our recurrent neural networks beat transformers "
+        "on long speech, and sparse matrix formats make them small; sparse matrix formats are fast."
+    )
+    shown = {p.text for p in extract(text).phrases}
+    assert "sparse matrix formats" in shown
+    assert not {"matrix formats", "formats"} & shown, shown
+    # a term ML abstracts write on their own stays: "neural networks" in "recurrent neural networks"
+    assert {"recurrent neural networks", "neural networks"} <= shown
