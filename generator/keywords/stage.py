@@ -21,6 +21,7 @@ import hashlib
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import replace
 
 import yake
@@ -212,13 +213,15 @@ def scored_candidates(
         display = nouns.named.get(phrase) or " ".join(forms.get(w, w) for w in words)
         kept[key] = Candidate(display, key, float(score), tuple(spans))
     if PIECES_DROPPED:
-        said = frozenset(" ".join(lowered[a:b]) for c in kept.values() for a, b in c.spans)
-        for key in [
-            k
-            for k, c in kept.items()
-            if k not in expansions and not is_term(k) and _piece_of_repeated(lowered, c.spans, said)
-        ]:
-            del kept[key]  # a piece of a longer kept phrase the abstract repeats ("function derivatives")
+        # a piece of a longer kept phrase the abstract repeats ("function derivatives"): the longer
+        # phrase takes its place, with the better of the two YAKE scores
+        said = {" ".join(lowered[a:b]): k for k, c in kept.items() for a, b in c.spans}
+        for key, cand in list(kept.items()):
+            longer = "" if key in expansions or is_term(key) else _piece_of(lowered, cand.spans, said)
+            if longer and said[longer] in kept:
+                whole = kept[said[longer]]
+                kept[said[longer]] = replace(whole, score=min(whole.score, cand.score))
+                del kept[key]
     # A name glossed in quotes right after it ('XGAN ("Cross-GAN")') is the same name: the gloss, said
     # only there, is no second keyword (EVALUATION.md, "Keywords, round 7").
     if ALIASES_DROPPED:
@@ -251,16 +254,16 @@ ALIASES_DROPPED = True
 PIECES_DROPPED = True
 
 
-def _piece_of_repeated(lowered: list[str], spans: tuple[tuple[int, int], ...], kept: frozenset[str]) -> bool:
-    """Whether the phrase is a piece of one longer candidate (`kept`: as the abstract says them), said
-    at least twice:
+def _piece_of(lowered: list[str], spans: tuple[tuple[int, int], ...], kept: Container[str]) -> str:
+    """The longer candidate (`kept`: as the abstract says them) the phrase is a piece of, said at least
+    twice, else "":
     every occurrence has the same word before it ("activation" of "activation function derivatives")
     or after it ("inverse" of "inverse problems") inside a noun phrase. A word before it that names no
     topic (``curate._no_topic``) or that most ML abstracts use (``generic``: "existing", "simple")
     makes no longer term. A phrase ML abstracts write as a term of their own (``nounphrases._term``:
     "time series" in "irregularly sampled time series") is no piece."""
     if len(spans) < 2:
-        return False
+        return ""
     for side in (-1, 1):
         around = {
             lowered[s - 1] if side < 0 and s > 0 else lowered[e] if side > 0 and e < len(lowered) else ""
@@ -276,8 +279,8 @@ def _piece_of_repeated(lowered: list[str], spans: tuple[tuple[int, int], ...], k
         s, e = spans[0]
         longer = " ".join(lowered[s - 1 : e] if side < 0 else lowered[s : e + 1])
         if longer in kept:
-            return True
-    return False
+            return longer
+    return ""
 
 
 SLASH_NAMES = True
