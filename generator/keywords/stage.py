@@ -216,11 +216,21 @@ def scored_candidates(
         # a piece of a longer kept phrase the abstract repeats ("function derivatives"): the longer
         # phrase takes its place, with the better of the two YAKE scores
         said = {" ".join(lowered[a:b]): k for k, c in kept.items() for a, b in c.spans}
-        for key, cand in list(kept.items()):
-            longer = "" if key in expansions or is_term(key) else _piece_of(lowered, cand.spans, said)
-            if longer and said[longer] in kept:
-                whole = kept[said[longer]]
-                kept[said[longer]] = replace(whole, score=min(whole.score, cand.score))
+        whole_of = {
+            key: said[longer]
+            for key, cand in kept.items()
+            if key not in expansions
+            and not is_term(key)
+            and (longer := _piece_of(lowered, cand.spans, said))
+            and said[longer] != key
+        }
+        for key in whole_of:
+            whole, seen = whole_of[key], {key}
+            while whole in whole_of and whole not in seen:  # "formats", "matrix formats", "sparse ..."
+                seen.add(whole)
+                whole = whole_of[whole]
+            if whole not in seen:
+                kept[whole] = replace(kept[whole], score=min(kept[whole].score, kept[key].score))
                 del kept[key]
     # A name glossed in quotes right after it ('XGAN ("Cross-GAN")') is the same name: the gloss, said
     # only there, is no second keyword (EVALUATION.md, "Keywords, round 7").
