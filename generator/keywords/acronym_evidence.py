@@ -15,7 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -89,3 +89,22 @@ def uses(acronym: str, text: str) -> bool:
     """Whether the abstract writes the acronym (its plural too, "GNN-based" too; not inside a
     slash-joined name, "CNN/DailyMail")."""
     return bool(_written(acronym).search(text))
+
+
+def own_expansions(
+    defined: Iterable[tuple[str, str, str, str]],
+    keys: Iterable[str],
+    text: str,
+    expand: Mapping[str, str],
+    definitions: Mapping[str, Mapping[str, int]],
+) -> dict[str, str]:
+    """The catalogue's acronym expansions (`expand`) one paper reads its candidate `keys` and their
+    words with: those of the acronyms it defines (`defined`, as ``Candidates.acronyms``), and of the
+    others where its abstract supports the long form (``supported``; `definitions`: acronym ->
+    {long form: papers of the catalogue defining it so})."""
+    if not EVIDENCE:
+        return dict(expand)
+    keys = list(keys)
+    mine = {a for a, _e, _w, _x in defined}
+    used = (set(keys) | {w for k in keys for w in k.split()}) & expand.keys()
+    return {a: expand[a] for a in sorted(used) if a in mine or supported(a, expand[a], text, definitions[a])}

@@ -155,7 +155,7 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tup
     # Each paper reads an acronym it does not define as the catalogue's long form only where its
     # abstract supports that reading (keywords/acronym_evidence.py).
     readings = [
-        _own_expansions(one, paper.text, expand, expansions)
+        acronym_evidence.own_expansions(one.acronyms, one.keys, paper.text, expand, expansions)
         for one, paper in zip(packed, papers, strict=True)
     ]
     # How many papers have each key (acronyms replaced by what they stand for), and how papers
@@ -212,23 +212,6 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tup
 
 
 CHOICE_LABEL = "curate"
-
-
-def _own_expansions(
-    one: _Packed, text: str, expand: dict[str, str], definitions: dict[str, Counter[str]]
-) -> dict[str, str]:
-    """The catalogue's acronym expansions (`expand`) this paper reads its keys and their words with:
-    those of the acronyms it defines, and of the others where its abstract supports the long form
-    (``acronym_evidence.supported``: a word of it said, or no other reading by corpus statistics)."""
-    if not acronym_evidence.EVIDENCE:
-        return expand
-    mine = {a for a, _e, _w, _x in one.acronyms}
-    used = (set(one.keys) | {w for k in one.keys for w in k.split()}) & expand.keys()
-    return {
-        a: expand[a]
-        for a in sorted(used)
-        if a in mine or acronym_evidence.supported(a, expand[a], text, definitions[a])
-    }
 
 
 def choice_key() -> str:
