@@ -66,5 +66,8 @@ def test_curate_keeps_filler_out_once_a_paper_has_five_keywords() -> None:
     papers = (Paper(id="a" * 10, text=text, sources=(Source("x.txt", 1),)),)
     (paper,) = curate(papers, [extract(text)])
     lowered = [k.lower() for k in paper.keywords]
-    assert len(lowered) >= 5
+    # Four since the fifth session's round 2: the fifth, "attention pooling" (said in the future-work
+    # sentence, below the model's threshold), was shown only in the place of its piece "pooling",
+    # which is no candidate any more (a piece of a longer phrase the abstract repeats).
+    assert len(lowered) >= 4
     assert "training" not in lowered and "future research" not in lowered

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from sys import intern
 
-from generator.keywords import central, corpus, filler, merging
+from generator.keywords import acronym_evidence, central, corpus, filler, merging
 from generator.keywords.grammar import crosses
 from generator.models import Paper
 from generator.runtime import cache, parallel
@@ -152,14 +152,20 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tup
             written[expansion_key][acronym] += 1
             fallback.setdefault(expansion_key, expansion)
     expand = {a: c.most_common(1)[0][0] for a, c in sorted(expansions.items())}
+    # Each paper reads an acronym it does not define as the catalogue's long form only where its
+    # abstract supports that reading (keywords/acronym_evidence.py).
+    readings = [
+        acronym_evidence.own_expansions(one.acronyms, one.keys, paper.text, expand, expansions)
+        for one, paper in zip(packed, papers, strict=True)
+    ]
     # How many papers have each key (acronyms replaced by what they stand for), and how papers
     # spell it: one Counter of (key, spelling), not a Counter per key.
     shared: Counter[str] = Counter()
     spelt: Counter[tuple[str, str]] = Counter()
-    for one in packed:
+    for one, own in zip(packed, readings, strict=True):
         keys = set()
         for raw, text in zip(one.keys, one.texts, strict=True):
-            key = expand.get(raw, raw)
+            key = own.get(raw, raw)
             keys.add(key)
             if key == raw:
                 # An acronym's expansion is spelt as the papers that write it out spell it.
@@ -173,12 +179,15 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tup
     # Each paper's choice depends on its candidates and on a few facts about its keys in the
     # catalogue; it is cached under a digest of exactly those, so that after a one-line seed edit
     # only the papers whose facts changed choose again.
-    idents = [_choice_ident(one, expand, shared, written, too_common) for one in packed]
+    idents = [
+        _choice_ident(one, own, shared, written, too_common)
+        for one, own in zip(packed, readings, strict=True)
+    ]
     choices: list[list[str]] = parallel.cached(
         idents,
         choice_key(),
         CHOICE_LABEL,
-        lambda todo: [_choice(packed[i], expand, shared, written, too_common) for i in todo],
+        lambda todo: [_choice(packed[i], readings[i], shared, written, too_common) for i in todo],
         forked=True,  # a pure function of the packed candidates: run on forked copies (runtime/parallel.py)
     )
     packed.clear()  # the packed candidates are not needed any more
@@ -190,10 +199,13 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tup
     out = []
     for paper, chosen in zip(papers, choices, strict=True):
         labels = tuple(_named(_spelling(k, spellings) or fallback.get(k, k)) for k in chosen)
+        # "(LTD)" after a keyword only where the abstract writes that acronym
         acronyms = tuple(
-            (label, written[k].most_common(1)[0][0])
+            (label, acronym)
             for k, label in zip(chosen, labels, strict=True)
             if written.get(k)
+            and (acronym := written[k].most_common(1)[0][0])
+            and (not acronym_evidence.EVIDENCE or acronym_evidence.uses(acronym, paper.text))
         )
         out.append(replace(paper, keywords=labels, acronyms=acronyms))
     return tuple(out)
@@ -205,7 +217,12 @@ CHOICE_LABEL = "curate"
 def choice_key() -> str:
     """What a paper's choice depends on besides its ident: this code, the filler rules, the phrase
     rules and the word frequencies."""
-    return cache.stage_key("curate", sys.modules[__name__], packages=("wordfreq",), data=(central.digest(),))
+    return cache.stage_key(
+        "curate",
+        sys.modules[__name__],
+        packages=("wordfreq",),
+        data=(central.digest(), acronym_evidence.digest()),
+    )
 
 
 def _choice_ident(

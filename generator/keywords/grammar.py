@@ -144,3 +144,16 @@ def modifies_next(lowered: list[str], spans: list[tuple[int, int]]) -> bool:
         return False
     word = following.pop()
     return word[:1].isalnum() and word not in _STOP and word not in _VERBS and not _is_adverb(word)
+
+
+def slash_piece(tokens: list[str], spans: list[tuple[int, int]]) -> bool:
+    """Whether every occurrence is one side of a name joined by "/" to another capitalised token
+    ("CNN" and "DailyMail dataset" of "CNN/DailyMail dataset"): the two are one name, neither a term
+    of its own."""
+
+    def piece(start: int, end: int) -> bool:
+        before = start >= 2 and tokens[start - 1] == "/" and tokens[start - 2][:1].isupper()
+        after = end + 1 < len(tokens) and tokens[end] == "/" and tokens[end + 1][:1].isupper()
+        return (before and tokens[start][:1].isupper()) or (after and tokens[end - 1][:1].isupper())
+
+    return bool(spans) and all(piece(s, e) for s, e in spans)

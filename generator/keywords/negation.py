@@ -3,10 +3,13 @@
 "Without the need for ... adversarial training", "no pre-training on different datasets (e.g.
 ImageNet) is performed", "does not require labelled data", "rather than pixels", "instead of
 backpropagation", "unlike GANs": the phrase names what the paper avoids or contrasts with. A phrase
-whose *every* mention is inside such a scope is left out of the paper's keywords (one mention outside
-keeps it). Only negations in sentences about the paper's own work count ("we", "our", "this paper",
-"the proposed method"): elsewhere a negation states the gap in earlier work ("Existing works ... do
-not capture long-range correlations"), often the paper's subject.
+whose every mention is inside such a scope is left out of
+the paper's keywords (one mention outside keeps it, but not in the background before the first
+sentence about the paper's own work: "Imitation learning relies on expert demonstrations. We ...
+without expert demonstrations"). Only negations in sentences about the paper's
+own work count ("we", "our", "this paper", "the proposed method"): elsewhere a negation states the
+gap in earlier work ("Existing works ... do not capture long-range correlations"), often the
+paper's subject.
 
 The scope, from the part-of-speech tags (``generator/text/tagger.py``): it opens after a cue
 (``without``, ``no`` as a determiner, ``not``/``never``/``nor`` after the verbs that follow them,
@@ -104,11 +107,16 @@ def negated(sentences: Iterable[Tagged], phrases: Iterable[tuple[str, ...]]) -> 
         by_first.setdefault(p[0], []).append(p)
     said_in: set[tuple[str, ...]] = set()
     said_out: set[tuple[str, ...]] = set()
+    started = False  # past the first sentence about the paper's own work
     for sentence in _joined(sentences):
         # Only a sentence about the paper's own work says what the paper does without; elsewhere a
         # negation states the gap in earlier work ("They do not capture long-range correlations").
-        flags = scope(sentence) if _says_own_work(sentence) else [False] * len(sentence)
+        own = _says_own_work(sentence)
+        started = started or own
+        flags = scope(sentence) if own else [False] * len(sentence)
         if not any(flags):
+            if OWN_MENTIONS_ONLY and not started:
+                continue  # the background before the paper's own work ("... rely on expert demonstrations")
             lowered = [t.lower() for t, _ in sentence]
             for k, word in enumerate(lowered):
                 for p in by_first.get(word, ()):
@@ -121,6 +129,12 @@ def negated(sentences: Iterable[Tagged], phrases: Iterable[tuple[str, ...]]) -> 
                 if tuple(lowered[k : k + len(p)]) == p:
                     (said_in if all(flags[k : k + len(p)]) else said_out).add(p)
     return frozenset(said_in - said_out)
+
+
+# A phrase the paper's own work says only in a negation's scope is no keyword even when the background
+# before the first sentence about the paper's own work names it: it says what the paper does without
+# (EVALUATION.md, "Keywords, fifth session, round 2").
+OWN_MENTIONS_ONLY = True
 
 
 def _says_own_work(sentence: Tagged) -> bool:

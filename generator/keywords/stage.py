@@ -21,12 +21,20 @@ import hashlib
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import replace
 
 import yake
 
 from generator.keywords import central, fastyake, filler, negation
-from generator.keywords.curate import KEYWORDS_MIN, KEYWORDS_PER_PAPER, Candidate, Candidates, curate
+from generator.keywords.curate import (
+    KEYWORDS_MIN,
+    KEYWORDS_PER_PAPER,
+    Candidate,
+    Candidates,
+    _no_topic,
+    curate,
+)
 from generator.keywords.grammar import (
     TOKEN,
     acronyms_defined,
@@ -36,9 +44,11 @@ from generator.keywords.grammar import (
     phrase_key,
     reads_as_verb,
     singular,
+    slash_piece,
     spans_of,
     surface_forms,
 )
+from generator.keywords.nounphrases import _term as is_term
 from generator.keywords.nounphrases import noun_phrases
 from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshold
 from generator.relate.terms import Term, counts_of, tagged_phrases, without_urls
@@ -182,6 +192,8 @@ def scored_candidates(
             continue  # a common word said once or twice is no keyword of the paper
         words = tuple(phrase.replace("\u2019", "'").split())
         spans = spans_of(lowered, index, words)
+        if SLASH_NAMES and slash_piece(tokens, spans):
+            continue  # one side of a slash-joined name ("CNN" of "CNN/DailyMail")
         if key in expansion_of:
             # The acronym stands for its expansion, whatever the expansion's own form.
             key, phrase = expansion_of[key]
@@ -200,6 +212,26 @@ def scored_candidates(
             continue
         display = nouns.named.get(phrase) or " ".join(forms.get(w, w) for w in words)
         kept[key] = Candidate(display, key, float(score), tuple(spans))
+    if PIECES_DROPPED:
+        # a piece of a longer kept phrase the abstract repeats ("function derivatives"): the longer
+        # phrase takes its place, with the better of the two YAKE scores
+        said = {" ".join(lowered[a:b]): k for k, c in kept.items() for a, b in c.spans}
+        whole_of = {
+            key: said[longer]
+            for key, cand in kept.items()
+            if key not in expansions
+            and not is_term(key)
+            and (longer := _piece_of(lowered, cand.spans, said))
+            and said[longer] != key
+        }
+        for key in whole_of:
+            whole, seen = whole_of[key], {key}
+            while whole in whole_of and whole not in seen:  # "formats", "matrix formats", "sparse ..."
+                seen.add(whole)
+                whole = whole_of[whole]
+            if whole not in seen:
+                kept[whole] = replace(kept[whole], score=min(kept[whole].score, kept[key].score))
+                del kept[key]
     # A name glossed in quotes right after it ('XGAN ("Cross-GAN")') is the same name: the gloss, said
     # only there, is no second keyword (EVALUATION.md, "Keywords, round 7").
     if ALIASES_DROPPED:
@@ -229,6 +261,39 @@ def scored_candidates(
 
 
 ALIASES_DROPPED = True
+PIECES_DROPPED = True
+
+
+def _piece_of(lowered: list[str], spans: tuple[tuple[int, int], ...], kept: Container[str]) -> str:
+    """The longer candidate (`kept`: as the abstract says them) the phrase is a piece of, said at least
+    twice, else "":
+    every occurrence has the same word before it ("activation" of "activation function derivatives")
+    or after it ("inverse" of "inverse problems") inside a noun phrase. A word before it that names no
+    topic (``curate._no_topic``) or that most ML abstracts use (``generic``: "existing", "simple")
+    makes no longer term. A phrase ML abstracts write as a term of their own (``nounphrases._term``:
+    "time series" in "irregularly sampled time series") is no piece."""
+    if len(spans) < 2:
+        return ""
+    for side in (-1, 1):
+        around = {
+            lowered[s - 1] if side < 0 and s > 0 else lowered[e] if side > 0 and e < len(lowered) else ""
+            for s, e in spans
+        }
+        if len(around) != 1:
+            continue
+        (word,) = around
+        if not word.replace("-", "").isalpha() or (
+            side < 0 and (_no_topic(word) or generic.is_generic_word(word))
+        ):
+            continue
+        s, e = spans[0]
+        longer = " ".join(lowered[s - 1 : e] if side < 0 else lowered[s : e + 1])
+        if longer in kept:
+            return longer
+    return ""
+
+
+SLASH_NAMES = True
 _ALIAS = re.compile(r"([^\s(]+)\s*\(\s*[\"\u201c\u2018']([^\"\u201d\u2019'()]+)[\"\u201d\u2019']\s*\)")
 
 
