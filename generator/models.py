@@ -114,7 +114,7 @@ class Paper:
     # False when the title comes from curated metadata rather than from the abstract.
     title_generated: bool = True
     metadata: Metadata = Metadata()
-    # (keyword, acronym) for keywords whose acronym this abstract defines (filled by the keyword stage).
+    # (keyword, acronym) for keywords whose acronym this abstract writes (filled by the keyword stage).
     acronyms: tuple[tuple[str, str], ...] = ()
     # When the abstract first appeared: UTC time (ISO 8601, "2026-01-31T12:00:00Z") of the commit that
     # first added one of its lines to the seed files; "" when unknown (no git history, not committed).
