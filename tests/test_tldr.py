@@ -581,3 +581,11 @@ def test_a_cut_never_drops_the_verb_of_its_clause() -> None:
     assert compress.drops_verb(" with one hidden layer is able to approximate any function")
     assert not compress.drops_verb(" via a loss that is convex")
     assert not compress.drops_verb(" with models trained on ImageNet")
+
+
+def test_trim_fixes_an_article_only_where_it_dropped_the_word_after_it() -> None:
+    from generator.titles import tldr_compress as compress
+
+    assert compress.trim("A novel idea") == "An idea"
+    # "a useful benchmark" is never "an useful benchmark": the article's next word was not dropped.
+    assert compress.trim("to be a useful benchmark problem") == "to be a useful benchmark problem"

@@ -257,6 +257,7 @@ def _premodifier(bare: str, following: str) -> bool:
 def trim(text: str) -> str:
     """Without degree adverbs and the paper's praise of itself ('a novel', 'significantly')."""
     kept = []
+    articles = set()  # the kept articles whose next word was dropped: their form follows the new one
     words = text.split()
     for i, word in enumerate(words):
         bare = word.lower().strip(",;:")
@@ -265,11 +266,15 @@ def trim(text: str) -> str:
             continue
         following = words[i + 1] if i + 1 < len(words) and word == word.rstrip(",;:") else ""
         if _premodifier(bare, following) or bare in SELF_PRAISE:
+            if kept and kept[-1].lower() in ("a", "an"):
+                articles.add(len(kept) - 1)
             continue
         kept.append(word)
+    for k in articles:  # "a novel idea" -> "an idea"; "a useful idea" is left as it is
+        if k + 1 < len(kept):
+            vowel = kept[k + 1][:1].lower() in "aeiou"
+            kept[k] = kept[k][0] + ("n" if vowel else "")
     out = " ".join(kept)
-    out = re.sub(r"\b([Aa])n (?=[^aeiouAEIOU\s])", r"\1 ", out)  # "an novel, simple" -> "a ..."
-    out = re.sub(r"\b([Aa]) (?=[aeiouAEIOU])", r"\1n ", out)
     return upper_first(out) if text[:1].isupper() else out
 
 
