@@ -589,3 +589,35 @@ def test_trim_fixes_an_article_only_where_it_dropped_the_word_after_it() -> None
     assert compress.trim("A novel idea") == "An idea"
     # "a useful benchmark" is never "an useful benchmark": the article's next word was not dropped.
     assert compress.trim("to be a useful benchmark problem") == "to be a useful benchmark problem"
+
+
+def test_trim_keeps_a_negation_scope_whole() -> None:
+    from generator.titles import tldr_compress as compress
+
+    # Dropping the degree word after a negator changes the claim.
+    assert compress.trim("representations that are not necessarily complete") == (
+        "representations that are not necessarily complete"
+    )
+    assert compress.trim("the phenomenon is not fully understood") == "the phenomenon is not fully understood"
+    assert compress.trim("this is not entirely new") == "this is not entirely new"
+    assert compress.trim("isn't highly efficient") == "isn't highly efficient"
+    # Outside a negation the degree words and the praise still go.
+    assert compress.trim("we significantly improve a highly efficient method") == "we improve a method"
+
+
+def test_a_spelt_out_acronym_takes_the_article_of_its_long_form() -> None:
+    from generator.titles.tldr import spell_out
+
+    text, explained = spell_out(
+        "We train an NMT system without parallel data.", {"NMT": "neural machine translation"}
+    )
+    assert text == "We train a neural machine translation (NMT) system without parallel data." and explained
+    text, _ = spell_out("An RNN is an idea.", {"RNN": "recurrent neural network"})
+    assert text == "A recurrent neural network (RNN) is an idea."
+
+
+def test_indefinite_articles_follow_the_first_sound() -> None:
+    from generator.text.forms import indefinite_article
+
+    words = ["LSTM", "GAN", "F1", "unified", "update", "hour", "one-shot", "idea", "European", "Adam"]
+    assert [indefinite_article(w) for w in words] == ["an", "a", "an", "a", "an", "an", "a", "an", "a", "an"]

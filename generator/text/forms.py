@@ -64,3 +64,25 @@ def gerund(verb: str, tag: str = "VB") -> str:
     if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")):
         return stem[:-1] + "ing"
     return stem + "ing"
+
+
+# Letters whose English names open with a vowel sound ("an LSTM", "an NMT", "an SVM"; "a GAN").
+_VOWEL_NAMED_LETTERS = frozenset("AEFHILMNORSX")
+# Spellings whose first sound is not their first letter's: "a unified", "a one-shot", "an hour".
+_YOU_SOUND = ("uni", "use", "usu", "uti", "ura", "uro", "ubi", "eu", "one", "once")
+_SILENT_H = ("hour", "honest", "honor", "honour", "heir")
+
+
+def indefinite_article(word: str) -> str:
+    """'a' or 'an' before ``word``, by its first sound: acronyms by their first letter's name."""
+    bare = word.lstrip("\"'(\u201c\u2018")
+    if not bare:
+        return "a"
+    if len(bare) > 1 and bare[0].isupper() and (bare[1].isupper() or bare[1].isdigit()):
+        return "an" if bare[0] in _VOWEL_NAMED_LETTERS else "a"  # read letter by letter
+    lower = bare.lower()
+    if lower.startswith(_YOU_SOUND):
+        return "a"
+    if lower.startswith(_SILENT_H):
+        return "an"
+    return "an" if lower[:1] in "aeiou" else "a"

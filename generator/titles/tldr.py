@@ -58,6 +58,7 @@ from pathlib import Path
 from generator.keywords.filler import zipf
 from generator.runtime.cache import file_digest
 from generator.text import acronyms
+from generator.text.forms import indefinite_article
 from generator.text.latex import strip_latex
 from generator.text.sentences import sentences
 from generator.titles import tldr_compress as compress
@@ -385,6 +386,11 @@ def scored_candidates(
     return out
 
 
+def _article(first: str, word: str) -> str:
+    """The indefinite article for ``word``, in the case of ``first`` ('A' / 'a')."""
+    return first + indefinite_article(word)[1:]
+
+
 def spell_out(text: str, defined: dict[str, str]) -> tuple[str, bool]:
     """The text with the first use of each acronym the abstract defines (``acronyms.table``) spelt
     out, "NMT" -> "neural machine translation (NMT)", unless the text has the long form already or the
@@ -417,6 +423,11 @@ def spell_out(text: str, defined: dict[str, str]) -> tuple[str, bool]:
         return compress.upper_first(spelt) if m.start() == 0 else spelt
 
     text = pattern.sub(first_use, text)
+    for short in sorted(seen):  # "an NMT system" spelt out is "a neural machine translation (NMT) system"
+        spelt = re.escape(f"{defined[short]} ({short})")
+        text = re.sub(
+            r"\b([Aa])n? (?=" + spelt + ")", lambda m, s=short: _article(m.group(1), defined[s]) + " ", text
+        )
     return text, complete
 
 

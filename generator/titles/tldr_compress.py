@@ -32,10 +32,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from generator.text.forms import indefinite_article
 from generator.text.tagger import tag
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
 from generator.text.wordlists import TITLES_CONTRIBUTION_SELF_PRAISE as SELF_PRAISE
-from generator.text.wordlists import TLDR_ANAPHORS, TLDR_FINDING_VERBS, TLDR_POLARITY_ADVERBS
+from generator.text.wordlists import (
+    TITLES_SPANS_NEGATION,
+    TLDR_ANAPHORS,
+    TLDR_FINDING_VERBS,
+    TLDR_POLARITY_ADVERBS,
+)
 
 MIN_WORDS = 6
 
@@ -254,10 +260,19 @@ def _premodifier(bare: str, following: str) -> bool:
     return nxt.isalpha() and lex_tag(nxt).startswith(("VB", "JJ", "RB"))
 
 
+def _negated(kept: list[str]) -> bool:
+    """Does the next word open the scope of the negator just kept ('not', "isn't", 'never',
+    'without')? Dropping a degree word there changes the claim: 'not necessarily complete' is no
+    'not complete'."""
+    last = kept[-1].lower() if kept else ""
+    return last in TITLES_SPANS_NEGATION or last.endswith("n't")
+
+
 def trim(text: str) -> str:
     """Without degree adverbs and the paper's praise of itself ('a novel', 'significantly')."""
     kept = []
     articles = set()  # the kept articles whose next word was dropped: their form follows the new one
+    scope = False  # inside a negation's adverbs
     words = text.split()
     for i, word in enumerate(words):
         bare = word.lower().strip(",;:")
@@ -265,6 +280,12 @@ def trim(text: str) -> str:
             kept.append(word)
             continue
         following = words[i + 1] if i + 1 < len(words) and word == word.rstrip(",;:") else ""
+        if _negated(kept) or scope:
+            # "not necessarily complete", "not entirely new": the negation's scope (its adverbs and
+            # the word they modify) stays whole.
+            kept.append(word)
+            scope = lex_tag(bare) == "RB"
+            continue
         if _premodifier(bare, following) or bare in SELF_PRAISE:
             if kept and kept[-1].lower() in ("a", "an"):
                 articles.add(len(kept) - 1)
@@ -272,8 +293,7 @@ def trim(text: str) -> str:
         kept.append(word)
     for k in articles:  # "a novel idea" -> "an idea"; "a useful idea" is left as it is
         if k + 1 < len(kept):
-            vowel = kept[k + 1][:1].lower() in "aeiou"
-            kept[k] = kept[k][0] + ("n" if vowel else "")
+            kept[k] = kept[k][0] + indefinite_article(kept[k + 1])[1:]
     out = " ".join(kept)
     return upper_first(out) if text[:1].isupper() else out
 
