@@ -12,12 +12,15 @@ sentence (a composed phrase, a name alone) is counted as not located.
 
     python -m generator.evaluation.title_fragments ../shared/scitldr [--limit 600] [--off]
 
-``--off`` measures with ``spans.COMPLETE_SPANS`` off (the spans before round 2).
+``--off`` measures with ``spans.COMPLETE_SPANS`` off; with ``--weights`` the span weights of an
+earlier commit (``git show 5383299:generator/titles/span_weights.json > /tmp/w.json``), the stage
+as it was before round 2 (its new features have no weight there).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -66,10 +69,14 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=600)
     parser.add_argument("--off", action="store_true")
     parser.add_argument("--examples", type=int, default=0)
+    parser.add_argument("--weights", type=Path, help="span weights to use instead of the shipped ones")
     args = parser.parse_args()
     from generator.evaluation.titles import generate
 
     spans.COMPLETE_SPANS = not args.off
+    if args.weights:
+        model = json.loads(args.weights.read_text(encoding="utf-8"))
+        spans._model = lambda: model  # type: ignore[assignment]
     records = read_split(args.folder, "train")[: args.limit]
     items = generate(records, jobs=1)
     counts: Counter[str] = Counter()

@@ -34,7 +34,11 @@ best one with its attached phrase within ``COMPLETE_MARGIN`` of its score goes f
 
 Fifth session: spans of every sentence (``ALL_SENTENCES``); a word the tagger called a noun that ML
 abstracts use as a verb ends a span (``_misread_verb``); a tree ranker over the candidates
-(``span_trees.py``, ``TREES``) tied the ridge on train and is off.
+(``span_trees.py``, ``TREES``) tied the ridge on train and is off. Round 2: a span is a whole
+phrase of its sentence (``span_complete.py``: it opens where its noun group opens and on no piece of
+a multi-word preposition, ends on no modifier and before no suspended hyphen), and the ranker reads
+its role (``subject``, ``bg_subject``: the subject of a finite verb, in a background sentence;
+``bg_opening``: a background sentence's opening phrase).
 """
 
 from __future__ import annotations
