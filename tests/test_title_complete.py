@@ -69,3 +69,28 @@ def test_no_span_ends_before_a_suspended_hyphen(monkeypatch: pytest.MonkeyPatch)
             ("-", ","), ("to", "TO"), ("measurement-space", "NN")]  # fmt: skip
     on, off = _both(monkeypatch, tags)
     assert "inverse mappings from parameter" in off and "inverse mappings from parameter" not in on
+
+
+def test_no_span_opens_in_the_second_of_coordinated_adjectives(monkeypatch: pytest.MonkeyPatch) -> None:
+    tags = [("a", "DT"), ("whole-brain", "JJ"), ("and", "CC"), ("body", "NN"), ("simulator", "NN"),
+            ("of", "IN"), ("the", "DT"), ("nematode", "NN")]  # fmt: skip
+    on, off = _both(monkeypatch, tags)
+    assert "body simulator of the nematode" in off and "body simulator of the nematode" not in on
+    # a noun before the conjunction is a phrase of its own: "neural networks" of "trees and neural networks"
+    tags = [("trees", "NNS"), ("and", "CC"), ("neural", "JJ"), ("network", "NN"), ("ensembles", "NNS")]
+    assert "neural network ensembles" in _found(tags)
+
+
+def test_a_name_may_be_left_before_its_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The name shows before the title's colon; its description may not repeat it."""
+    tags = [("RBFI", "NNP"), ("networks", "NNS"), ("of", "IN"), ("RBFI", "NNP"), ("units", "NNS")]
+    assert "networks of RBFI units" in _found(tags)
+    tags = [
+        ("radial", "JJ"),
+        ("basis", "NN"),
+        ("networks", "NNS"),
+        ("of", "IN"),
+        ("RBFI", "NNP"),
+        ("units", "NNS"),
+    ]
+    assert "networks of RBFI units" not in _found(tags)

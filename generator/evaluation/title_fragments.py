@@ -24,7 +24,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from generator.evaluation.titles import word_f1
+from generator.evaluation.titles import figures, word_f1
 from generator.evaluation.tldr_tune import read_split
 from generator.text.sentences import sentences
 from generator.titles import contribution, span_complete, spans
@@ -92,6 +92,11 @@ def main() -> None:
                 print(f"  [{found[0]}] {item.title}")
     f1 = sum(word_f1(i.title, i.real_title) for i in items) / len(items)
     print(f"{len(items)} train titles, word F1 {f1:.4f} (in sample for the weights: a check, not a figure)")
+    fig = figures(items)
+    print(
+        f"names kept {100 * fig['names_kept']:.1f}% of {fig['named']}; "
+        f"broken by the rules {100 * fig['broken']:.1f}%"
+    )
     print(f"fragments (patterns 1-2): {broken} ({100 * broken / len(items):.1f}%)")
     for key, n in sorted(counts.items()):
         print(f"  {key}: {n}")
