@@ -34,11 +34,7 @@ best one with its attached phrase within ``COMPLETE_MARGIN`` of its score goes f
 
 Fifth session: spans of every sentence (``ALL_SENTENCES``); a word the tagger called a noun that ML
 abstracts use as a verb ends a span (``_misread_verb``); a tree ranker over the candidates
-(``span_trees.py``, ``TREES``) tied the ridge on train and is off. Round 2: a span is a whole
-phrase of its sentence (``span_complete.py``: it opens where its noun group opens and on no piece of
-a multi-word preposition, ends on no modifier and before no suspended hyphen), and the ranker reads
-its role (``subject``, ``bg_subject``: the subject of a finite verb, in a background sentence;
-``bg_opening``: a background sentence's opening phrase).
+(``span_trees.py``, ``TREES``) tied the ridge on train and is off.
 """
 
 from __future__ import annotations
@@ -57,7 +53,7 @@ from generator.text import generic, heads
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
-from generator.titles import compose, contribution, span_complete, span_trees, title_lm
+from generator.titles import compose, contribution, span_trees, title_lm
 from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_features
 
 MIN_WORDS = 3
@@ -73,8 +69,6 @@ VERB_HEAD_SHARE = 0.1  # at most this share of head uses ("decreases": 1 of 15; 
 # and less than this share of uses before a noun ("improves" 0.28: "improves performance"; the
 # modifier "end-to-end" 0.56)
 VERB_MODIFIER_SHARE = 0.4
-# Fifth session, round 2: span completeness read from the tagger and train's usage (``_complete``)
-COMPLETE_SPANS = True  # the span completeness rules (``span_complete.py``)
 WEIGHTS_FILE = "span_weights.json"
 TITLE_WORDS = 8.5  # the real titles' mean length in words (SciTLDR train)
 GENERIC_SHARE = 0.05  # a word in more than this share of train abstracts is generic ("learning")
@@ -184,9 +178,6 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
         # "without access to additional data", "instead of X": the paper has or does the opposite
         if any(tagged[k][0].lower() in _NEGATION for k in range(max(i - 2, 0), i)):
             continue
-        # a span opens where its noun group opens, never on a piece of a multi-word preposition
-        if COMPLETE_SPANS and not span_complete.opens(tagged, i, _misread_verb if MISREAD_VERBS else None):
-            continue
         for count, j in enumerate(range(i, n), 1):
             wj, tj = tagged[j]
             joins = wj.lower() in _JOIN and tj in {"IN", "CC", "TO"}
@@ -216,10 +207,6 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
                 tagged[j + 1][1] not in _NOUNS | {"POS"} and not _gerund_head(tagged, j + 1)
             )
             head = tj in _NOUNS or _gerund_head(tagged, j)
-            # nor on a modifier the tagger read as a noun ("... across multimodal") or the first
-            # half of a suspended hyphen ("from parameter- to measurement-space")
-            if COMPLETE_SPANS and head and not span_complete.ends(tagged, j):
-                head = False
             if count >= MIN_WORDS and head and ends_group:
                 out.append((i, j + 1))
     return out
@@ -362,12 +349,6 @@ def candidate_spans(
             f["next=" + (tagged[j][1] if j < len(tagged) else "$")] = 1.0
             # a phrase attaches to it ("in order to", "in combination with"): no completed title
             f["open_end"] = float(j < len(tagged) and tagged[j][1] in {"IN", "TO"})
-            # its role in the sentence (round 2): the subject of a finite verb ("the existence of X
-            # motivates ...") or the sentence's opening phrase, in a sentence before the authors speak
-            subject = float(j < len(tagged) and tagged[j][1] in {"VBZ", "VBP", "VBD", "MD"})
-            f["subject"] = subject
-            f["bg_subject"] = subject * f["background"]
-            f["bg_opening"] = float(i == 0 or (i == 1 and tagged[0][1] == "DT")) * f["background"]
             # the words' part-of-speech pattern, coarse ("JNIN": adjective noun preposition noun)
             coarse = "".join(_COARSE.get(t[:2], "x") for _, t in tagged[i:j])
             f["pos=" + re.sub(r"(.)\1+", r"\1", coarse)] = 1.0
