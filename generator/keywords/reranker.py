@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.keywords import corpus, filler
+from generator.runtime import trees as trees_
 
 KEYPHRASENESS_PATH = Path(__file__).parent / "data" / "keyphraseness.json.gz"
 # A phrase's corpus keyphraseness is used when at least this many training documents had it.
@@ -126,23 +127,11 @@ def trees() -> dict[str, Any] | None:
 
 def packed(data: dict[str, Any]) -> dict[str, Any]:
     """JSON trees (``features``, and per tree ``feature``, ``threshold``, ``left``, ``right``, ``value``
-    lists; a leaf has feature -1) as padded numpy arrays."""
-    import numpy as np
-
-    size = max(len(t["feature"]) for t in data["trees"])
-
-    def pad(key: str, fill: float, dtype: Any) -> Any:
-        return np.array([t[key] + [fill] * (size - len(t[key])) for t in data["trees"]], dtype=dtype)
-
+    lists; a leaf has feature -1) as padded numpy arrays (``runtime.trees``)."""
     return {
         "features": list(data["features"]),
         "rate": float(data["rate"]),
-        "depth": int(data["depth"]),
-        "feature": pad("feature", -1, np.int64),
-        "threshold": pad("threshold", 0.0, np.float64),
-        "left": pad("left", -1, np.int64),
-        "right": pad("right", -1, np.int64),
-        "value": pad("value", 0.0, np.float64),
+        "trees": trees_.pack(data["trees"], int(data["depth"])),
     }
 
 
@@ -157,16 +146,5 @@ def tree_margins(rows: list[dict[str, float]], model: dict[str, Any] | None = No
     x = np.array([[r.get(n, 0.0) for n in model["features"]] for r in rows], dtype=np.float32).astype(
         np.float64
     )
-    n_trees = model["feature"].shape[0]
-    node = np.zeros((n_trees, len(rows)), dtype=np.int64)
-    tree_ix = np.arange(n_trees)[:, None]
-    cand_ix = np.arange(len(rows))[None, :]
-    for _ in range(model["depth"]):
-        feat = model["feature"][tree_ix, node]
-        leaf = feat < 0
-        value = x[cand_ix, np.where(leaf, 0, feat)]
-        go_left = value <= model["threshold"][tree_ix, node]
-        step = np.where(go_left, model["left"][tree_ix, node], model["right"][tree_ix, node])
-        node = np.where(leaf, node, step)
-    total = model["value"][tree_ix, node].sum(axis=0) * model["rate"]
+    total = trees_.leaf_sums(model["trees"], x) * model["rate"]
     return [float(v) for v in total]

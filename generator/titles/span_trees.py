@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.runtime.cache import file_digest
+from generator.runtime.trees import leaf_sums, pack
 
 TREES_FILE = "span_trees.json"
 
@@ -37,31 +38,13 @@ def relative(scores: Sequence[float]) -> list[dict[str, float]]:
 
 
 class Trees:
-    """A fitted ensemble: ``features`` (column names), ``base`` and padded node arrays."""
+    """A fitted ensemble: ``features`` (column names), ``base`` and the packed trees
+    (``runtime.trees``: per tree the node lists and a ``leaf`` flag per node)."""
 
     def __init__(self, payload: dict) -> None:
-        import numpy as np
-
         self.features: list[str] = payload["features"]
         self.base = float(payload["base"])
-        trees = payload["trees"]
-        width = max(len(t["feature"]) for t in trees)
-        shape = (len(trees), width)
-        self.feature = np.zeros(shape, dtype=np.int64)
-        self.threshold = np.zeros(shape)
-        self.left = np.zeros(shape, dtype=np.int64)
-        self.right = np.zeros(shape, dtype=np.int64)
-        self.value = np.zeros(shape)
-        self.leaf = np.ones(shape, dtype=bool)
-        for t, tree in enumerate(trees):
-            n = len(tree["feature"])
-            self.feature[t, :n] = tree["feature"]
-            self.threshold[t, :n] = tree["threshold"]
-            self.left[t, :n] = tree["left"]
-            self.right[t, :n] = tree["right"]
-            self.value[t, :n] = tree["value"]
-            self.leaf[t, :n] = [bool(v) for v in tree["leaf"]]
-        self.depth = int(payload["depth"])
+        self.trees = pack(payload["trees"], int(payload["depth"]))
         self.column = {k: c for c, k in enumerate(self.features)}
 
     def matrix(self, rows: Sequence[dict[str, float]]):
@@ -77,21 +60,9 @@ class Trees:
 
     def predict(self, rows: Sequence[dict[str, float]]) -> list[float]:
         """The ensemble's prediction for each row of features (missing features are 0)."""
-        import numpy as np
-
         if not rows:
             return []
-        x = self.matrix(rows)
-        n, t = len(rows), self.feature.shape[0]
-        node = np.zeros((n, t), dtype=np.int64)
-        trees = np.arange(t)[None, :]
-        samples = np.arange(n)[:, None]
-        for _ in range(self.depth):
-            feature = self.feature[trees, node]
-            go_left = x[samples, feature] <= self.threshold[trees, node]
-            step = np.where(go_left, self.left[trees, node], self.right[trees, node])
-            node = np.where(self.leaf[trees, node], node, step)
-        return [float(v) for v in self.base + self.value[trees, node].sum(axis=1)]
+        return [float(v) for v in self.base + leaf_sums(self.trees, self.matrix(rows))]
 
 
 @cache

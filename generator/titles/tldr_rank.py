@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.runtime.cache import file_digest
+from generator.runtime.trees import Packed, leaf_sums, pack
 from generator.titles import tldr_compress as compress
 
 WEIGHTS_FILE = "tldr_rank.json"
@@ -194,41 +195,25 @@ def predict(x: list[float], trees: list[list[list[float]]]) -> float:
 
 
 @cache
-def _arrays() -> tuple:
-    """The shipped trees as flat numpy arrays (feature, threshold, left, right, value; roots)."""
-    import numpy as np
-
-    trees = _model().get("trees", [])
-    roots, nodes = [], []
-    for tree in trees:
-        roots.append(len(nodes))
-        nodes += [[n[0], n[1], n[2] + roots[-1], n[3] + roots[-1], n[4]] for n in tree]
-    table = np.array(nodes, dtype=float).reshape(-1, 5)
-    return (
-        table[:, 0].astype(int),
-        table[:, 1],
-        table[:, 2].astype(int),
-        table[:, 3].astype(int),
-        table[:, 4],
-        np.array(roots, dtype=int),
-        int(_model().get("depth", 0)),
-    )
+def _arrays() -> Packed:
+    """The shipped trees (node lists [feature, threshold, left, right, value], feature -1 a leaf)
+    packed for ``runtime.trees``."""
+    model = _model()
+    trees = [
+        {
+            k: [node[i] for node in tree]
+            for i, k in enumerate(("feature", "threshold", "left", "right", "value"))
+        }
+        for tree in model.get("trees", [])
+    ]
+    return pack(trees, int(model.get("depth", 0)))
 
 
 def predict_all(matrix: list[list[float]]) -> list[float]:
     """The shipped ensemble's prediction for each row of ``matrix``: every tree walked at once."""
     import numpy as np
 
-    feature, threshold, left, right, value, roots, depth = _arrays()
-    x = np.asarray(matrix, dtype=float)
-    at = np.broadcast_to(roots, (len(x), len(roots))).copy()
-    line = np.arange(len(x))[:, None]
-    for _ in range(depth):
-        f = feature[at]
-        leaf = f < 0
-        goes_left = x[line, np.where(leaf, 0, f)] <= threshold[at]
-        at = np.where(leaf, at, np.where(goes_left, left[at], right[at]))
-    return list(_model().get("base", 0.0) + value[at].sum(axis=1))
+    return list(_model().get("base", 0.0) + leaf_sums(_arrays(), np.asarray(matrix, dtype=float)))
 
 
 def candidate_scores(
