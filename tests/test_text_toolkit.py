@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from generator.text.acronyms import definitions, expand, long_form, table
-from generator.text.forms import phrase_key, singular
+from generator.text.forms import phrase_key, plural, singular
 from generator.text.latex import strip_latex
 from generator.text.sentences import sentences
 from generator.text.slug import slugify
@@ -90,3 +90,10 @@ def test_no_conflict_markers_in_tracked_files() -> None:
         if name and (ROOT / name.decode()).is_file() and marker.search((ROOT / name.decode()).read_bytes())
     ]
     assert not bad, bad
+
+
+def test_plural_is_the_other_number_singular_folds_back() -> None:
+    words = ["query", "class", "model", "approach", "box", "day", "batch"]
+    wanted = ["queries", "classes", "models", "approaches", "boxes", "days", "batches"]
+    assert [plural(w) for w in words] == wanted
+    assert all(singular(plural(w)) == w for w in ["query", "model", "approach", "day"])

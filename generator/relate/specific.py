@@ -22,7 +22,7 @@ from functools import lru_cache
 from generator.keywords import corpus
 from generator.keywords.grammar import TOKEN
 from generator.text import generic
-from generator.text.forms import singular
+from generator.text.forms import plural, singular
 
 # A specific concept is used by at most this share of the SciTLDR train abstracts.
 TRAIN_SHARE = 0.03
@@ -33,16 +33,10 @@ REPEATED = 2
 
 
 def _numbers(last: str) -> set[str]:
-    """The word and its other grammatical number (``forms.singular``; a plural by adding -s / -es /
-    -ies): the forms the SciTLDR tables count apart."""
+    """The word and its other grammatical number (``forms.singular`` and ``forms.plural``):
+    the forms the SciTLDR tables count apart."""
     one = singular(last)
-    if one.endswith("y") and len(one) > 2 and one[-2] not in "aeiou":
-        many = one[:-1] + "ies"
-    elif one.endswith(("s", "sh", "ch", "x", "z")):
-        many = one + "es"
-    else:
-        many = one + "s"
-    return {last, one, many}
+    return {last, one, plural(one)}
 
 
 @lru_cache(maxsize=1 << 16)

@@ -66,6 +66,16 @@ def gerund(verb: str, tag: str = "VB") -> str:
     return stem + "ing"
 
 
+def plural(word: str) -> str:
+    """The regular English plural of a lower-case singular (query -> queries, class -> classes,
+    model -> models): the other number ``singular`` folds back."""
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "sh", "ch", "x", "z")):
+        return word + "es"
+    return word + "s"
+
+
 # Letters whose English names open with a vowel sound ("an LSTM", "an NMT", "an SVM"; "a GAN").
 _VOWEL_NAMED_LETTERS = frozenset("AEFHILMNORSX")
 # Spellings whose first sound is not their first letter's: "a unified", "a one-shot", "an hour".
