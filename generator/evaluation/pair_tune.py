@@ -104,15 +104,7 @@ def tune_sets(keyphrase_dir: Path, scitldr_dir: Path) -> list[TuneSet]:
         found.append(
             extract(f"scitldr-train/{third}", texts, lambda a, b, k=keep: proxy(k[a], k[b]), "scitldr")
         )
-    for name, path in datasets(keyphrase_dir):
-        half = relating.keyphrase_half(name, path, splits.TUNE)
-        g = half.gold
-        found.append(
-            extract(
-                half.name, half.texts, lambda a, b, g=g: bool(g[a] & g[b]) if g[a] and g[b] else None, name
-            )
-        )
-    return found
+    return found + keyphrase_sets(keyphrase_dir, splits.TUNE)
 
 
 def held_out_sets(keyphrase_dir: Path, scitldr_dir: Path) -> list[TuneSet]:
@@ -122,8 +114,15 @@ def held_out_sets(keyphrase_dir: Path, scitldr_dir: Path) -> list[TuneSet]:
     found = []
     dev = relating.scitldr(scitldr_dir, "dev")
     found.append(extract(dev.name, dev.texts, linkproxy.labeller(dev.labels), "scitldr"))
+    return found + keyphrase_sets(keyphrase_dir, splits.REPORT)
+
+
+def keyphrase_sets(keyphrase_dir: Path, which: str) -> list[TuneSet]:
+    """One half of each keyphrase set as pairs, labelled by a shared human keyphrase (None when
+    either document has none)."""
+    found = []
     for name, path in datasets(keyphrase_dir):
-        half = relating.keyphrase_half(name, path, splits.REPORT)
+        half = relating.keyphrase_half(name, path, which)
         g = half.gold
         found.append(
             extract(
