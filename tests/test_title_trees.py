@@ -1,65 +1,13 @@
-"""The title candidates' tree ranker (generator/titles/span_trees.py) and its tuning helpers."""
+"""Title span tuning and candidates of the fifth session: the sparse ridge fit, spans of every
+sentence, and the misread-verb guard."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from generator.evaluation import title_rank, title_tune
-from generator.titles import span_trees, spans
-
-# one stump: ridge_gap <= -0.1 -> -0.2, else +0.3; a second tree: len=3 <= 0.5 -> 0, else -0.05
-PAYLOAD = {
-    "features": ["len=3", "ridge", "ridge_gap", "ridge_rank"],
-    "base": 0.01,
-    "depth": 2,
-    "trees": [
-        {"feature": [2, 0, 0], "threshold": [-0.1, 0, 0], "left": [1, 0, 0], "right": [2, 0, 0],
-         "leaf": [0, 1, 1], "value": [0, -0.2, 0.3]},
-        {"feature": [0, 0, 0], "threshold": [0.5, 0, 0], "left": [1, 0, 0], "right": [2, 0, 0],
-         "leaf": [0, 1, 1], "value": [0, 0.0, -0.05]},
-    ],
-}  # fmt: skip
-
-
-def test_relative_standing_by_ridge_score() -> None:
-    rel = span_trees.relative([0.1, 0.5, 0.5, -0.2])
-    assert [r["ridge_rank"] for r in rel] == [2.0, 0.0, 1.0, 3.0]  # ties in reading order
-    assert rel[0]["ridge_gap"] == pytest.approx(-0.4)
-    assert rel[1]["ridge_gap"] == 0.0
-    assert span_trees.relative([]) == []
-
-
-def test_trees_walk_to_their_leaves() -> None:
-    trees = span_trees.Trees(PAYLOAD)
-    got = trees.predict([{"ridge_gap": -0.5}, {"ridge_gap": 0.0}, {"ridge_gap": 0.0, "len=3": 1.0}, {}])
-    assert got == pytest.approx([0.01 - 0.2, 0.01 + 0.3, 0.01 + 0.3 - 0.05, 0.01 + 0.3])
-    assert trees.predict([]) == []
-
-
-def test_exported_trees_predict_as_sklearn() -> None:
-    from sklearn.ensemble import HistGradientBoostingRegressor
-
-    rng = np.random.default_rng(0)
-    x = rng.normal(size=(400, 3))
-    y = np.where(x[:, 0] > 0.2, 1.0, -1.0) + x[:, 1] * x[:, 2]
-    model = HistGradientBoostingRegressor(max_iter=20, max_leaf_nodes=7, random_state=0).fit(x, y)
-    names = ["a", "b", "c"]
-    trees = span_trees.Trees(title_rank.export(model, names))
-    rows = [dict(zip(names, map(float, r), strict=True)) for r in x[:50]]
-    assert trees.predict(rows) == pytest.approx(list(model.predict(x[:50])), abs=1e-6)
-
-
-def test_rerank_follows_the_trees(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the trees on, a candidate far below the best by the ridge can still win; off, the ridge's
-    order is kept."""
-    feats = [{"len=3": 1.0}, {}]
-    monkeypatch.setattr(span_trees, "model", lambda: span_trees.Trees(PAYLOAD))
-    monkeypatch.setattr(spans, "TREES", True)
-    on = spans.rerank(feats, [0.5, 0.1])  # second: gap -0.4 -> -0.2 + base
-    assert on == pytest.approx([0.01 + 0.3 - 0.05, 0.01 - 0.2])
-    monkeypatch.setattr(spans, "TREES", False)
-    assert spans.rerank(feats, [0.5, 0.1]) == [0.5, 0.1]
+from generator.evaluation import title_tune
+from generator.titles import spans
 
 
 def test_sparse_ridge_equals_the_dense_closed_form() -> None:

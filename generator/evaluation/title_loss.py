@@ -7,13 +7,13 @@ title word model and language model fitted out of fold) this compares:
   ceiling of any extractive title; issue 22 reports 0.66 on dev);
 - **oracle**: the best of our candidates (the candidate-set ceiling);
 - **chosen**: the candidate the ranker takes first, the ranker fitted on the other folds (the
-  shipped ridge; with ``--trees`` also the tree ranker of ``title_rank``, which did not beat it);
+  shipped ridge; a tree ranker tried in the fifth session did not beat it and was removed);
 
 so ``any span - oracle`` is what the candidate set loses and ``oracle - chosen`` what the ranking
 loses. It also counts the abstracts with a good candidate (word F1 >= 0.5) and how often the ranker
 takes it, and where the best candidate stood in the ranker's order.
 
-    python -m generator.evaluation.title_loss ../shared/scitldr [--trees] [--opening]
+    python -m generator.evaluation.title_loss ../shared/scitldr [--opening]
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from generator.evaluation import title_rank, title_tune
+from generator.evaluation import title_tune
 from generator.evaluation.tldr_tune import abstract, read_split
 from generator.text.latex import strip_latex
 from generator.titles import spans
@@ -98,9 +98,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("scitldr", type=Path, help="folder with train.jsonl (SciTLDR-A)")
     parser.add_argument(
-        "--trees", action="store_true", help="also the tree ranker (title_rank), fitted per fold"
-    )
-    parser.add_argument(
         "--opening",
         action="store_true",
         help="candidates of the opening and contribution sentences only (before)",
@@ -112,17 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     title_tune.REJECT.update(title_tune.lm_thresholds(records))
     folds = title_tune.FOLDS
     scores: dict[str, list[list[float]]] = {"ridge": [[] for _ in rows]}
-    if args.trees:
-        scores["trees"] = [[] for _ in rows]
     for f in range(folds):
         train = [r for k, r in enumerate(rows) if k % folds != f]
         weights = title_tune.fit(train)
-        model = title_rank.fit(train) if args.trees else None
         for k, row in enumerate(rows):
             if k % folds == f:
                 scores["ridge"][k] = [title_tune.linear(weights, x) for x in row[1]]
-                if model is not None:
-                    scores["trees"][k] = title_rank.predict(model, row[1], scores["ridge"][k])
     picks = {name: chosen(s, rows) for name, s in scores.items()}
     print(report([records[k] for k in kept], rows, picks))
     return 0

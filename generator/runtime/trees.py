@@ -4,9 +4,9 @@ The tuning scripts fit scikit-learn's gradient-boosted trees on tune data and wr
 the stage's JSON (no pickle): per tree, the lists ``feature``, ``threshold``, ``left``, ``right`` and
 ``value``, a leaf having feature -1 (or a true ``leaf`` flag). ``pack`` pads the trees to one node
 count; ``leaf_sums`` walks every tree for every row at once, going left when the row's feature is at
-most the threshold, and returns each row's summed leaf values. The keyword re-ranking
-(``keywords/reranker.py``) is the live user; the title and TLDR rankers (``titles/span_trees.py``,
-``titles/tldr_rank.py``) use it when their trees are switched on.
+most the threshold, and returns each row's summed leaf values. Users: the keyword re-ranking
+(``keywords/reranker.py``) and the TLDR trees (``titles/tldr_rank.py``, when ``tldr_rank_tune``
+writes them with a weight).
 """
 
 from __future__ import annotations

@@ -33,8 +33,8 @@ best one with its attached phrase within ``COMPLETE_MARGIN`` of its score goes f
 (``complete_first``).
 
 Fifth session: spans of every sentence (``ALL_SENTENCES``); a word the tagger called a noun that ML
-abstracts use as a verb ends a span (``_misread_verb``); a tree ranker over the candidates
-(``span_trees.py``, ``TREES``) tied the ridge on train and is off.
+abstracts use as a verb ends a span (``_misread_verb``). A tree ranker over the candidates tied the
+ridge on train and was removed (EVALUATION.md, "Titles, fifth session").
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ from generator.text import generic, heads
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
-from generator.titles import compose, contribution, span_trees, title_lm
+from generator.titles import compose, contribution, title_lm
 from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_features
 
 MIN_WORDS = 3
@@ -77,10 +77,6 @@ GENERIC_SHARE = 0.05  # a word in more than this share of train abstracts is gen
 BACKGROUND_LAST = False
 # candidates the title language model finds unlike any real title (title_lm.fluent) go last
 REJECT_DISFLUENT = True
-# the candidates re-ranked by gradient-boosted trees over the ridge's score and the dense features
-# (``span_trees.py``, fitted by ``title_rank``): off and no trees file shipped, they tie the ridge on
-# train 5-fold (0.318-0.323 against 0.320; EVALUATION.md "Titles, fifth session")
-TREES = False
 COMPOSED = True  # phrases written from the authors' clauses (compose.py) compete with the spans
 # a candidate completing the best one with its attached phrase, up to this length and within this
 # score of it, goes first (``complete_first``; margin chosen on train by ``title_tune --cv``)
@@ -130,8 +126,8 @@ def title_word_probabilities(
 
 
 def weights_digest() -> str:
-    """The digest of the ridge's weights and of the tree ranker (when on)."""
-    return file_digest(Path(__file__).with_name(WEIGHTS_FILE)) + (span_trees.digest() if TREES else "")
+    """The digest of the ridge's weights."""
+    return file_digest(Path(__file__).with_name(WEIGHTS_FILE))
 
 
 def _gerund_head(tagged: list[tuple[str, str]], j: int) -> bool:
@@ -377,7 +373,7 @@ def score(feats: dict[str, float]) -> float:
 def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool], ...]:
     """(candidate, score, from the background, fluent, open end) of each candidate of an abstract."""
     rows = candidate_spans(text)
-    scores = rerank([feats for _, feats in rows], [score(feats) for _, feats in rows])
+    scores = [score(feats) for _, feats in rows]
     return tuple(
         (
             span,
@@ -388,16 +384,6 @@ def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool], ...]:
         )
         for (span, feats), value in zip(rows, scores, strict=True)
     )
-
-
-def rerank(feats: list[dict[str, float]], ridge: list[float]) -> list[float]:
-    """The candidates' scores: the tree ranker's (``span_trees.py``: the ridge's score, its standing
-    among the abstract's candidates and the dense features) when ``TREES`` is on and its file is
-    there, else the ridge's."""
-    trees = span_trees.model() if TREES else None
-    if trees is None or not feats:
-        return ridge
-    return trees.predict([{**f, **rel} for f, rel in zip(feats, span_trees.relative(ridge), strict=True)])
 
 
 def complete_first(
