@@ -3,13 +3,13 @@
     # in a checkout of each version (the old one can use this repository's virtualenv):
     .venv/bin/python tools/blind_pairs.py dump OUT.json [--scitldr ../shared/scitldr/dev.jsonl]
     # then, once:
-    .venv/bin/python tools/blind_pairs.py pairs OLD.json NEW.json OUTDIR --field title|tldr [--n 30]
+    .venv/bin/python tools/blind_pairs.py pairs OLD.json NEW.json OUTDIR --field title|tldr|keywords [--n 30]
     .venv/bin/python tools/blind_pairs.py count OUTDIR/FIELD_pairs.rated.md OUTDIR/key.json
 
 ``dump`` builds the catalogue of every SciTLDR dev abstract as ``tools/blind_sample.py`` does and
-writes each paper's generated title and TLDR with its abstract. ``pairs`` draws ``--n`` of the
-papers whose ``--field`` differs between the two dumps (by a hash of the SciTLDR id and ``--seed``,
-never by anything the generator computes), shows the two texts in a random order (seeded) as
+writes each paper's generated title, TLDR and keywords (as shown, joined by "; ") with its abstract.
+``pairs`` draws ``--n`` of the papers whose ``--field`` differs between the two dumps (by a hash
+of the SciTLDR id and ``--seed``, never by anything the generator computes), shows the two texts in a random order (seeded) as
 "A" and "B", and writes the reader's file ``FIELD_pairs.md`` (no version named) and the lead's
 ``key.json`` (which letter is new). The reader writes ``A``, ``B`` or ``same`` on each ``Better:``
 line into ``FIELD_pairs.rated.md``; ``count`` prints new better / old better / same.
@@ -37,6 +37,13 @@ QUESTIONS = {
         "fragments, cut-off phrases, ungrammatical titles, opening words of background sentences, "
         "bare field labels, and names that are not the paper's own method.",
     ),
+    "keywords": (
+        "keyword lists",
+        "Keywords",
+        "which keyword list better tells a reader what the paper is about? Penalise filler (generic "
+        "words, pieces of longer names, phrases cut off or crossing a verb, methods the paper only "
+        "compares with) and a missing central concept.",
+    ),
     "tldr": (
         "one-line summaries",
         "Summary",
@@ -54,13 +61,20 @@ def dump(scitldr: Path, out: Path, jobs: int) -> None:
     papers = {}
     for record in records:
         paper = writer.paper(record)
-        papers[record.paper_id] = {"title": paper.title, "tldr": paper.tldr, "abstract": record.abstract}
+        papers[record.paper_id] = {
+            "title": paper.title,
+            "tldr": paper.tldr,
+            "keywords": "; ".join(writer.labels.get(kw, kw) for kw in paper.keywords),
+            "abstract": record.abstract,
+        }
     out.write_text(json.dumps(papers, sort_keys=True, indent=1), encoding="utf-8")
 
 
 def pairs(old: dict, new: dict, field: str, n: int, seed: str) -> tuple[str, list[dict[str, object]]]:
     """The reader's file and the key, for ``n`` papers whose ``field`` changed."""
-    changed = sorted(k for k in old if k in new and old[k][field].strip() != new[k][field].strip())
+    changed = sorted(
+        k for k in old if k in new and old[k].get(field, "").strip() != new[k].get(field, "").strip()
+    )
     changed.sort(key=lambda k: hashlib.sha1(f"{seed}/{field}/{k}".encode()).hexdigest())
     order = random.Random(f"{seed}/{field}")
     what, label, question = QUESTIONS[field]
@@ -78,7 +92,7 @@ def pairs(old: dict, new: dict, field: str, n: int, seed: str) -> tuple[str, lis
     ]
     key: list[dict[str, object]] = []
     for item, paper_id in enumerate(changed[:n], 1):
-        texts = [("old", old[paper_id][field].strip()), ("new", new[paper_id][field].strip())]
+        texts = [("old", old[paper_id].get(field, "").strip()), ("new", new[paper_id].get(field, "").strip())]
         if order.random() < 0.5:
             texts.reverse()
         key.append({"item": item, "paper_id": paper_id, "A": texts[0][0], "changed": len(changed)})
