@@ -9,10 +9,11 @@
 ``dump`` builds the catalogue of every SciTLDR dev abstract as ``tools/blind_sample.py`` does and
 writes each paper's generated title, TLDR and keywords (as shown, joined by "; ") with its abstract.
 ``pairs`` draws ``--n`` of the papers whose ``--field`` differs between the two dumps (by a hash
-of the SciTLDR id and ``--seed``, never by anything the generator computes), shows the two texts in a random order (seeded) as
-"A" and "B", and writes the reader's file ``FIELD_pairs.md`` (no version named) and the lead's
-``key.json`` (which letter is new). The reader writes ``A``, ``B`` or ``same`` on each ``Better:``
-line into ``FIELD_pairs.rated.md``; ``count`` prints new better / old better / same.
+of the SciTLDR id and ``--seed``, never by anything the generator computes), shows the two texts
+in a random order (seeded) as "A" and "B", and writes the reader's file ``FIELD_pairs.md`` (no
+version named) and the lead's ``key.json`` (which letter is new). The reader writes ``A``, ``B``
+or ``same`` on each ``Better:`` line into ``FIELD_pairs.rated.md``; ``count`` prints new better /
+old better / same.
 """
 
 from __future__ import annotations
