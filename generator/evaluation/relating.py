@@ -13,7 +13,7 @@ papers, topics), and measured:
 
 A paper "says" a topic's name when one of the name's terms (the topic's keywords written in its
 name) is among its abstract's noun-phrase terms (``terms.concepts``) or its content words contain
-it (``related.words``: case and plural endings folded).
+it (``space.words``: case and plural endings folded).
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ def name_terms(topic: Topic) -> tuple[str, ...]:
 
 def says(text: str, terms: tuple[str, ...]) -> bool:
     """Whether the abstract says one of the terms (see the module's docstring)."""
-    from generator.relate.related import words
+    from generator.relate.space import words
     from generator.relate.terms import concepts
 
     found = concepts(text)
