@@ -52,3 +52,13 @@ def test_keyword_pairs_and_dumps_without_the_field() -> None:
     # An old dump made before keywords were dumped: every paper whose new dump lists some differs.
     _text, key = blind_pairs.pairs(OLD, new, "keywords", n=10, seed="t")
     assert len(key) == 6
+
+
+def test_related_lists_are_shown_each_under_its_heading() -> None:
+    old = {k: {**v, "related": "   1. X: opening. (Reason: shared: x)"} for k, v in OLD.items()}
+    new = {k: {**v, "related": "   1. Y: other. (Reason: similar wording)"} for k, v in OLD.items()}
+    new["p3"] = old["p3"]
+    text, key = blind_pairs.pairs(old, new, "related", n=10, seed="t")
+    assert len(key) == 5 and "p3" not in {k["paper_id"] for k in key}
+    block = text.split("## 1\n")[1]
+    assert "Related A:\n\n   1. " in block and "Related B:\n\n   1. " in block
