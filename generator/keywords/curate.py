@@ -188,9 +188,7 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tup
         idents,
         choice_key(),
         CHOICE_LABEL,
-        lambda todo: [
-            _choice(packed[i], readings[i], shared, written, too_common, limits[i]) for i in todo
-        ],
+        lambda todo: [_choice(packed[i], readings[i], shared, written, too_common, limits[i]) for i in todo],
         forked=True,  # a pure function of the packed candidates: run on forked copies (runtime/parallel.py)
     )
     packed.clear()  # the packed candidates are not needed any more
