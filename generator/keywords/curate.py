@@ -275,7 +275,11 @@ def _choice(
     weak = {
         k
         for k in best
-        if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
+        if (
+            filler.has_adverb(k)
+            if k in written
+            else _filler(k, lower.get(k), shared[k] > 1 or (REPEATED_OWN and len(best[k][1]) > 1))
+        )
         or (k not in written and k in lower and unspecific(k, len(best[k][1]), said, lower[k]))
         or (k in written and umbrella(k, len(best[k][1])))
         or (LONE_WORDS_WEAK and k not in written and k in lower and lone_word(k))
@@ -361,6 +365,9 @@ def unspecific(key: str, count: int, said: dict[str, int] | None = None, text: s
 # session"): of the corpus documents whose candidates include it, fewer than LONE_WORD_RATE have it as
 # a keyphrase, among at least LONE_WORD_SEEN documents.
 LONE_WORDS_WEAK = True
+# A phrase of common English words that the paper itself says twice ("task planning") is its own
+# phrase, as one that other papers share is: not a leftover (EVALUATION.md, "Keywords, sixth session").
+REPEATED_OWN = True
 LONE_WORD_RATE = 0.5
 LONE_WORD_SEEN = 10
 
