@@ -168,9 +168,9 @@ def test_healthcare_graph_paper_reaches_the_graph_neural_network_papers(
     shown = {r.id for r in health.related}
     assert shown <= gnn
     assert shown or health.related_note
-    assert {r.id for r in health.similar} & gnn or {
-        find(seed_papers, prefix).topic for prefix in GNN
-    } == {health.topic}
+    assert {r.id for r in health.similar} & gnn or {find(seed_papers, prefix).topic for prefix in GNN} == {
+        health.topic
+    }
 
 
 def test_seed_links_are_explained_bounded_sorted_and_never_self(seed_papers: dict[str, Paper]) -> None:
