@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.keywords import central, coverage, curate, nounphrases
+from generator.keywords import central, coverage, curate, nounphrases, reranker
 from generator.keywords.stage import extract, with_keywords
 from generator.models import Paper, Source
 from generator.text.tagger import tag_sentences
@@ -73,10 +73,10 @@ def test_a_name_joined_by_of_and_an_adverb_qualified_modifier_are_not_cut_into_c
 
 def test_a_lone_word_corpus_labels_rarely_take_alone_is_weak() -> None:
     # keyphraseness table: "objective" a keyphrase in 10 of 34 documents, "graph" in 68 of 105
-    assert curate.lone_word("objective") and curate.lone_word("classifier")
-    assert not curate.lone_word("graph") and not curate.lone_word("robustness")
-    assert not curate.lone_word("training objective")  # phrases are judged by the model
-    assert not curate.lone_word("hydroxyapatite")  # too rare in the corpus to judge
+    assert reranker.lone_word("objective") and reranker.lone_word("classifier")
+    assert not reranker.lone_word("graph") and not reranker.lone_word("robustness")
+    assert not reranker.lone_word("training objective")  # phrases are judged by the model
+    assert not reranker.lone_word("hydroxyapatite")  # too rare in the corpus to judge
 
 
 BASELINE = (

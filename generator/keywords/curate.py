@@ -282,7 +282,12 @@ def _choice(
         )
         or (k not in written and k in lower and unspecific(k, len(best[k][1]), said, lower[k]))
         or (k in written and umbrella(k, len(best[k][1])))
-        or (LONE_WORDS_WEAK and k not in written and k in lower and lone_word(k))
+        or (
+            LONE_WORDS_WEAK
+            and k not in written
+            and k in lower
+            and reranker.lone_word(k, LONE_WORD_RATE, LONE_WORD_SEEN)
+        )
     }
     score = {k: _ranked_score(best[k][0], shared[k] > 1 and " " in k) for k in best}
     ranked = sorted((k for k in best if k not in too_common), key=lambda k: (k in weak, score[k], k))
@@ -363,26 +368,14 @@ def unspecific(key: str, count: int, said: dict[str, int] | None = None, text: s
 
 # A single word that keyphrase labels rarely take alone is weak (EVALUATION.md, "Keywords, sixth
 # session"): of the corpus documents whose candidates include it, fewer than LONE_WORD_RATE have it as
-# a keyphrase, among at least LONE_WORD_SEEN documents.
+# a keyphrase, among at least LONE_WORD_SEEN documents (``reranker.lone_word``; kept here, where the
+# choice's cache key sees them).
 LONE_WORDS_WEAK = True
+LONE_WORD_RATE = 0.5
+LONE_WORD_SEEN = 10
 # A phrase of common English words that the paper itself says twice ("task planning") is its own
 # phrase, as one that other papers share is: not a leftover (EVALUATION.md, "Keywords, sixth session").
 REPEATED_OWN = True
-LONE_WORD_RATE = 0.5
-LONE_WORD_SEEN = 10
-
-
-def lone_word(key: str) -> bool:
-    """Whether a single lower-case word is a word of the writing more than a term, by corpus
-    keyphraseness (``reranker.table``: SciTLDR train, a word of the real title or a gold TLDR, and the
-    keyphrase tune halves, a human keyphrase): "objective" is a keyphrase in 10 of the 34 documents
-    whose candidates include it, "vector" 9 of 27, "classifier" 16 of 49, against "clustering" 18 of
-    29, "graph" 68 of 105, "robustness" 35 of 45."""
-    if " " in key or "-" in key:
-        return False
-    seen_ml, hits_ml, seen_gold, hits_gold = reranker.table()["keys"].get(key, (0, 0, 0, 0))
-    seen = seen_ml + seen_gold
-    return seen >= LONE_WORD_SEEN and (hits_ml + hits_gold) < LONE_WORD_RATE * seen
 
 
 def umbrella(key: str, count: int) -> bool:
