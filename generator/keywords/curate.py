@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from sys import intern
 
-from generator.keywords import acronym_evidence, central, corpus, filler, merging
+from generator.keywords import acronym_evidence, central, corpus, coverage, filler, merging, reranker
 from generator.keywords.grammar import crosses
 from generator.models import Paper
 from generator.runtime import cache, parallel
@@ -179,15 +179,16 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tup
     # Each paper's choice depends on its candidates and on a few facts about its keys in the
     # catalogue; it is cached under a digest of exactly those, so that after a one-line seed edit
     # only the papers whose facts changed choose again.
+    limits = [coverage.threshold(paper.text) for paper in papers]
     idents = [
-        _choice_ident(one, own, shared, written, too_common)
-        for one, own in zip(packed, readings, strict=True)
+        _choice_ident(one, own, shared, written, too_common, limit)
+        for one, own, limit in zip(packed, readings, limits, strict=True)
     ]
     choices: list[list[str]] = parallel.cached(
         idents,
         choice_key(),
         CHOICE_LABEL,
-        lambda todo: [_choice(packed[i], readings[i], shared, written, too_common) for i in todo],
+        lambda todo: [_choice(packed[i], readings[i], shared, written, too_common, limits[i]) for i in todo],
         forked=True,  # a pure function of the packed candidates: run on forked copies (runtime/parallel.py)
     )
     packed.clear()  # the packed candidates are not needed any more
@@ -231,6 +232,7 @@ def _choice_ident(
     shared: Counter[str],
     written: dict[str, Counter[str]],
     too_common: set[str],
+    limit: float = 0.0,
 ) -> str:
     """A digest of everything ``_choice`` reads: the paper's candidates, the expansions of its keys,
     and per key whether other papers share it, whether an acronym stands for it, whether it is too
@@ -245,7 +247,7 @@ def _choice_ident(
     # the acronyms inside its keys, spelt out when siblings are compared ("nmt model")
     inside = tuple(sorted({(w, expand[w]) for k in one.keys for w in k.split() if w in expand}))
     digest = hashlib.sha256(
-        repr((one.texts, one.keys, one.acronyms, expanded, facts, inside)).encode("utf-8")
+        repr((one.texts, one.keys, one.acronyms, expanded, facts, inside, limit)).encode("utf-8")
     )
     for numbers in (one.scores, one.ends, one.spans):
         digest.update(numbers.tobytes())
@@ -258,8 +260,10 @@ def _choice(
     shared: Counter[str],
     written: dict[str, Counter[str]],
     too_common: set[str],
+    limit: float | None = None,
 ) -> list[str]:
-    """One paper's keywords (canonical keys, best first)."""
+    """One paper's keywords (canonical keys, best first), down to the probability ``limit`` (by
+    default the model's threshold)."""
     best = one.best(expand)
     # Filler is left out (generic words, sentence leftovers: see generator/keywords/filler.py); a word
     # written with a capital ("BERT", "FATE") is a name, never generic, and a phrase the
@@ -271,9 +275,19 @@ def _choice(
     weak = {
         k
         for k in best
-        if (filler.has_adverb(k) if k in written else _filler(k, lower.get(k), shared[k] > 1))
+        if (
+            filler.has_adverb(k)
+            if k in written
+            else _filler(k, lower.get(k), shared[k] > 1 or (REPEATED_OWN and len(best[k][1]) > 1))
+        )
         or (k not in written and k in lower and unspecific(k, len(best[k][1]), said, lower[k]))
         or (k in written and umbrella(k, len(best[k][1])))
+        or (
+            LONE_WORDS_WEAK
+            and k not in written
+            and k in lower
+            and reranker.lone_word(k, LONE_WORD_RATE, LONE_WORD_SEEN)
+        )
     }
     score = {k: _ranked_score(best[k][0], shared[k] > 1 and " " in k) for k in best}
     ranked = sorted((k for k in best if k not in too_common), key=lambda k: (k in weak, score[k], k))
@@ -296,7 +310,8 @@ def _choice(
     if not _learned():
         return _choose(ranked, where, weak, spelt=spelt)
     # Fewer, surer keywords: below the model's probability threshold a keyword only makes up SHOWN_MIN.
-    limit = central.threshold()
+    if limit is None:
+        limit = central.threshold()
     unsure = {k for k in ranked if _probability(score[k]) < limit}
     if EXPECTED_COUNT:
         # as many keywords as the model expects the paper to have: the sum of its probabilities
@@ -349,6 +364,18 @@ def unspecific(key: str, count: int, said: dict[str, int] | None = None, text: s
     for word in words:
         chance *= generic.share(word)
     return chance >= CHANCE_DOCS and corpus.phrase_share(key) * documents < TERM_RATIO * chance
+
+
+# A single word that keyphrase labels rarely take alone is weak (EVALUATION.md, "Keywords, sixth
+# session"): of the corpus documents whose candidates include it, fewer than LONE_WORD_RATE have it as
+# a keyphrase, among at least LONE_WORD_SEEN documents (``reranker.lone_word``; kept here, where the
+# choice's cache key sees them).
+LONE_WORDS_WEAK = True
+LONE_WORD_RATE = 0.5
+LONE_WORD_SEEN = 10
+# A phrase of common English words that the paper itself says twice ("task planning") is its own
+# phrase, as one that other papers share is: not a leftover (EVALUATION.md, "Keywords, sixth session").
+REPEATED_OWN = True
 
 
 def umbrella(key: str, count: int) -> bool:

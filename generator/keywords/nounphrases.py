@@ -76,6 +76,13 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
                     inside = (start > 0 and proper[start - 1] and proper[start]) or (
                         end + 1 < len(run) and proper[end] and proper[end + 1]
                     )
+                    if PIECES_OF_NAMES and not inside:
+                        first, last = run[start][0], run[end][0]
+                        inside = (start == 0 and _joined_name(sentence, first, -1)) or (
+                            end + 1 == len(run) and _joined_name(sentence, last, 1)
+                        )
+                    if QUALIFIED_CUT and not inside and start == 0:
+                        inside = _qualified(sentence, run[0][0])
                     (cut if inside or ellipsis else whole).add(phrase)
                     headless = end + 1 < len(run) and _before_noun(sentence, run[end + 1][0])
                     (early if headless and _modifier(sentence[position][0]) else ended).add(phrase)
@@ -84,6 +91,37 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
     return NounPhrases(
         frozenset(phrases), _names(sentences, defined), frozenset((cut - whole) | early), named
     )
+
+
+# A name joined by "of" ("Wizard of Wikipedia") and a modifier qualified by an adverb ("locally
+# computable losses") are not cut into candidates (EVALUATION.md, "Keywords, sixth session").
+PIECES_OF_NAMES = True
+QUALIFIED_CUT = True
+
+
+def _joined_name(sentence: Tagged, index: int, side: int) -> bool:
+    """Whether the name word at `index` is one side of a name joined by "of", in title case on both
+    sides ("Wizard of Wikipedia", "Mixture of Experts"): the word beyond "of" on `side` (-1 before, 1
+    after) is capitalised inside the sentence, and the word before "of" is in title case, not an
+    acronym ("the accuracy of BERT", "BERT of ..." join nothing)."""
+    if not _proper(sentence, index):
+        return False
+    joiner, other = index + side, index + 2 * side
+    if not 0 < other < len(sentence) or sentence[joiner][0] != "of" or not _proper(sentence, other):
+        return False
+    before = sentence[min(index, other)][0]
+    return not before.isupper() and before[:1].isupper()
+
+
+def _qualified(sentence: Tagged, index: int) -> bool:
+    """Whether the first word of a run, a modifier (adjective or participle), is qualified by an
+    adverb in -ly right before it ("locally computable losses", "fully connected layers"): a phrase
+    starting there leaves out what its first word means here."""
+    token, tag = sentence[index]
+    if index == 0 or tag not in {"JJ", "JJR", "JJS", "VBN", "VBG"} or not token.islower():
+        return False
+    adverb, adverb_tag = sentence[index - 1]
+    return adverb_tag == "RB" and adverb.lower().endswith("ly") and len(adverb) > 4
 
 
 # A phrase always said before another noun of its run, on a word ML abstracts use too rarely to judge,
