@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.keywords import central, corpus, curate, merging, negation
+from generator.keywords import central, corpus, merging, negation, specificity
 from generator.keywords.nounphrases import noun_phrases
 from generator.keywords.stage import extract
 from generator.text import heads
@@ -157,15 +157,15 @@ def test_noun_phrases_end_on_a_noun_head() -> None:
 
 
 def test_unspecific_by_corpus_statistics() -> None:
-    assert curate.unspecific("general learning", 1)
-    assert curate.unspecific("training objectives", 1)
-    assert not curate.unspecific("training objectives", 2)  # the paper says it again: its own term
-    assert not curate.unspecific("unsupervised learning", 1)  # a term ML abstracts write
-    assert not curate.unspecific("domain adaptation", 1)
-    assert not curate.unspecific("firmware emulation", 1)  # rare words
-    assert curate.unspecific("bound", 2) and not curate.unspecific("bound", 3)
-    assert not curate.unspecific("firmware", 2)
-    assert not curate.unspecific("sparse neural network", 1, {"sparse": 4})  # the paper's own word
+    assert specificity.unspecific("general learning", 1)
+    assert specificity.unspecific("training objectives", 1)
+    assert not specificity.unspecific("training objectives", 2)  # the paper says it again: its own term
+    assert not specificity.unspecific("unsupervised learning", 1)  # a term ML abstracts write
+    assert not specificity.unspecific("domain adaptation", 1)
+    assert not specificity.unspecific("firmware emulation", 1)  # rare words
+    assert specificity.unspecific("bound", 2) and not specificity.unspecific("bound", 3)
+    assert not specificity.unspecific("firmware", 2)
+    assert not specificity.unspecific("sparse neural network", 1, {"sparse": 4})  # the paper's own word
 
 
 def test_siblings_by_spelling_and_inflection() -> None:

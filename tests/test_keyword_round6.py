@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from generator.keywords import central, contexts, corpus, curate
+from generator.keywords import central, contexts, corpus, curate, specificity
 from generator.keywords.curate import Candidate
 from generator.keywords.grammar import TOKEN
 
@@ -52,29 +52,31 @@ def test_burstiness_tells_a_word_of_the_writing_from_a_word_of_a_topic() -> None
 def test_a_phrase_said_once_whose_modifiers_are_words_of_the_writing_is_unspecific(
     key: str, text: str
 ) -> None:
-    assert curate.unspecific(key, 1, {w: 1 for w in key.split()}, text)
+    assert specificity.unspecific(key, 1, {w: 1 for w in key.split()}, text)
     # the head said again elsewhere does not make it the paper's term ("analysis" twice)
-    assert curate.unspecific(key, 1, {key.split()[-1]: 3}, text)
+    assert specificity.unspecific(key, 1, {key.split()[-1]: 3}, text)
 
 
 def test_the_writing_words_rule_is_what_makes_them_unspecific(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(curate, "WRITING_WORDS", False)
-    assert not curate.unspecific("indepth analysis", 1, {"indepth": 1, "analysis": 3}, "in-depth analysis")
-    assert not curate.unspecific("modification", 1)
+    monkeypatch.setattr(specificity, "WRITING_WORDS", False)
+    assert not specificity.unspecific(
+        "indepth analysis", 1, {"indepth": 1, "analysis": 3}, "in-depth analysis"
+    )
+    assert not specificity.unspecific("modification", 1)
 
 
 def test_terms_and_topic_words_stay_specific() -> None:
     # "computer" lives in "computer vision" (49 of its 65 abstracts): a term, not a free combination
-    assert not curate.unspecific("computer vision", 1, {}, "computer vision")
-    assert not curate.unspecific("graph matching", 1, {}, "graph matching")
+    assert not specificity.unspecific("computer vision", 1, {}, "computer vision")
+    assert not specificity.unspecific("graph matching", 1, {}, "graph matching")
     # the paper says the modifier again: its own word
-    assert not curate.unspecific("indepth analysis", 1, {"indepth": 2}, "in-depth analysis")
+    assert not specificity.unspecific("indepth analysis", 1, {"indepth": 2}, "in-depth analysis")
     # said twice: a phrase the paper uses
-    assert not curate.unspecific("indepth analysis", 2, {}, "in-depth analysis")
+    assert not specificity.unspecific("indepth analysis", 2, {}, "in-depth analysis")
     # a single word said once that ML abstracts rarely repeat is unspecific; a topic word is not
-    assert curate.unspecific("modification", 1)
-    assert not curate.unspecific("transliteration", 1)
-    assert not curate.unspecific("patch", 1)
+    assert specificity.unspecific("modification", 1)
+    assert not specificity.unspecific("transliteration", 1)
+    assert not specificity.unspecific("patch", 1)
 
 
 # -- names said only as an example or a baseline -----------------------------------------------------

@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from generator.keywords import central, curate, merging, nounphrases, stage
+from generator.keywords import central, curate, merging, nounphrases, specificity, stage
 from generator.keywords.curate import Candidate
 from generator.keywords.grammar import phrase_key
 from generator.text.tagger import tag_sentences
@@ -87,11 +87,11 @@ def test_no_single_common_word_is_guaranteed(monkeypatch: pytest.MonkeyPatch) ->
 def test_a_field_word_with_an_acronym_is_weak_unless_the_paper_repeats_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert curate.umbrella("machine learning", 2)
-    assert not curate.umbrella("machine learning", 3)  # the paper's own subject
-    assert not curate.umbrella("generative adversarial networks", 2)  # a term: 4% of abstracts
-    monkeypatch.setattr(curate, "UMBRELLA_WEAK", False)
-    assert not curate.umbrella("machine learning", 2)
+    assert specificity.umbrella("machine learning", 2)
+    assert not specificity.umbrella("machine learning", 3)  # the paper's own subject
+    assert not specificity.umbrella("generative adversarial networks", 2)  # a term: 4% of abstracts
+    monkeypatch.setattr(specificity, "UMBRELLA_WEAK", False)
+    assert not specificity.umbrella("machine learning", 2)
 
 
 # -- case: a proper name in title case -----------------------------------------------------------------

@@ -327,7 +327,7 @@ def _own_shown(
         ]
     if flag != "own":
         # what the authors say they work on: a term, not a word said once or a free combination
-        from generator.keywords.curate import unspecific
+        from generator.keywords.specificity import unspecific
 
         own = [
             i

@@ -23,9 +23,9 @@ from sys import intern
 
 from generator.keywords import acronym_evidence, central, corpus, coverage, filler, merging, reranker
 from generator.keywords.grammar import crosses
+from generator.keywords.specificity import umbrella, unspecific
 from generator.models import Paper
 from generator.runtime import cache, parallel
-from generator.text import generic
 
 KEYWORDS_PER_PAPER = 10
 # Filler (generator/keywords/filler.py) is used only to give a paper this many keywords.
@@ -338,34 +338,6 @@ def _probability(score: float) -> float:
     return 1.0 / (1.0 + math.exp(min(score, 700.0)))
 
 
-def unspecific(key: str, count: int, said: dict[str, int] | None = None, text: str = "") -> bool:
-    """Whether a lower-case key is a free combination of common words, not a term of the paper, by
-    corpus statistics (SciTLDR train, ``generic`` and ``corpus.phrase_share``) against how often the
-    paper says it (`count`) and its words (`said`): a phrase said once, none of whose words is the
-    paper's own (said at least twice here and not a word of most ML abstracts: "sparse" in a paper
-    on sparse networks), whose words are common enough to meet by chance in at least
-    ``CHANCE_DOCS`` abstracts (the product of their document shares) but that ML abstracts write as a
-    phrase in fewer than ``TERM_RATIO`` of that ("general learning", "training objectives", "network
-    configurations"; not "unsupervised learning", "learning rate", "domain adaptation"); a single
-    word of at least ``SINGLE_SHARE`` of the abstracts said at most twice ("bound", "nodes")."""
-    words = key.split()
-    if len(words) == 1:
-        return (count <= 2 and generic.share(key) >= SINGLE_SHARE) or (count == 1 and _no_topic(key))
-    if count > 1:
-        return False
-    modifiers = words[:-1]
-    if all(_no_topic(w) for w in modifiers) and not _lives_in(key, modifiers, text):
-        # only words of the writing before the head: "in-depth analysis", "rich classes"
-        return not (said and any(said.get(w, 0) >= 2 for w in modifiers))
-    if said and any(said.get(w, 0) >= 2 and not generic.is_generic_word(w) for w in words):
-        return False
-    documents = generic.documents()
-    chance = float(documents)
-    for word in words:
-        chance *= generic.share(word)
-    return chance >= CHANCE_DOCS and corpus.phrase_share(key) * documents < TERM_RATIO * chance
-
-
 # A single word that keyphrase labels rarely take alone is weak (EVALUATION.md, "Keywords, sixth
 # session"): of the corpus documents whose candidates include it, fewer than LONE_WORD_RATE have it as
 # a keyphrase, among at least LONE_WORD_SEEN documents (``reranker.lone_word``; kept here, where the
@@ -378,41 +350,9 @@ LONE_WORD_SEEN = 10
 REPEATED_OWN = True
 
 
-def umbrella(key: str, count: int) -> bool:
-    """Whether a phrase the paper defines an acronym for is still a word of the whole field: more than
-    ``corpus.FIELD_PHRASE_SHARE`` of SciTLDR train abstracts use it ("machine learning" 8.6%, "deep
-    learning" 9.0%) and the paper says it (with its acronym) fewer than ``UMBRELLA_COUNT`` times, as
-    the abstracts that name the field in passing do (of those using "machine learning", 9% say it or
-    "ML" three times or more; "reinforcement learning" 28%, "generative adversarial networks" 67%)."""
-    return UMBRELLA_WEAK and count < UMBRELLA_COUNT and corpus.phrase_share(key) > corpus.FIELD_PHRASE_SHARE
-
-
-# EVALUATION.md, "Keywords, round 7".
-UMBRELLA_WEAK = True
-UMBRELLA_COUNT = 3
 MODIFIED_MERGED = True
 WRITTEN_FILLER_FILLS = False
 ACRONYMS_MATCHED = True
-
-
-def _no_topic(word: str) -> bool:
-    """Whether a word names no topic by corpus statistics (``corpus.repeat_share``): ML abstracts that
-    use it almost never say it twice ("in-depth", "mathematical", "modification"), or, too rare in them
-    to tell, it is common English ("rigor"). A topic's word comes back ("graph", "verification")."""
-    if not WRITING_WORDS:
-        return False
-    share = corpus.repeat_share(word)
-    if share is None:
-        return filler.zipf(word) >= filler.COMMON_ZIPF
-    return share < TOPIC_REPEAT
-
-
-def _lives_in(key: str, modifiers: list[str], text: str = "") -> bool:
-    """Whether ML abstracts write a modifier of the phrase mostly inside it (at least ``TERM_SHARE`` of
-    the abstracts using the word use the phrase): a term, not a free combination ("computer vision":
-    49 of the 66 abstracts with "computer"; "in-depth analysis": 3 of 7)."""
-    phrase = max(corpus.phrase_share(key), corpus.phrase_share(text) if text else 0.0) * generic.documents()
-    return any(phrase >= TERM_SHARE * corpus.word_documents(w) > 0 for w in modifiers)
 
 
 def _word_counts(best: dict[str, tuple[float, tuple[tuple[int, int], ...]]]) -> dict[str, int]:
@@ -425,17 +365,6 @@ def _word_counts(best: dict[str, tuple[float, tuple[tuple[int, int], ...]]]) -> 
                 for i, word in enumerate(words):
                     where[word].add(start + i)
     return {w: len(p) for w, p in where.items()}
-
-
-# Corpus statistics of ``unspecific`` (EVALUATION.md, "Keywords, round 4").
-CHANCE_DOCS = 10.0
-TERM_RATIO = 0.25
-SINGLE_SHARE = 0.02
-# A word ML abstracts that use it say twice in fewer than this share of names no topic (a phrase said
-# once whose every modifier is such a word is unspecific). EVALUATION.md, "Keywords, round 6".
-TOPIC_REPEAT = 0.1
-TERM_SHARE = 0.5
-WRITING_WORDS = True
 
 
 def _filler(key: str, lower: str | None, shared: bool) -> bool:

@@ -6,6 +6,7 @@ before a kept phrase ("counterintuitive generalization properties", "generalizat
 from __future__ import annotations
 
 from generator.keywords import corpus, filler
+from generator.keywords.specificity import no_topic
 from generator.text import generic
 
 
@@ -53,7 +54,7 @@ def unmodified(
     ("counterintuitive generalization properties" beside "generalization properties") replaced by that
     shorter phrase, which the paper says more often: one concept, the extra word only describes it. A
     writing word (``writing_modifier``) is lower case, said once by the paper, and names no topic by
-    corpus burstiness (``_no_topic``) or is unknown to ML abstracts."""
+    corpus burstiness (``specificity.no_topic``) or is unknown to ML abstracts."""
     out: list[str] = []
     for key in ranked:
         words = key.split()
@@ -82,9 +83,7 @@ def writing_modifier(word: str, said: dict[str, int]) -> bool:
     ML abstracts (rarely said twice there, or too rare there to tell)."""
     if not word.isalpha() or not word.islower() or said.get(word, 0) > 1:
         return False
-    from generator.keywords.curate import _no_topic  # curate imports this module
-
-    return corpus.word_documents(word) == 0 or _no_topic(word)
+    return corpus.word_documents(word) == 0 or no_topic(word)
 
 
 def same_concept(a: str, b: str) -> bool:

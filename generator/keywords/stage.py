@@ -32,7 +32,6 @@ from generator.keywords.curate import (
     KEYWORDS_PER_PAPER,
     Candidate,
     Candidates,
-    _no_topic,
     curate,
 )
 from generator.keywords.grammar import (
@@ -50,6 +49,7 @@ from generator.keywords.grammar import (
 )
 from generator.keywords.nounphrases import _term as is_term
 from generator.keywords.nounphrases import noun_phrases
+from generator.keywords.specificity import no_topic
 from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshold
 from generator.relate.terms import Term, counts_of, tagged_phrases, without_urls
 from generator.runtime import cache, parallel
@@ -269,7 +269,7 @@ def _piece_of(lowered: list[str], spans: tuple[tuple[int, int], ...], kept: Cont
     twice, else "":
     every occurrence has the same word before it ("activation" of "activation function derivatives")
     or after it ("inverse" of "inverse problems") inside a noun phrase. A word before it that names no
-    topic (``curate._no_topic``) or that most ML abstracts use (``generic``: "existing", "simple")
+    topic (``specificity.no_topic``) or that most ML abstracts use (``generic``: "existing", "simple")
     makes no longer term. A phrase ML abstracts write as a term of their own (``nounphrases._term``:
     "time series" in "irregularly sampled time series") is no piece."""
     if len(spans) < 2:
@@ -283,7 +283,7 @@ def _piece_of(lowered: list[str], spans: tuple[tuple[int, int], ...], kept: Cont
             continue
         (word,) = around
         if not word.replace("-", "").isalpha() or (
-            side < 0 and (_no_topic(word) or generic.is_generic_word(word))
+            side < 0 and (no_topic(word) or generic.is_generic_word(word))
         ):
             continue
         s, e = spans[0]
