@@ -570,19 +570,6 @@ def test_a_short_form_in_brackets_plays_its_long_forms_roles(monkeypatch: pytest
     assert not names.roles(text)["ODIN"].get("made")  # the bracket governed it: no role
 
 
-def test_what_a_name_denotes_is_read_from_its_long_form_and_apposition() -> None:
-    from generator.titles import names
-
-    text = (
-        "Attacks matter. Our main contribution is CopyCAT, a targeted attack able to lure an agent. "
-        "We introduce the successor feature control (SFC) reward."
-    )
-    assert names._denotes(text, "CopyCAT") == {"ahead": "attack"}
-    assert names._denotes(text, "SFC") == {"lhead": "control"}
-    feats = dict(names.features(text))
-    assert feats["CopyCAT"]["ahead=attack"] == 1.0
-
-
 def test_a_piece_never_said_alone_is_not_the_rankers_pick(monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.titles import names
 

@@ -37,7 +37,7 @@ from generator.titles.clues import named_method
 MIN_COUNT = 10
 C = 1.0
 FOLDS = 5
-_SPARSE = ("prev=", "prev2=", "next=", "lhead=", "ahead=")
+_SPARSE = ("prev=", "prev2=", "next=")
 
 
 def rule_names(text: str) -> tuple[str, ...]:

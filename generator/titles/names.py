@@ -295,40 +295,8 @@ def features(
         if len(parts) > 1 or (parts and parts[0] != name):
             f["partdf"] = math.log1p(max(field_documents(p) for p in parts))
         f["defined"] = float(name in defined)
-        if DENOTES:
-            for key, head in _denotes(text, name).items():
-                f[f"{key}={head}"] = 1.0
         rows.append((name, f))
     return rows
-
-
-# What the name denotes, by the head noun of the phrase that says what it is (sixth session): its long
-# form's last word ("doubly reparameterized gradient estimator" -> "estimator"; "... prediction
-# setting" -> "setting") and the head of its apposition ("CopyCAT, a targeted attack" -> "attack").
-# Sparse features whose weights are learned on train (a method, model or estimator is named in its
-# paper's title more often than a setting, a task or a data set), pruned below ``MIN_COUNT`` uses.
-DENOTES = True
-_APPOSITION_HEAD = re.compile(
-    r"\s*,\s+(?:a|an|the|our)\s+((?:[\w\-]+\s+){0,5}?[\w\-]+?)"
-    r"(?=\s+(?:that|which|for|to|of|in|with|on|by|and|where|whose|able|capable|based)\b|\s*[,.;:(])"
-)
-
-
-def _denotes(text: str, name: str) -> dict[str, str]:
-    """{"lhead": the long form's head noun, "ahead": the apposition's head noun} of ``name``, each
-    singular and lower case, when the abstract has them."""
-    from generator.text.forms import singular
-
-    out = {}
-    long = spelled_out(text, name)
-    if long and long.split()[-1].isalpha():
-        out["lhead"] = singular(long.split()[-1].lower())
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:\s*\([^()]*\))?", text):
-        a = _APPOSITION_HEAD.match(text, m.end())
-        if a:
-            out["ahead"] = singular(a.group(1).split()[-1].lower())
-            break
-    return out
 
 
 def probability(feats: dict[str, float], w: dict[str, float] | None = None) -> float:
