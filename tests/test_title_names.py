@@ -542,10 +542,65 @@ def test_the_ranker_is_fitted_on_named_papers_only_and_ships_with_the_gate() -> 
     from generator.evaluation import name_tune
 
     right = ({"role=made": 1.0, "uses": 0.5}, {"role=used": 1.0, "uses": 1.0})
-    rows = [(frozenset({"a"}), [("A", right[0]), ("B", right[1])], [True, True]) for _ in range(6)]
+    both = [True, True]
+    rows = [(frozenset({"a"}), [("A", right[0]), ("B", right[1])], both, both) for _ in range(6)]
     # an unnamed paper whose candidates say the opposite is no evidence for the ranker
-    rows += [(frozenset(), [("A", right[1]), ("B", right[0])], [True, True]) for _ in range(30)]
+    rows += [(frozenset(), [("A", right[1]), ("B", right[0])], both, both) for _ in range(30)]
     w = name_tune.fit_rank(rows)
     assert w["role=made"] > 0 > w["role=used"]
     data = json.loads(resources.files("generator.titles").joinpath("name_weights.json").read_text("utf-8"))
     assert data["rank"] and data["rank_l2"] == name_tune.RANK_L2
+
+
+# --- sixth session -----------------------------------------------------------------------------------
+
+
+def test_a_short_form_in_brackets_plays_its_long_forms_roles(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "We present Outlier Detection In Neural networks (ODIN), an ..." (train): made, in apposition
+    from generator.titles import name_roles, names
+
+    text = (
+        "Uncertainty matters. We present Outlier Detection In Neural networks (ODIN), an assumption-free "
+        "method for detecting outliers. We use the importance weighted autoencoder (IWAE) as a baseline."
+    )
+    played = names.roles(text)
+    assert played["ODIN"].get("made") == 1 and played["ODIN"].get("apposition") == 1
+    assert played["IWAE"].get("used") == 1 and "made" not in played["IWAE"]
+    monkeypatch.setattr(name_roles, "BRACKET_ROLES", False)
+    assert not names.roles(text)["ODIN"].get("made")  # the bracket governed it: no role
+
+
+def test_a_piece_never_said_alone_is_not_the_rankers_pick(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.titles import names
+
+    text = (
+        "Infinite networks are useful. Neural Tangents is a library for infinite-width networks. "
+        "Neural Tangents performs exact inference."
+    )
+    assert names.pieces(text, ["Tangents", "Neural Tangents"]) == {"Tangents"}
+    alone = text + " Tangents are cheap."
+    assert names.pieces(alone, ["Tangents", "Neural Tangents"]) == frozenset()
+    # a ranker that prefers single capitalised words picks the piece unless pieces are left out
+    monkeypatch.setattr(names, "weights", lambda: {"": 5.0})
+    monkeypatch.setattr(names, "rank_weights", lambda: {"shape=capital": 2.0, "shape=run2": 1.0})
+    assert names.own_name(text) == "Neural Tangents"
+    monkeypatch.setattr(names, "NESTED", False)
+    assert names.own_name(text) == "Tangents"
+
+
+def test_an_explicit_name_that_is_a_piece_of_the_pick_gives_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.titles import names
+
+    text = "Sets matter. Our approach, which we call Janossy pooling, is fast. Janossy pooling scales."
+    monkeypatch.setattr(names, "weights", lambda: {"": 5.0})
+    monkeypatch.setattr(names, "rank_weights", lambda: {"shape=run2": 2.0})
+    assert names.own_name(text, ("Janossy",)) == "Janossy pooling"
+    monkeypatch.setattr(names, "NESTED", False)
+    assert names.own_name(text, ("Janossy",)) == "Janossy"
+
+
+def test_a_clause_word_never_stands_inside_a_named_phrase() -> None:
+    from generator.titles import names
+
+    found = names.candidates("Models are slow. We call it PatchFormer which learns, and it is fast.")
+    assert "PatchFormer" in found and not any("which" in c for c in found)

@@ -43,7 +43,8 @@ def bucket(text: str, real: str, title: str) -> str:
     if not right:
         return "no candidate"
     score = names.rank_score if names.RANKER and names.rank_weights() else names.probability
-    best = max(feats, key=lambda nf: (score(nf[1]), len(nf[0]), nf[0]))[0]
+    pool = names.rankable(text, feats) if names.RANKER and names.rank_weights() else feats
+    best = max(pool, key=lambda nf: (score(nf[1]), len(nf[0]), nf[0]))[0]
     if best not in right:
         return "ranked below"
     if max(names.probability(f) for _, f in feats) < names.THRESHOLD:
@@ -51,7 +52,7 @@ def bucket(text: str, real: str, title: str) -> str:
     chosen = names.own_name(text, rules)
     if not chosen:
         return "gated"
-    if chosen.lower() != low and chosen not in {n for _, n in right}:
+    if chosen.lower() != low and chosen not in right:
         return "explicit kept"
     return "dropped at assembly"
 

@@ -45,14 +45,15 @@ def rule_names(text: str) -> tuple[str, ...]:
     return tuple(n for n in ((named[0] if named else ""), contribution.own_name(text)) if n)
 
 
-Row = tuple[frozenset[str], list[tuple[str, dict[str, float]]], list[bool]]
+Row = tuple[frozenset[str], list[tuple[str, dict[str, float]]], list[bool], list[bool]]
 
 
 def rows_of(records: list[dict]) -> list[Row]:
     """(the names that name each train abstract as its real title does, its candidates' features). A
     name is right when the real title opens with it or with the long form the abstract defines for
     it ("PCRs" when the title opens "Progressive Compressed Records:"): the title then says both.
-    Third: whether each candidate is ``names.eligible``."""
+    Third: whether each candidate is ``names.eligible``; fourth: whether the ranker may pick it
+    (eligible and not a piece of a longer candidate, ``names.rankable``)."""
     out = []
     for record in records:
         text = strip_latex(abstract(record))
@@ -62,7 +63,9 @@ def rows_of(records: list[dict]) -> list[Row]:
             n.lower() for n, _ in cands if real and real in (n.lower(), names.spelled_out(text, n).lower())
         }
         elig = [names.eligible(n, f, text) for n, f in cands]
-        out.append((frozenset(right | ({real} if real else set())), cands, elig))
+        ranked = {n for n, _ in names.rankable(text, [nf for nf, e in zip(cands, elig, strict=True) if e])}
+        labels = frozenset(right | ({real} if real else set()))
+        out.append((labels, cands, elig, [n in ranked for n, _ in cands]))
     return out
 
 
@@ -71,14 +74,14 @@ def _pruned(rows: list[Row]):
     dropped, and the function that drops them."""
     from sklearn.feature_extraction import DictVectorizer
 
-    counts = Counter(k for _, cands, _ in rows for _, f in cands for k in f if k.startswith(_SPARSE))
+    counts = Counter(k for _, cands, _, _ in rows for _, f in cands for k in f if k.startswith(_SPARSE))
 
     def prune(feats: list[dict[str, float]]) -> list[dict[str, float]]:
         return [
             {k: v for k, v in f.items() if not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT} for f in feats
         ]
 
-    return DictVectorizer().fit(prune([f for _, cands, _ in rows for _, f in cands])), prune
+    return DictVectorizer().fit(prune([f for _, cands, _, _ in rows for _, f in cands])), prune
 
 
 def fit(rows: list[Row]) -> dict[str, float]:
@@ -87,8 +90,8 @@ def fit(rows: list[Row]) -> dict[str, float]:
     from sklearn.linear_model import LogisticRegression
 
     vectorizer, prune = _pruned(rows)
-    feats = [f for _, cands, _ in rows for _, f in cands]
-    labels = [int(name.lower() in right) for right, cands, _ in rows for name, _ in cands]
+    feats = [f for _, cands, _, _ in rows for _, f in cands]
+    labels = [int(name.lower() in right) for right, cands, _, _ in rows for name, _ in cands]
     model = LogisticRegression(C=C, max_iter=3000).fit(vectorizer.transform(prune(feats)), labels)
     weights = {k: round(float(v), 6) for k, v in zip(vectorizer.feature_names_, model.coef_[0], strict=True)}
     weights[""] = round(float(model.intercept_[0]), 6)
@@ -109,8 +112,8 @@ def fit_rank(rows: list[Row]) -> dict[str, float]:
 
     vectorizer, prune = _pruned(rows)
     groups, feats = [], []
-    for right, cands, elig in rows:
-        kept = [(n, f) for (n, f), e in zip(cands, elig, strict=True) if e]
+    for right, cands, _, ranked in rows:
+        kept = [(n, f) for (n, f), e in zip(cands, ranked, strict=True) if e]
         labels = [float(n.lower() in right) for n, _ in kept]
         if len(kept) >= 2 and any(labels):
             groups.append((None, None, labels))
@@ -126,12 +129,13 @@ def best_names(
     """(right names, best candidate, the gate's probability) of each abstract: the best candidate by
     the ranker's weights ``rank`` when given (the gate's highest probability), else by the gate's."""
     out = []
-    for real, cands, elig in rows:
+    for real, cands, elig, ranked in rows:
         kept = [(n, f) for (n, f), e in zip(cands, elig, strict=True) if e]
         scored = [(names.probability(f, weights), n) for n, f in kept]
         p, best = max(scored, key=lambda pn: (pn[0], len(pn[1])), default=(0.0, ""))
         if rank and kept:
-            best = max(kept, key=lambda nf: (names.rank_score(nf[1], rank), len(nf[0])))[0]
+            pool = [(n, f) for (n, f), e in zip(cands, ranked, strict=True) if e]
+            best = max(pool, key=lambda nf: (names.rank_score(nf[1], rank), len(nf[0])))[0]
         out.append((real, best, p))
     return out
 

@@ -41,9 +41,16 @@ def _governor(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, str]:
     return pairs[j][0].lower(), pairs[j][1], pairs[j - 1][0].lower() if j else ""
 
 
-def _occurrence_roles(pairs: list[tuple[str, str]], i: int, j: int, authors: bool) -> set[str]:
-    """The roles of the name at tokens ``i:j`` of a tagged sentence (see ``ROLES``)."""
+def _occurrence_roles(
+    pairs: list[tuple[str, str]], i: int, j: int, authors: bool, start: int | None = None
+) -> set[str]:
+    """The roles of the name at tokens ``i:j`` of a tagged sentence (see ``ROLES``). ``start``: the
+    name is a short form in brackets after its long form, which opens at token ``start``
+    (``_long_form_start``): the long form's governor and the words after the closing bracket are
+    read, as if the long form and its bracket were one phrase (sixth session)."""
     out = set()
+    if start is not None:
+        i, j = start, j + 1  # "we present [Outlier Detection In Neural networks (ODIN)], an ..."
     word, tag, before = _governor(pairs, i)
     nxt = [w.lower() for w, _ in pairs[j : j + 4]]
     if word in _NAMING or (word == "as" and before in _NAMING):
@@ -75,6 +82,7 @@ def _occurrence_roles(pairs: list[tuple[str, str]], i: int, j: int, authors: boo
         out.add("apposition")
     if (
         not cited
+        and start is None
         and nxt[:1] == ["("]
         and len(nxt) > 2
         and pairs[j + 1][0][:1].isupper()
@@ -129,6 +137,27 @@ def _made_passively(pairs: list[tuple[str, str]], k: int) -> bool:
     return False
 
 
+# A short form in brackets after its long form ("we present Outlier Detection In Neural networks
+# (ODIN), an ...") plays the long form's roles: the tagger's governor of "ODIN" is the bracket, so
+# before, the paper's most common way to coin a name gave the name no role (sixth session).
+BRACKET_ROLES = True
+
+
+def _long_form_start(pairs: list[tuple[str, str]], i: int, j: int, long: str) -> int | None:
+    """The token where ``long`` (the long form the abstract defines for the name at tokens ``i:j``)
+    opens, when the name stands in brackets right after it; else None."""
+    if not long or i < 2 or j >= len(pairs) or pairs[i - 1][0] != "(" or pairs[j][0] != ")":
+        return None
+    flat = long.replace(" ", "").lower()
+    for m in range(i - 2, max(i - 2 - 16, -1), -1):
+        joined = "".join(w for w, _ in pairs[m : i - 1]).lower()
+        if joined == flat:
+            return m
+        if len(joined) > len(flat):
+            return None
+    return None
+
+
 def roles(text: str, wanted: dict[str, tuple[int, int]] | None = None) -> dict[str, dict[str, int]]:
     """For each token sequence of the abstract that a candidate could be, how often it plays each
     role; keyed by the sequence's words joined with spaces. ``wanted``: ``candidates(text)``, when
@@ -144,6 +173,7 @@ def roles(text: str, wanted: dict[str, tuple[int, int]] | None = None) -> dict[s
     for name in wanted:
         words = name.split()
         firsts.setdefault(words[0].rstrip("+"), []).append((name, len(words)))
+    longs = {d.short: d.long for d in definitions(text)} if BRACKET_ROLES else {}
     for sentence in sentences(text):
         # A candidate's first word is in the sentence as written (tokens are pieces of it): a
         # sentence without any is not tagged (it holds no occurrence).
@@ -162,7 +192,8 @@ def roles(text: str, wanted: dict[str, tuple[int, int]] | None = None) -> dict[s
                 size += plus
                 counts = out.setdefault(name, {})
                 counts["_uses"] = counts.get("_uses", 0) + 1
-                for role in _occurrence_roles(pairs, i, i + size, authors):
+                start = _long_form_start(pairs, i, i + size, longs.get(name, ""))
+                for role in _occurrence_roles(pairs, i, i + size, authors, start):
                     counts[role] = counts.get(role, 0) + 1
     return out
 
