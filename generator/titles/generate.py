@@ -22,8 +22,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from generator.keywords import reranker
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
+from generator.runtime.cache import file_digest
 from generator.text import generic
 from generator.text.acronyms import long_form
 from generator.text.acronyms import table as acronym_table
@@ -31,7 +33,7 @@ from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
 from generator.text.tagger import remember, tag, untokenize
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
-from generator.titles import contribution, names, rules, spans, title_lm, tldr
+from generator.titles import contribution, names, rules, spans, specific, title_lm, tldr
 from generator.titles.clues import (
     ASKS_HOW,
     contribution_phrase,
@@ -330,6 +332,8 @@ def cache_key() -> str:
         title_lm=title_lm.digest(),
         name_docfreq=names.name_digest(),
         docfreq=generic.digest(),
+        titleness=specific.digest(),
+        keyphraseness=file_digest(reranker.KEYPHRASENESS_PATH),
     )
 
 
