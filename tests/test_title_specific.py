@@ -1,5 +1,5 @@
 """The sixth session's title evidence (``generator/titles/specific.py``): phrase title-ness counts,
-field terms, the central term, defined long forms, the sentence's role, and how the span ranker uses
+field terms, defined long forms, the sentence's role, and how the span ranker uses
 them (field terms last, background candidates penalised)."""
 
 from __future__ import annotations
@@ -52,18 +52,6 @@ def test_field_terms_are_phrases_many_abstracts_write() -> None:
     assert not specific.field_term("neural networks", data)
 
 
-def test_central_term_is_the_repeated_phrase() -> None:
-    text = (
-        "Deep models are popular. We propose soft value iteration networks. Soft value iteration "
-        "networks plan in grid worlds, and soft value iteration networks learn fast."
-    )
-    assert specific.central_term(text, {"prior": {}, "keys": {}}) in {
-        "soft value iteration",
-        "value iteration networks",
-    }
-    assert specific.central_term("Nothing is said twice here.", {"prior": {}, "keys": {}}) == ""
-
-
 def test_long_forms_of_defined_acronyms() -> None:
     text = (
         "We propose the soft value iteration network (SVIN), a planner. SVIN beats baselines "
@@ -88,6 +76,8 @@ def test_role_of_each_sentence() -> None:
     assert [r["bg_we"] for r in roles] == [1.0, 0.0, 0.0]
     assert [r["we"] for r in roles] == [0.0, 1.0, 0.0]
     assert [r["after_we"] for r in roles] == [0.0, 0.0, 1.0]
+    assert [r["we_make"] for r in roles] == [0.0, 1.0, 0.0]
+    assert specific.role_features(["We find that copying helps."])[0]["we_make"] == 0.0
 
 
 def test_background_candidates_score_less() -> None:

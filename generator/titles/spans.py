@@ -263,7 +263,6 @@ def candidate_spans(
         return []
     counts = specific.table() if titleness is None else titleness
     roles = specific.role_features(sents) if SPECIFIC else []
-    central = specific.central_term(text, counts) if SPECIFIC else ""
     forms = specific.long_forms(text) if SPECIFIC else {}
     found = contribution.contribution_sentence(text)
     searched = len(sents) if ALL_SENTENCES else min(OPENING, len(sents))
@@ -358,9 +357,6 @@ def candidate_spans(
         if SPECIFIC:
             f.update(specific.titleness_features(phrase, counts))
             f["kpg_max"] = _keyphraseness(phrase)
-            f["central"] = float(
-                bool(central) and f" {central} " in " " + " ".join(specific.tokens(phrase)) + " "
-            )
             f.update(specific.long_form_features(phrase, forms))
             f.update(roles[index])
             f["field"] = float(specific.field_term(phrase, counts))

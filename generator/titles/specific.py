@@ -12,12 +12,11 @@ reading of the abstract, no word list:
   come from ``data/titleness.json.gz`` (``build``; ``title_tune`` counts without the abstract's fold).
 - **Human keyphrases** (``kpg_max``): the keyword stage's corpus keyphraseness of the keyphrase sets'
   tune halves (``keywords/reranker.corpus_features``' ``kp_gold``; no SciTLDR title is in it).
-- **The abstract's central term** (``central``): the candidate holds the two- or three-word phrase
-  the abstract repeats most, weighted by its title-ness (its own subject, not a word of the writing).
 - **Rhetorical role** (``role_features``): whether the sentence comes before the first one where the
   authors speak (``bg_we``, background: "Despite the recent success of neural machine translation,
-  ..."; as the TLDR stage reads it, ``tldr_compress.authors_verb``), is one where they speak, or
-  comes after it. ``spans.BACKGROUND_PENALTY`` lowers a background candidate's score.
+  ..."; as the TLDR stage reads it, ``tldr_compress.authors_verb``), is one where they speak (and
+  say they make something: "we propose"), or comes after it. ``spans.BACKGROUND_PENALTY`` lowers a
+  background candidate's score.
 - **Field terms** (``field_term``): a candidate that is one phrase of one to three words written by
   at least ``FIELD_SHARE`` of the train abstracts ("generative adversarial networks" 84 of 1,992,
   "stochastic gradient descent" 45, "neural machine translation" 18) names the paper's field, not
@@ -41,6 +40,7 @@ from typing import Any
 
 from generator.runtime.cache import file_digest
 from generator.text.acronyms import definitions
+from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as _MAKE
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.titles import tldr_compress as compress
 
@@ -145,28 +145,6 @@ def field_term(phrase: str, data: Table) -> bool:
     return bool(found) and found[0] >= FIELD_SHARE * data.get("documents", 0) > 0
 
 
-def central_term(text: str, data: Table) -> str:
-    """The abstract's central term: of its two- and three-word phrases written at least twice, the
-    one whose count times title-ness (floored at the base rate) is highest, the longer of equals; ''
-    when none repeats."""
-    words = tokens(text)
-    counts: Counter[str] = Counter()
-    for i in range(len(words)):
-        for n in (2, 3):
-            gram = words[i : i + n]
-            if len(gram) == n and gram[0] not in _EDGE and gram[-1] not in _EDGE:
-                counts[" ".join(gram)] += 1
-    best, value = "", (0.0, 0)
-    for phrase, count in sorted(counts.items()):
-        if count < 2:
-            continue
-        # equal weights: the longer phrase ("soft value iteration", not "iteration networks")
-        v = (count * math.exp(max(lift(phrase, data) or 0.0, 0.0)), phrase.count(" "))
-        if v > value:
-            best, value = phrase, v
-    return best
-
-
 def long_forms(text: str) -> dict[str, bool]:
     """The long forms of the acronyms the abstract defines, lower case, each with whether the abstract
     uses the acronym again after defining it (its own term, not a passing mention)."""
@@ -202,6 +180,7 @@ def role_features(sents: list[str]) -> list[dict[str, float]]:
             "bg_we": float(i < first),
             "we": float(bool(said[i])),
             "after_we": float(i > first),
+            "we_make": float(said[i] in _MAKE),
         }
         for i, s in enumerate(sents)
     ]
