@@ -22,10 +22,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from generator.keywords import reranker
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
-from generator.runtime.cache import file_digest
 from generator.text import generic
 from generator.text.acronyms import long_form
 from generator.text.acronyms import table as acronym_table
@@ -333,7 +331,6 @@ def cache_key() -> str:
         name_docfreq=names.name_digest(),
         docfreq=generic.digest(),
         titleness=specific.digest(),
-        keyphraseness=file_digest(reranker.KEYPHRASENESS_PATH),
     )
 
 

@@ -47,7 +47,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from generator.keywords import reranker
 from generator.keywords.filler import zipf
 from generator.runtime.cache import file_digest
 from generator.text import generic, heads
@@ -238,15 +237,6 @@ def _open_end(words: list[str], sentence: list[tuple[str, str]]) -> bool:
     )
 
 
-def _keyphraseness(phrase: str) -> float:
-    """The highest human-keyphrase lift (``kp_gold`` of the keyword stage's corpus keyphraseness) of
-    the candidate's phrases."""
-    return max(
-        (reranker.corpus_features(p)["kp_gold"] for p in specific.phrases(specific.tokens(phrase))),
-        default=0.0,
-    )
-
-
 def candidate_spans(
     text: str,
     probs: dict[str, float] | None = None,
@@ -356,7 +346,6 @@ def candidate_spans(
         f["no_qualifier"] = float(bool(qualifier) and not qualifier & low and bool(obj_all & low))
         if SPECIFIC:
             f.update(specific.titleness_features(phrase, counts))
-            f["kpg_max"] = _keyphraseness(phrase)
             f.update(specific.long_form_features(phrase, forms))
             f.update(roles[index])
             f["field"] = float(specific.field_term(phrase, counts))

@@ -10,8 +10,6 @@ reading of the abstract, no word list:
   work" without titling them. ``tn_max`` is the candidate's most title-like phrase, ``tn_head`` its
   head's, ``tn_low`` its least title-like content word's (a generic word drags it down). Counts
   come from ``data/titleness.json.gz`` (``build``; ``title_tune`` counts without the abstract's fold).
-- **Human keyphrases** (``kpg_max``): the keyword stage's corpus keyphraseness of the keyphrase sets'
-  tune halves (``keywords/reranker.corpus_features``' ``kp_gold``; no SciTLDR title is in it).
 - **Rhetorical role** (``role_features``): whether the sentence comes before the first one where the
   authors speak (``bg_we``, background: "Despite the recent success of neural machine translation,
   ..."; as the TLDR stage reads it, ``tldr_compress.authors_verb``), is one where they speak (and
