@@ -30,6 +30,7 @@ def test_counts_say_which_phrases_titles_keep() -> None:
     # no phrase opens or ends on a function word
     assert not any(k.split()[0] in {"in", "with", "the", "we"} for k in data["keys"])
     assert specific.lift("mode collapse", data) is None  # under MIN_SEEN (3) abstracts
+    data = specific.build(PAIRS, min_seen=2)  # fresh: lift remembers what it found
     data["keys"]["mode collapse"] = [3, 3]
     prior = data["prior"]["2"]
     assert specific.lift("mode collapse", data) == pytest.approx(math.log((3 + 2 * prior) / 5 / prior))

@@ -109,13 +109,19 @@ def digest() -> str:
 
 def lift(phrase: str, data: Table) -> float | None:
     """Log of the phrase's smoothed title rate over its length class's base rate; None when fewer than
-    ``MIN_SEEN`` abstracts write it."""
+    ``MIN_SEEN`` abstracts write it. Remembered in the table (``"memo"``): an abstract's candidates
+    share most of their phrases."""
+    memo = data.setdefault("memo", {})
+    if phrase in memo:
+        return memo[phrase]  # type: ignore[no-any-return]
     found = data["keys"].get(phrase)
     prior = data["prior"].get(str(phrase.count(" ") + 1), 0.0)
-    if not found or found[0] < MIN_SEEN or prior <= 0.0:
-        return None
-    seen, hits = found
-    return math.log((hits + SMOOTHING * prior) / (seen + SMOOTHING) / prior)
+    value = None
+    if found and found[0] >= MIN_SEEN and prior > 0.0:
+        seen, hits = found
+        value = math.log((hits + SMOOTHING * prior) / (seen + SMOOTHING) / prior)
+    memo[phrase] = value
+    return value
 
 
 def titleness_features(phrase: str, data: Table) -> dict[str, float]:
