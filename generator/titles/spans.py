@@ -35,6 +35,12 @@ best one with its attached phrase within ``COMPLETE_MARGIN`` of its score goes f
 Fifth session: spans of every sentence (``ALL_SENTENCES``); a word the tagger called a noun that ML
 abstracts use as a verb ends a span (``_misread_verb``). A tree ranker over the candidates tied the
 ridge on train and was removed (EVALUATION.md, "Titles, fifth session").
+
+Sixth session (``specific.py``, ``SPECIFIC``): how title-like a candidate's phrases are (counted on
+SciTLDR train), whether it is or holds the long form of an acronym the abstract defines, and its
+sentence's place against the first where the authors speak; a background candidate loses
+``BACKGROUND_PENALTY`` and a field term ("recurrent neural networks") is tried after every other
+(``FIELD_LAST``). EVALUATION.md, "Titles, sixth session".
 """
 
 from __future__ import annotations
