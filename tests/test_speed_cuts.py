@@ -78,3 +78,48 @@ def test_remembered_chunks_are_the_fresh_runs() -> None:
             assert nounphrases.chunks(sentence) is nounphrases.chunks(sentence)  # remembered
             runs += len(fresh)
     assert runs > 200
+
+
+def _sentence_features_plain(sents: list[str], i: int) -> dict[str, float]:
+    """The fifth session's ``tldr.sentence_features``: every other sentence split into words again."""
+    import re
+    from collections import Counter
+
+    from generator.titles.tldr import _START_WE, _similarity, words
+
+    s, n = sents[i], len(sents)
+    toks = words(s)
+    f: dict[str, float] = {f"pos={min(i, 4)}": 1.0, f"rpos={min(n - 1 - i, 3)}": 1.0}
+    f["relpos"] = i / max(n - 1, 1)
+    length = len(s.split())
+    f[f"len={min(length // 8, 5)}"] = 1.0
+    rest: Counter[str] = Counter(w for j, other in enumerate(sents) if j != i for w in words(other))
+    f["sim"] = _similarity(Counter(toks), rest)
+    for w in set(toks):
+        f["w=" + w] = 1.0
+    for k, w in enumerate(toks[:3]):
+        f[f"f{k}={w}"] = 1.0
+    lower = s.lower()
+    starts_we = lower.startswith(_START_WE)
+    f["startswe"] = float(starts_we)
+    f["we_pos"] = float(starts_we) * f["relpos"]
+    f["digits"] = float(bool(re.search(r"\d", s)))
+    f["first_we"] = float(starts_we and not any(o.lower().startswith(_START_WE) for o in sents[:i]))
+    f["L"] = min(length, 60) / 60
+    f["L2"] = f["L"] ** 2
+    f["n"] = n / 10
+    return f
+
+
+def test_sentence_features_from_words_split_once_are_the_same_to_the_bit() -> None:
+    from generator.titles import tldr
+
+    checked = 0
+    for text in _abstracts():
+        sents = tldr.abstract_sentences(text)
+        for i in range(len(sents)):
+            fast = tldr.sentence_features(sents, i)
+            assert fast == _sentence_features_plain(sents, i)
+            assert list(fast) == list(_sentence_features_plain(sents, i))  # same keys, same order
+            checked += fast["sim"] > 0
+    assert checked > 100
