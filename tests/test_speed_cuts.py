@@ -150,3 +150,38 @@ def test_remembered_texts_give_the_fresh_tagging_and_forget_clears_them(
     assert not model._texts and not model._sentences
     with pytest.raises(AssertionError, match="tagged again"):
         tagger.tag_sentences(texts[0])
+
+
+def _subject_name_plain(text: str) -> str:
+    """The fifth session's ``contribution._subject_name``: the pattern searched before the cheap test."""
+    import re
+
+    from generator.text.sentences import sentences
+    from generator.titles.contribution import _looks_coined
+
+    seen = ""
+    for sentence in sentences(text):
+        first = sentence.split(maxsplit=1)[0].rstrip(",:") if sentence.split() else ""
+        new = first and not re.search(rf"(?<!\w){re.escape(first)}(?!\w)", seen)
+        if (
+            new
+            and _looks_coined(first)
+            and re.match(rf"{re.escape(first)}\s*(?:,\s*an?\b|\s+is\s+an?\b|:)", sentence)
+        ):
+            return first
+        seen += " " + sentence
+    return ""
+
+
+def test_subject_names_found_with_the_cheap_test_first_are_the_same() -> None:
+    from generator.titles.contribution import _subject_name
+
+    texts = [
+        *_abstracts(),
+        "Sets are hard. DeepSphere, a method for spheres, works. DeepSphere is fast.",
+        "We use BERT here. BERT: a model. GANSynth is a synthesiser of audio.",
+        "DeepSphere is used. Then DeepSphere, a method, is named again.",
+    ]
+    found = [_subject_name(text) for text in texts]
+    assert found == [_subject_name_plain(text) for text in texts]
+    assert found[-3:] == ["DeepSphere", "GANSynth", ""]
