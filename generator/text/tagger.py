@@ -64,9 +64,6 @@ OWN_CACHE = 100_000
 # sentence of an abstract, the titles stage (TLDR, spans, names) tags most of them again in the same
 # worker process, and a tagging is a pure function of the sentence's tokens.
 SENTENCE_CACHE = 20_000
-# Texts whose tagged sentences are remembered (``tag_sentences``), before that cache starts again: a
-# text's fragments are asked for again while its abstract is worked on, not later.
-TEXT_CACHE = 5_000
 
 
 def tokenize(text: str) -> list[str]:
@@ -414,7 +411,7 @@ def tag_sentences(text: str) -> tuple[Tagged, ...]:
     texts = tagger._texts
     found = texts.get(text)
     if found is None:
-        if len(texts) > TEXT_CACHE:
+        if len(texts) > SENTENCE_CACHE:
             texts.clear()
         found = texts[text] = tuple(tagger.tag_tokens(tokenize(sentence)) for sentence in sentences(text))
     return found
