@@ -34,7 +34,6 @@ from generator.inputs import ingest  # noqa: E402
 from generator.keywords import contexts, stage  # noqa: E402
 from generator.text import nounphrases, tagger  # noqa: E402
 from generator.text.clean import clean_text  # noqa: E402
-from generator.text.sentences import sentences  # noqa: E402
 from generator.titles import contribution, generate, tldr  # noqa: E402
 from tests import test_speed_cuts as old  # noqa: E402
 
@@ -62,7 +61,6 @@ def record(texts: list[str]) -> dict[str, list[Any]]:
 
     spy(central, "incidental_tokens", "incidental", lambda tokens: list(tokens))
     spy(tldr, "sentence_features", "features", lambda sents, i: (list(sents), i))
-    spy(tagger, "tag_sentences", "tag", lambda text: text)
     from generator.keywords import nounphrases as keyword_phrases
 
     for module in (keyword_phrases, terms, tldr_refer):
@@ -82,7 +80,7 @@ def record(texts: list[str]) -> dict[str, list[Any]]:
 
 
 def _forget() -> None:
-    tagger.forget()
+    tagger.model()._sentences.clear()
     nounphrases.chunks.cache_clear()
     contexts.cited_surnames.cache_clear()
     tldr._sentence_words.cache_clear()
@@ -90,10 +88,6 @@ def _forget() -> None:
 
 def replays(calls: dict[str, list[Any]]) -> dict[str, tuple[str, Callable[[], object], Callable[[], object]]]:
     """Per cut: (recorded calls, new path, old path) over the recorded calls."""
-
-    def tag_old() -> object:
-        model = tagger.model()
-        return [tuple(model.tag_tokens(tagger.tokenize(s)) for s in sentences(t)) for t in calls["tag"]]
 
     return {
         "example cues by first word (incidental_tokens)": (
@@ -105,11 +99,6 @@ def replays(calls: dict[str, list[Any]]) -> dict[str, tuple[str, Callable[[], ob
             "features",
             lambda: [tldr.sentence_features(s, i) for s, i in calls["features"]],
             lambda: [old._sentence_features_plain(s, i) for s, i in calls["features"]],
-        ),
-        "tagged texts remembered (tagger.tag_sentences)": (
-            "tag",
-            lambda: [tagger.tag_sentences(t) for t in calls["tag"]],
-            tag_old,
         ),
         "noun-phrase runs remembered (nounphrases.chunks)": (
             "chunks",

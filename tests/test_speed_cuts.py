@@ -6,8 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-
 from generator.inputs import ingest
 from generator.keywords import contexts
 from generator.relate import terms
@@ -125,31 +123,6 @@ def test_sentence_features_from_words_split_once_are_the_same_to_the_bit() -> No
             assert list(fast) == list(_sentence_features_plain(sents, i))  # same keys, same order
             checked += fast["sim"] > 0
     assert checked > 100
-
-
-def test_remembered_texts_give_the_fresh_tagging_and_forget_clears_them(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from generator.text import tagger
-    from generator.text.sentences import sentences
-
-    texts = _abstracts()[:8]
-    tagger.forget()
-    first = [tagger.tag_sentences(text) for text in texts]
-    model = tagger.model()
-    for text, found in zip(texts, first, strict=True):
-        # what the function did before it remembered texts: split, tokenise, tag each sentence
-        assert found == tuple(model._tag_tokens(tagger.tokenize(s), True) for s in sentences(text))
-
-    def no_tagging(*_args: object) -> None:
-        raise AssertionError("tagged again")
-
-    monkeypatch.setattr(model, "tag_tokens", no_tagging)
-    assert [tagger.tag_sentences(text) for text in texts] == first  # remembered: nothing tagged
-    tagger.forget()
-    assert not model._texts and not model._sentences
-    with pytest.raises(AssertionError, match="tagged again"):
-        tagger.tag_sentences(texts[0])
 
 
 def _subject_name_plain(text: str) -> str:

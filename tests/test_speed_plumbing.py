@@ -215,13 +215,13 @@ def test_titles_take_the_tags_the_keyword_stage_found_and_give_the_same_titles(
     papers = clean(dedupe(ingest.read_seeds(FROZEN_SEEDS), {}))[:10]
     with parallel.runtime(None, jobs=1):
         plain = generate.with_titles(stage.with_keywords(papers))  # the old way: each stage tags
-    tagger.forget()
+    model._sentences.clear()
     with parallel.runtime(None, jobs=1) as run:
         with_keywords = stage.with_keywords(papers)
         noted = run.notes["tags_found"]
         assert set(noted) == {p.text for p in papers}  # one note a computed abstract
         # as on another worker: the keyword stage's taggings forgotten, the titles stage told them
-        tagger.forget()
+        model._sentences.clear()
         told: list[tuple[str, ...]] = []
         real = tagger.remember
 
@@ -236,9 +236,9 @@ def test_titles_take_the_tags_the_keyword_stage_found_and_give_the_same_titles(
     assert [(p.title, p.tldr) for p in hinted] == [(p.title, p.tldr) for p in plain]
     # the remembered tags are the tagger's own, and asking for them tags nothing
     text = papers[0].text
-    tagger.forget()
+    model._sentences.clear()
     fresh = tagger.tag_sentences(text)
-    tagger.forget()
+    model._sentences.clear()
     tagger.remember(text, [" ".join(t for _w, t in s) for s in fresh])
 
     def no_tagging(*_args: object) -> None:
@@ -247,9 +247,9 @@ def test_titles_take_the_tags_the_keyword_stage_found_and_give_the_same_titles(
     monkeypatch.setattr(model, "_tag_tokens", no_tagging)
     assert tagger.tag_sentences(text) == fresh
     # tags that do not fit the text are not taken
-    tagger.forget()
+    model._sentences.clear()
     tagger.remember(text, ["NN"] * len(fresh))
-    assert not model._sentences and not model._texts
+    assert not model._sentences
 
 
 def test_a_stage_notes_its_extra_values_only_for_what_it_computed() -> None:

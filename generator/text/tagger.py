@@ -227,9 +227,6 @@ class Model:
         self._own: dict[str, list[int]] = {}
         self._contexts: dict[tuple[str, str, str], np.ndarray | None] = {}
         self._sentences: dict[tuple[tuple[str, ...], bool], Tagged] = {}
-        # each text's tagged sentences (``tag_sentences``): the titles stage asks for the same
-        # fragments again and again, and splitting and tokenising them cost more than the lookup
-        self._texts: dict[str, tuple[Tagged, ...]] = {}
         # the summed rows of the features of the two tags on the left (few pairs, so kept), and the
         # rows of the features that do not exist (zero: left out of every sum)
         self._history: dict[tuple[str, str], np.ndarray] = {}
@@ -405,23 +402,9 @@ def model() -> Model:
 
 
 def tag_sentences(text: str) -> tuple[Tagged, ...]:
-    """(token, tag) pairs of each sentence of `text` (the toolkit's sentences, ``text/sentences.py``);
-    remembered per text, as the sentences are (a tagging is a pure function of the text)."""
+    """(token, tag) pairs of each sentence of `text` (the toolkit's sentences, ``text/sentences.py``)."""
     tagger = model()
-    texts = tagger._texts
-    found = texts.get(text)
-    if found is None:
-        if len(texts) > SENTENCE_CACHE:
-            texts.clear()
-        found = texts[text] = tuple(tagger.tag_tokens(tokenize(sentence)) for sentence in sentences(text))
-    return found
-
-
-def forget() -> None:
-    """Forget every tagging this process remembered (tests: to see what is tagged again)."""
-    tagger = model()
-    tagger._sentences.clear()
-    tagger._texts.clear()
+    return tuple(tagger.tag_tokens(tokenize(sentence)) for sentence in sentences(text))
 
 
 @cache
