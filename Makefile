@@ -72,10 +72,14 @@ bench: $(STAMP)
 
 # Keyword quality against human keyphrases (see EVALUATION.md).
 # SciTLDR (train/dev) for the titles and TLDR figures; TITLES_BEFORE: figures of an older commit
-# from tools/eval_titles_at.py to print beside them.
+# from tools/eval_titles_at.py to print beside them. SPLIT: the SciTLDR file measured (dev; a
+# held-back test.jsonl of the same form: SPLIT=test). HALF: which half of each keyphrase set (report;
+# all for a keyphrase set no model was tuned on, such as a test set in the same folder layout).
 SCITLDR ?= ../shared/scitldr
+SPLIT ?= dev
+HALF ?= report
 eval: $(STAMP)
-	$(PY) -m generator.evaluation $(KEYPHRASE) --scitldr $(SCITLDR) $(if $(TITLES_BEFORE),--titles-before $(TITLES_BEFORE))
+	$(PY) -m generator.evaluation $(KEYPHRASE) --scitldr $(SCITLDR) --split $(SPLIT) --half $(HALF) $(if $(TITLES_BEFORE),--titles-before $(TITLES_BEFORE))
 
 # Lighthouse (npm) over the served, gzip-compressed build of seeds/: home, paper, keyword, topic and
 # author pages, AUDIT_RUNS runs each (tools/audit.py; BENCHMARKS.md, "Issue 23"). Needs node, npm

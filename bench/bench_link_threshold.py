@@ -1,4 +1,5 @@
-"""The figures behind MIN_SCORE (docs/about.md): scores of the pairs readers expect on the seeds.
+"""The figures behind the link thresholds (docs/about.md): scores of the pairs readers expect, on the
+frozen seed copy (tests/data/seeds: the live seeds change with every contribution).
 
     .venv/bin/python bench/bench_link_threshold.py
 
@@ -20,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from generator.identity.dedupe import dedupe  # noqa: E402
 from generator.inputs import ingest  # noqa: E402
 from generator.keywords.stage import with_keywords  # noqa: E402
-from generator.relate import related  # noqa: E402
+from generator.relate import related, space  # noqa: E402
 from generator.text.clean import clean  # noqa: E402
 from generator.titles.generate import with_titles  # noqa: E402
 
@@ -49,32 +50,33 @@ LONER = "Multi-agent influence diagrams"
 
 
 def similarity(papers: tuple, keyword_weight: float) -> np.ndarray:
-    saved = related.KEYWORD_WEIGHT
-    related.KEYWORD_WEIGHT = keyword_weight
+    saved = space.KEYWORD_WEIGHT
+    space.KEYWORD_WEIGHT = keyword_weight
     try:
-        matrix = related.feature_matrix(papers)
+        matrix = space.feature_matrix(papers)
     finally:
-        related.KEYWORD_WEIGHT = saved
+        space.KEYWORD_WEIGHT = saved
     scores = (matrix @ matrix.T).toarray()
     np.fill_diagonal(scores, 0)
     return scores
 
 
 def main() -> int:
-    papers = with_keywords(with_titles(clean(dedupe(ingest.read_seeds(ROOT / "seeds")))))
+    papers = with_keywords(with_titles(clean(dedupe(ingest.read_seeds(ROOT / "tests" / "data" / "seeds")))))
 
     def find(prefix: str) -> int:
         (index,) = [i for i, p in enumerate(papers) if p.text.startswith(prefix)]
         return index
 
-    blended = similarity(papers, related.KEYWORD_WEIGHT)
-    text_only = similarity(papers, 0.0) * (1 - related.KEYWORD_WEIGHT)
+    blended = similarity(papers, space.KEYWORD_WEIGHT)
+    text_only = similarity(papers, 0.0) * (1 - space.KEYWORD_WEIGHT)
     pairs: list[tuple[str, int, int]] = []
     for name, prefixes in GROUPS.items():
         pairs += [(name, a, b) for a, b in itertools.combinations([find(p) for p in prefixes], 2)]
     pairs += [("healthcare-gnn", find(HEALTH[0]), find(p)) for p in HEALTH[1]]
     print(
-        f"KEYWORD_WEIGHT={related.KEYWORD_WEIGHT} MIN_SCORE={related.MIN_SCORE} "
+        f"KEYWORD_WEIGHT={space.KEYWORD_WEIGHT} FIRST_MIN_SCORE={related.FIRST_MIN_SCORE} "
+        f"SIMILAR_MIN_SCORE={related.SIMILAR_MIN_SCORE} "
         f"MAX_RELATED={related.MAX_RELATED}"
     )
     print("| pair | score | text part | rank in first's list | rank in second's list |")

@@ -39,3 +39,26 @@ def test_count_maps_letters_back_to_versions() -> None:
         rated = f"{head}## {item}\n{tail}"
     assert blind_pairs.count(rated, key) == {"new": 1, "old": 1, "same": 1, "(none)": 0}
     assert blind_pairs.count(text, key)["(none)"] == 3
+
+
+def test_keyword_pairs_and_dumps_without_the_field() -> None:
+    old = {k: {**v, "keywords": "alpha; beta"} for k, v in OLD.items()}
+    new = {
+        k: {**v, "keywords": "alpha; " + ("gamma" if k in ("p1", "p2") else "beta")} for k, v in OLD.items()
+    }
+    text, key = blind_pairs.pairs(old, new, "keywords", n=10, seed="t")
+    assert sorted(k["paper_id"] for k in key) == ["p1", "p2"]
+    assert "Keywords A: alpha; " in text and "keyword lists" in text.split("---")[0]
+    # An old dump made before keywords were dumped: every paper whose new dump lists some differs.
+    _text, key = blind_pairs.pairs(OLD, new, "keywords", n=10, seed="t")
+    assert len(key) == 6
+
+
+def test_related_lists_are_shown_each_under_its_heading() -> None:
+    old = {k: {**v, "related": "   1. X: opening. (Reason: shared: x)"} for k, v in OLD.items()}
+    new = {k: {**v, "related": "   1. Y: other. (Reason: similar wording)"} for k, v in OLD.items()}
+    new["p3"] = old["p3"]
+    text, key = blind_pairs.pairs(old, new, "related", n=10, seed="t")
+    assert len(key) == 5 and "p3" not in {k["paper_id"] for k in key}
+    block = text.split("## 1\n")[1]
+    assert "Related A:\n\n   1. " in block and "Related B:\n\n   1. " in block

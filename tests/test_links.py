@@ -8,15 +8,14 @@ import pytest
 from generator.inputs.ingest import read_seeds
 from generator.models import Paper, Source
 from generator.pipeline import catalogue_from
-from generator.relate import related
+from generator.relate import space
 from generator.relate.related import (
     FIRST_MIN_SCORE,
     MAX_RELATED,
-    acronyms,
-    expand_acronyms,
     related_papers,
     shared_keywords,
 )
+from generator.relate.space import acronyms, expand_acronyms
 
 from .conftest import FROZEN_SEEDS
 
@@ -93,7 +92,7 @@ def test_chunked_top_k_equals_one_block(monkeypatch) -> None:
         paper(f"{i}000000000", t, ("diffusion models",) if i % 2 else ()) for i, t in enumerate(texts)
     )
     whole = related_papers(papers)
-    monkeypatch.setattr(related, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(space, "CHUNK_ROWS", 2)
     assert related_papers(papers) == whole
     assert related_papers(tuple(reversed(papers))) == tuple(reversed(whole))
 
@@ -199,19 +198,19 @@ def test_links_do_not_depend_on_input_order(seed_papers: dict[str, Paper]) -> No
 def test_candidate_search_of_large_catalogues_scores_exactly(seed_papers, monkeypatch) -> None:
     bare = tuple(replace(p, related=()) for p in seed_papers.values())
     exact = related_papers(bare)
-    monkeypatch.setattr(related, "APPROXIMATE_FROM", 0)
-    monkeypatch.setattr(related, "APPROXIMATE_CHUNK_ROWS", 7)
+    monkeypatch.setattr(space, "APPROXIMATE_FROM", 0)
+    monkeypatch.setattr(space, "APPROXIMATE_CHUNK_ROWS", 7)
     # On 47 papers, a term in 1% of them is in none: leave out only terms of over a quarter of them.
-    monkeypatch.setattr(related, "CANDIDATE_MAX_DF", 0.25)
+    monkeypatch.setattr(space, "CANDIDATE_MAX_DF", 0.25)
     # Candidates from the distinctive terms only: most links are still found, with their exact scores.
     approximate = related_papers(bare)
     found = {(p.id, r.id, r.score) for p in approximate for r in p.related}
     wanted = {(p.id, r.id, r.score) for p in exact for r in p.related}
     assert len(found & wanted) >= 0.8 * len(wanted)  # 47 papers is a crude stand-in for a large catalogue
     # With every term and every candidate, the search is exhaustive and gives the exact result.
-    monkeypatch.setattr(related, "QUERY_TERMS", 10**6)
-    monkeypatch.setattr(related, "CANDIDATES", 10**6)
-    monkeypatch.setattr(related, "CANDIDATE_MAX_DF", 1.0)
+    monkeypatch.setattr(space, "QUERY_TERMS", 10**6)
+    monkeypatch.setattr(space, "CANDIDATES", 10**6)
+    monkeypatch.setattr(space, "CANDIDATE_MAX_DF", 1.0)
     assert related_papers(bare) == exact
 
 
@@ -229,10 +228,10 @@ def test_cached_term_rows_are_the_hasher_s_matrix(tmp_path) -> None:
         if line.strip()
     ] + ["word " * 70000, "", "GNN (GNNs) GNNs."]
     papers = tuple(paper(f"{i:010x}", t) for i, t in enumerate(texts))
-    expected = related._hasher().transform(related.terms(p.text) for p in papers)
+    expected = space._hasher().transform(space.terms(p.text) for p in papers)
     for _run in ("cold", "warm"):
         with parallel.runtime(tmp_path, jobs=1):
-            found = related.text_counts(papers)
+            found = space.text_counts(papers)
         assert found.shape == expected.shape and found.dtype == expected.dtype
         assert np.array_equal(found.indptr, expected.indptr)
         assert np.array_equal(found.indices, expected.indices)

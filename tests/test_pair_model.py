@@ -10,7 +10,7 @@ import scipy.sparse as sp
 from generator.models import Paper, Source
 from generator.relate import contexts, pairmodel, pairs, related
 from generator.relate.pairmodel import Candidate
-from generator.relate.related import words
+from generator.relate.space import words
 
 LAYER = (
     "We prune the hidden nodes of each fully connected layer. Nodes of a layer whose activations "

@@ -51,3 +51,29 @@ def test_the_scitldr_proxy_relates_papers_by_their_titles_and_tldrs() -> None:
     f = relating.figures(corpus, built)
     assert (f.links, f.proxy_shared, f.has_labels) == (2, 1, True)
     assert "50.0% (1 of 2)" in relating.row(f)
+
+
+def test_held_out_reads_the_split_asked_for_and_every_document_for_half_all(tmp_path) -> None:
+    import json
+    import zipfile
+
+    from generator.evaluation import splits, titles
+
+    row = {"source": ["We propose a thing.", "It works."], "target": ["A thing."], "title": "Thing"}
+    (tmp_path / "dev.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (tmp_path / "test.jsonl").write_text((json.dumps(row) + "\n") * 3, encoding="utf-8")
+    assert len(titles.read_split(tmp_path, "test")) == 3 and len(titles.read_dev(tmp_path)) == 1
+    found = relating.held_out(None, tmp_path, "test")
+    assert [(c.name, len(c.texts)) for c in found] == [("scitldr-test", 3)]
+    assert relating.held_out(None, tmp_path, "missing") == []
+    keyphrase = tmp_path / "kp"
+    keyphrase.mkdir()
+    names = [f"d{i}" for i in range(12)]
+    with zipfile.ZipFile(keyphrase / "toy.zip", "w") as archive:
+        for name in names:
+            archive.writestr(f"toy/docsutf8/{name}.txt", f"Document {name} about graph learning.")
+            archive.writestr(f"toy/keys/{name}.key", "graph learning\n")
+    report = sum(splits.keyphrase_split("toy", n) == splits.REPORT for n in names)
+    assert 0 < report < len(names)
+    halves = {h: relating.held_out(keyphrase, None, half=h)[0] for h in (splits.REPORT, "all")}
+    assert [len(halves[h].texts) for h in (splits.REPORT, "all")] == [report, len(names)]

@@ -9,9 +9,9 @@ from collections import Counter
 
 import pytest
 
-from generator.relate import contexts, pairmodel, pairs
+from generator.relate import contexts, pairmodel, pairs, space
 from generator.relate.reasons import Catalogue, count
-from generator.relate.related import words
+from generator.relate.space import words
 from generator.runtime import parallel
 from generator.titles import contribution, names
 
@@ -273,7 +273,7 @@ def test_term_rows_from_the_counts_held_equal_the_rows_read_back() -> None:
     from generator.identity.dedupe import dedupe
     from generator.inputs import ingest
     from generator.keywords import stage
-    from generator.relate import concepts, related
+    from generator.relate import concepts
     from generator.text.clean import clean
 
     from .conftest import FROZEN_SEEDS
@@ -283,10 +283,10 @@ def test_term_rows_from_the_counts_held_equal_the_rows_read_back() -> None:
         papers = stage.with_keywords(papers)
         counts = list(concepts.paper_counts(papers))
         before = list(run.counts[concepts.CONCEPTS_LABEL])
-        held = related.text_counts(papers, counts)
+        held = space.text_counts(papers, counts)
         assert run.counts[concepts.CONCEPTS_LABEL] == before  # the concepts were not read again
     with parallel.runtime(None, jobs=1):
         stage.with_keywords(papers)
-        read = related.text_counts(papers)  # the old way: the rows' computation reads them back
+        read = space.text_counts(papers)  # the old way: the rows' computation reads them back
     assert (held != read).nnz == 0 and held.nnz > 0
     assert (held.indptr == read.indptr).all() and (held.indices == read.indices).all()

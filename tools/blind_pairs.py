@@ -3,16 +3,19 @@
     # in a checkout of each version (the old one can use this repository's virtualenv):
     .venv/bin/python tools/blind_pairs.py dump OUT.json [--scitldr ../shared/scitldr/dev.jsonl]
     # then, once:
-    .venv/bin/python tools/blind_pairs.py pairs OLD.json NEW.json OUTDIR --field title|tldr [--n 30]
+    .venv/bin/python tools/blind_pairs.py pairs OLD.json NEW.json OUTDIR --field FIELD [--n 30]
+    #   FIELD: title, tldr, keywords or related
     .venv/bin/python tools/blind_pairs.py count OUTDIR/FIELD_pairs.rated.md OUTDIR/key.json
 
 ``dump`` builds the catalogue of every SciTLDR dev abstract as ``tools/blind_sample.py`` does and
-writes each paper's generated title and TLDR with its abstract. ``pairs`` draws ``--n`` of the
-papers whose ``--field`` differs between the two dumps (by a hash of the SciTLDR id and ``--seed``,
-never by anything the generator computes), shows the two texts in a random order (seeded) as
-"A" and "B", and writes the reader's file ``FIELD_pairs.md`` (no version named) and the lead's
-``key.json`` (which letter is new). The reader writes ``A``, ``B`` or ``same`` on each ``Better:``
-line into ``FIELD_pairs.rated.md``; ``count`` prints new better / old better / same.
+writes each paper's generated title, TLDR, keywords (as shown, joined by "; ") and related links
+(each linked paper's title, abstract opening and reason) with its abstract.
+``pairs`` draws ``--n`` of the papers whose ``--field`` differs between the two dumps (by a hash
+of the SciTLDR id and ``--seed``, never by anything the generator computes), shows the two texts
+in a random order (seeded) as "A" and "B", and writes the reader's file ``FIELD_pairs.md`` (no
+version named) and the lead's ``key.json`` (which letter is new). The reader writes ``A``, ``B``
+or ``same`` on each ``Better:`` line into ``FIELD_pairs.rated.md``; ``count`` prints new better /
+old better / same.
 """
 
 from __future__ import annotations
@@ -37,6 +40,21 @@ QUESTIONS = {
         "fragments, cut-off phrases, ungrammatical titles, opening words of background sentences, "
         "bare field labels, and names that are not the paper's own method.",
     ),
+    "keywords": (
+        "keyword lists",
+        "Keywords",
+        "which keyword list better tells a reader what the paper is about? Penalise filler (generic "
+        "words, pieces of longer names, phrases cut off or crossing a verb, methods the paper only "
+        "compares with) and a missing central concept.",
+    ),
+    "related": (
+        "lists of related papers",
+        "Related",
+        "which list of related papers would a reader of this paper rather follow? Each linked paper "
+        "is shown by its title and the opening of its abstract. Penalise links to papers about "
+        "something else (sharing only generic wording), and a missing link only when the other list "
+        "finds a clearly related paper.",
+    ),
     "tldr": (
         "one-line summaries",
         "Summary",
@@ -54,13 +72,32 @@ def dump(scitldr: Path, out: Path, jobs: int) -> None:
     papers = {}
     for record in records:
         paper = writer.paper(record)
-        papers[record.paper_id] = {"title": paper.title, "tldr": paper.tldr, "abstract": record.abstract}
+        papers[record.paper_id] = {
+            "title": paper.title,
+            "tldr": paper.tldr,
+            "keywords": "; ".join(writer.labels.get(kw, kw) for kw in paper.keywords),
+            "related": related_text(writer, paper),
+            "abstract": record.abstract,
+        }
     out.write_text(json.dumps(papers, sort_keys=True, indent=1), encoding="utf-8")
+
+
+def related_text(writer: blind_sample.Writer, paper: object) -> str:
+    """A paper's related links as a reader sees them: each linked paper's title, the opening of its
+    abstract and the reason, one numbered line each (blind_sample's related reading)."""
+    lines = []
+    for i, rel in enumerate(paper.related, 1):  # type: ignore[attr-defined]
+        other = writer.by_id[rel.id]
+        opening = " ".join(writer.record_of[other.id].sentences[: blind_sample.RELATED_SENTENCES])
+        lines.append(f"   {i}. {other.title}: {opening} (Reason: {blind_sample.reason(rel)})")
+    return "\n".join(lines) or "   (no related paper)"
 
 
 def pairs(old: dict, new: dict, field: str, n: int, seed: str) -> tuple[str, list[dict[str, object]]]:
     """The reader's file and the key, for ``n`` papers whose ``field`` changed."""
-    changed = sorted(k for k in old if k in new and old[k][field].strip() != new[k][field].strip())
+    changed = sorted(
+        k for k in old if k in new and old[k].get(field, "").strip() != new[k].get(field, "").strip()
+    )
     changed.sort(key=lambda k: hashlib.sha1(f"{seed}/{field}/{k}".encode()).hexdigest())
     order = random.Random(f"{seed}/{field}")
     what, label, question = QUESTIONS[field]
@@ -78,12 +115,18 @@ def pairs(old: dict, new: dict, field: str, n: int, seed: str) -> tuple[str, lis
     ]
     key: list[dict[str, object]] = []
     for item, paper_id in enumerate(changed[:n], 1):
-        texts = [("old", old[paper_id][field].strip()), ("new", new[paper_id][field].strip())]
+        texts = [("old", old[paper_id].get(field, "").strip()), ("new", new[paper_id].get(field, "").strip())]
         if order.random() < 0.5:
             texts.reverse()
         key.append({"item": item, "paper_id": paper_id, "A": texts[0][0], "changed": len(changed)})
         lines += [f"## {item}", "", "Abstract:", "", "> " + old[paper_id]["abstract"], ""]
-        lines += [f"{label} A: {texts[0][1]}", "", f"{label} B: {texts[1][1]}", "", "Better:", ""]
+        if field == "related":  # a list: each under its own heading line
+            lists = [old[paper_id][field], new[paper_id][field]]
+            if texts[0][0] == "new":
+                lists.reverse()
+            lines += [f"{label} A:", "", lists[0], "", f"{label} B:", "", lists[1], "", "Better:", ""]
+        else:
+            lines += [f"{label} A: {texts[0][1]}", "", f"{label} B: {texts[1][1]}", "", "Better:", ""]
     return "\n".join(lines), key
 
 

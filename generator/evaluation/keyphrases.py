@@ -237,10 +237,10 @@ def reader_figures(seeds: Path, groups: Path | None) -> str:
     return reader.table(reader.figures(catalogue, found))
 
 
-def titles_figures(folder: Path, before: Path | None) -> str:
+def titles_figures(folder: Path, before: Path | None, split: str = "dev") -> str:
     from generator.evaluation import titles
 
-    return titles.main(folder, before)
+    return titles.main(folder, before, split)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -270,6 +270,12 @@ def main(argv: list[str] | None = None) -> int:
         "figures (default: scitldr/ beside the keyphrase folder); skipped when missing",
     )
     parser.add_argument(
+        "--split",
+        default="dev",
+        help="SciTLDR split measured (SPLIT.jsonl in the SciTLDR folder; default dev: train tunes the "
+        "models, so train is in-sample; a held-back test.jsonl of the same form is measured the same way)",
+    )
+    parser.add_argument(
         "--titles-before", type=Path, help="figures of an older commit (tools/eval_titles_at.py) to compare"
     )
     parser.add_argument("--titles-only", action="store_true", help="only the titles and TLDR figures")
@@ -284,11 +290,13 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_logging()
     scitldr_dir = args.scitldr or args.dataset_dir.parent / "scitldr"
+    if args.split == "train" or args.half == TUNE:
+        log.warning("warning: the models were tuned on SciTLDR train and the tune halves: in-sample figures")
     if args.titles_only:
-        print(titles_figures(scitldr_dir, args.titles_before))
+        print(titles_figures(scitldr_dir, args.titles_before, args.split))
         return 0
     if args.relating_only:
-        print(relating_figures(args.dataset_dir, scitldr_dir))
+        print(relating_figures(args.dataset_dir, scitldr_dir, args.split, args.half))
         return 0
     if args.reader_only:
         print(f"Reader-facing figures on {args.seeds}:\n")
@@ -330,19 +338,20 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"\nReader-facing figures on {args.seeds}:\n")
     print(reader_figures(args.seeds, args.groups))
-    if (scitldr_dir / "dev.jsonl").is_file():
+    if (scitldr_dir / f"{args.split}.jsonl").is_file():
         print()
-        print(titles_figures(scitldr_dir, args.titles_before))
+        print(titles_figures(scitldr_dir, args.titles_before, args.split))
     print()
-    print(relating_figures(args.dataset_dir, scitldr_dir))
+    print(relating_figures(args.dataset_dir, scitldr_dir, args.split, args.half))
     return 0
 
 
-def relating_figures(keyphrase_dir: Path, scitldr_dir: Path) -> str:
+def relating_figures(keyphrase_dir: Path, scitldr_dir: Path, split: str = "dev", half: str = REPORT) -> str:
     """Related papers and topics on the held-out sets (generator/evaluation/relating.py)."""
     from generator.evaluation import relating
 
-    return "Related papers and topics on held-out data:\n\n" + relating.report(keyphrase_dir, scitldr_dir)
+    table = relating.report(keyphrase_dir, scitldr_dir, split, half)
+    return f"Related papers and topics (SciTLDR {split}, keyphrase sets' {half} half):\n\n" + table
 
 
 if __name__ == "__main__":

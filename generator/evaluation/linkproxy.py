@@ -39,7 +39,7 @@ def label_texts(path: Path, split: str) -> tuple[tuple[str, str], ...]:
 def labeller(labels: tuple[tuple[str, str], ...]) -> Callable[[int, int], bool]:
     """The proxy: ``related(i, j)`` for papers i and j of the split."""
     from generator.relate.reasons import _technical
-    from generator.relate.related import words
+    from generator.relate.space import words
     from generator.relate.terms import concepts
 
     found = [concepts(f"{title}. {tldr}") for title, tldr in labels]

@@ -13,7 +13,7 @@ papers, topics), and measured:
 
 A paper "says" a topic's name when one of the name's terms (the topic's keywords written in its
 name) is among its abstract's noun-phrase terms (``terms.concepts``) or its content words contain
-it (``related.words``: case and plural endings folded).
+it (``space.words``: case and plural endings folded).
 """
 
 from __future__ import annotations
@@ -84,17 +84,21 @@ def scitldr(path: Path, split: str = "dev") -> Corpus:
 
 
 def keyphrase_half(name: str, path: Path, half: str = splits.REPORT) -> Corpus:
-    docs = [d for d in load(path) if splits.keyphrase_split(name, d.name) == half]
+    docs = [d for d in load(path) if half == "all" or splits.keyphrase_split(name, d.name) == half]
     gold = tuple(frozenset(stemmed(k) for k in d.keys) - {""} for d in docs)
     return Corpus(f"{name}-{half}", tuple(d.text for d in docs), gold)
 
 
-def held_out(keyphrase_dir: Path | None, scitldr_dir: Path | None) -> list[Corpus]:
+def held_out(
+    keyphrase_dir: Path | None, scitldr_dir: Path | None, split: str = "dev", half: str = splits.REPORT
+) -> list[Corpus]:
+    """SciTLDR's ``split`` (when its file is there) and the ``half`` of each keyphrase set (``all``:
+    every document, for a data set none of the models was tuned on)."""
     found = []
-    if scitldr_dir is not None and (scitldr_dir / "dev.jsonl").is_file():
-        found.append(scitldr(scitldr_dir))
+    if scitldr_dir is not None and (scitldr_dir / f"{split}.jsonl").is_file():
+        found.append(scitldr(scitldr_dir, split))
     if keyphrase_dir is not None and keyphrase_dir.is_dir():
-        found += [keyphrase_half(name, path) for name, path in datasets(keyphrase_dir)]
+        found += [keyphrase_half(name, path, half) for name, path in datasets(keyphrase_dir)]
     return found
 
 
@@ -134,7 +138,7 @@ def name_terms(topic: Topic) -> tuple[str, ...]:
 
 def says(text: str, terms: tuple[str, ...]) -> bool:
     """Whether the abstract says one of the terms (see the module's docstring)."""
-    from generator.relate.related import words
+    from generator.relate.space import words
     from generator.relate.terms import concepts
 
     found = concepts(text)
@@ -207,9 +211,11 @@ def row(f: Figures) -> str:
     )
 
 
-def report(keyphrase_dir: Path | None, scitldr_dir: Path | None) -> str:
+def report(
+    keyphrase_dir: Path | None, scitldr_dir: Path | None, split: str = "dev", half: str = splits.REPORT
+) -> str:
     """The table of every held-out set found."""
     lines = [HEADER]
-    for corpus in held_out(keyphrase_dir, scitldr_dir):
+    for corpus in held_out(keyphrase_dir, scitldr_dir, split, half):
         lines.append(row(figures(corpus, build(corpus))))
     return "\n".join(lines)

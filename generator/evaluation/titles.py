@@ -21,7 +21,8 @@ generated title and TLDR are measured against the real ones (EVALUATION.md, "Tit
 - **TLDR ROUGE-1/2/L**: F-measure x 100 of the generated TLDR against each gold TLDR (rouge-score,
   Porter stemming), the best gold per paper, averaged: as the SciTLDR paper reports.
 
-The split is ``dev`` only (generator/evaluation/splits.py): the TLDR weights learn on ``train``.
+The split is ``dev`` (generator/evaluation/splits.py: the weights learn on ``train``), or any other
+file of the same form, such as the held-back ``test`` split (``make eval SPLIT=test``).
 """
 
 from __future__ import annotations
@@ -48,9 +49,13 @@ class Item:
     tldr: str
 
 
-def read_dev(folder: Path) -> list[dict]:
-    with (folder / "dev.jsonl").open(encoding="utf-8") as handle:
+def read_split(folder: Path, split: str) -> list[dict]:
+    with (folder / f"{split}.jsonl").open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def read_dev(folder: Path) -> list[dict]:
+    return read_split(folder, "dev")
 
 
 def word_f1(generated: str, real: str) -> float:
@@ -202,7 +207,7 @@ def breakdown(items: list[Item]) -> Counter[str]:
     return Counter(reason for i in items for reason in broken(i.title))
 
 
-def table(before: dict[str, float] | None, after: dict[str, float]) -> str:
+def table(before: dict[str, float] | None, after: dict[str, float], split: str = "dev") -> str:
     rows = [
         ("Title word F1 with the real title", "title_f1", "{:.3f}", ">= 0.40"),
         ("Names kept (real title opens with a name the abstract has)", "names_kept", "{:.1%}", ">= 90%"),
@@ -220,7 +225,7 @@ def table(before: dict[str, float] | None, after: dict[str, float]) -> str:
         ("TLDR ROUGE-2", "tldr_rouge2", "{:.1f}", ""),
         ("TLDR ROUGE-L", "tldr_rougeL", "{:.1f}", ""),
     ]
-    out = ["| Figure (SciTLDR dev) | Before | After | Goal |", "|---|---:|---:|---:|"]
+    out = [f"| Figure (SciTLDR {split}) | Before | After | Goal |", "|---|---:|---:|---:|"]
     for label, key, fmt, goal in rows:
         b = fmt.format(before[key]) if before and key in before else "-"
         a = fmt.format(after[key]) if key in after else "-"
@@ -228,17 +233,18 @@ def table(before: dict[str, float] | None, after: dict[str, float]) -> str:
     return "\n".join(out)
 
 
-def main(folder: Path, before_json: Path | None = None) -> str:
-    """The table of ``make eval`` for titles and TLDRs; ``before_json``: figures of an older run."""
-    records = read_dev(folder)
+def main(folder: Path, before_json: Path | None = None, split: str = "dev") -> str:
+    """The table of ``make eval`` for titles and TLDRs on SciTLDR's ``split``; ``before_json``:
+    figures of an older run."""
+    records = read_split(folder, split)
     items = generate(records)
     after = figures(items)
     before = json.loads(before_json.read_text(encoding="utf-8")) if before_json else None
     lines = [
-        f"Titles and TLDRs on {folder / 'dev.jsonl'} ({after['papers']} papers, "
+        f"Titles and TLDRs on {folder / f'{split}.jsonl'} ({after['papers']} papers, "
         f"{after['named']} whose real title opens with a name the abstract has):",
         "",
-        table(before, after),
+        table(before, after, split),
         "",
         f"Papers sharing their title with another paper: {after['shared']} (clashing titles are told "
         "apart by a paper's own next-best title, never by a keyword or id in brackets)",

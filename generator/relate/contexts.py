@@ -3,7 +3,7 @@
 A word or phrase two abstracts share may mean two things ("nodes" of a layer and of a graph; "cosine"
 distance and the discrete cosine transform; "reconstruction" of an image and of a signal). Its
 neighbours tell them apart: the **context** of a concept in an abstract is the bag of content words
-(``related.words``: lower case, plural-folded, no stop words) within WINDOW words of each of its
+(``space.words``: lower case, plural-folded, no stop words) within WINDOW words of each of its
 mentions, the concept's own words left out, each weighted by its IDF over the catalogue. The
 **agreement** of two abstracts on a concept is the cosine of its two contexts (0 when either never
 says it). This is the distributional answer to word-sense ambiguity, computed from the catalogue
@@ -22,7 +22,7 @@ WINDOW = 8
 def positions(
     tokens: Sequence[str], concept: Sequence[str], index: dict[str, list[int]] | None = None
 ) -> list[int]:
-    """Where the concept's words (``related.words`` of it) start in the abstract's words (``index``:
+    """Where the concept's words (``space.words`` of it) start in the abstract's words (``index``:
     the tokens' ``word_index``, when known, so the abstract is not scanned again)."""
     n = len(concept)
     if not n:

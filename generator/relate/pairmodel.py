@@ -1,6 +1,6 @@
 """The learned pair model: which of a paper's candidates to show as related, and why.
 
-Each candidate pair (``related.nearest``'s best matches of a paper) is described by the features of
+Each candidate pair (``space.nearest``'s best matches of a paper) is described by the features of
 ``pairs.py``; a logistic regression (``pair_weights.json``, fitted by
 ``generator/evaluation/pair_tune.py`` on tune data only: SciTLDR train thirds labelled by the
 title-and-TLDR proxy, and the keyphrase sets' tune halves labelled by a shared human keyphrase)
@@ -88,7 +88,7 @@ class Pairing:
     _written: dict[int, dict[str, list[int]]] = field(default_factory=dict)
 
     def words_of(self, surface: str) -> tuple[str, ...]:
-        from generator.relate.related import words
+        from generator.relate.space import words
 
         found = self.concept_words.get(surface)
         if found is None:
@@ -141,7 +141,7 @@ def pairing(
     phrases: sp.csr_matrix,
     order: np.ndarray,
 ) -> Pairing:
-    from generator.relate.related import expand_acronyms, words
+    from generator.relate.space import expand_acronyms, words
 
     expanded = [words(expand_acronyms(t)) for t in texts]
     written = [words(t) for t in texts]

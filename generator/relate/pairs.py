@@ -1,6 +1,6 @@
 """Features of a candidate pair of papers, for the learned pair model (``pairmodel.py``).
 
-A paper's candidates are its best matches by the blended TF-IDF score (``related.nearest``). For each
+A paper's candidates are its best matches by the blended TF-IDF score (``space.nearest``). For each
 candidate pair the model reads (names as in ``pair_weights.json``):
 
 - ``score``: the blended score the candidates were ranked by;
