@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.keywords.concepts import CLAUSE_END as _CLAUSE_END
 from generator.keywords.grammar import TOKEN
@@ -19,6 +20,10 @@ _EXAMPLE_CUES = (
     ("compared", "with"), ("compared", "to"), ("than",), ("outperforms",), ("outperform",),
     ("outperforming",), ("outperformed",), ("surpasses",), ("surpassing",),
 )  # fmt: skip
+# The cues by their first word: a token is checked against the cues it can open only.
+_CUES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _cue in _EXAMPLE_CUES:
+    _CUES_BY_FIRST[_cue[0]] = (*_CUES_BY_FIRST.get(_cue[0], ()), _cue)
 
 
 def sentence_of_tokens(text: str) -> tuple[list[str], list[int], list[str]]:
@@ -70,7 +75,7 @@ def incidental_tokens(tokens: list[str]) -> tuple[set[int], set[int]]:
                 j -= 1
     # Examples and baselines: from "e.g." / "such as" / "compared with" / "than" to the clause's end.
     for i in range(len(tokens)):
-        for cue in _EXAMPLE_CUES:
+        for cue in _CUES_BY_FIRST.get(lowered[i], ()):
             if tuple(lowered[i : i + len(cue)]) == cue:
                 j = i + len(cue)
                 if cue == ("like",) and (j >= len(tokens) or lowered[j] == "to"):
@@ -97,6 +102,7 @@ def _listed(tokens: list[str], at: int) -> bool:
     return k < len(tokens) and any(ch.isupper() or ch.isdigit() for ch in tokens[k])
 
 
+@lru_cache(maxsize=4096)  # the name detector asks once per name it weighs
 def cited_surnames(text: str) -> frozenset[str]:
     """The surnames the abstract cites ("Bertinetto et al. [2019]", "as proposed by Friston (2010)"),
     as written: never a keyword, never the paper's own name (``titles/names.py``)."""

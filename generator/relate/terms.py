@@ -16,10 +16,10 @@ networks").
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
 from functools import lru_cache
-
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from pathlib import Path
 
 from generator.keywords.grammar import URL, is_key_phrase
 from generator.text.acronyms import expand_tagged
@@ -31,7 +31,29 @@ from generator.text.wordlists import RELATE_TERMS_BOILERPLATE as _BOILERPLATE
 
 LONGEST = 4
 
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _BOILERPLATE
+
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (``sklearn.feature_extraction.text.ENGLISH_STOP_WORDS``),
+    read from the one small module that defines them without importing the ``sklearn`` package: that
+    import (scipy.stats with it, about a second of CPU) is of no use to the pool's workers, which
+    import this module for the keyword stage and nothing else of scikit-learn. Falls back to the
+    import when the module is not where it was."""
+    found = importlib.util.find_spec("sklearn")  # a top-level package: found, not imported
+    if found is not None and found.origin:
+        path = Path(found.origin).parent / "feature_extraction" / "_stop_words.py"
+        spec = importlib.util.spec_from_file_location("_generator_sklearn_stop_words", path)
+        if path.is_file() and spec is not None and spec.loader is not None:
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            words = getattr(module, "ENGLISH_STOP_WORDS", None)
+            if isinstance(words, frozenset) and words:
+                return words
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+STOP_WORDS = english_stop_words() | _BOILERPLATE
 
 
 @dataclass(frozen=True)

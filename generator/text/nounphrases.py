@@ -13,6 +13,8 @@ rules, split at stop words (``generator/relate/terms.py``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from generator.text.tagger import NOUNS, Tagged
 
 ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
@@ -56,8 +58,14 @@ def _nominal(sentence: Tagged, index: int) -> bool:
     )
 
 
-def chunks(sentence: Tagged) -> list[list[Word]]:
-    """Maximal runs of noun-phrase words in one tagged sentence: (position, whether it can end a phrase)."""
+@lru_cache(maxsize=20_000)
+def chunks(sentence: Tagged) -> tuple[tuple[Word, ...], ...]:
+    """Maximal runs of noun-phrase words in one tagged sentence: (position, whether it can end a phrase).
+    Remembered: the keyword stage's phrases and terms and the TLDR's pointers chunk the same sentences."""
+    return tuple(tuple(run) for run in _chunks(sentence))
+
+
+def _chunks(sentence: Tagged) -> list[list[Word]]:
     runs: list[list[Word]] = []
     current: list[Word] = []
     for index, (token, tag) in enumerate(sentence):

@@ -161,10 +161,11 @@ def _subject_name(text: str) -> str:
     seen = ""
     for sentence in sentences(text):
         first = sentence.split(maxsplit=1)[0].rstrip(",:") if sentence.split() else ""
-        new = first and not re.search(rf"(?<!\w){re.escape(first)}(?!\w)", seen)
+        # the cheap test first: most sentences open with no coined word (the patterns are built anew)
         if (
-            new
+            first
             and _looks_coined(first)
+            and not re.search(rf"(?<!\w){re.escape(first)}(?!\w)", seen)
             and re.match(rf"{re.escape(first)}\s*(?:,\s*an?\b|\s+is\s+an?\b|:)", sentence)
         ):
             return first

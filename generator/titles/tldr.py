@@ -217,15 +217,26 @@ def expected(cand: str, probs: dict[str, float], toks: list[str] | None = None) 
     }
 
 
+@lru_cache(maxsize=8)
+def _sentence_words(sents: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """``words`` of each sentence, for ``sentence_features`` asked of every sentence in turn."""
+    return tuple(tuple(words(s)) for s in sents)
+
+
 def sentence_features(sents: list[str], i: int) -> dict[str, float]:
     """Features of sentence ``i`` in its abstract (names as in ``tldr_weights.json``)."""
     s, n = sents[i], len(sents)
-    toks = words(s)
+    every = _sentence_words(tuple(sents))
+    toks = list(every[i])
     f: dict[str, float] = {f"pos={min(i, 4)}": 1.0, f"rpos={min(n - 1 - i, 3)}": 1.0}
     f["relpos"] = i / max(n - 1, 1)
     length = len(s.split())
     f[f"len={min(length // 8, 5)}"] = 1.0
-    rest: Counter[str] = Counter(w for j, other in enumerate(sents) if j != i for w in words(other))
+    # the other sentences' words, counted in reading order (so the sums over them run in that order)
+    rest: Counter[str] = Counter()
+    for j, other in enumerate(every):
+        if j != i:
+            rest.update(other)
     f["sim"] = _similarity(Counter(toks), rest)
     for w in set(toks):
         f["w=" + w] = 1.0
