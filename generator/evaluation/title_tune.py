@@ -23,7 +23,6 @@ language model and a title word model fitted without the abstract's fold.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from collections import Counter
@@ -34,7 +33,7 @@ from generator.evaluation.titles import word_f1
 from generator.evaluation.tldr_tune import abstract, read_split
 from generator.evaluation.weights import conditional_logit, write_weights
 from generator.text.latex import strip_latex
-from generator.titles import spans, specific, title_lm, tldr
+from generator.titles import spans, title_lm, tldr
 
 MIN_COUNT = 20
 WORD_MIN_COUNT = 30
@@ -45,7 +44,7 @@ FOLDS = 5
 ROOM = 80  # generate.TITLE_MAX
 REJECT: dict[str, float] = {}  # the title language model's rejection thresholds (``lm_thresholds``)
 MARGINS = (0.0, 0.01, 0.02, 0.04, 0.08)  # ``spans.complete_first`` margins compared by ``--cv``
-_SPARSE = ("f0=", "fl=", "prev=", "pos=", "role=", "averb=")
+_SPARSE = ("f0=", "fl=", "prev=", "pos=")
 
 
 def fit_words(records: list[dict]) -> dict[str, float]:
@@ -84,11 +83,6 @@ def lm_thresholds(records: list[dict]) -> dict[str, float]:
     return {k: round(sorted(v)[int(title_lm.REJECT_QUANTILE * len(v))], 4) for k, v in sorted(scores.items())}
 
 
-def titleness(records: list[dict]) -> specific.Table:
-    """The phrase title-ness counts (``specific.build``) of the records' abstracts and real titles."""
-    return specific.build((strip_latex(abstract(r)), r["title"]) for r in records)
-
-
 def span_rows(records: list[dict], with_index: bool = False):
     """(spans, features, word F1 with the real title) of each record that has candidates; the title
     word model's probabilities and the title language model out of fold. ``with_index``: also the
@@ -99,10 +93,9 @@ def span_rows(records: list[dict], with_index: bool = False):
         rest = [r for k, r in enumerate(records) if k % FOLDS != fold]
         word_weights = fit_words(rest)
         lm = title_lm.Models(title_lm.fit(r["title"] for r in rest))
-        counts = titleness(rest)
         for index, record in ((k, r) for k, r in enumerate(records) if k % FOLDS == fold):
             text = strip_latex(abstract(record))
-            rows = spans.candidate_spans(text, spans.title_word_probabilities(text, word_weights), lm, counts)
+            rows = spans.candidate_spans(text, spans.title_word_probabilities(text, word_weights), lm)
             if rows:
                 labels = [word_f1(s, record["title"]) for s, _ in rows]
                 out.append(([s for s, _ in rows], [f for _, f in rows], labels))
@@ -174,22 +167,19 @@ def fit_logit(rows, tau: float = TAU, l2: float = L2) -> dict[str, float]:
 
 
 def linear(weights: dict[str, float], feats: dict[str, float]) -> float:
-    """The stage's score of one candidate (without the bias, which does not rank): the ridge's, and
-    ``spans.prior`` (the background penalty)."""
-    return sum(v * weights.get(k, 0.0) for k, v in feats.items()) + spans.prior(feats)
+    """The ridge's score of one candidate (without the bias, which does not rank)."""
+    return sum(v * weights.get(k, 0.0) for k, v in feats.items())
 
 
 def first_index(ranked: list[float], row, margin: float | None = None) -> int:
     """Index of the candidate the stage takes first of one row scored ``ranked``: fluent ones first
-    (``title_lm``), field terms last (``spans.last``), best score first, then
-    ``spans.complete_first`` at ``margin``."""
+    (``title_lm``), best score first, then ``spans.complete_first`` at ``margin``."""
     cands, feats, _ = row
     margin = spans.COMPLETE_MARGIN if margin is None else margin
     fluent = [spans.REJECT_DISFLUENT and not title_lm.fluent(f, REJECT) for f in feats]
     # a candidate the 80-character limit would cut is none (``spans.ranked_spans``' room)
     order = sorted(
-        (i for i in range(len(cands)) if len(cands[i]) <= ROOM),
-        key=lambda i: (fluent[i], spans.last(feats[i]), -ranked[i], i),
+        (i for i in range(len(cands)) if len(cands[i]) <= ROOM), key=lambda i: (fluent[i], -ranked[i], i)
     ) or [0]
     first = spans.complete_first(
         [cands[i] for i in order],
@@ -248,10 +238,6 @@ def main(argv: list[str] | None = None) -> int:
     counts["trained_on"] = "SciTLDR-A train"
     counts["reject_quantile"] = title_lm.REJECT_QUANTILE
     counts["reject_below"] = lm_thresholds(records)
-    specific.TITLENESS_PATH.parent.mkdir(exist_ok=True)
-    packed = json.dumps(titleness(records), sort_keys=True, separators=(",", ":")).encode("utf-8")
-    specific.TITLENESS_PATH.write_bytes(gzip.compress(packed, compresslevel=9, mtime=0))
-    print(f"phrase title-ness counts written to {specific.TITLENESS_PATH}", file=sys.stderr)
     lm_out = Path(title_lm.__file__).with_name(title_lm.LM_FILE)
     lm_out.write_text(json.dumps(counts, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"title language model written to {lm_out}: {counts['reject_below']}", file=sys.stderr)

@@ -31,7 +31,7 @@ from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
 from generator.text.tagger import remember, tag, untokenize
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
-from generator.titles import contribution, names, rules, spans, specific, title_lm, tldr
+from generator.titles import contribution, names, rules, spans, title_lm, tldr
 from generator.titles.clues import (
     ASKS_HOW,
     contribution_phrase,
@@ -330,7 +330,6 @@ def cache_key() -> str:
         title_lm=title_lm.digest(),
         name_docfreq=names.name_digest(),
         docfreq=generic.digest(),
-        titleness=specific.digest(),
     )
 
 

@@ -35,12 +35,6 @@ best one with its attached phrase within ``COMPLETE_MARGIN`` of its score goes f
 Fifth session: spans of every sentence (``ALL_SENTENCES``); a word the tagger called a noun that ML
 abstracts use as a verb ends a span (``_misread_verb``). A tree ranker over the candidates tied the
 ridge on train and was removed (EVALUATION.md, "Titles, fifth session").
-
-Sixth session (``specific.py``, ``SPECIFIC``): how title-like a candidate's phrases are (counted on
-SciTLDR train), whether it is or holds the long form of an acronym the abstract defines, and its
-sentence's place against the first where the authors speak; a background candidate loses
-``BACKGROUND_PENALTY`` and a field term ("recurrent neural networks") is tried after every other
-(``FIELD_LAST``). EVALUATION.md, "Titles, sixth session".
 """
 
 from __future__ import annotations
@@ -59,7 +53,7 @@ from generator.text import generic, heads
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
-from generator.titles import compose, contribution, specific, title_lm
+from generator.titles import compose, contribution, title_lm
 from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_features
 
 MIN_WORDS = 3
@@ -83,14 +77,6 @@ GENERIC_SHARE = 0.05  # a word in more than this share of train abstracts is gen
 BACKGROUND_LAST = False
 # candidates the title language model finds unlike any real title (title_lm.fluent) go last
 REJECT_DISFLUENT = True
-# the sixth session's specificity, role and long-form features (``specific.py``)
-SPECIFIC = True
-# a candidate of a sentence before the first where the authors speak (``specific.role_features``'
-# ``bg_we``) scores this much less: the largest step of 0.01 whose train 5-fold word F1 stays
-# within 0.001 of none (EVALUATION.md "Titles, sixth session"); background picks 21.6% -> 16.5%
-BACKGROUND_PENALTY = 0.02
-# a field term ("recurrent neural networks", ``specific.field_term``) is tried after every other
-FIELD_LAST = True
 COMPOSED = True  # phrases written from the authors' clauses (compose.py) compete with the spans
 # a candidate completing the best one with its attached phrase, up to this length and within this
 # score of it, goes first (``complete_first``; margin chosen on train by ``title_tune --cv``)
@@ -244,22 +230,14 @@ def _open_end(words: list[str], sentence: list[tuple[str, str]]) -> bool:
 
 
 def candidate_spans(
-    text: str,
-    probs: dict[str, float] | None = None,
-    lm: title_lm.Models | None = None,
-    titleness: specific.Table | None = None,
+    text: str, probs: dict[str, float] | None = None, lm: title_lm.Models | None = None
 ) -> list[tuple[str, dict[str, float]]]:
     """Every (span, features) of an abstract, in reading order; ``probs``: the title word model's
     probabilities (``title_word_probabilities``; the tuning passes ones learned without this abstract);
-    ``lm``: the title language model (the tuning passes one learned without this abstract's title);
-    ``titleness``: the phrase title-ness counts (``specific.table``; the tuning passes counts without
-    this abstract's fold)."""
+    ``lm``: the title language model (the tuning passes one learned without this abstract's title)."""
     sents = sentences(text)
     if not sents:
         return []
-    counts = specific.table() if titleness is None else titleness
-    roles = specific.role_features(sents) if SPECIFIC else []
-    forms = specific.long_forms(text) if SPECIFIC else {}
     found = contribution.contribution_sentence(text)
     searched = len(sents) if ALL_SENTENCES else min(OPENING, len(sents))
     chosen = {i: contribution.tagged(sents[i]) for i in range(searched)}
@@ -350,11 +328,6 @@ def candidate_spans(
         f["obj_cover"] = len(obj_all & low) / len(obj_all) if obj_all else 0.0
         f["qualifier"] = float(bool(qualifier & low))
         f["no_qualifier"] = float(bool(qualifier) and not qualifier & low and bool(obj_all & low))
-        if SPECIFIC:
-            f.update(specific.titleness_features(phrase, counts))
-            f.update(specific.long_form_features(phrase, forms))
-            f.update(roles[index])
-            f["field"] = float(specific.field_term(phrase, counts))
         return f
 
     out = []
@@ -391,25 +364,14 @@ def candidate_spans(
     return out
 
 
-def prior(feats: dict[str, float]) -> float:
-    """What the score adds to the ridge's: ``-BACKGROUND_PENALTY`` for a background candidate."""
-    return -BACKGROUND_PENALTY * feats.get("bg_we", 0.0)
-
-
-def last(feats: dict[str, float]) -> bool:
-    """Is the candidate a field term tried after every other (``FIELD_LAST``)?"""
-    return FIELD_LAST and feats.get("field", 0.0) > 0
-
-
 def score(feats: dict[str, float]) -> float:
     w = weights()
-    return w.get("", 0.0) + sum(v * w.get(k, 0.0) for k, v in feats.items()) + prior(feats)
+    return w.get("", 0.0) + sum(v * w.get(k, 0.0) for k, v in feats.items())
 
 
 @lru_cache(maxsize=16)
-def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool, bool], ...]:
-    """(candidate, score, from the background, fluent, open end, field term) of each candidate of an
-    abstract."""
+def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool], ...]:
+    """(candidate, score, from the background, fluent, open end) of each candidate of an abstract."""
     rows = candidate_spans(text)
     scores = [score(feats) for _, feats in rows]
     return tuple(
@@ -419,7 +381,6 @@ def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool, bool], ...]:
             feats.get("background", 0.0) > 0,
             title_lm.fluent(feats),
             feats.get("open_end", 0.0) > 0,
-            last(feats),
         )
         for (span, feats), value in zip(rows, scores, strict=True)
     )
@@ -464,17 +425,10 @@ def ranked_spans(text: str, exclude: str = "", room: int = 0) -> list[str]:
         pattern = re.compile(rf"(?<!\w){re.escape(exclude)}(?!\w)", re.I)
         rows = [row for row in rows if not pattern.search(row[0])]
     # a candidate less title-like than nearly every real title (title_lm.py: "Based keyword
-    # spotting") is tried only when no fluent one is left, a field term ("recurrent neural networks")
-    # after every other
+    # spotting") is tried only when no fluent one is left
     order = sorted(
         range(len(rows)),
-        key=lambda k: (
-            REJECT_DISFLUENT and not rows[k][3],
-            rows[k][5],
-            BACKGROUND_LAST and rows[k][2],
-            -rows[k][1],
-            k,
-        ),
+        key=lambda k: (REJECT_DISFLUENT and not rows[k][3], BACKGROUND_LAST and rows[k][2], -rows[k][1], k),
     )
     first = complete_first(
         [rows[k][0] for k in order], [rows[k][1] for k in order], closed=[not rows[k][4] for k in order]
