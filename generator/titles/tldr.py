@@ -64,6 +64,7 @@ from generator.text.sentences import sentences
 from generator.titles import tldr_compress as compress
 from generator.titles import tldr_rank as rank
 from generator.titles import tldr_refer as refer
+from generator.titles import tldr_specific as specific
 
 MAX_WORDS = 30
 MIN_WORDS = compress.MIN_WORDS
@@ -383,7 +384,9 @@ def scored_candidates(
                         feats["leans"] = max(fa["leans"], fb["leans"])
                         feats["bare"] = float(not spell_out(joined, defined)[1])
                         out.append((joined, feats))
-    return out
+    # how much of what distinguishes the paper each candidate says (a reader's feature)
+    distinct = specific.specific_words(text, sents)
+    return [(c, f | {"specific": float(specific.count(c, distinct))}) for c, f in out]
 
 
 def _article(first: str, word: str) -> str:
@@ -451,7 +454,7 @@ def _shorten(text: str) -> str:
 
 # Features a reader needs but ROUGE does not see: the ranker does not learn them (tldr_tune), the
 # choice among near-equals (``choose``) does.
-READER_FEATURES = ("anaphor", "leans", "bare", "setup", "resolved", "sent")
+READER_FEATURES = ("anaphor", "leans", "bare", "setup", "resolved", "sent", "specific")
 
 
 @cache
@@ -470,20 +473,54 @@ def pointer_margin() -> float:
     return float(_model().get("pointer_unsure", 0.0))
 
 
+def specific_floor() -> int:
+    """Fewer specific words than this (``tldr_specific``) make a candidate vague (set on train)."""
+    return int(_model().get("specific_floor", 0))
+
+
+def vague_margin() -> float:
+    """How far below the best score a candidate that is not vague still wins over a vague one."""
+    return float(_model().get("vague_unsure", 0.0))
+
+
 def choose(
     rows: list[tuple[str, dict[str, float]]],
     weights: dict[str, float],
     margin: float,
     pointers: float = 0.0,
+    vague: float = 0.0,
+    floor: int = 0,
 ) -> tuple[str, dict[str, float]] | None:
     """The best-scored eligible candidate; a candidate that points back to something it does not
     say ("We achieve this by ...", ``tldr_refer``) loses to the best one without a pointer within
     ``pointers`` of its score that is no background (``before_we``); then, among those within
     ``margin`` of the best score, one that stands alone (no pointer back inside it, "this
-    problem"; no acronym left unexplained) is preferred. First of equals wins: deterministic."""
+    problem"; no acronym left unexplained) is preferred. A pick with fewer than ``floor`` specific
+    words (vague: "We propose a hybrid learning approach") loses to the candidates with at least
+    ``floor`` that neither point back nor come before the authors speak, when their best is within
+    ``vague`` of the best score. First of equals wins: deterministic."""
     scored = [(sum(v * weights.get(k, 0.0) for k, v in f.items()), c, f) for c, f in eligible(rows)]
     if not scored:
         return None
+    picked = _pick(scored, margin, pointers)
+    if vague and picked[1].get("specific", 0.0) < floor:
+        top = max(score for score, _, _ in scored)
+        says = [
+            row
+            for row in scored
+            if row[2].get("specific", 0.0) >= floor
+            and not row[2].get("leans")
+            and not row[2].get("before_we")
+        ]
+        if says and max(score for score, _, _ in says) >= top - vague:
+            return _pick(says, margin, pointers)
+    return picked
+
+
+def _pick(
+    scored: list[tuple[float, str, dict[str, float]]], margin: float, pointers: float
+) -> tuple[str, dict[str, float]]:
+    """``choose`` without the vague guard, on scored rows."""
     top = max(score for score, _, _ in scored)
     # what may replace a pointer: a candidate without one, from where the authors speak (a problem
     # statement before they do is no better: the readers' other complaint)
@@ -523,7 +560,9 @@ def tldr(text: str) -> str:
         return ""
     rows, weights = with_learned_ranks(text, rows, ranker_weights())
     scale = rank.margin_scale() if "gbt" in weights else 1.0
-    picked = choose(rows, weights, scale * unsure_margin(), scale * pointer_margin())
+    picked = choose(
+        rows, weights, scale * unsure_margin(), scale * pointer_margin(), vague_margin(), specific_floor()
+    )
     if picked is None:
         return _shorten(min((c for c, _ in rows), key=lambda c: len(c.split())))
     best = spell_out(picked[0], acronyms.table(text))[0]
