@@ -345,7 +345,9 @@ def scored_candidates(
     out: list[tuple[str, dict[str, float]]] = []
     earlier: set[str] = set()
     joinable: list[list[tuple[str, dict[str, float]]]] = []
+    before: list[set[str]] = []  # the words of the sentences before each
     for i, s in enumerate(sents):
+        before.append(set(earlier))
         base = _sentence_features(sents, i, first_we, setup)
         mine = []
         for c, how in compress.sentence_candidates(s):
@@ -384,6 +386,26 @@ def scored_candidates(
                         feats["leans"] = max(fa["leans"], fb["leans"])
                         feats["bare"] = float(not spell_out(joined, defined)[1])
                         out.append((joined, feats))
+    # The contribution with the next sentence's account of it: "We propose a new model for X" + "The
+    # model composes ..." -> "We propose a new model for X, which composes ..." (``tldr_refer.elaborate``)
+    for i, first in enumerate(joinable[:-1]):
+        # the next sentence uncut: a cut one loses what the contribution is about
+        later = (
+            [c for c, how in compress.sentence_candidates(sents[i + 1]) if not how["cut"]] if first else []
+        )
+        for a, fa in first:
+            for b in later:
+                told = refer.elaborate(a, b)
+                if told and len(told.split()) <= MAX_WORDS:
+                    base = {k: v for k, v in fa.items() if k not in _CANDIDATE_KEYS}
+                    feats = candidate_features(base, told, probs, table, whole) | {"joined": 1.0}
+                    feats["elaborated"] = 1.0
+                    feats["anaphor"] = float(compress.anaphoric(told, before[i]))
+                    feats["leans"] = float(
+                        compress.leans_back(told, before[i]) or refer.unresolved(told, before[i])
+                    )
+                    feats["bare"] = float(not spell_out(told, defined)[1])
+                    out.append((told, feats))
     # how much of what distinguishes the paper each candidate says (a reader's feature)
     distinct = specific.specific_words(text, sents)
     return [(c, f | {"specific": float(specific.count(c, distinct))}) for c, f in out]
@@ -454,7 +476,7 @@ def _shorten(text: str) -> str:
 
 # Features a reader needs but ROUGE does not see: the ranker does not learn them (tldr_tune), the
 # choice among near-equals (``choose``) does.
-READER_FEATURES = ("anaphor", "leans", "bare", "setup", "resolved", "sent", "specific")
+READER_FEATURES = ("anaphor", "leans", "bare", "setup", "resolved", "sent", "specific", "elaborated")
 
 
 @cache
