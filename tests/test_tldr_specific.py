@@ -70,3 +70,33 @@ def test_a_vague_pick_loses_to_a_specific_one_within_the_margin() -> None:
     for flag in ("leans", "before_we"):
         flagged = [rows[0], (rows[1][0], rows[1][1] | {flag: 1.0})]
         assert tldr.choose(flagged, weights, 0.0, vague=0.5, floor=3)[0].startswith("We propose")
+
+
+def test_the_contribution_takes_the_next_sentences_account_of_it() -> None:
+    from generator.titles import tldr_refer as refer
+
+    first = "We propose a new model for document embedding"
+    assert refer.elaborate(first, "The model composes sentence vectors with attention") == (
+        "We propose a new model for document embedding, which composes sentence vectors with attention"
+    )
+    assert refer.elaborate("We propose a hybrid learning approach", "It combines imitation with search") == (
+        "We propose a hybrid learning approach, which combines imitation with search"
+    )
+    # the subject is not what the contribution names, or "it" is expletive
+    assert refer.elaborate(first, "The results show that it works") == ""
+    assert refer.elaborate(first, "It is possible to embed documents") == ""
+    # the contribution is no bare noun phrase: "which" would attach elsewhere
+    assert refer.elaborate("We show how documents can be embedded", "It combines imitation with search") == ""
+    assert refer.elaborate("We propose a model, called DocNet", "The model composes vectors") == ""
+
+
+def test_an_elaborated_candidate_is_offered_for_a_contribution_and_its_account() -> None:
+    rows = tldr.scored_candidates(ABSTRACT)
+    told = [c for c, f in rows if f.get("elaborated")]
+    assert told == [
+        "We propose a new model for document embedding, which composes sentence vectors with a "
+        "hierarchical attention encoder over paragraph graphs"
+    ]
+    feats = dict(rows)[told[0]]
+    assert feats["specific"] > dict(rows)["We propose a new model for document embedding"]["specific"]
+    assert not feats["leans"]
