@@ -582,9 +582,8 @@ def tldr(text: str) -> str:
         return ""
     rows, weights = with_learned_ranks(text, rows, ranker_weights())
     scale = rank.margin_scale() if "gbt" in weights else 1.0
-    picked = choose(
-        rows, weights, scale * unsure_margin(), scale * pointer_margin(), vague_margin(), specific_floor()
-    )
+    margins = (scale * unsure_margin(), scale * pointer_margin())
+    picked = choose(rows, weights, *margins, vague=vague_margin(), floor=specific_floor())
     if picked is None:
         return _shorten(min((c for c, _ in rows), key=lambda c: len(c.split())))
     best = spell_out(picked[0], acronyms.table(text))[0]
