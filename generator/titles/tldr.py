@@ -520,7 +520,8 @@ def choose(
     problem"; no acronym left unexplained) is preferred. A pick with fewer than ``floor`` specific
     words (vague: "We propose a hybrid learning approach") loses to the candidates with at least
     ``floor`` that neither point back nor come before the authors speak, when their best is within
-    ``vague`` of the best score. First of equals wins: deterministic."""
+    ``vague`` of the best score: those of its own sentence or that extend it first, then any. First
+    of equals wins: deterministic."""
     scored = [(sum(v * weights.get(k, 0.0) for k, v in f.items()), c, f) for c, f in eligible(rows)]
     if not scored:
         return None
@@ -534,8 +535,14 @@ def choose(
             and not row[2].get("leans")
             and not row[2].get("before_we")
         ]
-        if says and max(score for score, _, _ in says) >= top - vague:
-            return _pick(says, margin, pointers)
+        # first a longer form of the picked sentence, or the pick joined with more ("We propose X and
+        # show Y", "We propose X, which ..."); then any sentence
+        same = [
+            row for row in says if row[2].get("sent") == picked[1].get("sent") or row[1].startswith(picked[0])
+        ]
+        for rows_ in (same, says):
+            if rows_ and max(score for score, _, _ in rows_) >= top - vague:
+                return _pick(rows_, margin, pointers)
     return picked
 
 
