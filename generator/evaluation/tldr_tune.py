@@ -23,6 +23,10 @@
 5. **Set-up verbs** (round 5, ``fit_setup_verbs``): the authors' verbs whose sentence the author's
    TLDR rarely restates ("evaluate", "test", "compare"); within the margin ``tldr.choose`` prefers a
    candidate whose sentence neither sets up the work so nor comes before the authors speak.
+6. **Vague picks** (sixth session, round 2): the floor of specific words (``tldr_specific``) and the
+   margin within which a candidate saying that many beats a vague pick: of ``SPECIFIC_FLOORS`` x
+   ``VAGUE_MARGINS``, the pair whose train CV picks say the most specific words at most ``MAX_LOSS``
+   below no guard (``pick_vague``). ``--rows FILE`` keeps the candidate rows for a rerun.
 
     python -m generator.evaluation.tldr_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.tldr_tune ../shared/scitldr --cv     # 5-fold ROUGE-1 on train only
