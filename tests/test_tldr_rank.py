@@ -133,7 +133,7 @@ def test_no_trees_leave_the_choice_alone(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_the_margins_of_doubt_widen_with_the_trees(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[float, float]] = []
 
-    def spy(rows, weights, margin, pointers=0.0):
+    def spy(rows, weights, margin, pointers=0.0, **guard):
         seen.append((margin, pointers))
         return rows[0]
 

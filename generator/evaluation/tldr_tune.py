@@ -23,6 +23,10 @@
 5. **Set-up verbs** (round 5, ``fit_setup_verbs``): the authors' verbs whose sentence the author's
    TLDR rarely restates ("evaluate", "test", "compare"); within the margin ``tldr.choose`` prefers a
    candidate whose sentence neither sets up the work so nor comes before the authors speak.
+6. **Vague picks** (sixth session, round 2): the floor of specific words (``tldr_specific``) and the
+   margin within which a candidate saying that many beats a vague pick: of ``SPECIFIC_FLOORS`` x
+   ``VAGUE_MARGINS``, the pair whose train CV picks say the most specific words at most ``MAX_LOSS``
+   below no guard (``pick_vague``). ``--rows FILE`` keeps the candidate rows for a rerun.
 
     python -m generator.evaluation.tldr_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.tldr_tune ../shared/scitldr --cv     # 5-fold ROUGE-1 on train only
@@ -59,6 +63,11 @@ POINTER_MARGINS = (0.0, 0.3, 0.5, 0.8, 1.2)
 SETUP_MIN = 15  # train abstracts with a "we <verb>" sentence before the verb is judged
 SETUP_RATIO = 0.5  # a set-up verb's sentence is restated at most half as often as the average
 MAX_LOSS = 0.1  # ROUGE-1 points (train CV) the reader's preference may cost
+# Vague picks (sixth session, round 2; ``tldr_specific``): a pick with fewer than a floor of the
+# abstract's specific words loses to the best candidate with at least that many within a margin; the
+# pair whose picks say the most specific words on train CV at most ``MAX_LOSS`` below no guard.
+SPECIFIC_FLOORS = (1, 2, 3)
+VAGUE_MARGINS = (0.3, 0.5, 0.8, 1.2)
 
 
 def read_split(folder: Path, split: str) -> list[dict]:
@@ -211,13 +220,58 @@ def fit_ranker(rows: list[tuple[list[str], list[dict[str, float]], list[float]]]
     return _rounded(list(vectorizer.feature_names_), coef, 0.0)
 
 
-def top1(weights: dict[str, float], rows, margin: float = 0.0, pointers: float = 0.0) -> float:
+def top1(
+    weights: dict[str, float],
+    rows,
+    margin: float = 0.0,
+    pointers: float = 0.0,
+    vague: float = 0.0,
+    floor: int = 0,
+) -> float:
     """Mean ROUGE-1 (x 100) of the candidate ``tldr.choose`` picks with the weights and margins."""
-    total = 0.0
+    return picks(weights, rows, margin, pointers, vague, floor)[0]
+
+
+def picks(
+    weights: dict[str, float],
+    rows,
+    margin: float = 0.0,
+    pointers: float = 0.0,
+    vague: float = 0.0,
+    floor: int = 0,
+) -> tuple[float, float]:
+    """Mean ROUGE-1 (x 100) and mean specific words (``tldr_specific``) of the candidates
+    ``tldr.choose`` picks with the weights, margins and vague guard."""
+    total = said = 0.0
     for cands, feats, scores in rows:
-        picked = tldr.choose(list(zip(cands, feats, strict=True)), weights, margin, pointers)
+        picked = tldr.choose(list(zip(cands, feats, strict=True)), weights, margin, pointers, vague, floor)
         total += scores[cands.index(picked[0])] if picked else 0.0
-    return 100 * total / max(len(rows), 1)
+        said += picked[1].get("specific", 0.0) if picked else 0.0
+    return 100 * total / max(len(rows), 1), said / max(len(rows), 1)
+
+
+def vague_grid(rows, margin: float, pointers: float) -> dict[tuple[int, float], list[tuple[float, float]]]:
+    """Each (floor, vague margin)'s (ROUGE-1, mean specific words) of each held-out fold, the ranker
+    fitted on the other folds; (0, 0.0) is no guard."""
+    grid = [(0, 0.0)] + [(f, v) for f in SPECIFIC_FLOORS for v in VAGUE_MARGINS]
+    out: dict[tuple[int, float], list[tuple[float, float]]] = {g: [] for g in grid}
+    for fold in range(FOLDS):
+        weights = fit_ranker([r for k, r in enumerate(rows) if k % FOLDS != fold])
+        held = [r for k, r in enumerate(rows) if k % FOLDS == fold]
+        for floor, vague in grid:
+            out[(floor, vague)].append(picks(weights, held, margin, pointers, vague, floor))
+    return out
+
+
+def pick_vague(grid: dict[tuple[int, float], list[tuple[float, float]]]) -> tuple[int, float]:
+    """The (floor, margin) whose picks say the most specific words at most ``MAX_LOSS`` below no guard."""
+
+    def mean(g: tuple[int, float], k: int) -> float:
+        return sum(f[k] for f in grid[g]) / len(grid[g])
+
+    base = mean((0, 0.0), 0)
+    fine = [g for g in grid if mean(g, 0) >= base - MAX_LOSS]
+    return max(fine, key=lambda g: (round(mean(g, 1), 4), -g[1], -g[0]))
 
 
 def cross_validate(
@@ -249,10 +303,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("scitldr", type=Path, help="folder with train.jsonl (SciTLDR-A)")
     parser.add_argument("--cv", action="store_true", help="print 5-fold ROUGE-1 on train; write nothing")
+    parser.add_argument("--rows", type=Path, help="cache the candidate rows in this pickle (tuning only)")
     args = parser.parse_args(argv)
     records = read_split(args.scitldr, "train")
     setup = fit_setup_verbs(records)
-    rows = candidate_rows(records, frozenset(setup))
+    if args.rows and args.rows.exists():
+        import pickle
+
+        rows = pickle.loads(args.rows.read_bytes())
+    else:
+        rows = candidate_rows(records, frozenset(setup))
+        if args.rows:
+            import pickle
+
+            args.rows.write_bytes(pickle.dumps(rows))
     by_margin, by_pointer = cross_validate(rows, MARGINS, POINTER_MARGINS)
     margin = pick_margin(by_margin)
     pointer_margin = max(
@@ -270,6 +334,16 @@ def main(argv: list[str] | None = None) -> int:
             )
     pointed = sum(any(f.get("leans") for f in fs) for _, fs, _ in rows)
     print(f"margin chosen: {margin}; pointer margin chosen: {pointer_margin}", file=stream)
+    grid = vague_grid(rows, margin, pointer_margin)
+    for (floor, vague), folds in grid.items():
+        print(
+            f"train {FOLDS}-fold, specific floor {floor}, vague margin {vague}: ROUGE-1 "
+            f"{sum(f[0] for f in folds) / FOLDS:.2f}, specific words a pick "
+            f"{sum(f[1] for f in folds) / FOLDS:.3f} (folds {', '.join(f'{f[0]:.2f}' for f in folds)})",
+            file=stream,
+        )
+    floor, vague = pick_vague(grid)
+    print(f"specific floor chosen: {floor}; vague margin chosen: {vague}", file=stream)
     print(f"train abstracts with a candidate that points back: {pointed} of {len(rows)}", file=stream)
     if args.cv:
         return 0
@@ -284,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
         "ranker": fit_ranker(rows),
         "unsure": margin,
         "pointer_unsure": pointer_margin,
+        "specific_floor": floor,
+        "vague_unsure": vague,
         "setup_verbs": setup,
         "logodds_min": LOGODDS_MIN,
         "logodds_prior": prior,

@@ -30,7 +30,11 @@ Extractive and compressive, offline and deterministic:
    by ...", "This decoupling allows ...", "our model"; ``tldr_refer``, read with the tagger) also
    appears resolved when the sentence before names its antecedent ("this problem" -> "the problem
    of X"); unresolved, it loses to the best candidate without a pointer, from where the authors
-   speak, within ``pointer_margin`` (set on train);
+   speak, within ``pointer_margin`` (set on train); a vague pick (fewer than ``specific_floor``
+   of the abstract's specific words, ``tldr_specific``) loses to a candidate saying enough of them
+   within ``vague_margin`` (set on train); "We propose X" with the next sentence's account of X
+   ("The model composes ...") is a candidate too ("We propose X, which composes ...",
+   ``tldr_refer.elaborate``);
 4b. gradient-boosted trees (``tldr_rank``, fifth session) may add their predicted ROUGE-1 of each
    candidate, read against its sentence and its abstract, to the ranker's score before ``choose``
    (``with_learned_ranks``); shipped off (weight 0: no gain beyond noise with the reader's margins);
@@ -64,6 +68,7 @@ from generator.text.sentences import sentences
 from generator.titles import tldr_compress as compress
 from generator.titles import tldr_rank as rank
 from generator.titles import tldr_refer as refer
+from generator.titles import tldr_specific as specific
 
 MAX_WORDS = 30
 MIN_WORDS = compress.MIN_WORDS
@@ -355,7 +360,9 @@ def scored_candidates(
     out: list[tuple[str, dict[str, float]]] = []
     earlier: set[str] = set()
     joinable: list[list[tuple[str, dict[str, float]]]] = []
+    before: list[set[str]] = []  # the words of the sentences before each
     for i, s in enumerate(sents):
+        before.append(set(earlier))
         base = _sentence_features(sents, i, first_we, setup)
         mine = []
         for c, how in compress.sentence_candidates(s):
@@ -394,7 +401,29 @@ def scored_candidates(
                         feats["leans"] = max(fa["leans"], fb["leans"])
                         feats["bare"] = float(not spell_out(joined, defined)[1])
                         out.append((joined, feats))
-    return out
+    # The contribution with the next sentence's account of it: "We propose a new model for X" + "The
+    # model composes ..." -> "We propose a new model for X, which composes ..." (``tldr_refer.elaborate``)
+    for i, first in enumerate(joinable[:-1]):
+        # the next sentence uncut: a cut one loses what the contribution is about
+        later = (
+            [c for c, how in compress.sentence_candidates(sents[i + 1]) if not how["cut"]] if first else []
+        )
+        for a, fa in first:
+            for b in later:
+                told = refer.elaborate(a, b)
+                if told and len(told.split()) <= MAX_WORDS:
+                    base = {k: v for k, v in fa.items() if k not in _CANDIDATE_KEYS}
+                    feats = candidate_features(base, told, probs, table, whole) | {"joined": 1.0}
+                    feats["elaborated"] = 1.0
+                    feats["anaphor"] = float(compress.anaphoric(told, before[i]))
+                    feats["leans"] = float(
+                        compress.leans_back(told, before[i]) or refer.unresolved(told, before[i])
+                    )
+                    feats["bare"] = float(not spell_out(told, defined)[1])
+                    out.append((told, feats))
+    # how much of what distinguishes the paper each candidate says (a reader's feature)
+    distinct = specific.specific_words(text, sents)
+    return [(c, f | {"specific": float(specific.count(c, distinct))}) for c, f in out]
 
 
 def _article(first: str, word: str) -> str:
@@ -462,7 +491,7 @@ def _shorten(text: str) -> str:
 
 # Features a reader needs but ROUGE does not see: the ranker does not learn them (tldr_tune), the
 # choice among near-equals (``choose``) does.
-READER_FEATURES = ("anaphor", "leans", "bare", "setup", "resolved", "sent")
+READER_FEATURES = ("anaphor", "leans", "bare", "setup", "resolved", "sent", "specific", "elaborated")
 
 
 @cache
@@ -481,20 +510,61 @@ def pointer_margin() -> float:
     return float(_model().get("pointer_unsure", 0.0))
 
 
+def specific_floor() -> int:
+    """Fewer specific words than this (``tldr_specific``) make a candidate vague (set on train)."""
+    return int(_model().get("specific_floor", 0))
+
+
+def vague_margin() -> float:
+    """How far below the best score a candidate that is not vague still wins over a vague one."""
+    return float(_model().get("vague_unsure", 0.0))
+
+
 def choose(
     rows: list[tuple[str, dict[str, float]]],
     weights: dict[str, float],
     margin: float,
     pointers: float = 0.0,
+    vague: float = 0.0,
+    floor: int = 0,
 ) -> tuple[str, dict[str, float]] | None:
     """The best-scored eligible candidate; a candidate that points back to something it does not
     say ("We achieve this by ...", ``tldr_refer``) loses to the best one without a pointer within
     ``pointers`` of its score that is no background (``before_we``); then, among those within
     ``margin`` of the best score, one that stands alone (no pointer back inside it, "this
-    problem"; no acronym left unexplained) is preferred. First of equals wins: deterministic."""
+    problem"; no acronym left unexplained) is preferred. A pick with fewer than ``floor`` specific
+    words (vague: "We propose a hybrid learning approach") loses to the candidates with at least
+    ``floor`` that neither point back nor come before the authors speak, when their best is within
+    ``vague`` of the best score: those of its own sentence or that extend it first, then any. First
+    of equals wins: deterministic."""
     scored = [(sum(v * weights.get(k, 0.0) for k, v in f.items()), c, f) for c, f in eligible(rows)]
     if not scored:
         return None
+    picked = _pick(scored, margin, pointers)
+    if vague and picked[1].get("specific", 0.0) < floor:
+        top = max(score for score, _, _ in scored)
+        says = [
+            row
+            for row in scored
+            if row[2].get("specific", 0.0) >= floor
+            and not row[2].get("leans")
+            and not row[2].get("before_we")
+        ]
+        # first a longer form of the picked sentence, or the pick joined with more ("We propose X and
+        # show Y", "We propose X, which ..."); then any sentence
+        same = [
+            row for row in says if row[2].get("sent") == picked[1].get("sent") or row[1].startswith(picked[0])
+        ]
+        for rows_ in (same, says):
+            if rows_ and max(score for score, _, _ in rows_) >= top - vague:
+                return _pick(rows_, margin, pointers)
+    return picked
+
+
+def _pick(
+    scored: list[tuple[float, str, dict[str, float]]], margin: float, pointers: float
+) -> tuple[str, dict[str, float]]:
+    """``choose`` without the vague guard, on scored rows."""
     top = max(score for score, _, _ in scored)
     # what may replace a pointer: a candidate without one, from where the authors speak (a problem
     # statement before they do is no better: the readers' other complaint)
@@ -534,7 +604,8 @@ def tldr(text: str) -> str:
         return ""
     rows, weights = with_learned_ranks(text, rows, ranker_weights())
     scale = rank.margin_scale() if "gbt" in weights else 1.0
-    picked = choose(rows, weights, scale * unsure_margin(), scale * pointer_margin())
+    margins = (scale * unsure_margin(), scale * pointer_margin())
+    picked = choose(rows, weights, *margins, vague=vague_margin(), floor=specific_floor())
     if picked is None:
         return _shorten(min((c for c, _ in rows), key=lambda c: len(c.split())))
     best = spell_out(picked[0], acronyms.table(text))[0]

@@ -46,6 +46,8 @@ from generator.text.wordlists import (
 MIN_WORDS = 6
 
 _ASIDE = re.compile(r"(?<=\S)\s+(?:\([^()]{1,160}\)|\[[^\[\]]{1,80}\])(?=[\s,.;:]|$)")
+# A list item's marker opening the sentence: "(4) Pooling ...", "(iii) ...", "2) ...", "(a) ...", "3. We ...".
+_MARKER = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-hA-H])\)|\d{1,2}\.(?=\s+[A-Z]))\s+")
 # A clause before the sentence's subject: "In this paper, we ...", "To this end, our method ...".
 _LEAD = re.compile(
     r"^(?P<pre>[^;:]{0,200}?),\s*(?P<rest>(?:we|our|this paper|this work|the proposed)\b.*)$", re.I
@@ -92,8 +94,12 @@ def upper_first(text: str) -> str:
 
 
 def strip_asides(sentence: str) -> str:
-    """The sentence without its parenthetical and bracketed asides."""
-    return " ".join(_ASIDE.sub("", sentence).split())
+    """The sentence without its parenthetical and bracketed asides, nor a leading list marker
+    ("(4) Pooling confers ..." -> "Pooling confers ...")."""
+    unmarked = _MARKER.sub("", sentence)
+    if unmarked != sentence:
+        unmarked = upper_first(unmarked)
+    return " ".join(_ASIDE.sub("", unmarked).split())
 
 
 def _first_word(text: str) -> str:

@@ -225,3 +225,44 @@ def by_means(candidate: str, earlier: set[str]) -> str:
     if not m or not unresolved(f"We {m.group('head')}", earlier):
         return ""
     return f"We {_base(m.group('verb'))} {m.group('rest')}"
+
+
+_DETERMINERS = frozenset({"this", "these", "the", "our", "such"})
+_FINITE = ("VBZ", "VBD", "VBP", "MD")
+_CONTRIBUTES = re.compile(r"^We (?:also |further |first )?(?P<verb>[a-z]+) (?P<object>.+)$")
+_CLAUSE_OPENERS = frozenset({"that", "which", "how", "whether", "where", "who", "what", "when", "to"})
+_BE = frozenset({"is", "was", "has", "does"})
+
+
+def elaborate(first: str, later: str) -> str:
+    """The authors' contribution with the next sentence's account of it as a relative clause, when
+    that sentence's subject is the thing the contribution names: "We propose a new model for document
+    embedding" + "The model composes sentence vectors ..." -> "We propose a new model for document
+    embedding, which composes sentence vectors ..."; "It learns X" likewise. ``first`` is "We
+    <contribution verb> <a noun phrase>" without a comma or a clause of its own (so "which" can only
+    mean what it names); the subject of ``later`` is "it" before a verb other than "be" or a modal
+    (not the expletive "It is possible"), or "this / these / the / our" and at most two words ending
+    in a noun of ``first`` before a finite verb (read by the tagger in context); '' otherwise."""
+    words = later.split()
+    m = _CONTRIBUTES.match(first)
+    if (
+        not m
+        or m.group("verb") not in CONTRIBUTION_VERBS
+        or len(words) < 3
+        or not (words[0] == "It" or words[0].lower() in _DETERMINERS)
+    ):
+        return ""
+    if any(w.strip(",;:").lower() in _CLAUSE_OPENERS for w in m.group("object").split()) or "," in first:
+        return ""
+    tagged = tag(later)
+    verb = next((k for k in range(1, min(len(tagged), 4)) if tagged[k][1] in _FINITE), 0)
+    if not verb or [w for w, _ in tagged[: verb + 1]] != words[: verb + 1]:
+        return ""  # no finite verb after a short subject, or punctuation inside it
+    if words[0] == "It":
+        if verb != 1 or tagged[1][1] == "MD" or words[1].lower() in _BE:
+            return ""
+    else:
+        said = {_singular(w) for w in m.group("object").split()}
+        if verb < 2 or _singular(words[verb - 1]) not in said:
+            return ""
+    return f"{first}, which {' '.join(words[verb:])}"
