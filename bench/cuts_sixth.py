@@ -34,7 +34,7 @@ from generator.inputs import ingest  # noqa: E402
 from generator.keywords import contexts, stage  # noqa: E402
 from generator.text import nounphrases, tagger  # noqa: E402
 from generator.text.clean import clean_text  # noqa: E402
-from generator.titles import contribution, generate, tldr  # noqa: E402
+from generator.titles import contribution, generate, tldr, tldr_model  # noqa: E402
 from tests import test_speed_cuts as old  # noqa: E402
 
 
@@ -83,7 +83,7 @@ def _forget() -> None:
     tagger.model()._sentences.clear()
     nounphrases.chunks.cache_clear()
     contexts.cited_surnames.cache_clear()
-    tldr._sentence_words.cache_clear()
+    tldr_model._sentence_words.cache_clear()
 
 
 def replays(calls: dict[str, list[Any]]) -> dict[str, tuple[str, Callable[[], object], Callable[[], object]]]:
@@ -95,9 +95,9 @@ def replays(calls: dict[str, list[Any]]) -> dict[str, tuple[str, Callable[[], ob
             lambda: [contexts.incidental_tokens(t) for t in calls["incidental"]],
             lambda: [old._incidental_plain(t) for t in calls["incidental"]],
         ),
-        "sentence words split once (tldr.sentence_features)": (
+        "sentence words split once (tldr_model.sentence_features)": (
             "features",
-            lambda: [tldr.sentence_features(s, i) for s, i in calls["features"]],
+            lambda: [tldr_model.sentence_features(s, i) for s, i in calls["features"]],
             lambda: [old._sentence_features_plain(s, i) for s, i in calls["features"]],
         ),
         "noun-phrase runs remembered (nounphrases.chunks)": (

@@ -81,11 +81,11 @@ def test_remembered_chunks_are_the_fresh_runs() -> None:
 
 
 def _sentence_features_plain(sents: list[str], i: int) -> dict[str, float]:
-    """The fifth session's ``tldr.sentence_features``: every other sentence split into words again."""
+    """The fifth session's ``tldr_model.sentence_features``: every other sentence split into words again."""
     import re
     from collections import Counter
 
-    from generator.titles.tldr import _START_WE, _similarity, words
+    from generator.titles.tldr_model import _START_WE, _similarity, words
 
     s, n = sents[i], len(sents)
     toks = words(s)
@@ -112,13 +112,13 @@ def _sentence_features_plain(sents: list[str], i: int) -> dict[str, float]:
 
 
 def test_sentence_features_from_words_split_once_are_the_same_to_the_bit() -> None:
-    from generator.titles import tldr
+    from generator.titles import tldr, tldr_model
 
     checked = 0
     for text in _abstracts():
         sents = tldr.abstract_sentences(text)
         for i in range(len(sents)):
-            fast = tldr.sentence_features(sents, i)
+            fast = tldr_model.sentence_features(sents, i)
             assert fast == _sentence_features_plain(sents, i)
             assert list(fast) == list(_sentence_features_plain(sents, i))  # same keys, same order
             checked += fast["sim"] > 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.titles import tldr
+from generator.titles import tldr, tldr_model
 from generator.titles import tldr_compress as compress
 from generator.titles.tldr import MAX_WORDS, candidates, main_clause
 
@@ -165,11 +165,11 @@ def test_no_text_no_tldr() -> None:
 
 
 def test_the_word_model_expects_the_contribution_s_words_not_the_background_s() -> None:
-    probs = tldr.word_probabilities(tldr.abstract_sentences(BACKGROUND_FIRST))
+    probs = tldr_model.word_probabilities(tldr.abstract_sentences(BACKGROUND_FIRST))
     assert probs["edgetune"] > probs["impressive"] and probs["propose"] > probs["showcased"]
     assert all(0.0 < p < 1.0 for p in probs.values())
-    ours = tldr.expected("We propose EdgeTune a forward-only fine-tuning method", probs)
-    background = tldr.expected("Large language models have showcased impressive capabilities", probs)
+    ours = tldr_model.expected("We propose EdgeTune a forward-only fine-tuning method", probs)
+    background = tldr_model.expected("Large language models have showcased impressive capabilities", probs)
     assert ours["eF"] > background["eF"]
 
 
@@ -282,8 +282,8 @@ def test_among_near_equals_the_candidate_that_stands_alone_wins() -> None:
 def test_the_log_odds_features_favour_words_tldrs_use() -> None:
     table = ({"propose": -0.5, "recently": -4.0}, -2.0)
     probs: dict[str, float] = {}
-    ours = tldr.candidate_features({}, "We propose a sampler", probs, table)
-    background = tldr.candidate_features({}, "Recently samplers were popular", probs, table)
+    ours = tldr_model.candidate_features({}, "We propose a sampler", probs, table)
+    background = tldr_model.candidate_features({}, "Recently samplers were popular", probs, table)
     assert ours["lo_mean"] > background["lo_mean"] and ours["lo_sum"] > background["lo_sum"]
 
 
@@ -365,21 +365,25 @@ def test_the_centroid_feature_is_the_candidate_s_similarity_to_the_whole_abstrac
         "The cached sampler halves the diffusion steps.",
         "Code is on GitHub.",
     ]
-    whole = tldr.centroid(sents)
-    central = tldr.candidate_features({}, "A cached sampler for diffusion models", {}, ({}, 0.0), whole)
-    aside = tldr.candidate_features({}, "Code is on GitHub", {}, ({}, 0.0), whole)
+    whole = tldr_model.centroid(sents)
+    central = tldr_model.candidate_features({}, "A cached sampler for diffusion models", {}, ({}, 0.0), whole)
+    aside = tldr_model.candidate_features({}, "Code is on GitHub", {}, ({}, 0.0), whole)
     assert central["centroid"] > aside["centroid"] > 0.0
-    assert "centroid" not in tldr.candidate_features({}, "Code is on GitHub", {}, ({}, 0.0))
+    assert "centroid" not in tldr_model.candidate_features({}, "Code is on GitHub", {}, ({}, 0.0))
 
 
 def test_sentences_know_how_far_after_the_authors_first_speak_they_come() -> None:
     sents = ["Samplers are slow.", "We propose a sampler.", "It is fast.", "It is exact.", "A.", "B.", "C."]
     got = [
-        next(k for k in tldr._sentence_features(sents, i, 1, frozenset()) if k.startswith("from_we="))
+        next(
+            k
+            for k in tldr_model.ranker_sentence_features(sents, i, 1, frozenset())
+            if k.startswith("from_we=")
+        )
         for i in range(7)
     ]
     assert got == [f"from_we={d}" for d in (-1, 0, 1, 2, 3, 3, 3)]
-    assert "from_we=none" in tldr._sentence_features(["Samplers are slow."], 0, 1, frozenset())
+    assert "from_we=none" in tldr_model.ranker_sentence_features(["Samplers are slow."], 0, 1, frozenset())
 
 
 def test_a_relative_clauses_we_is_no_main_clause() -> None:

@@ -24,13 +24,13 @@ import sys
 from pathlib import Path
 
 from generator.text import acronyms
-from generator.titles import tldr, tldr_rank
+from generator.titles import tldr, tldr_model, tldr_rank
 
 
 def source_sentence(sents: list[str], candidate: str) -> int:
     """The index of the sentence a candidate came from: the one with the most of its words."""
-    key = set(tldr.words(candidate))
-    return max(range(len(sents)), key=lambda i: (len(key & set(tldr.words(sents[i]))), -i), default=0)
+    key = set(tldr_model.words(candidate))
+    return max(range(len(sents)), key=lambda i: (len(key & set(tldr_model.words(sents[i]))), -i), default=0)
 
 
 def finish(text: str, abstract: str) -> str:
@@ -65,7 +65,9 @@ def diagnose(records: list[dict]) -> dict[str, float]:
         def r1(s: str, golds=tuple(record["target"])) -> float:
             return 100 * max(scorer.score(g, s)["rouge1"].fmeasure for g in golds)
 
-        rows, weights = tldr.with_learned_ranks(text, tldr.scored_candidates(text), tldr.ranker_weights())
+        rows, weights = tldr.with_learned_ranks(
+            text, tldr.scored_candidates(text), tldr_model.ranker_weights()
+        )
         scale = tldr_rank.margin_scale() if "gbt" in weights else 1.0
         margin, pointers = scale * tldr.unsure_margin(), scale * tldr.pointer_margin()
         ours = tldr.tldr(text)

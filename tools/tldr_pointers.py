@@ -16,14 +16,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from generator.titles import tldr, tldr_refer
+from generator.titles import tldr, tldr_model, tldr_refer
 
 
 def earlier_words(sents: list[str], summary: str) -> set[str]:
     """The lower-cased words of the sentences before the one the summary was taken from."""
-    key = set(tldr.words(summary))
-    best = max(range(len(sents)), key=lambda i: len(key & set(tldr.words(sents[i]))), default=0)
-    return {w for s in sents[:best] for w in tldr.words(s)}
+    key = set(tldr_model.words(summary))
+    best = max(range(len(sents)), key=lambda i: len(key & set(tldr_model.words(sents[i]))), default=0)
+    return {w for s in sents[:best] for w in tldr_model.words(s)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,7 @@ from generator.evaluation.titles import word_f1
 from generator.evaluation.tldr_tune import abstract, read_split
 from generator.evaluation.weights import conditional_logit, write_weights
 from generator.text.latex import strip_latex
-from generator.titles import spans, title_lm, tldr
+from generator.titles import spans, title_lm, tldr, tldr_model
 
 MIN_COUNT = 20
 WORD_MIN_COUNT = 30
@@ -54,8 +54,10 @@ def fit_words(records: list[dict]) -> dict[str, float]:
 
     rows, labels = [], []
     for record in records:
-        gold = set(tldr.rouge_words(record["title"]))
-        for word, feats in tldr.word_features(tldr.abstract_sentences(strip_latex(abstract(record)))).items():
+        gold = set(tldr_model.rouge_words(record["title"]))
+        for word, feats in tldr_model.word_features(
+            tldr.abstract_sentences(strip_latex(abstract(record)))
+        ).items():
             rows.append(feats)
             labels.append(int(word in gold))
     counts = Counter(k for f in rows for k in f if k.startswith("lex="))

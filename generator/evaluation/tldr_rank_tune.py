@@ -31,7 +31,7 @@ from pathlib import Path
 
 from generator.evaluation import tldr_tune
 from generator.evaluation.weights import write_weights
-from generator.titles import tldr, tldr_compress, tldr_rank
+from generator.titles import tldr, tldr_compress, tldr_model, tldr_rank
 
 FOLDS = tldr_tune.FOLDS
 RATE_SMOOTHING = 10.0
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"tree weight chosen: {best}; margin scale chosen: {scale}")
     if args.cv:
         return 0
-    weights = tldr.ranker_weights()
+    weights = tldr_model.ranker_weights()
     rates = fit_rates(data)
     model = fit_trees(*candidate_matrix(data, weights, rates))
     base, trees = export(model)

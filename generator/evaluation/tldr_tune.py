@@ -1,6 +1,6 @@
 """Learn the TLDR models (generator/titles/tldr_weights.json) on the SciTLDR train split only.
 
-1. **Word model.** Every distinct word of every train abstract (``tldr.tldr_word_features``) is
+1. **Word model.** Every distinct word of every train abstract (``tldr_model.tldr_word_features``) is
    labelled by whether the author's TLDR uses it, compared as ROUGE compares (Porter stems); a
    logistic regression learns the probability (lexical features only for words in at least
    ``WORD_MIN_COUNT`` abstracts).
@@ -11,7 +11,7 @@
    softmax of their ROUGE (temperature ``TAU``), with an L2 penalty ``LAMBDA``, so the model learns
    which candidate of an abstract is best, not which abstract is easier. Sparse features seen in
    fewer than ``MIN_COUNT`` candidates are dropped (they would learn the train topics, not the cues).
-   The round-2 sentence weights (``tldr.weights``, read by the keyword stage) are written back as
+   The round-2 sentence weights (``tldr_model.weights``, read by the keyword stage) are written back as
    they are. The reader's features (``tldr.READER_FEATURES``: pointers back, unexplained acronyms)
    are not fitted: ROUGE does not see them.
 3. **Class-based log-odds** (round 4): for each word of at least ``LOGODDS_MIN`` train abstracts, the
@@ -43,7 +43,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.evaluation.weights import conditional_logit, write_weights
-from generator.titles import tldr
+from generator.titles import tldr, tldr_model
 
 MIN_COUNT = 60
 WORD_MIN_COUNT = 30
@@ -95,7 +95,7 @@ def fit_words(records: list[dict]) -> dict[str, float]:
     rows, labels = [], []
     for record in records:
         gold = set(stem(" ".join(record["target"][:1])))  # as ROUGE matches: Porter stems
-        for word, feats in tldr.tldr_word_features(tldr.abstract_sentences(abstract(record))).items():
+        for word, feats in tldr_model.tldr_word_features(tldr.abstract_sentences(abstract(record))).items():
             rows.append(feats)
             labels.append(int((stem(word) or [word])[0] in gold))
     counts = Counter(k for f in rows for k in f if k.startswith("lex="))
@@ -113,7 +113,7 @@ def _stemmer():
     return DefaultTokenizer(use_stemmer=True).tokenize
 
 
-def fit_log_odds(records: list[dict]) -> tldr.LogOdds:
+def fit_log_odds(records: list[dict]) -> tldr_model.LogOdds:
     """The class-based word model: for each word of at least ``LOGODDS_MIN`` abstracts, the log of
     (abstracts whose author TLDR uses it + m p) / (abstracts that have it + m), p the overall rate,
     m ``LOGODDS_SMOOTHING``; the prior log p for any other word."""
@@ -124,7 +124,7 @@ def fit_log_odds(records: list[dict]) -> tldr.LogOdds:
     seen: Counter[str] = Counter()
     for record in records:
         gold = set(stem(" ".join(record["target"][:1])))
-        present = set(tldr.rouge_words(abstract(record)))
+        present = set(tldr_model.rouge_words(abstract(record)))
         seen.update(present)
         used.update(w for w in present if (stem(w) or [w])[0] in gold)
     rate = sum(used.values()) / max(sum(seen.values()), 1)
@@ -174,7 +174,7 @@ def _probabilities(word_weights: dict[str, float], text: str) -> dict[str, float
 
     bias = word_weights.get("", 0.0)
     out = {}
-    for word, feats in tldr.tldr_word_features(tldr.abstract_sentences(text)).items():
+    for word, feats in tldr_model.tldr_word_features(tldr.abstract_sentences(text)).items():
         z = bias + sum(v * word_weights.get(k, 0.0) for k, v in feats.items())
         out[word] = 1.0 / (1.0 + math.exp(-z))
     return out
@@ -364,8 +364,8 @@ def main(argv: list[str] | None = None) -> int:
         "logodds_min": LOGODDS_MIN,
         "logodds_prior": prior,
         "logodds": table,
-        # the round-2 sentence scorer, kept as it was: the keyword stage reads it (tldr.weights)
-        "weights": tldr.weights(),
+        # the round-2 sentence scorer, kept as it was: the keyword stage reads it (tldr_model.weights)
+        "weights": tldr_model.weights(),
     }
     out = write_weights(tldr, payload)
     print(f"{len(payload['ranker'])} + {len(payload['words'])} weights written to {out}", file=sys.stderr)

@@ -85,15 +85,15 @@ def digest() -> str:
 def _contribution(sents: list[str]) -> tuple[int, int]:
     """The contribution sentence (the summary scorer's best) and the first sentence that says what
     the paper does (those before it are background); -1 when there is none."""
-    from generator.titles import tldr
+    from generator.titles import tldr_model
 
     if not sents:
         return -1, -1
-    w = tldr.weights()
+    w = tldr_model.weights()
     bias = w.get("", 0.0)
     scores = []
     for i in range(len(sents)):
-        feats = tldr.sentence_features(sents, i)
+        feats = tldr_model.sentence_features(sents, i)
         scores.append(bias + sum(v * w.get(k, 0.0) for k, v in feats.items()))
     best = max(range(len(sents)), key=lambda i: (scores[i], -i))
     first = next((i for i, s in enumerate(sents) if s.lower().lstrip().startswith(_CONTRIBUTION_STARTS)), -1)

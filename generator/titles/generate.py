@@ -31,7 +31,7 @@ from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
 from generator.text.tagger import remember, tag, untokenize
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
-from generator.titles import contribution, names, rules, spans, title_lm, tldr
+from generator.titles import contribution, names, rules, spans, title_lm, tldr, tldr_model
 from generator.titles.clues import (
     ASKS_HOW,
     contribution_phrase,
@@ -324,7 +324,7 @@ def cache_key() -> str:
         "titles",
         sys.modules[__name__],
         packages=("wordfreq",),
-        tldr_weights=tldr.weights_digest(),
+        tldr_weights=tldr_model.weights_digest(),
         span_weights=spans.weights_digest(),
         name_weights=names.weights_digest(),
         title_lm=title_lm.digest(),

@@ -54,7 +54,8 @@ from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
 from generator.titles import compose, contribution, title_lm
-from generator.titles.tldr import _idf, abstract_sentences, rouge_words, word_features
+from generator.titles.tldr import abstract_sentences
+from generator.titles.tldr_model import _idf, rouge_words, word_features
 
 MIN_WORDS = 3
 MAX_WORDS = 12
@@ -112,7 +113,7 @@ def title_word_probabilities(
     text: str, word_weights: dict[str, float] | None = None, only: set[str] | None = None
 ) -> dict[str, float]:
     """The probability that the paper's title uses each word of the abstract (of ``only``, when
-    given): a logistic regression on the features of ``tldr.word_features``, learned on the train
+    given): a logistic regression on the features of ``tldr_model.word_features``, learned on the train
     split's real titles."""
     w = _model()["words"] if word_weights is None else word_weights
     bias = w.get("", 0.0)
