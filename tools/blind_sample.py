@@ -37,12 +37,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.models import Catalogue, Paper, Related, SeedLine, Source
-from generator.pipeline import catalogue_from
-from generator.runtime import parallel
-from generator.site.feeds import excerpt
-
+# This checkout's code, whatever virtualenv runs the script: an editable install points `generator`
+# at the checkout it was installed from, so without this a dump made in an old version's worktree
+# with another checkout's virtualenv would mix the two (the pool's workers import from here, the
+# parent from there).
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.models import Catalogue, Paper, Related, SeedLine, Source  # noqa: E402
+from generator.pipeline import catalogue_from  # noqa: E402
+from generator.runtime import parallel  # noqa: E402
+from generator.site.feeds import excerpt  # noqa: E402
+
 log = logging.getLogger("blind_sample")
 
 SEED = "blind-sample-v1"
