@@ -283,6 +283,12 @@ def features(
             if counts.get(role):
                 f["role=" + role] = 1.0
                 f["share=" + role] = counts[role] / seen
+        # no role of the authors' own thing at all (seventh session): the wrong kinds the readers
+        # break titles for ("Alice", "TORCS", "Rademacher", a citation key) mostly have none
+        if OWN_NONE and not any(f.get(k) for k in _OWN_ROLES):
+            f["own_none"] = 1.0
+            if any(f.get(k) for k in _OTHER_ROLES):
+                f["others_only"] = 1.0  # used, compared with, cited, a data set: and nothing of the authors'
         df = field_documents(name, own)
         if " " in name and (not NAMEFREQ or not df):
             bucket = "run"
@@ -305,7 +311,8 @@ def probability(feats: dict[str, float], w: dict[str, float] | None = None) -> f
     return 1.0 / (1.0 + math.exp(-z))
 
 
-_OWN_ROLES = ("role=made", "role=named", "role=apposition", "role=spelled", "role=subject")
+_OWN_ROLES = ("role=made", "role=named", "role=apposition", "role=spelled", "role=subject", "role=ours")
+OWN_NONE = True
 _OTHER_ROLES = ("role=evaluated", "role=used", "role=cited", "role=resource")
 
 
