@@ -635,6 +635,8 @@ def test_a_name_in_brackets_after_a_phrase_plays_the_phrases_roles(monkeypatch: 
     played = names.roles(text)
     assert played["SV2P"].get("made") == 1
     assert played["RBase"].get("evaluated") == 1 and "made" not in played["RBase"]
+    data = names.roles("Graphs matter. We report results on the molecule benchmark (MolB).")["MolB"]
+    assert data.get("resource") and data.get("evaluated")  # the phrase's head noun is a benchmark
     cited = names.roles("Work exists. This follows prior work (Smith et al. 2019).")
     assert "made" not in cited.get("Smith", {})  # a citation in brackets has no host phrase
     monkeypatch.setattr(name_roles, "BRACKET_HOST", False)

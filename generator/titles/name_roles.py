@@ -94,6 +94,8 @@ def _occurrence_roles(
         start = _bracket_host(pairs, i, j)
         if start is not None:  # "we develop a stochastic video prediction (SV2P) method that ..."
             j = next(m for m in range(j, len(pairs)) if pairs[m][0] == ")")
+    if start is not None and singular(pairs[i - 2][0].lower()) in _RESOURCE_SINGULAR:
+        out.add("resource")  # the head of the phrase before the bracket is a data set: "a benchmark (X)"
     if OURS and _ours(pairs, i if start is None else start, i):
         out.add("ours")
     if start is not None:
