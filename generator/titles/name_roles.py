@@ -1,7 +1,10 @@
 """The roles a candidate name plays in the abstract, read with the part-of-speech tagger (split from
 ``names.py``, which re-exports them): made by the authors, named, in apposition, spelled out, a
-subject; or evaluated on, used, cited, "of", a data set or benchmark ("resource"); and whether the
-authors introduce a name or the abstract gives it someone else's roles only (round 6)."""
+subject, marked as the authors' ("our X", "the proposed X": "ours"); or evaluated on, used, cited,
+"of", a data set or benchmark ("resource"), one of a list of names ("listed"); and whether the
+authors introduce a name or the abstract gives it someone else's roles only (round 6). A name in
+brackets after a noun phrase plays the phrase's roles, and participles inside a noun phrase belong
+to it (seventh session)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,9 @@ an ..."); never a web address, a quantity or an "X-based" adjective. A logistic 
   a new ...") or is spelled out ("X (long form)"), it is the subject of a sentence ("X outperforms
   ..."); or it is evaluated on or compared with ("on X", "than X", "outperforms X", "such as X",
   "compared with X"), used ("using X", "based on X"), cited ("X et al.", "X (2019)"), or a data set
-  or baseline ("the X dataset");
+  or baseline ("the X dataset"); in a list of names ("Alice and Bob"); marked as the authors' ("our
+  X", "the proposed X"); a name in brackets after a phrase plays the phrase's roles, and a candidate
+  with none of the authors' roles is marked so (``own_none``; seventh session);
 - how well known it is: the number of SciTLDR train abstracts that use it, as a word or as a
   candidate name, runs of words included (``data/namefreq.json.gz``, ``tools/build_namefreq.py``),
   and its parts' ("ResNet" of "ResNet-32");
