@@ -1,7 +1,10 @@
 """The roles a candidate name plays in the abstract, read with the part-of-speech tagger (split from
 ``names.py``, which re-exports them): made by the authors, named, in apposition, spelled out, a
-subject; or evaluated on, used, cited, "of", a data set or benchmark ("resource"); and whether the
-authors introduce a name or the abstract gives it someone else's roles only (round 6)."""
+subject, marked as the authors' ("our X", "the proposed X": "ours"); or evaluated on, used, cited,
+"of", a data set or benchmark ("resource"), one of a list of names ("listed"); and whether the
+authors introduce a name or the abstract gives it someone else's roles only (round 6). A name in
+brackets after a noun phrase plays the phrase's roles, and participles inside a noun phrase belong
+to it (seventh session)."""
 
 from __future__ import annotations
 
@@ -25,17 +28,56 @@ _PHRASE_TAGS = frozenset(
 )
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _YEAR = re.compile(r"(?:19|20)\d\d[a-z]?")
-ROLES = ("made", "named", "evaluated", "used", "of", "resource", "cited", "apposition", "spelled", "subject")
+ROLES = (
+    "made",
+    "named",
+    "evaluated",
+    "used",
+    "of",
+    "resource",
+    "cited",
+    "apposition",
+    "spelled",
+    "subject",
+    "ours",
+    "listed",
+)
+
+
+def _inside_phrase(pairs: list[tuple[str, str]], j: int) -> bool:
+    """Whether token ``j`` belongs to the noun phrase on its right: a phrase tag, or (seventh session,
+    ``PHRASE_PARTICIPLES``) a participle the tagger gives a modifier between a determiner, adjective
+    or noun and a noun ("a new [distributed] reinforcement [learning] algorithm", "the [proposed]
+    approach"); never one before a preposition or a name ("trained on X", "using X")."""
+    word, tag = pairs[j]
+    if tag in _PHRASE_TAGS:
+        return word.lower() not in {"e.g.", "e.g.,"}
+    if not PHRASE_PARTICIPLES or tag not in {"VBN", "VBG"} or j == 0 or j + 1 >= len(pairs):
+        return False
+    left, right = pairs[j - 1][1], pairs[j + 1][1]
+    return left in {"DT", "JJ", "PRP$", "CD", "NN"} and right in {"NN", "NNS", "JJ"}
+
+
+# Participles inside a noun phrase are part of it (seventh session): before, the governor of
+# "IMPACT" in "we propose a new distributed reinforcement learning algorithm, IMPACT" was the
+# tagger's VBN "distributed", and the paper's name had no role.
+PHRASE_PARTICIPLES = True
+
+
+def _phrase_start(pairs: list[tuple[str, str]], i: int) -> int:
+    """The first token of the noun phrase or list that ends just before token ``i`` and holds it."""
+    j = i - 1
+    for _ in range(10 if PHRASE_PARTICIPLES else 8):
+        if j < 0 or not _inside_phrase(pairs, j):
+            break
+        j -= 1
+    return j + 1
 
 
 def _governor(pairs: list[tuple[str, str]], i: int) -> tuple[str, str, str]:
     """(word, tag, word before it) of the word governing the phrase or list at token ``i``: "on" for
     ImageNet in "outperforms the baselines on CIFAR-10 and ImageNet"; ('', '', '') at the start."""
-    j = i - 1
-    for _ in range(8):
-        if j < 0 or pairs[j][1] not in _PHRASE_TAGS or pairs[j][0].lower() in {"e.g.", "e.g.,"}:
-            break
-        j -= 1
+    j = _phrase_start(pairs, i) - 1
     if j < 0:
         return "", "", ""
     return pairs[j][0].lower(), pairs[j][1], pairs[j - 1][0].lower() if j else ""
@@ -49,6 +91,16 @@ def _occurrence_roles(
     (``_long_form_start``): the long form's governor and the words after the closing bracket are
     read, as if the long form and its bracket were one phrase (sixth session)."""
     out = set()
+    if LISTED and _listed(pairs, i, j):
+        out.add("listed")
+    if start is None and BRACKET_HOST:
+        start = _bracket_host(pairs, i, j)
+        if start is not None:  # "we develop a stochastic video prediction (SV2P) method that ..."
+            j = next(m for m in range(j, len(pairs)) if pairs[m][0] == ")")
+    if start is not None and singular(pairs[i - 2][0].lower()) in _RESOURCE_SINGULAR:
+        out.add("resource")  # the head of the phrase before the bracket is a data set: "a benchmark (X)"
+    if OURS and _ours(pairs, i if start is None else start, i):
+        out.add("ours")
     if start is not None:
         i, j = start, j + 1  # "we present [Outlier Detection In Neural networks (ODIN)], an ..."
     word, tag, before = _governor(pairs, i)
@@ -101,6 +153,68 @@ def _occurrence_roles(
     if PASSIVE_MADE and _made_passively(pairs, k):
         out.add("made")
     return out
+
+
+# The authors mark their own thing in the phrase that holds the name (seventh session): "our"
+# ("Our second method (UD-GAN-G, ...)", "our SV2P implementation") or "the proposed / presented ..."
+# ("The presented system, AuthAR reduces ..."), whatever verb governs the phrase.
+OURS = True
+
+
+def _ours(pairs: list[tuple[str, str]], i: int, name: int) -> bool:
+    """Whether the noun phrase that holds the name at token ``name`` (from ``_phrase_start`` of ``i``,
+    the name or the phrase its bracket follows) says it is the authors': "our", or a making verb's
+    participle after "the" or "our" ("the proposed approach")."""
+    span = pairs[_phrase_start(pairs, i) : name]
+    for k, (word, tag) in enumerate(span):
+        low = word.lower()
+        if low == "our" and tag == "PRP$":
+            return True
+        if tag == "VBN" and low in _MAKING and k and span[k - 1][0].lower() in {"the", "our"}:
+            return True
+    return False
+
+
+# A name in a list of names ("Alice and Bob", "EN-FR and EN-DE", "CIFAR-10, SVHN") is one of several
+# things of a kind: a role, a data set, a baseline more often than the paper's own (seventh session).
+LISTED = True
+_LIST_WORDS = frozenset({",", "and", "or", "/", "vs", "vs."})
+_NOUNS = frozenset({"NNP", "NNPS", "NN", "NNS"})
+
+
+def _listed(pairs: list[tuple[str, str]], i: int, j: int) -> bool:
+    """Whether the name at tokens ``i:j`` stands next to another capitalised word across a list word
+    ("and", "or", a comma, a slash)."""
+
+    def capital(k: int) -> bool:
+        return 0 <= k < len(pairs) and pairs[k][0][:1].isupper() and pairs[k][1] in _NOUNS
+
+    left = i >= 2 and pairs[i - 1][0].lower() in _LIST_WORDS and capital(i - 2)
+    right = j + 1 < len(pairs) and pairs[j][0].lower() in _LIST_WORDS and capital(j + 1)
+    return left or right
+
+
+# A name in brackets after a noun phrase the abstract does not spell it out with ("a stochastic
+# variational video prediction (SV2P) method", "we introduce matrix-interleaving (Mint), a ...", "Our
+# second method (UD-GAN-G, weakly supervised)") plays that phrase's roles, as a defined short form
+# does (``BRACKET_ROLES``); seventh session.
+BRACKET_HOST = True
+
+
+def _bracket_host(pairs: list[tuple[str, str]], i: int, j: int) -> int | None:
+    """The first token of the noun phrase before the bracket that opens just before the name at
+    tokens ``i:j``, when the bracket closes within six tokens and holds no citation; else None."""
+    if i < 2 or pairs[i - 1][0] != "(":
+        return None
+    close = next((m for m in range(j, min(len(pairs), j + 6)) if pairs[m][0] == ")"), None)
+    if close is None:
+        return None
+    inside = [w.lower().strip(",;") for w, _ in pairs[j:close]]
+    if "et" in inside or any(_YEAR.fullmatch(w) or w.isdigit() for w in inside):
+        return None
+    if pairs[i - 2][1] not in {"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN", "CD"}:
+        return None
+    return _phrase_start(pairs, i - 2)  # the word before the bracket is the phrase's last
 
 
 # The noun phrase the name modifies is a data set, benchmark, environment or game when its head noun
@@ -208,7 +322,7 @@ def introduced(text: str, name: str) -> bool:
     return any(played.get(form, {}).get(role) for form in forms for role in ("made", "named", "apposition"))
 
 
-_OWN = ("made", "named", "apposition", "subject")
+_OWN = ("made", "named", "apposition", "subject", "ours")
 # "of" is no evidence: "a novel framework of Non-Autoregressive Dialog State Tracking (NADST)"
 _OTHER = ("used", "evaluated", "cited", "resource")
 

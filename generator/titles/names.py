@@ -14,7 +14,9 @@ an ..."); never a web address, a quantity or an "X-based" adjective. A logistic 
   a new ...") or is spelled out ("X (long form)"), it is the subject of a sentence ("X outperforms
   ..."); or it is evaluated on or compared with ("on X", "than X", "outperforms X", "such as X",
   "compared with X"), used ("using X", "based on X"), cited ("X et al.", "X (2019)"), or a data set
-  or baseline ("the X dataset");
+  or baseline ("the X dataset"); in a list of names ("Alice and Bob"); marked as the authors' ("our
+  X", "the proposed X"); a name in brackets after a phrase plays the phrase's roles, and a candidate
+  with none of the authors' roles is marked so (``own_none``; seventh session);
 - how well known it is: the number of SciTLDR train abstracts that use it, as a word or as a
   candidate name, runs of words included (``data/namefreq.json.gz``, ``tools/build_namefreq.py``),
   and its parts' ("ResNet" of "ResNet-32");
@@ -283,6 +285,12 @@ def features(
             if counts.get(role):
                 f["role=" + role] = 1.0
                 f["share=" + role] = counts[role] / seen
+        # no role of the authors' own thing at all (seventh session): the wrong kinds the readers
+        # break titles for ("Alice", "TORCS", "Rademacher", a citation key) mostly have none
+        if OWN_NONE and not any(f.get(k) for k in _OWN_ROLES):
+            f["own_none"] = 1.0
+            if any(f.get(k) for k in _OTHER_ROLES):
+                f["others_only"] = 1.0  # used, compared with, cited, a data set: and nothing of the authors'
         df = field_documents(name, own)
         if " " in name and (not NAMEFREQ or not df):
             bucket = "run"
@@ -305,7 +313,8 @@ def probability(feats: dict[str, float], w: dict[str, float] | None = None) -> f
     return 1.0 / (1.0 + math.exp(-z))
 
 
-_OWN_ROLES = ("role=made", "role=named", "role=apposition", "role=spelled", "role=subject")
+_OWN_ROLES = ("role=made", "role=named", "role=apposition", "role=spelled", "role=subject", "role=ours")
+OWN_NONE = True
 _OTHER_ROLES = ("role=evaluated", "role=used", "role=cited", "role=resource")
 
 
