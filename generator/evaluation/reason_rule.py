@@ -97,8 +97,9 @@ def report(name: str, c: dict[str, float]) -> str:
         return f"{100 * c[a] / c[b]:.1f}% ({c[a]}/{c[b]})" if c[b] else "-"
 
     return (
-        f"{name}: {c['links']} links; with a reason old {share('old_r', 'links')} new {share('new_r', 'links')};"
-        f" related: old reason {share('old_r_rel', 'old_r_lab')}, old plain {share('old_p_rel', 'old_p_lab')};"
+        f"{name}: {c['links']} links; with a reason old {share('old_r', 'links')}"
+        f" new {share('new_r', 'links')}; related: old reason {share('old_r_rel', 'old_r_lab')},"
+        f" old plain {share('old_p_rel', 'old_p_lab')};"
         f" new reason {share('new_r_rel', 'new_r_lab')}, new plain {share('new_p_rel', 'new_p_lab')};"
         f" papers whose reasons change {c['changed']}"
     )
