@@ -40,7 +40,8 @@ def test_a_concept_central_to_both_is_named_whatever_the_context_agreement() -> 
 
 
 def test_a_concept_one_paper_only_mentions_in_passing_is_never_named() -> None:
-    a = paper("a", DISTIL, title="Distilling teachers into students")
+    # Central to a (title, first sentence), a passing mention in g: never named, whatever a says.
+    a = paper("a", DISTIL, title="Knowledge distillation into small students")
     g = paper("g", GENERATE, title="Generating training examples")
     assert "knowledge distillation" not in _shown((a, g)) + _shown((g, a))
     # Among the other paper's keywords, it is central there too.
@@ -87,3 +88,9 @@ def test_shown_reasons_do_not_change_which_links_are_shown_and_are_deterministic
             assert r.shared == reasons_shown.reasons(i, j, found, papers)
     again = related.related_papers(papers[::-1])
     assert {p.id: p.related for p in out} == {p.id: p.related for p in again}
+
+
+def test_a_common_word_capitalised_by_its_sentence_is_everyday_a_name_or_acronym_is_not() -> None:
+    assert reasons_shown.everyday("Batch") and reasons_shown.everyday("batch")
+    assert not reasons_shown.everyday("ReLU") and not reasons_shown.everyday("Wasserstein")
+    assert not reasons_shown.everyday("Batch Normalization")
