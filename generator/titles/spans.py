@@ -53,7 +53,7 @@ from generator.text import generic, heads
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
-from generator.titles import compose, contribution, title_lm
+from generator.titles import compose, contribution, span_context, title_lm
 from generator.titles.tldr import abstract_sentences
 from generator.titles.tldr_model import _idf, rouge_words, word_features
 
@@ -83,6 +83,9 @@ COMPOSED = True  # phrases written from the authors' clauses (compose.py) compet
 # score of it, goes first (``complete_first``; margin chosen on train by ``title_tune --cv``)
 COMPLETE_WORDS = 12
 COMPLETE_MARGIN = 0.04  # train 5-fold word F1 0.0 -> 0.04: 0.3203 -> 0.3205 (EVALUATION.md, round 5)
+# seventh session: agreement with the TLDR stage's summary and what governs a span in its sentence
+# (``span_context.py``)
+CONTEXT = True
 
 _START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
 _INSIDE = _START | {"POS"}
@@ -325,12 +328,15 @@ def candidate_spans(
         f["eR"] = match / TITLE_WORDS
         # how much it looks like a real title (title_lm.py), and what of the contribution it keeps
         f.update(title_lm.features(pairs, lm))
+        if view is not None:
+            f.update(span_context.features(phrase, index, view))
         low = set(lows)
         f["obj_cover"] = len(obj_all & low) / len(obj_all) if obj_all else 0.0
         f["qualifier"] = float(bool(qualifier & low))
         f["no_qualifier"] = float(bool(qualifier) and not qualifier & low and bool(obj_all & low))
         return f
 
+    view = span_context.summary(text, tuple(sents)) if CONTEXT else None
     out = []
     for index in sorted(chosen):
         tagged = chosen[index]
@@ -349,6 +355,8 @@ def candidate_spans(
             # the words' part-of-speech pattern, coarse ("JNIN": adjective noun preposition noun)
             coarse = "".join(_COARSE.get(t[:2], "x") for _, t in tagged[i:j])
             f["pos=" + re.sub(r"(.)\1+", r"\1", coarse)] = 1.0
+            if view is not None:
+                f.update(span_context.governors(tagged, i, lambda w: _misread_verb(w, False)))
             if is_contribution and verb_at >= 0:
                 gap = i - verb_at
                 f["after_verb"] = float(0 < gap <= 3)
