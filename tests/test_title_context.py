@@ -83,3 +83,14 @@ def test_the_learned_weights_rank_with_the_tldr() -> None:
     w = spans.weights()
     assert w.get("tldr_cover", 0.0) > 0  # what the summary says is what the title names
     assert w.get("gov=outperforms", 0.0) < 0 and w.get("gin=than", 0.0) < 0  # a baseline is not it
+
+
+def test_a_participle_after_an_auxiliary_and_adverbs_opens_no_span() -> None:
+    """ "previous research have only examined deep learning on synthetic noise": "examined" is the
+    clause's verb, so "Examined deep learning ..." is no title; the object still is a candidate."""
+    s = _tagged("research/NN have/VBP only/RB examined/VBN deep/JJ learning/NN on/IN synthetic/JJ noise/NN")
+    found = [" ".join(w for w, _ in s[i:j]) for i, j in spans._spans(s)]
+    assert not any(f.startswith("examined") for f in found)
+    assert "deep learning on synthetic noise" in found
+    s = _tagged("the/DT carefully/RB designed/VBN loss/NN function/NN")
+    assert "designed loss function" in [" ".join(w for w, _ in s[i:j]) for i, j in spans._spans(s)]

@@ -158,6 +158,15 @@ def _misread_verb(word: str, opening: bool) -> bool:
     return head is not None and head < VERB_HEAD_SHARE and before is not None and before < VERB_MODIFIER_SHARE
 
 
+def _after_auxiliary(tagged: list[tuple[str, str]], i: int) -> bool:
+    """Does an auxiliary come before word ``i``, past any adverbs ("have *only* examined X",
+    "is *widely* used")? Then a participle there is the clause's verb, not a modifier."""
+    k = i - 1
+    while k >= 0 and tagged[k][1] in {"RB", "RBR", "RBS"}:
+        k -= 1
+    return k >= 0 and tagged[k][0].lower() in _AUXILIARIES
+
+
 def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
     """(start, end) token ranges of the candidate spans of one tagged sentence."""
     out = []
@@ -172,7 +181,7 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
         # a participle after a noun or a comma, or opening the sentence, is a clause of its own ("a
         # method called adaptive quantization", "Given real data, ..."), not a modifier of its noun
         if t == "VBN" and (
-            i == 0 or tagged[i - 1][1] in _NOUNS | {",", "-RRB-"} or tagged[i - 1][0].lower() in _AUXILIARIES
+            i == 0 or tagged[i - 1][1] in _NOUNS | {",", "-RRB-"} or _after_auxiliary(tagged, i)
         ):
             continue
         # "without access to additional data", "instead of X": the paper has or does the opposite
