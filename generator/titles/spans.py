@@ -35,6 +35,11 @@ best one with its attached phrase within ``COMPLETE_MARGIN`` of its score goes f
 Fifth session: spans of every sentence (``ALL_SENTENCES``); a word the tagger called a noun that ML
 abstracts use as a verb ends a span (``_misread_verb``). A tree ranker over the candidates tied the
 ridge on train and was removed (EVALUATION.md, "Titles, fifth session").
+
+Seventh session: each candidate is read against the TLDR stage's summary (how many of its words the
+summary says, whether it stands inside it or comes from its sentence) and by what governs it in its
+sentence (the nearest verb and preposition, ``gov=`` / ``gin=``: "outperforms X", "than X"), by
+``span_context.py`` (``CONTEXT``); a participle after an auxiliary and adverbs opens no span.
 """
 
 from __future__ import annotations
