@@ -138,3 +138,20 @@ def test_the_tldr_takes_the_account_with_the_learned_margin(monkeypatch) -> None
     assert len(out.split()) <= tldr.MAX_WORDS and out.endswith(".")
     monkeypatch.setattr(tldr, "told_margin", lambda: 0.0)
     assert ", which searches" not in tldr.tldr(text)
+
+
+def test_hostile_text_never_breaks_the_account() -> None:
+    odd = [
+        "",
+        "to",
+        "We propose to",
+        "We propose a <script>alert(1)</script> model",
+        "We propose X, , ,",
+        "It",
+    ]
+    for first in odd:
+        for later in [*odd, "It learns <b>", "Our method \u202e learns", "The model , learns"]:
+            out = refer.elaborate(first, later, NOUNS)
+            assert out == "" or out.startswith(first)
+    text = 'We propose a <b>model</b> "for" X & Y. It learns <script>alert(1)</script> & more.'
+    assert tldr.tldr(text).endswith(".")

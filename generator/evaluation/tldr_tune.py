@@ -442,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         # the round-2 sentence scorer, kept as it was: the keyword stage reads it (tldr_model.weights)
         "weights": tldr_model.weights(),
     }
-    out = write_weights(tldr, payload)
+    out = write_weights(tldr_model, payload)
     print(f"{len(payload['ranker'])} + {len(payload['words'])} weights written to {out}", file=sys.stderr)
     return 0
 

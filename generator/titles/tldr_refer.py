@@ -261,9 +261,8 @@ def _openers(words: list[str]) -> list[int]:
     out = []
     for k, w in enumerate(words):
         word = w.strip(",;:").lower()
-        if word == "to" and not (
-            k + 1 < len(words) and tag(" ".join(words[k : k + 3]))[1][1].startswith("VB")
-        ):
+        after = tag(" ".join(words[k : k + 3])) if word == "to" else ()
+        if word == "to" and not (len(after) > 1 and after[1][1].startswith("VB")):
             continue
         if word in _CLAUSE_OPENERS:
             out.append(k)
