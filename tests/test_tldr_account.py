@@ -155,3 +155,30 @@ def test_hostile_text_never_breaks_the_account() -> None:
             assert out == "" or out.startswith(first)
     text = 'We propose a <b>model</b> "for" X & Y. It learns <script>alert(1)</script> & more.'
     assert tldr.tldr(text).endswith(".")
+
+
+def test_an_account_too_long_loses_its_self_praise_first() -> None:
+    text = (
+        "Anomaly detection is hard. "
+        "We propose a novel and principled approach to anomaly detection with generative networks "
+        "for images. "
+        "Our method searches the latent space of the trained generator for a good representation of each "
+        "new sample. "
+        "Experiments show gains."
+    )
+    rows = tldr.scored_candidates(text, nouns=NOUNS)
+    told = [c for c, f in rows if f.get("elaborated")]
+    trimmed = [c for c in told if dict(rows)[c]["trim"]]
+    assert trimmed == [
+        "We propose an approach to anomaly detection with generative networks for images, which searches the "
+        "latent space of the trained generator for a good representation of each sample"
+    ]
+    assert all(len(c.split()) <= tldr.MAX_WORDS for c in told)
+
+
+def test_a_conjunction_whose_first_conjunct_is_trimmed_goes_with_it() -> None:
+    from generator.titles import tldr_compress as compress
+
+    assert compress.trim("We propose a novel and principled approach") == "We propose an approach"
+    assert compress.trim("We propose a novel and fast method") == "We propose a fast method"
+    assert compress.trim("Cats and dogs learn") == "Cats and dogs learn"

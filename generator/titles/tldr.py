@@ -175,9 +175,13 @@ def scored_candidates(
                 continue  # the contribution whole: "a method, which ..." has lost what the method is for
             for b in later:
                 told = refer.elaborate(a, b, nouns)
+                # too long: without its degree adverbs and self-praise ("a novel", ``tldr_compress.trim``)
+                trimmed = told and len(told.split()) > MAX_WORDS
+                told = compress.trim(told) if trimmed else told
                 if told and len(told.split()) <= MAX_WORDS:
                     base = {k: v for k, v in fa.items() if k not in CANDIDATE_KEYS}
                     feats = candidate_features(base, told, probs, table, whole) | {"joined": 1.0}
+                    feats["trim"] = max(feats.get("trim", 0.0), float(trimmed))
                     feats["elaborated"] = 1.0
                     feats["anaphor"] = float(compress.anaphoric(told, before[i]))
                     feats["leans"] = float(
