@@ -27,6 +27,10 @@
    margin within which a candidate saying that many beats a vague pick: of ``SPECIFIC_FLOORS`` x
    ``VAGUE_MARGINS``, the pair whose train CV picks say the most specific words at most ``MAX_LOSS``
    below no guard (``pick_vague``). ``--rows FILE`` keeps the candidate rows for a rerun.
+7. **The contribution with its account** (seventh session): the nouns that name contributions
+   (``fit_contribution_nouns``: "Our method ..." after "We propose X" is X), and the told margin
+   within which "We propose X, which ..." beats the bare contribution (``told_grid``: the widest of
+   ``TOLD_MARGINS`` at most ``MAX_LOSS`` below none).
 
     python -m generator.evaluation.tldr_tune ../shared/scitldr          # writes the weights
     python -m generator.evaluation.tldr_tune ../shared/scitldr --cv     # 5-fold ROUGE-1 on train only

@@ -33,8 +33,9 @@ Extractive and compressive, offline and deterministic:
    speak, within ``pointer_margin`` (set on train); a vague pick (fewer than ``specific_floor``
    of the abstract's specific words, ``tldr_specific``) loses to a candidate saying enough of them
    within ``vague_margin`` (set on train); "We propose X" with the next sentence's account of X
-   ("The model composes ...") is a candidate too ("We propose X, which composes ...",
-   ``tldr_refer.elaborate``);
+   ("The model composes ...", "CompGCN leverages ...", "Our method searches ...") is a candidate too
+   ("We propose X, which composes ...", ``tldr_refer.elaborate``) and, when the pick is a form of the
+   contribution's sentence, wins within ``told_margin`` (set on train; seventh session);
 4b. gradient-boosted trees (``tldr_rank``, fifth session) may add their predicted ROUGE-1 of each
    candidate, read against its sentence and its abstract, to the ranker's score before ``choose``
    (``with_learned_ranks``); shipped off (weight 0: no gain beyond noise with the reader's margins);
