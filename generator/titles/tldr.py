@@ -172,8 +172,10 @@ def scored_candidates(
         # ends on no word that wants an object ("is based on searching", read by the tagger)
         later = [c for c, how in nxt if not how.get("trim") and not (how.get("cut") and refer.open_end(c))]
         for a, fa in first:
-            if fa.get("cut"):
-                continue  # the contribution whole: "a method, which ..." has lost what the method is for
+            if fa.get("cut") and refer.open_end(a):
+                # a cut contribution only when it ends closed: "a method, which ..." has lost what the
+                # method is for ("X, a method | for Y"), "a framework building, which" its object
+                continue
             for b in later:
                 told = refer.elaborate(a, b, nouns)
                 # too long: without its degree adverbs and self-praise ("a novel", ``tldr_compress.trim``)

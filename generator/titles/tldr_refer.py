@@ -325,7 +325,9 @@ def _names_it(head: str, owner: str, contribution: str, tagged_head: str, nouns:
     "Cycle-Consistent Adversarial Domain Adaptation"); or the authors' own thing named by a singular
     noun after "our" ("Our architecture encodes ...") of those that name contributions (``nouns``,
     learned on train: "method", "framework", "architecture"; not "our intuition", "our results")."""
-    said = {_singular(w.strip(",")) for w in contribution.split()}
+    # the contribution's own nouns, not the words of a name in it ("the label embedding" is not
+    # "Label Embedding Network")
+    said = {_singular(w.strip(",")) for w in contribution.split() if not w[:1].isupper()}
     if _is_name(head) or head.isupper():
         upper = "".join(c for c in head if c.isupper())
         return head in {w.strip(",") for w in contribution.split()} or upper in _initials(contribution)
