@@ -182,3 +182,11 @@ def test_a_conjunction_whose_first_conjunct_is_trimmed_goes_with_it() -> None:
     assert compress.trim("We propose a novel and principled approach") == "We propose an approach"
     assert compress.trim("We propose a novel and fast method") == "We propose a fast method"
     assert compress.trim("Cats and dogs learn") == "Cats and dogs learn"
+
+
+def test_a_definition_by_to_is_no_account() -> None:
+    first = "We propose a new learning method for deep sound recognition"
+    assert refer.elaborate(first, "Our method is to learn a discriminative feature space", NOUNS) == ""
+    assert refer.elaborate(first, "Our method is trained on mixed sounds", NOUNS) == (
+        f"{first}, which is trained on mixed sounds"
+    )

@@ -172,9 +172,9 @@ def scored_candidates(
         # ends on no word that wants an object ("is based on searching", read by the tagger)
         later = [c for c, how in nxt if not how.get("trim") and not (how.get("cut") and refer.open_end(c))]
         for a, fa in first:
-            if fa.get("cut") and refer.open_end(a):
-                # a cut contribution only when it ends closed: "a method, which ..." has lost what the
-                # method is for ("X, a method | for Y"), "a framework building, which" its object
+            if fa.get("cut"):
+                # the contribution whole: a cut one loses what the method is for or how it works
+                # ("X, a method | for Y", "a technique that exhibits X | using a transformation of Y")
                 continue
             for b in later:
                 told = refer.elaborate(a, b, nouns)

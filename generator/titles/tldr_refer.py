@@ -394,6 +394,8 @@ def elaborate(first: str, later: str, nouns: frozenset[str] = frozenset()) -> st
     end = verb  # the subject ends before the adverbs that come before the verb
     while end > 1 and tagged[end - 1][1].startswith("RB"):
         end -= 1
+    if words[verb].lower() in _BE and words[verb + 1 : verb + 2] == ["to"]:
+        return ""  # "Our strategy is to learn X" defines the strategy, not what the contribution does
     if words[0] == "It":
         if end != 1 or tagged[verb][1] == "MD" or words[verb].lower() in _BE:
             return ""
