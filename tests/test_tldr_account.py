@@ -190,3 +190,14 @@ def test_a_definition_by_to_is_no_account() -> None:
     assert refer.elaborate(first, "Our method is trained on mixed sounds", NOUNS) == (
         f"{first}, which is trained on mixed sounds"
     )
+
+
+def test_a_cut_contribution_takes_only_the_narrow_forms() -> None:
+    first = "We introduce a learning-based algorithm for the low-rank decomposition problem"
+    assert refer.elaborate(first, "The algorithm uses a training set", NOUNS, narrow=True) == (
+        f"{first}, which uses a training set"
+    )
+    assert refer.elaborate(first, "Our method uses a training set", NOUNS, narrow=True) == ""
+    assert (
+        refer.elaborate("We propose X-Net, a method", "X-Net uses a training set", NOUNS, narrow=True) == ""
+    )

@@ -172,12 +172,12 @@ def scored_candidates(
         # ends on no word that wants an object ("is based on searching", read by the tagger)
         later = [c for c, how in nxt if not how.get("trim") and not (how.get("cut") and refer.open_end(c))]
         for a, fa in first:
-            if fa.get("cut"):
-                # the contribution whole: a cut one loses what the method is for or how it works
-                # ("X, a method | for Y", "a technique that exhibits X | using a transformation of Y")
-                continue
+            # a cut contribution takes only the sixth session's narrow forms: the new ones lost what the
+            # method is for or how it works ("X, a method | for Y", "a technique that exhibits X | using
+            # a transformation of Y")
+            narrow = bool(fa.get("cut"))
             for b in later:
-                told = refer.elaborate(a, b, nouns)
+                told = refer.elaborate(a, b, nouns, narrow)
                 # too long: without its degree adverbs and self-praise ("a novel", ``tldr_compress.trim``)
                 trimmed = told and len(told.split()) > MAX_WORDS
                 told = compress.trim(told) if trimmed else told

@@ -367,7 +367,7 @@ def _account_of(contribution: str) -> tuple[str, str]:
     return " and", " ".join(words[:k]).rstrip(",")
 
 
-def elaborate(first: str, later: str, nouns: frozenset[str] = frozenset()) -> str:
+def elaborate(first: str, later: str, nouns: frozenset[str] = frozenset(), narrow: bool = False) -> str:
     """The authors' contribution with the next sentence's account of it as a relative clause, when
     that sentence's subject is the thing the contribution names: "We propose a new model for document
     embedding" + "The model composes sentence vectors ..." -> "We propose a new model for document
@@ -379,13 +379,15 @@ def elaborate(first: str, later: str, nouns: frozenset[str] = frozenset()) -> st
     expletive "It is possible"), or an optional "this / these / the / our" and at most three words
     before a finite verb, adverbs between them kept ("CompGCN also learns" -> "which also learns"),
     read by the tagger in context; '' otherwise. ``nouns``: the nouns that name contributions
-    (``tldr.contribution_nouns``)."""
+    (``tldr.contribution_nouns``). ``narrow``: only the sixth session's forms (a contribution without
+    a comma or clause; "It" or a determiner and a noun of the contribution as the subject), for a
+    contribution that was cut (``tldr.scored_candidates``)."""
     words = later.split()
     m = _CONTRIBUTES.match(first)
     if not m or m.group("verb") not in CONTRIBUTION_VERBS or len(words) < 3:
         return ""
     joiner, about = _account_of(m.group("object"))
-    if not joiner:
+    if not joiner or (narrow and (joiner != ", which" or "," in first)):
         return ""
     tagged = tag(later)
     verb = next((k for k in range(1, min(len(tagged), 6)) if tagged[k][1] in _FINITE), 0)
@@ -401,6 +403,9 @@ def elaborate(first: str, later: str, nouns: frozenset[str] = frozenset()) -> st
             return ""
         return f"{first}{joiner} {' '.join(words[1:])}"
     owner = words[0].lower() if words[0].lower() in _DETERMINERS else ""
+    if narrow and not owner:
+        return ""
+    nouns = frozenset() if narrow else nouns
     subject = tagged[1 if owner else 0 : end]
     if not subject or len(subject) > 3 or any(t not in _SUBJECT for _, t in subject):
         return ""
