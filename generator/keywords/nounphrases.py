@@ -48,6 +48,10 @@ class NounPhrases:
     # lower-case phrase -> as written, for the parts of a name written in title case around a word that
     # is no common word ("Allen Brain Observatory", "Super Mario Bros"): EVALUATION.md, round 7
     named: dict[str, str] = field(default_factory=dict)
+    # lower-case phrase -> the longer phrase it continues into, for a phrase the abstract never says
+    # but before more words of its noun phrase ("partial group" of "partial group comparison data");
+    # "" where that longer phrase is beyond ``MAX_WORDS`` (``continuations``)
+    continued: dict[str, str] = field(default_factory=dict)
 
 
 _PROPER = frozenset({"NNP", "NNPS"})
@@ -61,6 +65,8 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
     whole: set[str] = set()
     early: set[str] = set()  # phrases said before another noun of their run ("scanned IRS tax" return forms)
     ended: set[str] = set()
+    longer: dict[str, str] = {}  # phrase -> the phrase it continues into, where it does not end its run
+    stands: set[str] = set()  # phrases said at least once ending their noun phrase
     for sentence in sentences:
         for run in chunks(sentence):
             words = [sentence[index][0].lower() for index, _ in run]
@@ -86,11 +92,66 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
                     (cut if inside or ellipsis else whole).add(phrase)
                     headless = end + 1 < len(run) and _before_noun(sentence, run[end + 1][0])
                     (early if headless and _modifier(sentence[position][0]) else ended).add(phrase)
+                    if CONTINUED_CUT:
+                        grown = _continuation(sentence, run, words, start, end)
+                        if grown is None:
+                            stands.add(phrase)
+                        else:
+                            longer.setdefault(phrase, grown)
     named = _named_runs(sentences, defined) if NAMED_RUNS else {}
     early = {p for p in early - ended if not _term(p)} if HEADLESS_CUT else set()
+    continued = {p: grown for p, grown in sorted(longer.items()) if p not in stands}
     return NounPhrases(
-        frozenset(phrases), _names(sentences, defined), frozenset((cut - whole) | early), named
+        frozenset(phrases), _names(sentences, defined), frozenset((cut - whole) | early), named, continued
     )
+
+
+# A phrase the abstract only ever says before more words of its noun phrase is a piece of that phrase
+# (EVALUATION.md, "Keywords, seventh session"); the stage judges it with corpus evidence
+# (``keywords.stage``).
+CONTINUED_CUT = True
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# A word ML abstracts use as a head at least this many times as often as as a modifier, and that at
+# least ``GENERIC_HEAD_SHARE`` of SciTLDR train abstracts use, adds no concept after a phrase
+# ("text clustering methods", "Apple Tasting framework").
+GENERIC_HEAD_SHARE = 0.01
+
+
+def generic_head(word: str) -> bool:
+    """Whether a word is a generic head of ML writing by corpus statistics (``heads``, ``generic``):
+    common (at least ``GENERIC_HEAD_SHARE`` of SciTLDR train abstracts) and used more as a phrase's
+    head than as a modifier ("methods", "framework", "scheme", "representations"; not "data",
+    "network", "tree", "comparison" is one: 0.33 against 0.10)."""
+    head, modifier = heads.share(word), heads.modifier_share(word)
+    if head is None or modifier is None:
+        return False
+    return generic.share(word) >= GENERIC_HEAD_SHARE and head > modifier
+
+
+def _continuation(
+    sentence: Tagged, run: tuple[tuple[int, bool], ...], words: list[str], start: int, end: int
+) -> str | None:
+    """What the phrase ``words[start : end + 1]`` of a run continues into here: None where it ends its
+    noun phrase (the run ends, or only a gerund follows: "analysis using", or a single generic head
+    follows: "clustering methods"); else the phrase from `start` to the run's furthest noun within
+    ``MAX_WORDS`` words, or "" when the next noun is further."""
+    # a gerund inside the run reads as a verb here ("analysis using OLAP", "methods performing link
+    # prediction"): the phrase goes no further
+    stop = next((k for k in range(end + 1, len(run)) if sentence[run[k][0]][1] == "VBG"), len(run))
+    after = [
+        k
+        for k in range(end + 1, stop)
+        if run[k][1]
+        and sentence[run[k][0]][1] in _NOUN_TAGS
+        and _head(sentence, run[k][0])
+        and len(words[k]) > 1
+    ]
+    if not after:
+        return None
+    if after[0] == end + 1 and len(after) == 1 and generic_head(words[end + 1]):
+        return None
+    within = [k for k in after if k - start < MAX_WORDS]
+    return " ".join(words[start : within[-1] + 1]) if within else ""
 
 
 # A name joined by "of" ("Wizard of Wikipedia") and a modifier qualified by an adverb ("locally
