@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.keywords.specificity import no_topic
 from generator.text import generic, heads, tagger
 from generator.text.nounphrases import chunks
 from generator.text.tagger import Tagged
@@ -145,6 +146,7 @@ def _continuation(
         and sentence[run[k][0]][1] in _NOUN_TAGS
         and _head(sentence, run[k][0])
         and len(words[k]) > 1
+        and not no_topic(words[k])  # a word of the writing ("research today") heads no longer phrase
     ]
     if not after:
         return None

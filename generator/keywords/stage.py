@@ -299,7 +299,9 @@ def _continued(
     "learning permutation invariant representations"; ``nounphrases.continued``), that the corpus
     never shows on its own (``standalone``) and that is no name written in capitals, gives its place
     and score to the longer phrase, or is left out where that phrase is longer than a candidate may
-    be. A phrase followed by a generic head only ("text clustering methods") is no piece."""
+    be or starts on a word of the writing (``no_topic``, or a word of most ML abstracts: "standard
+    VAE probabilistic" of "... model"). A phrase followed by a generic head only ("text clustering
+    methods") is no piece."""
     out: dict[str, Candidate] = {}
     for key, cand in kept.items():
         phrase = said_as.get(key, "")
@@ -313,8 +315,9 @@ def _continued(
             if key not in out:
                 out[key] = cand
             continue
-        if not grown:
-            continue
+        first = phrase.split()[0]
+        if not grown or no_topic(first) or generic.is_generic_word(first):
+            continue  # a piece starting on a word of the writing ("standard VAE probabilistic") is no term
         whole = phrase_key(grown)
         if whole in kept:
             better = min(kept[whole].score, cand.score)
