@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.keywords import filler
 from generator.keywords.specificity import no_topic
 from generator.text import generic, heads, tagger
 from generator.text.nounphrases import chunks
@@ -153,7 +154,16 @@ def _continuation(
     if after[0] == end + 1 and len(after) == 1 and generic_head(words[end + 1]):
         return None
     within = [k for k in after if k - start < MAX_WORDS]
-    return " ".join(words[start : within[-1] + 1]) if within else ""
+    if not within or _plain_adjective(sentence, run[start][0]):
+        return ""  # a phrase starting on "small", "high", "standard" grows into no term
+    return " ".join(words[start : within[-1] + 1])
+
+
+def _plain_adjective(sentence: Tagged, index: int) -> bool:
+    """Whether the word at `index` is an adjective of plain English (Zipf at least
+    ``filler.COMMON_ZIPF``: "small", "high", "standard"), which qualifies a term rather than names one."""
+    token, tag = sentence[index]
+    return tag in {"JJ", "JJR", "JJS"} and token.islower() and filler.zipf(token) >= filler.COMMON_ZIPF
 
 
 # A name joined by "of" ("Wizard of Wikipedia") and a modifier qualified by an adverb ("locally
