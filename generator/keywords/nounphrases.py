@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from generator.keywords import filler
 from generator.keywords.specificity import no_topic
 from generator.text import generic, heads, tagger
+from generator.text.forms import singular
 from generator.text.nounphrases import chunks
 from generator.text.tagger import Tagged
 from generator.text.wordlists import KEYWORDS_NOUNPHRASES_NAME_ADJECTIVE as _NAME_ADJECTIVE
@@ -149,14 +150,25 @@ def _continuation(
         and len(words[k]) > 1
         and not no_topic(words[k])  # a word of the writing ("research today") heads no longer phrase
     ]
-    if not after:
-        return None
+    if not after or _repeats_word(words[start : after[0]], words[after[0]]):
+        return None  # the phrase ends its noun phrase; or the run joins two phrases right after it
     if after[0] == end + 1 and len(after) == 1 and generic_head(words[end + 1]):
         return None
-    within = [k for k in after if k - start < MAX_WORDS]
+    within: list[int] = []
+    for k in after:
+        if k - start >= MAX_WORDS or _repeats_word(words[start:k], words[k]):
+            break
+        within.append(k)
     if not within or _plain_adjective(sentence, run[start][0]):
         return ""  # a phrase starting on "small", "high", "standard" grows into no term
     return " ".join(words[start : within[-1] + 1])
+
+
+def _repeats_word(before: list[str], word: str) -> bool:
+    """Whether `word` repeats a word of the phrase before it ("Wikipedia vandalism detection
+    Wikipedia", "stream reasoning streams"): a noun phrase does not say its word twice, so the run
+    joins two phrases there (a title run into its abstract, a verb read as a noun)."""
+    return singular(word) in {singular(w) for w in before}
 
 
 def _plain_adjective(sentence: Tagged, index: int) -> bool:
