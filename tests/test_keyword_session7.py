@@ -83,14 +83,3 @@ def test_a_piece_starting_on_a_plain_adjective_grows_into_nothing() -> None:
     text = "We bound the error under small random Bernoulli crashes of neurons in a network."
     assert _continued(text).get("small random bernoulli") == ""
     assert _continued(text).get("random bernoulli") == "random bernoulli crashes"
-
-
-def test_a_piece_that_runs_from_one_term_into_the_next_is_not_grown() -> None:
-    assert stage._joins_terms("maximum entropy web")  # "maximum entropy" is a corpus phrase
-    assert not stage._joins_terms("partial group comparison")
-    text = (
-        "We describe maximum entropy web recommendation systems. Our system ranks pages for users and "
-        "learns from their clicks."
-    )
-    keys = {c.key for c in extract(text).phrases}
-    assert not any(k.startswith("maximum entropy web") for k in keys), keys

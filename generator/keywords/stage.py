@@ -284,13 +284,6 @@ def standalone(key: str) -> bool:
     return bool(seen) and seen[0] + seen[2] >= STANDALONE_SEEN
 
 
-def _joins_terms(key: str) -> bool:
-    """Whether a phrase starts with a phrase the corpus shows on its own ("maximum entropy" of
-    "maximum entropy web"): it runs from one term into the next."""
-    words = key.split()
-    return any(standalone(" ".join(words[:n])) for n in range(2, len(words)))
-
-
 def _continued(
     kept: dict[str, Candidate],
     said_as: dict[str, str],
@@ -325,8 +318,6 @@ def _continued(
         first = phrase.split()[0]
         if not grown or no_topic(first) or generic.is_generic_word(first):
             continue  # a piece starting on a word of the writing ("standard VAE probabilistic") is no term
-        if _joins_terms(key):
-            continue  # "maximum entropy web": one term and the start of the next, no term of its own
         whole = phrase_key(grown)
         if whole in kept:
             better = min(kept[whole].score, cand.score)
