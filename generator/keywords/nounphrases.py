@@ -74,6 +74,7 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
         for run in chunks(sentence):
             words = [sentence[index][0].lower() for index, _ in run]
             proper = [_proper(sentence, index) for index, _ in run]
+            nouns_after = _noun_heads(sentence, run, words) if CONTINUED_CUT else []
             for end, (position, head) in enumerate(run):
                 if not head or not _head(sentence, position):
                     continue  # no noun head, or a word ML abstracts never use as one ("converge")
@@ -96,7 +97,7 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
                     headless = end + 1 < len(run) and _before_noun(sentence, run[end + 1][0])
                     (early if headless and _modifier(sentence[position][0]) else ended).add(phrase)
                     if CONTINUED_CUT:
-                        grown = _continuation(sentence, run, words, start, end)
+                        grown = _continuation(sentence, run, words, start, end, nouns_after)
                         if grown is None:
                             stands.add(phrase)
                         else:
@@ -131,25 +132,43 @@ def generic_head(word: str) -> bool:
     return generic.share(word) >= GENERIC_HEAD_SHARE and head > modifier
 
 
+def _noun_heads(sentence: Tagged, run: tuple[tuple[int, bool], ...], words: list[str]) -> list[bool | None]:
+    """Per word of a run: None for a gerund (a verb inside the run: "analysis using OLAP", "methods
+    performing link prediction"), True for a noun a longer phrase may end on (a trusted head of two
+    letters or more that is no word of the writing: not "research today"), else False."""
+    found: list[bool | None] = []
+    for k, (index, head) in enumerate(run):
+        tag = sentence[index][1]
+        found.append(
+            None
+            if tag == "VBG"
+            else head
+            and tag in _NOUN_TAGS
+            and len(words[k]) > 1
+            and _head(sentence, index)
+            and not no_topic(words[k])
+        )
+    return found
+
+
 def _continuation(
-    sentence: Tagged, run: tuple[tuple[int, bool], ...], words: list[str], start: int, end: int
+    sentence: Tagged,
+    run: tuple[tuple[int, bool], ...],
+    words: list[str],
+    start: int,
+    end: int,
+    nouns: list[bool | None],
 ) -> str | None:
     """What the phrase ``words[start : end + 1]`` of a run continues into here: None where it ends its
     noun phrase (the run ends, or only a gerund follows: "analysis using", or a single generic head
     follows: "clustering methods"); else the phrase from `start` to the run's furthest noun within
-    ``MAX_WORDS`` words, or "" when the next noun is further."""
-    # a gerund inside the run reads as a verb here ("analysis using OLAP", "methods performing link
-    # prediction"): the phrase goes no further
-    stop = next((k for k in range(end + 1, len(run)) if sentence[run[k][0]][1] == "VBG"), len(run))
-    after = [
-        k
-        for k in range(end + 1, stop)
-        if run[k][1]
-        and sentence[run[k][0]][1] in _NOUN_TAGS
-        and _head(sentence, run[k][0])
-        and len(words[k]) > 1
-        and not no_topic(words[k])  # a word of the writing ("research today") heads no longer phrase
-    ]
+    ``MAX_WORDS`` words, or "" when the next noun is further. Reads at most ``2 * MAX_WORDS`` words
+    after the phrase."""
+    # a gerund inside the run reads as a verb: the phrase goes no further; only the next 2 x MAX_WORDS
+    # words are read, so a run of 70,000 nouns costs linear time
+    window = min(len(run), end + 1 + 2 * MAX_WORDS)
+    stop = next((k for k in range(end + 1, window) if nouns[k] is None), window)
+    after = [k for k in range(end + 1, stop) if nouns[k]]
     if not after or _repeats_word(words[start : after[0]], words[after[0]]):
         return None  # the phrase ends its noun phrase; or the run joins two phrases right after it
     if after[0] == end + 1 and len(after) == 1 and generic_head(words[end + 1]):
