@@ -44,7 +44,7 @@ FOLDS = 5
 ROOM = 80  # generate.TITLE_MAX
 REJECT: dict[str, float] = {}  # the title language model's rejection thresholds (``lm_thresholds``)
 MARGINS = (0.0, 0.01, 0.02, 0.04, 0.08)  # ``spans.complete_first`` margins compared by ``--cv``
-_SPARSE = ("f0=", "fl=", "prev=", "pos=")
+_SPARSE = ("f0=", "fl=", "prev=", "pos=", "gov=", "gin=")
 
 
 def fit_words(records: list[dict]) -> dict[str, float]:

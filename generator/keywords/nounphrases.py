@@ -29,7 +29,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.keywords import filler
+from generator.keywords.specificity import no_topic
 from generator.text import generic, heads, tagger
+from generator.text.forms import singular
 from generator.text.nounphrases import chunks
 from generator.text.tagger import Tagged
 from generator.text.wordlists import KEYWORDS_NOUNPHRASES_NAME_ADJECTIVE as _NAME_ADJECTIVE
@@ -48,6 +51,10 @@ class NounPhrases:
     # lower-case phrase -> as written, for the parts of a name written in title case around a word that
     # is no common word ("Allen Brain Observatory", "Super Mario Bros"): EVALUATION.md, round 7
     named: dict[str, str] = field(default_factory=dict)
+    # lower-case phrase -> the longer phrase it continues into, for a phrase the abstract never says
+    # but before more words of its noun phrase ("partial group" of "partial group comparison data");
+    # "" where that longer phrase is beyond ``MAX_WORDS`` (``continuations``)
+    continued: dict[str, str] = field(default_factory=dict)
 
 
 _PROPER = frozenset({"NNP", "NNPS"})
@@ -61,10 +68,13 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
     whole: set[str] = set()
     early: set[str] = set()  # phrases said before another noun of their run ("scanned IRS tax" return forms)
     ended: set[str] = set()
+    longer: dict[str, str] = {}  # phrase -> the phrase it continues into, where it does not end its run
+    stands: set[str] = set()  # phrases said at least once ending their noun phrase
     for sentence in sentences:
         for run in chunks(sentence):
             words = [sentence[index][0].lower() for index, _ in run]
             proper = [_proper(sentence, index) for index, _ in run]
+            nouns_after = _noun_heads(sentence, run, words) if CONTINUED_CUT else []
             for end, (position, head) in enumerate(run):
                 if not head or not _head(sentence, position):
                     continue  # no noun head, or a word ML abstracts never use as one ("converge")
@@ -86,11 +96,105 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
                     (cut if inside or ellipsis else whole).add(phrase)
                     headless = end + 1 < len(run) and _before_noun(sentence, run[end + 1][0])
                     (early if headless and _modifier(sentence[position][0]) else ended).add(phrase)
+                    if CONTINUED_CUT:
+                        grown = _continuation(sentence, run, words, start, end, nouns_after)
+                        if grown is None:
+                            stands.add(phrase)
+                        else:
+                            longer.setdefault(phrase, grown)
     named = _named_runs(sentences, defined) if NAMED_RUNS else {}
     early = {p for p in early - ended if not _term(p)} if HEADLESS_CUT else set()
+    continued = {p: grown for p, grown in sorted(longer.items()) if p not in stands}
     return NounPhrases(
-        frozenset(phrases), _names(sentences, defined), frozenset((cut - whole) | early), named
+        frozenset(phrases), _names(sentences, defined), frozenset((cut - whole) | early), named, continued
     )
+
+
+# A phrase the abstract only ever says before more words of its noun phrase is a piece of that phrase
+# (EVALUATION.md, "Keywords, seventh session"); the stage judges it with corpus evidence
+# (``keywords.stage``).
+CONTINUED_CUT = True
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# A word ML abstracts use as a head at least this many times as often as as a modifier, and that at
+# least ``GENERIC_HEAD_SHARE`` of SciTLDR train abstracts use, adds no concept after a phrase
+# ("text clustering methods", "Apple Tasting framework").
+GENERIC_HEAD_SHARE = 0.01
+
+
+def generic_head(word: str) -> bool:
+    """Whether a word is a generic head of ML writing by corpus statistics (``heads``, ``generic``):
+    common (at least ``GENERIC_HEAD_SHARE`` of SciTLDR train abstracts) and used more as a phrase's
+    head than as a modifier ("methods", "framework", "scheme", "representations"; not "data",
+    "network", "tree", "comparison" is one: 0.33 against 0.10)."""
+    head, modifier = heads.share(word), heads.modifier_share(word)
+    if head is None or modifier is None:
+        return False
+    return generic.share(word) >= GENERIC_HEAD_SHARE and head > modifier
+
+
+def _noun_heads(sentence: Tagged, run: tuple[tuple[int, bool], ...], words: list[str]) -> list[bool | None]:
+    """Per word of a run: None for a gerund (a verb inside the run: "analysis using OLAP", "methods
+    performing link prediction"), True for a noun a longer phrase may end on (a trusted head of two
+    letters or more that is no word of the writing: not "research today"), else False."""
+    found: list[bool | None] = []
+    for k, (index, head) in enumerate(run):
+        tag = sentence[index][1]
+        found.append(
+            None
+            if tag == "VBG"
+            else head
+            and tag in _NOUN_TAGS
+            and len(words[k]) > 1
+            and _head(sentence, index)
+            and not no_topic(words[k])
+        )
+    return found
+
+
+def _continuation(
+    sentence: Tagged,
+    run: tuple[tuple[int, bool], ...],
+    words: list[str],
+    start: int,
+    end: int,
+    nouns: list[bool | None],
+) -> str | None:
+    """What the phrase ``words[start : end + 1]`` of a run continues into here: None where it ends its
+    noun phrase (the run ends, or only a gerund follows: "analysis using", or a single generic head
+    follows: "clustering methods"); else the phrase from `start` to the run's furthest noun within
+    ``MAX_WORDS`` words, or "" when the next noun is further. Reads at most ``2 * MAX_WORDS`` words
+    after the phrase."""
+    # a gerund inside the run reads as a verb: the phrase goes no further; only the next 2 x MAX_WORDS
+    # words are read, so a run of 70,000 nouns costs linear time
+    window = min(len(run), end + 1 + 2 * MAX_WORDS)
+    stop = next((k for k in range(end + 1, window) if nouns[k] is None), window)
+    after = [k for k in range(end + 1, stop) if nouns[k]]
+    if not after or _repeats_word(words[start : after[0]], words[after[0]]):
+        return None  # the phrase ends its noun phrase; or the run joins two phrases right after it
+    if after[0] == end + 1 and len(after) == 1 and generic_head(words[end + 1]):
+        return None
+    within: list[int] = []
+    for k in after:
+        if k - start >= MAX_WORDS or _repeats_word(words[start:k], words[k]):
+            break
+        within.append(k)
+    if not within or _plain_adjective(sentence, run[start][0]):
+        return ""  # a phrase starting on "small", "high", "standard" grows into no term
+    return " ".join(words[start : within[-1] + 1])
+
+
+def _repeats_word(before: list[str], word: str) -> bool:
+    """Whether `word` repeats a word of the phrase before it ("Wikipedia vandalism detection
+    Wikipedia", "stream reasoning streams"): a noun phrase does not say its word twice, so the run
+    joins two phrases there (a title run into its abstract, a verb read as a noun)."""
+    return singular(word) in {singular(w) for w in before}
+
+
+def _plain_adjective(sentence: Tagged, index: int) -> bool:
+    """Whether the word at `index` is an adjective of plain English (Zipf at least
+    ``filler.COMMON_ZIPF``: "small", "high", "standard"), which qualifies a term rather than names one."""
+    token, tag = sentence[index]
+    return tag in {"JJ", "JJR", "JJS"} and token.islower() and filler.zipf(token) >= filler.COMMON_ZIPF
 
 
 # A name joined by "of" ("Wizard of Wikipedia") and a modifier qualified by an adverb ("locally

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 import yake
 
-from generator.keywords import central, fastyake, filler, negation
+from generator.keywords import central, corpus, fastyake, filler, negation, reranker
 from generator.keywords.curate import (
     KEYWORDS_MIN,
     KEYWORDS_PER_PAPER,
@@ -173,6 +173,7 @@ def scored_candidates(
         for span in spans_of(lowered, index, tuple(expansion.lower().split()))
     ]
     kept: dict[str, Candidate] = {}
+    said_as: dict[str, str] = {}  # key -> the phrase as YAKE scored it (lower case)
     for phrase, score in scored_phrases(text):
         if len(kept) >= CANDIDATES_KEPT and (" " in phrase or phrase_key(phrase) not in expansion_of):
             continue  # enough candidates; the acronyms further down still count for their expansion
@@ -212,6 +213,9 @@ def scored_candidates(
             continue
         display = nouns.named.get(phrase) or " ".join(forms.get(w, w) for w in words)
         kept[key] = Candidate(display, key, float(score), tuple(spans))
+        said_as[key] = phrase
+    if CONTINUED_CUT:
+        kept = _continued(kept, said_as, nouns.continued, expansions, forms, lowered, index)
     if PIECES_DROPPED:
         # a piece of a longer kept phrase the abstract repeats ("function derivatives"): the longer
         # phrase takes its place, with the better of the two YAKE scores
@@ -262,6 +266,70 @@ def scored_candidates(
 
 ALIASES_DROPPED = True
 PIECES_DROPPED = True
+# A piece of a longer noun phrase, never said on its own and unknown to the corpus, gives its place to
+# that phrase (EVALUATION.md, "Keywords, seventh session").
+CONTINUED_CUT = True
+# Corpus evidence that a phrase stands on its own: SciTLDR train abstracts that use it, or corpus
+# documents (SciTLDR train, the keyphrase tune halves) that had it as a candidate.
+STANDALONE_SEEN = 2
+
+
+def standalone(key: str) -> bool:
+    """Whether the corpus shows the phrase as a phrase of its own: some SciTLDR train abstract uses it
+    (``corpus.phrase_share``), or at least ``STANDALONE_SEEN`` training documents had it as a
+    candidate (``reranker.table``, the keyphraseness counts)."""
+    if corpus.phrase_share(key) > 0:
+        return True
+    seen = reranker.table()["keys"].get(key)
+    return bool(seen) and seen[0] + seen[2] >= STANDALONE_SEEN
+
+
+def _continued(
+    kept: dict[str, Candidate],
+    said_as: dict[str, str],
+    continued: dict[str, str],
+    expansions: frozenset[str] | set[str],
+    forms: dict[str, str],
+    lowered: list[str],
+    index: dict[str, list[int]],
+) -> dict[str, Candidate]:
+    """The candidates with each piece of a longer noun phrase replaced by that phrase (C-value's
+    nestedness, read on the tagger's noun phrases): a phrase the abstract says only before more words
+    of its noun phrase ("partial group" of "partial group comparison data", "learning permutation" of
+    "learning permutation invariant representations"; ``nounphrases.continued``), that the corpus
+    never shows on its own (``standalone``) and that is no name written in capitals, gives its place
+    and score to the longer phrase, or is left out where that phrase is longer than a candidate may
+    be or starts on a word of the writing (``no_topic``, or a word of most ML abstracts: "standard
+    VAE probabilistic" of "... model"). A phrase followed by a generic head only ("text clustering
+    methods") is no piece."""
+    out: dict[str, Candidate] = {}
+    for key, cand in kept.items():
+        phrase = said_as.get(key, "")
+        grown = continued.get(phrase)
+        if (
+            grown is None
+            or key in expansions
+            or standalone(key)
+            or all(w[:1].isupper() for w in cand.text.split())
+        ):
+            if key not in out:
+                out[key] = cand
+            continue
+        first = phrase.split()[0]
+        if not grown or no_topic(first) or generic.is_generic_word(first):
+            continue  # a piece starting on a word of the writing ("standard VAE probabilistic") is no term
+        whole = phrase_key(grown)
+        if whole in kept:
+            better = min(kept[whole].score, cand.score)
+            out[whole] = replace(out.get(whole, kept[whole]), score=better)
+            continue
+        words = tuple(grown.split())
+        spans = tuple(spans_of(lowered, index, words))
+        if not spans:
+            continue
+        display = " ".join(forms.get(w, w) for w in words)
+        out[whole] = Candidate(display, whole, cand.score, spans)
+    return out
 
 
 def _piece_of(lowered: list[str], spans: tuple[tuple[int, int], ...], kept: Container[str]) -> str:

@@ -31,7 +31,7 @@ from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
 from generator.text.tagger import remember, tag, untokenize
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
-from generator.titles import contribution, names, rules, spans, title_lm, tldr, tldr_model
+from generator.titles import contribution, names, rules, span_context, spans, title_lm, tldr_model
 from generator.titles.clues import (
     ASKS_HOW,
     contribution_phrase,
@@ -323,7 +323,7 @@ def cache_key() -> str:
     return cache.stage_key(
         "titles",
         sys.modules[__name__],
-        packages=("wordfreq",),
+        packages=("wordfreq", "nltk"),
         tldr_weights=tldr_model.weights_digest(),
         span_weights=spans.weights_digest(),
         name_weights=names.weights_digest(),
@@ -338,7 +338,8 @@ def _title_plain(item: str) -> list[object]:
     the cache keys on)."""
     text, keywords = json.loads(item)
     found = generate_titles(Paper(id="", text=text, sources=(), keywords=tuple(keywords)))
-    return [found[0], tldr.tldr(text), found[1:]]
+    # the span ranker read the same summary (``span_context``): made once
+    return [found[0], span_context.tldr_of(text), found[1:]]
 
 
 def _hint(text: str, found: list[object] | None) -> list[object] | None:

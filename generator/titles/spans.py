@@ -35,6 +35,11 @@ best one with its attached phrase within ``COMPLETE_MARGIN`` of its score goes f
 Fifth session: spans of every sentence (``ALL_SENTENCES``); a word the tagger called a noun that ML
 abstracts use as a verb ends a span (``_misread_verb``). A tree ranker over the candidates tied the
 ridge on train and was removed (EVALUATION.md, "Titles, fifth session").
+
+Seventh session: each candidate is read against the TLDR stage's summary (how many of its words the
+summary says, whether it stands inside it or comes from its sentence) and by what governs it in its
+sentence (the nearest verb and preposition, ``gov=`` / ``gin=``: "outperforms X", "than X"), by
+``span_context.py`` (``CONTEXT``); a participle after an auxiliary and adverbs opens no span.
 """
 
 from __future__ import annotations
@@ -53,7 +58,7 @@ from generator.text import generic, heads
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
-from generator.titles import compose, contribution, title_lm
+from generator.titles import compose, contribution, span_context, title_lm
 from generator.titles.tldr import abstract_sentences
 from generator.titles.tldr_model import _idf, rouge_words, word_features
 
@@ -83,6 +88,9 @@ COMPOSED = True  # phrases written from the authors' clauses (compose.py) compet
 # score of it, goes first (``complete_first``; margin chosen on train by ``title_tune --cv``)
 COMPLETE_WORDS = 12
 COMPLETE_MARGIN = 0.04  # train 5-fold word F1 0.0 -> 0.04: 0.3203 -> 0.3205 (EVALUATION.md, round 5)
+# seventh session: agreement with the TLDR stage's summary and what governs a span in its sentence
+# (``span_context.py``)
+CONTEXT = True
 
 _START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
 _INSIDE = _START | {"POS"}
@@ -155,6 +163,15 @@ def _misread_verb(word: str, opening: bool) -> bool:
     return head is not None and head < VERB_HEAD_SHARE and before is not None and before < VERB_MODIFIER_SHARE
 
 
+def _after_auxiliary(tagged: list[tuple[str, str]], i: int) -> bool:
+    """Does an auxiliary come before word ``i``, past any adverbs ("have *only* examined X",
+    "is *widely* used")? Then a participle there is the clause's verb, not a modifier."""
+    k = i - 1
+    while k >= 0 and tagged[k][1] in {"RB", "RBR", "RBS"}:
+        k -= 1
+    return k >= 0 and tagged[k][0].lower() in _AUXILIARIES
+
+
 def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
     """(start, end) token ranges of the candidate spans of one tagged sentence."""
     out = []
@@ -169,7 +186,7 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
         # a participle after a noun or a comma, or opening the sentence, is a clause of its own ("a
         # method called adaptive quantization", "Given real data, ..."), not a modifier of its noun
         if t == "VBN" and (
-            i == 0 or tagged[i - 1][1] in _NOUNS | {",", "-RRB-"} or tagged[i - 1][0].lower() in _AUXILIARIES
+            i == 0 or tagged[i - 1][1] in _NOUNS | {",", "-RRB-"} or _after_auxiliary(tagged, i)
         ):
             continue
         # "without access to additional data", "instead of X": the paper has or does the opposite
@@ -325,12 +342,15 @@ def candidate_spans(
         f["eR"] = match / TITLE_WORDS
         # how much it looks like a real title (title_lm.py), and what of the contribution it keeps
         f.update(title_lm.features(pairs, lm))
+        if view is not None:
+            f.update(span_context.features(phrase, index, view))
         low = set(lows)
         f["obj_cover"] = len(obj_all & low) / len(obj_all) if obj_all else 0.0
         f["qualifier"] = float(bool(qualifier & low))
         f["no_qualifier"] = float(bool(qualifier) and not qualifier & low and bool(obj_all & low))
         return f
 
+    view = span_context.summary(text, tuple(sents)) if CONTEXT else None
     out = []
     for index in sorted(chosen):
         tagged = chosen[index]
@@ -349,6 +369,8 @@ def candidate_spans(
             # the words' part-of-speech pattern, coarse ("JNIN": adjective noun preposition noun)
             coarse = "".join(_COARSE.get(t[:2], "x") for _, t in tagged[i:j])
             f["pos=" + re.sub(r"(.)\1+", r"\1", coarse)] = 1.0
+            if view is not None:
+                f.update(span_context.governors(tagged, i, lambda w: _misread_verb(w, False)))
             if is_contribution and verb_at >= 0:
                 gap = i - verb_at
                 f["after_verb"] = float(0 < gap <= 3)

@@ -33,8 +33,9 @@ Extractive and compressive, offline and deterministic:
    speak, within ``pointer_margin`` (set on train); a vague pick (fewer than ``specific_floor``
    of the abstract's specific words, ``tldr_specific``) loses to a candidate saying enough of them
    within ``vague_margin`` (set on train); "We propose X" with the next sentence's account of X
-   ("The model composes ...") is a candidate too ("We propose X, which composes ...",
-   ``tldr_refer.elaborate``);
+   ("The model composes ...", "CompGCN leverages ...", "Our method searches ...") is a candidate too
+   ("We propose X, which composes ...", ``tldr_refer.elaborate``) and, when the pick is a form of the
+   contribution's sentence, wins within ``told_margin`` (set on train; seventh session);
 4b. gradient-boosted trees (``tldr_rank``, fifth session) may add their predicted ROUGE-1 of each
    candidate, read against its sentence and its abstract, to the ranker's score before ``choose``
    (``with_learned_ranks``); shipped off (weight 0: no gain beyond noise with the reader's margins);
@@ -99,10 +100,12 @@ def scored_candidates(
     probs: dict[str, float] | None = None,
     table: LogOdds | None = None,
     setup: frozenset[str] | None = None,
+    nouns: frozenset[str] | None = None,
 ) -> list[tuple[str, dict[str, float]]]:
     """Every (candidate, features) of an abstract, in sentence order; ``probs``: the word model's
     probabilities (``word_probabilities``), ``table``: the log-odds (``log_odds``; the tuning passes
-    both learned without this abstract), ``setup``: the set-up verbs (``setup_verbs``)."""
+    both learned without this abstract), ``setup``: the set-up verbs (``setup_verbs``), ``nouns``:
+    the nouns that name contributions (``contribution_nouns``)."""
     sents = abstract_sentences(text)
     if probs is None:
         probs = word_probabilities(sents) if sents else {}
@@ -110,6 +113,8 @@ def scored_candidates(
         table = log_odds()
     if setup is None:
         setup = setup_verbs()
+    if nouns is None:
+        nouns = contribution_nouns()
     whole = centroid(sents)
     first_we = next((i for i, s in enumerate(sents) if AUTHORS.search(s)), len(sents))
     defined = acronyms.table(text)
@@ -160,16 +165,26 @@ def scored_candidates(
     # The contribution with the next sentence's account of it: "We propose a new model for X" + "The
     # model composes ..." -> "We propose a new model for X, which composes ..." (``tldr_refer.elaborate``)
     for i, first in enumerate(joinable[:-1]):
-        # the next sentence uncut: a cut one loses what the contribution is about
-        later = (
-            [c for c, how in compress.sentence_candidates(sents[i + 1]) if not how["cut"]] if first else []
-        )
+        # the next sentence whole, or cut before a later clause (``tldr_compress``) so that the pair
+        # fits in MAX_WORDS; never trimmed of words inside its clause
+        nxt = compress.sentence_candidates(sents[i + 1]) if first else []
+        # a cut form has no comma ("exploits X, capitalising" and "adapts X, enforces Y" end open) and
+        # ends on no word that wants an object ("is based on searching", read by the tagger)
+        later = [c for c, how in nxt if not how.get("trim") and not (how.get("cut") and refer.open_end(c))]
         for a, fa in first:
+            # a cut contribution takes only the sixth session's narrow forms: the new ones lost what the
+            # method is for or how it works ("X, a method | for Y", "a technique that exhibits X | using
+            # a transformation of Y")
+            narrow = bool(fa.get("cut"))
             for b in later:
-                told = refer.elaborate(a, b)
+                told = refer.elaborate(a, b, nouns, narrow)
+                # too long: without its degree adverbs and self-praise ("a novel", ``tldr_compress.trim``)
+                trimmed = told and len(told.split()) > MAX_WORDS
+                told = compress.trim(told) if trimmed else told
                 if told and len(told.split()) <= MAX_WORDS:
                     base = {k: v for k, v in fa.items() if k not in CANDIDATE_KEYS}
                     feats = candidate_features(base, told, probs, table, whole) | {"joined": 1.0}
+                    feats["trim"] = max(feats.get("trim", 0.0), float(trimmed))
                     feats["elaborated"] = 1.0
                     feats["anaphor"] = float(compress.anaphoric(told, before[i]))
                     feats["leans"] = float(
@@ -256,6 +271,13 @@ def setup_verbs() -> frozenset[str]:
     return frozenset(learned().get("setup_verbs", ()))
 
 
+@cache
+def contribution_nouns() -> frozenset[str]:
+    """The nouns that name what papers contribute ("method", "framework"; ``tldr_tune``): "Our
+    <noun> ..." after the contribution is the contribution (``tldr_refer.elaborate``)."""
+    return frozenset(learned().get("contribution_nouns", ()))
+
+
 def unsure_margin() -> float:
     """How far below the best score a candidate counts as equally good (set on train, tldr_tune)."""
     return float(learned().get("unsure", 0.0))
@@ -276,7 +298,47 @@ def vague_margin() -> float:
     return float(learned().get("vague_unsure", 0.0))
 
 
+def told_margin() -> float:
+    """How far below the best score the contribution with its account ("We propose X, which ...",
+    ``tldr_refer.elaborate``) still wins over the contribution alone (set on train)."""
+    return float(learned().get("told_unsure", 0.0))
+
+
 def choose(
+    rows: list[tuple[str, dict[str, float]]],
+    weights: dict[str, float],
+    margin: float,
+    pointers: float = 0.0,
+    vague: float = 0.0,
+    floor: int = 0,
+    told: float = 0.0,
+) -> tuple[str, dict[str, float]] | None:
+    """``_choose``; then, when the pick is the authors' contribution (a form of its sentence) and that
+    contribution with the next sentence's account of it ("We propose X, which composes ...",
+    ``tldr_refer.elaborate``) stands alone and scores within ``told`` of the best score, the
+    account wins: the readers' "content-free contribution" ("We propose a hybrid learning approach.")
+    says what the approach does."""
+    picked = _choose(rows, weights, margin, pointers, vague, floor)
+    if not told or picked is None or picked[1].get("elaborated"):
+        return picked
+    scored = [(sum(v * weights.get(k, 0.0) for k, v in f.items()), c, f) for c, f in eligible(rows)]
+    top = max(score for score, _, _ in scored)
+    accounts = [
+        row
+        for row in scored
+        if row[2].get("elaborated")
+        and row[2].get("sent") == picked[1].get("sent")
+        and not row[2].get("leans")
+        and not row[2].get("anaphor")
+        and row[0] >= top - told
+    ]
+    if not accounts:
+        return picked
+    _, cand, feats = max(accounts, key=lambda row: row[0])
+    return cand, feats
+
+
+def _choose(
     rows: list[tuple[str, dict[str, float]]],
     weights: dict[str, float],
     margin: float,
@@ -361,7 +423,7 @@ def tldr(text: str) -> str:
     rows, weights = with_learned_ranks(text, rows, ranker_weights())
     scale = rank.margin_scale() if "gbt" in weights else 1.0
     margins = (scale * unsure_margin(), scale * pointer_margin())
-    picked = choose(rows, weights, *margins, vague=vague_margin(), floor=specific_floor())
+    picked = choose(rows, weights, *margins, vague=vague_margin(), floor=specific_floor(), told=told_margin())
     if picked is None:
         return _shorten(min((c for c, _ in rows), key=lambda c: len(c.split())))
     best = spell_out(picked[0], acronyms.table(text))[0]

@@ -280,12 +280,21 @@ def trim(text: str) -> str:
     articles = set()  # the kept articles whose next word was dropped: their form follows the new one
     scope = False  # inside a negation's adverbs
     words = text.split()
+    dropped = False  # the word before was dropped
     for i, word in enumerate(words):
         bare = word.lower().strip(",;:")
         if bare != word.lower() or not bare.isalpha():
             kept.append(word)
+            dropped = False
             continue
         following = words[i + 1] if i + 1 < len(words) and word == word.rstrip(",;:") else ""
+        if bare in ("and", "or") and dropped and kept:
+            # its first conjunct dropped after a determiner, verb or preposition: "a novel and fast
+            # method" -> "a fast method", not "a and fast method"
+            before = kept[-1].lower()
+            if before in ("a", "an", "the") or lex_tag(before).startswith(("VB", "IN", "DT")):
+                continue
+        dropped = False
         if _negated(kept) or scope:
             # "not necessarily complete", "not entirely new": the negation's scope (its adverbs and
             # the word they modify) stays whole.
@@ -295,6 +304,7 @@ def trim(text: str) -> str:
         if _premodifier(bare, following) or bare in SELF_PRAISE:
             if kept and kept[-1].lower() in ("a", "an"):
                 articles.add(len(kept) - 1)
+            dropped = True
             continue
         kept.append(word)
     for k in articles:  # "a novel idea" -> "an idea"; "a useful idea" is left as it is

@@ -229,40 +229,194 @@ def by_means(candidate: str, earlier: set[str]) -> str:
 
 _DETERMINERS = frozenset({"this", "these", "the", "our", "such"})
 _FINITE = ("VBZ", "VBD", "VBP", "MD")
+_SINGULAR_FINITE = ("VBZ", "VBD", "MD")  # "which" stands for one thing: "which learns", not "which learn"
 _CONTRIBUTES = re.compile(r"^We (?:also |further |first )?(?P<verb>[a-z]+) (?P<object>.+)$")
 _CLAUSE_OPENERS = frozenset({"that", "which", "how", "whether", "where", "who", "what", "when", "to"})
 _BE = frozenset({"is", "was", "has", "does"})
+# What may open the one apposition a contribution may carry: "We present Deep SAD, a deep method for
+# X", "We propose a new architecture, called SliceNet"
+_APPOSITION = frozenset({"a", "an", "the", "called", "namely", "named", "dubbed", "termed"})
+_SUBJECT = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "VBN", "VBG"})
+_NAME_GLUE = frozenset({"and", "of", "for"})  # inside a spelt-out name: "Divide, Conquer, and Combine"
 
 
-def elaborate(first: str, later: str) -> str:
+_OPEN_END = frozenset({"VBG", "VBN", "IN", "TO", "DT", "CC", "PRP$"})
+
+
+def open_end(cut: str) -> bool:
+    """Does a cut of a sentence leave it open: a comma inside ("exploits X, capitalising", "adapts
+    X, enforces Y": the list or the participle goes on) or a last word that wants its object ("is
+    based on searching")?"""
+    return "," in cut or tag(cut)[-1][1] in _OPEN_END
+
+
+def _is_name(word: str) -> bool:
+    """A name as authors coin one: a capital after the first letter ("CompGCN", "AdamT", "iTM-VAE")."""
+    return any(c.isupper() for c in word[1:]) and any(c.isalpha() for c in word)
+
+
+def _openers(words: list[str]) -> list[int]:
+    """Where a clause opens among ``words``: "that", "which", "how" ...; "to" only before a verb ("to
+    learn X", not "an approach to anomaly detection")."""
+    out = []
+    for k, w in enumerate(words):
+        word = w.strip(",;:").lower()
+        after = tag(" ".join(words[k : k + 3])) if word == "to" else ()
+        if word == "to" and not (len(after) > 1 and after[1][1].startswith("VB")):
+            continue
+        if word in _CLAUSE_OPENERS:
+            out.append(k)
+    return out
+
+
+def _bare(contribution: str) -> bool:
+    """Is the contribution's object a noun phrase without a clause of its own, so that "which" after it
+    can only mean what it names? At most one comma, opening an apposition ("X, a Y", "X, called Z")."""
+    if _openers(contribution.split()):
+        return False
+    if any(mark in contribution for mark in ";:()"):
+        return False
+    parts = contribution.split(",")
+    if len(parts) > 2:
+        return False
+    if len(parts) == 2:
+        after = parts[1].split()
+        return bool(after) and (after[0] in _APPOSITION or _is_name(after[0]))
+    return True
+
+
+def _initials(text: str) -> set[str]:
+    """The initials of every run of capitalised words (and their hyphenated parts) in ``text``, and of
+    every stretch of such a run: "Cycle-Consistent Adversarial Domain Adaptation" gives "CCADA" (and
+    "CADA", "ADA", ...), so a short form of a name the contribution spells out ("CyCADA") is known."""
+    runs: list[str] = []
+    current = ""
+    for token in text.split():
+        for part in token.split("-"):
+            part = part.strip(",.;:\"'")
+            if part[:1].isupper():
+                current += part[0]
+            elif part.lower() not in _NAME_GLUE:
+                runs.append(current)
+                current = ""
+    runs.append(current)
+    return {run[i:j] for run in runs for i in range(len(run)) for j in range(i + 2, len(run) + 1)}
+
+
+def contribution_head(contribution: str) -> str:
+    """The head noun, singular, of the noun phrase a contribution opens with: "We propose a novel
+    framework for X" -> "framework" ('' when the object opens no noun phrase or the sentence is no
+    contribution). ``tldr_tune`` counts them over train: the nouns that name what papers contribute."""
+    m = _CONTRIBUTES.match(contribution)
+    if not m or m.group("verb") not in CONTRIBUTION_VERBS:
+        return ""
+    tagged = tag(m.group("object"))
+    j = 0
+    while j < len(tagged) and tagged[j][1] in ("DT", "PRP$", "CD"):
+        j += 1
+    head = _noun_head(tagged, j)
+    return _singular(tagged[head][0]) if head >= 0 else ""
+
+
+def _names_it(head: str, owner: str, contribution: str, tagged_head: str, nouns: frozenset[str]) -> bool:
+    """Does a subject ending in ``head`` (determiner ``owner``: '', "the", "our" ...) stand for what
+    the contribution names? Its head noun is a noun of the contribution (the existing rule, for a
+    determiner); a name the contribution says or spells out ("CompGCN", "CyCADA" for
+    "Cycle-Consistent Adversarial Domain Adaptation"); or the authors' own thing named by a singular
+    noun after "our" ("Our architecture encodes ...") of those that name contributions (``nouns``,
+    learned on train: "method", "framework", "architecture"; not "our intuition", "our results")."""
+    # the contribution's own nouns, not the words of a name in it ("the label embedding" is not
+    # "Label Embedding Network")
+    said = {_singular(w.strip(",")) for w in contribution.split() if not w[:1].isupper()}
+    if _is_name(head) or head.isupper():
+        upper = "".join(c for c in head if c.isupper())
+        return head in {w.strip(",") for w in contribution.split()} or upper in _initials(contribution)
+    if not owner:
+        return False
+    if _singular(head) in said:
+        return True
+    return owner == "our" and tagged_head == "NN" and _singular(head) in nouns
+
+
+def _account_of(contribution: str) -> tuple[str, str]:
+    """How the next sentence's account joins the contribution's object, and the part of the object it
+    is about: a noun phrase without a clause of its own (``_bare``) takes ", which ..." ("a new model
+    for X, which composes ..."); a noun phrase with one relative clause of its own ("a scheme that
+    allows X", "CompGCN, a framework which embeds X": "that / which", after a noun, before a singular
+    finite verb) takes a second predicate of that clause, " and ..." ("a scheme that allows X and pits
+    two agents ..."). ('', '') for anything else (a "that" clause after a verb, "to", "how" ...)."""
+    words = contribution.split()
+    openers = _openers(words)
+    if not openers:
+        return (", which", contribution) if _bare(contribution) else ("", "")
+    k = openers[0]
+    noun = words[k - 1].strip(",") if k else ""
+    inner = [words[j].strip(",;:").lower() for j in openers[1:]]  # "that allows an agent to learn" is one
+    if (
+        any(w != "to" for w in inner)
+        or words[k] not in ("that", "which")
+        or not _bare(" ".join(words[:k]).rstrip(","))
+    ):
+        return "", ""
+    if not noun or not (lex_tag(noun).startswith("NN") or _is_name(noun) or not lex_tag(noun)):
+        return "", ""
+    clause = tag(" ".join(words[k:]))
+    verb = next((t for _, t in clause[1:4] if not t.startswith("RB")), "")
+    if verb not in _SINGULAR_FINITE:
+        return "", ""
+    return " and", " ".join(words[:k]).rstrip(",")
+
+
+def elaborate(first: str, later: str, nouns: frozenset[str] = frozenset(), narrow: bool = False) -> str:
     """The authors' contribution with the next sentence's account of it as a relative clause, when
     that sentence's subject is the thing the contribution names: "We propose a new model for document
     embedding" + "The model composes sentence vectors ..." -> "We propose a new model for document
-    embedding, which composes sentence vectors ..."; "It learns X" likewise. ``first`` is "We
-    <contribution verb> <a noun phrase>" without a comma or a clause of its own (so "which" can only
-    mean what it names); the subject of ``later`` is "it" before a verb other than "be" or a modal
-    (not the expletive "It is possible"), or "this / these / the / our" and at most two words ending
-    in a noun of ``first`` before a finite verb (read by the tagger in context); '' otherwise."""
+    embedding, which composes sentence vectors ..."; "It learns X", "CompGCN leverages X" (a name the
+    contribution says or spells out), "Our architecture encodes X" likewise (``_names_it``).
+    ``first`` is "We <contribution verb> <a noun phrase>" without a clause of its own, at most with
+    one apposition ("We present Deep SAD, a deep method for X"; ``_bare``), so "which" can only mean
+    what it names; the subject of ``later`` is "it" before a verb other than "be" or a modal (not the
+    expletive "It is possible"), or an optional "this / these / the / our" and at most three words
+    before a finite verb, adverbs between them kept ("CompGCN also learns" -> "which also learns"),
+    read by the tagger in context; '' otherwise. ``nouns``: the nouns that name contributions
+    (``tldr.contribution_nouns``). ``narrow``: only the sixth session's forms (a contribution without
+    a comma or clause; "It" or a determiner and a noun of the contribution as the subject), for a
+    contribution that was cut (``tldr.scored_candidates``)."""
     words = later.split()
     m = _CONTRIBUTES.match(first)
-    if (
-        not m
-        or m.group("verb") not in CONTRIBUTION_VERBS
-        or len(words) < 3
-        or not (words[0] == "It" or words[0].lower() in _DETERMINERS)
-    ):
+    if not m or m.group("verb") not in CONTRIBUTION_VERBS or len(words) < 3:
         return ""
-    if any(w.strip(",;:").lower() in _CLAUSE_OPENERS for w in m.group("object").split()) or "," in first:
+    joiner, about = _account_of(m.group("object"))
+    if not joiner or (narrow and (joiner != ", which" or "," in first)):
         return ""
     tagged = tag(later)
-    verb = next((k for k in range(1, min(len(tagged), 4)) if tagged[k][1] in _FINITE), 0)
+    verb = next((k for k in range(1, min(len(tagged), 6)) if tagged[k][1] in _FINITE), 0)
     if not verb or [w for w, _ in tagged[: verb + 1]] != words[: verb + 1]:
         return ""  # no finite verb after a short subject, or punctuation inside it
+    end = verb  # the subject ends before the adverbs that come before the verb
+    while end > 1 and tagged[end - 1][1].startswith("RB"):
+        end -= 1
+    if words[verb].lower() in _BE and words[verb + 1 : verb + 2] == ["to"]:
+        return ""  # "Our strategy is to learn X" defines the strategy, not what the contribution does
     if words[0] == "It":
-        if verb != 1 or tagged[1][1] == "MD" or words[1].lower() in _BE:
+        if end != 1 or tagged[verb][1] == "MD" or words[verb].lower() in _BE:
             return ""
-    else:
-        said = {_singular(w) for w in m.group("object").split()}
-        if verb < 2 or _singular(words[verb - 1]) not in said:
-            return ""
-    return f"{first}, which {' '.join(words[verb:])}"
+        return f"{first}{joiner} {' '.join(words[1:])}"
+    owner = words[0].lower() if words[0].lower() in _DETERMINERS else ""
+    if narrow and not owner:
+        return ""
+    nouns = frozenset() if narrow else nouns
+    subject = tagged[1 if owner else 0 : end]
+    if not subject or len(subject) > 3 or any(t not in _SUBJECT for _, t in subject):
+        return ""
+    head, head_tag = subject[-1]
+    if not _names_it(head, owner, about, head_tag, nouns):
+        return ""
+    # "which" takes the number of what the contribution names: "a representation, which allows"
+    named = [w.strip(",") for w in about.split() if _singular(w.strip(",")) == _singular(head)]
+    one = not named or all(_singular(w) == w.lower() for w in named)
+    if tagged[verb][1] == ("VBP" if one else "VBZ"):
+        return ""
+    if joiner == " and" and tagged[verb][1] not in _SINGULAR_FINITE:
+        return ""  # a second predicate of "a scheme that allows": "and pits", not "and pit"
+    return f"{first}{joiner} {' '.join(words[end:])}"
