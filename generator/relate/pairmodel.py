@@ -13,8 +13,9 @@ The **reasons** of a link are the shared specific concepts (``related.is_specifi
 the catalogue and few ML abstracts use them) that both abstracts really say (their words in a row
 in each abstract), used in the same sense (context agreement at least ``REASON_CONTEXT``), ordered
 as the model weighs them: central to both first, then by agreement times rarity. A field term shared
-alone ("reinforcement learning") is never a reason; a link with no such concept is shown as similar
-wording.
+alone ("reinforcement learning") is never a reason. These reasons are the model's (features, and any
+rule that chooses links by them); what a shown link names is ``reasons_shown.reasons``: the concepts
+central to both papers.
 """
 
 from __future__ import annotations

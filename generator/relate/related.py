@@ -38,7 +38,7 @@ from functools import lru_cache, partial
 import numpy as np
 
 from generator.models import Paper, Related
-from generator.relate import pairmodel, specific
+from generator.relate import pairmodel, reasons_shown, specific
 from generator.relate.concepts import paper_counts
 from generator.relate.pairs import indegrees
 from generator.relate.reasons import (
@@ -198,8 +198,9 @@ def candidates(papers: tuple[Paper, ...]) -> Candidates:
 
 
 def learned_links(i: int, found: Candidates, papers: tuple[Paper, ...]) -> tuple[Related, ...]:
-    """Paper i's shown links by the pair model (``pairmodel.choose``), each with its reasons
-    (``pairmodel.reasons``; none: similar wording)."""
+    """Paper i's shown links by the pair model (``pairmodel.choose``, which may read the model's own
+    reasons, ``pairmodel.reasons``), each named by the concepts both papers are about
+    (``reasons_shown.reasons``; none: similar wording)."""
     scored = [
         pairmodel.Candidate(
             j,
@@ -210,7 +211,7 @@ def learned_links(i: int, found: Candidates, papers: tuple[Paper, ...]) -> tuple
         for j, score, feats, specifics in found.features(i)
     ]
     return tuple(
-        Related(id=papers[c.index].id, score=c.score, shared=c.reasons)
+        Related(id=papers[c.index].id, score=c.score, shared=reasons_shown.reasons(i, c.index, found, papers))
         for c in pairmodel.choose(scored, MAX_RELATED)
     )
 
