@@ -323,7 +323,7 @@ def cache_key() -> str:
     return cache.stage_key(
         "titles",
         sys.modules[__name__],
-        packages=("wordfreq", "nltk"),
+        packages=("wordfreq", "snowballstemmer"),
         tldr_weights=tldr_model.weights_digest(),
         span_weights=spans.weights_digest(),
         name_weights=names.weights_digest(),

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from nltk.stem.porter import PorterStemmer
+import snowballstemmer
 
 from generator.titles import tldr
 from generator.titles.tldr_model import rouge_words
@@ -27,12 +27,12 @@ _CLAUSE_END = frozenset({",", ":", ";", "-LRB-", "-RRB-", "."})
 _VERBS = frozenset({"VB", "VBD", "VBP", "VBZ", "VBN", "VBG", "MD"})
 
 
-_STEMMER = PorterStemmer()
+_STEMMER = snowballstemmer.stemmer("porter")
 
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _STEMMER.stem(word)
+    return _STEMMER.stemWord(word)
 
 
 def stems(text: str) -> list[str]:
