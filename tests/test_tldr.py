@@ -234,9 +234,14 @@ def test_an_acronym_the_abstract_defines_is_spelt_out_on_first_use_if_it_fits() 
         "Neural machine translation (NMT) models beat graph neural networks (GNNs) and NMT again",
         True,
     )
-    # the long form is there already: unchanged
+    # the long form is there already: the acronym goes after it, once
     assert tldr.spell_out("We improve neural machine translation and NMT", defined) == (
-        "We improve neural machine translation and NMT",
+        "We improve neural machine translation (NMT) and NMT",
+        True,
+    )
+    # defined as written: unchanged
+    assert tldr.spell_out("We improve neural machine translation (NMT) and NMT", defined) == (
+        "We improve neural machine translation (NMT) and NMT",
         True,
     )
     # part of a name or a compound: left as written; the sentence's first capital is no name
@@ -250,6 +255,27 @@ def test_an_acronym_the_abstract_defines_is_spelt_out_on_first_use_if_it_fits() 
     # no room within MAX_WORDS: unchanged and flagged
     full = " ".join(["word"] * (MAX_WORDS - 1)) + " NMT"
     assert tldr.spell_out(full, defined) == (full, False)
+
+
+def test_an_acronym_after_its_long_form_is_tied_to_it_and_a_name_explains_nothing() -> None:
+    defined = {"C-SWMs": "Contrastively-trained Structured World Models", "BN": "batch normalization"}
+    assert tldr.spell_out(
+        "We introduce Contrastively-trained Structured World Models and test C-SWMs", defined
+    ) == (
+        "We introduce Contrastively-trained Structured World Models (C-SWMs) and test C-SWMs",
+        True,
+    )
+    # the long form only inside a longer name: the acronym is spelt out where it is used
+    text = "We propose Moving Average Batch Normalization, which restores vanilla BN"
+    assert tldr.spell_out(text, defined)[0] == (
+        "We propose Moving Average Batch Normalization, which restores vanilla batch normalization (BN)"
+    )
+    # no room for the long form with the acronym: said once, the long form alone
+    full = " ".join(["word"] * (MAX_WORDS - 3)) + " an NMT"
+    assert tldr.spell_out(full, {"NMT": "neural translation"}) == (full[:-6] + "a neural translation", True)
+    # said twice: left, and flagged
+    twice = " ".join(["word"] * (MAX_WORDS - 3)) + " NMT and NMT"
+    assert tldr.spell_out(twice, {"NMT": "neural translation"}) == (twice, False)
 
 
 def test_the_tldr_spells_out_an_acronym_defined_in_an_earlier_sentence() -> None:
@@ -541,6 +567,18 @@ def test_only_a_pointer_in_the_subject_or_object_leaves_the_candidate_unresolved
     assert _kinds("We propose a sequential latent variable model as the first approach to this matter") == [
         "determiner"
     ]
+
+
+def test_that_as_a_determiner_points_back_wherever_it_stands() -> None:
+    text = "We propose a method based on a good representation of that sample in the latent space"
+    assert _kinds(text) == ["distal"]
+    assert refer.unresolved(text, EARLIER)
+    # "that" opening a clause is no pointer, even where the tagger reads a determiner
+    assert _kinds("We show that models learn sparse codes") == []
+    assert _kinds("We train sparse coders given that data are scarce") == []
+    assert _kinds("We argue that exploration in diverse directions is desirable") == []
+    # said before inside the candidate: resolved there
+    assert _kinds("We draw a sample and encode that sample") == []
 
 
 def test_background_does_not_win_over_the_authors_sentence_with_a_pointer() -> None:

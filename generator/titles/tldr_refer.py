@@ -4,10 +4,11 @@ A TLDR stands alone, so "We achieve this by ...", "This decoupling allows ...", 
 method" or "our model" (the model described two sentences before) leave the reader asking what is
 meant. ``pointers`` reads a candidate with the part-of-speech tagger and finds each such pointer:
 
-- a demonstrative ("this / these / those / such") as a **determiner** of a noun phrase ("this
-  problem", "such methods") or as a **pronoun** (followed by a verb, a preposition or nothing:
-  "This allows", "achieve this by"); the paper itself and its parts ("this paper", "this end") are
-  not pointers;
+- a demonstrative ("this / these / those / such", and "that" after a preposition where the tagger
+  reads a determiner whose noun phrase opens no clause: "of that sample") as a **determiner** of a
+  noun phrase ("this problem", "such methods") or as a **pronoun** (followed by a verb, a
+  preposition or nothing: "This allows", "achieve this by"); the paper itself and its parts
+  ("this paper", "this end") are not pointers;
 - "the" with a **referring modifier** ("the proposed / above / aforementioned / resulting X"),
   unless the candidate proposes something before it ("We propose X and evaluate the proposed
   approach");
@@ -36,7 +37,7 @@ from generator.text.wordlists import TLDR_DEMONSTRATIVES, TLDR_REFERRING_MODIFIE
 from generator.titles.tldr_compress import lex_tag
 
 _QUICK = re.compile(
-    r"\b(?:this|these|those|such|our|the (?:"
+    r"\b(?:this|these|those|such|that|our|the (?:"
     + "|".join(sorted(map(re.escape, TLDR_REFERRING_MODIFIERS)))
     + r"))\b",
     re.I,
@@ -54,7 +55,7 @@ def tag(text: str) -> Tagged:
 class Pointer(NamedTuple):
     start: int  # token positions in the tagged candidate: the pointer word ...
     end: int  # ... to the head noun, inclusive (start == end for a pronoun)
-    kind: str  # "determiner", "pronoun", "referring", "our"
+    kind: str  # "determiner", "distal" ("that X"), "pronoun", "referring", "our"
     head: str  # the head noun as written ('' for a pronoun)
 
 
@@ -103,6 +104,15 @@ def pointers(candidate: str, earlier: set[str]) -> list[Pointer]:
                 continue
             if tagged[start][0].lower() not in TLDR_SELF_NOUNS and not _said(tagged, i, head):
                 out.append(Pointer(i, head, "determiner", tagged[head][0]))
+        elif word == "that" and tagged[i][1] == "DT" and i and tagged[i - 1][1] == "IN":
+            # "of that sample": "that" as the tagger's determiner after a preposition, its noun phrase
+            # not the subject of a clause ("argue that X ...", "given that data are scarce": a
+            # complementizer the tagger misread)
+            head = _noun_head(tagged, i + 1)
+            after = tagged[head + 1][1] if 0 <= head < len(tagged) - 1 else "."
+            opens = after.startswith(("VB", "MD")) or tagged[i + 1][0].lower() in TLDR_SELF_NOUNS
+            if head >= 0 and not opens and not _said(tagged, i, head):
+                out.append(Pointer(i, head, "distal", tagged[head][0]))
         elif word == "the" and nxt[0].lower() in TLDR_REFERRING_MODIFIERS:
             head = _noun_head(tagged, i + 1)
             proposed = any(w.lower() in CONTRIBUTION_VERBS for w, _ in tagged[:i])
@@ -161,7 +171,7 @@ def resolve(candidate: str, previous: str, earlier: set[str]) -> str:
     same head noun in the same number, when it says more ("the problem of X", "graph-based
     methods"); '' when a pointer stays unresolved (or there is none)."""
     found = pointers(candidate, earlier)
-    if not found or any(p.kind not in ("determiner", "referring") for p in found):
+    if not found or any(p.kind not in ("determiner", "distal", "referring") for p in found):
         return ""
     tagged = tag(candidate)
     prev = tag(previous)
@@ -186,14 +196,15 @@ def core(candidate: str, found: list[Pointer]) -> list[Pointer]:
     """The pointers that stand for what the candidate is about: a pronoun, or a pointer in its
     subject (before its first verb) or its object (the three words after that verb: "We address
     this problem", "We take advantage of this"); one in a later phrase ("as the first approach to
-    this matter") leaves the sentence's claim whole."""
+    this matter") leaves the sentence's claim whole, but "that X" anywhere names one thing the
+    reader never saw ("a good representation of that sample")."""
     if not found:
         return []
     tagged = tag(candidate)
     verb = next(
         (k for k, (_, t) in enumerate(tagged) if t.startswith(("VB", "MD")) and t != "VBG"), len(tagged)
     )
-    return [p for p in found if p.kind == "pronoun" or p.start < verb or p.start <= verb + 3]
+    return [p for p in found if p.kind in ("pronoun", "distal") or p.start < verb or p.start <= verb + 3]
 
 
 def unresolved(candidate: str, earlier: set[str]) -> bool:
