@@ -90,3 +90,25 @@ def _chunks(sentence: Tagged) -> list[list[Word]]:
     if current:
         runs.append(current)
     return runs
+
+
+def continues(sentence: Tagged, end: int) -> bool:
+    """Whether a phrase that stops just before position ``end`` of a tagged sentence stops inside its
+    noun phrase, so that as a title it reads cut: the next word is a noun or a possessive of its run
+    ("pre-trained language" of "... models"), "of" opening the head's complement ("range" of "range of
+    activation functions", "lens" of "the lens of X"), or "and" after a "between" that has its first
+    object only ("between the embedding layer" of "... and the output layer")."""
+    if end >= len(sentence):
+        return False
+    token, tag = sentence[end]
+    if tag in NOUNS or tag == "POS":
+        return True
+    low = token.lower()
+    if low == "of" and tag == "IN":
+        return end + 1 < len(sentence) and (
+            sentence[end + 1][1] in _NOUN_PHRASE_TAGS | _OBJECT_START | {"CD", "NNP", "NNPS"}
+        )
+    if low == "and" and tag == "CC":
+        before = [w.lower() for w, t in sentence[max(0, end - 8) : end] if t in {"IN", "CC", ","}]
+        return bool(before) and before[-1] == "between"
+    return False
