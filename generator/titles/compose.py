@@ -53,7 +53,7 @@ _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MODIFIERS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "FW", "VBN", "VBG", "POS"})
 _SKIP = frozenset({"DT", "PRP$", "PDT"})
 # prepositions that attach a phrase to a noun in a title ("X for Y", "X of Y", "X with Y")
-_ATTACH = frozenset(
+ATTACH = frozenset(
     {"of", "for", "with", "via", "to", "from", "on", "in", "under", "over", "between", "across"}
 )
 _MEANS = frozenset({"by", "using", "via", "through", "with"})
@@ -126,7 +126,7 @@ def phrase_variants(s: Tagged, k: int, attach: bool = True) -> list[tuple[list[s
     j = _bracket_end(s, end)
     while attach and j < len(s) and len(words) < MAX_WORDS:
         prep = s[j][0].lower()
-        if prep not in _ATTACH or s[j][1] not in {"IN", "TO"}:
+        if prep not in ATTACH or s[j][1] not in {"IN", "TO"}:
             break
         m = j + 1
         lead: list[str] = []

@@ -32,7 +32,7 @@ from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
 from generator.text.tagger import remember, tag, untokenize
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
-from generator.titles import contribution, names, rules, span_context, spans, title_lm, tldr_model
+from generator.titles import compose, contribution, names, rules, span_context, spans, title_lm, tldr_model
 from generator.titles.clues import (
     ASKS_HOW,
     contribution_phrase,
@@ -68,6 +68,8 @@ NAME_SENTENCE_SPANS: bool | str = False
 # session, second round): its long form ("SEM: Scanning Electron Microscope") or a field label that
 # many ML abstracts write ("IPM: Generative Adversarial Networks"), by ``adds_nothing``.
 SUBTITLE_ADDS = True
+# the prepositions that attach a phrase completing a subtitle ("... for X", "... of X", "... via X")
+ATTACHING = compose.ATTACH
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
 # characters that carry no markup meaning in HTML, Markdown or YAML.
 _UNSAFE = re.compile(r"[^\w\s\-,.;:()/+%']", re.UNICODE)
@@ -235,6 +237,22 @@ def adds_nothing(text: str, name: str, desc: str) -> bool:
     )
 
 
+def said_more(text: str, name: str, desc: str, pool: list[str]) -> str:
+    """``desc``, or where it adds nothing to the name (``adds_nothing``) the best span of ``pool``
+    (ranked) that completes it with its attached phrase and so says more ("FTN: Feature Transfer
+    Network" -> "FTN: Feature Transfer Network for unsupervised domain adaptation"); a span that
+    only puts the label in another phrase ("Component of deep neural networks") is none."""
+    if not desc or not adds_nothing(text, name, desc):
+        return desc
+    start = desc.lower() + " "
+    for span in pool:
+        low = span.lower()
+        attached = low.startswith(start) and low[len(start) :].split(" ", 1)[0] in ATTACHING
+        if attached and not adds_nothing(text, name, span):
+            return desc + span[len(desc) :]
+    return desc
+
+
 def title_name(name: str) -> str:
     """A name of several words the abstract writes in lower case, capitalised as a title writes it
     ("soft actor-critic" -> "Soft Actor-Critic", "Janossy pooling" -> "Janossy Pooling"): before
@@ -284,8 +302,8 @@ def _candidates(paper: Paper, text: str) -> list[str]:
             descs.append(older)
         descs += [defined_terms(text, name), key_phrases(paper.keywords, text)]
         if SUBTITLE_ADDS:
-            empty = [d for d in descs if d and adds_nothing(text, name, d)]
-            descs = [d for d in descs if d not in empty] + empty
+            pool = spans.ranked_spans(text, exclude=name, room=TITLE_MAX - len(name) - 2)
+            descs = [said_more(text, name, d, pool) for d in descs]
         for d in descs:
             # the name once: a description that repeats it says nothing more
             # and one whose words the name already says ("Enhanced Node Sequence Embedding: Node
