@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.text.nounphrases import continues
+from generator.text.nounphrases import continues, relational
 from generator.titles import compose, generate, spans
 
 
@@ -32,6 +32,9 @@ def test_continues_after_of_a_possessive_a_noun_and_a_between_pair() -> None:
     assert not continues(BETWEEN, len(BETWEEN))
     s = _tagged("the/DT model/NN 's/POS weights/NNS")
     assert continues(s, 2) and continues(_tagged("language/NN models/NNS"), 1)
+    # "of" continues only a noun that needs its complement (SciTLDR train: "range" 0.87 of its uses)
+    assert relational("range") and relational("lens") and not relational("training")
+    assert not continues(_tagged("mixed/JJ precision/NN training/NN of/IN deep/JJ networks/NNS"), 3)
     # "and" after no "between" joins two phrases, each whole
     assert not continues(_tagged("pruning/NN of/IN weights/NNS and/CC biases/NNS"), 3)
 

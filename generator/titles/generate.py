@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from generator.keywords import corpus
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
-from generator.text import generic
+from generator.text import generic, nounphrases
 from generator.text.acronyms import long_form
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
@@ -384,6 +384,7 @@ def cache_key() -> str:
         title_lm=title_lm.digest(),
         name_docfreq=names.name_digest(),
         docfreq=generic.digest(),
+        of_share=nounphrases.of_share_digest(),
     )
 
 
