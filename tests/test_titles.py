@@ -348,7 +348,7 @@ def test_named_methods_appear_in_their_titles(seed_titles: dict[str, str]) -> No
 def test_the_six_named_examples_of_the_issue(seed_titles: dict[str, str]) -> None:
     assert seed_titles["0a078a1747"] == "MoTCoder: Modular-of-Thought Coder"
     assert seed_titles["21b8094204"] == "BERT: Bidirectional Encoder Representations from Transformers"
-    assert seed_titles["77f638d311"] == "MIVC: Multiple instance visual component"
+    assert seed_titles["77f638d311"] == "MIVC: Multiple instance visual component for Vision-language models"
     assert seed_titles["d57abd0eeb"] == "Frido: Feature Pyramid Diffusion model"
     assert seed_titles["f443affe7b"].startswith("FedMeZO: Integration of Memory-efficient Zeroth-Order")
     # "Outlier-Free and Massive Activation-Free" ends dangling (issue 13): the next description wins.

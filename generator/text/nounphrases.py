@@ -13,10 +13,17 @@ rules, split at stop words (``generator/relate/terms.py``).
 
 from __future__ import annotations
 
-from functools import lru_cache
+import gzip
+import json
+from functools import cache, lru_cache
+from pathlib import Path
 
 from generator.text.tagger import NOUNS, Tagged
 
+OF_SHARE_PATH = Path(__file__).parent / "data" / "ofshare.json.gz"
+# A noun ML abstracts write before "of" in at least this share of its uses needs its complement
+# ("range" of X, "lens" of X); "training" of X, "networks" of X do not (``continues``).
+RELATIONAL_SHARE = 0.5
 ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 # A participle modifies the next noun when it follows one of these ("the trained model").
@@ -90,3 +97,46 @@ def _chunks(sentence: Tagged) -> list[list[Word]]:
     if current:
         runs.append(current)
     return runs
+
+
+def continues(sentence: Tagged, end: int) -> bool:
+    """Whether a phrase that stops just before position ``end`` of a tagged sentence stops inside its
+    noun phrase, so that as a title it reads cut: the next word is a noun or a possessive of its run
+    ("pre-trained language" of "... models"); "of" after a noun that needs its complement
+    (``relational``: "range" of "range of activation functions", "lens" of "the lens of X"; not
+    "training" of "training of deep networks"); or "and" after a "between" that has its first object
+    only ("between the embedding layer" of "... and the output layer")."""
+    if end >= len(sentence):
+        return False
+    token, tag = sentence[end]
+    if tag in NOUNS or tag == "POS":
+        return True
+    low = token.lower()
+    if low == "of" and tag == "IN":
+        return end > 0 and relational(sentence[end - 1][0])
+    if low == "and" and tag == "CC":
+        before = [w.lower() for w, t in sentence[max(0, end - 8) : end] if t in {"IN", "CC", ","}]
+        return bool(before) and before[-1] == "between"
+    return False
+
+
+@cache
+def _of_table() -> dict[str, list[int]]:
+    with gzip.open(OF_SHARE_PATH, "rt", encoding="utf-8") as handle:
+        return json.load(handle)  # type: ignore[no-any-return]
+
+
+def relational(word: str) -> bool:
+    """Whether ML abstracts write `word` before "of" in at least ``RELATIONAL_SHARE`` of its uses
+    (SciTLDR train, ``tools/build_ofshare.py``): a noun that needs its complement ("range", "lens",
+    "variety"), not one that takes it at will ("training", "networks")."""
+    found = _of_table().get(word.lower())
+    return bool(found) and found[1] >= RELATIONAL_SHARE * found[0]
+
+
+@cache
+def of_share_digest() -> str:
+    """The fingerprint of the "of" counts (stages that end phrases by ``continues`` key on it)."""
+    from generator.runtime.cache import file_digest
+
+    return file_digest(OF_SHARE_PATH)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from generator.text import generic
 from generator.text.forms import gerund
+from generator.text.nounphrases import continues
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
 from generator.text.wordlists import TITLES_CONTRIBUTION_SELF_PRAISE as SELF_PRAISE
@@ -52,12 +53,14 @@ _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MODIFIERS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "FW", "VBN", "VBG", "POS"})
 _SKIP = frozenset({"DT", "PRP$", "PDT"})
 # prepositions that attach a phrase to a noun in a title ("X for Y", "X of Y", "X with Y")
-_ATTACH = frozenset(
+ATTACH = frozenset(
     {"of", "for", "with", "via", "to", "from", "on", "in", "under", "over", "between", "across"}
 )
 _MEANS = frozenset({"by", "using", "via", "through", "with"})
 _AUTHORS = frozenset({"we"})
-GENERIC_SHARE = 0.05  # a word in more than this share of SciTLDR train abstracts is generic
+GENERIC_SHARE = 0.05
+# a variant that stops where its phrase goes on is none (``text.nounphrases.continues``; spans.CONTINUED)
+CONTINUED = True  # a word in more than this share of SciTLDR train abstracts is generic
 
 
 def _nominal_gerund(s: Tagged, j: int) -> bool:
@@ -123,7 +126,7 @@ def phrase_variants(s: Tagged, k: int, attach: bool = True) -> list[tuple[list[s
     j = _bracket_end(s, end)
     while attach and j < len(s) and len(words) < MAX_WORDS:
         prep = s[j][0].lower()
-        if prep not in _ATTACH or s[j][1] not in {"IN", "TO"}:
+        if prep not in ATTACH or s[j][1] not in {"IN", "TO"}:
             break
         m = j + 1
         lead: list[str] = []
@@ -139,6 +142,9 @@ def phrase_variants(s: Tagged, k: int, attach: bool = True) -> list[tuple[list[s
             break
         out.append((list(words), b))
         j = _bracket_end(s, b)
+    if CONTINUED:  # no variant that stops where its phrase goes on ("... with range" of "range of X")
+        whole = [variant for variant in out if not continues(s, variant[1])]
+        return whole or out[-1:]
     return out
 
 

@@ -22,16 +22,17 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from generator.keywords import corpus
 from generator.models import Metadata, Paper
 from generator.runtime import cache, parallel
-from generator.text import generic
+from generator.text import generic, nounphrases
 from generator.text.acronyms import long_form
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
 from generator.text.tagger import remember, tag, untokenize
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
-from generator.titles import contribution, names, rules, span_context, spans, title_lm, tldr_model
+from generator.titles import compose, contribution, names, rules, span_context, spans, title_lm, tldr_model
 from generator.titles.clues import (
     ASKS_HOW,
     contribution_phrase,
@@ -63,6 +64,12 @@ OWN_LONG_FORM = True
 # Off: on train 5-fold it cost names kept 193 -> 187 of 250 and title word F1 0.334 -> 0.324 ("first":
 # 193, 0.327) for +0.6 points of name precision (EVALUATION.md "Title names, round 6").
 NAME_SENTENCE_SPANS: bool | str = False
+# A description after "Name:" that adds nothing to the name goes after every one that does (seventh
+# session, second round): its long form ("SEM: Scanning Electron Microscope") or a field label that
+# many ML abstracts write ("IPM: Generative Adversarial Networks"), by ``adds_nothing``.
+SUBTITLE_ADDS = True
+# the prepositions that attach a phrase completing a subtitle ("... for X", "... of X", "... via X")
+ATTACHING = compose.ATTACH
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
 # characters that carry no markup meaning in HTML, Markdown or YAML.
 _UNSAFE = re.compile(r"[^\w\s\-,.;:()/+%']", re.UNICODE)
@@ -202,6 +209,50 @@ def _about(text: str, name: str, ranked: list[str]) -> list[str]:
     return [span for span in ranked if any(s.issuperset(re.findall(r"\w+", span.lower())) for s in own)]
 
 
+def adds_nothing(text: str, name: str, desc: str) -> bool:
+    """Whether ``desc`` after "Name:" says nothing the name does not: all its content words (by the
+    tagger, function words left out) are the name's own or those of the long form the abstract gives
+    it ("F-Principle: Frequency Principle"), their initials are the name's capitals ("ZSL: Zero Shot
+    Learning"), or what is left is a label of the whole field, a phrase
+    more than ``corpus.GENERIC_PHRASE_SHARE`` of SciTLDR train abstracts write ("Generative
+    Adversarial Networks") or words each more than ``generic.GENERIC_SHARE`` of them use."""
+    content = [
+        w.lower()
+        for w, t in rules.tagged(desc)
+        if t not in rules.FUNCTION_TAGS and any(c.isalnum() for c in w)
+    ]
+    # the initials of its words are the name's capitals ("Zero-Shot Learning" of ZSL)
+    capitals = [c.lower() for c in name if c.isupper()]
+    initials = [p[0] for w in content for p in w.split("-") if p[:1].isalpha()]
+    if len(capitals) >= 2 and initials == capitals:
+        return True
+    said = set(re.findall(r"\w+", f"{name} {names.spelled_out(text, name)}".lower()))
+    rest = [w for w in content if w not in said]
+    if not rest:
+        return True
+    if len(rest) == 1:
+        return generic.is_generic_word(rest[0])
+    return corpus.phrase_share(" ".join(rest)) > corpus.GENERIC_PHRASE_SHARE or all(
+        generic.is_generic_word(w) for w in rest
+    )
+
+
+def said_more(text: str, name: str, desc: str, pool: list[str]) -> str:
+    """``desc``, or where it adds nothing to the name (``adds_nothing``) the best span of ``pool``
+    (ranked) that completes it with its attached phrase and so says more ("FTN: Feature Transfer
+    Network" -> "FTN: Feature Transfer Network for unsupervised domain adaptation"); a span that
+    only puts the label in another phrase ("Component of deep neural networks") is none."""
+    if not desc or not adds_nothing(text, name, desc):
+        return desc
+    start = desc.lower() + " "
+    for span in pool:
+        low = span.lower()
+        attached = low.startswith(start) and low[len(start) :].split(" ", 1)[0] in ATTACHING
+        if attached and not adds_nothing(text, name, span):
+            return desc + span[len(desc) :]
+    return desc
+
+
 def title_name(name: str) -> str:
     """A name of several words the abstract writes in lower case, capitalised as a title writes it
     ("soft actor-critic" -> "Soft Actor-Critic", "Janossy pooling" -> "Janossy Pooling"): before
@@ -250,6 +301,9 @@ def _candidates(paper: Paper, text: str) -> list[str]:
         if older and not is_generic(older):
             descs.append(older)
         descs += [defined_terms(text, name), key_phrases(paper.keywords, text)]
+        if SUBTITLE_ADDS:
+            pool = spans.ranked_spans(text, exclude=name, room=TITLE_MAX - len(name) - 2)
+            descs = [said_more(text, name, d, pool) for d in descs]
         for d in descs:
             # the name once: a description that repeats it says nothing more
             # and one whose words the name already says ("Enhanced Node Sequence Embedding: Node
@@ -330,6 +384,7 @@ def cache_key() -> str:
         title_lm=title_lm.digest(),
         name_docfreq=names.name_digest(),
         docfreq=generic.digest(),
+        of_share=nounphrases.of_share_digest(),
     )
 
 

@@ -55,6 +55,7 @@ from pathlib import Path
 from generator.keywords.filler import zipf
 from generator.runtime.cache import file_digest
 from generator.text import generic, heads
+from generator.text.nounphrases import continues
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
@@ -91,6 +92,9 @@ COMPLETE_MARGIN = 0.04  # train 5-fold word F1 0.0 -> 0.04: 0.3203 -> 0.3205 (EV
 # seventh session: agreement with the TLDR stage's summary and what governs a span in its sentence
 # (``span_context.py``)
 CONTEXT = True
+# seventh session, second round: a span never ends where its phrase goes on in its sentence ("... with
+# range" of "with range of activation functions", ``text.nounphrases.continues``); compose.py likewise
+CONTINUED = True
 
 _START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
 _INSIDE = _START | {"POS"}
@@ -221,7 +225,7 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
                 tagged[j + 1][1] not in _NOUNS | {"POS"} and not _gerund_head(tagged, j + 1)
             )
             head = tj in _NOUNS or _gerund_head(tagged, j)
-            if count >= MIN_WORDS and head and ends_group:
+            if count >= MIN_WORDS and head and ends_group and not (CONTINUED and continues(tagged, j + 1)):
                 out.append((i, j + 1))
     return out
 
