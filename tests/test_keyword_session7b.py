@@ -1,5 +1,5 @@
 """Keywords, seventh session, round 2 (EVALUATION.md): an infinitive's verb the tagger reads as a noun
-starts no candidate; the concept the paper is about (first or contribution sentence, said three times,
+starts no candidate; the concept the paper is about (first or contribution sentence, said twice,
 specific) is shown; a common single word is no fill-in. Each fixture fails with its switch off."""
 
 from __future__ import annotations
