@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.keywords import central, curate, grammar, nounphrases
+from generator.keywords import central, curate, grammar, nounphrases, stage
 from generator.keywords.curate import Candidate
-from generator.keywords.stage import scored_candidates
+from generator.keywords.stage import extract, scored_candidates, with_keywords
+from generator.models import Paper, Source
 from generator.text.tagger import tag_sentences
 
 # Tagged as the shipped tagger tags it: the treebanks' "to" of an infinitive is often IN, and
@@ -77,3 +78,42 @@ def test_the_concept_the_paper_is_about_reaches_the_threshold(monkeypatch: pytes
     assert raised[1].score < 3.0
     monkeypatch.setattr(central, "ABOUT_SHOWN", False)
     assert central.guaranteed(scored, feats, 0.2)[1].score == 3.0
+
+
+# SciTLDR dev abstracts, frozen here ("contrastive learning" said
+# once, in "We formulate this objective as contrastive learning", below YAKE's 80 phrases).
+CONTRASTIVE_ONCE = (
+    "Often we wish to transfer representational knowledge from one neural network to another. "
+    "Examples include distilling a large network into a smaller one, transferring knowledge from one "
+    "sensory modality to a second, or ensembling a collection of models into a single estimator. "
+    "Knowledge distillation, the standard approach to these problems, minimizes the KL divergence "
+    "between the probabilistic outputs of a teacher and student network. We demonstrate that this "
+    "objective ignores important structural knowledge of the teacher network. This motivates an "
+    "alternative objective by which we train a student to capture significantly more information in "
+    "the teacher's representation of the data. We formulate this objective as contrastive learning. "
+    "Experiments demonstrate that our resulting new objective outperforms knowledge distillation on a "
+    "variety of knowledge transfer tasks, including single model compression, ensemble distillation, "
+    "and cross-modal transfer. When combined with knowledge distillation, our method sets a state of "
+    "the art in many transfer tasks, sometimes even outperforming the teacher network."
+)
+
+
+def _shown(text: str) -> tuple[str, ...]:
+    return with_keywords((Paper(id="aaaaaaaaaa", text=text, sources=(Source("s", 1),)),))[0].keywords
+
+
+def test_a_common_single_word_fills_no_slot(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert curate.common_fill("sequence", set())
+    assert not curate.common_fill("sequence", {"sequence"})  # "long sequence" said twice: its head
+    assert not curate.common_fill("summarization", set())  # 0.5% of the abstracts
+    assert not curate.common_fill("pure sequence models", set())
+    monkeypatch.setattr(curate, "GENERIC_FILLS_NOT", False)
+    assert not curate.common_fill("sequence", set())
+
+
+def test_what_the_authors_formulate_is_a_candidate_however_yake_ranks_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert "contrastive learning" in _shown(CONTRASTIVE_ONCE)
+    monkeypatch.setattr(stage, "TOPIC_ADDED", False)
+    assert "contrastive learning" not in {c.key for c in extract(CONTRASTIVE_ONCE + " ").phrases}
