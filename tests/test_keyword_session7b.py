@@ -114,6 +114,10 @@ def test_a_common_single_word_fills_no_slot(monkeypatch: pytest.MonkeyPatch) -> 
 def test_what_the_authors_formulate_is_a_candidate_however_yake_ranks_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert "contrastive learning" in _shown(CONTRASTIVE_ONCE)
+    # the rule is off in the shipped stage (EVALUATION.md): a fixture of what it does when on
+    assert not stage.TOPIC_ADDED
+    assert "contrastive learning" not in _shown(CONTRASTIVE_ONCE)
+    monkeypatch.setattr(stage, "TOPIC_ADDED", True)
+    assert "contrastive learning" in {c.key for c in extract(CONTRASTIVE_ONCE + " ").phrases}
     monkeypatch.setattr(stage, "TOPIC_ADDED", False)
     assert "contrastive learning" not in {c.key for c in extract(CONTRASTIVE_ONCE + " ").phrases}
