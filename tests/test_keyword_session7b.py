@@ -121,3 +121,23 @@ def test_what_the_authors_formulate_is_a_candidate_however_yake_ranks_it(
     assert "contrastive learning" in {c.key for c in extract(CONTRASTIVE_ONCE + " ").phrases}
     monkeypatch.setattr(stage, "TOPIC_ADDED", False)
     assert "contrastive learning" not in {c.key for c in extract(CONTRASTIVE_ONCE + " ").phrases}
+
+
+def test_a_common_word_makes_up_no_paper_s_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.keywords.curate import Candidates
+
+    text = "Humans learn a new word from one sentence; few-shot learning of a word needs word context."
+    found = Candidates(
+        (
+            Candidate("word", "word", 5.0, ((4, 5), (11, 12), (14, 15))),
+            Candidate("few-shot learning", "fewshot learning", -5.0, ((8, 10),)),
+        )
+    )
+    paper = (Paper(id="0" * 10, text=text, sources=(Source("t", 1),)),)
+    monkeypatch.setattr(curate, "WRITTEN_FILLER_FILLS", True)  # round 7's rule off: this one alone
+    key = curate.choice_key()
+    monkeypatch.setattr(curate, "choice_key", lambda: key + "/7b")
+    assert curate.curate(paper, [found])[0].keywords == ("few-shot learning",)
+    monkeypatch.setattr(curate, "GENERIC_FILLS_NOT", False)
+    monkeypatch.setattr(curate, "choice_key", lambda: key + "/7b-off")
+    assert "word" in curate.curate(paper, [found])[0].keywords
