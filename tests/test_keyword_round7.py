@@ -142,6 +142,7 @@ def test_a_generic_single_word_never_makes_up_the_minimum(monkeypatch: pytest.Mo
     paper = (Paper(id="0" * 10, text=text, sources=(Source("t", 1),)),)
     assert curate.curate(paper, [found])[0].keywords == ("few-shot learning",)
     monkeypatch.setattr(curate, "WRITTEN_FILLER_FILLS", True)
+    monkeypatch.setattr(curate, "GENERIC_FILLS_NOT", False)  # the seventh session's rule blocks it too
     key = curate.choice_key()
     monkeypatch.setattr(curate, "choice_key", lambda: key + "/fills")  # not the choice cached above
     assert "word" in curate.curate(paper, [found])[0].keywords

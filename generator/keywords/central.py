@@ -228,6 +228,14 @@ def features(
                     # not a feature of the model (not in FEATURES): the flag ``_own_shown`` reads
                     "own": float(any(padded in o for o in own)),
                     **{f"topic{k}": float(padded in o) for k, o in enumerate(topic)},
+                    # the flag of ``ABOUT_SHOWN``: a specific phrase of the contribution sentence or
+                    # the first one that the paper says several times
+                    "about": float(
+                        len(words) >= 2
+                        and len(spans) >= ABOUT_COUNT
+                        and bool(places & {best, 0})
+                        and common < ABOUT_SHARE
+                    ),
                 },
             )
         )
@@ -285,7 +293,19 @@ def guaranteed(scored: list[Candidate], feats: list[dict[str, float]], limit: fl
     if TOPIC_SHOWN:
         for flag in sorted({k for f in feats for k in f if k.startswith("topic")}):
             scored = _own_shown(scored, feats, limit, flag)
+    if ABOUT_SHOWN:
+        scored = _own_shown(scored, feats, limit, "about")
     return scored
+
+
+# The concept a paper is about is shown however YAKE ranks it: a phrase of two words or more that the
+# contribution sentence or the first sentence says, that the paper says at least ``ABOUT_COUNT`` times
+# (2: tune www +0.001, else flat; 3 was flat), and that fewer than ``ABOUT_SHARE`` of SciTLDR train
+# abstracts use ("contrastive learning", "catastrophic forgetting").
+# EVALUATION.md, "Keywords, seventh session, round 2".
+ABOUT_SHOWN = True
+ABOUT_COUNT = 2
+ABOUT_SHARE = 0.01
 
 
 # The paper's most central candidate is shown even below the threshold (unless it is filler: curation

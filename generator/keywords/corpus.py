@@ -110,3 +110,11 @@ def fixed_share(lowered: list[str], spans: tuple[tuple[int, int], ...]) -> float
                         share = max(share, min(1.0, df.get(" ".join(words), 0) / inner))
         least = min(least, share)
     return least
+
+
+def verb_documents(word: str, before: tuple[str, ...]) -> int:
+    """How many SciTLDR train abstracts write `word` right after one of the words `before` (a subject
+    or a modal: "we complement", "can model"), summed over those words: evidence that it is a verb."""
+    _documents, df, _names = _table()
+    low = word.lower()
+    return sum(df.get(f"{b} {low}", 0) for b in before)

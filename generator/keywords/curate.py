@@ -26,6 +26,7 @@ from generator.keywords.grammar import crosses
 from generator.keywords.specificity import umbrella, unspecific
 from generator.models import Paper
 from generator.runtime import cache, parallel
+from generator.text import generic
 
 KEYWORDS_PER_PAPER = 10
 # Filler (generator/keywords/filler.py) is used only to give a paper this many keywords.
@@ -313,11 +314,36 @@ def _choice(
     if limit is None:
         limit = central.threshold()
     unsure = {k for k in ranked if _probability(score[k]) < limit}
+    if GENERIC_FILLS_NOT:
+        # a common single word ("sequence", "nodes") never makes up the minimum, unless it is the head
+        # of a phrase the paper is about (EVALUATION.md, "Keywords, seventh session, round 2")
+        about = {
+            k.split()[-1]
+            for k in best
+            if " " in k and (len(best[k][1]) > 1 or _probability(score[k]) >= limit)
+        }
+        ranked = [
+            k
+            for k in ranked
+            if not (
+                (k in weak or k in unsure or not GENERIC_FILL_ONLY) and k in lower and common_fill(k, about)
+            )
+        ]
     if EXPECTED_COUNT:
         # as many keywords as the model expects the paper to have: the sum of its probabilities
         expected = round(EXPECTED_COUNT * sum(_probability(score[k]) for k in ranked if k not in weak))
         unsure = {k for i, k in enumerate(k for k in ranked if k not in weak) if i >= expected}
     return _choose(ranked, where, weak | unsure, SHOWN_MIN, spelt, weak)
+
+
+def common_fill(key: str, about: set[str] | frozenset[str]) -> bool:
+    """Whether a lower-case key is a common single word that may not make up a paper's minimum: at
+    least ``GENERIC_FILL_SHARE`` of SciTLDR train abstracts use it ("sequence" 5.3%, "nodes" 2.2%),
+    and it is no head of a phrase the paper is about (`about`: the last words of its phrases said
+    twice or shown)."""
+    return (
+        GENERIC_FILLS_NOT and " " not in key and key not in about and generic.share(key) >= GENERIC_FILL_SHARE
+    )
 
 
 def _learned() -> bool:
@@ -353,6 +379,12 @@ REPEATED_OWN = True
 MODIFIED_MERGED = True
 WRITTEN_FILLER_FILLS = False
 ACRONYMS_MATCHED = True
+# A single lower-case word at least this share of SciTLDR train abstracts use is no fill-in (below the
+# threshold or weak) unless a phrase the paper says twice or shows ends on it; with GENERIC_FILL_ONLY
+# off, not shown at all. EVALUATION.md, "Keywords, seventh session, round 2".
+GENERIC_FILLS_NOT = True
+GENERIC_FILL_ONLY = True
+GENERIC_FILL_SHARE = 0.02
 
 
 def _word_counts(best: dict[str, tuple[float, tuple[tuple[int, int], ...]]]) -> dict[str, int]:

@@ -157,3 +157,36 @@ def slash_piece(tokens: list[str], spans: list[tuple[int, int]]) -> bool:
         return (before and tokens[start][:1].isupper()) or (after and tokens[end - 1][:1].isupper())
 
     return bool(spans) and all(piece(s, e) for s, e in spans)
+
+
+# A noun the tagger reads right after "to" or a modal, before an object, is the infinitive's verb when
+# ML abstracts write the word as a verb: "to complement CNNs with ...", "to model the user's ..."
+# (EVALUATION.md, "Keywords, seventh session, round 2"). The tagger's treebanks tag the "to" of such
+# clauses as a preposition ("to" IN), so the infinitive is read from the word itself: SciTLDR train
+# abstracts that write it after "we" or a modal (``corpus.verb_documents``), at least this many.
+VERB_AFTER_TO = True
+VERB_EVIDENCE = 2
+# Words before a base verb (a subject or a modal), from the list of words before a verb.
+BASE_VERB_BEFORE = tuple(sorted(_BEFORE_VERB - {"has", "had", "have", "been", "also"}))
+_INFINITIVE_BEFORE = frozenset({"to", *BASE_VERB_BEFORE})
+# Tags that open the verb's object: a plural or proper noun, an adjective, a number, a determiner, a
+# pronoun (a singular noun after it would make a compound: "applied to model compression").
+_OBJECT_START = frozenset({"NNS", "NNPS", "NNP", "JJ", "JJR", "JJS", "CD", "DT", "PRP$", "PRP"})
+
+
+def infinitive_verb(sentence: tuple[tuple[str, str], ...], index: int) -> bool:
+    """Whether the word at `index` of a tagged sentence, which the tagger read as a singular noun, is
+    a verb: it follows "to" or a modal, an object follows it, it is written in lower case, and ML
+    abstracts write it as a verb ("we complement", "can model": ``VERB_EVIDENCE`` documents)."""
+    from generator.keywords.corpus import verb_documents
+
+    if not VERB_AFTER_TO or index == 0 or index + 1 >= len(sentence):
+        return False
+    token, tag = sentence[index]
+    if tag != "NN" or not token.isalpha() or not token.islower():
+        return False
+    if sentence[index - 1][0].lower() not in _INFINITIVE_BEFORE:
+        return False
+    if sentence[index + 1][1] not in _OBJECT_START:
+        return False
+    return verb_documents(token, BASE_VERB_BEFORE) >= VERB_EVIDENCE

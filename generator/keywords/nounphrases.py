@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.keywords import filler
+from generator.keywords.grammar import infinitive_verb
 from generator.keywords.specificity import no_topic
 from generator.text import generic, heads, tagger
 from generator.text.forms import singular
@@ -75,12 +76,14 @@ def noun_phrases(sentences: tuple[Tagged, ...], defined: frozenset[str] = frozen
             words = [sentence[index][0].lower() for index, _ in run]
             proper = [_proper(sentence, index) for index, _ in run]
             nouns_after = _noun_heads(sentence, run, words) if CONTINUED_CUT else []
+            # "to complement CNNs": a run that opens on an infinitive's verb starts after it
+            verb = 1 if infinitive_verb(sentence, run[0][0]) else 0
             for end, (position, head) in enumerate(run):
-                if not head or not _head(sentence, position):
+                if end < verb or not head or not _head(sentence, position):
                     continue  # no noun head, or a word ML abstracts never use as one ("converge")
                 # "sparse feedforward and recurrent networks": the noun comes after the conjunction.
                 ellipsis = _before_conjunction(sentence, position) and heads.elliptical(words[end])
-                for start in range(max(0, end - MAX_WORDS + 1), end + 1):
+                for start in range(max(verb, end - MAX_WORDS + 1), end + 1):
                     phrase = " ".join(words[start : end + 1])
                     phrases.add(phrase)
                     inside = (start > 0 and proper[start - 1] and proper[start]) or (
