@@ -1,0 +1,69 @@
+"""Does a TLDR candidate say what the work does or finds, or only name or frame it? (issue 22)
+
+Blind readers mark down summaries that set the work up ("We study the representational power of
+PWL networks", "We focus on learning in the space of algorithms") where the abstract also says what
+the method does or what the paper finds, and verbless fragments ("The use of an automated
+scheduling system ..."). Read with the tagger (``tldr_refer.tag``, the candidate's cached tags):
+
+- **finite**: the candidate has a finite verb (VBZ, VBD, VBP, MD); one without is a fragment;
+- **finds**: it states a finding: a finding verb (``TLDR_FINDING_VERBS``) whose "that" clause
+  follows ("We show that FGSM training is as effective as PGD"), or it is that clause with the
+  opener dropped (``tldr_compress.drop_opener``; the candidate's ``opener`` flag and role);
+- **acts**: after its first finite verb it says more in a clause of its own: another finite verb
+  ("a model that learns ..."), a verb after "to" ("... to learn"), or a gerund after "by"
+  ("by training ..."): what the method does;
+- **frames**: the authors or the paper speak (``tldr_compress.authors_verb``) and the candidate
+  neither acts nor finds: it names or frames the work.
+
+``tldr.choose`` never picks a verbless candidate when another is left, and lets a framing pick give
+way to the best candidate that acts or finds within ``frame_unsure`` (set on train, ``tldr_tune``).
+"""
+
+from __future__ import annotations
+
+from generator.text.wordlists import TLDR_FINDING_VERBS
+from generator.titles.tldr_compress import authors_verb
+from generator.titles.tldr_refer import tag
+
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_MEANS = frozenset({"by", "through", "via"})
+
+
+def finite(candidate: str) -> bool:
+    """Has the candidate a finite verb?"""
+    return any(t in _FINITE for _, t in tag(candidate))
+
+
+def finds(candidate: str, how: dict[str, float]) -> bool:
+    """Does the candidate state a finding ("We show that X", or "X" from it)?"""
+    tagged = tag(candidate)
+    words = [w.lower() for w, _ in tagged]
+    for i, w in enumerate(words):
+        if w in TLDR_FINDING_VERBS and "that" in words[i + 1 : i + 4]:
+            return True
+    role = next((k for k in how if k.startswith("role=")), "role=_")
+    return bool(how.get("opener")) and role.partition("_")[2] in TLDR_FINDING_VERBS
+
+
+def acts(candidate: str) -> bool:
+    """After its first finite verb, does the candidate say more in a clause of its own (another
+    finite verb, a verb after "to", a gerund after "by")?"""
+    tagged = tag(candidate)
+    first = next((i for i, (_, t) in enumerate(tagged) if t in _FINITE), None)
+    if first is None:
+        return False
+    for i in range(first + 1, len(tagged)):
+        _word, t = tagged[i]
+        before = tagged[i - 1][0].lower()
+        if t in _FINITE or (t == "VB" and before == "to") or (t == "VBG" and before in _MEANS):
+            return True
+    return False
+
+
+def features(candidate: str, how: dict[str, float]) -> dict[str, float]:
+    """The reader's flags of one candidate: ``verbless``, ``frames`` and ``says`` (acts or finds)."""
+    if not finite(candidate):
+        return {"verbless": 1.0, "frames": 0.0, "says": 0.0}
+    says = finds(candidate, how) or acts(candidate)
+    frames = not says and bool(authors_verb(candidate))
+    return {"verbless": 0.0, "frames": float(frames), "says": float(says)}
