@@ -384,6 +384,7 @@ def choose(
         row
         for row in scored
         if row[2].get("says")
+        and _speaks(row[2])
         and not row[2].get("leans")
         and not row[2].get("anaphor")
         and not row[2].get("before_we")
@@ -395,6 +396,11 @@ def choose(
         return picked
     _, cand, feats = max(better, key=lambda row: row[0])
     return cand, feats
+
+
+def _speaks(feats: dict[str, float]) -> bool:
+    """Does the candidate say it without a hedge (a modal verb) or a set-up verb ("We evaluate ...")?"""
+    return not feats.get("modal") and not feats.get("setup")
 
 
 def _told(

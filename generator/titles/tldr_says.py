@@ -9,11 +9,13 @@ scheduling system ..."). Read with the tagger (``tldr_refer.tag``, the candidate
 - **finds**: it states a finding: a finding verb (``TLDR_FINDING_VERBS``) whose "that" clause
   follows ("We show that FGSM training is as effective as PGD"), or it is that clause with the
   opener dropped (``tldr_compress.drop_opener``; the candidate's ``opener`` flag and role);
-- **acts**: after its first finite verb it says more in a clause of its own: another finite verb
-  ("a model that learns ..."), a verb after "to" ("... to learn"), or a gerund after "by"
-  ("by training ..."): what the method does;
-- **frames**: the authors or the paper speak (``tldr_compress.authors_verb``) and the candidate
-  neither acts nor finds: it names or frames the work.
+- **acts**: after its first finite verb it says what its subject does in a clause of its own: a
+  relative clause ("a model that learns ..."), a verb after "to" ("... to learn"), or a gerund
+  after "by" ("by training ..."); a second clause joined with "and" names a second thing;
+- **says**: a finding, or the authors, the paper or its method speaking ("We ...", "This paper
+  ...", "Our method ...") in a statement that acts;
+- **frames**: the authors, the paper or its method speak and the candidate neither acts nor finds:
+  it names or frames the work.
 
 ``tldr.choose`` never picks a verbless candidate when another is left, and lets a framing pick give
 way to the best candidate that acts or finds within ``frame_unsure`` (set on train, ``tldr_tune``).
@@ -27,6 +29,7 @@ from generator.titles.tldr_refer import tag
 
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _MEANS = frozenset({"by", "through", "via"})
+_RELATIVE = frozenset({"which", "that", "who", "where"})
 
 
 def finite(candidate: str) -> bool:
@@ -46,24 +49,34 @@ def finds(candidate: str, how: dict[str, float]) -> bool:
 
 
 def acts(candidate: str) -> bool:
-    """After its first finite verb, does the candidate say more in a clause of its own (another
-    finite verb, a verb after "to", a gerund after "by")?"""
+    """After its first finite verb, does the candidate say what its subject does in a clause of its
+    own: a relative clause ("a model that learns ...", "which composes ..."), a verb after "to"
+    ("... to learn"), a gerund after "by" ("by training ...")? A second clause joined with "and"
+    ("We propose X and introduce Y") names a second thing and does not count."""
     tagged = tag(candidate)
     first = next((i for i, (_, t) in enumerate(tagged) if t in _FINITE), None)
     if first is None:
         return False
     for i in range(first + 1, len(tagged)):
-        _word, t = tagged[i]
-        before = tagged[i - 1][0].lower()
-        if t in _FINITE or (t == "VB" and before == "to") or (t == "VBG" and before in _MEANS):
+        t = tagged[i][1]
+        before = [w.lower() for w, tg in tagged[first + 1 : i] if not tg.startswith("RB")][-1:]
+        prev = before[0] if before else ""
+        relative = t in _FINITE and prev in _RELATIVE
+        if relative or (t == "VB" and prev == "to") or (t == "VBG" and prev in _MEANS):
             return True
     return False
 
 
+def own(candidate: str) -> bool:
+    """Do the authors, the paper or its method speak ("We ...", "This paper ...", "Our method ...")?"""
+    return bool(authors_verb(candidate)) or candidate.startswith("Our ")
+
+
 def features(candidate: str, how: dict[str, float]) -> dict[str, float]:
-    """The reader's flags of one candidate: ``verbless``, ``frames`` and ``says`` (acts or finds)."""
+    """The reader's flags of one candidate: ``verbless``; ``says``: a finding, or the authors' (or
+    their method's) statement that acts; ``frames``: the authors' statement that does neither."""
     if not finite(candidate):
         return {"verbless": 1.0, "frames": 0.0, "says": 0.0}
-    says = finds(candidate, how) or acts(candidate)
-    frames = not says and bool(authors_verb(candidate))
-    return {"verbless": 0.0, "frames": float(frames), "says": float(says)}
+    speaks = own(candidate)
+    says = finds(candidate, how) or (speaks and acts(candidate))
+    return {"verbless": 0.0, "frames": float(speaks and not says), "says": float(says)}
