@@ -55,3 +55,10 @@ def test_verbless_never_chosen_unless_alone():
     rows = [_row(fragment, 2.0), _row(FRAME, 0.1)]
     assert tldr.choose(rows, WEIGHTS, 0.0)[0] == FRAME
     assert tldr.choose([_row(fragment, 2.0)], WEIGHTS, 0.0)[0] == fragment
+
+
+def test_joined_second_contribution_says_nothing_more():
+    joined = "We propose a sparse classifier and introduce a loss that rewards sparse weights"
+    assert tldr_says.features(joined, {"joined": 1.0})["frames"]
+    shown = "We propose a sparse classifier and show that it beats dense classifiers"
+    assert tldr_says.features(shown, {"joined": 1.0})["says"]

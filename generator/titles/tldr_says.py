@@ -24,7 +24,7 @@ way to the best candidate that acts or finds within ``frame_unsure`` (set on tra
 from __future__ import annotations
 
 from generator.text.wordlists import TLDR_FINDING_VERBS
-from generator.titles.tldr_compress import authors_verb
+from generator.titles.tldr_compress import authors_verb, lex_tag
 from generator.titles.tldr_refer import tag
 
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
@@ -61,7 +61,9 @@ def acts(candidate: str) -> bool:
         t = tagged[i][1]
         before = [w.lower() for w, tg in tagged[first + 1 : i] if not tg.startswith("RB")][-1:]
         prev = before[0] if before else ""
-        relative = t in _FINITE and prev in _RELATIVE
+        # the verb of a relative clause, also when the tagger read it as a plural noun ("that models")
+        verb = t.startswith("VB") or lex_tag(tagged[i][0]).startswith("VB")
+        relative = verb and prev in _RELATIVE
         if relative or (t == "VB" and prev == "to") or (t == "VBG" and prev in _MEANS):
             return True
     return False
@@ -74,9 +76,12 @@ def own(candidate: str) -> bool:
 
 def features(candidate: str, how: dict[str, float]) -> dict[str, float]:
     """The reader's flags of one candidate: ``verbless``; ``says``: a finding, or the authors' (or
-    their method's) statement that acts; ``frames``: the authors' statement that does neither."""
+    their method's) statement that acts; ``frames``: the authors' statement that does neither. Two
+    clauses joined under one subject ("We propose X and introduce Y", ``how["joined"]`` without
+    ``how["elaborated"]``) say something only with a finding ("... and show that Y")."""
     if not finite(candidate):
         return {"verbless": 1.0, "frames": 0.0, "says": 0.0}
     speaks = own(candidate)
-    says = finds(candidate, how) or (speaks and acts(candidate))
+    joined = how.get("joined") and not how.get("elaborated")
+    says = finds(candidate, how) or (speaks and not joined and acts(candidate))
     return {"verbless": 0.0, "frames": float(speaks and not says), "says": float(says)}
