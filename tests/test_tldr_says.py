@@ -62,3 +62,7 @@ def test_joined_second_contribution_says_nothing_more():
     assert tldr_says.features(joined, {"joined": 1.0})["frames"]
     shown = "We propose a sparse classifier and show that it beats dense classifiers"
     assert tldr_says.features(shown, {"joined": 1.0})["says"]
+
+
+def test_tail_of_a_cut_is_a_fragment():
+    assert tldr_says.features("And demonstrates a surprising pattern in the training of networks", {})["verbless"]

@@ -5,7 +5,8 @@ PWL networks", "We focus on learning in the space of algorithms") where the abst
 the method does or what the paper finds, and verbless fragments ("The use of an automated
 scheduling system ..."). Read with the tagger (``tldr_refer.tag``, the candidate's cached tags):
 
-- **finite**: the candidate has a finite verb (VBZ, VBD, VBP, MD); one without is a fragment;
+- **finite**: the candidate has a finite verb (VBZ, VBD, VBP, MD) and does not open with a
+  conjunction; one without, or one that opens so ("And demonstrates ..."), is a fragment;
 - **finds**: it states a finding: a finding verb (``TLDR_FINDING_VERBS``) whose "that" clause
   follows ("We show that FGSM training is as effective as PGD"), or it is that clause with the
   opener dropped (``tldr_compress.drop_opener``; the candidate's ``opener`` flag and role);
@@ -33,8 +34,11 @@ _RELATIVE = frozenset({"which", "that", "who", "where"})
 
 
 def finite(candidate: str) -> bool:
-    """Has the candidate a finite verb?"""
-    return any(t in _FINITE for _, t in tag(candidate))
+    """Has the candidate a finite verb, and does it open a clause (not with a conjunction: "And
+    demonstrates a surprising pattern ..." is the tail of a cut)?"""
+    tagged = tag(candidate)
+    opens = bool(tagged) and tagged[0][1] != "CC"
+    return opens and any(t in _FINITE for _, t in tagged)
 
 
 def finds(candidate: str, how: dict[str, float]) -> bool:
