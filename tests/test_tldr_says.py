@@ -65,4 +65,5 @@ def test_joined_second_contribution_says_nothing_more():
 
 
 def test_tail_of_a_cut_is_a_fragment():
-    assert tldr_says.features("And demonstrates a surprising pattern in the training of networks", {})["verbless"]
+    tail = "And demonstrates a surprising pattern in the training of networks"
+    assert tldr_says.features(tail, {})["verbless"]
