@@ -67,3 +67,10 @@ def test_joined_second_contribution_says_nothing_more():
 def test_tail_of_a_cut_is_a_fragment():
     tail = "And demonstrates a surprising pattern in the training of networks"
     assert tldr_says.features(tail, {})["verbless"]
+
+
+def test_hostile_text_is_read_without_error():
+    for text in ("", "<script>alert(1)</script>", "We", "that which to by", "\u202e We show that"):
+        flags = tldr_says.features(text, {"role=": 1.0})
+        assert set(flags) == {"verbless", "frames", "says"}
+    assert tldr_says.features("", {})["verbless"]
