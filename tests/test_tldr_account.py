@@ -137,7 +137,11 @@ def test_the_tldr_takes_the_account_with_the_learned_margin(monkeypatch) -> None
     assert out.startswith("We propose a novel approach to anomaly detection") and ", which searches" in out
     assert len(out.split()) <= tldr.MAX_WORDS and out.endswith(".")
     monkeypatch.setattr(tldr, "told_margin", lambda: 0.0)
+    monkeypatch.setattr(tldr, "frame_margin", lambda: 0.0)
     assert ", which searches" not in tldr.tldr(text)
+    # the bare contribution only frames the work: the frame margin lets the account win too
+    monkeypatch.setattr(tldr, "frame_margin", lambda: 50.0)
+    assert ", which searches" in tldr.tldr(text)
 
 
 def test_hostile_text_never_breaks_the_account() -> None:

@@ -62,6 +62,7 @@ from generator.text.sentences import sentences
 from generator.titles import tldr_compress as compress
 from generator.titles import tldr_rank as rank
 from generator.titles import tldr_refer as refer
+from generator.titles import tldr_says as says_
 from generator.titles import tldr_specific as specific
 from generator.titles.tldr_model import (
     AUTHORS,
@@ -193,8 +194,9 @@ def scored_candidates(
                     feats["bare"] = float(not spell_out(told, defined)[1])
                     out.append((told, feats))
     # how much of what distinguishes the paper each candidate says (a reader's feature)
+    # and whether it says what the work does or finds, or only names it (``tldr_says``)
     distinct = specific.specific_words(text, sents)
-    return [(c, f | {"specific": float(specific.count(c, distinct))}) for c, f in out]
+    return [(c, f | {"specific": float(specific.count(c, distinct))} | says_.features(c, f)) for c, f in out]
 
 
 def _article(first: str, word: str) -> str:
@@ -296,7 +298,19 @@ def _shorten(text: str) -> str:
 
 # Features a reader needs but ROUGE does not see: the ranker does not learn them (tldr_tune), the
 # choice among near-equals (``choose``) does.
-READER_FEATURES = ("anaphor", "leans", "bare", "setup", "resolved", "sent", "specific", "elaborated")
+READER_FEATURES = (
+    "anaphor",
+    "leans",
+    "bare",
+    "setup",
+    "resolved",
+    "sent",
+    "specific",
+    "elaborated",
+    "verbless",
+    "frames",
+    "says",
+)
 
 
 @cache
@@ -338,7 +352,58 @@ def told_margin() -> float:
     return float(learned().get("told_unsure", 0.0))
 
 
+def frame_margin() -> float:
+    """How far below the best score a candidate that says what the work does or finds still wins
+    over a pick that only names or frames it (``tldr_says``; set on train)."""
+    return float(learned().get("frame_unsure", 0.0))
+
+
 def choose(
+    rows: list[tuple[str, dict[str, float]]],
+    weights: dict[str, float],
+    margin: float,
+    pointers: float = 0.0,
+    vague: float = 0.0,
+    floor: int = 0,
+    told: float = 0.0,
+    frame: float = 0.0,
+) -> tuple[str, dict[str, float]] | None:
+    """``_told`` among the candidates with a finite verb (a verbless fragment, "The use of an
+    automated scheduling system ...", only when nothing else is left); then, when the pick names or
+    frames the work and says neither what it does nor what it finds ("We study the representational
+    power of PWL networks", ``tldr_says``), the best candidate that does, within ``frame`` of the best
+    score, that stands alone (no pointer back, not before the authors speak, no unexplained acronym)
+    and says at least as many of the abstract's specific words, wins."""
+    rows = [row for row in rows if not row[1].get("verbless")] or rows
+    picked = _told(rows, weights, margin, pointers, vague, floor, told)
+    if not frame or picked is None or not picked[1].get("frames"):
+        return picked
+    scored = [(sum(v * weights.get(k, 0.0) for k, v in f.items()), c, f) for c, f in eligible(rows)]
+    top = max(score for score, _, _ in scored)
+    better = [
+        row
+        for row in scored
+        if row[2].get("says")
+        and _speaks(row[2])
+        and not row[2].get("leans")
+        and not row[2].get("anaphor")
+        and not row[2].get("before_we")
+        and not row[2].get("bare")
+        and row[2].get("specific", 0.0) >= picked[1].get("specific", 0.0)
+        and row[0] >= top - frame
+    ]
+    if not better:
+        return picked
+    _, cand, feats = max(better, key=lambda row: row[0])
+    return cand, feats
+
+
+def _speaks(feats: dict[str, float]) -> bool:
+    """Does the candidate say it without a hedge (a modal verb) or a set-up verb ("We evaluate ...")?"""
+    return not feats.get("modal") and not feats.get("setup")
+
+
+def _told(
     rows: list[tuple[str, dict[str, float]]],
     weights: dict[str, float],
     margin: float,
@@ -457,7 +522,15 @@ def tldr(text: str) -> str:
     rows, weights = with_learned_ranks(text, rows, ranker_weights())
     scale = rank.margin_scale() if "gbt" in weights else 1.0
     margins = (scale * unsure_margin(), scale * pointer_margin())
-    picked = choose(rows, weights, *margins, vague=vague_margin(), floor=specific_floor(), told=told_margin())
+    picked = choose(
+        rows,
+        weights,
+        *margins,
+        vague=vague_margin(),
+        floor=specific_floor(),
+        told=told_margin(),
+        frame=frame_margin(),
+    )
     if picked is None:
         return _shorten(min((c for c, _ in rows), key=lambda c: len(c.split())))
     best = spell_out(picked[0], acronyms.table(text))[0]
