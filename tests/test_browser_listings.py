@@ -10,8 +10,8 @@ from urllib.parse import quote_plus, urljoin
 
 import pytest
 
+from generator.site.listing import title_sort_key
 from generator.site.topicmap import NEIGHBOURHOOD_MIN
-from generator.titles.generate import title_sort_key
 
 from .conftest import BuiltSite
 from .searching import SETTLED_JS, search

@@ -7,9 +7,10 @@ import pytest
 from generator.inputs import ingest
 from generator.models import Metadata, Paper, Source
 from generator.pipeline import catalogue_from
+from generator.site.listing import az_groups
 from generator.text.acronyms import definitions
 from generator.titles.clues import is_survey, named_method
-from generator.titles.generate import TITLE_MAX, az_groups, disambiguate, generate_title, with_titles
+from generator.titles.generate import TITLE_MAX, disambiguate, generate_title, with_titles
 from generator.titles.rules import broken
 
 from .conftest import FROZEN_SEEDS

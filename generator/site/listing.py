@@ -10,6 +10,7 @@ and only when, something it shows changed. Cards are plain frozen records; the t
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -18,7 +19,6 @@ from generator.models import Catalogue, KeywordEntry, PageSource, Paper, Topic
 from generator.site import escape
 from generator.site.paginate import paginate
 from generator.text.slug import slugify
-from generator.titles.generate import title_sort_key
 
 # A summary is the paper's TLDR or the opening of its abstract, cut at a word at most this long.
 SUMMARY_MAX = 170
@@ -245,3 +245,40 @@ def author_pages(
         yield PageSource(
             page.path, "", partial(render, "authors_index.md.j2", count=len(found), authors=listed, page=page)
         )
+
+
+# --- A-Z index -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AzGroup:
+    label: str  # "A" ... "Z", or "0-9" for titles that do not start with a letter
+    anchor: str
+    papers: tuple[Paper, ...]
+
+
+def title_sort_key(title: str) -> str:
+    """Accents folded, case folded: 'Éclair' sorts with 'eclair'."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return (folded or title).casefold()
+
+
+def az_groups(papers: tuple[Paper, ...] | list[Paper]) -> tuple[AzGroup, ...]:
+    """Papers grouped by the first letter of their title, groups and papers in A-Z order."""
+    groups: dict[str, list[Paper]] = {}
+    for paper in sorted(papers, key=lambda p: (title_sort_key(p.title), p.id)):
+        first = next((ch for ch in title_sort_key(paper.title) if ch.isalnum()), "")
+        letter = first.upper() if "a" <= first <= "z" else "0-9"
+        groups.setdefault(letter, []).append(paper)
+    order = sorted(groups, key=lambda g: (g != "0-9", g))
+    return tuple(
+        AzGroup(label, "letter-" + label.lower() if label != "0-9" else "letter-0-9", tuple(groups[label]))
+        for label in order
+    )
+
+
+def az_letters(groups: tuple[AzGroup, ...]) -> tuple[tuple[str, str], ...]:
+    """The jump bar: '0-9' when used, then every letter A-Z with its anchor ('' when no title)."""
+    anchors = {g.label: g.anchor for g in groups}
+    labels = (["0-9"] if "0-9" in anchors else []) + [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    return tuple((label, anchors.get(label, "")) for label in labels)

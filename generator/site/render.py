@@ -25,11 +25,12 @@ from generator.models import (
     keyword_page_threshold,
 )
 from generator.site import citations, escape, feeds, listing, outbound, scholar
+from generator.site.listing import az_groups, az_letters, title_sort_key
 from generator.site.paginate import paginate
 from generator.site.topicmap import map_svg, nearby, neighbourhood_svg, topic_links
 from generator.site.worddiff import word_diff
 from generator.text.clean import link_spans
-from generator.titles.generate import az_groups, az_letters, safe_title, title_sort_key
+from generator.titles.generate import safe_title
 
 
 def _finalize(value: Any) -> Any:

@@ -44,6 +44,8 @@ from generator.text.wordlists import (
 )
 
 MIN_WORDS = 6
+# The most words a one-line summary has (the "at most about 30 words").
+MAX_WORDS = 30
 
 _ASIDE = re.compile(r"(?<=\S)\s+(?:\([^()]{1,160}\)|\[[^\[\]]{1,80}\])(?=[\s,.;:]|$)")
 # A list item's marker opening the sentence: "(4) Pooling ...", "(iii) ...", "2) ...", "(a) ...", "3. We ...".
