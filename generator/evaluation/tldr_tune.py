@@ -45,6 +45,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 from generator.evaluation.weights import conditional_logit, write_weights
 from generator.titles import tldr, tldr_model
@@ -439,32 +440,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     floor, vague = pick_vague(grid)
     print(f"specific floor chosen: {floor}; vague margin chosen: {vague}", file=stream)
-    tgrid = told_grid(rows, margin, pointer_margin, vague, floor)
-    for t, folds in tgrid.items():
-        changed = sum(f[1] for f in folds)
-        print(
-            f"train {FOLDS}-fold, told margin {t}: ROUGE-1 {sum(f[0] for f in folds) / FOLDS:.2f} "
-            f"(folds {', '.join(f'{f[0]:.2f}' for f in folds)}); picks changed {changed:.0f}, their "
-            f"ROUGE-1 {sum(f[2] for f in folds) / max(changed, 1):.1f} against "
-            f"{sum(f[3] for f in folds) / max(changed, 1):.1f}",
-            file=stream,
-        )
-    base = sum(f[0] for f in tgrid[0.0]) / FOLDS
-    told = max(t for t, f in tgrid.items() if sum(x[0] for x in f) / FOLDS >= base - MAX_LOSS)
-    print(f"told margin chosen: {told}", file=stream)
-    fgrid = frame_grid(rows, margin, pointer_margin, vague, floor, told)
-    for t, folds in fgrid.items():
-        changed = sum(f[1] for f in folds)
-        print(
-            f"train {FOLDS}-fold, frame margin {t}: ROUGE-1 {sum(f[0] for f in folds) / FOLDS:.2f} "
-            f"(folds {', '.join(f'{f[0]:.2f}' for f in folds)}); picks changed {changed:.0f}, their "
-            f"ROUGE-1 {sum(f[2] for f in folds) / max(changed, 1):.1f} against "
-            f"{sum(f[3] for f in folds) / max(changed, 1):.1f}",
-            file=stream,
-        )
-    fbase = sum(f[0] for f in fgrid[0.0]) / FOLDS
-    frame = max(t for t, f in fgrid.items() if sum(x[0] for x in f) / FOLDS >= fbase - MAX_LOSS)
-    print(f"frame margin chosen: {frame}", file=stream)
+    told = _widest_margin("told", told_grid(rows, margin, pointer_margin, vague, floor), stream)
+    frame = _widest_margin("frame", frame_grid(rows, margin, pointer_margin, vague, floor, told), stream)
     print(f"train abstracts with a candidate that points back: {pointed} of {len(rows)}", file=stream)
     if args.cv:
         return 0
@@ -498,3 +475,21 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _widest_margin(name: str, grid: dict, stream: TextIO) -> float:
+    """Print a margin's train-CV grid (ROUGE-1 per fold; the picks it changes and their ROUGE-1 against
+    the picks they replace) and return the widest margin within ``MAX_LOSS`` of none."""
+    for t, folds in grid.items():
+        changed = sum(f[1] for f in folds)
+        print(
+            f"train {FOLDS}-fold, {name} margin {t}: ROUGE-1 {sum(f[0] for f in folds) / FOLDS:.2f} "
+            f"(folds {', '.join(f'{f[0]:.2f}' for f in folds)}); picks changed {changed:.0f}, their "
+            f"ROUGE-1 {sum(f[2] for f in folds) / max(changed, 1):.1f} against "
+            f"{sum(f[3] for f in folds) / max(changed, 1):.1f}",
+            file=stream,
+        )
+    base = sum(f[0] for f in grid[0.0]) / FOLDS
+    chosen = max(t for t, f in grid.items() if sum(x[0] for x in f) / FOLDS >= base - MAX_LOSS)
+    print(f"{name} margin chosen: {chosen}", file=stream)
+    return chosen

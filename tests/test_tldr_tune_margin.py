@@ -1,0 +1,23 @@
+"""The TLDR tuner's margin choice: the widest margin whose train-CV ROUGE-1 stays within MAX_LOSS of none."""
+
+from __future__ import annotations
+
+import io
+
+from generator.evaluation import tldr_tune
+
+
+def _grid(scores: dict[float, float]) -> dict[float, list[tuple[float, float, float, float]]]:
+    return {t: [(s, 2.0, 80.0, 70.0)] * tldr_tune.FOLDS for t, s in scores.items()}
+
+
+def test_the_widest_margin_within_the_allowed_loss_is_chosen_and_printed() -> None:
+    out = io.StringIO()
+    chosen = tldr_tune._widest_margin("frame", _grid({0.0: 38.62, 0.3: 38.61, 0.5: 38.58, 0.8: 38.47}), out)
+    assert chosen == 0.5  # 0.8 costs 0.15 points, more than MAX_LOSS (0.1)
+    assert "frame margin chosen: 0.5" in out.getvalue()
+    assert "frame margin 0.8: ROUGE-1 38.47" in out.getvalue()
+
+
+def test_no_margin_is_chosen_when_every_margin_costs_more_than_the_allowed_loss() -> None:
+    assert tldr_tune._widest_margin("told", _grid({0.0: 40.0, 0.5: 39.5, 1.0: 39.0}), io.StringIO()) == 0.0
