@@ -21,3 +21,17 @@ def test_the_widest_margin_within_the_allowed_loss_is_chosen_and_printed() -> No
 
 def test_no_margin_is_chosen_when_every_margin_costs_more_than_the_allowed_loss() -> None:
     assert tldr_tune._widest_margin("told", _grid({0.0: 40.0, 0.5: 39.5, 1.0: 39.0}), io.StringIO()) == 0.0
+
+
+def test_a_rule_grid_counts_the_picks_a_value_changes_and_what_they_score(monkeypatch) -> None:
+    monkeypatch.setattr(tldr_tune, "fit_ranker", lambda rows: {})
+    # each abstract: candidates, their features, their ROUGE-1; the rule at value v picks candidate 1
+    # when v >= the threshold in its features, else candidate 0
+    rows = [(["a", "b"], [{"t": 9.0}, {"t": 0.5}], [0.2, 0.6]) for _ in range(tldr_tune.FOLDS)]
+
+    def pick(cands_feats, weights, value):
+        return cands_feats[1] if value >= cands_feats[1][1]["t"] else cands_feats[0]
+
+    grid = tldr_tune.rule_grid(rows, (0.0, 0.5), pick)
+    assert grid[0.0] == [(20.0, 0, 0.0, 0.0)] * tldr_tune.FOLDS  # nothing changed at 0
+    assert grid[0.5] == [(60.0, 1, 60.0, 20.0)] * tldr_tune.FOLDS  # one pick changed: 0.2 -> 0.6

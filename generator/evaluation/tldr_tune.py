@@ -44,6 +44,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -315,57 +316,41 @@ def pick_vague(grid: dict[tuple[int, float], list[tuple[float, float]]]) -> tupl
 
 
 def told_grid(rows, margin: float, pointers: float, vague: float, floor: int) -> dict[float, list[tuple]]:
-    """Each told margin's (ROUGE-1, picks that are a contribution with its account, their ROUGE-1 sum,
-    what the same abstracts' picks score without the rule) of each held-out fold (the ranker fitted on
-    the other folds)."""
-    out: dict[float, list[tuple]] = {t: [] for t in TOLD_MARGINS}
-    for fold in range(FOLDS):
-        weights = fit_ranker([r for k, r in enumerate(rows) if k % FOLDS != fold])
-        held = [r for k, r in enumerate(rows) if k % FOLDS == fold]
-        plain = [
-            tldr.choose(list(zip(c, f, strict=True)), weights, margin, pointers, vague, floor)
-            for c, f, _ in held
-        ]
-        for told in TOLD_MARGINS:
-            total = n = gain = was = 0.0
-            for (cands, feats, scores), before in zip(held, plain, strict=True):
-                picked = tldr.choose(
-                    list(zip(cands, feats, strict=True)), weights, margin, pointers, vague, floor, told
-                )
-                r = scores[cands.index(picked[0])] if picked else 0.0
-                total += r
-                if picked and before and picked[0] != before[0]:
-                    n += 1
-                    gain += r
-                    was += scores[cands.index(before[0])]
-            out[told].append((100 * total / max(len(held), 1), n, 100 * gain, 100 * was))
-    return out
+    """``rule_grid`` of the told margin: how far below the best score "We propose X, which ..." still
+    beats the bare contribution."""
+    return rule_grid(
+        rows, TOLD_MARGINS, lambda rf, w, t: tldr.choose(rf, w, margin, pointers, vague, floor, t)
+    )
 
 
 def frame_grid(rows, margin: float, pointers: float, vague: float, floor: int, told: float) -> dict:
-    """Each frame margin's (ROUGE-1, picks changed, their ROUGE-1 sum, what the same abstracts' picks
-    score without the rule) of each held-out fold (the ranker fitted on the other folds)."""
-    out: dict[float, list[tuple]] = {t: [] for t in FRAME_MARGINS}
+    """``rule_grid`` of the frame margin: how far below the best score a candidate that says what the
+    work does or finds still beats a pick that only frames it."""
+    return rule_grid(
+        rows, FRAME_MARGINS, lambda rf, w, f: tldr.choose(rf, w, margin, pointers, vague, floor, told, f)
+    )
+
+
+def rule_grid(rows, values: tuple[float, ...], pick: Callable) -> dict[float, list[tuple]]:
+    """Each value's (ROUGE-1, picks changed against the value 0, their ROUGE-1 sum, what the same
+    abstracts' picks score at 0) of each held-out fold, the ranker fitted on the other folds.
+    ``pick(candidates with features, weights, value)`` is the choice with the rule at that value."""
+    out: dict[float, list[tuple]] = {t: [] for t in values}
     for fold in range(FOLDS):
         weights = fit_ranker([r for k, r in enumerate(rows) if k % FOLDS != fold])
         held = [r for k, r in enumerate(rows) if k % FOLDS == fold]
-        plain = [
-            tldr.choose(list(zip(c, f, strict=True)), weights, margin, pointers, vague, floor, told)
-            for c, f, _ in held
-        ]
-        for frame in FRAME_MARGINS:
+        plain = [pick(list(zip(c, f, strict=True)), weights, 0.0) for c, f, _ in held]
+        for value in values:
             total = n = gain = was = 0.0
             for (cands, feats, scores), before in zip(held, plain, strict=True):
-                picked = tldr.choose(
-                    list(zip(cands, feats, strict=True)), weights, margin, pointers, vague, floor, told, frame
-                )
+                picked = pick(list(zip(cands, feats, strict=True)), weights, value)
                 r = scores[cands.index(picked[0])] if picked else 0.0
                 total += r
                 if picked and before and picked[0] != before[0]:
                     n += 1
                     gain += r
                     was += scores[cands.index(before[0])]
-            out[frame].append((100 * total / max(len(held), 1), n, 100 * gain, 100 * was))
+            out[value].append((100 * total / max(len(held), 1), n, 100 * gain, 100 * was))
     return out
 
 
