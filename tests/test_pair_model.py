@@ -200,7 +200,7 @@ def test_a_shared_word_in_another_sense_is_no_reason_and_central_ones_come_first
     assert pairmodel.reasons(missing, 0, 1, found.state, found.catalogue) == ()
     # A single everyday word of science is no reason, however central; a rare one or a name is.
     words_only = [("symmetry", "symmetry", 0.9, True, True), ("convolution", "convolution", 0.9, True, True)]
-    assert pairmodel._everyday("symmetry") and not pairmodel._everyday("Wasserstein")
+    assert pairmodel.everyday_word("symmetry") and not pairmodel.everyday_word("Wasserstein")
     assert pairmodel.reasons(words_only, 0, 1, found.state, found.catalogue) == ("convolution",)
 
 

@@ -40,7 +40,7 @@ from generator.relate.pairs import (
     pair_cosines,
     pair_features,
 )
-from generator.relate.reasons import MAX_TERMS_SHOWN, Catalogue, _overlap, is_concept
+from generator.relate.reasons import MAX_TERMS_SHOWN, Catalogue, is_concept, overlaps
 from generator.runtime.cache import file_digest
 
 WEIGHTS_FILE = "pair_weights.json"
@@ -156,7 +156,7 @@ def shared(
 ) -> tuple[Shared, list[tuple[str, str, float, bool, bool]]]:
     """What papers i and j share, and each shared specific concept as (key, surface, context
     agreement, central to both, central to either)."""
-    from generator.relate.related import _central, is_specific
+    from generator.relate.related import central_to, is_specific
 
     mine, theirs = sides[i], sides[j]
     keys = sorted(mine.concepts.keys() & theirs.concepts.keys())
@@ -170,7 +170,7 @@ def shared(
             continue
         share = specific.train_share(k, surface)
         rarity = max(rarity, -math.log10(max(share, 1e-5)))
-        a, b = _central(mine, k), _central(theirs, k)
+        a, b = central_to(mine, k), central_to(theirs, k)
         central |= a and b
         central1 |= a != b
         agree = state.agreement(i, surface, j, theirs.concepts[k][0])
@@ -185,13 +185,13 @@ def reasons(
 ) -> tuple[str, ...]:
     """The link's reasons: shared specific concepts both abstracts say as written, in the same sense
     (agreement >= REASON_CONTEXT), central to at least one of them, no everyday single word
-    (``_everyday``); central to both first, then by agreement times rarity; none overlapping another."""
+    (``everyday_word``); central to both first, then by agreement times rarity; none overlapping another."""
     kept = [
         (k, surface, agree, both)
         for k, surface, agree, both, central in specifics
         if agree >= REASON_CONTEXT
         and (central or not REASON_CENTRAL)
-        and not _everyday(surface)
+        and not everyday_word(surface)
         and state.said(i, surface)
         and state.said(j, surface)
     ]
@@ -206,12 +206,12 @@ def reasons(
     )
     shown: list[tuple[str, str]] = []
     for k, surface, *_ in ranked:
-        if not any(_overlap(k, s) for s, _ in shown):
+        if not any(overlaps(k, s) for s, _ in shown):
             shown.append((k, surface))
     return tuple(surface for _, surface in shown[:MAX_TERMS_SHOWN])
 
 
-def _everyday(surface: str) -> bool:
+def everyday_word(surface: str) -> bool:
     """A single lower-case word of general scientific English (Zipf at least REASON_WORD_ZIPF)."""
     from generator.keywords import filler
 

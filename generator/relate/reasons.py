@@ -116,7 +116,7 @@ def is_concept(key: str, surface: str, catalogue: Catalogue) -> bool:
     return found
 
 
-def _overlap(a: str, b: str) -> bool:
+def overlaps(a: str, b: str) -> bool:
     """One term inside the other, or two that share two words in a row ("deep deterministic policy
     gradient", "deterministic policy gradient algorithm")."""
     if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
@@ -129,7 +129,7 @@ def _best_first(keys: Iterable[str], catalogue: Catalogue) -> list[str]:
     """Rarest first, longer before shorter at equal counts; none inside one already chosen."""
     shown: list[str] = []
     for key in sorted(keys, key=lambda k: (catalogue.df[k], -k.count(" "), k)):
-        if not any(_overlap(key, s) for s in shown):
+        if not any(overlaps(key, s) for s in shown):
             shown.append(key)
     return shown
 

@@ -5,7 +5,7 @@ each shown link names as its reason. A shared concept is named when it is
 
 - **a concept of the catalogue** (``reasons.is_concept``: technical, used by at most 10% of the
   catalogue's papers and at least 2, no piece of a longer term), no everyday single word
-  (``pairmodel._everyday``), and said as written in both abstracts;
+  (``pairmodel.everyday_word``), and said as written in both abstracts;
 - **specific relative to the catalogue**: used by at most CATALOGUE_SHARE of the catalogue's papers,
   or rare among ML abstracts (``specific.TRAIN_SHARE``). A term common among ML abstracts ("few-shot
   learning", "knowledge distillation", "meta-learning") is specific in a catalogue where few papers
@@ -27,14 +27,14 @@ from functools import lru_cache
 
 from generator.models import Paper
 from generator.relate import specific
-from generator.relate.reasons import MAX_TERMS_SHOWN, Catalogue, _overlap, is_concept
+from generator.relate.reasons import MAX_TERMS_SHOWN, Catalogue, is_concept, overlaps
 from generator.text.forms import phrase_key
 from generator.text.sentences import sentences
 
 # A concept common among ML abstracts is still specific in a catalogue where at most this share of the
 # papers use it (chosen on tune data: reason_rule.py).
 CATALOGUE_SHARE = 0.05
-# Where a concept counts as central beyond ``related._central`` (title, summary, said twice).
+# Where a concept counts as central beyond ``related.central_to`` (title, summary, said twice).
 CENTRAL_OPENING = True
 CENTRAL_KEYWORDS = True
 # The two abstracts' contexts of the concept must agree at least this much (``pairmodel.Pairing``).
@@ -53,23 +53,23 @@ def opening(text: str) -> str:
 def central(paper: Paper, side: object, key: str) -> bool:
     """Whether the concept is central to the paper: in its title, summary or first sentence, said at
     least REPEATED times, or one of its keywords."""
-    from generator.relate.related import _central, _spaced_words
+    from generator.relate.related import central_to, spaced_words
 
-    if _central(side, key) or (CENTRAL_KEYWORDS and key in {phrase_key(k) for k in paper.keywords}):
+    if central_to(side, key) or (CENTRAL_KEYWORDS and key in {phrase_key(k) for k in paper.keywords}):
         return True
-    spaced = _spaced_words(side.concepts[key][0])
+    spaced = spaced_words(side.concepts[key][0])
     return CENTRAL_OPENING and bool(spaced) and f" {spaced} " in opening(paper.text)
 
 
 def everyday(surface: str) -> bool:
-    """``pairmodel._everyday``, also for a common word capitalised only because it opens a sentence
+    """``pairmodel.everyday_word``, also for a common word capitalised only because it opens a sentence
     ("Batch"): a single word is a name or an acronym only when a letter after its first is upper-case
     ("ReLU", "SGD")."""
-    from generator.relate.pairmodel import _everyday
+    from generator.relate.pairmodel import everyday_word
 
     if " " not in surface and surface[1:].islower():
         surface = surface.lower()
-    return _everyday(surface)
+    return everyday_word(surface)
 
 
 def specific_here(key: str, surface: str, catalogue: Catalogue) -> bool:
@@ -104,6 +104,6 @@ def reasons(i: int, j: int, found: object, papers: tuple[Paper, ...]) -> tuple[s
     )
     shown: list[tuple[str, str]] = []
     for k, surface in ranked:
-        if not any(_overlap(k, s) for s, _ in shown):
+        if not any(overlaps(k, s) for s, _ in shown):
             shown.append((k, surface))
     return tuple(surface for _, surface in shown[:MAX_TERMS_SHOWN])

@@ -110,13 +110,13 @@ def side(paper: Paper, counts: dict[str, tuple[str, int]]) -> Side:
     return Side(found, title_words(paper))
 
 
-def _central(side: Side, key: str) -> bool:
+def central_to(side: Side, key: str) -> bool:
     surface, said = side.concepts[key]
-    return specific.is_central(_spaced_words(surface), said, side.title)
+    return specific.is_central(spaced_words(surface), said, side.title)
 
 
 @lru_cache(maxsize=1 << 16)
-def _spaced_words(surface: str) -> str:
+def spaced_words(surface: str) -> str:
     """``words`` of a concept as written, joined with spaces (asked for again and again)."""
     return " ".join(words(surface))
 
