@@ -42,6 +42,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -83,6 +85,11 @@ TOLD_MARGINS = (0.0, 0.3, 0.5, 0.8, 1.2, 2.0, 3.0)
 # best candidate that says what the work does or finds within this margin; the widest costing at most
 # ``MAX_LOSS`` on train CV against none (verbless candidates are never picked in either).
 FRAME_MARGINS = (0.0, 0.3, 0.5, 0.8, 1.2, 2.0)
+# Connectives (eighth session; ``tldr_compress.connectives``): a word opening at least this many train
+# abstracts' sentences before a comma ("Furthermore, ...", "First, ...") and no noun, pronoun,
+# determiner, preposition or verb by the lexicon.
+CONNECTIVE_MIN = 5
+_CONNECTIVE_TAGS = frozenset({"RB", "RBR", "RBS", "JJ", ""})
 
 
 def read_split(folder: Path, split: str) -> list[dict]:
@@ -203,6 +210,22 @@ def fit_contribution_nouns(records: list[dict]) -> list[str]:
         and w.isalpha()
         and w not in TLDR_SELF_NOUNS
         and tldr_compress.lex_tag(w) in ("", "NN", "NNS")  # a word the lexicon lacks: "algorithm"
+    )
+
+
+def fit_connectives(records: list[dict]) -> list[str]:
+    """The words that tie a sentence to the one before: adverbs (or ordinals, or words the lexicon
+    lacks: "empirically") opening a sentence before a comma in at least ``CONNECTIVE_MIN`` train
+    abstracts ("however" 443, "furthermore", "finally", "specifically", "first", "then"). A summary
+    drops them after its subject ("We also propose X" -> "We propose X", ``tldr_compress.unconnected``)."""
+    from generator.titles import tldr_compress
+
+    opening = re.compile(r"^([A-Za-z]+),\s")
+    seen: Counter[str] = Counter()
+    for record in records:
+        seen.update({m.group(1).lower() for s in record["source"] if (m := opening.match(s))})
+    return sorted(
+        w for w, n in seen.items() if n >= CONNECTIVE_MIN and tldr_compress.lex_tag(w) in _CONNECTIVE_TAGS
     )
 
 
@@ -377,6 +400,24 @@ def pick_margin(folds: dict[float, list[float]]) -> float:
     return max(m for m, f in folds.items() if sum(f) / len(f) >= base - MAX_LOSS)
 
 
+def _widest_margin(name: str, grid: dict, stream: TextIO) -> float:
+    """Print a margin's train-CV grid (ROUGE-1 per fold; the picks it changes and their ROUGE-1 against
+    the picks they replace) and return the widest margin within ``MAX_LOSS`` of none."""
+    for t, folds in grid.items():
+        changed = sum(f[1] for f in folds)
+        print(
+            f"train {FOLDS}-fold, {name} margin {t}: ROUGE-1 {sum(f[0] for f in folds) / FOLDS:.2f} "
+            f"(folds {', '.join(f'{f[0]:.2f}' for f in folds)}); picks changed {changed:.0f}, their "
+            f"ROUGE-1 {sum(f[2] for f in folds) / max(changed, 1):.1f} against "
+            f"{sum(f[3] for f in folds) / max(changed, 1):.1f}",
+            file=stream,
+        )
+    base = sum(f[0] for f in grid[0.0]) / FOLDS
+    chosen = max(t for t, f in grid.items() if sum(x[0] for x in f) / FOLDS >= base - MAX_LOSS)
+    print(f"{name} margin chosen: {chosen}", file=stream)
+    return chosen
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator.evaluation.tldr_tune", description=__doc__.split("\n")[0]
@@ -388,6 +429,9 @@ def main(argv: list[str] | None = None) -> int:
     records = read_split(args.scitldr, "train")
     setup = fit_setup_verbs(records)
     nouns = fit_contribution_nouns(records)
+    connectives = fit_connectives(records)
+    if frozenset(connectives) != tldr.compress.connectives():
+        logging.warning("the shipped connectives differ from train's: write them, then tune again")
     if args.rows and args.rows.exists():
         import pickle
 
@@ -447,6 +491,7 @@ def main(argv: list[str] | None = None) -> int:
         "frame_unsure": frame,
         "setup_verbs": setup,
         "contribution_nouns": nouns,
+        "connectives": connectives,
         "logodds_min": LOGODDS_MIN,
         "logodds_prior": prior,
         "logodds": table,
@@ -460,21 +505,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-def _widest_margin(name: str, grid: dict, stream: TextIO) -> float:
-    """Print a margin's train-CV grid (ROUGE-1 per fold; the picks it changes and their ROUGE-1 against
-    the picks they replace) and return the widest margin within ``MAX_LOSS`` of none."""
-    for t, folds in grid.items():
-        changed = sum(f[1] for f in folds)
-        print(
-            f"train {FOLDS}-fold, {name} margin {t}: ROUGE-1 {sum(f[0] for f in folds) / FOLDS:.2f} "
-            f"(folds {', '.join(f'{f[0]:.2f}' for f in folds)}); picks changed {changed:.0f}, their "
-            f"ROUGE-1 {sum(f[2] for f in folds) / max(changed, 1):.1f} against "
-            f"{sum(f[3] for f in folds) / max(changed, 1):.1f}",
-            file=stream,
-        )
-    base = sum(f[0] for f in grid[0.0]) / FOLDS
-    chosen = max(t for t, f in grid.items() if sum(x[0] for x in f) / FOLDS >= base - MAX_LOSS)
-    print(f"{name} margin chosen: {chosen}", file=stream)
-    return chosen

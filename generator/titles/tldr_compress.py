@@ -9,13 +9,17 @@ most frequent tag), a dictionary look-up, so the whole abstract costs well under
   "While X is popular, our method ..." -> "Our method ..."), and more generally a leading clause that
   opens with a preposition, subordinator, "to", participle or adverb ("However, ...", "Motivated by
   X, a new ...") when the rest opens a noun phrase;
+- **connectives**: a word that ties the sentence to the one before ("also", "then", "first",
+  "furthermore"; learned on train: ``connectives``) goes after the authors' subject ("We then extend
+  X" -> "We extend X") and opens a leading clause ("First, the model ..." -> "The model ..."), whose
+  subject may be a name the lexicon does not know ("Specifically, Mahé provides ...");
 - **opener**: "We propose/present/introduce X" -> "X" (the contribution verbs of the titles stage),
   and "We show/find/prove that X" -> "X";
 - **trailing clauses**: the clause is cut before a later relative or participial clause (", which",
   ", achieving"), a coordinated clause, a semicolon, dash or colon, or a prepositional phrase of
   means or comparison ("by", "via", "using", "compared to"), while ``MIN_WORDS`` words remain,
   never leaving a participle or adjective without its complement ("constrained | by X",
-  ``dangles``);
+  ``dangles``) nor a quotation or bracket open (``balanced``);
 - **trim**: adverbs in -ly ("significantly") and the paper's praise of itself ("novel", "simple")
   are dropped from the whole candidate.
 
@@ -91,6 +95,30 @@ def lex_tag(word: str) -> str:
     return _lexicon().get(word.lower(), "")
 
 
+@cache
+def connectives() -> frozenset[str]:
+    """The words that tie a sentence to the one before it ("also", "then", "furthermore", "first"),
+    learned on train (``tldr_tune.fit_connectives``: adverbs that open train sentences before a
+    comma); a summary read alone needs none of them ("We also propose X" -> "We propose X")."""
+    from generator.titles.tldr_model import learned
+
+    return frozenset(learned().get("connectives", ()))
+
+
+_CONNECTED = re.compile(
+    r"^(?P<subject>We|This (?:paper|work|article|study)|The paper)\s+(?P<word>[a-z]+)\s+(?=[a-z])"
+)
+
+
+def unconnected(clause: str) -> str:
+    """The authors' clause without the connective after its subject: "We then extend X" -> "We
+    extend X", "This paper also shows" -> "This paper shows" (``connectives``)."""
+    m = _CONNECTED.match(clause)
+    if not m or m.group("word") not in connectives():
+        return clause
+    return f"{m.group('subject')} {clause[m.end() :]}"
+
+
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -117,7 +145,7 @@ def main_clause(sentence: str) -> str:
         return upper_first(m.group("rest")).rstrip(" .")
     s = s.rstrip(" .")
     lead = _first_word(s)
-    if lead and lex_tag(lead) in _LEAD_TAGS and lead.lower() not in TLDR_ANAPHORS:
+    if lead and _leads(lead):
         m = _BARE_WE.search(s)  # "In this paper we ...", "Inspired by X we propose ..."
         # ... but not a "we" that opens a relative or subordinate clause ("..., which we denote as
         # X", "the loss that we use", "as we show"): that clause has no object or no main verb.
@@ -129,9 +157,19 @@ def main_clause(sentence: str) -> str:
             if len(pre.split()) > 25:
                 break
             head = _first_word(rest)
-            if head and lex_tag(head) in _SUBJECT_TAGS and len(rest.split()) >= MIN_WORDS:
+            # a subject: a noun phrase's first word, or a name the lexicon does not know ("Mahé")
+            subject = lex_tag(head) in _SUBJECT_TAGS or (head[:1].isupper() and not lex_tag(head))
+            if head and subject and len(rest.split()) >= MIN_WORDS:
                 return upper_first(rest)
     return s
+
+
+def _leads(word: str) -> bool:
+    """Does the word open a leading clause ("In ...", "However, ...", "First, ...")? An adverb,
+    preposition, "to" or participle by the lexicon, or a learned connective (``connectives``: "first",
+    "next" are adjectives in the lexicon); never a pointer back ("This", "These")."""
+    low = word.lower()
+    return (lex_tag(word) in _LEAD_TAGS or low in connectives()) and low not in TLDR_ANAPHORS
 
 
 def _subordinating(word: str) -> bool:
@@ -177,6 +215,7 @@ def cuts(clause: str) -> list[str]:
         if (
             len(head.split()) >= MIN_WORDS
             and closes(head)
+            and balanced(head)
             and not dangles(head, clause[end:])
             and not drops_verb(clause[end:])
         ):
@@ -185,6 +224,13 @@ def cuts(clause: str) -> list[str]:
 
 
 _SEGMENT_END = re.compile(r"[,;:]")
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+
+
+def balanced(text: str) -> bool:
+    """Does every quotation and bracket the text opens close in it? A cut never ends inside one
+    ('We analyze the following problem: "given a dataset, algorithm' is no sentence)."""
+    return text.count('"') % 2 == 0 and all(text.count(a) == text.count(b) for a, b in _PAIRS)
 
 
 def drops_verb(rest: str) -> bool:
@@ -415,6 +461,7 @@ def sentence_candidates(sentence: str) -> list[tuple[str, dict[str, float]]]:
     asides = float(bare != raw)
     full = main_clause(bare)
     lead = float(len(full.split()) < len(bare.rstrip(" .").split()))
+    full = unconnected(full)
     forms: list[tuple[str, dict[str, float]]] = [(full, {})]
     opened = drop_opener(full)
     if opened:
