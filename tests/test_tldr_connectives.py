@@ -71,8 +71,10 @@ def test_a_cut_never_ends_inside_a_quotation_or_bracket() -> None:
     got = [
         c
         for c, _ in compress.sentence_candidates(
-            'We analyze the following problem: "given a dataset, algorithm, and fixed budget, "'
+            'We analyze the following problem: "given a dataset, algorithm, and fixed budget, '
             'what is the best performance?"'
         )
     ]
-    assert all(compress.balanced(c) for c in got)
+    assert got and all(compress.balanced(c) for c in got)
+    # the cut before ", what" would leave the quotation open
+    assert not any(c.endswith("fixed budget") for c in got)

@@ -74,3 +74,19 @@ def test_hostile_text_is_read_without_error():
         flags = tldr_says.features(text, {"role=": 1.0})
         assert set(flags) == {"verbless", "frames", "says"}
     assert tldr_says.features("", {})["verbless"]
+
+
+def test_a_goal_frames_but_a_contribution_or_a_purpose_acts():
+    # the infinitive completes the verb itself: a goal, not what the work does (eighth session)
+    for goal in (
+        "We aim to derive certified robustness for top-k predictions",
+        "This paper aims to study fact verification over semi-structured tables",
+        "We also seek to explain the results",
+    ):
+        flags = tldr_says.features(goal, {})
+        assert flags["frames"] and not flags["says"], goal
+    # a contribution verb's infinitive is what the authors do; "to" after a noun is a purpose
+    assert tldr_says.features("We propose to train consistency-based methods with weight averaging", {})[
+        "says"
+    ]
+    assert tldr_says.features("We develop a method to learn sparse graphs from data", {})["says"]

@@ -12,7 +12,9 @@ scheduling system ..."). Read with the tagger (``tldr_refer.tag``, the candidate
   opener dropped (``tldr_compress.drop_opener``; the candidate's ``opener`` flag and role);
 - **acts**: after its first finite verb it says what its subject does in a clause of its own: a
   relative clause ("a model that learns ..."), a verb after "to" ("... to learn"), or a gerund
-  after "by" ("by training ..."); a second clause joined with "and" names a second thing;
+  after "by" ("by training ..."); a second clause joined with "and" names a second thing; the
+  infinitive that completes the finite verb itself states a goal, not an act ("We aim to derive X",
+  eighth session), unless the verb is a contribution verb ("We propose to train X");
 - **says**: a finding, or the authors, the paper or its method speaking ("We ...", "This paper
   ...", "Our method ...") in a statement that acts;
 - **frames**: the authors, the paper or its method speak and the candidate neither acts nor finds:
@@ -24,6 +26,7 @@ way to the best candidate that acts or finds within ``frame_unsure`` (set on tra
 
 from __future__ import annotations
 
+from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
 from generator.text.wordlists import TLDR_FINDING_VERBS
 from generator.titles.tldr_compress import authors_verb, lex_tag
 from generator.titles.tldr_refer import tag
@@ -68,9 +71,20 @@ def acts(candidate: str) -> bool:
         # the verb of a relative clause, also when the tagger read it as a plural noun ("that models")
         verb = t.startswith("VB") or lex_tag(tagged[i][0]).startswith("VB")
         relative = verb and prev in _RELATIVE
-        if relative or (t == "VB" and prev == "to") or (t == "VBG" and prev in _MEANS):
+        purpose = t == "VB" and prev == "to" and not _goal(tagged, first, i)
+        if relative or purpose or (t == "VBG" and prev in _MEANS):
             return True
     return False
+
+
+def _goal(tagged: tuple[tuple[str, str], ...], first: int, verb: int) -> bool:
+    """Is the infinitive at ``verb`` the complement of the first finite verb itself ("We aim to derive
+    X", "This paper seeks to study Y"): the goal, not what the work does? Only adverbs may stand
+    between that verb and "to"; a contribution verb's complement is what the authors do ("We propose
+    to train X with Y")."""
+    between = [t for _, t in tagged[first + 1 : verb - 1]]
+    finite_verb = tagged[first][0].lower()
+    return all(t.startswith("RB") for t in between) and finite_verb not in CONTRIBUTION_VERBS
 
 
 def own(candidate: str) -> bool:
