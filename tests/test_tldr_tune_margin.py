@@ -35,3 +35,10 @@ def test_a_rule_grid_counts_the_picks_a_value_changes_and_what_they_score(monkey
     grid = tldr_tune.rule_grid(rows, (0.0, 0.5), pick)
     assert grid[0.0] == [(20.0, 0, 0.0, 0.0)] * tldr_tune.FOLDS  # nothing changed at 0
     assert grid[0.5] == [(60.0, 1, 60.0, 20.0)] * tldr_tune.FOLDS  # one pick changed: 0.2 -> 0.6
+
+
+def test_the_pointer_margin_is_judged_against_the_same_choice_without_the_rule() -> None:
+    # by_pointer is scored at the chosen near-equals margin (0.3); its own 0 is the reference, not
+    # the near-equals margin 0 (38.83 on train in the eighth session, which would leave only 0.5)
+    by_pointer = {0.0: [38.80] * 5, 0.3: [38.85] * 5, 0.5: [38.81] * 5, 0.8: [38.71] * 5, 1.2: [38.65] * 5}
+    assert tldr_tune.pick_margin(by_pointer) == 0.8
