@@ -180,8 +180,11 @@ def first_index(ranked: list[float], row, margin: float | None = None) -> int:
     margin = spans.COMPLETE_MARGIN if margin is None else margin
     fluent = [spans.REJECT_DISFLUENT and not title_lm.fluent(f, REJECT) for f in feats]
     # a candidate the 80-character limit would cut is none (``spans.ranked_spans``' room)
+    # a contrasted phrase after every other (``spans.CONTRAST_LAST``), as ``spans.ranked_spans``
+    contrasted = [spans.CONTRAST_LAST and bool(f.get("contrast")) for f in feats]
     order = sorted(
-        (i for i in range(len(cands)) if len(cands[i]) <= ROOM), key=lambda i: (fluent[i], -ranked[i], i)
+        (i for i in range(len(cands)) if len(cands[i]) <= ROOM),
+        key=lambda i: (fluent[i], contrasted[i], -ranked[i], i),
     ) or [0]
     first = spans.complete_first(
         [cands[i] for i in order],
