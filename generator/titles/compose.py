@@ -61,22 +61,24 @@ _AUTHORS = frozenset({"we"})
 GENERIC_SHARE = 0.05
 # a variant that stops where its phrase goes on is none (``text.nounphrases.continues``; spans.CONTINUED)
 CONTINUED = True
-# eighth session: a part joined by "via" / "with" names something specific (``specific``), never
-# "via method", "via generative model"
+# eighth session: a part joined by "via" / "with" is no bare kind (``specific``): never "via method"
 SPECIFIC_JOINS = True
 
 
 def specific(words: list[str]) -> bool:
-    """Whether a phrase names something of its own: a content word no more than ``generic.
-    GENERIC_SHARE`` (10%) of SciTLDR train abstracts use, or a coined one (capitals inside, digits:
-    "PushSum", "code2seq"). "method", "generative model", "deep learning" are not; "device
-    emulator", "online changepoint analysis" are."""
-    return any(
-        not generic.is_generic_word(w.lower())
-        or any(ch.isupper() for ch in w[1:])
-        or any(ch.isdigit() for ch in w)
+    """Whether a joined phrase names something: not a bare kind, one content word that more than
+    ``generic.GENERIC_SHARE`` (10%) of SciTLDR train abstracts use ("method", "model", "approach").
+    A modified one ("generative model", "deep learning", "device emulator") or a coined one
+    ("PushSum") names its means; a bare kind only points back at the sentence the title leaves out."""
+    content = [
+        w
         for w in words
         if any(ch.isalpha() for ch in w) and w.lower() not in ATTACH | {"a", "an", "the", "and", "or"}
+    ]
+    return (
+        len(content) != 1
+        or not generic.is_generic_word(content[0].lower())
+        or content[0][1:].lower() != content[0][1:]
     )
 
 
