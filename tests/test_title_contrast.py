@@ -42,18 +42,6 @@ def test_a_phrase_of_a_negated_or_bounded_clause_is_denied() -> None:
     assert span_context.contrast(negated, 5) == "denied"
 
 
-def test_earlier_work_is_prior() -> None:
-    s = tagged(
-        "our/PRP$ model/NN performs/VBZ better/RBR than/IN existing/VBG approaches/NNS for/IN fake/JJ"
-        " face/NN detection/NN ./."
-    )
-    assert span_context.contrast(s, 6) == "prior"  # "approaches for fake face detection"
-    assert span_context.contrast(s, 5) == "prior"  # "existing approaches ..."
-    prior = tagged("unlike/IN earlier/JJ methods/NNS ,/, we/PRP learn/VBP filters/NNS ./.")
-    assert span_context.contrast(prior, 2) == "prior"
-    assert span_context.contrast(prior, 6) == ""
-
-
 def test_the_authors_own_object_is_not_contrasted() -> None:
     assert span_context.contrast(OWN, 2) == ""
 

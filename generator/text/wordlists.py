@@ -484,9 +484,6 @@ TITLES_SPANS_COMPARISON = word_set(
 # ... and the adverbs that bound what a clause says to less than the paper does ("previous research
 # have only examined X", "X is rarely studied"): the negative adverbs of TLDR_POLARITY_ADVERBS.
 TITLES_SPANS_LIMITING = word_set("only rarely seldom hardly barely scarcely")
-# ... and the modifiers that say a noun phrase is someone else's earlier work ("existing approaches
-# for fake face detection", "previous methods"): the referring adjectives of prior work.
-TITLES_SPANS_PRIOR = word_set("existing previous prior conventional traditional classical earlier")
 
 
 # --- generator/titles/tldr_refer.py --------------------------------------------------------------

@@ -31,7 +31,6 @@ import snowballstemmer
 from generator.text.wordlists import TITLES_SPANS_COMPARISON as COMPARISON
 from generator.text.wordlists import TITLES_SPANS_LIMITING as LIMITING
 from generator.text.wordlists import TITLES_SPANS_NEGATION as NEGATION
-from generator.text.wordlists import TITLES_SPANS_PRIOR as PRIOR
 from generator.titles import tldr
 from generator.titles.tldr_model import rouge_words
 
@@ -111,13 +110,7 @@ def contrast(tagged: list[tuple[str, str]], start: int) -> str:
     """What the clause before a span opening at ``start`` makes of it: "compared" when a comparison
     marker comes before it in its clause ("outperforms the ones learned by X", "better than X"),
     "denied" for a negation or a bounding adverb ("does not need X", "have only examined X"), ""
-    otherwise. The clause is read back to the nearest comma, colon, semicolon or bracket. "prior"
-    when the span opens on, or right after, a modifier of earlier work ("existing approaches for
-    X", "previous methods")."""
-    if start < len(tagged) and (
-        tagged[start][0].lower() in PRIOR or (start and tagged[start - 1][0].lower() in PRIOR)
-    ):
-        return "prior"
+    otherwise. The clause is read back to the nearest comma, colon, semicolon or bracket."""
     for k in range(start - 1, -1, -1):
         word, tag = tagged[k]
         if tag in _CLAUSE_END or word in _CLAUSE_END:
