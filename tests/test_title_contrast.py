@@ -116,3 +116,11 @@ def test_no_title_joins_a_generic_means(monkeypatch: pytest.MonkeyPatch) -> None
     assert "learning robust joint representations via device emulator" in [
         p for p, _ in compose.structures(specific)
     ]
+
+
+def test_the_contrast_flag_is_no_ridge_feature() -> None:
+    from generator.evaluation import title_tune
+
+    rows = [(["a b c", "d e f"], [{"len=3": 1.0, "contrast": 1.0}, {"len=3": 1.0}], [0.2, 0.4])]
+    names, _ = title_tune._sparse(rows)
+    assert "contrast" not in names and "len=3" in names

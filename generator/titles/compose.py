@@ -25,6 +25,8 @@ the authors speak, by their part-of-speech tags, and turns them into title phras
   a prototypical network ..." -> "prototypical network for unsupervised domain adaptation",
   "unsupervised domain adaptation via prototypical network".
 
+Eighth session: a joined means that is a bare generic kind ("... via method") is none (``specific``).
+
 Only grammatical transformations from tags (the verb's -ing form by ``text.forms.gerund``); the
 learned span scorer (``spans.py``) ranks these phrases with the abstract's noun-phrase spans, each
 marked by where it comes from.

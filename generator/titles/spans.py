@@ -40,6 +40,11 @@ Seventh session: each candidate is read against the TLDR stage's summary (how ma
 summary says, whether it stands inside it or comes from its sentence) and by what governs it in its
 sentence (the nearest verb and preposition, ``gov=`` / ``gin=``: "outperforms X", "than X"), by
 ``span_context.py`` (``CONTEXT``); a participle after an auxiliary and adverbs opens no span.
+
+Eighth session: a phrase the abstract compares with ("outperforms X", "than X") or denies ("does
+not need X", "have only examined X"), in any of its occurrences, is tried after every other
+(``CONTRAST_LAST``, ``span_context.contrast``): an order, not a learned weight, since word F1 hardly
+tells a baseline from the paper's own object and blind readers call it broken.
 """
 
 from __future__ import annotations
