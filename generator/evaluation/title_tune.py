@@ -45,6 +45,9 @@ ROOM = 80  # generate.TITLE_MAX
 REJECT: dict[str, float] = {}  # the title language model's rejection thresholds (``lm_thresholds``)
 MARGINS = (0.0, 0.01, 0.02, 0.04, 0.08)  # ``spans.complete_first`` margins compared by ``--cv``
 _SPARSE = ("f0=", "fl=", "prev=", "pos=", "gov=", "gin=")
+# flags the stage orders by, not features the ridge weighs (``spans.CONTRAST_LAST``: as a feature too
+# it changed train 5-fold word F1 by +0.0001; EVALUATION.md "Titles, eighth session")
+ORDER_ONLY = frozenset({"contrast"})
 
 
 def fit_words(records: list[dict]) -> dict[str, float]:
@@ -112,7 +115,14 @@ def _matrix(rows) -> tuple[list[str], Any]:
 
     feats = [f for _, fs, _ in rows for f in fs]
     counts = Counter(k for f in feats for k in f if k.startswith(_SPARSE))
-    names = sorted({k for f in feats for k in f if not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT})
+    names = sorted(
+        {
+            k
+            for f in feats
+            for k in f
+            if k not in ORDER_ONLY and (not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT)
+        }
+    )
     column = {k: c for c, k in enumerate(names)}
     x = np.zeros((len(feats), len(names)))
     for r, f in enumerate(feats):
@@ -128,7 +138,14 @@ def _sparse(rows) -> tuple[list[str], Any]:
 
     feats = [f for _, fs, _ in rows for f in fs]
     counts = Counter(k for f in feats for k in f if k.startswith(_SPARSE))
-    names = sorted({k for f in feats for k in f if not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT})
+    names = sorted(
+        {
+            k
+            for f in feats
+            for k in f
+            if k not in ORDER_ONLY and (not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT)
+        }
+    )
     column = {k: c for c, k in enumerate(names)}
     data, cols, starts = [], [], [0]
     for f in feats:
@@ -180,8 +197,11 @@ def first_index(ranked: list[float], row, margin: float | None = None) -> int:
     margin = spans.COMPLETE_MARGIN if margin is None else margin
     fluent = [spans.REJECT_DISFLUENT and not title_lm.fluent(f, REJECT) for f in feats]
     # a candidate the 80-character limit would cut is none (``spans.ranked_spans``' room)
+    # a contrasted phrase after every other (``spans.CONTRAST_LAST``), as ``spans.ranked_spans``
+    contrasted = [spans.CONTRAST_LAST and bool(f.get("contrast")) for f in feats]
     order = sorted(
-        (i for i in range(len(cands)) if len(cands[i]) <= ROOM), key=lambda i: (fluent[i], -ranked[i], i)
+        (i for i in range(len(cands)) if len(cands[i]) <= ROOM),
+        key=lambda i: (fluent[i], contrasted[i], -ranked[i], i),
     ) or [0]
     first = spans.complete_first(
         [cands[i] for i in order],

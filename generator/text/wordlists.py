@@ -474,6 +474,16 @@ TLDR_FINDING_VERBS = word_set(
 TITLES_SPANS_NEGATION = frozenset(
     {"without", "no", "not", "nor", "never", "lacking", "lack", "absence", "instead"}
 )
+# titles/span_context.py (eighth session): a noun phrase later in a clause one of these opens is what
+# the paper compares itself with ("outperforms the ones learned by Iterative Magnitude Pruning",
+# "better than X", "unlike X"): the comparison markers of English, a closed class.
+TITLES_SPANS_COMPARISON = word_set(
+    "than outperform outperforms outperformed outperforming surpass surpasses surpassed surpassing "
+    "beat beats unlike versus vs compared"
+)
+# ... and the adverbs that bound what a clause says to less than the paper does ("previous research
+# have only examined X", "X is rarely studied"): the negative adverbs of TLDR_POLARITY_ADVERBS.
+TITLES_SPANS_LIMITING = word_set("only rarely seldom hardly barely scarcely")
 
 
 # --- generator/titles/tldr_refer.py --------------------------------------------------------------

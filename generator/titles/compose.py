@@ -25,6 +25,8 @@ the authors speak, by their part-of-speech tags, and turns them into title phras
   a prototypical network ..." -> "prototypical network for unsupervised domain adaptation",
   "unsupervised domain adaptation via prototypical network".
 
+Eighth session: a joined means that is a bare generic kind ("... via method") is none (``specific``).
+
 Only grammatical transformations from tags (the verb's -ing form by ``text.forms.gerund``); the
 learned span scorer (``spans.py``) ranks these phrases with the abstract's noun-phrase spans, each
 marked by where it comes from.
@@ -60,7 +62,26 @@ _MEANS = frozenset({"by", "using", "via", "through", "with"})
 _AUTHORS = frozenset({"we"})
 GENERIC_SHARE = 0.05
 # a variant that stops where its phrase goes on is none (``text.nounphrases.continues``; spans.CONTINUED)
-CONTINUED = True  # a word in more than this share of SciTLDR train abstracts is generic
+CONTINUED = True
+# eighth session: a part joined by "via" / "with" is no bare kind (``specific``): never "via method"
+SPECIFIC_JOINS = True
+
+
+def specific(words: list[str]) -> bool:
+    """Whether a joined phrase names something: not a bare kind, one content word that more than
+    ``generic.GENERIC_SHARE`` (10%) of SciTLDR train abstracts use ("method", "model", "approach").
+    A modified one ("generative model", "deep learning", "device emulator") or a coined one
+    ("PushSum") names its means; a bare kind only points back at the sentence the title leaves out."""
+    content = [
+        w
+        for w in words
+        if any(ch.isalpha() for ch in w) and w.lower() not in ATTACH | {"a", "an", "the", "and", "or"}
+    ]
+    return (
+        len(content) != 1
+        or not generic.is_generic_word(content[0].lower())
+        or content[0][1:].lower() != content[0][1:]
+    )
 
 
 def _nominal_gerund(s: Tagged, j: int) -> bool:
@@ -220,10 +241,15 @@ def structures(s: Tagged) -> list[tuple[str, str]]:
     """(phrase, source) of every title phrase the authors' clauses of one tagged sentence give."""
     out: list[tuple[str, str]] = []
 
-    def add(words: list[str], source: str) -> None:
+    def add(words: list[str], source: str, joined: list[str] | None = None) -> None:
         # a phrase the title's length limit would cut is no candidate: "... via Generative Adversarial"
-        if MIN_WORDS <= len(words) <= MAX_WORDS and len(" ".join(words)) <= MAX_CHARS:
-            out.append((" ".join(words), source))
+        if not (MIN_WORDS <= len(words) <= MAX_WORDS and len(" ".join(words)) <= MAX_CHARS):
+            return
+        # a part this module joins ("... via <means>") that names nothing of its own: "Learning
+        # robust joint representations via method" (eighth session)
+        if SPECIFIC_JOINS and joined is not None and not specific(joined):
+            return
+        out.append((" ".join(words), source))
 
     for v in _authors_verbs(s):
         verb = s[v][0].lower()
@@ -242,7 +268,7 @@ def structures(s: Tagged) -> list[tuple[str, str]]:
                 after = _clause_after(s, found[1]) if found else None
                 if found and after and after[0] == "means":
                     for means, _ in phrase_variants(s, after[1])[:2]:
-                        add([*found[0], "via", *means], "means")
+                        add([*found[0], "via", *means], "means", means)
                 continue
             objects = phrase_variants(s, v + 1)
             for words, _ in objects:
@@ -264,12 +290,12 @@ def structures(s: Tagged) -> list[tuple[str, str]]:
                 purposes = _action(s, after[1])
                 for words, _ in purposes:
                     add(words, "purpose")
-                    add([*words, "via", *core], "purpose via object")
+                    add([*words, "via", *core], "purpose via object", core)
                 for words, _ in phrase_variants(s, after[1] + 1)[:2]:
                     add([*core, "for", *words], "object for problem")
             elif after and after[0] == "means":
                 for words, _ in phrase_variants(s, after[1])[:2]:
-                    add([*core, "via", *words], "means")
+                    add([*core, "via", *words], "means", words)
             continue
         # any other action of the authors: "we learn X from Y" -> "learning X from Y"
         actions = _action(s, v)
@@ -282,12 +308,12 @@ def structures(s: Tagged) -> list[tuple[str, str]]:
         if after and after[0] == "means":
             prep = "with" if s[after[1] - 1][0].lower() == "with" else "via"
             for means, _ in phrase_variants(s, after[1])[:2]:
-                add([*found[0], prep, *means], "means")
+                add([*found[0], prep, *means], "means", means)
         elif after and after[0] == "purpose":
             core = actions[0][0][1:]
             for words, _ in _action(s, after[1]):
                 add(words, "purpose")
-                add([*words, "via", *core], "purpose via object")
+                add([*words, "via", *core], "purpose via object", core)
     # a purpose the sentence opens with: "To address X, we ..." -> "addressing X"
     if len(s) > 2 and s[0][0].lower() == "to" and s[1][1] == "VB":
         for words, _ in _action(s, 1):
@@ -383,6 +409,7 @@ def composed(text: str) -> list[tuple[str, str, int]]:
                     and len(core) + len(" ".join(words)) + 5 <= MAX_CHARS
                 ):
                     out.append((f"{core} for {' '.join(words)}", "object for topic", found[0]))
-                    out.append((f"{' '.join(words)} via {core}", "topic via object", found[0]))
+                    if not SPECIFIC_JOINS or specific(core.split()):
+                        out.append((f"{' '.join(words)} via {core}", "topic via object", found[0]))
     seen: set[str] = set()
     return [row for row in out if not (row[0].lower() in seen or seen.add(row[0].lower()))]

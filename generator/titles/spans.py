@@ -40,6 +40,11 @@ Seventh session: each candidate is read against the TLDR stage's summary (how ma
 summary says, whether it stands inside it or comes from its sentence) and by what governs it in its
 sentence (the nearest verb and preposition, ``gov=`` / ``gin=``: "outperforms X", "than X"), by
 ``span_context.py`` (``CONTEXT``); a participle after an auxiliary and adverbs opens no span.
+
+Eighth session: a phrase the abstract compares with ("outperforms X", "than X") or denies ("does
+not need X", "have only examined X"), in any of its occurrences, is tried after every other
+(``CONTRAST_LAST``, ``span_context.contrast``): an order, not a learned weight, since word F1 hardly
+tells a baseline from the paper's own object and blind readers call it broken.
 """
 
 from __future__ import annotations
@@ -95,6 +100,10 @@ CONTEXT = True
 # seventh session, second round: a span never ends where its phrase goes on in its sentence ("... with
 # range" of "with range of activation functions", ``text.nounphrases.continues``); compose.py likewise
 CONTINUED = True
+# eighth session: a phrase the abstract puts in a comparison ("outperforms X", "than X") or in a
+# negated or bounded clause ("have only examined X") is tried after every other candidate
+# (``span_context.contrast``): a baseline or a reversed claim as a title names the wrong paper
+CONTRAST_LAST = True
 
 _START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
 _INSIDE = _START | {"POS"}
@@ -375,6 +384,8 @@ def candidate_spans(
             f["pos=" + re.sub(r"(.)\1+", r"\1", coarse)] = 1.0
             if view is not None:
                 f.update(span_context.governors(tagged, i, lambda w: _misread_verb(w, False)))
+            if CONTRAST_LAST and span_context.contrast(tagged, i):
+                f["contrast"] = 1.0
             if is_contribution and verb_at >= 0:
                 gap = i - verb_at
                 f["after_verb"] = float(0 < gap <= 3)
@@ -388,7 +399,21 @@ def candidate_spans(
             f["gerund"] = float(phrase.split()[0].endswith("ing"))
             f["open_end"] = float(_open_end(phrase.split(), sentence))
             out.append((phrase, f))
-    return out
+    return _contrasted(out) if CONTRAST_LAST else out
+
+
+def _contrasted(rows: list[tuple[str, dict[str, float]]]) -> list[tuple[str, dict[str, float]]]:
+    """Every occurrence of a phrase some clause of the abstract contrasts (``contrast``, set from
+    ``span_context.contrast``) marked ``contrast`` too: a baseline is often introduced plainly before
+    it is compared with ("The proposed algorithm ..., Iterative Magnitude Pruning (IMP), ..." and
+    later "... outperforms the ones learned by Iterative Magnitude Pruning"). Only the same phrase:
+    one that holds it is often the paper's own ("co-attentive equivariant neural networks"
+    outperform "equivariant neural networks")."""
+    marked = {p.lower() for p, f in rows if f.get("contrast")}
+    return [
+        (phrase, {**f, "contrast": 1.0} if phrase.lower() in marked and not f.get("contrast") else f)
+        for phrase, f in rows
+    ]
 
 
 def score(feats: dict[str, float]) -> float:
@@ -397,8 +422,9 @@ def score(feats: dict[str, float]) -> float:
 
 
 @lru_cache(maxsize=16)
-def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool], ...]:
-    """(candidate, score, from the background, fluent, open end) of each candidate of an abstract."""
+def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool, bool], ...]:
+    """(candidate, score, from the background, fluent, open end, contrasted) of each candidate of an
+    abstract."""
     rows = candidate_spans(text)
     scores = [score(feats) for _, feats in rows]
     return tuple(
@@ -408,6 +434,7 @@ def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool], ...]:
             feats.get("background", 0.0) > 0,
             title_lm.fluent(feats),
             feats.get("open_end", 0.0) > 0,
+            feats.get("contrast", 0.0) > 0,
         )
         for (span, feats), value in zip(rows, scores, strict=True)
     )
@@ -453,9 +480,17 @@ def ranked_spans(text: str, exclude: str = "", room: int = 0) -> list[str]:
         rows = [row for row in rows if not pattern.search(row[0])]
     # a candidate less title-like than nearly every real title (title_lm.py: "Based keyword
     # spotting") is tried only when no fluent one is left
+    # a phrase of a comparison or a denied claim ("outperforms X", "have only examined X") after
+    # every other (``CONTRAST_LAST``)
     order = sorted(
         range(len(rows)),
-        key=lambda k: (REJECT_DISFLUENT and not rows[k][3], BACKGROUND_LAST and rows[k][2], -rows[k][1], k),
+        key=lambda k: (
+            REJECT_DISFLUENT and not rows[k][3],
+            CONTRAST_LAST and rows[k][5],
+            BACKGROUND_LAST and rows[k][2],
+            -rows[k][1],
+            k,
+        ),
     )
     first = complete_first(
         [rows[k][0] for k in order], [rows[k][1] for k in order], closed=[not rows[k][4] for k in order]
