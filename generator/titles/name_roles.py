@@ -105,7 +105,11 @@ def _occurrence_roles(
         i, j = start, j + 1  # "we present [Outlier Detection In Neural networks (ODIN)], an ..."
     word, tag, before = _governor(pairs, i)
     nxt = [w.lower() for w, _ in pairs[j : j + 4]]
-    if word in _NAMING or (word == "as" and before in _NAMING):
+    if (
+        word in _NAMING
+        or (word == "as" and before in _NAMING)
+        or (AUTHORS_NAMING and _authors_name(pairs, i))
+    ):
         out.add("named")
     elif tag.startswith("VB") and word in _MAKING and authors:
         out.add("made")
@@ -214,7 +218,45 @@ def _bracket_host(pairs: list[tuple[str, str]], i: int, j: int) -> int | None:
         return None
     if pairs[i - 2][1] not in {"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN", "CD"}:
         return None
-    return _phrase_start(pairs, i - 2)  # the word before the bracket is the phrase's last
+    start = _phrase_start(pairs, i - 2)  # the word before the bracket is the phrase's last
+    if (
+        HOST_THROUGH_PREPOSITION
+        and start >= 2
+        and pairs[start - 1][0].lower() in _HOST_PREPOSITIONS
+        and pairs[start - 2][1] in {"NN", "NNS", "NNP", "NNPS"}
+    ):
+        # "we present [a Deep Neural Network with Spike Assisted Feature Extraction] (SAFE-DNN)": the
+        # name in brackets abbreviates the whole phrase, its prepositional part included (eighth session)
+        return _phrase_start(pairs, start - 2)
+    return start
+
+
+# The phrase a bracketed name abbreviates may hold one prepositional phrase ("a Deep Neural Network
+# with Spike Assisted Feature Extraction (SAFE-DNN)", "a framework for Learning to Teach (L2T)"): the
+# name then plays the whole phrase's roles, not those of the noun after the preposition (eighth session).
+HOST_THROUGH_PREPOSITION = True
+_HOST_PREPOSITIONS = frozenset({"with", "for", "of"})
+
+
+# The authors name the thing in a clause the tagger does not read as a verb governing the name (eighth
+# session): "a method we term X" ("term" tagged a noun inside the phrase), "we name them X", "we call
+# it X", "(thus) referred to as X": a naming verb after "we" (or "referred to as") within three words
+# before the name, with only a pronoun, determiner or noun between.
+AUTHORS_NAMING = True
+_BETWEEN = frozenset({"PRP", "DT", "PRP$", "NN", "NNS", "JJ", ","})
+
+
+def _authors_name(pairs: list[tuple[str, str]], i: int) -> bool:
+    """Whether a naming clause of the authors' stands just before the name at token ``i``."""
+    low = [w.lower() for w, _ in pairs]
+    if i >= 3 and low[i - 3 : i] == ["referred", "to", "as"]:
+        return True
+    for k in range(i - 1, max(i - 4, 0), -1):
+        if low[k] in _NAMING and low[k - 1] in {"we", "i"}:
+            return all(pairs[m][1] in _BETWEEN for m in range(k + 1, i))
+        if pairs[k][1] not in _BETWEEN:
+            return False
+    return False
 
 
 # The noun phrase the name modifies is a data set, benchmark, environment or game when its head noun

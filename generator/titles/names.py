@@ -40,12 +40,13 @@ with ``--cv``, EVALUATION.md "Title names, round 4").
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 from generator.keywords.contexts import cited_surnames
@@ -56,13 +57,17 @@ from generator.text.acronyms import definitions, is_plural_acronym
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as _STOP
 from generator.text.wordlists import TITLES_NAMES_COMMON as _COMMON
+from generator.titles import name_corpus
+from generator.titles.name_corpus import (  # noqa: F401
+    NAMEFREQ_PATH,
+    field_documents,
+    long_documents,
+    name_digest,
+    phrase_documents,
+)
 from generator.titles.name_roles import ROLES, introduced, roles, someone_elses, spelled_out  # noqa: F401
 
 WEIGHTS_FILE = "name_weights.json"
-# candidate names (runs of words too) and how many SciTLDR train abstracts have each, from 2 up
-# (``tools/build_namefreq.py``); ``NAMEFREQ`` off: single words from ``generic`` only, no runs
-NAMEFREQ_PATH = Path(__file__).parent / "data" / "namefreq.json.gz"
-NAMEFREQ = True
 THRESHOLD = 0.04
 PREFER_NAMED = 2.0
 ROLE_VETO = False
@@ -154,12 +159,76 @@ def _no_name(token: str) -> bool:
     )
 
 
+# A name is a whole token sequence of the text (seventh session, second round): never a piece cut
+# out of a word by a letter the token pattern does not take ("Mont" of "Montúfar" when the accent is
+# a combining mark, "Poincar" of "Poincaré"); a run of capitalised words is joined by spaces only
+# and is not cut out of a compound joined by a slash ("Learned Accept" of "Learned Accept/Reject
+# Sampling", "CIFAR-10 SVHN" of "CIFAR-10, SVHN" are no names). A single word beside a slash stays
+# one ("SpeedDreams/TORCS": two names of one thing).
+BOUNDARIES = True
+
+
+def _joins(ch: str) -> bool:
+    """Whether ``ch`` continues a word: a letter, mark or digit of any script, or a spacing accent
+    (a modifier symbol: U+00B4 in "Mont\\u00b4ufar")."""
+    return bool(ch) and (unicodedata.category(ch)[0] in "LMN" or unicodedata.category(ch) == "Sk")
+
+
+def _whole(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the token at ``text[start:end]`` begins and ends at word boundaries of ``text``: no
+    letter, mark or digit touches it."""
+    if not BOUNDARIES:
+        return True, True
+    return not _joins(text[start - 1 : start]), not _joins(text[end : end + 1])
+
+
+def _slashed(text: str, start: int, end: int) -> bool:
+    """Whether a slash joins ``text[start:end]`` to a word on either side ("Accept/Reject")."""
+    before, after = text[start - 2 : start], text[end : end + 2]
+    return (before[-1:] == "/" and _joins(before[:1])) or (after[:1] == "/" and _joins(after[1:]))
+
+
+def _joined(text: str, found: list[re.Match[str]], left: bool, right: bool) -> bool:
+    """Whether a run of tokens is one whole sequence: whole at both ends, not cut from a slashed
+    compound, spaces between its words."""
+    if not BOUNDARIES:
+        return True
+    gaps = (text[a.end() : b.start()] for a, b in pairwise(found))
+    return (
+        left
+        and right
+        and not _slashed(text, found[0].start(), found[-1].end())
+        and all(g.strip() == "" and g for g in gaps)
+    )
+
+
+# A run that opens its sentence with a function word is a clause, not a name: the capital is the
+# sentence's ("Although Adam appears to be ...", "However Spectral ..."). Read with the tagger
+# (a closed-class tag on the sentence's first word); a noun or adjective there stays ("Soft
+# Actor-Critic (SAC) is ...").
+CLAUSE_OPENERS = True
+_CLOSED_TAGS = frozenset({"IN", "DT", "CC", "RB", "PRP", "PRP$", "WRB", "WDT", "WP", "MD", "TO", "EX"})
+
+
+def _opens_clause(sentence: str, first: str) -> bool:
+    """Whether the sentence's first word ``first`` is a function word by the tagger."""
+    if not CLAUSE_OPENERS:
+        return False
+    from generator.text.tagger import tag
+
+    tagged = tag(sentence)
+    return bool(tagged) and tagged[0][0] == first and tagged[0][1] in _CLOSED_TAGS
+
+
 def candidates(text: str) -> dict[str, tuple[int, int]]:
     """Each candidate name, cased as first written, with (sentence, token index) of its first use."""
     out: dict[str, tuple[int, int]] = {}
     cited = cited_surnames(text)  # "Bertinetto et al. [2019]": an author, not the paper's name
     for i, sentence in enumerate(sentences(text)):
-        toks = [t for t in _TOKEN.findall(_URL.sub(" ", sentence)) if t.rstrip(".") not in cited]
+        bare = _URL.sub(" ", sentence)
+        found = [m for m in _TOKEN.finditer(bare) if m.group().rstrip(".") not in cited]
+        toks = [m.group() for m in found]
+        whole = [_whole(bare, m.start(), m.end()) for m in found]
         for k, tok in enumerate(toks):
             tok = tok.rstrip(".")
             if not tok or _no_name(tok):
@@ -169,13 +238,18 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
             single = not tok.endswith(("'s", "\u2019s"))
             shaped = (_coined(tok) or (tok[:1].isupper() and k > 0)) and tok not in _COMMON and len(tok) >= 2
             rare = tok.islower() and len(tok) >= 4 and tok.isalpha() and zipf(tok) < 1.0
-            if (shaped or rare) and single:
+            if (shaped or rare) and single and all(whole[k]):
                 out.setdefault(tok, (i, k))
             # runs of capitalised words: "Soft Actor-Critic", "Spatial Broadcast Decoder"
             if tok[:1].isupper() and tok not in _COMMON:
                 for size in (2, 3, 4):
                     run = toks[k : k + size]
-                    if len(run) == size and all(w[:1].isupper() and not _no_name(w) for w in run):
+                    if (
+                        len(run) == size
+                        and all(w[:1].isupper() and not _no_name(w) for w in run)
+                        and _joined(bare, found[k : k + size], whole[k][0], whole[k + size - 1][1])
+                        and not (k == 0 and _opens_clause(sentence, tok))
+                    ):
                         out.setdefault(" ".join(run), (i, k))
     if NAMED_PHRASES:
         for i, sentence in enumerate(sentences(text)):
@@ -209,27 +283,17 @@ _NAMED_PHRASE = re.compile(
 )
 
 
-@cache
-def _name_table() -> dict[str, int]:
-    if not NAMEFREQ_PATH.exists():
-        return {}
-    with gzip.open(NAMEFREQ_PATH, "rt", encoding="utf-8") as handle:
-        return json.load(handle)["df"]
-
-
-def name_digest() -> str:
-    return file_digest(NAMEFREQ_PATH)
-
-
-def field_documents(name: str, own: bool = False) -> int:
-    """How many SciTLDR train abstracts use ``name``: as a word (``generic``, from 3 abstracts up)
-    or as a candidate name, runs of words included (``namefreq``, from 2 up: "CycleGAN", "Generative
-    Adversarial Networks"); ``own``: the abstract is one of them (tuning on train), so it is not
-    counted."""
-    n = round(generic.share(name) * generic.documents()) if " " not in name else 0
-    if NAMEFREQ:
-        n = max(n, _name_table().get(name.lower(), 0))
-    return max(n - 1, 0) if own and n else n
+# A term of the field is no name, by the corpus (seventh session, second round): a run or compound
+# that FIELD_DOCS or more SciTLDR train abstracts use ("Batch Normalization", "Q-learning",
+# "Generative Adversarial Networks", as a phrase of ``keywords/data/phrasedf.json.gz`` or a name of
+# ``namefreq``), or an acronym whose long form the abstract gives is one ("ZSL" for "zero-shot
+# learning", "GD" for "gradient descent", "CF" for "catastrophic forgetting"). On SciTLDR train no
+# real title opens with any of them: 0 of 559 such acronyms, 0 of 1,170 such runs. Feature
+# ``fielddf``; ``eligible`` refuses one unless the authors name it ("called X").
+FIELD_TERMS = True
+# read by ``eligible`` only: the models are not fitted on it (``name_tune``), so the rule changes
+# which candidates compete, not how the others are weighed
+RULE_ONLY = frozenset({"fielddf"})
 
 
 def features(
@@ -292,7 +356,7 @@ def features(
             if any(f.get(k) for k in _OTHER_ROLES):
                 f["others_only"] = 1.0  # used, compared with, cited, a data set: and nothing of the authors'
         df = field_documents(name, own)
-        if " " in name and (not NAMEFREQ or not df):
+        if " " in name and (not name_corpus.NAMEFREQ or not df):
             bucket = "run"
         else:
             bucket = "0" if df < 1 else "1" if df < 3 else "3" if df < 5 else "5" if df < 20 else "20"
@@ -303,6 +367,11 @@ def features(
         if len(parts) > 1 or (parts and parts[0] != name):
             f["partdf"] = math.log1p(max(field_documents(p) for p in parts))
         f["defined"] = float(name in defined)
+        if FIELD_TERMS:
+            compound = df if " " in name or "-" in name else 0  # a plain word: ``may_name``'s own gate
+            f["fielddf"] = math.log1p(
+                max(compound, phrase_documents(name, own), long_documents(text, name, own))
+            )
         rows.append((name, f))
     return rows
 
@@ -341,6 +410,8 @@ def eligible(name: str, feats: dict[str, float], text: str = "") -> bool:
     candidate the abstract only evaluates on, compares with, uses or cites."""
     if _QUANTITY.fullmatch(name) or (ROLE_VETO and _others(feats)):
         return False
+    if FIELD_TERMS and feats.get("fielddf", 0.0) >= math.log1p(FIELD_DOCS) and not feats.get("role=named"):
+        return False  # a term of the field, or an acronym of one
     if (
         RESOURCE_VETO
         and feats.get("role=resource")
