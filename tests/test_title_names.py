@@ -698,7 +698,7 @@ def test_a_candidate_without_any_role_of_the_authors_own_is_marked(monkeypatch: 
 def test_a_candidate_is_a_whole_token_sequence(monkeypatch: pytest.MonkeyPatch) -> None:
     # a combining accent ("Montu\u0301far") or a slash ("Accept/Reject") cut words into pieces; a
     # single word beside a slash stays ("SpeedDreams/TORCS")
-    from generator.titles import names
+    from generator.titles import name_tokens, names
 
     text = (
         "Sampling is hard. We cite Montu\u0301far, Mont\u00b4ufar and Poincare\u0301 and show that "
@@ -710,7 +710,7 @@ def test_a_candidate_is_a_whole_token_sequence(monkeypatch: pytest.MonkeyPatch) 
     assert "Accept" in found
     for cut in ("Montu", "Mont", "Poincar", "Learned Accept", "Reject Sampling", "CIFAR-10 SVHN"):
         assert cut not in found
-    monkeypatch.setattr(names, "BOUNDARIES", False)
+    monkeypatch.setattr(name_tokens, "BOUNDARIES", False)
     loose = names.candidates(text)
     assert "Montu" in loose and "Learned Accept" in loose and "CIFAR-10 SVHN" in loose
 
@@ -737,12 +737,12 @@ def test_a_term_of_the_field_or_its_acronym_is_no_name(monkeypatch: pytest.Monke
 
 
 def test_a_run_opening_its_sentence_with_a_function_word_is_no_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.titles import names
+    from generator.titles import name_tokens, names
 
     text = "Methods are slow. Although Adam appears natural, it fails. Soft Actor-Critic (SAC) is fast."
     found = names.candidates(text)
     assert "Although Adam" not in found and "Adam" in found and "Soft Actor-Critic" in found
-    monkeypatch.setattr(names, "CLAUSE_OPENERS", False)
+    monkeypatch.setattr(name_tokens, "CLAUSE_OPENERS", False)
     assert "Although Adam" in names.candidates(text)
 
 

@@ -43,10 +43,8 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from functools import cache
 from importlib import resources
-from itertools import pairwise
 from pathlib import Path
 
 from generator.keywords.contexts import cited_surnames
@@ -57,7 +55,7 @@ from generator.text.acronyms import definitions, is_plural_acronym
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as _STOP
 from generator.text.wordlists import TITLES_NAMES_COMMON as _COMMON
-from generator.titles import name_corpus
+from generator.titles import name_corpus, name_tokens
 from generator.titles.name_corpus import (  # noqa: F401
     NAMEFREQ_PATH,
     field_documents,
@@ -159,67 +157,6 @@ def _no_name(token: str) -> bool:
     )
 
 
-# A name is a whole token sequence of the text (seventh session, second round): never a piece cut
-# out of a word by a letter the token pattern does not take ("Mont" of "Montúfar" when the accent is
-# a combining mark, "Poincar" of "Poincaré"); a run of capitalised words is joined by spaces only
-# and is not cut out of a compound joined by a slash ("Learned Accept" of "Learned Accept/Reject
-# Sampling", "CIFAR-10 SVHN" of "CIFAR-10, SVHN" are no names). A single word beside a slash stays
-# one ("SpeedDreams/TORCS": two names of one thing).
-BOUNDARIES = True
-
-
-def _joins(ch: str) -> bool:
-    """Whether ``ch`` continues a word: a letter, mark or digit of any script, or a spacing accent
-    (a modifier symbol: U+00B4 in "Mont\\u00b4ufar")."""
-    return bool(ch) and (unicodedata.category(ch)[0] in "LMN" or unicodedata.category(ch) == "Sk")
-
-
-def _whole(text: str, start: int, end: int) -> tuple[bool, bool]:
-    """Whether the token at ``text[start:end]`` begins and ends at word boundaries of ``text``: no
-    letter, mark or digit touches it."""
-    if not BOUNDARIES:
-        return True, True
-    return not _joins(text[start - 1 : start]), not _joins(text[end : end + 1])
-
-
-def _slashed(text: str, start: int, end: int) -> bool:
-    """Whether a slash joins ``text[start:end]`` to a word on either side ("Accept/Reject")."""
-    before, after = text[start - 2 : start], text[end : end + 2]
-    return (before[-1:] == "/" and _joins(before[:1])) or (after[:1] == "/" and _joins(after[1:]))
-
-
-def _joined(text: str, found: list[re.Match[str]], left: bool, right: bool) -> bool:
-    """Whether a run of tokens is one whole sequence: whole at both ends, not cut from a slashed
-    compound, spaces between its words."""
-    if not BOUNDARIES:
-        return True
-    gaps = (text[a.end() : b.start()] for a, b in pairwise(found))
-    return (
-        left
-        and right
-        and not _slashed(text, found[0].start(), found[-1].end())
-        and all(g.strip() == "" and g for g in gaps)
-    )
-
-
-# A run that opens its sentence with a function word is a clause, not a name: the capital is the
-# sentence's ("Although Adam appears to be ...", "However Spectral ..."). Read with the tagger
-# (a closed-class tag on the sentence's first word); a noun or adjective there stays ("Soft
-# Actor-Critic (SAC) is ...").
-CLAUSE_OPENERS = True
-_CLOSED_TAGS = frozenset({"IN", "DT", "CC", "RB", "PRP", "PRP$", "WRB", "WDT", "WP", "MD", "TO", "EX"})
-
-
-def _opens_clause(sentence: str, first: str) -> bool:
-    """Whether the sentence's first word ``first`` is a function word by the tagger."""
-    if not CLAUSE_OPENERS:
-        return False
-    from generator.text.tagger import tag
-
-    tagged = tag(sentence)
-    return bool(tagged) and tagged[0][0] == first and tagged[0][1] in _CLOSED_TAGS
-
-
 def candidates(text: str) -> dict[str, tuple[int, int]]:
     """Each candidate name, cased as first written, with (sentence, token index) of its first use."""
     out: dict[str, tuple[int, int]] = {}
@@ -228,7 +165,7 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
         bare = _URL.sub(" ", sentence)
         found = [m for m in _TOKEN.finditer(bare) if m.group().rstrip(".") not in cited]
         toks = [m.group() for m in found]
-        whole = [_whole(bare, m.start(), m.end()) for m in found]
+        whole = [name_tokens.whole(bare, m.start(), m.end()) for m in found]
         for k, tok in enumerate(toks):
             tok = tok.rstrip(".")
             if not tok or _no_name(tok):
@@ -247,8 +184,8 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
                     if (
                         len(run) == size
                         and all(w[:1].isupper() and not _no_name(w) for w in run)
-                        and _joined(bare, found[k : k + size], whole[k][0], whole[k + size - 1][1])
-                        and not (k == 0 and _opens_clause(sentence, tok))
+                        and name_tokens.joined(bare, found[k : k + size], whole[k][0], whole[k + size - 1][1])
+                        and not (k == 0 and name_tokens.opens_clause(sentence, tok))
                     ):
                         out.setdefault(" ".join(run), (i, k))
     if NAMED_PHRASES:
