@@ -4,7 +4,8 @@ subject, marked as the authors' ("our X", "the proposed X": "ours"); or evaluate
 "of", a data set or benchmark ("resource"), one of a list of names ("listed"); and whether the
 authors introduce a name or the abstract gives it someone else's roles only (round 6). A name in
 brackets after a noun phrase plays the phrase's roles, and participles inside a noun phrase belong
-to it (seventh session)."""
+to it (seventh session); that phrase may hold one prepositional phrase, and the authors' naming
+clause ("a method we term X", "we name them X", "referred to as X") names it (eighth session)."""
 
 from __future__ import annotations
 

@@ -25,7 +25,9 @@ an ..."); never a web address, a quantity or an "X-based" adjective. A logistic 
   sentence), the words around its first use, and whether the older rules (``clues.named_method``,
   ``contribution.own_name``) pick it.
 
-The roles are read in ``name_roles.py``. A candidate is ``eligible`` at all unless it is a quantity,
+The roles are read in ``name_roles.py``; where a candidate may begin and end (a whole token
+sequence, no clause opener) in ``name_tokens.py``; how well the field knows it in ``name_corpus.py``.
+A candidate is ``eligible`` at all unless it is a quantity,
 an acronym in the plural the authors do not introduce ("DCTs", "WGANs": a class of models) or a data
 set, benchmark, environment or game they do not make (round 6). Two models (fifth session,
 ``RANKER``): a ranker (a conditional logit over one abstract's eligible candidates, fitted on the
