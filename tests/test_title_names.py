@@ -532,7 +532,6 @@ def test_the_ranker_picks_the_candidate_and_the_gate_decides_whether(monkeypatch
     assert names.own_name(RANKED) == "CLEVR"  # the gate alone, as before the fifth session
     monkeypatch.setattr(names, "RANKER", True)
     monkeypatch.setattr(names, "THRESHOLD", 0.8)
-    monkeypatch.setattr(names, "OWN_THRESHOLD", 0.0)  # one bar (FSPool is made: eighth session's lower bar)
     assert names.own_name(RANKED) == ""  # the gate says the paper opens with no name
 
 
@@ -787,22 +786,3 @@ def test_a_bracketed_name_plays_its_whole_phrase_roles_through_a_preposition(
     monkeypatch.setattr(name_roles, "HOST_THROUGH_PREPOSITION", False)
     played = names.roles(text)
     assert played["SAFE-DNN"].get("used") and not played["SAFE-DNN"].get("made")
-
-
-def test_a_name_the_authors_make_needs_a_lower_bar(monkeypatch: pytest.MonkeyPatch) -> None:
-    # FSPool is made and in apposition ("We propose FSPool, a ..."): it names the paper from
-    # OWN_THRESHOLD up; CLEVR is only evaluated on, so it needs THRESHOLD
-    from generator.titles import names
-
-    monkeypatch.setattr(names, "rank_weights", lambda: {})
-    monkeypatch.setattr(names, "RANKER", False)
-    monkeypatch.setattr(names, "THRESHOLD", 0.5)
-    monkeypatch.setattr(names, "OWN_THRESHOLD", 0.2)
-    # a flat gate: every candidate scores sigmoid(-1) = 0.27, between the two bars
-    monkeypatch.setattr(names, "weights", lambda: {"": -1.0, "role=apposition": 0.001})
-    assert names.own_name(RANKED) == "FSPool"
-    monkeypatch.setattr(names, "weights", lambda: {"": -1.0, "role=evaluated": 0.001})
-    assert names.own_name(RANKED) == ""  # CLEVR is the gate's pick, with no role of the authors'
-    monkeypatch.setattr(names, "weights", lambda: {"": -1.0, "role=apposition": 0.001})
-    monkeypatch.setattr(names, "OWN_THRESHOLD", 0.0)
-    assert names.own_name(RANKED) == ""  # one bar, as before the eighth session
