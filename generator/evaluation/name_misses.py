@@ -7,8 +7,7 @@ miss falls in the first bucket that holds:
 
 - ``no candidate``: the name (or its defined short form) is not among the eligible ``names.candidates``;
 - ``ranked below``: another candidate ranks higher (by the ranker, ``names.RANKER``, else the gate);
-- ``below threshold``: it ranks first but the gate's best probability is under ``names.THRESHOLD``
-  (``names.OWN_THRESHOLD`` for a pick the authors make, eighth session);
+- ``below threshold``: it ranks first but the gate's best probability is under ``names.THRESHOLD``;
 - ``explicit kept``: the name the abstract gives explicitly ("called X") is kept over it;
 - ``gated``: ``names.may_name`` refuses it (a field term, a cited surname);
 - ``dropped at assembly``: ``own_name`` returns it but the title does not contain it.
@@ -48,7 +47,7 @@ def bucket(text: str, real: str, title: str) -> str:
     best = max(pool, key=lambda nf: (score(nf[1]), len(nf[0]), nf[0]))[0]
     if best not in right:
         return "ranked below"
-    if max(names.probability(f) for _, f in feats) < names._bar(dict(feats)[best]):
+    if max(names.probability(f) for _, f in feats) < names.THRESHOLD:
         return "below threshold"
     chosen = names.own_name(text, rules)
     if not chosen:

@@ -417,38 +417,13 @@ def rankable(text: str, rows: list[tuple[str, dict[str, float]]]) -> list[tuple[
 def _scored(text: str, rule_names: tuple[str, ...]) -> list[tuple[float, str]]:
     """(probability, name) of each ``eligible`` candidate, the ranker's pick (among the ``rankable``)
     carrying the highest probability of any (``RANKER``)."""
-    return _scored_rows(text, rule_names)[0]
-
-
-def _scored_rows(
-    text: str, rule_names: tuple[str, ...]
-) -> tuple[list[tuple[float, str]], dict[str, dict[str, float]]]:
-    """``_scored`` and the features of each eligible candidate, by name."""
     rows = [(n, f) for n, f in features(text, rule_names) if eligible(n, f, text)]
     scored = [(probability(f), n) for n, f in rows]
     if RANKER and rank_weights() and rows:
         pick = max(rankable(text, rows), key=lambda nf: (rank_score(nf[1]), len(nf[0]), nf[0]))[0]
         gate = max(p for p, _ in scored)
         scored = [(gate, n) if n == pick else (min(p, gate * (1 - 1e-9)), n) for p, n in scored]
-    return scored, dict(rows)
-
-
-# Two bars, not one (eighth session): the gate's probability is that the real title opens with the
-# candidate, and most papers that coin a name leave it out of their title, so the bar is low
-# (``THRESHOLD``). A name the authors say they make, describe in apposition or make the subject of a
-# sentence ("we propose X", "X, a new ...", "X outperforms ...") is theirs whatever the title says:
-# it names the paper from ``OWN_THRESHOLD`` up. Train 5-fold, six fold draws (EVALUATION.md "Title
-# names, eighth session"): kept 79.5 -> 82.1%, precision 63.3 -> 63.3%; the one bar at 0.03 instead
-# keeps 81.8% at 62.0%.
-OWN_THRESHOLD = 0.02
-_AUTHORS_ROLES = ("role=made", "role=apposition", "role=subject")
-
-
-def _bar(feats: dict[str, float]) -> float:
-    """The probability a candidate with features ``feats`` needs to name the paper."""
-    if OWN_THRESHOLD and any(feats.get(k) for k in _AUTHORS_ROLES):
-        return min(THRESHOLD, OWN_THRESHOLD)
-    return THRESHOLD
+    return scored
 
 
 def best(text: str, rule_names: tuple[str, ...] = ()) -> tuple[str, float]:
@@ -459,10 +434,9 @@ def best(text: str, rule_names: tuple[str, ...] = ()) -> tuple[str, float]:
 
 def own_name(text: str, rule_names: tuple[str, ...] = ()) -> str:
     """The paper's own name, cased as the abstract first writes it, or '' when no candidate reaches
-    ``THRESHOLD`` (``OWN_THRESHOLD`` for a pick the authors make, ``_bar``). ``rule_names``: the
-    older rules' picks, the name the abstract gives explicitly
+    ``THRESHOLD``. ``rule_names``: the older rules' picks, the name the abstract gives explicitly
     (``clues.named_method``, "a model called X") first."""
-    scored, feats = _scored_rows(text, rule_names)
+    scored = _scored(text, rule_names)
     p, name = max(scored, key=lambda pn: (pn[0], len(pn[1]), pn[1]), default=(0.0, ""))
     explicit = rule_names[0] if rule_names else ""
     if NESTED and explicit and _inside(explicit, name):
@@ -472,4 +446,4 @@ def own_name(text: str, rule_names: tuple[str, ...] = ()) -> str:
         q = next((q for q, n in scored if n == explicit), 0.0)
         if q >= THRESHOLD and p < PREFER_NAMED * q:
             name, p = explicit, q
-    return name if name and p >= _bar(feats.get(name, {})) and may_name(text, name) else ""
+    return name if p >= THRESHOLD and may_name(text, name) else ""
