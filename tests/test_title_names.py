@@ -786,3 +786,14 @@ def test_a_bracketed_name_plays_its_whole_phrase_roles_through_a_preposition(
     monkeypatch.setattr(name_roles, "HOST_THROUGH_PREPOSITION", False)
     played = names.roles(text)
     assert played["SAFE-DNN"].get("used") and not played["SAFE-DNN"].get("made")
+
+
+def test_a_plural_of_a_common_word_is_no_coined_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.titles import names
+
+    text = "Robots walk on rough ground. We propose flipout, a method that handles terrains and unknowns."
+    found = names.candidates(text)
+    assert "flipout" in found
+    assert "terrains" not in found and "unknowns" not in found
+    monkeypatch.setattr(names, "SINGULAR_COMMON", False)
+    assert "terrains" in names.candidates(text)

@@ -54,6 +54,7 @@ from generator.keywords.filler import zipf
 from generator.runtime.cache import file_digest
 from generator.text import generic
 from generator.text.acronyms import definitions, is_plural_acronym
+from generator.text.forms import singular
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as _STOP
 from generator.text.wordlists import TITLES_NAMES_COMMON as _COMMON
@@ -159,6 +160,11 @@ def _no_name(token: str) -> bool:
     )
 
 
+# A lower-case word general English does not use is a candidate ("mixup", "flipout"), unless it is
+# the plural of one it does: wordfreq's small list has "terrain", not "terrains" (eighth session).
+SINGULAR_COMMON = True
+
+
 def candidates(text: str) -> dict[str, tuple[int, int]]:
     """Each candidate name, cased as first written, with (sentence, token index) of its first use."""
     out: dict[str, tuple[int, int]] = {}
@@ -176,7 +182,9 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
             # thing on its own; inside a run of capitals it stays ("Word Mover's Embedding")
             single = not tok.endswith(("'s", "\u2019s"))
             shaped = (_coined(tok) or (tok[:1].isupper() and k > 0)) and tok not in _COMMON and len(tok) >= 2
+            # a plural of a common word is no coined one ("terrains", "unknowns", "eases"; eighth session)
             rare = tok.islower() and len(tok) >= 4 and tok.isalpha() and zipf(tok) < 1.0
+            rare = rare and not (SINGULAR_COMMON and zipf(singular(tok)) >= 1.0)
             if (shaped or rare) and single and all(whole[k]):
                 out.setdefault(tok, (i, k))
             # runs of capitalised words: "Soft Actor-Critic", "Spatial Broadcast Decoder"
