@@ -797,3 +797,25 @@ def test_a_plural_of_a_common_word_is_no_coined_name(monkeypatch: pytest.MonkeyP
     assert "terrains" not in found and "unknowns" not in found
     monkeypatch.setattr(names, "SINGULAR_COMMON", False)
     assert "terrains" in names.candidates(text)
+
+
+def test_the_phrase_around_a_name_says_it_is_someone_elses(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an apposition that calls it a benchmark, a name given inside a phrase the authors use, a
+    # bracket of versions: a data set, a used algorithm, nothing spelled out (eighth session)
+    from generator.titles import name_roles, names
+
+    text = (
+        "Graphs are everywhere. We improve predictions over QM9, a standard molecular prediction benchmark. "
+        "SGP uses a gossip algorithm called PushSum for averaging. "
+        "Our models match the best on Something-Something (V1 and V2) for video."
+    )
+    played = names.roles(text)
+    assert played["QM9"].get("resource")
+    assert played["PushSum"].get("used") and not played["PushSum"].get("named")
+    assert not played["Something-Something"].get("spelled")
+    for flag in ("APPOSITION_RESOURCE", "OTHERS_NAMING", "SPELLED_WORDS"):
+        monkeypatch.setattr(name_roles, flag, False)
+    played = names.roles(text)
+    assert not played["QM9"].get("resource")
+    assert played["PushSum"].get("named")
+    assert played["Something-Something"].get("spelled")

@@ -106,7 +106,9 @@ def _occurrence_roles(
         i, j = start, j + 1  # "we present [Outlier Detection In Neural networks (ODIN)], an ..."
     word, tag, before = _governor(pairs, i)
     nxt = [w.lower() for w, _ in pairs[j : j + 4]]
-    if (
+    if OTHERS_NAMING and word in _NAMING and _named_by_others(pairs, i):
+        out.add("used")  # "SGP uses a gossip algorithm called PushSum": someone else's name, used
+    elif (
         word in _NAMING
         or (word == "as" and before in _NAMING)
         or (AUTHORS_NAMING and _authors_name(pairs, i))
@@ -137,6 +139,8 @@ def _occurrence_roles(
         ["is", "an"],
     ):
         out.add("apposition")
+        if APPOSITION_RESOURCE and _resource_head(pairs, j + 2, _APPOSITION_TAGS):
+            out.add("resource")  # "QM9, a standard molecular prediction benchmark"
     if (
         not cited
         and start is None
@@ -144,6 +148,7 @@ def _occurrence_roles(
         and len(nxt) > 2
         and pairs[j + 1][0][:1].isupper()
         and nxt[2] not in {")", ","}
+        and not (SPELLED_WORDS and _versions(pairs, j + 1))
     ):
         out.add("spelled")  # "Metagross (Meta Gated Recursive Controller)"
     k = j
@@ -266,12 +271,13 @@ RESOURCE_HEAD = True
 _NOUN_RUN = frozenset({"NN", "NNS", "NNP", "NNPS", "SYM", "HYPH", "CD"})
 
 
-def _resource_head(pairs: list[tuple[str, str]], j: int) -> bool:
+def _resource_head(pairs: list[tuple[str, str]], j: int, tags: frozenset[str] = _NOUN_RUN) -> bool:
     """Whether the head noun of the noun phrase that follows the name at token ``j`` (its last noun
-    before any other word) is a resource noun (``_RESOURCE``, singular or plural)."""
+    before any other word) is a resource noun (``_RESOURCE``, singular or plural); ``tags``: the
+    tags the phrase may hold (an apposition's adjectives too)."""
     head = ""
-    for word, tag in pairs[j : j + 5]:
-        if tag not in _NOUN_RUN:
+    for word, tag in pairs[j : j + 5 if tags is _NOUN_RUN else j + 8]:
+        if tag not in tags:
             break
         if tag in {"NN", "NNS"}:
             head = word.lower()
@@ -279,6 +285,44 @@ def _resource_head(pairs: list[tuple[str, str]], j: int) -> bool:
 
 
 _RESOURCE_SINGULAR = frozenset(singular(w) for w in _RESOURCE)
+# The apposition says what the name is (eighth session): "QM9, a standard molecular prediction
+# benchmark" is a data set, as "the QM9 benchmark" is.
+APPOSITION_RESOURCE = True
+_APPOSITION_TAGS = _NOUN_RUN | {"JJ", "VBN", "VBG"}
+# A name given by a participle inside a phrase someone else's thing governs ("SGP uses a gossip
+# algorithm called PushSum", "compared with a method named X") is used, not the authors' (eighth
+# session).
+OTHERS_NAMING = True
+
+
+def _named_by_others(pairs: list[tuple[str, str]], i: int) -> bool:
+    """Whether the naming word governing the name at token ``i`` is a participle ("called") after a
+    noun phrase that a using or evaluating word governs."""
+    k = _phrase_start(pairs, i) - 1  # the naming word
+    if k < 1 or pairs[k][1] != "VBN" or pairs[k - 1][1] not in {"NN", "NNS", "NNP", "NNPS"}:
+        return False
+    host = _phrase_start(pairs, k - 1) - 1
+    if host < 0:
+        return False
+    word = pairs[host][0].lower()
+    return word in _USED or word in _EVALUATED
+
+
+# A bracket of versions or a list ("Something-Something (V1 and V2)") spells nothing out (eighth
+# session).
+SPELLED_WORDS = True
+
+
+def _versions(pairs: list[tuple[str, str]], k: int) -> bool:
+    """Whether the bracket opening before token ``k`` holds a list or a word with a digit."""
+    inside = []
+    for word, _ in pairs[k : k + 8]:
+        if word == ")":
+            break
+        inside.append(word.lower())
+    return any(w in {"and", "or", ","} or any(ch.isdigit() for ch in w) for w in inside)
+
+
 PASSIVE_MADE = True
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 
