@@ -297,15 +297,15 @@ OTHERS_NAMING = True
 
 def _named_by_others(pairs: list[tuple[str, str]], i: int) -> bool:
     """Whether the naming word governing the name at token ``i`` is a participle ("called") after a
-    noun phrase that a using or evaluating word governs."""
+    noun phrase that a using or evaluating verb governs ("uses", "outperforms")."""
     k = _phrase_start(pairs, i) - 1  # the naming word
     if k < 1 or pairs[k][1] != "VBN" or pairs[k - 1][1] not in {"NN", "NNS", "NNP", "NNPS"}:
         return False
     host = _phrase_start(pairs, k - 1) - 1
     if host < 0:
         return False
-    word = pairs[host][0].lower()
-    return word in _USED or word in _EVALUATED
+    word, tag = pairs[host][0].lower(), pairs[host][1]
+    return tag.startswith("VB") and (word in _USED or word in _EVALUATED)  # a verb, not "on" or "with"
 
 
 # A bracket of versions or a list ("Something-Something (V1 and V2)") spells nothing out (eighth
