@@ -78,7 +78,12 @@ def _pruned(rows: list[Row]):
 
     def prune(feats: list[dict[str, float]]) -> list[dict[str, float]]:
         return [
-            {k: v for k, v in f.items() if not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT} for f in feats
+            {
+                k: v
+                for k, v in f.items()
+                if k not in names.RULE_ONLY and (not k.startswith(_SPARSE) or counts[k] >= MIN_COUNT)
+            }
+            for f in feats
         ]
 
     return DictVectorizer().fit(prune([f for _, cands, _, _ in rows for _, f in cands])), prune

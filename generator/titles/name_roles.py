@@ -4,7 +4,8 @@ subject, marked as the authors' ("our X", "the proposed X": "ours"); or evaluate
 "of", a data set or benchmark ("resource"), one of a list of names ("listed"); and whether the
 authors introduce a name or the abstract gives it someone else's roles only (round 6). A name in
 brackets after a noun phrase plays the phrase's roles, and participles inside a noun phrase belong
-to it (seventh session)."""
+to it (seventh session); that phrase may hold one prepositional phrase, and the authors' naming
+clause ("a method we term X", "we name them X", "referred to as X") names it (eighth session)."""
 
 from __future__ import annotations
 
@@ -105,7 +106,13 @@ def _occurrence_roles(
         i, j = start, j + 1  # "we present [Outlier Detection In Neural networks (ODIN)], an ..."
     word, tag, before = _governor(pairs, i)
     nxt = [w.lower() for w, _ in pairs[j : j + 4]]
-    if word in _NAMING or (word == "as" and before in _NAMING):
+    if OTHERS_NAMING and word in _NAMING and _named_by_others(pairs, i):
+        out.add("used")  # "SGP uses a gossip algorithm called PushSum": someone else's name, used
+    elif (
+        word in _NAMING
+        or (word == "as" and before in _NAMING)
+        or (AUTHORS_NAMING and _authors_name(pairs, i))
+    ):
         out.add("named")
     elif tag.startswith("VB") and word in _MAKING and authors:
         out.add("made")
@@ -132,6 +139,8 @@ def _occurrence_roles(
         ["is", "an"],
     ):
         out.add("apposition")
+        if APPOSITION_RESOURCE and _resource_head(pairs, j + 2, _APPOSITION_TAGS):
+            out.add("resource")  # "QM9, a standard molecular prediction benchmark"
     if (
         not cited
         and start is None
@@ -139,6 +148,7 @@ def _occurrence_roles(
         and len(nxt) > 2
         and pairs[j + 1][0][:1].isupper()
         and nxt[2] not in {")", ","}
+        and not (SPELLED_WORDS and _versions(pairs, j + 1))
     ):
         out.add("spelled")  # "Metagross (Meta Gated Recursive Controller)"
     k = j
@@ -214,7 +224,45 @@ def _bracket_host(pairs: list[tuple[str, str]], i: int, j: int) -> int | None:
         return None
     if pairs[i - 2][1] not in {"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN", "CD"}:
         return None
-    return _phrase_start(pairs, i - 2)  # the word before the bracket is the phrase's last
+    start = _phrase_start(pairs, i - 2)  # the word before the bracket is the phrase's last
+    if (
+        HOST_THROUGH_PREPOSITION
+        and start >= 2
+        and pairs[start - 1][0].lower() in _HOST_PREPOSITIONS
+        and pairs[start - 2][1] in {"NN", "NNS", "NNP", "NNPS"}
+    ):
+        # "we present [a Deep Neural Network with Spike Assisted Feature Extraction] (SAFE-DNN)": the
+        # name in brackets abbreviates the whole phrase, its prepositional part included (eighth session)
+        return _phrase_start(pairs, start - 2)
+    return start
+
+
+# The phrase a bracketed name abbreviates may hold one prepositional phrase ("a Deep Neural Network
+# with Spike Assisted Feature Extraction (SAFE-DNN)", "a framework for Learning to Teach (L2T)"): the
+# name then plays the whole phrase's roles, not those of the noun after the preposition (eighth session).
+HOST_THROUGH_PREPOSITION = True
+_HOST_PREPOSITIONS = frozenset({"with", "for", "of"})
+
+
+# The authors name the thing in a clause the tagger does not read as a verb governing the name (eighth
+# session): "a method we term X" ("term" tagged a noun inside the phrase), "we name them X", "we call
+# it X", "(thus) referred to as X": a naming verb after "we" (or "referred to as") within three words
+# before the name, with only a pronoun, determiner or noun between.
+AUTHORS_NAMING = True
+_BETWEEN = frozenset({"PRP", "DT", "PRP$", "NN", "NNS", "JJ", ","})
+
+
+def _authors_name(pairs: list[tuple[str, str]], i: int) -> bool:
+    """Whether a naming clause of the authors' stands just before the name at token ``i``."""
+    low = [w.lower() for w, _ in pairs]
+    if i >= 3 and low[i - 3 : i] == ["referred", "to", "as"]:
+        return True
+    for k in range(i - 1, max(i - 4, 0), -1):
+        if low[k] in _NAMING and low[k - 1] in {"we", "i"}:
+            return all(pairs[m][1] in _BETWEEN for m in range(k + 1, i))
+        if pairs[k][1] not in _BETWEEN:
+            return False
+    return False
 
 
 # The noun phrase the name modifies is a data set, benchmark, environment or game when its head noun
@@ -223,12 +271,13 @@ RESOURCE_HEAD = True
 _NOUN_RUN = frozenset({"NN", "NNS", "NNP", "NNPS", "SYM", "HYPH", "CD"})
 
 
-def _resource_head(pairs: list[tuple[str, str]], j: int) -> bool:
+def _resource_head(pairs: list[tuple[str, str]], j: int, tags: frozenset[str] = _NOUN_RUN) -> bool:
     """Whether the head noun of the noun phrase that follows the name at token ``j`` (its last noun
-    before any other word) is a resource noun (``_RESOURCE``, singular or plural)."""
+    before any other word) is a resource noun (``_RESOURCE``, singular or plural); ``tags``: the
+    tags the phrase may hold (an apposition's adjectives too)."""
     head = ""
-    for word, tag in pairs[j : j + 5]:
-        if tag not in _NOUN_RUN:
+    for word, tag in pairs[j : j + 5 if tags is _NOUN_RUN else j + 8]:
+        if tag not in tags:
             break
         if tag in {"NN", "NNS"}:
             head = word.lower()
@@ -236,6 +285,44 @@ def _resource_head(pairs: list[tuple[str, str]], j: int) -> bool:
 
 
 _RESOURCE_SINGULAR = frozenset(singular(w) for w in _RESOURCE)
+# The apposition says what the name is (eighth session): "QM9, a standard molecular prediction
+# benchmark" is a data set, as "the QM9 benchmark" is.
+APPOSITION_RESOURCE = True
+_APPOSITION_TAGS = _NOUN_RUN | {"JJ", "VBN", "VBG"}
+# A name given by a participle inside a phrase someone else's thing governs ("SGP uses a gossip
+# algorithm called PushSum", "compared with a method named X") is used, not the authors' (eighth
+# session).
+OTHERS_NAMING = True
+
+
+def _named_by_others(pairs: list[tuple[str, str]], i: int) -> bool:
+    """Whether the naming word governing the name at token ``i`` is a participle ("called") after a
+    noun phrase that a using or evaluating verb governs ("uses", "outperforms")."""
+    k = _phrase_start(pairs, i) - 1  # the naming word
+    if k < 1 or pairs[k][1] != "VBN" or pairs[k - 1][1] not in {"NN", "NNS", "NNP", "NNPS"}:
+        return False
+    host = _phrase_start(pairs, k - 1) - 1
+    if host < 0:
+        return False
+    word, tag = pairs[host][0].lower(), pairs[host][1]
+    return tag.startswith("VB") and (word in _USED or word in _EVALUATED)  # a verb, not "on" or "with"
+
+
+# A bracket of versions or a list ("Something-Something (V1 and V2)") spells nothing out (eighth
+# session).
+SPELLED_WORDS = True
+
+
+def _versions(pairs: list[tuple[str, str]], k: int) -> bool:
+    """Whether the bracket opening before token ``k`` holds a list or a word with a digit."""
+    inside = []
+    for word, _ in pairs[k : k + 8]:
+        if word == ")":
+            break
+        inside.append(word.lower())
+    return any(w in {"and", "or", ","} or any(ch.isdigit() for ch in w) for w in inside)
+
+
 PASSIVE_MADE = True
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 

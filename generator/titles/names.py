@@ -25,7 +25,9 @@ an ..."); never a web address, a quantity or an "X-based" adjective. A logistic 
   sentence), the words around its first use, and whether the older rules (``clues.named_method``,
   ``contribution.own_name``) pick it.
 
-The roles are read in ``name_roles.py``. A candidate is ``eligible`` at all unless it is a quantity,
+The roles are read in ``name_roles.py``; where a candidate may begin and end (a whole token
+sequence, no clause opener) in ``name_tokens.py``; how well the field knows it in ``name_corpus.py``.
+A candidate is ``eligible`` at all unless it is a quantity,
 an acronym in the plural the authors do not introduce ("DCTs", "WGANs": a class of models) or a data
 set, benchmark, environment or game they do not make (round 6). Two models (fifth session,
 ``RANKER``): a ranker (a conditional logit over one abstract's eligible candidates, fitted on the
@@ -40,7 +42,6 @@ with ``--cv``, EVALUATION.md "Title names, round 4").
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import re
@@ -53,16 +54,21 @@ from generator.keywords.filler import zipf
 from generator.runtime.cache import file_digest
 from generator.text import generic
 from generator.text.acronyms import definitions, is_plural_acronym
+from generator.text.forms import singular
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as _STOP
 from generator.text.wordlists import TITLES_NAMES_COMMON as _COMMON
+from generator.titles import name_corpus, name_tokens
+from generator.titles.name_corpus import (  # noqa: F401
+    NAMEFREQ_PATH,
+    field_documents,
+    long_documents,
+    name_digest,
+    phrase_documents,
+)
 from generator.titles.name_roles import ROLES, introduced, roles, someone_elses, spelled_out  # noqa: F401
 
 WEIGHTS_FILE = "name_weights.json"
-# candidate names (runs of words too) and how many SciTLDR train abstracts have each, from 2 up
-# (``tools/build_namefreq.py``); ``NAMEFREQ`` off: single words from ``generic`` only, no runs
-NAMEFREQ_PATH = Path(__file__).parent / "data" / "namefreq.json.gz"
-NAMEFREQ = True
 THRESHOLD = 0.04
 PREFER_NAMED = 2.0
 ROLE_VETO = False
@@ -154,12 +160,20 @@ def _no_name(token: str) -> bool:
     )
 
 
+# A lower-case word general English does not use is a candidate ("mixup", "flipout"), unless it is
+# the plural of one it does: wordfreq's small list has "terrain", not "terrains" (eighth session).
+SINGULAR_COMMON = True
+
+
 def candidates(text: str) -> dict[str, tuple[int, int]]:
     """Each candidate name, cased as first written, with (sentence, token index) of its first use."""
     out: dict[str, tuple[int, int]] = {}
     cited = cited_surnames(text)  # "Bertinetto et al. [2019]": an author, not the paper's name
     for i, sentence in enumerate(sentences(text)):
-        toks = [t for t in _TOKEN.findall(_URL.sub(" ", sentence)) if t.rstrip(".") not in cited]
+        bare = _URL.sub(" ", sentence)
+        found = [m for m in _TOKEN.finditer(bare) if m.group().rstrip(".") not in cited]
+        toks = [m.group() for m in found]
+        whole = [name_tokens.whole(bare, m.start(), m.end()) for m in found]
         for k, tok in enumerate(toks):
             tok = tok.rstrip(".")
             if not tok or _no_name(tok):
@@ -168,14 +182,21 @@ def candidates(text: str) -> dict[str, tuple[int, int]]:
             # thing on its own; inside a run of capitals it stays ("Word Mover's Embedding")
             single = not tok.endswith(("'s", "\u2019s"))
             shaped = (_coined(tok) or (tok[:1].isupper() and k > 0)) and tok not in _COMMON and len(tok) >= 2
+            # a plural of a common word is no coined one ("terrains", "unknowns", "eases"; eighth session)
             rare = tok.islower() and len(tok) >= 4 and tok.isalpha() and zipf(tok) < 1.0
-            if (shaped or rare) and single:
+            rare = rare and not (SINGULAR_COMMON and zipf(singular(tok)) >= 1.0)
+            if (shaped or rare) and single and all(whole[k]):
                 out.setdefault(tok, (i, k))
             # runs of capitalised words: "Soft Actor-Critic", "Spatial Broadcast Decoder"
             if tok[:1].isupper() and tok not in _COMMON:
                 for size in (2, 3, 4):
                     run = toks[k : k + size]
-                    if len(run) == size and all(w[:1].isupper() and not _no_name(w) for w in run):
+                    if (
+                        len(run) == size
+                        and all(w[:1].isupper() and not _no_name(w) for w in run)
+                        and name_tokens.joined(bare, found[k : k + size], whole[k][0], whole[k + size - 1][1])
+                        and not (k == 0 and name_tokens.opens_clause(sentence, tok))
+                    ):
                         out.setdefault(" ".join(run), (i, k))
     if NAMED_PHRASES:
         for i, sentence in enumerate(sentences(text)):
@@ -209,27 +230,17 @@ _NAMED_PHRASE = re.compile(
 )
 
 
-@cache
-def _name_table() -> dict[str, int]:
-    if not NAMEFREQ_PATH.exists():
-        return {}
-    with gzip.open(NAMEFREQ_PATH, "rt", encoding="utf-8") as handle:
-        return json.load(handle)["df"]
-
-
-def name_digest() -> str:
-    return file_digest(NAMEFREQ_PATH)
-
-
-def field_documents(name: str, own: bool = False) -> int:
-    """How many SciTLDR train abstracts use ``name``: as a word (``generic``, from 3 abstracts up)
-    or as a candidate name, runs of words included (``namefreq``, from 2 up: "CycleGAN", "Generative
-    Adversarial Networks"); ``own``: the abstract is one of them (tuning on train), so it is not
-    counted."""
-    n = round(generic.share(name) * generic.documents()) if " " not in name else 0
-    if NAMEFREQ:
-        n = max(n, _name_table().get(name.lower(), 0))
-    return max(n - 1, 0) if own and n else n
+# A term of the field is no name, by the corpus (seventh session, second round): a run or compound
+# that FIELD_DOCS or more SciTLDR train abstracts use ("Batch Normalization", "Q-learning",
+# "Generative Adversarial Networks", as a phrase of ``keywords/data/phrasedf.json.gz`` or a name of
+# ``namefreq``), or an acronym whose long form the abstract gives is one ("ZSL" for "zero-shot
+# learning", "GD" for "gradient descent", "CF" for "catastrophic forgetting"). On SciTLDR train no
+# real title opens with any of them: 0 of 559 such acronyms, 0 of 1,170 such runs. Feature
+# ``fielddf``; ``eligible`` refuses one unless the authors name it ("called X").
+FIELD_TERMS = True
+# read by ``eligible`` only: the models are not fitted on it (``name_tune``), so the rule changes
+# which candidates compete, not how the others are weighed
+RULE_ONLY = frozenset({"fielddf"})
 
 
 def features(
@@ -292,7 +303,7 @@ def features(
             if any(f.get(k) for k in _OTHER_ROLES):
                 f["others_only"] = 1.0  # used, compared with, cited, a data set: and nothing of the authors'
         df = field_documents(name, own)
-        if " " in name and (not NAMEFREQ or not df):
+        if " " in name and (not name_corpus.NAMEFREQ or not df):
             bucket = "run"
         else:
             bucket = "0" if df < 1 else "1" if df < 3 else "3" if df < 5 else "5" if df < 20 else "20"
@@ -303,6 +314,11 @@ def features(
         if len(parts) > 1 or (parts and parts[0] != name):
             f["partdf"] = math.log1p(max(field_documents(p) for p in parts))
         f["defined"] = float(name in defined)
+        if FIELD_TERMS:
+            compound = df if " " in name or "-" in name else 0  # a plain word: ``may_name``'s own gate
+            f["fielddf"] = math.log1p(
+                max(compound, phrase_documents(name, own), long_documents(text, name, own))
+            )
         rows.append((name, f))
     return rows
 
@@ -341,6 +357,8 @@ def eligible(name: str, feats: dict[str, float], text: str = "") -> bool:
     candidate the abstract only evaluates on, compares with, uses or cites."""
     if _QUANTITY.fullmatch(name) or (ROLE_VETO and _others(feats)):
         return False
+    if FIELD_TERMS and feats.get("fielddf", 0.0) >= math.log1p(FIELD_DOCS) and not feats.get("role=named"):
+        return False  # a term of the field, or an acronym of one
     if (
         RESOURCE_VETO
         and feats.get("role=resource")
