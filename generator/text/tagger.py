@@ -36,6 +36,9 @@ from generator.text.wordlists import TAGGER_CLAUSE_BREAK_WORDS as _CLAUSE_BREAK_
 MODEL_PATH = Path(__file__).parent / "data" / "pos-tagger.json.gz"
 
 Tagged = tuple[tuple[str, str], ...]
+# A token in its window: the token as written, then the normal forms of two words on its left and two
+# on its right (``Model._tag_tokens``).
+Window = tuple[str, str, str, str, str]
 
 _TOKEN = re.compile(
     r"""
@@ -60,6 +63,10 @@ _SUBJECT_END = frozenset({*NOUNS, "VBG"})
 VERB_MARGIN = 600
 # Words whose own features' rows are remembered, before that cache starts again.
 OWN_CACHE = 100_000
+# Windows (a token and two words each side) whose summed rows, and tag and scores after two tags, are
+# remembered, before those caches start again: a TLDR candidate is a sentence cut or joined, and most
+# of its tokens stand in the same window, after the same two tags, as in the sentence tagged before.
+WINDOW_CACHE = 10_000
 # Sentences whose tags are remembered, before that cache starts again: the keyword stage tags every
 # sentence of an abstract, the titles stage (TLDR, spans, names) tags most of them again in the same
 # worker process, and a tagging is a pure function of the sentence's tokens.
@@ -227,6 +234,11 @@ class Model:
         self._own: dict[str, list[int]] = {}
         self._contexts: dict[tuple[str, str, str], np.ndarray | None] = {}
         self._sentences: dict[tuple[tuple[str, ...], bool], Tagged] = {}
+        # each window's static rows summed, and its (tag, scores) after two tags (``_tag_tokens``)
+        self._windows: dict[tuple[str, str, str, str, str], np.ndarray] = {}
+        self._decided: dict[
+            tuple[tuple[str, str, str, str, str] | None, str, str], tuple[str, np.ndarray]
+        ] = {}
         # the summed rows of the features of the two tags on the left (few pairs, so kept), and the
         # rows of the features that do not exist (zero: left out of every sum)
         self._history: dict[tuple[str, str], np.ndarray] = {}
@@ -287,15 +299,29 @@ class Model:
         return found
 
     def _tag_tokens(self, tokens: Sequence[str], clause_pass: bool) -> Tagged:
-        matrix = self.matrix
+        matrix, tagdict = self.matrix, self.tagdict
         words = [*START, *(normalize(t) for t in tokens), *END]
         lex = [lexical(w, self.lexicon) for w in words]
-        # The features of every token to score that do not depend on the tags on its left, summed at once.
-        scored = [k for k in range(len(tokens)) if words[k + 2] not in self.tagdict]
-        static = None
-        if scored:
+        # A token's features that do not depend on the tags on its left are a function of its window
+        # (the token and the normal forms of two words each side): their summed rows are remembered
+        # per window, and the rows of the windows not seen before are summed at once.
+        windows = self._windows
+        keys: list[Window | None] = [None] * len(tokens)
+        static: list[np.ndarray | None] = [None] * len(tokens)
+        missing = []
+        for k, token in enumerate(tokens):
+            i = k + 2
+            if words[i] in tagdict:
+                continue
+            key = keys[k] = (token, words[i - 2], words[i - 1], words[i + 1], words[i + 2])
+            row = windows.get(key)
+            if row is None:
+                missing.append(k)
+            else:
+                static[k] = row
+        if missing:
             ids = []
-            for k in scored:
+            for k in missing:
                 i = k + 2
                 word, token = words[i], tokens[k]
                 # a word's own features are a function of the token as written (word = its normal form)
@@ -316,38 +342,50 @@ class Model:
                         ]
                     )
                 )
-            static = matrix[np.array(ids)].sum(axis=1)
+            summed = matrix[np.array(ids)].sum(axis=1, dtype=np.int32)
+            if len(windows) > WINDOW_CACHE:
+                windows.clear()
+            for row, k in zip(summed, missing, strict=True):
+                static[k] = windows[keys[k]] = row  # type: ignore[index]
         prev, prev2 = START
         unknown = self._unknown
-        contexts = self._contexts
+        contexts, decided = self._contexts, self._decided
+        if len(decided) > WINDOW_CACHE:
+            decided.clear()
         tags: list[str] = []
         alternatives: list[np.ndarray | None] = [None] * len(tokens)
-        position = 0
         for k in range(len(tokens)):
             word = words[k + 2]
-            tag = self.tagdict.get(word)
+            tag = tagdict.get(word)
             if tag is None:
-                assert static is not None
-                # integer sums: adding the rows in any grouping gives the same scores
-                history = self._history.get((prev, prev2))
-                if history is None:
-                    history = self._history[prev, prev2] = matrix[
-                        self._ids(history_features(prev, prev2))
-                    ].sum(axis=0)
-                # the features of the word with the tag on its left, their rows summed once a triple
-                triple = (word, prev, lex[k + 3])
-                if triple in contexts:
-                    context = contexts[triple]
+                # the scores are a function of the window and the two tags on the left: a window
+                # scored before after the same two tags (a TLDR candidate cut from a sentence tagged
+                # before) takes its tag and scores again
+                seen = (keys[k], prev, prev2)
+                found = decided.get(seen)
+                if found is not None:
+                    tag, scores = found
                 else:
-                    if len(contexts) > OWN_CACHE:
-                        contexts.clear()
-                    ids = [i for i in self._ids(context_features(word, prev, lex[k + 3])) if i != unknown]
-                    context = contexts[triple] = matrix[ids].sum(axis=0) if ids else None
-                scores = static[position] + history
-                if context is not None:
-                    scores = scores + context
-                position += 1
-                tag = self.tags[int(scores.argmax())]
+                    # integer sums: adding the rows in any grouping gives the same scores
+                    history = self._history.get((prev, prev2))
+                    if history is None:
+                        history = self._history[prev, prev2] = matrix[
+                            self._ids(history_features(prev, prev2))
+                        ].sum(axis=0)
+                    # the features of the word with the tag on its left, their rows summed once a triple
+                    triple = (word, prev, lex[k + 3])
+                    if triple in contexts:
+                        context = contexts[triple]
+                    else:
+                        if len(contexts) > OWN_CACHE:
+                            contexts.clear()
+                        ids = [i for i in self._ids(context_features(word, prev, lex[k + 3])) if i != unknown]
+                        context = contexts[triple] = matrix[ids].sum(axis=0) if ids else None
+                    scores = static[k] + history
+                    if context is not None:
+                        scores = scores + context
+                    tag = self.tags[int(scores.argmax())]
+                    decided[seen] = (tag, scores)
                 alternatives[k] = scores
             tags.append(tag)
             prev2, prev = prev, tag
