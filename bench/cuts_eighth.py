@@ -38,6 +38,9 @@ from generator.text.clean import clean_text  # noqa: E402
 from generator.titles import generate  # noqa: E402
 from tests import test_speed_cuts as old  # noqa: E402
 
+# The largest bound of a per-text memo (``nounphrases.chunks``: 20,000 sentences); per-word memos are larger.
+PER_TEXT = 20_000
+
 
 def cuts() -> dict[str, tuple[Any, str, Callable[..., Any]]]:
     """Per cut: (the object holding the function, its name, the old body)."""
@@ -45,15 +48,16 @@ def cuts() -> dict[str, tuple[Any, str, Callable[..., Any]]]:
 
 
 def _forget() -> None:
-    """Empty the per-text memos of every generator module (the lru caches with a bound) and the
-    tagger's, so that each run computes what a cold build computes."""
+    """Empty the per-text memos of every generator module (the lru caches bounded at ``PER_TEXT``
+    entries or fewer) and the tagger's, so that each run computes what a cold build computes; the
+    per-word memos (bounded higher) stay warm, as in a worker that has run a while."""
     tagger.model()._sentences.clear()
     for name, module in list(sys.modules.items()):
         if not name.startswith("generator."):
             continue
         for value in vars(module).values():
             info = getattr(value, "cache_info", None)
-            if info is not None and info().maxsize is not None:
+            if info is not None and info().maxsize is not None and info().maxsize <= PER_TEXT:
                 value.cache_clear()
     gc.collect()
 
