@@ -23,7 +23,8 @@ import gzip
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -36,6 +37,9 @@ from generator.text.wordlists import TAGGER_CLAUSE_BREAK_WORDS as _CLAUSE_BREAK_
 MODEL_PATH = Path(__file__).parent / "data" / "pos-tagger.json.gz"
 
 Tagged = tuple[tuple[str, str], ...]
+# A token in its window: the token as written, then the normal forms of two words on its left and two
+# on its right (``Model._tag_tokens``).
+Window = tuple[str, str, str, str, str]
 
 _TOKEN = re.compile(
     r"""
@@ -227,6 +231,10 @@ class Model:
         self._own: dict[str, list[int]] = {}
         self._contexts: dict[tuple[str, str, str], np.ndarray | None] = {}
         self._sentences: dict[tuple[tuple[str, ...], bool], Tagged] = {}
+        # each window's static rows summed, and its (tag, scores) after two tags, while ``remembering``
+        # (None: not remembered)
+        self._windows: dict[Window, np.ndarray] | None = None
+        self._decided: dict[tuple[Window | None, str, str], tuple[str, np.ndarray]] | None = None
         # the summed rows of the features of the two tags on the left (few pairs, so kept), and the
         # rows of the features that do not exist (zero: left out of every sum)
         self._history: dict[tuple[str, str], np.ndarray] = {}
@@ -286,16 +294,49 @@ class Model:
             found = self._sentences[key] = self._tag_tokens(key[0], clause_pass)
         return found
 
+    @contextmanager
+    def remembering(self) -> Iterator[None]:
+        """Within it, each window's summed rows, and its tag and scores after two tags, are remembered
+        (``_tag_tokens``), and forgotten after: the titles stage tags one abstract's TLDR candidates
+        and title phrases, most of them cut or joined from the same sentences, so most of their
+        tokens stand in a window, after the same two tags, tagged before. Elsewhere (a sentence
+        tagged once) the bookkeeping would cost more than it saves."""
+        if self._windows is not None:
+            yield
+            return
+        self._windows, self._decided = {}, {}
+        try:
+            yield
+        finally:
+            self._windows = self._decided = None
+
     def _tag_tokens(self, tokens: Sequence[str], clause_pass: bool) -> Tagged:
-        matrix = self.matrix
+        matrix, tagdict = self.matrix, self.tagdict
         words = [*START, *(normalize(t) for t in tokens), *END]
         lex = [lexical(w, self.lexicon) for w in words]
-        # The features of every token to score that do not depend on the tags on its left, summed at once.
-        scored = [k for k in range(len(tokens)) if words[k + 2] not in self.tagdict]
-        static = None
-        if scored:
+        # A token's features that do not depend on the tags on its left are a function of its window
+        # (the token and the normal forms of two words each side): while ``remembering``, their summed
+        # rows are kept per window; the rows of the windows not seen before are summed at once.
+        windows, decided = self._windows, self._decided
+        keys: list[Window | None] = [None] * len(tokens)
+        static: list[np.ndarray | None] = [None] * len(tokens)
+        missing = []
+        for k, token in enumerate(tokens):
+            i = k + 2
+            if words[i] in tagdict:
+                continue
+            if windows is None:
+                missing.append(k)
+                continue
+            key = keys[k] = (token, words[i - 2], words[i - 1], words[i + 1], words[i + 2])
+            row = windows.get(key)
+            if row is None:
+                missing.append(k)
+            else:
+                static[k] = row
+        if missing:
             ids = []
-            for k in scored:
+            for k in missing:
                 i = k + 2
                 word, token = words[i], tokens[k]
                 # a word's own features are a function of the token as written (word = its normal form)
@@ -316,38 +357,49 @@ class Model:
                         ]
                     )
                 )
-            static = matrix[np.array(ids)].sum(axis=1)
+            # integer sums (at most 17 rows of weights below 10,000 in size: int32 holds them)
+            summed = matrix[np.array(ids)].sum(axis=1, dtype=np.int32)
+            for row, k in zip(summed, missing, strict=True):
+                static[k] = row
+                if windows is not None:
+                    windows[keys[k]] = row  # type: ignore[index]
         prev, prev2 = START
         unknown = self._unknown
         contexts = self._contexts
         tags: list[str] = []
         alternatives: list[np.ndarray | None] = [None] * len(tokens)
-        position = 0
         for k in range(len(tokens)):
             word = words[k + 2]
-            tag = self.tagdict.get(word)
+            tag = tagdict.get(word)
             if tag is None:
-                assert static is not None
-                # integer sums: adding the rows in any grouping gives the same scores
-                history = self._history.get((prev, prev2))
-                if history is None:
-                    history = self._history[prev, prev2] = matrix[
-                        self._ids(history_features(prev, prev2))
-                    ].sum(axis=0)
-                # the features of the word with the tag on its left, their rows summed once a triple
-                triple = (word, prev, lex[k + 3])
-                if triple in contexts:
-                    context = contexts[triple]
+                # the scores are a function of the window and the two tags on the left: while
+                # ``remembering``, a window scored before after the same two tags takes them again
+                seen = (keys[k], prev, prev2)
+                found = decided.get(seen) if decided is not None else None
+                if found is not None:
+                    tag, scores = found
                 else:
-                    if len(contexts) > OWN_CACHE:
-                        contexts.clear()
-                    ids = [i for i in self._ids(context_features(word, prev, lex[k + 3])) if i != unknown]
-                    context = contexts[triple] = matrix[ids].sum(axis=0) if ids else None
-                scores = static[position] + history
-                if context is not None:
-                    scores = scores + context
-                position += 1
-                tag = self.tags[int(scores.argmax())]
+                    # integer sums: adding the rows in any grouping gives the same scores
+                    history = self._history.get((prev, prev2))
+                    if history is None:
+                        history = self._history[prev, prev2] = matrix[
+                            self._ids(history_features(prev, prev2))
+                        ].sum(axis=0)
+                    # the features of the word with the tag on its left, their rows summed once a triple
+                    triple = (word, prev, lex[k + 3])
+                    if triple in contexts:
+                        context = contexts[triple]
+                    else:
+                        if len(contexts) > OWN_CACHE:
+                            contexts.clear()
+                        ids = [i for i in self._ids(context_features(word, prev, lex[k + 3])) if i != unknown]
+                        context = contexts[triple] = matrix[ids].sum(axis=0) if ids else None
+                    scores = static[k] + history
+                    if context is not None:
+                        scores = scores + context
+                    tag = self.tags[int(scores.argmax())]
+                    if decided is not None:
+                        decided[seen] = (tag, scores)
                 alternatives[k] = scores
             tags.append(tag)
             prev2, prev = prev, tag
@@ -399,6 +451,11 @@ class Model:
 def model() -> Model:
     """The shipped model, read once."""
     return Model.load()
+
+
+def remembering() -> AbstractContextManager[None]:
+    """The shipped model's ``Model.remembering``: windows tagged inside it are remembered until it ends."""
+    return model().remembering()
 
 
 def tag_sentences(text: str) -> tuple[Tagged, ...]:

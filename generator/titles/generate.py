@@ -30,7 +30,7 @@ from generator.text.acronyms import long_form
 from generator.text.acronyms import table as acronym_table
 from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
-from generator.text.tagger import remember, tag, untokenize
+from generator.text.tagger import remember, remembering, tag, untokenize
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
 from generator.titles import compose, contribution, names, rules, span_context, spans, title_lm, tldr_model
 from generator.titles.clues import (
@@ -392,9 +392,13 @@ def _title_plain(item: str) -> list[object]:
     """``[title, tldr, alternate titles]`` of a paper given as the JSON ``[text, keywords]`` (what
     the cache keys on)."""
     text, keywords = json.loads(item)
-    found = generate_titles(Paper(id="", text=text, sources=(), keywords=tuple(keywords)))
-    # the span ranker read the same summary (``span_context``): made once
-    return [found[0], span_context.tldr_of(text), found[1:]]
+    # the TLDR's candidates and the title phrases are cut from the same sentences: the tagger keeps
+    # the windows it tagged until this abstract is done (``tagger.remembering``)
+    with remembering():
+        found = generate_titles(Paper(id="", text=text, sources=(), keywords=tuple(keywords)))
+        # the span ranker read the same summary (``span_context``): made once
+        summary = span_context.tldr_of(text)
+    return [found[0], summary, found[1:]]
 
 
 def _hint(text: str, found: list[object] | None) -> list[object] | None:

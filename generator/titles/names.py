@@ -400,7 +400,13 @@ def _said(text: str, name: str) -> int:
 def _inside(piece: str, whole: str) -> bool:
     """Whether ``piece`` is a whole word or run of words of ``whole`` ("Tangents" of "Neural Tangents",
     not "Net" of "FearNet" nor "Parse" of "Perturb-and-Parse")."""
-    return piece != whole and re.search(rf"(?<![\w-]){re.escape(piece)}(?![\w-])", whole) is not None
+    # the substring test first: most pairs fail it, and each piece's pattern is compiled only when
+    # it can match (the patterns of an abstract's pieces overflow ``re``'s cache of compiled patterns)
+    return (
+        piece != whole
+        and piece in whole
+        and re.search(rf"(?<![\w-]){re.escape(piece)}(?![\w-])", whole) is not None
+    )
 
 
 def pieces(text: str, found: list[str]) -> frozenset[str]:
