@@ -119,9 +119,39 @@ def long_form(short: str, candidate: str) -> str | None:
     words = found.split()
     if not words or words[0].lower() in _FUNCTION_WORDS or len(words) > len(letters) + 2:
         return None
-    if len(words) < 2 and "-" not in words[0]:
+    if len(words) < 2 and "-" not in words[0] and not compound(letters, words[0]):
         return None
     return found
+
+
+# The shortest part of a compound word ``compound`` reads as a word of its own.
+COMPOUND_PART = 3
+
+
+def compound(letters: list[str], word: str) -> bool:
+    """Whether one word is a compound whose parts the acronym's letters open, each part a word ML
+    abstracts use ("autoencoder" for AE: "auto" + "encoder"; "backpropagation" for BP): then it is a
+    long form, as "auto-encoder" is. A single word whose letters merely occur in it is not
+    ("approach" for AP)."""
+    from generator.text import generic  # the corpus counts load only when a one-word form is tried
+
+    def split(rest: str, k: int) -> bool:
+        if k == len(letters):
+            return not rest
+        if not rest or rest[0] != letters[k]:
+            return False
+        if k == len(letters) - 1:
+            return len(rest) >= COMPOUND_PART and generic.share(rest) > 0
+        return any(
+            generic.share(rest[:cut]) > 0 and split(rest[cut:], k + 1)
+            for cut in range(COMPOUND_PART, len(rest) - COMPOUND_PART + 1)
+        )
+
+    return ONE_WORD_COMPOUNDS and len(letters) >= 2 and word.isalpha() and split(word.lower(), 0)
+
+
+# A one-word compound is a long form ("deep autoencoder (AE)"); EVALUATION.md, "Keywords, eighth session".
+ONE_WORD_COMPOUNDS = True
 
 
 @lru_cache(maxsize=256)
