@@ -32,6 +32,8 @@ def test_a_word_no_vocabulary_knows_one_edit_from_a_word_of_ml_writing_is_a_typo
     # a letter too many in a long word is no typo of an English word ("binarizes", "factorizes")
     assert spelling.correction("binarizes") is None
     assert spelling.correction("factorizes") is None
+    # a real word neither list knows, an insertion next to its last two letters from a known one
+    assert spelling.correction("extensile") is None
     # real words the small English list lacks: the large list knows them
     assert spelling.correction("positron") is None
     assert spelling.correction("halving") is None
