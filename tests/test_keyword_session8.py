@@ -145,3 +145,19 @@ def test_the_papers_own_name_with_an_adverb_is_shown(monkeypatch: pytest.MonkeyP
     key = curate.choice_key()
     monkeypatch.setattr(curate, "choice_key", lambda: key + "/8-names")
     assert "doubly sparse softmax" not in {k.lower() for k in _shown(DS_SOFTMAX)}
+
+
+def test_a_long_form_in_quotes_is_read_without_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = 'We propose an ``"ADaptive Structural Fingerprint" (ADSF) model for graphs.'
+    found = acronyms.definitions(text)
+    assert [(d.short, d.long) for d in found] == [("ADSF", "ADaptive Structural Fingerprint")]
+    assert text[found[0].start :].startswith("ADaptive")
+    inside = "We introduce a \u201cZero-Shot\u201d medical image Artifact Reduction (ZSAR) framework."
+    assert acronyms.table(inside)["ZSAR"] == "Zero-Shot medical image Artifact Reduction"
+    latex = "We call it ``Diversity is All You Need'' (DIAYN), a method."
+    assert [d.long for d in acronyms.definitions(latex)] == ["Diversity is All You Need"]
+    monkeypatch.setattr(acronyms, "QUOTED_LONG_FORMS", False)
+    acronyms.definitions.cache_clear()
+    assert acronyms.definitions(text) == ()
+    assert "ZSAR" not in acronyms.table(inside + " ")
+    acronyms.definitions.cache_clear()

@@ -35,6 +35,10 @@ _PAIR = re.compile(
 # Words a "respectively" long form may pass over ("high or low dream recall": "or low" for HDR).
 PAIR_SKIPS = 3
 _CLAUSE_BREAK = re.compile(r"[.;:()\"\u201c\u201d]|, ")
+# Quote marks around or inside a long form ('a "Zero-Shot" medical image Artifact Reduction (ZSAR)').
+QUOTED_LONG_FORMS = True
+_QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"\u201c\u201d`'})
+_EDGE_QUOTES = "'`\u2018\u2019 "
 
 
 @dataclass(frozen=True)
@@ -164,14 +168,25 @@ def definitions(text: str) -> tuple[Definition, ...]:
         if not is_acronym(short) or short in seen:
             continue
         window_start = max(0, match.start() - 400)
-        before = text[window_start : match.start()].rstrip()
+        before = text[window_start : match.start()]
+        if QUOTED_LONG_FORMS:
+            # a long form in quotes ('"ADaptive Structural Fingerprint" (ADSF)') is read without them:
+            # each quote mark becomes a space, so offsets stay those of the text
+            before = before.translate(_QUOTES_AS_SPACES)
+        before = before.rstrip()
         words = before.split(" ")
         window = min(len(short) + 5, len(short) * 2)
         candidate = _CLAUSE_BREAK.split(" ".join(words[-window:]))[-1].strip()
         long = long_form(short, candidate)
         if long:
             seen.add(short)
-            found.append(Definition(short, long, window_start + len(before) - len(long), match.end()))
+            start = window_start + len(before) - len(long)
+            if QUOTED_LONG_FORMS:
+                # single quotes at its edges ("``Diversity is All You Need''") are no part of it
+                bare = long.lstrip(_EDGE_QUOTES)
+                start += len(long) - len(bare)
+                long = bare.rstrip(_EDGE_QUOTES)
+            found.append(Definition(short, " ".join(long.split()), start, match.end()))
     for match in _REVERSED.finditer(text):
         short, long = match.group(1), match.group(2)
         words = long.split()
