@@ -47,7 +47,7 @@ def _correction(word: str) -> str | None:
         return None
     near = _neighbours(word)
     found = {n for n in near if generic.share(n) > 0}
-    if len(found) > 1:
+    if len(found) > 1 or (not found and len(word) < ENGLISH_LENGTH):
         return None
     # the large list only now: it takes 0.3 s to load, and few words get this far
     if zipf_frequency(word, "en", wordlist="large") > 0:
