@@ -130,6 +130,8 @@ def long_form(short: str, candidate: str) -> str | None:
 
 # The shortest part of a compound word ``compound`` reads as a word of its own.
 COMPOUND_PART = 3
+# Longer single words are tried as no compound (the splits grow with the length).
+COMPOUND_MAX = 30
 
 
 def compound(letters: list[str], word: str) -> bool:
@@ -151,7 +153,13 @@ def compound(letters: list[str], word: str) -> bool:
             for cut in range(COMPOUND_PART, len(rest) - COMPOUND_PART + 1)
         )
 
-    return ONE_WORD_COMPOUNDS and len(letters) >= 2 and word.isalpha() and split(word.lower(), 0)
+    return (
+        ONE_WORD_COMPOUNDS
+        and len(letters) >= 2
+        and len(word) <= COMPOUND_MAX
+        and word.isalpha()
+        and split(word.lower(), 0)
+    )
 
 
 # A one-word compound is a long form ("deep autoencoder (AE)"); EVALUATION.md, "Keywords, eighth session".

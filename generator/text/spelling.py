@@ -25,6 +25,8 @@ from wordfreq import zipf_frequency
 from generator.text import generic
 
 MIN_LENGTH = 6
+# Longer "words" are no typos (and their neighbours would cost their length squared).
+MAX_LENGTH = 30
 # Letters at each end of the word an edit may not touch.
 EDGE = 2
 # A word of at least this length may also be a typo of a word of general English (wordfreq's large
@@ -36,7 +38,12 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 def correction(word: str) -> str | None:
     """The word ML abstracts write where `word` is a typo of it, else None."""
-    if len(word) < MIN_LENGTH or not word.isalpha() or not word.islower() or not word.isascii():
+    if (
+        not MIN_LENGTH <= len(word) <= MAX_LENGTH
+        or not word.isalpha()
+        or not word.islower()
+        or not word.isascii()
+    ):
         return None
     return _correction(word)
 
