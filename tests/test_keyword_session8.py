@@ -42,6 +42,9 @@ def test_a_word_no_vocabulary_knows_one_edit_from_a_word_of_ml_writing_is_a_typo
     assert spelling.correction("relus") is None
     assert spelling.correction("binarised") is None
     assert spelling.correction("Didgits") is None  # a capital: a name, not a typo
+    # a hostile 18,000-letter "word" is no typo (its neighbours would hang the build)
+    assert spelling.correction("digits" * 3000) is None
+    assert not acronyms.compound(["a", "e"], "auto" + "encoder" * 3000)
 
 
 # A SciTLDR dev abstract (the Y-learner paper), frozen here: "MNIST didgits".
