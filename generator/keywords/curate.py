@@ -273,15 +273,23 @@ def _choice(
     # A phrase of several words that other papers have too ranks higher: shared keywords are
     # what gathers papers, and a phrase that several abstracts use is more likely a term of the art.
     said = _word_counts(best)
+    # "the match prediction problem": what the paper names as a problem is a concept, not a free
+    # combination of common words
+    named = problems(best) if NAMED_PROBLEMS else set()
     weak = {
         k
         for k in best
         if (
-            filler.has_adverb(k)
+            (filler.has_adverb(k) and not (ACRONYM_NAMES and spelt_by(k, written[k])))
             if k in written
             else _filler(k, lower.get(k), shared[k] > 1 or (REPEATED_OWN and len(best[k][1]) > 1))
         )
-        or (k not in written and k in lower and unspecific(k, len(best[k][1]), said, lower[k]))
+        or (
+            k not in written
+            and k in lower
+            and k not in named
+            and unspecific(k, len(best[k][1]), said, lower[k])
+        )
         or (k in written and umbrella(k, len(best[k][1])))
         or (
             LONE_WORDS_WEAK
@@ -346,6 +354,29 @@ def common_fill(key: str, about: set[str] | frozenset[str]) -> bool:
     )
 
 
+def problems(best: Iterable[str]) -> set[str]:
+    """The keys the abstract names as a problem: the modifier of a candidate whose head names no
+    concept of its own ("match prediction" of "the match prediction problem"; ``filler.empty_head``)."""
+    out = set()
+    for key in best:
+        words = key.split()
+        if len(words) >= 3 and filler.empty_head(words[-1]):
+            out.add(" ".join(words[:-1]))
+    return out
+
+
+def spelt_by(key: str, acronyms: Counter[str]) -> bool:
+    """Whether an acronym the papers write for the phrase spells the initials of all its words
+    ("DS-Softmax" for "doubly sparse softmax"): the authors' name, every word of it chosen, an adverb
+    too."""
+    initials = "".join(w[0] for w in key.replace("-", " ").split() if w)
+    for acronym in acronyms:
+        letters = "".join(ch.lower() for ch in acronym if ch.isupper())
+        if letters == initials:
+            return True
+    return False
+
+
 def _learned() -> bool:
     return central.LEARNED and bool(central.weights())
 
@@ -377,6 +408,11 @@ REPEATED_OWN = True
 
 
 MODIFIED_MERGED = True
+# A phrase the paper names as a problem ("the match prediction problem") is never unspecific, and an
+# adverb in a phrase the authors abbreviate letter by letter ("Doubly Sparse Softmax (DS-Softmax)") makes
+# it no sentence piece. EVALUATION.md, "Keywords, eighth session".
+NAMED_PROBLEMS = True
+ACRONYM_NAMES = True
 WRITTEN_FILLER_FILLS = False
 ACRONYMS_MATCHED = True
 # A single lower-case word at least this share of SciTLDR train abstracts use is no fill-in (below the

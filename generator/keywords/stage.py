@@ -55,9 +55,9 @@ from generator.keywords.specificity import no_topic
 from generator.models import Keyword, KeywordEntry, Paper, keyword_page_threshold
 from generator.relate.terms import Term, counts_of, tagged_phrases, without_urls
 from generator.runtime import cache, parallel
-from generator.text import generic, heads
+from generator.text import generic, heads, spelling
 from generator.text import slug as slugs
-from generator.text.acronyms import expand_tagged
+from generator.text.acronyms import expand_tagged, is_plural_acronym
 from generator.text.tagger import Tagged, sentence_tags, tag_sentences
 from generator.text.tagger import model_digest as tagger_model_digest
 
@@ -180,6 +180,9 @@ def scored_candidates(
         if len(kept) >= CANDIDATES_KEPT and (" " in phrase or phrase_key(phrase) not in expansion_of):
             continue  # enough candidates; the acronyms further down still count for their expansion
         key = phrase_key(phrase)
+        if PLURAL_ACRONYMS and key not in expansion_of and is_plural_acronym(forms.get(phrase, phrase)):
+            # "AEs" of "deep autoencoder (AE)": three letters are too short for the plural fold
+            key = phrase_key(phrase[:-1]) if phrase_key(phrase[:-1]) in expansion_of else key
         if phrase not in nouns.phrases and key not in expansion_of and key not in expansions:
             continue  # not a noun phrase of the abstract: it crosses a verb, or ends in no noun
         if phrase in nouns.cut and key not in expansions:
@@ -204,6 +207,10 @@ def scored_candidates(
             spans = sorted({*spans, *spans_of(lowered, index, words)})
         elif key not in expansions and not is_key_phrase(words):
             continue
+        fixed = _spelt_right(words) if TYPOS_FIXED and key not in expansions else words
+        if fixed != words:
+            # a typo copied from the abstract ("MNIST didgits") is shown as ML writing spells it
+            key = phrase_key(" ".join(fixed))
         if key in kept:
             # Another spelling of a kept phrase ("model" after "models"): it occurs there too.
             old = kept[key]
@@ -214,6 +221,8 @@ def scored_candidates(
         ):
             continue
         display = nouns.named.get(phrase) or " ".join(forms.get(w, w) for w in words)
+        if fixed != words:
+            display = _respelt(display, words, fixed)
         kept[key] = Candidate(display, key, float(score), tuple(spans))
         said_as[key] = phrase
     if TOPIC_ADDED and kept:
@@ -285,6 +294,31 @@ def scored_candidates(
 
 
 ALIASES_DROPPED = True
+# A word no vocabulary knows, one edit from a word of ML writing, is a typo: the candidate is shown as
+# ML writing spells it (generator/text/spelling.py; EVALUATION.md, "Keywords, eighth session").
+TYPOS_FIXED = True
+# An acronym written in the plural stands for the long form its singular is defined with ("AEs").
+PLURAL_ACRONYMS = True
+
+
+def _spelt_right(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The candidate's words with each typo replaced by the word ML abstracts write
+    (``spelling.correction``)."""
+    return tuple(spelling.correction(w) or w for w in words)
+
+
+def _respelt(display: str, words: tuple[str, ...], fixed: tuple[str, ...]) -> str:
+    """The shown phrase with its misspelt words replaced: word by word where the shown phrase has the
+    candidate's words, else each misspelt word where it stands."""
+    shown = display.split(" ")
+    if len(shown) == len(words):
+        return " ".join(f if w != f else s for s, w, f in zip(shown, words, fixed, strict=True))
+    for w, f in zip(words, fixed, strict=True):
+        if w != f:
+            display = re.sub(rf"\b{re.escape(w)}\b", f, display)
+    return display
+
+
 PIECES_DROPPED = True
 # A piece of a longer noun phrase, never said on its own and unknown to the corpus, gives its place to
 # that phrase (EVALUATION.md, "Keywords, seventh session").

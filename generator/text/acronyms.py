@@ -35,6 +35,10 @@ _PAIR = re.compile(
 # Words a "respectively" long form may pass over ("high or low dream recall": "or low" for HDR).
 PAIR_SKIPS = 3
 _CLAUSE_BREAK = re.compile(r"[.;:()\"\u201c\u201d]|, ")
+# Quote marks around or inside a long form ('a "Zero-Shot" medical image Artifact Reduction (ZSAR)').
+QUOTED_LONG_FORMS = True
+_QUOTES_AS_SPACES = str.maketrans({q: " " for q in '"\u201c\u201d`'})
+_EDGE_QUOTES = "'`\u2018\u2019 "
 
 
 @dataclass(frozen=True)
@@ -119,9 +123,47 @@ def long_form(short: str, candidate: str) -> str | None:
     words = found.split()
     if not words or words[0].lower() in _FUNCTION_WORDS or len(words) > len(letters) + 2:
         return None
-    if len(words) < 2 and "-" not in words[0]:
+    if len(words) < 2 and "-" not in words[0] and not compound(letters, words[0]):
         return None
     return found
+
+
+# The shortest part of a compound word ``compound`` reads as a word of its own.
+COMPOUND_PART = 3
+# Longer single words are tried as no compound (the splits grow with the length).
+COMPOUND_MAX = 30
+
+
+def compound(letters: list[str], word: str) -> bool:
+    """Whether one word is a compound whose parts the acronym's letters open, each part a word ML
+    abstracts use ("autoencoder" for AE: "auto" + "encoder"; "backpropagation" for BP): then it is a
+    long form, as "auto-encoder" is. A single word whose letters merely occur in it is not
+    ("approach" for AP)."""
+    from generator.text import generic  # the corpus counts load only when a one-word form is tried
+
+    def split(rest: str, k: int) -> bool:
+        if k == len(letters):
+            return not rest
+        if not rest or rest[0] != letters[k]:
+            return False
+        if k == len(letters) - 1:
+            return len(rest) >= COMPOUND_PART and generic.share(rest) > 0
+        return any(
+            generic.share(rest[:cut]) > 0 and split(rest[cut:], k + 1)
+            for cut in range(COMPOUND_PART, len(rest) - COMPOUND_PART + 1)
+        )
+
+    return (
+        ONE_WORD_COMPOUNDS
+        and len(letters) >= 2
+        and len(word) <= COMPOUND_MAX
+        and word.isalpha()
+        and split(word.lower(), 0)
+    )
+
+
+# A one-word compound is a long form ("deep autoencoder (AE)"); EVALUATION.md, "Keywords, eighth session".
+ONE_WORD_COMPOUNDS = True
 
 
 @lru_cache(maxsize=256)
@@ -134,14 +176,25 @@ def definitions(text: str) -> tuple[Definition, ...]:
         if not is_acronym(short) or short in seen:
             continue
         window_start = max(0, match.start() - 400)
-        before = text[window_start : match.start()].rstrip()
+        before = text[window_start : match.start()]
+        if QUOTED_LONG_FORMS:
+            # a long form in quotes ('"ADaptive Structural Fingerprint" (ADSF)') is read without them:
+            # each quote mark becomes a space, so offsets stay those of the text
+            before = before.translate(_QUOTES_AS_SPACES)
+        before = before.rstrip()
         words = before.split(" ")
         window = min(len(short) + 5, len(short) * 2)
         candidate = _CLAUSE_BREAK.split(" ".join(words[-window:]))[-1].strip()
         long = long_form(short, candidate)
         if long:
             seen.add(short)
-            found.append(Definition(short, long, window_start + len(before) - len(long), match.end()))
+            start = window_start + len(before) - len(long)
+            if QUOTED_LONG_FORMS:
+                # single quotes at its edges ("``Diversity is All You Need''") are no part of it
+                bare = long.lstrip(_EDGE_QUOTES)
+                start += len(long) - len(bare)
+                long = bare.rstrip(_EDGE_QUOTES)
+            found.append(Definition(short, " ".join(long.split()), start, match.end()))
     for match in _REVERSED.finditer(text):
         short, long = match.group(1), match.group(2)
         words = long.split()
