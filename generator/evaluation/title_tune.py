@@ -47,7 +47,7 @@ MARGINS = (0.0, 0.01, 0.02, 0.04, 0.08)  # ``spans.complete_first`` margins comp
 _SPARSE = ("f0=", "fl=", "prev=", "pos=", "gov=", "gin=")
 # flags the stage orders by, not features the ridge weighs (``spans.CONTRAST_LAST``: as a feature too
 # it changed train 5-fold word F1 by +0.0001; EVALUATION.md "Titles, eighth session")
-ORDER_ONLY = frozenset({"contrast"})
+ORDER_ONLY = frozenset({"contrast", "vague"})
 
 
 def fit_words(records: list[dict]) -> dict[str, float]:
@@ -199,9 +199,11 @@ def first_index(ranked: list[float], row, margin: float | None = None) -> int:
     # a candidate the 80-character limit would cut is none (``spans.ranked_spans``' room)
     # a contrasted phrase after every other (``spans.CONTRAST_LAST``), as ``spans.ranked_spans``
     contrasted = [spans.CONTRAST_LAST and bool(f.get("contrast")) for f in feats]
+    # then a counted phrase or a relational noun's complement (``spans.VAGUE_LAST``)
+    vague = [spans.VAGUE_LAST and bool(f.get("vague")) for f in feats]
     order = sorted(
         (i for i in range(len(cands)) if len(cands[i]) <= ROOM),
-        key=lambda i: (fluent[i], contrasted[i], -ranked[i], i),
+        key=lambda i: (fluent[i], contrasted[i], vague[i], -ranked[i], i),
     ) or [0]
     first = spans.complete_first(
         [cands[i] for i in order],

@@ -60,7 +60,7 @@ from pathlib import Path
 from generator.keywords.filler import zipf
 from generator.runtime.cache import file_digest
 from generator.text import generic, heads
-from generator.text.nounphrases import continues
+from generator.text.nounphrases import continues, relational
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
@@ -104,6 +104,11 @@ CONTINUED = True
 # negated or bounded clause ("have only examined X") is tried after every other candidate
 # (``span_context.contrast``): a baseline or a reversed claim as a title names the wrong paper
 CONTRAST_LAST = True
+# eighth session, round 2: a phrase that counts instead of naming ("two related methods", the tagger's
+# cardinal number first) or that is a relational noun's complement ("notion of lattice representation
+# learning", ``text.nounphrases.relational`` before "of") is tried after every other candidate that is
+# neither (``vague``); an order, as ``CONTRAST_LAST``
+VAGUE_LAST = True
 
 _START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
 _INSIDE = _START | {"POS"}
@@ -239,6 +244,18 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
     return out
 
 
+def vague(pairs: list[tuple[str, str]]) -> bool:
+    """Whether a candidate (its tagged words) counts rather than names: it opens on a cardinal number
+    written as a number or a word ("Two related methods", "3 datasets"; not "3D"), or on a relational
+    noun and its "of" ("notion of lattice representation learning": the complement is the subject)."""
+    if not pairs:
+        return False
+    first = pairs[0][0]
+    if pairs[0][1] == "CD" and (first.isalpha() or first.isdigit()):
+        return True
+    return len(pairs) > 2 and pairs[1][0].lower() == "of" and relational(first)
+
+
 def _retagged(phrase: str, sentence: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A written phrase's words with the tags they have in the sentence it was written from (tagging
     each phrase anew would cost more than the whole title); a word the phrase adds is a joining
@@ -361,6 +378,8 @@ def candidate_spans(
         f["obj_cover"] = len(obj_all & low) / len(obj_all) if obj_all else 0.0
         f["qualifier"] = float(bool(qualifier & low))
         f["no_qualifier"] = float(bool(qualifier) and not qualifier & low and bool(obj_all & low))
+        if VAGUE_LAST and vague(pairs):
+            f["vague"] = 1.0
         return f
 
     view = span_context.summary(text, tuple(sents)) if CONTEXT else None
@@ -422,9 +441,9 @@ def score(feats: dict[str, float]) -> float:
 
 
 @lru_cache(maxsize=16)
-def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool, bool], ...]:
-    """(candidate, score, from the background, fluent, open end, contrasted) of each candidate of an
-    abstract."""
+def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool, bool, bool], ...]:
+    """(candidate, score, from the background, fluent, open end, contrasted, vague) of each candidate
+    of an abstract."""
     rows = candidate_spans(text)
     scores = [score(feats) for _, feats in rows]
     return tuple(
@@ -435,6 +454,7 @@ def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool, bool], ...]:
             title_lm.fluent(feats),
             feats.get("open_end", 0.0) > 0,
             feats.get("contrast", 0.0) > 0,
+            feats.get("vague", 0.0) > 0,
         )
         for (span, feats), value in zip(rows, scores, strict=True)
     )
@@ -481,12 +501,14 @@ def ranked_spans(text: str, exclude: str = "", room: int = 0) -> list[str]:
     # a candidate less title-like than nearly every real title (title_lm.py: "Based keyword
     # spotting") is tried only when no fluent one is left
     # a phrase of a comparison or a denied claim ("outperforms X", "have only examined X") after
-    # every other (``CONTRAST_LAST``)
+    # every other (``CONTRAST_LAST``); then one that counts or is a relational noun's complement
+    # ("two related methods", "notion of ...": ``VAGUE_LAST``)
     order = sorted(
         range(len(rows)),
         key=lambda k: (
             REJECT_DISFLUENT and not rows[k][3],
             CONTRAST_LAST and rows[k][5],
+            VAGUE_LAST and rows[k][6],
             BACKGROUND_LAST and rows[k][2],
             -rows[k][1],
             k,
