@@ -199,17 +199,22 @@ def first_index(ranked: list[float], row, margin: float | None = None) -> int:
     # a candidate the 80-character limit would cut is none (``spans.ranked_spans``' room)
     # a contrasted phrase after every other (``spans.CONTRAST_LAST``), as ``spans.ranked_spans``
     contrasted = [spans.CONTRAST_LAST and bool(f.get("contrast")) for f in feats]
-    # then a counted phrase or a relational noun's complement (``spans.VAGUE_LAST``)
-    vague = [spans.VAGUE_LAST and bool(f.get("vague")) for f in feats]
     order = sorted(
         (i for i in range(len(cands)) if len(cands[i]) <= ROOM),
-        key=lambda i: (fluent[i], contrasted[i], vague[i], -ranked[i], i),
+        key=lambda i: (fluent[i], contrasted[i], -ranked[i], i),
     ) or [0]
     first = spans.complete_first(
         [cands[i] for i in order],
         [ranked[i] for i in order],
         margin,
         [not feats[i].get("open_end") for i in order],
+    )
+    order.insert(0, order.pop(first))
+    # a counted or relational first candidate gives its place to its complement (``spans.complement_first``)
+    first = spans.complement_first(
+        [cands[i] for i in order],
+        [int(feats[i].get("vague", 0)) for i in order],
+        [not fluent[i] and not contrasted[i] for i in order],
     )
     return order[first]
 
