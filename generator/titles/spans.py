@@ -45,6 +45,10 @@ Eighth session: a phrase the abstract compares with ("outperforms X", "than X") 
 not need X", "have only examined X"), in any of its occurrences, is tried after every other
 (``CONTRAST_LAST``, ``span_context.contrast``): an order, not a learned weight, since word F1 hardly
 tells a baseline from the paper's own object and blind readers call it broken.
+
+Eighth session, round 2: a first candidate that counts ("two forms of symmetry") or opens on a
+relational noun and its "of" ("type of deep contextualized word representation") gives its place to
+its own complement when that is a candidate too (``VAGUE_COMPLEMENT``, ``complement_first``).
 """
 
 from __future__ import annotations
