@@ -65,10 +65,10 @@ def test_not_only_affirms() -> None:
 
 @pytest.mark.parametrize("flag", [True, False])
 def test_a_contrasted_phrase_is_tried_after_every_other(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
-    # (candidate, score, background, fluent, open end, contrasted)
+    # (candidate, score, background, fluent, open end, contrasted, vague)
     rows = (
-        ("Iterative Magnitude Pruning", 0.25, False, True, False, True),
-        ("algorithm to search for winning tickets", 0.12, False, True, False, False),
+        ("Iterative Magnitude Pruning", 0.25, False, True, False, True, False),
+        ("algorithm to search for winning tickets", 0.12, False, True, False, False, False),
     )
     monkeypatch.setattr(spans, "_scored", lambda text: rows)
     monkeypatch.setattr(spans, "CONTRAST_LAST", flag)

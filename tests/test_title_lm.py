@@ -89,8 +89,8 @@ def test_shipped_model_accepts_title_shapes() -> None:
 
 def test_disfluent_candidates_go_last(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = (
-        ("and robust approach", 2.0, False, False, False, False),
-        ("keyword spotting with small networks", 1.0, False, True, False, False),
+        ("and robust approach", 2.0, False, False, False, False, False),
+        ("keyword spotting with small networks", 1.0, False, True, False, False, False),
     )
     monkeypatch.setattr(spans, "_scored", lambda text: rows)
     assert spans.ranked_spans("any") == ["keyword spotting with small networks", "and robust approach"]
@@ -101,8 +101,8 @@ def test_disfluent_candidates_go_last(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_phrase_the_title_limit_would_cut_is_no_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
     long = "deep complex-valued method for signal retrieval and extraction in the frequency domain"
     rows = (
-        (long, 2.0, False, True, False, False),
-        ("deep complex-valued method for signal retrieval", 1.0, False, True, False, False),
+        (long, 2.0, False, True, False, False, False),
+        ("deep complex-valued method for signal retrieval", 1.0, False, True, False, False, False),
     )
     monkeypatch.setattr(spans, "_scored", lambda text: rows)
     assert spans.ranked_spans("any") == [long, rows[1][0]]
@@ -125,7 +125,7 @@ def test_complete_first_takes_the_qualified_phrase_within_the_margin() -> None:
 
 def test_ranked_spans_complete_the_best_but_never_into_an_open_end(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = (
-        ("framework for adjusting image embeddings", 2.0, False, True, False, False),
+        ("framework for adjusting image embeddings", 2.0, False, True, False, False, False),
         (
             "framework for adjusting image embeddings in order",
             1.99,
@@ -133,8 +133,17 @@ def test_ranked_spans_complete_the_best_but_never_into_an_open_end(monkeypatch: 
             True,
             True,
             False,
+            False,
         ),  # "in order to"
-        ("framework for adjusting image embeddings with batch statistics", 1.98, False, True, False, False),
+        (
+            "framework for adjusting image embeddings with batch statistics",
+            1.98,
+            False,
+            True,
+            False,
+            False,
+            False,
+        ),
     )
     monkeypatch.setattr(spans, "_scored", lambda text: rows)
     assert spans.ranked_spans("any")[0] == "framework for adjusting image embeddings with batch statistics"

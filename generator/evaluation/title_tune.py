@@ -47,7 +47,7 @@ MARGINS = (0.0, 0.01, 0.02, 0.04, 0.08)  # ``spans.complete_first`` margins comp
 _SPARSE = ("f0=", "fl=", "prev=", "pos=", "gov=", "gin=")
 # flags the stage orders by, not features the ridge weighs (``spans.CONTRAST_LAST``: as a feature too
 # it changed train 5-fold word F1 by +0.0001; EVALUATION.md "Titles, eighth session")
-ORDER_ONLY = frozenset({"contrast"})
+ORDER_ONLY = frozenset({"contrast", "vague"})
 
 
 def fit_words(records: list[dict]) -> dict[str, float]:
@@ -208,6 +208,13 @@ def first_index(ranked: list[float], row, margin: float | None = None) -> int:
         [ranked[i] for i in order],
         margin,
         [not feats[i].get("open_end") for i in order],
+    )
+    order.insert(0, order.pop(first))
+    # a counted or relational first candidate gives its place to its complement (``spans.complement_first``)
+    first = spans.complement_first(
+        [cands[i] for i in order],
+        [int(feats[i].get("vague", 0)) for i in order],
+        [not fluent[i] and not contrasted[i] for i in order],
     )
     return order[first]
 

@@ -45,6 +45,10 @@ Eighth session: a phrase the abstract compares with ("outperforms X", "than X") 
 not need X", "have only examined X"), in any of its occurrences, is tried after every other
 (``CONTRAST_LAST``, ``span_context.contrast``): an order, not a learned weight, since word F1 hardly
 tells a baseline from the paper's own object and blind readers call it broken.
+
+Eighth session, round 2: a first candidate that counts ("two forms of symmetry") or opens on a
+relational noun and its "of" ("type of deep contextualized word representation") gives its place to
+its own complement when that is a candidate too (``VAGUE_COMPLEMENT``, ``complement_first``).
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ from pathlib import Path
 from generator.keywords.filler import zipf
 from generator.runtime.cache import file_digest
 from generator.text import generic, heads
-from generator.text.nounphrases import continues
+from generator.text.nounphrases import continues, relational
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
@@ -104,6 +108,11 @@ CONTINUED = True
 # negated or bounded clause ("have only examined X") is tried after every other candidate
 # (``span_context.contrast``): a baseline or a reversed claim as a title names the wrong paper
 CONTRAST_LAST = True
+# eighth session, round 2: a first candidate that counts ("two forms of symmetry", the tagger's cardinal
+# number first) or is a relational noun with its "of" ("notion of lattice representation learning",
+# ``text.nounphrases.relational``) gives its place to its own complement when that is a candidate too
+# ("lattice representation learning"): the complement names the subject (``vague``, ``complement_first``)
+VAGUE_COMPLEMENT = True
 
 _START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
 _INSIDE = _START | {"POS"}
@@ -239,6 +248,29 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
     return out
 
 
+def vague(pairs: list[tuple[str, str]]) -> int:
+    """How many leading words of a candidate (its tagged words) count or relate rather than name: 1
+    when it opens on a cardinal number written as a number or a word ("two forms of symmetry", "3
+    datasets"; not "3D"), 2 for a relational noun and its "of" ("notion of lattice representation
+    learning": the complement is the subject); else 0."""
+    if len(pairs) < 2:
+        return 0
+    first = pairs[0][0]
+    if pairs[0][1] == "CD" and (first.isalpha() or first.isdigit()):
+        return 1
+    return 2 if len(pairs) > 2 and pairs[1][0].lower() == "of" and relational(first) else 0
+
+
+def complement_first(phrases: list[str], lead: list[int], usable: list[bool]) -> int:
+    """Of candidates in the order the stage tries them, the index to take first: the first, or, when
+    its first ``lead`` words count or relate (``vague``), its complement ("two forms of symmetry" ->
+    "forms of symmetry") if that is a ``usable`` candidate (fluent, not contrasted)."""
+    if not phrases or not VAGUE_COMPLEMENT or not lead[0]:
+        return 0
+    rest = " ".join(phrases[0].split()[lead[0] :]).lower()
+    return next((k for k in range(1, len(phrases)) if usable[k] and phrases[k].lower() == rest), 0)
+
+
 def _retagged(phrase: str, sentence: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A written phrase's words with the tags they have in the sentence it was written from (tagging
     each phrase anew would cost more than the whole title); a word the phrase adds is a joining
@@ -361,6 +393,9 @@ def candidate_spans(
         f["obj_cover"] = len(obj_all & low) / len(obj_all) if obj_all else 0.0
         f["qualifier"] = float(bool(qualifier & low))
         f["no_qualifier"] = float(bool(qualifier) and not qualifier & low and bool(obj_all & low))
+        lead = vague(pairs) if VAGUE_COMPLEMENT else 0
+        if lead:
+            f["vague"] = float(lead)
         return f
 
     view = span_context.summary(text, tuple(sents)) if CONTEXT else None
@@ -422,9 +457,9 @@ def score(feats: dict[str, float]) -> float:
 
 
 @lru_cache(maxsize=16)
-def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool, bool], ...]:
-    """(candidate, score, from the background, fluent, open end, contrasted) of each candidate of an
-    abstract."""
+def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool, bool, int], ...]:
+    """(candidate, score, from the background, fluent, open end, contrasted, leading words that count
+    or relate: ``vague``) of each candidate of an abstract."""
     rows = candidate_spans(text)
     scores = [score(feats) for _, feats in rows]
     return tuple(
@@ -435,6 +470,7 @@ def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool, bool], ...]:
             title_lm.fluent(feats),
             feats.get("open_end", 0.0) > 0,
             feats.get("contrast", 0.0) > 0,
+            int(feats.get("vague", 0.0)),
         )
         for (span, feats), value in zip(rows, scores, strict=True)
     )
@@ -494,6 +530,14 @@ def ranked_spans(text: str, exclude: str = "", room: int = 0) -> list[str]:
     )
     first = complete_first(
         [rows[k][0] for k in order], [rows[k][1] for k in order], closed=[not rows[k][4] for k in order]
+    )
+    if first:
+        order.insert(0, order.pop(first))
+    # a first candidate that counts or relates ("notion of X") gives its place to its complement ("X")
+    first = complement_first(
+        [rows[k][0] for k in order],
+        [rows[k][6] for k in order],
+        [(rows[k][3] or not REJECT_DISFLUENT) and not (CONTRAST_LAST and rows[k][5]) for k in order],
     )
     if first:
         order.insert(0, order.pop(first))
