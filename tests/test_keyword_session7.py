@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.keywords import nounphrases, stage
+from generator.keywords import nounphrases, pieces
 from generator.keywords.stage import extract
 from generator.text.tagger import tag_sentences
 
@@ -57,15 +57,15 @@ def test_the_switch_turns_the_continuation_off(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_corpus_evidence_keeps_a_phrase_that_stands_on_its_own() -> None:
-    assert stage.standalone("neural network")  # many SciTLDR train abstracts use it
-    assert not stage.standalone("partial group")
+    assert pieces.standalone("neural network")  # many SciTLDR train abstracts use it
+    assert not pieces.standalone("partial group")
 
 
 def test_the_piece_gives_its_place_to_the_longer_phrase(monkeypatch: pytest.MonkeyPatch) -> None:
     keys = {c.key for c in extract(GROUPS).phrases}
     assert "partial group" not in keys, keys
     assert "partial group comparison data" in keys, keys
-    monkeypatch.setattr(stage, "CONTINUED_CUT", False)
+    monkeypatch.setattr(pieces, "CONTINUED_CUT", False)
     before = {c.key for c in extract(GROUPS).phrases}
     assert "partial group" in before, before
     assert "partial group comparison data" not in before, before

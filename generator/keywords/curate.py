@@ -15,14 +15,13 @@ from __future__ import annotations
 import hashlib
 import math
 import sys
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from sys import intern
 
 from generator.keywords import acronym_evidence, central, corpus, coverage, filler, merging, reranker
 from generator.keywords.grammar import crosses
+from generator.keywords.packed import Packed
 from generator.keywords.specificity import umbrella, unspecific
 from generator.models import Paper
 from generator.runtime import cache, parallel
@@ -67,73 +66,6 @@ class Candidates:
     acronyms: tuple[tuple[str, str, str, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Packed:
-    """One paper's candidates in a few flat arrays: at 100,000 papers (2.3 million candidates) the
-    records would take gigabytes, these about a hundred megabytes."""
-
-    texts: tuple[str, ...]
-    keys: tuple[str, ...]
-    scores: array[float]
-    # spans of candidate i: pairs spans[2 * ends[i - 1] : 2 * ends[i]] (flattened (start, end))
-    ends: array[int]
-    spans: array[int]
-    acronyms: tuple[tuple[str, str, str, str], ...]
-
-    @staticmethod
-    def of(cands: Candidates) -> _Packed:
-        ends, flat, total = array("l"), array("l"), 0
-        for cand in cands.phrases:
-            total += len(cand.spans)
-            ends.append(total)
-            for a, b in cand.spans:
-                flat.extend((a, b))
-        return _Packed(
-            tuple(intern(c.text) for c in cands.phrases),
-            tuple(intern(c.key) for c in cands.phrases),
-            array("d", (c.score for c in cands.phrases)),
-            ends,
-            flat,
-            cands.acronyms,
-        )
-
-    @staticmethod
-    def of_plain(data: list) -> _Packed:  # type: ignore[type-arg]
-        """``of`` the JSON form the keyword cache stores (``[[text, key, score, spans], ...],
-        acronyms``), without building the records first."""
-        phrases, acronyms = data[0], data[1]
-        ends, flat, total = array("l"), array("l"), 0
-        for _text, _key, _score, spans in phrases:
-            total += len(spans)
-            ends.append(total)
-            for a, b in spans:
-                flat.extend((int(a), int(b)))
-        return _Packed(
-            tuple(intern(p[0]) for p in phrases),
-            tuple(intern(p[1]) for p in phrases),
-            array("d", (float(p[2]) for p in phrases)),
-            ends,
-            flat,
-            tuple((a, e, w, x) for a, e, w, x in acronyms),
-        )
-
-    def best(self, expand: dict[str, str]) -> dict[str, tuple[float, tuple[tuple[int, int], ...]]]:
-        """Expanded key -> (best score, spans), candidates that expand alike merged."""
-        best: dict[str, tuple[float, tuple[tuple[int, int], ...]]] = {}
-        start = 0
-        for i, raw in enumerate(self.keys):
-            end = self.ends[i]
-            spans = tuple((self.spans[2 * k], self.spans[2 * k + 1]) for k in range(start, end))
-            start = end
-            key = expand.get(raw, raw)
-            if key in best:
-                score, known = best[key]
-                best[key] = (min(score, self.scores[i]), tuple(sorted(set(known) | set(spans))))
-            else:
-                best[key] = (self.scores[i], spans)
-        return best
-
-
 def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tuple[Paper, ...]:  # type: ignore[type-arg]
     """Canonical, catalogue-consistent keywords for every paper, best first: at most 10, down to the
     keyphraseness threshold, and at least ``SHOWN_MIN`` where the abstract has that many key phrases.
@@ -142,7 +74,7 @@ def curate(papers: tuple[Paper, ...], found: Iterable[Candidates | list]) -> tup
     a time, into packed arrays; the passes over the catalogue
     (acronyms, then how many papers share each key, then each paper's choice) rebuild one paper's
     candidates at a time, so memory holds the packed arrays and the counts, not every candidate."""
-    packed = [_Packed.of(one) if isinstance(one, Candidates) else _Packed.of_plain(one) for one in found]
+    packed = [Packed.of(one) if isinstance(one, Candidates) else Packed.of_plain(one) for one in found]
     # Acronym -> expansion, over the whole catalogue: the expansion most papers give wins.
     expansions: dict[str, Counter[str]] = defaultdict(Counter)
     written: dict[str, Counter[str]] = defaultdict(Counter)
@@ -228,7 +160,7 @@ def choice_key() -> str:
 
 
 def _choice_ident(
-    one: _Packed,
+    one: Packed,
     expand: dict[str, str],
     shared: Counter[str],
     written: dict[str, Counter[str]],
@@ -256,7 +188,7 @@ def _choice_ident(
 
 
 def _choice(
-    one: _Packed,
+    one: Packed,
     expand: dict[str, str],
     shared: Counter[str],
     written: dict[str, Counter[str]],
