@@ -1,4 +1,4 @@
-"""Eighth session's title rules (generator/titles/span_context.py ``contrast``, spans.CONTRAST_LAST,
+"""Eighth session's title rules (generator/titles/span_context.py ``contrast``, span_order.CONTRAST_LAST,
 compose.SPECIFIC_JOINS), on hand-tagged sentences and fixed candidate rows: each test checks the
 rule, not the tagger or the learned weights, and fails with its flag off."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.titles import compose, span_context, spans
+from generator.titles import compose, span_context, span_order, spans
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
@@ -53,7 +53,7 @@ def test_every_occurrence_of_a_contrasted_phrase_is_marked_and_only_it() -> None
         ("co-attentive Iterative Magnitude Pruning", {}),  # holds it: often the paper's own
         ("winning tickets", {}),
     ]
-    marked = [bool(f.get("contrast")) for _, f in spans._contrasted(rows)]
+    marked = [bool(f.get("contrast")) for _, f in span_order.contrasted(rows)]
     assert marked == [True, True, False, False]
 
 
@@ -71,7 +71,7 @@ def test_a_contrasted_phrase_is_tried_after_every_other(monkeypatch: pytest.Monk
         ("algorithm to search for winning tickets", 0.12, False, True, False, False, False),
     )
     monkeypatch.setattr(spans, "_scored", lambda text: rows)
-    monkeypatch.setattr(spans, "CONTRAST_LAST", flag)
+    monkeypatch.setattr(span_order, "CONTRAST_LAST", flag)
     first = spans.ranked_spans("any abstract")[0]
     assert first == ("algorithm to search for winning tickets" if flag else "Iterative Magnitude Pruning")
 
@@ -83,7 +83,7 @@ def test_the_tuner_orders_candidates_as_the_stage_does(monkeypatch: pytest.Monke
     monkeypatch.setattr(title_tune, "REJECT", {})
     monkeypatch.setattr(spans, "REJECT_DISFLUENT", False)
     assert title_tune.first_index([0.3, 0.1], row, 0.0) == 1
-    monkeypatch.setattr(spans, "CONTRAST_LAST", False)
+    monkeypatch.setattr(span_order, "CONTRAST_LAST", False)
     assert title_tune.first_index([0.3, 0.1], row, 0.0) == 0
 
 

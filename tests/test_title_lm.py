@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.titles import spans, title_lm
+from generator.titles import span_order, spans, title_lm
 
 TITLES = [
     "Learning to Rank with Graph Neural Networks",
@@ -116,11 +116,11 @@ def test_complete_first_takes_the_qualified_phrase_within_the_margin() -> None:
         "neural architecture for learning structural correspondences between graphs",
         "neural architecture for learning structural correspondences graphs",  # no join word: no completion
     ]
-    assert spans.complete_first(phrases, [1.0, 0.9, 0.97, 0.99], margin=0.05) == 2
-    assert spans.complete_first(phrases, [1.0, 0.9, 0.9, 0.99], margin=0.05) == 0  # too far below
-    assert spans.complete_first(phrases, [1.0, 0.9, 0.97, 0.99], margin=0.0) == 0  # off
+    assert span_order.complete_first(phrases, [1.0, 0.9, 0.97, 0.99], margin=0.05) == 2
+    assert span_order.complete_first(phrases, [1.0, 0.9, 0.9, 0.99], margin=0.05) == 0  # too far below
+    assert span_order.complete_first(phrases, [1.0, 0.9, 0.97, 0.99], margin=0.0) == 0  # off
     long = [phrases[0], phrases[0] + " between graphs of many thousands of nodes and edges"]
-    assert spans.complete_first(long, [1.0, 1.0], margin=0.05) == 0  # past COMPLETE_WORDS
+    assert span_order.complete_first(long, [1.0, 1.0], margin=0.05) == 0  # past COMPLETE_WORDS
 
 
 def test_ranked_spans_complete_the_best_but_never_into_an_open_end(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -147,7 +147,7 @@ def test_ranked_spans_complete_the_best_but_never_into_an_open_end(monkeypatch: 
     )
     monkeypatch.setattr(spans, "_scored", lambda text: rows)
     assert spans.ranked_spans("any")[0] == "framework for adjusting image embeddings with batch statistics"
-    monkeypatch.setattr(spans, "COMPLETE_MARGIN", 0.0)
+    monkeypatch.setattr(span_order, "COMPLETE_MARGIN", 0.0)
     assert spans.ranked_spans("any")[0] == "framework for adjusting image embeddings"
 
 

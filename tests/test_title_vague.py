@@ -1,4 +1,4 @@
-"""Eighth session, round 2 (generator/titles/spans.py ``vague``, ``complement_first``,
+"""Eighth session, round 2 (generator/titles/span_order.py ``vague``, ``complement_first``,
 ``VAGUE_COMPLEMENT``): a first candidate that counts ("two forms of symmetry") or is a relational noun
 with its "of" ("notion of ...") gives its place to its complement when that is a candidate, in the
 stage and in the tuner; hand-tagged words and fixed candidate rows, each test fails with the flag off."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.titles import spans
+from generator.titles import span_order, spans
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
@@ -18,7 +18,7 @@ def tagged(text: str) -> list[tuple[str, str]]:
 @pytest.fixture
 def relations(monkeypatch: pytest.MonkeyPatch) -> None:
     # the "of" counts, frozen here: "notion" needs its complement, "training" does not
-    monkeypatch.setattr(spans, "relational", lambda word: word.lower() in {"notion", "number"})
+    monkeypatch.setattr(span_order, "relational", lambda word: word.lower() in {"notion", "number"})
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def relations(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_vague_reads_counts_and_relational_heads(relations: None, words: str, expected: int) -> None:
-    assert spans.vague(tagged(words)) == expected
+    assert span_order.vague(tagged(words)) == expected
 
 
 @pytest.mark.parametrize("flag", [True, False])
@@ -49,7 +49,7 @@ def test_a_vague_first_candidate_gives_its_place_to_its_complement(
         ("lattice representation learning", 0.20, False, True, False, False, 0),
     )
     monkeypatch.setattr(spans, "_scored", lambda text: rows)
-    monkeypatch.setattr(spans, "VAGUE_COMPLEMENT", flag)
+    monkeypatch.setattr(span_order, "VAGUE_COMPLEMENT", flag)
     first = spans.ranked_spans("any abstract")[0]
     assert first == (
         "lattice representation learning" if flag else "notion of lattice representation learning"
@@ -77,7 +77,7 @@ def test_the_tuner_takes_the_complement_as_the_stage_does(monkeypatch: pytest.Mo
     monkeypatch.setattr(title_tune, "REJECT", {})
     monkeypatch.setattr(spans, "REJECT_DISFLUENT", False)
     assert title_tune.first_index([0.3, 0.2, 0.1], row, 0.0) == 2
-    monkeypatch.setattr(spans, "VAGUE_COMPLEMENT", False)
+    monkeypatch.setattr(span_order, "VAGUE_COMPLEMENT", False)
     assert title_tune.first_index([0.3, 0.2, 0.1], row, 0.0) == 0
     assert "vague" in title_tune.ORDER_ONLY  # an order, never a ridge weight
 
@@ -92,5 +92,5 @@ def test_candidates_carry_the_flag_only_with_it_on(monkeypatch: pytest.MonkeyPat
     flagged = {p.lower(): f["vague"] for p, f in rows if f.get("vague")}
     assert any(p.startswith("two ") and v == 1 for p, v in flagged.items())
     assert not any(p.startswith("hybrid") for p in flagged)
-    monkeypatch.setattr(spans, "VAGUE_COMPLEMENT", False)
+    monkeypatch.setattr(span_order, "VAGUE_COMPLEMENT", False)
     assert not [p for p, f in spans.candidate_spans(text) if f.get("vague")]

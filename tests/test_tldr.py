@@ -174,18 +174,18 @@ def test_the_word_model_expects_the_contribution_s_words_not_the_background_s() 
 
 
 def test_the_ranker_learns_which_candidate_of_an_abstract_is_best() -> None:
-    """The conditional logit of tldr_tune on a toy set: the feature that marks each abstract's best
+    """The conditional logit of tldr_ranker on a toy set: the feature that marks each abstract's best
     candidate gets the weight, the one that marks easier abstracts does not."""
-    from generator.evaluation import tldr_tune
+    from generator.evaluation import tldr_ranker
 
     rows = []
     for k in range(40):
         easy = float(k % 2)  # easier abstracts: every candidate scores higher
         feats = [{"good": 1.0, "easy": easy}, {"good": 0.0, "easy": easy}, {"good": 0.0, "easy": easy}]
         rows.append((["a", "b", "c"], feats, [0.5 + 0.3 * easy, 0.2 + 0.3 * easy, 0.1 + 0.3 * easy]))
-    weights = tldr_tune.fit_ranker(rows)
+    weights = tldr_ranker.fit_ranker(rows)
     assert weights["good"] > 0.1 and abs(weights.get("easy", 0.0)) < 1e-3
-    assert tldr_tune.top1(weights, rows) == 100 * sum(max(y) for _, _, y in rows) / len(rows)
+    assert tldr_ranker.top1(weights, rows) == 100 * sum(max(y) for _, _, y in rows) / len(rows)
 
 
 def test_a_cut_never_leaves_its_clause_open() -> None:

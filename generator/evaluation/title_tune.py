@@ -33,7 +33,7 @@ from generator.evaluation.titles import word_f1
 from generator.evaluation.tldr_tune import abstract, read_split
 from generator.evaluation.weights import conditional_logit, write_weights
 from generator.text.latex import strip_latex
-from generator.titles import spans, title_lm, tldr, tldr_model
+from generator.titles import span_order, spans, title_lm, tldr, tldr_model
 
 MIN_COUNT = 20
 WORD_MIN_COUNT = 30
@@ -43,9 +43,9 @@ L2 = 1.0
 FOLDS = 5
 ROOM = 80  # generate.TITLE_MAX
 REJECT: dict[str, float] = {}  # the title language model's rejection thresholds (``lm_thresholds``)
-MARGINS = (0.0, 0.01, 0.02, 0.04, 0.08)  # ``spans.complete_first`` margins compared by ``--cv``
+MARGINS = (0.0, 0.01, 0.02, 0.04, 0.08)  # ``span_order.complete_first`` margins compared by ``--cv``
 _SPARSE = ("f0=", "fl=", "prev=", "pos=", "gov=", "gin=")
-# flags the stage orders by, not features the ridge weighs (``spans.CONTRAST_LAST``: as a feature too
+# flags the stage orders by, not features the ridge weighs (``span_order.CONTRAST_LAST``: as a feature too
 # it changed train 5-fold word F1 by +0.0001; EVALUATION.md "Titles, eighth session")
 ORDER_ONLY = frozenset({"contrast", "vague"})
 
@@ -177,7 +177,7 @@ def fit(rows) -> dict[str, float]:
 def fit_logit(rows, tau: float = TAU, l2: float = L2) -> dict[str, float]:
     """Conditional logit (numpy features, scipy's L-BFGS): a softmax over each abstract's candidates
     fitted to the softmax of their word F1 at temperature ``tau``, with an L2 penalty ``l2``; the
-    listwise alternative to ``fit``, as the TLDR ranker is fitted (``tldr_tune.fit_ranker``)."""
+    listwise alternative to ``fit``, as the TLDR ranker is fitted (``tldr_ranker.fit_ranker``)."""
 
     names, x = _matrix(rows)
     coef = conditional_logit(x, rows, tau, l2, 500)
@@ -192,26 +192,27 @@ def linear(weights: dict[str, float], feats: dict[str, float]) -> float:
 
 def first_index(ranked: list[float], row, margin: float | None = None) -> int:
     """Index of the candidate the stage takes first of one row scored ``ranked``: fluent ones first
-    (``title_lm``), best score first, then ``spans.complete_first`` at ``margin``."""
+    (``title_lm``), best score first, then ``span_order.complete_first`` at ``margin``."""
     cands, feats, _ = row
-    margin = spans.COMPLETE_MARGIN if margin is None else margin
+    margin = span_order.COMPLETE_MARGIN if margin is None else margin
     fluent = [spans.REJECT_DISFLUENT and not title_lm.fluent(f, REJECT) for f in feats]
     # a candidate the 80-character limit would cut is none (``spans.ranked_spans``' room)
-    # a contrasted phrase after every other (``spans.CONTRAST_LAST``), as ``spans.ranked_spans``
-    contrasted = [spans.CONTRAST_LAST and bool(f.get("contrast")) for f in feats]
+    # a contrasted phrase after every other (``span_order.CONTRAST_LAST``), as ``spans.ranked_spans``
+    contrasted = [span_order.CONTRAST_LAST and bool(f.get("contrast")) for f in feats]
     order = sorted(
         (i for i in range(len(cands)) if len(cands[i]) <= ROOM),
         key=lambda i: (fluent[i], contrasted[i], -ranked[i], i),
     ) or [0]
-    first = spans.complete_first(
+    first = span_order.complete_first(
         [cands[i] for i in order],
         [ranked[i] for i in order],
         margin,
         [not feats[i].get("open_end") for i in order],
     )
     order.insert(0, order.pop(first))
-    # a counted or relational first candidate gives its place to its complement (``spans.complement_first``)
-    first = spans.complement_first(
+    # a counted or relational first candidate gives its place to its complement
+    # (``span_order.complement_first``)
+    first = span_order.complement_first(
         [cands[i] for i in order],
         [int(feats[i].get("vague", 0)) for i in order],
         [not fluent[i] and not contrasted[i] for i in order],

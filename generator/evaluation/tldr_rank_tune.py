@@ -15,7 +15,7 @@ fitted; ``tldr.with_learned_ranks`` then adds ``weight`` x the prediction to eac
 The weight is chosen on train 5-fold CV among ``WEIGHTS`` (0: the ranker alone), with the shipped
 margins; then the margins' scale (``SCALES``): the smallest whose picks point back (``leans``) no
 more often than the linear ranker's alone, so the reader's preferences keep their reach. When the
-trees then gain less than ``tldr_tune.MAX_LOSS`` ROUGE-1 over the linear ranker, the weight written
+trees then gain less than ``tldr_ranker.MAX_LOSS`` ROUGE-1 over the linear ranker, the weight written
 is 0: the trees are kept in the file but off (the fifth session's result: +0.07 at scale 3).
 
     python -m generator.evaluation.tldr_rank_tune ../shared/scitldr --cv   # 5-fold ROUGE-1 on train
@@ -29,11 +29,11 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from generator.evaluation import tldr_tune
+from generator.evaluation import tldr_ranker, tldr_tune
 from generator.evaluation.weights import write_weights
 from generator.titles import tldr, tldr_compress, tldr_model, tldr_rank
 
-FOLDS = tldr_tune.FOLDS
+FOLDS = tldr_ranker.FOLDS
 RATE_SMOOTHING = 10.0
 GBT = {
     "n_estimators": 200,
@@ -171,7 +171,7 @@ def cross_validate(
     for fold in range(FOLDS):
         rest = [d for k, d in enumerate(data) if k % FOLDS != fold]
         held = [d for k, d in enumerate(data) if k % FOLDS == fold]
-        weights = tldr_tune.fit_ranker([row for _, row in rest])
+        weights = tldr_ranker.fit_ranker([row for _, row in rest])
         rates = fit_rates(rest)
         model = fit_trees(*candidate_matrix(rest, weights, rates))
         for g, value in top1(held, weights, rates, model, grid, margin, pointers).items():
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     # the reader's rule: no more picks pointing back than the linear ranker alone makes
     keeps = [k for k in SCALES if leaning.get((best, k), len(data)) <= leaning[0.0, 1.0]]
     scale = min(keeps, default=SCALES[-1])
-    if mean.get((best, scale), 0.0) < mean[0.0, 1.0] + tldr_tune.MAX_LOSS:
+    if mean.get((best, scale), 0.0) < mean[0.0, 1.0] + tldr_ranker.MAX_LOSS:
         best = 0.0  # with the reader's margins the trees gain less than MAX_LOSS: written, but off
     print(f"tree weight chosen: {best}; margin scale chosen: {scale}")
     if args.cv:

@@ -18,7 +18,7 @@ controlled synthetic noise" of "previous research have only examined deep learni
 synthetic noise", for a real-noise benchmark). ``contrast`` reads the clause before a span for a
 comparison marker, a negation or a bounding adverb (closed classes in ``text/wordlists.py``);
 ``spans.py`` tries such a phrase, wherever the abstract puts it in such a clause, after every
-other (``spans.CONTRAST_LAST``).
+other (``span_order.CONTRAST_LAST``).
 """
 
 from __future__ import annotations

@@ -29,8 +29,8 @@ contribution sentence's object (``obj_cover``: the share of the object's specifi
 attached phrases; ``qualifier`` / ``no_qualifier``: whether it keeps or drops the object's last
 attached phrase, "... between graphs"). A candidate less title-like than all but 1% of real titles
 is tried only when nothing else is left (``REJECT_DISFLUENT``), and a candidate that completes the
-best one with its attached phrase within ``COMPLETE_MARGIN`` of its score goes first
-(``complete_first``).
+best one with its attached phrase within a margin of its score goes first
+(``span_order.complete_first``).
 
 Fifth session: spans of every sentence (``ALL_SENTENCES``); a word the tagger called a noun that ML
 abstracts use as a verb ends a span (``_misread_verb``). A tree ranker over the candidates tied the
@@ -43,12 +43,14 @@ sentence (the nearest verb and preposition, ``gov=`` / ``gin=``: "outperforms X"
 
 Eighth session: a phrase the abstract compares with ("outperforms X", "than X") or denies ("does
 not need X", "have only examined X"), in any of its occurrences, is tried after every other
-(``CONTRAST_LAST``, ``span_context.contrast``): an order, not a learned weight, since word F1 hardly
-tells a baseline from the paper's own object and blind readers call it broken.
+(``span_order.CONTRAST_LAST``, ``span_context.contrast``): an order, not a learned weight, since word
+F1 hardly tells a baseline from the paper's own object and blind readers call it broken.
 
 Eighth session, round 2: a first candidate that counts ("two forms of symmetry") or opens on a
 relational noun and its "of" ("type of deep contextualized word representation") gives its place to
-its own complement when that is a candidate too (``VAGUE_COMPLEMENT``, ``complement_first``).
+its own complement when that is a candidate too (``span_order.VAGUE_COMPLEMENT``).
+
+These ordering rules and their switches live in ``span_order.py``.
 """
 
 from __future__ import annotations
@@ -64,11 +66,11 @@ from pathlib import Path
 from generator.keywords.filler import zipf
 from generator.runtime.cache import file_digest
 from generator.text import generic, heads
-from generator.text.nounphrases import continues, relational
+from generator.text.nounphrases import continues
 from generator.text.sentences import sentences
 from generator.text.wordlists import TITLES_SPANS_JOIN as _JOIN
 from generator.text.wordlists import TITLES_SPANS_NEGATION as _NEGATION
-from generator.titles import compose, contribution, span_context, title_lm
+from generator.titles import compose, contribution, span_context, span_order, title_lm
 from generator.titles.tldr import abstract_sentences
 from generator.titles.tldr_model import _idf, rouge_words, word_features
 
@@ -94,25 +96,12 @@ BACKGROUND_LAST = False
 # candidates the title language model finds unlike any real title (title_lm.fluent) go last
 REJECT_DISFLUENT = True
 COMPOSED = True  # phrases written from the authors' clauses (compose.py) compete with the spans
-# a candidate completing the best one with its attached phrase, up to this length and within this
-# score of it, goes first (``complete_first``; margin chosen on train by ``title_tune --cv``)
-COMPLETE_WORDS = 12
-COMPLETE_MARGIN = 0.04  # train 5-fold word F1 0.0 -> 0.04: 0.3203 -> 0.3205 (EVALUATION.md, round 5)
 # seventh session: agreement with the TLDR stage's summary and what governs a span in its sentence
 # (``span_context.py``)
 CONTEXT = True
 # seventh session, second round: a span never ends where its phrase goes on in its sentence ("... with
 # range" of "with range of activation functions", ``text.nounphrases.continues``); compose.py likewise
 CONTINUED = True
-# eighth session: a phrase the abstract puts in a comparison ("outperforms X", "than X") or in a
-# negated or bounded clause ("have only examined X") is tried after every other candidate
-# (``span_context.contrast``): a baseline or a reversed claim as a title names the wrong paper
-CONTRAST_LAST = True
-# eighth session, round 2: a first candidate that counts ("two forms of symmetry", the tagger's cardinal
-# number first) or is a relational noun with its "of" ("notion of lattice representation learning",
-# ``text.nounphrases.relational``) gives its place to its own complement when that is a candidate too
-# ("lattice representation learning"): the complement names the subject (``vague``, ``complement_first``)
-VAGUE_COMPLEMENT = True
 
 _START = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBG", "VBN", "CD", "FW"})
 _INSIDE = _START | {"POS"}
@@ -248,29 +237,6 @@ def _spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
     return out
 
 
-def vague(pairs: list[tuple[str, str]]) -> int:
-    """How many leading words of a candidate (its tagged words) count or relate rather than name: 1
-    when it opens on a cardinal number written as a number or a word ("two forms of symmetry", "3
-    datasets"; not "3D"), 2 for a relational noun and its "of" ("notion of lattice representation
-    learning": the complement is the subject); else 0."""
-    if len(pairs) < 2:
-        return 0
-    first = pairs[0][0]
-    if pairs[0][1] == "CD" and (first.isalpha() or first.isdigit()):
-        return 1
-    return 2 if len(pairs) > 2 and pairs[1][0].lower() == "of" and relational(first) else 0
-
-
-def complement_first(phrases: list[str], lead: list[int], usable: list[bool]) -> int:
-    """Of candidates in the order the stage tries them, the index to take first: the first, or, when
-    its first ``lead`` words count or relate (``vague``), its complement ("two forms of symmetry" ->
-    "forms of symmetry") if that is a ``usable`` candidate (fluent, not contrasted)."""
-    if not phrases or not VAGUE_COMPLEMENT or not lead[0]:
-        return 0
-    rest = " ".join(phrases[0].split()[lead[0] :]).lower()
-    return next((k for k in range(1, len(phrases)) if usable[k] and phrases[k].lower() == rest), 0)
-
-
 def _retagged(phrase: str, sentence: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A written phrase's words with the tags they have in the sentence it was written from (tagging
     each phrase anew would cost more than the whole title); a word the phrase adds is a joining
@@ -393,7 +359,7 @@ def candidate_spans(
         f["obj_cover"] = len(obj_all & low) / len(obj_all) if obj_all else 0.0
         f["qualifier"] = float(bool(qualifier & low))
         f["no_qualifier"] = float(bool(qualifier) and not qualifier & low and bool(obj_all & low))
-        lead = vague(pairs) if VAGUE_COMPLEMENT else 0
+        lead = span_order.vague(pairs) if span_order.VAGUE_COMPLEMENT else 0
         if lead:
             f["vague"] = float(lead)
         return f
@@ -419,7 +385,7 @@ def candidate_spans(
             f["pos=" + re.sub(r"(.)\1+", r"\1", coarse)] = 1.0
             if view is not None:
                 f.update(span_context.governors(tagged, i, lambda w: _misread_verb(w, False)))
-            if CONTRAST_LAST and span_context.contrast(tagged, i):
+            if span_order.CONTRAST_LAST and span_context.contrast(tagged, i):
                 f["contrast"] = 1.0
             if is_contribution and verb_at >= 0:
                 gap = i - verb_at
@@ -434,21 +400,7 @@ def candidate_spans(
             f["gerund"] = float(phrase.split()[0].endswith("ing"))
             f["open_end"] = float(_open_end(phrase.split(), sentence))
             out.append((phrase, f))
-    return _contrasted(out) if CONTRAST_LAST else out
-
-
-def _contrasted(rows: list[tuple[str, dict[str, float]]]) -> list[tuple[str, dict[str, float]]]:
-    """Every occurrence of a phrase some clause of the abstract contrasts (``contrast``, set from
-    ``span_context.contrast``) marked ``contrast`` too: a baseline is often introduced plainly before
-    it is compared with ("The proposed algorithm ..., Iterative Magnitude Pruning (IMP), ..." and
-    later "... outperforms the ones learned by Iterative Magnitude Pruning"). Only the same phrase:
-    one that holds it is often the paper's own ("co-attentive equivariant neural networks"
-    outperform "equivariant neural networks")."""
-    marked = {p.lower() for p, f in rows if f.get("contrast")}
-    return [
-        (phrase, {**f, "contrast": 1.0} if phrase.lower() in marked and not f.get("contrast") else f)
-        for phrase, f in rows
-    ]
+    return span_order.contrasted(out) if span_order.CONTRAST_LAST else out
 
 
 def score(feats: dict[str, float]) -> float:
@@ -476,30 +428,6 @@ def _scored(text: str) -> tuple[tuple[str, float, bool, bool, bool, bool, int], 
     )
 
 
-def complete_first(
-    phrases: list[str], scores: list[float], margin: float | None = None, closed: list[bool] | None = None
-) -> int:
-    """Of candidates best first, the index to take first: the best, or a longer one that completes
-    it with its attached phrase ("neural architecture for learning structural correspondences" ->
-    "... between graphs") at most ``COMPLETE_WORDS`` words long, scored within ``margin`` of it
-    (``COMPLETE_MARGIN``; the best such), that nothing more attaches to in its sentence (``closed``:
-    never "... in order" of "in order to"). A title that drops its key qualifier names no paper."""
-    margin = COMPLETE_MARGIN if margin is None else margin
-    if not phrases or margin <= 0:
-        return 0
-    best = phrases[0].lower() + " "
-    longer = [
-        k
-        for k in range(1, len(phrases))
-        if phrases[k].lower().startswith(best)
-        and phrases[k][len(best) :].split(" ", 1)[0].lower() in _JOIN
-        and len(phrases[k].split()) <= COMPLETE_WORDS
-        and scores[k] >= scores[0] - margin
-        and (closed is None or closed[k])
-    ]
-    return longer[0] if longer else 0
-
-
 def ranked_spans(text: str, exclude: str = "", room: int = 0) -> list[str]:
     """The abstract's spans, best first (equal scores in reading order), without those that contain
     ``exclude`` (the paper's name, which the title already shows) or are longer than ``room``
@@ -517,27 +445,30 @@ def ranked_spans(text: str, exclude: str = "", room: int = 0) -> list[str]:
     # a candidate less title-like than nearly every real title (title_lm.py: "Based keyword
     # spotting") is tried only when no fluent one is left
     # a phrase of a comparison or a denied claim ("outperforms X", "have only examined X") after
-    # every other (``CONTRAST_LAST``)
+    # every other (``span_order.CONTRAST_LAST``)
     order = sorted(
         range(len(rows)),
         key=lambda k: (
             REJECT_DISFLUENT and not rows[k][3],
-            CONTRAST_LAST and rows[k][5],
+            span_order.CONTRAST_LAST and rows[k][5],
             BACKGROUND_LAST and rows[k][2],
             -rows[k][1],
             k,
         ),
     )
-    first = complete_first(
+    first = span_order.complete_first(
         [rows[k][0] for k in order], [rows[k][1] for k in order], closed=[not rows[k][4] for k in order]
     )
     if first:
         order.insert(0, order.pop(first))
     # a first candidate that counts or relates ("notion of X") gives its place to its complement ("X")
-    first = complement_first(
+    first = span_order.complement_first(
         [rows[k][0] for k in order],
         [rows[k][6] for k in order],
-        [(rows[k][3] or not REJECT_DISFLUENT) and not (CONTRAST_LAST and rows[k][5]) for k in order],
+        [
+            (rows[k][3] or not REJECT_DISFLUENT) and not (span_order.CONTRAST_LAST and rows[k][5])
+            for k in order
+        ],
     )
     if first:
         order.insert(0, order.pop(first))
