@@ -819,3 +819,26 @@ def test_the_phrase_around_a_name_says_it_is_someone_elses(monkeypatch: pytest.M
     assert not played["QM9"].get("resource")
     assert played["PushSum"].get("named")
     assert played["Something-Something"].get("spelled")
+
+
+def test_the_explicit_rule_does_not_name_the_paper_after_someone_elses_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "SGP uses a gossip algorithm called PushSum": the explicit-name rule (``clues.named_method``)
+    # finds "called PushSum", but the phrase around it makes the name someone else's
+    # (``name_roles.someone_elses``), so it neither wins as the explicit name nor counts as a rule's pick
+    from generator.titles import contribution, names
+    from generator.titles.clues import named_method
+
+    text = (
+        "Distributed training of deep networks is slow. We propose Stochastic Gradient Push for "
+        "distributed deep learning. SGP uses a gossip algorithm called PushSum for approximate averaging. "
+        "We prove that SGP converges and show that SGP is fast on image classification and machine "
+        "translation."
+    )
+    rules = (named_method(text)[0], contribution.own_name(text))
+    assert rules[0] == "PushSum"
+    assert names.own_rule_names(text, rules) == ("", rules[1])
+    assert names.own_name(text, rules) == "Stochastic Gradient Push"
+    monkeypatch.setattr(names, "RULES_OWN", False)
+    assert names.own_name(text, rules) == "PushSum"

@@ -243,6 +243,20 @@ FIELD_TERMS = True
 RULE_ONLY = frozenset({"fielddf"})
 
 
+# The older rules' picks ("SGP uses a gossip algorithm called PushSum", ``clues.named_method``) count
+# as the paper's name only when the phrases around them do not make the name someone else's
+# (``someone_elses``, the eighth session's ``OTHERS_NAMING`` judgement): before, the explicit rule
+# still offered "PushSum" though its roles said "used" (eighth session, second round).
+RULES_OWN = True
+
+
+def own_rule_names(text: str, rule_names: tuple[str, ...]) -> tuple[str, ...]:
+    """``rule_names`` with each pick the abstract gives someone else's roles only blanked ('')."""
+    if not RULES_OWN:
+        return rule_names
+    return tuple("" if n and someone_elses(text, n) else n for n in rule_names)
+
+
 def features(
     text: str, rule_names: tuple[str, ...] = (), own: bool = False
 ) -> list[tuple[str, dict[str, float]]]:
@@ -251,6 +265,7 @@ def features(
     sents = sentences(text)
     if not sents:
         return []
+    rule_names = own_rule_names(text, rule_names)
     from generator.titles import contribution
 
     found = contribution.contribution_sentence(text)
@@ -452,7 +467,7 @@ def own_name(text: str, rule_names: tuple[str, ...] = ()) -> str:
     (``clues.named_method``, "a model called X") first."""
     scored = _scored(text, rule_names)
     p, name = max(scored, key=lambda pn: (pn[0], len(pn[1]), pn[1]), default=(0.0, ""))
-    explicit = rule_names[0] if rule_names else ""
+    explicit = own_rule_names(text, rule_names[:1])[0] if rule_names else ""
     if NESTED and explicit and _inside(explicit, name):
         explicit = ""  # the explicit name is a piece of the pick ("Janossy" of "Janossy pooling")
     if explicit and explicit != name and PREFER_NAMED:
