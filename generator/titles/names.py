@@ -251,10 +251,12 @@ RULES_OWN = True
 
 
 def own_rule_names(text: str, rule_names: tuple[str, ...]) -> tuple[str, ...]:
-    """``rule_names`` with each pick the abstract gives someone else's roles only blanked ('')."""
-    if not RULES_OWN:
+    """``rule_names`` with the explicit one (the first, "called X") blanked ('') when the abstract
+    gives it someone else's roles only. The contribution rule's pick is left alone: its phrase
+    ("equipped with the GradiEnt Component COrrections, a GECCO cell") reads as used too often."""
+    if not RULES_OWN or not rule_names or not rule_names[0] or not someone_elses(text, rule_names[0]):
         return rule_names
-    return tuple("" if n and someone_elses(text, n) else n for n in rule_names)
+    return ("", *rule_names[1:])
 
 
 def features(
