@@ -121,6 +121,7 @@ def scored_candidates(
     out: list[tuple[str, dict[str, float]]] = []
     earlier: set[str] = set()
     joinable: list[list[tuple[str, dict[str, float]]]] = []
+    lexical: set[str] = set()  # joinable by the lexicon's reading of the verb alone (before the ninth)
     before: list[set[str]] = []  # the words of the sentences before each
     for i, s in enumerate(sents):
         before.append(set(earlier))
@@ -132,8 +133,10 @@ def scored_candidates(
             f["leans"] = float(compress.leans_back(c, earlier) or refer.unresolved(c, earlier))
             f["bare"] = float(not spell_out(c, defined)[1])
             out.append((c, f))
-            if compress.joinable(c) and not how.get("trim"):
+            if refer.joinable(c) and not how.get("trim"):
                 mine.append((c, f))
+                if compress.joinable(c):
+                    lexical.add(c)
             # the pointer back resolved by its antecedent in the sentence before ("this problem"
             # -> "the problem of X"), a candidate of its own
             resolved = refer.resolve(c, sents[i - 1], earlier) if f["leans"] and i else ""
@@ -155,6 +158,11 @@ def scored_candidates(
         for later in joinable[i + 1 :]:
             for a, fa in first:
                 for b, fb in later:
+                    # a verb only the tagger reads as one ("We study X", "We present X": the framing
+                    # verbs) joins only a finding: "We study X and find that Y" says what the work
+                    # finds; "... and test Z" adds a second thing to read
+                    if not (a in lexical and b in lexical) and not says_.finds(b, fb):
+                        continue
                     joined = compress.join(a, b)
                     if len(joined.split()) <= MAX_WORDS:
                         base = {k: v for k, v in fa.items() if k not in CANDIDATE_KEYS}
