@@ -56,3 +56,32 @@ def test_an_account_follows_a_contribution_the_lexicon_misread() -> None:
         "We design a harmonic acoustic model for pitch detection, which arranges convolution and "
         "sparse convolution"
     ) in told
+
+
+def test_a_finding_reported_by_another_subject_joins_the_whole_contribution() -> None:
+    from generator.titles import tldr_says as says
+
+    assert says.reported("Experiments on text demonstrate that the GAN model produces clean samples") == (
+        "demonstrate",
+        "the GAN model produces clean samples",
+    )
+    assert says.reported("Extensive experiments showed that our approach outperforms the baselines") == (
+        "show",
+        "our approach outperforms the baselines",
+    )
+    # the authors' own finding is joined as their clause already; no finding verb, no finding
+    assert says.reported("We show that X improves Y on Z") == ("", "")
+    assert says.reported("The model outperforms the baselines on three data sets") == ("", "")
+    found = [
+        c
+        for c, _ in tldr.scored_candidates(
+            "Training is slow. We present trellis networks, a new architecture for sequence modeling. "
+            "Experiments show that trellis networks outperform the current state of the art."
+        )
+    ]
+    assert (
+        "We present trellis networks, a new architecture for sequence modeling and show that trellis "
+        "networks outperform the current state of the art"
+    ) in found
+    # never a contribution cut before its object, nor one after a colon
+    assert not any(c.startswith("We present trellis networks and show") for c in found)

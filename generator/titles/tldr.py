@@ -161,7 +161,10 @@ def scored_candidates(
                     # a verb only the tagger reads as one ("We study X", "We present X": the framing
                     # verbs) joins only a finding: "We study X and find that Y" says what the work
                     # finds; "... and test Z" adds a second thing to read
-                    if not (a in lexical and b in lexical) and not says_.finds(b, fb):
+                    # and only whole: a clause cut before its object ("We bridge network design | with
+                    # differential equations") and joined loses what it was about; none after a colon
+                    new = not (a in lexical and b in lexical)
+                    if new and (fa.get("cut") or ":" in a or not says_.finds(b, fb)):
                         continue
                     joined = compress.join(a, b)
                     if len(joined.split()) <= MAX_WORDS:
@@ -170,6 +173,31 @@ def scored_candidates(
                         feats["leans"] = max(fa["leans"], fb["leans"])
                         feats["bare"] = float(not spell_out(joined, defined)[1])
                         out.append((joined, feats))
+    # A contribution with a finding reported by another subject: "We propose X" + "Experiments on Y
+    # demonstrate that Z" -> "We propose X and demonstrate that Z" (the finding whole or cut before a
+    # later clause), so that a pick that only names the work can say what it finds (ninth session)
+    for j, s in enumerate(sents):
+        verb, rest = says_.reported(s)
+        rest = compress.strip_asides(rest) if verb else ""
+        forms = [rest, *compress.cuts(rest)] if rest else []
+        for first in joinable[:j]:
+            for a, fa in first:
+                if fa.get("cut") or ":" in a:
+                    continue  # the contribution whole (a cut one loses what it was about), and no
+                    # colon: "... of a deep network: span recovery and confirm that" joins the list
+                for r in forms:
+                    joined = f"{a} and {verb} that {r}"
+                    if len(joined.split()) > MAX_WORDS:
+                        continue
+                    i = int(fa.get("sent", 0))
+                    base = {k: v for k, v in fa.items() if k not in CANDIDATE_KEYS}
+                    feats = candidate_features(base, joined, probs, table, whole) | {"joined": 1.0}
+                    feats["anaphor"] = fa["anaphor"]
+                    feats["leans"] = float(
+                        compress.leans_back(joined, before[i]) or refer.unresolved(joined, before[i])
+                    )
+                    feats["bare"] = float(not spell_out(joined, defined)[1])
+                    out.append((joined, feats))
     # The contribution with the next sentence's account of it: "We propose a new model for X" + "The
     # model composes ..." -> "We propose a new model for X, which composes ..." (``tldr_refer.elaborate``)
     for i, first in enumerate(joinable[:-1]):
