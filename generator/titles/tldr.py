@@ -6,7 +6,9 @@ Extractive and compressive, offline and deterministic:
    asides and citations, without a leading clause before its subject ("In this paper, we propose X"
    -> "We propose X"), without the opener "We propose" ("X"), cut before later clauses, and trimmed
    of -ly adverbs and self-praise; two of the authors' clauses are also joined under one subject
-   ("We propose X and show Y") when they fit in ``MAX_WORDS``;
+   ("We propose X and show Y") when they fit in ``MAX_WORDS`` (the verb read in context,
+   ``tldr_refer.joinable``), and a whole contribution with a finding another subject reports
+   ("Experiments show that Y" -> "We propose X and show that Y", ``tldr_says.reported``);
 2. a word model (logistic regression) gives each word of the abstract the probability that a TLDR of
    it uses the word, from the word itself (frequent words only), its rarity in general English, its
    usual part of speech, how often and how early the abstract uses it, a capital inside a sentence,
