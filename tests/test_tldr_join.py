@@ -75,13 +75,17 @@ def test_a_finding_reported_by_another_subject_joins_the_whole_contribution() ->
     found = [
         c
         for c, _ in tldr.scored_candidates(
-            "Training is slow. We present trellis networks, a new architecture for sequence modeling. "
+            "Training is slow on character corpora. "
+            "We present trellis networks, a new architecture for sequence modeling. "
+            "Experiments show that trellis networks set a new record on character corpora. "
             "Experiments show that trellis networks outperform the current state of the art."
         )
     ]
     assert (
         "We present trellis networks, a new architecture for sequence modeling and show that trellis "
-        "networks outperform the current state of the art"
+        "networks set a new record on character corpora"
     ) in found
+    # a finding that says nothing of this paper the contribution does not already say is not joined
+    assert not any(c.endswith("outperform the current state of the art") and " and show " in c for c in found)
     # never a contribution cut before its object, nor one after a colon
     assert not any(c.startswith("We present trellis networks and show") for c in found)
