@@ -6,7 +6,9 @@ Extractive and compressive, offline and deterministic:
    asides and citations, without a leading clause before its subject ("In this paper, we propose X"
    -> "We propose X"), without the opener "We propose" ("X"), cut before later clauses, and trimmed
    of -ly adverbs and self-praise; two of the authors' clauses are also joined under one subject
-   ("We propose X and show Y") when they fit in ``MAX_WORDS``;
+   ("We propose X and show Y") when they fit in ``MAX_WORDS`` (the verb read in context,
+   ``tldr_refer.joinable``), and a whole contribution with a finding another subject reports
+   ("Experiments show that Y" -> "We propose X and show that Y", ``tldr_says.reported``);
 2. a word model (logistic regression) gives each word of the abstract the probability that a TLDR of
    it uses the word, from the word itself (frequent words only), its rarity in general English, its
    usual part of speech, how often and how early the abstract uses it, a capital inside a sentence,
@@ -121,6 +123,7 @@ def scored_candidates(
     out: list[tuple[str, dict[str, float]]] = []
     earlier: set[str] = set()
     joinable: list[list[tuple[str, dict[str, float]]]] = []
+    lexical: set[str] = set()  # joinable by the lexicon's reading of the verb alone (before the ninth)
     before: list[set[str]] = []  # the words of the sentences before each
     for i, s in enumerate(sents):
         before.append(set(earlier))
@@ -132,8 +135,10 @@ def scored_candidates(
             f["leans"] = float(compress.leans_back(c, earlier) or refer.unresolved(c, earlier))
             f["bare"] = float(not spell_out(c, defined)[1])
             out.append((c, f))
-            if compress.joinable(c) and not how.get("trim"):
+            if refer.joinable(c) and not how.get("trim"):
                 mine.append((c, f))
+                if compress.joinable(c):
+                    lexical.add(c)
             # the pointer back resolved by its antecedent in the sentence before ("this problem"
             # -> "the problem of X"), a candidate of its own
             resolved = refer.resolve(c, sents[i - 1], earlier) if f["leans"] and i else ""
@@ -155,6 +160,14 @@ def scored_candidates(
         for later in joinable[i + 1 :]:
             for a, fa in first:
                 for b, fb in later:
+                    # a verb only the tagger reads as one ("We study X", "We present X": the framing
+                    # verbs) joins only a finding: "We study X and find that Y" says what the work
+                    # finds; "... and test Z" adds a second thing to read
+                    # and only whole: a clause cut before its object ("We bridge network design | with
+                    # differential equations") and joined loses what it was about; none after a colon
+                    new = not (a in lexical and b in lexical)
+                    if new and (fa.get("cut") or ":" in a or not says_.finds(b, fb)):
+                        continue
                     joined = compress.join(a, b)
                     if len(joined.split()) <= MAX_WORDS:
                         base = {k: v for k, v in fa.items() if k not in CANDIDATE_KEYS}
@@ -162,6 +175,36 @@ def scored_candidates(
                         feats["leans"] = max(fa["leans"], fb["leans"])
                         feats["bare"] = float(not spell_out(joined, defined)[1])
                         out.append((joined, feats))
+    # A contribution with a finding reported by another subject: "We propose X" + "Experiments on Y
+    # demonstrate that Z" -> "We propose X and demonstrate that Z" (the finding whole or cut before a
+    # later clause), so that a pick that only names the work can say what it finds (ninth session)
+    distinct = specific.specific_words(text, sents)
+    for j, s in enumerate(sents):
+        verb, rest = says_.reported(s)
+        rest = compress.strip_asides(rest) if verb else ""
+        forms = [rest, *compress.cuts(rest)] if rest else []
+        for first in joinable[:j]:
+            for a, fa in first:
+                if fa.get("cut") or ":" in a:
+                    continue  # the contribution whole (a cut one loses what it was about), and no
+                    # colon: "... of a deep network: span recovery and confirm that" joins the list
+                for r in forms:
+                    joined = f"{a} and {verb} that {r}"
+                    # the finding says something of this paper: one more of its specific words
+                    # ("... and show that the proposed models outperform the state-of-the-arts" does not)
+                    if len(joined.split()) > MAX_WORDS or specific.count(joined, distinct) <= specific.count(
+                        a, distinct
+                    ):
+                        continue
+                    i = int(fa.get("sent", 0))
+                    base = {k: v for k, v in fa.items() if k not in CANDIDATE_KEYS}
+                    feats = candidate_features(base, joined, probs, table, whole) | {"joined": 1.0}
+                    feats["anaphor"] = fa["anaphor"]
+                    feats["leans"] = float(
+                        compress.leans_back(joined, before[i]) or refer.unresolved(joined, before[i])
+                    )
+                    feats["bare"] = float(not spell_out(joined, defined)[1])
+                    out.append((joined, feats))
     # The contribution with the next sentence's account of it: "We propose a new model for X" + "The
     # model composes ..." -> "We propose a new model for X, which composes ..." (``tldr_refer.elaborate``)
     for i, first in enumerate(joinable[:-1]):
@@ -194,7 +237,6 @@ def scored_candidates(
                     out.append((told, feats))
     # how much of what distinguishes the paper each candidate says (a reader's feature)
     # and whether it says what the work does or finds, or only names it (``tldr_says``)
-    distinct = specific.specific_words(text, sents)
     return [(c, f | {"specific": float(specific.count(c, distinct))} | says_.features(c, f)) for c, f in out]
 
 

@@ -34,7 +34,7 @@ from generator.text.tagger import NOUNS, Tagged
 from generator.text.tagger import tag as _tag
 from generator.text.wordlists import TITLES_CONTRIBUTION_CONTRIBUTION_VERBS as CONTRIBUTION_VERBS
 from generator.text.wordlists import TLDR_DEMONSTRATIVES, TLDR_REFERRING_MODIFIERS, TLDR_SELF_NOUNS
-from generator.titles.tldr_compress import lex_tag
+from generator.titles.tldr_compress import _WE_VERB, lex_tag
 
 _QUICK = re.compile(
     r"\b(?:this|these|those|such|that|our|the (?:"
@@ -431,3 +431,17 @@ def elaborate(first: str, later: str, nouns: frozenset[str] = frozenset(), narro
     if joiner == " and" and tagged[verb][1] not in _SINGULAR_FINITE:
         return ""  # a second predicate of "a scheme that allows": "and pits", not "and pit"
     return f"{first}{joiner} {' '.join(words[end:])}"
+
+
+def joinable(candidate: str) -> bool:
+    """Does the candidate open with the authors and a finite verb ("We propose ...", "We also show")?
+    The verb is read by the tagger in context: "we study", "we present", "we analyze", "we design"
+    are verbs there, though the lexicon alone calls them nouns, adjectives or does not know them
+    (``tldr_compress.joinable``, the lexicon's reading, missed them: such a framing contribution
+    could neither take its finding, "... and find that X", nor its account, "..., which ...")."""
+    m = _WE_VERB.match(candidate)
+    if m is None:
+        return False
+    at = len(m.group(0).split()) - 1
+    tagged = tag(candidate)
+    return at < len(tagged) and tagged[at][1] in ("VBP", "VBD", "VB")
