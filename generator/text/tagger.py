@@ -15,6 +15,12 @@ get the context that separates a verb from a plural noun. A last pass enforces t
 finite verb: in a clause the model left without one, the noun after a noun that the model found most
 verb-like becomes the verb, when its score came close (``VERB_MARGIN``, chosen on the treebanks' dev
 splits).
+
+The greedy decoder runs compiled where ``setup.py`` could build ``_tagdecode.c`` (a C extension,
+optional: ``make install`` builds it when a C compiler and Python's headers are there, and goes on
+without it when not): the same features, integer sums and argmax, so the same tags and scores
+(``tests/test_tagdecode.py``), about three times faster; else the pure-Python decoder runs
+(``Model._tag_python``). BENCHMARKS.md, "Cold build, ninth session".
 """
 
 from __future__ import annotations
