@@ -214,8 +214,8 @@ def features(
 
 def sparse_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The compiled decoder's weights: each row's nonzero weights as ``weight * 256 + column``
-    (int32), row r's at ``entries[offsets[r]:offsets[r + 1]]``: 14 times fewer bytes than the
-    matrix, so the rows a sentence reads stay in the processor's cache."""
+    (int32), row r's at ``entries[offsets[r]:offsets[r + 1]]``: 2.6 MB against the
+    matrix's 28 MB, so the rows a sentence reads stay in the processor's cache."""
     if matrix.shape[1] > 256:
         raise ValueError("at most 256 tags")
     rows, columns = np.nonzero(matrix)
