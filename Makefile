@@ -11,7 +11,9 @@ export NO_MKDOCS_2_WARNING := 1
 # Keyphrase datasets for `make eval` (zips or unpacked folders); never committed.
 KEYPHRASE ?= ../shared/keyphrase
 
-$(STAMP): pyproject.toml constraints.txt
+# setup.py builds the tagger's compiled decoder (generator/text/_tagdecode.c; optional: without a
+# compiler the pure-Python decoder runs), so a change to either reinstalls.
+$(STAMP): pyproject.toml constraints.txt setup.py generator/text/_tagdecode.c
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'

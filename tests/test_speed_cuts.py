@@ -271,13 +271,14 @@ def test_tags_from_windows_tagged_before_are_the_fresh_tags() -> None:
             cut = [tokens, tokens[:half], tokens[half:], tokens[2:], tokens[:-3], tokens[:3] + tokens[6:]]
             taggings += [t for t in [*cut, ["We", *tokens[1:]]] if t]
     new, plain = _fresh_model(), _fresh_model()
+    new.compiled = None  # the memo is the Python decoder's (the compiled one: tests/test_tagdecode.py)
     fresh = [_tag_tokens_plain(plain, tokens, True) for tokens in taggings]
     assert [new._tag_tokens(tokens, True) for tokens in taggings] == fresh  # not remembering
     assert new._windows is None and new._decided is None
     with new.remembering():
         assert [new._tag_tokens(tokens, True) for tokens in taggings] == fresh
         assert new._decided is not None and new._windows is not None
-        assert len(new._decided) < sum(len(tokens) for tokens in taggings) / 3  # windows taken again
+        assert 0 < len(new._decided) < sum(len(tokens) for tokens in taggings) / 3  # windows taken again
         # without the clause pass, and again with the memos full
         assert [new._tag_tokens(t, False) for t in taggings] == [
             _tag_tokens_plain(plain, t, False) for t in taggings

@@ -15,6 +15,12 @@ get the context that separates a verb from a plural noun. A last pass enforces t
 finite verb: in a clause the model left without one, the noun after a noun that the model found most
 verb-like becomes the verb, when its score came close (``VERB_MARGIN``, chosen on the treebanks' dev
 splits).
+
+The greedy decoder runs compiled where ``setup.py`` could build ``_tagdecode.c`` (a C extension,
+optional: ``make install`` builds it when a C compiler and Python's headers are there, and goes on
+without it when not): the same features, integer sums and argmax, so the same tags and scores
+(``tests/test_tagdecode.py``), about three times faster; else the pure-Python decoder runs
+(``Model._tag_python``). BENCHMARKS.md, "Cold build, ninth session".
 """
 
 from __future__ import annotations
@@ -33,6 +39,11 @@ import numpy as np
 from generator.text.sentences import sentences
 from generator.text.wordlists import TAGGER_ABBREVIATIONS as _ABBREVIATIONS
 from generator.text.wordlists import TAGGER_CLAUSE_BREAK_WORDS as _CLAUSE_BREAK_WORDS
+
+try:  # the compiled greedy decoder (setup.py, optional): the same tags, without the interpreter's loop
+    from generator.text import _tagdecode as _compiled
+except ImportError:  # not compiled here: the pure-Python decoder below
+    _compiled = None
 
 MODEL_PATH = Path(__file__).parent / "data" / "pos-tagger.json.gz"
 
@@ -201,6 +212,19 @@ def features(
     ]
 
 
+def sparse_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The compiled decoder's weights: each row's nonzero weights as ``weight * 256 + column``
+    (int32), row r's at ``entries[offsets[r]:offsets[r + 1]]``: 2.6 MB against the
+    matrix's 28 MB, so the rows a sentence reads stay in the processor's cache."""
+    if matrix.shape[1] > 256:
+        raise ValueError("at most 256 tags")
+    rows, columns = np.nonzero(matrix)
+    entries = (matrix[rows, columns].astype(np.int32) * 256 + columns).astype(np.int32)
+    offsets = np.zeros(matrix.shape[0] + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=matrix.shape[0]), out=offsets[1:])
+    return offsets, entries
+
+
 START = ("-START-", "-START2-")
 END = ("-END-", "-END2-")
 
@@ -239,6 +263,11 @@ class Model:
         # rows of the features that do not exist (zero: left out of every sum)
         self._history: dict[tuple[str, str], np.ndarray] = {}
         self._unknown = len(features)
+        # the compiled decoder (``_tagdecode.c``) when it is built, else None: the Python one; its
+        # tables (``_compiled_tables``) made on first use
+        self.compiled = _compiled
+        self._table: object = None
+        self._vocabulary: dict[str, int] = {}
 
     @classmethod
     def from_weights(
@@ -310,10 +339,81 @@ class Model:
         finally:
             self._windows = self._decided = None
 
+    def _compiled_tables(self) -> None:
+        """The compiled decoder's tables: each feature of the templates it builds (all but a word's own,
+        which stay ``_own_ids``) keyed by its template's number and its arguments' numbers in a
+        vocabulary of the arguments (16 bits each), and the weights as ``sparse_rows``."""
+        assert self.compiled is not None
+        templates = {name: number for number, name in enumerate(self.compiled.TEMPLATES)}
+        vocabulary: dict[str, int] = {}
+        keys, rows = [], []
+        for number, feat in enumerate(self.features):
+            template, *arguments = feat.split(" ")
+            if template not in templates:
+                continue
+            key = templates[template] + 1
+            for shift, argument in zip((8, 24, 40), arguments, strict=False):
+                key |= (vocabulary.setdefault(argument, len(vocabulary)) + 1) << shift
+            keys.append(key)
+            rows.append(number)
+        if len(vocabulary) >= 65535 or len(self.tags) > 256:
+            raise ValueError("the compiled decoder takes 65,534 arguments and 256 tags at most")
+        offsets, entries = sparse_rows(self.matrix[:-1])
+        self._table = self.compiled.table(
+            np.array(keys, dtype=np.uint64).tobytes(),
+            np.array(rows, dtype=np.int32).tobytes(),
+            offsets.tobytes(),
+            entries.tobytes(),
+        )
+        self._vocabulary = vocabulary
+
+    def _own_ids(self, word: str, token: str) -> list[int]:
+        """The rows of a token's own features (a function of the token as written; word = its
+        normal form), remembered."""
+        if len(self._own) > OWN_CACHE:
+            self._own.clear()
+        own = self._own[token] = self._ids(own_features(word, token))
+        return own
+
     def _tag_tokens(self, tokens: Sequence[str], clause_pass: bool) -> Tagged:
-        matrix, tagdict = self.matrix, self.tagdict
         words = [*START, *(normalize(t) for t in tokens), *END]
         lex = [lexical(w, self.lexicon) for w in words]
+        if self.compiled is not None:
+            return self._tag_compiled(tokens, words, lex, clause_pass)
+        return self._tag_python(tokens, words, lex, clause_pass)
+
+    def _tag_compiled(
+        self, tokens: Sequence[str], words: list[str], lex: list[str], clause_pass: bool
+    ) -> Tagged:
+        """``_tag_python``'s features, sums and argmax in C (``_tagdecode.c``): the same tags and
+        scores; the window memos are not needed (a token costs less than their lookups)."""
+        assert self.compiled is not None
+        if self._table is None:
+            self._compiled_tables()
+        found, raw, scored = self.compiled.decode(
+            self._table,
+            self._vocabulary,
+            list(tokens),
+            words,
+            lex,
+            self.tagdict,
+            self.tags,
+            self._own,
+            self._own_ids,
+        )
+        if clause_pass:
+            table = np.frombuffer(raw, dtype=np.int64).reshape(len(tokens), len(self.tags))
+            alternatives: list[np.ndarray | None] = [
+                table[k] if flag else None for k, flag in enumerate(scored)
+            ]
+            self._give_clauses_verbs(tokens, found, alternatives)
+        return tuple(zip(tokens, found, strict=True))
+
+    def _tag_python(
+        self, tokens: Sequence[str], words: list[str], lex: list[str], clause_pass: bool
+    ) -> Tagged:
+        """The pure-Python greedy decoder (used where ``_tagdecode`` is not compiled)."""
+        matrix, tagdict = self.matrix, self.tagdict
         # A token's features that do not depend on the tags on its left are a function of its window
         # (the token and the normal forms of two words each side): while ``remembering``, their summed
         # rows are kept per window; the rows of the windows not seen before are summed at once.
@@ -342,9 +442,7 @@ class Model:
                 # a word's own features are a function of the token as written (word = its normal form)
                 own = self._own.get(token)
                 if own is None:
-                    if len(self._own) > OWN_CACHE:
-                        self._own.clear()
-                    own = self._own[token] = self._ids(own_features(word, token))
+                    own = self._own_ids(word, token)
                 ids.append(
                     own
                     + self._ids(
