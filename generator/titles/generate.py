@@ -32,7 +32,17 @@ from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
 from generator.text.tagger import remember, remembering, tag, untokenize
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
-from generator.titles import compose, contribution, names, rules, span_context, spans, title_lm, tldr_model
+from generator.titles import (
+    compose,
+    contribution,
+    cut,
+    names,
+    rules,
+    span_context,
+    spans,
+    title_lm,
+    tldr_model,
+)
 from generator.titles.clues import (
     ASKS_HOW,
     contribution_phrase,
@@ -70,13 +80,9 @@ NAME_SENTENCE_SPANS: bool | str = False
 SUBTITLE_ADDS = True
 # Ninth session: a title the length limit cuts stops where a phrase of it ends, not inside one ("...
 # the output of the sorting" of "... the sorting operator", "... framework for computing" of "... for
-# computing tighter bounds"), when such an end keeps ``CUT_KEEPS`` words of its description or more
-# (``fit``)
+# computing tighter bounds"), when such an end keeps ``cut.CUT_KEEPS`` words of its description or
+# more (``fit``, ``cut.whole_prefix``)
 CUT_WHOLE = True
-CUT_KEEPS = 3
-# the tags that open a verb's object after a verb or gerund a cut leaves last ("computing | tighter
-# upper bound", "influence | the covariance"): the cut leaves the verb without its object
-_OBJECT_TAGS = frozenset({"DT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "RB", "VBG"})
 # the prepositions that attach a phrase completing a subtitle ("... for X", "... of X", "... via X")
 ATTACHING = compose.ATTACH
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
@@ -112,13 +118,13 @@ def fit(title: str, limit: int = TITLE_MAX) -> str:
     """At most ``limit`` characters, cut at a word boundary, without a dangling 'of the'; tokens a
     phrase was built from written as text again ("Deep learning's", not "Deep learning 's")."""
     title = full = safe_title(untokenize(title))
-    cut = len(title) > limit
-    if cut:
+    too_long = len(title) > limit
+    if too_long:
         title = title[: limit + 1].rsplit(" ", 1)[0]
     words = title.split()
     while len(words) > 1 and words[-1].lower().strip(",;:") in TRAILING_STOP:
         words = words[:-1]
-    if cut:
+    if too_long:
         # A phrase cut at the limit ends where a noun phrase can end, never on its modifiers
         # ("... the behavior of a neural", "... methods for molecular"): the tagger says where.
         tags = [t for w, t in tag(" ".join(words)) if any(ch.isalnum() for ch in w)]
@@ -127,58 +133,12 @@ def fit(title: str, limit: int = TITLE_MAX) -> str:
             while len(words) > 1 and words[-1].lower().strip(",;:") in TRAILING_STOP:
                 words, tags = words[:-1], tags[:-1]
         if CUT_WHOLE:
-            words = _whole_prefix(full, words)
+            words = cut.whole_prefix(full, words, TRAILING_STOP)
     return " ".join(words).rstrip(" ,;:-")
 
 
-def _whole_prefix(full: str, words: list[str]) -> list[str]:
-    """The longest leading part of ``words`` (the cut ``full`` title) that stops where its phrase
-    stops in the whole title (``_whole_at``) on a noun, number or heading gerund, keeping at least
-    ``CUT_KEEPS`` words after the name's colon; the words as they are when there is none. "LiPopt:
-    Polynomial optimization framework for computing" -> "LiPopt: Polynomial optimization framework"."""
-    tagged = [(w, t) for w, t in tag(full) if w.strip()]
-    ends = _ends(tagged, words)
-    named = next((k + 1 for k, w in enumerate(words[:-1]) if w.endswith(":")), 0)
-    least = named + CUT_KEEPS
-    for k in range(len(words), least - 1, -1):
-        end = ends[k]
-        if not 0 < end <= len(tagged) or words[k - 1].lower().strip(",;:") in TRAILING_STOP:
-            continue
-        last = tagged[end - 1][1]
-        head = last.startswith(("NN", "CD")) or (last == "VBG" and compose._nominal_gerund(tagged, end - 1))
-        if head and _whole_at(tagged, end):
-            return words[:k]
-    return words
-
-
-def _ends(tagged: list[tuple[str, str]], words: list[str]) -> list[int]:
-    """For each count ``k`` of leading ``words``, the position in ``tagged`` (the same text, tagged)
-    just after them; the words' characters are counted, as the tagger splits "learning's"."""
-    out, size, seen, end = [0], 0, 0, 0
-    for word in words:
-        size += len(word)
-        while end < len(tagged) and seen < size:
-            seen += len(tagged[end][0])
-            end += 1
-        out.append(end)
-    return out
-
-
-def _whole_at(tagged: list[tuple[str, str]], end: int) -> bool:
-    """Whether a phrase stopping before position ``end`` stops where its phrase ends: the next word
-    opens no noun of its group (``nounphrases.continues``; a gerund heading the group, "resonance
-    imaging", too) and the last word is no verb or gerund whose object comes next ("for computing |
-    tighter bounds")."""
-    if end >= len(tagged):
-        return True
-    if tagged[end - 1][1].startswith("VB") and tagged[end][1] in _OBJECT_TAGS:
-        return False
-    nominal = tagged[end][1] == "VBG" and compose._nominal_gerund(tagged, end)
-    return not (nominal or nounphrases.continues(tagged, end))
-
-
 def cut_inside(title: str, limit: int = TITLE_MAX) -> bool:
-    """Whether ``fit`` cuts ``title`` inside a phrase (``_whole_at``): "... the output of the sorting"
+    """Whether ``fit`` cuts ``title`` inside a phrase (``cut.whole_at``): "... the output of the sorting"
     of "... the sorting operator". A cut after a whole phrase ("... on continuous control tasks" left
     out) is none. The whole title is tagged, as its sentence was."""
     full = safe_title(untokenize(title))
@@ -186,7 +146,7 @@ def cut_inside(title: str, limit: int = TITLE_MAX) -> bool:
         return False
     kept = fit(title, limit).split()
     tagged = [(w, t) for w, t in tag(full) if w.strip()]
-    return not _whole_at(tagged, _ends(tagged, kept)[-1])
+    return not cut.whole_at(tagged, cut.ends(tagged, kept)[-1])
 
 
 # Words that point back at text the title does not show ("these two types", "such models"), and a
