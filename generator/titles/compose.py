@@ -65,6 +65,11 @@ GENERIC_SHARE = 0.05
 CONTINUED = True
 # eighth session: a part joined by "via" / "with" is no bare kind (``specific``): never "via method"
 SPECIFIC_JOINS = True
+# ninth session: "we propose X to reduce Y" gives "X for reducing Y", keeping the purpose's verb, not
+# "X for Y", which drops it and can say the opposite ("augmentation scheme for noise")
+PURPOSE_VERB = True
+# verbs that say what a thing is done with, not what for ("by using X", "... which uses X"): no purpose
+MEANS_VERBS = frozenset({"using", "leveraging", "exploiting", "employing"})
 
 
 def specific(words: list[str]) -> bool:
@@ -191,6 +196,11 @@ def _authors_verbs(s: Tagged) -> list[int]:
     return sorted(set(out))
 
 
+def _infinitive_at(s: Tagged, j: int) -> bool:
+    """Does "to" and a verb open at ``j`` ("allow the agent | to learn")?"""
+    return j + 1 < len(s) and s[j][1] == "TO" and s[j + 1][1] == "VB"
+
+
 def _clause_after(s: Tagged, j: int) -> tuple[str, int] | None:
     """The purpose or means that opens at ``j`` (past a comma): ("purpose", position of its verb)
     for "to VB", "for VBG", "that/which VBZ"; ("means", position of its object) for "by VBG",
@@ -210,14 +220,12 @@ def _clause_after(s: Tagged, j: int) -> tuple[str, int] | None:
         and nxt in {"VBZ", "VBP"}
         and s[j + 1][0].lower() not in {"is", "are", "has", "have"}
     ):
+        # "... which uses X": what it is done with (ninth session, ``PURPOSE_VERB``)
+        if PURPOSE_VERB and gerund(s[j + 1][0].lower(), nxt) in MEANS_VERBS:
+            return "means", j + 2
         return "purpose", j + 1
     if w == "by" and nxt == "VBG":
-        return "means", j + 2 if s[j + 1][0].lower() in {
-            "using",
-            "leveraging",
-            "exploiting",
-            "employing",
-        } else j + 1
+        return "means", j + 2 if s[j + 1][0].lower() in MEANS_VERBS else j + 1
     if w in _MEANS and w != "by" and (t in {"IN", "VBG"}):
         return "means", j + 1
     return None
@@ -288,10 +296,20 @@ def structures(s: Tagged) -> list[tuple[str, str]]:
             after = _clause_after(s, j)
             if after and after[0] == "purpose":
                 purposes = _action(s, after[1])
+                if PURPOSE_VERB:
+                    # never "allowing agent" of "to allow the agent to learn ...": the verb's object
+                    # goes on into its own infinitive
+                    purposes = [p for p in purposes if not _infinitive_at(s, p[1])]
                 for words, _ in purposes:
                     add(words, "purpose")
                     add([*words, "via", *core], "purpose via object", core)
-                for words, _ in phrase_variants(s, after[1] + 1)[:2]:
+                if not PURPOSE_VERB:
+                    problems = phrase_variants(s, after[1] + 1)[:2]
+                elif purposes and purposes[0][0][0].lower() not in MEANS_VERBS:
+                    problems = purposes[:2]
+                else:
+                    problems = []
+                for words, _ in problems:
                     add([*core, "for", *words], "object for problem")
             elif after and after[0] == "means":
                 for words, _ in phrase_variants(s, after[1])[:2]:

@@ -32,7 +32,17 @@ from generator.text.latex import inline_maths, latex_commands, strip_latex
 from generator.text.sentences import sentences
 from generator.text.tagger import remember, remembering, tag, untokenize
 from generator.text.wordlists import TITLES_CLUES_TRAILING_STOP as TRAILING_STOP
-from generator.titles import compose, contribution, names, rules, span_context, spans, title_lm, tldr_model
+from generator.titles import (
+    compose,
+    contribution,
+    cut,
+    names,
+    rules,
+    span_context,
+    spans,
+    title_lm,
+    tldr_model,
+)
 from generator.titles.clues import (
     ASKS_HOW,
     contribution_phrase,
@@ -68,6 +78,11 @@ NAME_SENTENCE_SPANS: bool | str = False
 # session, second round): its long form ("SEM: Scanning Electron Microscope") or a field label that
 # many ML abstracts write ("IPM: Generative Adversarial Networks"), by ``adds_nothing``.
 SUBTITLE_ADDS = True
+# Ninth session: a title the length limit cuts stops where a phrase of it ends, not inside one ("...
+# the output of the sorting" of "... the sorting operator", "... framework for computing" of "... for
+# computing tighter bounds"), when such an end keeps ``cut.CUT_KEEPS`` words of its description or
+# more (``fit``, ``cut.whole_prefix``)
+CUT_WHOLE = True
 # the prepositions that attach a phrase completing a subtitle ("... for X", "... of X", "... via X")
 ATTACHING = compose.ATTACH
 # Titles reach the navigation, <title> and front matter unescaped by the theme, so they keep only
@@ -102,14 +117,14 @@ def curated_title(text: str) -> str:
 def fit(title: str, limit: int = TITLE_MAX) -> str:
     """At most ``limit`` characters, cut at a word boundary, without a dangling 'of the'; tokens a
     phrase was built from written as text again ("Deep learning's", not "Deep learning 's")."""
-    title = safe_title(untokenize(title))
-    cut = len(title) > limit
-    if cut:
+    title = full = safe_title(untokenize(title))
+    too_long = len(title) > limit
+    if too_long:
         title = title[: limit + 1].rsplit(" ", 1)[0]
     words = title.split()
     while len(words) > 1 and words[-1].lower().strip(",;:") in TRAILING_STOP:
         words = words[:-1]
-    if cut:
+    if too_long:
         # A phrase cut at the limit ends where a noun phrase can end, never on its modifiers
         # ("... the behavior of a neural", "... methods for molecular"): the tagger says where.
         tags = [t for w, t in tag(" ".join(words)) if any(ch.isalnum() for ch in w)]
@@ -117,7 +132,21 @@ def fit(title: str, limit: int = TITLE_MAX) -> str:
             words, tags = words[:-1], tags[:-1]
             while len(words) > 1 and words[-1].lower().strip(",;:") in TRAILING_STOP:
                 words, tags = words[:-1], tags[:-1]
+        if CUT_WHOLE:
+            words = cut.whole_prefix(full, words, TRAILING_STOP)
     return " ".join(words).rstrip(" ,;:-")
+
+
+def cut_inside(title: str, limit: int = TITLE_MAX) -> bool:
+    """Whether ``fit`` cuts ``title`` inside a phrase (``cut.whole_at``): "... the output of the sorting"
+    of "... the sorting operator". A cut after a whole phrase ("... on continuous control tasks" left
+    out) is none. The whole title is tagged, as its sentence was."""
+    full = safe_title(untokenize(title))
+    if len(full) <= limit:
+        return False
+    kept = fit(title, limit).split()
+    tagged = [(w, t) for w, t in tag(full) if w.strip()]
+    return not cut.whole_at(tagged, cut.ends(tagged, kept)[-1])
 
 
 # Words that point back at text the title does not show ("these two types", "such models"), and a
