@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.text import tagger  # noqa: E402
+from generator.text import tagger, tagger_features  # noqa: E402
 
 Sentence = list[tuple[str, str]]
 SEED = 20
@@ -160,7 +160,7 @@ def train(sentences: list[Sentence]) -> tagger.Model:
             for index, (_, gold) in enumerate(sentence):
                 guess = tagdict.get(words[index + 2])
                 if guess is None:
-                    feats = tagger.features(index, words, tokens, prev, prev2, lexicon)
+                    feats = tagger_features.features(index, words, tokens, prev, prev2, lexicon)
                     scores = scores_of(feats)
                     guess = max(sorted(scores), key=scores.__getitem__) if scores else "NN"
                     clock += 1
