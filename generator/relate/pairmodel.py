@@ -234,7 +234,7 @@ class Candidate:
 # likely candidate at least ``floor`` likely whose likeness rests on what papers are about (aboutness
 # at least ABOUT_FILL); with none, it stays (a list never shrinks). Chosen on tune data
 # (EVALUATION.md, "Related papers, ninth session"); ABOUT_LONE = 0 restores the rule before exactly.
-ABOUT_LONE = 0.8
+ABOUT_LONE = 0.7
 ABOUT_FILL = 0.85
 
 
