@@ -224,17 +224,35 @@ class Candidate:
     score: float
     probability: float
     reasons: tuple[str, ...]
+    # The pair's ``aboutness.pair_aboutness``: how much of its text likeness rests on terms papers are
+    # about rather than their setting (1: all of it, or unknown).
+    about: float = 1.0
+
+
+# A paper's lone weak link (under ``show``, shown by the floor) whose likeness rests on setting terms
+# (aboutness under ABOUT_LONE: a metric, a benchmark, "et al.", "real world") gives way to the next most
+# likely candidate at least ``floor`` likely whose likeness rests on what papers are about (aboutness
+# at least ABOUT_FILL); with none, it stays (a list never shrinks). Chosen on tune data
+# (EVALUATION.md, "Related papers, ninth session"); ABOUT_LONE = 0 restores the rule before exactly.
+ABOUT_LONE = 0.7
+ABOUT_FILL = 0.85
 
 
 def choose(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
     """The candidates shown: those at least ``show`` likely, best first (probability, then score as
-    given), at most ``limit``; else the best alone when at least ``floor`` likely."""
+    given), at most ``limit``; else the best alone when at least ``floor`` likely, or in its place
+    the next one at least ``floor`` likely when the best rests on setting terms (ABOUT_LONE, ABOUT_FILL)."""
     bounds = model()
     ranked = sorted(range(len(candidates)), key=lambda c: (-candidates[c].probability, c))
     best = [candidates[c] for c in ranked]
     shown = [c for c in best if c.probability >= bounds["show"]][:limit]
     if not shown and best and best[0].probability >= bounds["floor"]:
         shown = best[:1]
+        if best[0].about < ABOUT_LONE:
+            swap = next(
+                (c for c in best[1:] if c.probability >= bounds["floor"] and c.about >= ABOUT_FILL), None
+            )
+            shown = [swap] if swap is not None else shown
     return shown
 
 

@@ -39,6 +39,7 @@ import numpy as np
 
 from generator.models import Paper, Related
 from generator.relate import pairmodel, reasons_shown, specific
+from generator.relate.aboutness import pair_aboutness
 from generator.relate.concepts import paper_counts
 from generator.relate.pairs import indegrees
 from generator.relate.reasons import (
@@ -159,9 +160,22 @@ class Candidates:
             back = {(a, n.index): r for a, row in enumerate(self.rows) for r, n in enumerate(row)}
             pairs = [[(n.index, n.score) for n in row] for row in self.rows]
             cos = pairmodel.all_cosines(self.state, pairs)
+            left = np.array([i for i, row in enumerate(pairs) for _ in row], dtype=np.int64)
+            right = np.array([j for row in pairs for j, _ in row], dtype=np.int64)
+            about = pair_aboutness(self.state.spaces.text, left, right)
             object.__setattr__(self, "_back", back)
             object.__setattr__(self, "_cos", cos)
+            object.__setattr__(
+                self,
+                "_about",
+                {(int(a), int(b)): float(v) for a, b, v in zip(left, right, about, strict=True)},
+            )
             object.__setattr__(self, "_indegree", indegrees([[n.index for n in row] for row in self.rows]))
+
+    def about(self, i: int, j: int) -> float:
+        """The candidate pair's ``aboutness.pair_aboutness``."""
+        self.prepare()
+        return self.__dict__["_about"].get((i, j), 1.0)
 
     def features(
         self, i: int
@@ -207,6 +221,7 @@ def learned_links(i: int, found: Candidates, papers: tuple[Paper, ...]) -> tuple
             score,
             pairmodel.probability(feats),
             pairmodel.reasons(specifics, i, j, found.state, found.catalogue),
+            found.about(i, j),
         )
         for j, score, feats, specifics in found.features(i)
     ]
