@@ -170,13 +170,15 @@ def _occurrence_roles(
     cited = nxt[:1] == ["et"] or "et" in inside or any(_YEAR.fullmatch(w) for w in inside)
     if cited or (nxt[:1] == ["["] and len(nxt) > 1 and nxt[1].isdigit()):
         out.add("cited")
-    if ESTABLISHED and _established([w.lower() for w, _ in pairs[j : j + 6]]):
+    established = ESTABLISHED and _established([w.lower() for w, _ in pairs[j : j + 6]])
+    if established:
         out.add("established")  # "ODIN is a recently proposed method": someone else's, not an apposition
-    elif (nxt[:1] == [","] and len(nxt) > 1 and nxt[1] in {"a", "an"}) or nxt[:2] in (
+    if (nxt[:1] == [","] and len(nxt) > 1 and nxt[1] in {"a", "an"}) or nxt[:2] in (
         ["is", "a"],
         ["is", "an"],
     ):
-        out.add("apposition")
+        if not established:
+            out.add("apposition")
         if APPOSITION_RESOURCE and _resource_head(pairs, j + 2, _APPOSITION_TAGS):
             out.add("resource")  # "QM9, a standard molecular prediction benchmark"
     if (
