@@ -842,3 +842,72 @@ def test_the_explicit_rule_does_not_name_the_paper_after_someone_elses_name(
     assert names.own_name(text, rules) == "Stochastic Gradient Push"
     monkeypatch.setattr(names, "RULES_OWN", False)
     assert names.own_name(text, rules) == "PushSum"
+
+
+# --- ninth session: the authors' marks read more fully; an established thing is someone else's ---
+
+
+def test_the_authors_marks_give_a_name_an_own_role(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "the proposed SuperChat method" (a participle before a proper noun), "The resulting algorithm,
+    # GenDICE,", "by proposing TSInsight", "which we refer to as Recall Traces", a quoted name, a chain
+    # of participles ("an innovative contextualized attention-based deep neural network, SDNet")
+    from generator.titles import name_roles, names
+
+    text = (
+        "Chat is hard. Results show that the proposed SuperChat method generates good responses. "
+        "The resulting algorithm, GenDICE, is straightforward. "
+        "We study saliency by proposing TSInsight where we attach an auto-encoder. "
+        "These traces, which we refer to as Recall Traces, are sampled from a model. "
+        'This leads to our proposed method "Jumpout". '
+        "We propose an innovative contextualized attention-based deep neural network, SDNet, to fuse context."
+    )
+    own = ("made", "named", "ours")
+    wanted = ("SuperChat", "GenDICE", "TSInsight", "Recall Traces", "Jumpout", "SDNet")
+    played = names.roles(text)
+    for name in wanted:
+        assert any(played[name].get(role) for role in own), name
+    monkeypatch.setattr(name_roles, "MARKED_NAMES", False)
+    monkeypatch.setattr(name_roles, "QUOTED_PHRASE", False)
+    played = names.roles(text)
+    for name in wanted:
+        assert not any(played.get(name, {}).get(role) for role in own), name
+
+
+def test_a_modifier_inside_the_authors_phrase_is_not_marked_theirs() -> None:
+    # "the proposed scaled Cayley orthogonal recurrent neural network (scoRNN)": the mark belongs to the
+    # phrase's head (scoRNN), not to "Cayley", the name of a technique the phrase says it uses
+    from generator.titles import names
+
+    text = (
+        "Recurrent networks forget. This is done with the Cayley transform. In experiments, the proposed "
+        "scaled Cayley orthogonal recurrent neural network (scoRNN) achieves superior results."
+    )
+    played = names.roles(text)
+    assert played["scoRNN"].get("ours")
+    assert not played["Cayley"].get("ours")
+
+
+def test_an_established_thing_is_someone_elses(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "ODIN is a recently proposed method", "Feedback Alignment is one such example", "Adam, one of the
+    # most popular optimizers": not an apposition of the authors', and never the paper's name unless
+    # they make or name it
+    from generator.titles import name_roles, names
+
+    text = (
+        "Backpropagation is not plausible. Feedback Alignment is one such example, which replaces the "
+        "transpose. ODIN is a recently proposed method for detection. We find that Adam, one of the most "
+        "popular optimizers, fails here. We propose FearNet, a brain-inspired model."
+    )
+    played = names.roles(text)
+    for name in ("Feedback Alignment", "ODIN", "Adam"):
+        assert played[name].get("established") and not played[name].get("apposition"), name
+    assert played["FearNet"].get("apposition") and not played["FearNet"].get("established")
+    feats = dict(names.features(text))
+    assert not names.eligible("ODIN", feats["ODIN"], text)
+    assert names.eligible("FearNet", feats["FearNet"], text)
+    monkeypatch.setattr(names, "ESTABLISHED_VETO", False)
+    monkeypatch.setattr(name_roles, "ESTABLISHED", False)
+    played = names.roles(text)
+    assert played["ODIN"].get("apposition") and not played["ODIN"].get("established")
+    feats = dict(names.features(text))
+    assert names.eligible("ODIN", feats["ODIN"], text)

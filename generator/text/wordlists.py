@@ -448,6 +448,14 @@ TITLES_NAMES_RESOURCE_NOUNS = word_set(
     """dataset datasets data benchmark benchmarks corpus corpora baseline baselines challenge suite
     environment environments games database"""
 )
+# ... and the words by which an apposition or a copula calls the named thing established, someone
+# else's ("ODIN is a recently proposed method", "Viper, a recently proposed technique", "Feedback
+# Alignment is one such example"; ninth session).
+TITLES_NAMES_ESTABLISHED = word_set(
+    """popular standard existing well-known widely-used classical classic common commonly
+    traditional conventional prominent recent recently seminal celebrated famous established
+    leading typical such"""
+)
 
 
 # --- generator/titles/spans.py -------------------------------------------------------------------

@@ -365,6 +365,10 @@ PLURAL_CLASS = True
 # A candidate the abstract calls a data set, benchmark, environment or game ("resource") is the
 # paper's name only when the authors make or name it ("we introduce the X benchmark"); round 6.
 RESOURCE_VETO = True
+# A candidate the abstract calls established or an example ("X is a recently proposed method", "X is
+# one such example"; ``name_roles.ESTABLISHED``) is the paper's name only when the authors make or name
+# it (ninth session).
+ESTABLISHED_VETO = True
 
 
 def eligible(name: str, feats: dict[str, float], text: str = "") -> bool:
@@ -382,6 +386,12 @@ def eligible(name: str, feats: dict[str, float], text: str = "") -> bool:
         and not (feats.get("role=made") or feats.get("role=named"))
     ):
         return False  # a data set, benchmark, environment or game the authors do not make
+    if (
+        ESTABLISHED_VETO
+        and feats.get("role=established")
+        and not (feats.get("role=made") or feats.get("role=named"))
+    ):
+        return False  # "ODIN is a recently proposed method": someone else's (ninth session)
     if PLURAL_CLASS and is_plural_acronym(name):
         return bool(feats.get("role=made") or feats.get("role=named")) or bool(
             text and introduced(text, name)
