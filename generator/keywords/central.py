@@ -322,13 +322,13 @@ RESULTS_SHARE = 0.55
 ASIDES_UNSEEN = 9
 
 
-def demoted(scored: list[Candidate], feats: list[dict[str, float]], limit: float, text: str) -> list[Candidate]:
+def demoted(
+    scored: list[Candidate], feats: list[dict[str, float]], limit: float, text: str
+) -> list[Candidate]:
     """The scored candidates with those said only in passing or as evaluation words (flags
     ``passing`` and ``results`` of ``features``) scored just under the threshold ``limit``."""
     flagged = [
-        i
-        for i, f in enumerate(feats)
-        if (PASSING and f.get("passing")) or (RESULTS and f.get("results"))
+        i for i, f in enumerate(feats) if (PASSING and f.get("passing")) or (RESULTS and f.get("results"))
     ]
     if not flagged or not 0.0 < limit < 1.0:
         return scored
@@ -346,10 +346,7 @@ def demoted(scored: list[Candidate], feats: list[dict[str, float]], limit: float
         i
         for i, c in enumerate(scored)
         if i in flagged
-        or (
-            c.spans
-            and all(all(t in marked for t in range(a, b)) for a, b in c.spans)
-        )
+        or (c.spans and all(all(t in marked for t in range(a, b)) for a, b in c.spans))
         or (
             c.spans
             and any(filler.near_repeat(k, c.key) for k in keys)
