@@ -320,6 +320,8 @@ PASSING_COMMON = 0.003
 RESULTS = True
 RESULTS_SHARE = 0.55
 ASIDES_UNSEEN = 9
+# Pieces and near-repeats of a flagged mention are flagged with it.
+SAME_MENTION = True
 
 
 def demoted(
@@ -340,8 +342,8 @@ def demoted(
     # with a near-repeat word ("deep learning systems" of "deep learning", ``filler.near_repeat``) is
     # the same mention: flagged too; a more specific phrase around it ("bimanual manipulation tasks")
     # is not
-    marked = {t for i in flagged for a, b in scored[i].spans for t in range(a, b)}
-    keys = [scored[i].key for i in flagged]
+    marked = {t for i in flagged for a, b in scored[i].spans for t in range(a, b)} if SAME_MENTION else set()
+    keys = [scored[i].key for i in flagged] if SAME_MENTION else []
     flagged = [
         i
         for i, c in enumerate(scored)
