@@ -62,8 +62,13 @@ def main() -> None:
     keys = {k: [n, after[k]] for k, n in sorted(used.items()) if n >= MIN_DOCS}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(args.out, "wb", mtime=0) as raw:
-        raw.write(json.dumps({"documents": len(records), "base": round(base, 4), "keys": keys},
-                             separators=(",", ":"), sort_keys=True).encode("utf-8"))
+        raw.write(
+            json.dumps(
+                {"documents": len(records), "base": round(base, 4), "keys": keys},
+                separators=(",", ":"),
+                sort_keys=True,
+            ).encode("utf-8")
+        )
     print(f"{len(records)} abstracts, {len(keys)} keys, base {base:.3f} -> {args.out}")
 
 
