@@ -58,6 +58,7 @@ from generator.keywords.corpus import (
     repeat_share,
     results_share,
 )
+from generator.keywords.specificity import generic_aside
 from generator.runtime.cache import file_digest
 from generator.text import generic
 from generator.text.wordlists import KEYWORDS_CENTRAL_AUXILIARIES as _AUXILIARIES
@@ -246,7 +247,10 @@ def features(
                             "passing": float(len(spans) == 1 and common >= PASSING_COMMON),
                             "results": float((results_share(cand.key) or 0.0) >= RESULTS_SHARE),
                         }
-                        if spans and not places & {0, best, first} and cand.key not in protected
+                        if spans
+                        and not places & {0, best, first}
+                        and cand.key not in protected
+                        and (not ASIDES_GENERIC or generic_aside(cand.key, cand.text))
                         else {}
                     ),
                 },
@@ -322,6 +326,10 @@ RESULTS_SHARE = 0.55
 ASIDES_UNSEEN = 9
 # Pieces and near-repeats of a flagged mention are flagged with it.
 SAME_MENTION = True
+# Only a generic aside is demoted (``specificity.generic_aside``): a common single word or a free
+# combination of words, never a name, a hyphenated compound or a term whose words ML abstracts put
+# together more often than chance (round 2, branch s9b-keywords).
+ASIDES_GENERIC = True
 
 
 def demoted(

@@ -80,3 +80,34 @@ def lives_in(key: str, modifiers: list[str], text: str = "") -> bool:
     49 of the 66 abstracts with "computer"; "in-depth analysis": 3 of 7)."""
     phrase = max(corpus.phrase_share(key), corpus.phrase_share(text) if text else 0.0) * generic.documents()
     return any(phrase >= TERM_SHARE * corpus.word_documents(w) > 0 for w in modifiers)
+
+
+# ``generic_aside``: EVALUATION.md, "Keywords, ninth session", round 2 (branch s9b-keywords).
+# A single word is a word of the whole field when at least this many SciTLDR train abstracts use it.
+ASIDE_WORD_DOCS = 15
+# A phrase is a free combination when ML abstracts write it no more often than its words meet by
+# chance (the product of their document shares), judged only where chance gives at least one abstract.
+ASIDE_LIFT = 1.0
+
+
+def generic_aside(key: str, text: str) -> bool:
+    """Whether a candidate the paper only mentions is generic enough to demote (``central.demoted``):
+    a name or acronym as written (a capital: a data set, a model's name) or a compound of hyphenated
+    words ("low-rank", "meta-learner") never is; a single word is when at least ``ASIDE_WORD_DOCS``
+    SciTLDR train abstracts use it ("epoch", "dimensionality"; not "attractor"); a phrase when ML
+    abstracts write it no more often than its words meet by chance ("optimization process",
+    "inference procedure"; not the terms "link prediction", "sparse rewards", "inverse reinforcement
+    learning", whose words meet far more often than chance)."""
+    if any(ch.isupper() for ch in text) or "-" in text:
+        return False
+    words = key.split()
+    documents = generic.documents()
+    if len(words) == 1:
+        return max(generic.share(key), generic.share(text.lower())) * documents >= ASIDE_WORD_DOCS
+    chance = float(documents)
+    for word in words:
+        chance *= generic.share(word)
+    if chance < 1.0:
+        return False
+    said = max(corpus.phrase_share(key), corpus.phrase_share(text.lower())) * documents
+    return said <= ASIDE_LIFT * chance
