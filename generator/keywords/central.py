@@ -244,13 +244,17 @@ def features(
                     # and said once, or a word of the results part of ML abstracts
                     **(
                         {
-                            "passing": float(len(spans) == 1 and common >= PASSING_COMMON),
-                            "results": float((results_share(cand.key) or 0.0) >= RESULTS_SHARE),
+                            "passing": float(
+                                len(spans) == 1
+                                and common >= PASSING_COMMON
+                                and (not ASIDES_GENERIC or generic_aside(cand.key, cand.text))
+                            ),
+                            "results": float(
+                                (results_share(cand.key) or 0.0) >= RESULTS_SHARE
+                                and (not ASIDES_GENERIC or generic_aside(cand.key, cand.text, results=True))
+                            ),
                         }
-                        if spans
-                        and not places & {0, best, first}
-                        and cand.key not in protected
-                        and (not ASIDES_GENERIC or generic_aside(cand.key, cand.text))
+                        if spans and not places & {0, best, first} and cand.key not in protected
                         else {}
                     ),
                 },
@@ -326,9 +330,10 @@ RESULTS_SHARE = 0.55
 ASIDES_UNSEEN = 9
 # Pieces and near-repeats of a flagged mention are flagged with it.
 SAME_MENTION = True
-# Only a generic aside is demoted (``specificity.generic_aside``): a common single word or a free
-# combination of words, never a name, a hyphenated compound or a term whose words ML abstracts put
-# together more often than chance (round 2, branch s9b-keywords).
+# Only a generic aside is demoted (``specificity.generic_aside``): a single word many ML abstracts use,
+# a phrase of the whole field or a free combination of words said in passing, a phrase of the results
+# vocabulary; never a single name, a hyphenated compound, a rare single word, or a term said in
+# passing whose words ML abstracts put together more often than chance (round 2, branch s9b-keywords).
 ASIDES_GENERIC = True
 
 

@@ -90,24 +90,27 @@ ASIDE_WORD_DOCS = 15
 ASIDE_LIFT = 1.0
 
 
-def generic_aside(key: str, text: str) -> bool:
+def generic_aside(key: str, text: str, results: bool = False) -> bool:
     """Whether a candidate the paper only mentions is generic enough to demote (``central.demoted``):
-    a name or acronym as written (a capital: a data set, a model's name) or a compound of hyphenated
-    words ("low-rank", "meta-learner") never is; a single word is when at least ``ASIDE_WORD_DOCS``
-    SciTLDR train abstracts use it ("epoch", "dimensionality"; not "attractor"); a phrase when ML
-    abstracts write it no more often than its words meet by chance ("optimization process",
-    "inference procedure"; not the terms "link prediction", "sparse rewards", "inverse reinforcement
-    learning", whose words meet far more often than chance)."""
-    if any(ch.isupper() for ch in text) or "-" in text:
-        return False
+    a single name as written (a capital: a data set, a model's name) or a compound of hyphenated words
+    ("low-rank", "meta-learner") never is; a single word is when at least ``ASIDE_WORD_DOCS`` SciTLDR
+    train abstracts use it in any form ("epoch", "dimensionality"; not "attractor"); a phrase when it
+    is a phrase of the whole field (``corpus.GENERIC_PHRASE_SHARE`` of the abstracts: "neural networks",
+    "gradient descent") or ML abstracts write it no more often than its words meet by chance
+    ("optimization process", "Gaussian distribution"; not the terms "link prediction", "sparse
+    rewards", "inverse reinforcement learning", whose words meet far more often than chance). A phrase
+    of the results vocabulary (`results`: ``central``'s flag ``results``, "reconstruction quality",
+    "global minimum") is generic by that evidence alone."""
     words = key.split()
+    if "-" in text or (len(words) == 1 and any(ch.isupper() for ch in text)):
+        return False
     documents = generic.documents()
     if len(words) == 1:
-        return max(generic.share(key), generic.share(text.lower())) * documents >= ASIDE_WORD_DOCS
+        return corpus.word_documents(key) >= ASIDE_WORD_DOCS
+    said = max(corpus.phrase_share(key), corpus.phrase_share(text.lower()))
+    if results or said >= corpus.GENERIC_PHRASE_SHARE:
+        return True
     chance = float(documents)
     for word in words:
         chance *= generic.share(word)
-    if chance < 1.0:
-        return False
-    said = max(corpus.phrase_share(key), corpus.phrase_share(text.lower())) * documents
-    return said <= ASIDE_LIFT * chance
+    return chance >= 1.0 and said * documents <= ASIDE_LIFT * chance
