@@ -51,11 +51,14 @@ from generator.keywords.corpus import (
     FIELD_PHRASE_SHARE,
     GENERIC_PHRASE_SHARE,
     PHRASEDF_PATH,
+    RESULTS_PATH,
     fixed_expression,
     fixed_share,
     phrase_share,
     repeat_share,
+    results_share,
 )
+from generator.keywords.specificity import generic_aside
 from generator.runtime.cache import file_digest
 from generator.text import generic
 from generator.text.wordlists import KEYWORDS_CENTRAL_AUXILIARIES as _AUXILIARIES
@@ -79,7 +82,7 @@ CUT_SHARE = 0.3
 @cache
 def digest() -> str:
     """The phrase statistics and the keyphraseness model: what the candidates' scores depend on."""
-    return file_digest(PHRASEDF_PATH, WEIGHTS_PATH, reranker.KEYPHRASENESS_PATH)
+    return file_digest(PHRASEDF_PATH, WEIGHTS_PATH, reranker.KEYPHRASENESS_PATH, RESULTS_PATH)
 
 
 def _contribution(sents: list[str]) -> tuple[int, int]:
@@ -236,6 +239,24 @@ def features(
                         and bool(places & {best, 0})
                         and common < ABOUT_SHARE
                     ),
+                    # the flags of ``ASIDES_DEMOTED``: said nowhere the paper says what it is about
+                    # (its first sentence, its contribution sentence, its first own-work sentence),
+                    # and said once, or a word of the results part of ML abstracts
+                    **(
+                        {
+                            "passing": float(
+                                len(spans) == 1
+                                and common >= PASSING_COMMON
+                                and (not ASIDES_GENERIC or generic_aside(cand.key, cand.text))
+                            ),
+                            "results": float(
+                                (results_share(cand.key) or 0.0) >= RESULTS_SHARE
+                                and (not ASIDES_GENERIC or generic_aside(cand.key, cand.text, results=True))
+                            ),
+                        }
+                        if spans and not places & {0, best, first} and cand.key not in protected
+                        else {}
+                    ),
                 },
             )
         )
@@ -279,10 +300,80 @@ def reweigh(
     if LEARNED and weights():
         scores = logits([f for _c, f in rows])
         out = [replace(c, score=-round(v, 9)) for (c, _f), v in zip(rows, scores, strict=True)]
+        if ASIDES_DEMOTED:
+            out = demoted(out, [f for _c, f in rows], threshold(), text)
         out = guaranteed(out, [f for _c, f in rows], threshold())
     else:
         out = [_hand_weighted(c, f) for c, f in rows]
     return tuple(sorted(out, key=lambda c: (c.score, c.key))) if out else ()
+
+
+# A term the paper only mentions in passing, or a word of the evaluation, is no keyword of its own
+# (EVALUATION.md, "Keywords, ninth session"): a candidate said nowhere the paper says what it is
+# about (its first sentence, its contribution sentence, its first own-work sentence) that is said once
+# (``PASSING``: "continual learning" named as what the findings allow, "gradient descent" of "trained
+# by gradient descent") or that ML abstracts say mostly in their results part (``RESULTS``:
+# ``corpus.results_share`` at least ``RESULTS_SHARE``: "fidelity", "epoch", "reconstruction quality")
+# is scored just under the threshold: it only makes up a paper's first ``curate.SHOWN_MIN``. Only in
+# abstracts the ML corpus speaks for: fewer than ``ASIDES_UNSEEN`` words neither common English nor
+# of any SciTLDR train abstract (``coverage.unseen``; SciTLDR's 90th percentile is 9). The tune halves'
+# shown keywords of that kind: kdd 1 of 24 and www 1 of 42 a human keyphrase (rank 4 or later),
+# against 26% and 22% of all shown.
+ASIDES_DEMOTED = True
+PASSING = True
+# A term said once in passing is a term of the field, used by at least this share of SciTLDR train
+# abstracts (6 of 1,992: "continual learning" 17, "gradient descent" 88); a rarer phrase said once may
+# be the paper's own ("uniform downsampling"), and demoting it left its pieces ("variable-resolution").
+PASSING_COMMON = 0.003
+RESULTS = True
+RESULTS_SHARE = 0.55
+ASIDES_UNSEEN = 9
+# Pieces and near-repeats of a flagged mention are flagged with it.
+SAME_MENTION = True
+# Only a generic aside is demoted (``specificity.generic_aside``): a single word many ML abstracts use,
+# a phrase of the whole field or a free combination of words said in passing, a phrase of the results
+# vocabulary; never a single name, a hyphenated compound, a rare single word, or a term said in
+# passing whose words ML abstracts put together more often than chance (round 2, branch s9b-keywords).
+ASIDES_GENERIC = True
+
+
+def demoted(
+    scored: list[Candidate], feats: list[dict[str, float]], limit: float, text: str
+) -> list[Candidate]:
+    """The scored candidates with those said only in passing or as evaluation words (flags
+    ``passing`` and ``results`` of ``features``) scored just under the threshold ``limit``."""
+    flagged = [
+        i for i, f in enumerate(feats) if (PASSING and f.get("passing")) or (RESULTS and f.get("results"))
+    ]
+    if not flagged or not 0.0 < limit < 1.0:
+        return scored
+    from generator.keywords.coverage import unseen
+
+    if unseen(text) >= ASIDES_UNSEEN:
+        return scored
+    # a piece of a flagged mention ("pruning" said only in "neural network pruning") or a flagged term
+    # with a near-repeat word ("deep learning systems" of "deep learning", ``filler.near_repeat``) is
+    # the same mention: flagged too; a more specific phrase around it ("bimanual manipulation tasks")
+    # is not
+    marked = {t for i in flagged for a, b in scored[i].spans for t in range(a, b)} if SAME_MENTION else set()
+    keys = [scored[i].key for i in flagged] if SAME_MENTION else []
+    flagged = [
+        i
+        for i, c in enumerate(scored)
+        if i in flagged
+        or (c.spans and all(all(t in marked for t in range(a, b)) for a, b in c.spans))
+        or (
+            c.spans
+            and any(filler.near_repeat(k, c.key) for k in keys)
+            and all(any(t in marked for t in range(a, b)) for a, b in c.spans)
+        )
+    ]
+    bar = -round(math.log(limit / (1.0 - limit)), 9) + 1e-6
+    scored = list(scored)
+    for i in flagged:
+        if scored[i].score < bar:
+            scored[i] = replace(scored[i], score=bar)
+    return scored
 
 
 def guaranteed(scored: list[Candidate], feats: list[dict[str, float]], limit: float) -> list[Candidate]:

@@ -84,10 +84,25 @@ def incidental_tokens(tokens: list[str]) -> tuple[set[int], set[int]]:
                     j += 1
                 if j < len(tokens) and tokens[j] == ",":
                     j += 1
-                while j < len(tokens) and (tokens[j] not in _CLAUSE_END or _listed(tokens, j)):
+                depth = 0
+                while j < len(tokens) and (
+                    tokens[j] not in _CLAUSE_END or _listed(tokens, j) or (depth and tokens[j] not in ")]")
+                ):
+                    if EXAMPLE_PARENTHESES and not depth and tokens[j] in "([":
+                        # an example's parenthesis runs to its closing mark, if near
+                        end = min(len(tokens), j + _PARENTHESIS_MAX)
+                        depth = int(any(tokens[k] in ")]" for k in range(j + 1, end)))
                     incidental.add(j)
                     j += 1
     return incidental, surnames
+
+
+# A parenthesis opened inside an example is part of the example up to its closing mark, across the
+# periods of "vs." and the sentences inside it ("a licensing environment like negation ('Sue doesn't
+# have any cats' vs. '*Sue has any cats')": "Sue" is an example's word). EVALUATION.md, "Keywords,
+# ninth session".
+EXAMPLE_PARENTHESES = True
+_PARENTHESIS_MAX = 40
 
 
 def _listed(tokens: list[str], at: int) -> bool:

@@ -118,3 +118,52 @@ def verb_documents(word: str, before: tuple[str, ...]) -> int:
     _documents, df, _names = _table()
     low = word.lower()
     return sum(df.get(f"{b} {low}", 0) for b in before)
+
+
+RESULTS_PATH = Path(__file__).parent / "data" / "results.json.gz"
+# How many abstracts of its own a phrase's figure counts as; the rest comes from its head word's.
+RESULTS_PRIOR = 5.0
+# A key fewer abstracts use has no figure of its own.
+RESULTS_MIN_DOCS = 5
+
+
+@cache
+def _results() -> tuple[float, dict[str, list[int]]]:
+    if not RESULTS_PATH.is_file():
+        return 0.0, {}
+    with gzip.open(RESULTS_PATH, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    return float(data["base"]), data["keys"]
+
+
+def results_share(key: str) -> float | None:
+    """Of the SciTLDR train abstracts that use the key, the share that say it only after their
+    contribution and first own-work sentences, where results and set-up are reported
+    (``tools/build_results.py``): evaluation vocabulary lives there ("accuracy" 0.63, "fidelity" 0.57,
+    "reconstruction quality" 0.82), what a paper is about much less ("meta-learning" 0.21); None for a
+    key fewer than ``RESULTS_MIN_DOCS`` abstracts use (no evidence of its own). Smoothed towards the
+    head word's share (a phrase) or the share over all words (a word) with ``RESULTS_PRIOR``
+    pseudo-abstracts."""
+    base, keys = _results()
+    key = phrase_key(key)
+    words = key.split()
+    own = keys.get(key, [0, 0])
+    if not words or own[0] < RESULTS_MIN_DOCS:
+        return None
+    head = keys.get(words[-1], [0, 0])
+    prior = (head[1] + RESULTS_PRIOR * base) / (head[0] + RESULTS_PRIOR)
+    if len(words) == 1:
+        return (own[1] + RESULTS_PRIOR * base) / (own[0] + RESULTS_PRIOR)
+    return (own[1] + RESULTS_PRIOR * prior) / (own[0] + RESULTS_PRIOR)
+
+
+def continued_share(short: str, long: str) -> float:
+    """Of the SciTLDR train abstracts that write the phrase `short` (two or three words, a keyword key,
+    singular or plural as written), the share that write `long`, the phrase with a word after it
+    (66% of those with "gaussian mixture" write "gaussian mixture model(s)"); 0 for a phrase fewer
+    than 3 abstracts use (no evidence)."""
+    df = _table()[1]
+    base = df.get(short, 0) + df.get(f"{short}s", 0)
+    if base < 3:
+        return 0.0
+    return min(1.0, (df.get(long, 0) + df.get(f"{long}s", 0)) / base)

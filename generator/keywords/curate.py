@@ -244,7 +244,10 @@ def _choice(
         ranked, where = merging.initials_merged(ranked, capitals, where)
     # Near-repeats ("programming tasks", "programming problems"): the one more papers share stays.
     order = {k: i for i, k in enumerate(ranked)}
-    ranked = filler.siblings(ranked, lambda k: (-shared[k], order[k]))
+    # ... unless one of them is a cut piece of a longer candidate here ("gaussian mixture", said only
+    # in "Gaussian mixture models"): the whole phrase stays
+    cut = cut_pieces(where) if CUT_SIBLINGS else set()
+    ranked = filler.siblings(ranked, lambda k: (k in cut, -shared[k], order[k]))
     # Siblings are compared with the acronyms inside them spelt out: "NMT models" repeats "neural
     # machine translation (NMT)", "CNN architectures" repeats "convolutional neural networks (CNNs)".
     spelt = {k: " ".join(expand.get(w, w) for w in k.split()) for k in best}
@@ -444,13 +447,51 @@ def _choose(
 def _piece(
     short: str, long: str, spans: dict[str, tuple[tuple[int, int], ...]], said: dict[str, str]
 ) -> bool:
-    """Whether a kept keyword is a piece of a sibling: one concept (``merging.same_concept``) and never
-    said outside it ("stationary fluctuation-dissipation" of "... relations")."""
+    """Whether a kept keyword is a piece of a sibling: never said outside it, and one concept
+    (``merging.same_concept``: "stationary fluctuation-dissipation" of "... relations") or, with
+    ``CUT_PIECES_GROW``, its words a run of the sibling's ("invariant representations" of
+    "permutation invariant representations")."""
     return (
         bool(spans[short])
         and _inside(spans[short], list(spans[long]))
-        and merging.same_concept(said.get(short, short), said.get(long, long))
+        and (
+            merging.same_concept(said.get(short, short), said.get(long, long))
+            or (CUT_PIECES_GROW and long.endswith(f" {short}"))
+        )
     )
+
+
+# A keyword said only inside one longer candidate of the paper is a cut piece of it: the whole phrase
+# takes its place even below the threshold when it adds modifiers before it ("invariant
+# representations" of "permutation invariant representations"), and wins over it among near-repeats
+# when ML abstracts mostly write the piece with the longer phrase's next word (``CONTINUED_SHARE``:
+# "Gaussian mixture" of "Gaussian mixture models"; not "text clustering" of "text clustering methods",
+# which no abstract backs: kdd's indexers keep the short form). EVALUATION.md, "Keywords, ninth session".
+CUT_PIECES_GROW = False
+CUT_SIBLINGS = True
+CONTINUED_SHARE = 0.5
+
+
+def cut_pieces(spans: dict[str, tuple[tuple[int, int], ...]]) -> set[str]:
+    """The keys said only inside a longer near-repeat (``filler.near_repeat``) of the same paper that
+    ends on them, or that starts on them where ML abstracts write them so (``corpus.continued_share``)."""
+    out = set()
+    for short, mine in spans.items():
+        if not mine:
+            continue
+        for long, theirs in spans.items():
+            if long == short or not _inside(mine, list(theirs)):
+                continue
+            if not filler.near_repeat(short, long):
+                continue  # a piece of another phrase is no reason to lose to a near-repeat
+            if long.endswith(f" {short}") or (
+                long.startswith(f"{short} ")
+                and len(long.split()) == len(short.split()) + 1
+                and corpus.continued_share(short, long) >= CONTINUED_SHARE
+            ):
+                out.add(short)
+                break
+    return out
 
 
 def _named(label: str) -> str:

@@ -80,3 +80,37 @@ def lives_in(key: str, modifiers: list[str], text: str = "") -> bool:
     49 of the 66 abstracts with "computer"; "in-depth analysis": 3 of 7)."""
     phrase = max(corpus.phrase_share(key), corpus.phrase_share(text) if text else 0.0) * generic.documents()
     return any(phrase >= TERM_SHARE * corpus.word_documents(w) > 0 for w in modifiers)
+
+
+# ``generic_aside``: EVALUATION.md, "Keywords, ninth session", round 2 (branch s9b-keywords).
+# A single word is a word of the whole field when at least this many SciTLDR train abstracts use it.
+ASIDE_WORD_DOCS = 15
+# A phrase is a free combination when ML abstracts write it no more often than its words meet by
+# chance (the product of their document shares), judged only where chance gives at least one abstract.
+ASIDE_LIFT = 1.0
+
+
+def generic_aside(key: str, text: str, results: bool = False) -> bool:
+    """Whether a candidate the paper only mentions is generic enough to demote (``central.demoted``):
+    a single name as written (a capital: a data set, a model's name) or a compound of hyphenated words
+    ("low-rank", "meta-learner") never is; a single word is when at least ``ASIDE_WORD_DOCS`` SciTLDR
+    train abstracts use it in any form ("epoch", "dimensionality"; not "attractor"); a phrase when it
+    is a phrase of the whole field (``corpus.GENERIC_PHRASE_SHARE`` of the abstracts: "neural networks",
+    "gradient descent") or ML abstracts write it no more often than its words meet by chance
+    ("optimization process", "Gaussian distribution"; not the terms "link prediction", "sparse
+    rewards", "inverse reinforcement learning", whose words meet far more often than chance). A phrase
+    of the results vocabulary (`results`: ``central``'s flag ``results``, "reconstruction quality",
+    "global minimum") is generic by that evidence alone."""
+    words = key.split()
+    if "-" in text or (len(words) == 1 and any(ch.isupper() for ch in text)):
+        return False
+    documents = generic.documents()
+    if len(words) == 1:
+        return corpus.word_documents(key) >= ASIDE_WORD_DOCS
+    said = max(corpus.phrase_share(key), corpus.phrase_share(text.lower()))
+    if results or said >= corpus.GENERIC_PHRASE_SHARE:
+        return True
+    chance = float(documents)
+    for word in words:
+        chance *= generic.share(word)
+    return chance >= 1.0 and said * documents <= ASIDE_LIFT * chance
