@@ -55,6 +55,7 @@ from generator.titles.clues import (
     survey_topic,
     upper_first,
 )
+from generator.titles.rules import title_flags
 
 TITLE_MAX = 80
 SPANS_WITH_NAME = True
@@ -147,47 +148,6 @@ def cut_inside(title: str, limit: int = TITLE_MAX) -> bool:
     kept = fit(title, limit).split()
     tagged = [(w, t) for w, t in tag(full) if w.strip()]
     return not cut.whole_at(tagged, cut.ends(tagged, kept)[-1])
-
-
-# Words that point back at text the title does not show ("these two types", "such models"), and a
-# noun phrase headed by the pro-form "one(s)" ("Isotropic normal one": one what?)
-_ANAPHOR = re.compile(
-    r"\b(?:these|this|those|such|the (?:two|three|four|latter|former)|aforementioned|latter|former)\b"
-    r"|(?<![\w-])\w+\s+ones?$",
-    re.I,
-)
-# A title ending with one of these leaves the reader waiting for the rest.
-_DANGLING = re.compile(r"(?:-(?:free|based|aware|like|specific|oriented|driven)|…|\.\.\.)$", re.I)
-_DANGLING_WORDS = TRAILING_STOP | {"free", "related", "based", "aware", "specific", "like", "etc", "both"}
-# "Topic: fragment": two key phrases joined by a colon where the first is no name.
-_KEY_PHRASE_COLON = re.compile(r"^[A-Za-z][a-z\-]*(?:\s[a-z\-]+)+:\s")
-
-
-def title_flags(title: str) -> list[str]:
-    """What makes a generated title lean on text it does not show: 'anaphor', 'dangling end',
-    'key phrases' (a 'Topic: fragment' of two key phrases, where the part before the colon is no
-    name), or 'clause' (a finite verb inside: a cut clause, not a noun phrase). Empty when the title
-    stands alone. The rules are written in EVALUATION.md."""
-    flags = []
-    if _ANAPHOR.search(title):
-        flags.append("anaphor")
-    words = title.split()
-    if words and (words[-1].lower().strip(",;:") in _DANGLING_WORDS or _DANGLING.search(words[-1])):
-        flags.append("dangling end")
-    if _KEY_PHRASE_COLON.match(title):
-        flags.append("key phrases")
-    # a finite verb inside makes a noun-phrase title a cut clause ("Code completion tool allows
-    # developers", "Stochastic gradient descent find minima"); a question title ("How X balance Y")
-    # is a clause by design
-    _name, colon, body = title.partition(": ")
-    if not (body or title).lower().startswith(("how ", "why ", "what ", "when ", "where ", "which ")):
-        pairs = rules.tagged(title)  # the rules tag the same title
-        if colon:
-            pairs = pairs[next((k + 1 for k, (w, _) in enumerate(pairs) if w == ":"), 0) :]
-        tags = [t for w, t in pairs if any(ch.isalnum() for ch in w)]
-        if any(t in {"VBZ", "VBP", "VBD", "MD"} for t in tags[1:]):
-            flags.append("clause")
-    return flags
 
 
 def stand_alone(phrase: str) -> str:

@@ -104,3 +104,46 @@ def generic(title: str) -> bool:
         return False
     content = [w for w, t in _words(title) if t not in FUNCTION_TAGS]
     return bool(content) and all(generic_words.is_generic_word(w) for w in content)
+
+
+# The flags below say a title leans on text it does not show (moved from ``generate.py``, which
+# re-exports ``title_flags``); the titles stage tries a candidate with flags last.
+# Words that point back at text the title does not show ("these two types", "such models"), and a
+# noun phrase headed by the pro-form "one(s)" ("Isotropic normal one": one what?)
+_ANAPHOR = re.compile(
+    r"\b(?:these|this|those|such|the (?:two|three|four|latter|former)|aforementioned|latter|former)\b"
+    r"|(?<![\w-])\w+\s+ones?$",
+    re.I,
+)
+# A title ending with one of these leaves the reader waiting for the rest.
+_FLAG_DANGLING = re.compile(r"(?:-(?:free|based|aware|like|specific|oriented|driven)|…|\.\.\.)$", re.I)
+_DANGLING_WORDS = TRAILING_STOP | {"free", "related", "based", "aware", "specific", "like", "etc", "both"}
+# "Topic: fragment": two key phrases joined by a colon where the first is no name.
+_KEY_PHRASE_COLON = re.compile(r"^[A-Za-z][a-z\-]*(?:\s[a-z\-]+)+:\s")
+
+
+def title_flags(title: str) -> list[str]:
+    """What makes a generated title lean on text it does not show: 'anaphor', 'dangling end',
+    'key phrases' (a 'Topic: fragment' of two key phrases, where the part before the colon is no
+    name), or 'clause' (a finite verb inside: a cut clause, not a noun phrase). Empty when the title
+    stands alone. The rules are written in EVALUATION.md."""
+    flags = []
+    if _ANAPHOR.search(title):
+        flags.append("anaphor")
+    words = title.split()
+    if words and (words[-1].lower().strip(",;:") in _DANGLING_WORDS or _FLAG_DANGLING.search(words[-1])):
+        flags.append("dangling end")
+    if _KEY_PHRASE_COLON.match(title):
+        flags.append("key phrases")
+    # a finite verb inside makes a noun-phrase title a cut clause ("Code completion tool allows
+    # developers", "Stochastic gradient descent find minima"); a question title ("How X balance Y")
+    # is a clause by design
+    _name, colon, body = title.partition(": ")
+    if not (body or title).lower().startswith(("how ", "why ", "what ", "when ", "where ", "which ")):
+        pairs = tagged(title)  # the rules tag the same title
+        if colon:
+            pairs = pairs[next((k + 1 for k, (w, _) in enumerate(pairs) if w == ":"), 0) :]
+        tags = [t for w, t in pairs if any(ch.isalnum() for ch in w)]
+        if any(t in {"VBZ", "VBP", "VBD", "MD"} for t in tags[1:]):
+            flags.append("clause")
+    return flags
