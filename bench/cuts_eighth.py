@@ -62,32 +62,63 @@ def _forget() -> None:
     gc.collect()
 
 
+def stages(texts: list[str]) -> tuple[float, float, list[object]]:
+    """(keyword stage CPU s, titles stage CPU s, values) with the code as it stands: the per-text memos
+    emptied first, then the keyword stage's value of every text, then the titles stage's with the
+    keyword stage's tags handed over (``cuts_ninth.py`` times the same two stages)."""
+    _forget()
+    start = time.process_time()
+    values = [stage.extract_plain(t) for t in texts]
+    keywords = time.process_time() - start
+    hints = [stage.tags_found(t) for t in texts]
+    # the titles stage's worker: the sentences' tags handed over, nothing else remembered
+    tagger.model()._sentences.clear()
+    start = time.process_time()
+    out: list[object] = [values]
+    for text, value, (plain, tags) in zip(texts, values, hints, strict=True):
+        tagger.remember(text if plain is None else plain, tags)
+        kept = [candidate[0] for candidate in value[0][:6]]  # type: ignore[index]
+        out.append(generate._title_plain(json.dumps([text, kept], ensure_ascii=False)))
+    titles = time.process_time() - start
+    return keywords, titles, out
+
+
 def run(texts: list[str], new: set[str]) -> tuple[float, float, list[object]]:
-    """(keyword stage CPU s, titles stage CPU s, values) with the cuts in ``new`` on, the rest old."""
+    """``stages`` with the cuts in ``new`` on, the rest old."""
     saved = []
     for name, (holder, attr, body) in cuts().items():
         saved.append((holder, attr, getattr(holder, attr)))
         if name not in new:
             setattr(holder, attr, body)
     try:
-        _forget()
-        start = time.process_time()
-        values = [stage.extract_plain(t) for t in texts]
-        keywords = time.process_time() - start
-        hints = [stage.tags_found(t) for t in texts]
-        # the titles stage's worker: the sentences' tags handed over, nothing else remembered
-        tagger.model()._sentences.clear()
-        start = time.process_time()
-        out: list[object] = [values]
-        for text, value, (plain, tags) in zip(texts, values, hints, strict=True):
-            tagger.remember(text if plain is None else plain, tags)
-            kept = [candidate[0] for candidate in value[0][:6]]  # type: ignore[index]
-            out.append(generate._title_plain(json.dumps([text, kept], ensure_ascii=False)))
-        titles = time.process_time() - start
+        return stages(texts)
     finally:
         for holder, attr, real in saved:
             setattr(holder, attr, real)
-    return keywords, titles, out
+
+
+def compare(
+    texts: list[str], runs: dict[str, Callable[[list[str]], tuple[float, float, list[object]]]], repeat: int
+) -> None:
+    """Run the two variants in ``runs`` (old first) alternately ``repeat`` times, assert they give the
+    same values, and print the medians as a table."""
+    first, second = runs
+    figures: dict[str, list[tuple[float, float]]] = {first: [], second: []}
+    values: dict[str, list[object]] = {}
+    for i in range(repeat):
+        for mode in (first, second) if i % 2 == 0 else (second, first):
+            keywords, titles, found = runs[mode](texts)
+            figures[mode].append((keywords, titles))
+            values[mode] = found
+            print(f"{mode}: keywords {keywords:.2f} s, titles {titles:.2f} s", flush=True)
+    assert values[first] == values[second], f"{first} and {second} give different values"
+    scale = 2000 / len(texts)
+    print(f"\n{len(texts)} abstracts, median of {repeat} (CPU s; the last column per 2,000 abstracts)")
+    print(f"| stage | {first} | {second} | saved | saved per 2,000 |\n|---|---:|---:|---:|---:|")
+    for k, label in enumerate(("keywords", "titles + TLDRs")):
+        a = statistics.median(f[k] for f in figures[first])
+        b = statistics.median(f[k] for f in figures[second])
+        print(f"| {label} | {a:.2f} | {b:.2f} | {a - b:.2f} | {(a - b) * scale:.1f} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,22 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     on = set(args.cut or cuts())
     print("cuts on:", ", ".join(sorted(on)))
     run(texts[:20], on)  # warm: the models and tables read once
-    figures: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
-    values: dict[str, list[object]] = {}
-    for i in range(args.repeat):
-        for mode in ("old", "new") if i % 2 == 0 else ("new", "old"):
-            keywords, titles, found = run(texts, on if mode == "new" else set())
-            figures[mode].append((keywords, titles))
-            values[mode] = found
-            print(f"{mode}: keywords {keywords:.2f} s, titles {titles:.2f} s", flush=True)
-    assert values["old"] == values["new"], "a cut changed a value"
-    scale = 2000 / len(texts)
-    print(f"\n{len(texts)} abstracts, median of {args.repeat} (CPU s; the last column per 2,000 abstracts)")
-    print("| stage | old | new | saved | saved per 2,000 |\n|---|---:|---:|---:|---:|")
-    for k, label in enumerate(("keywords", "titles + TLDRs")):
-        a = statistics.median(f[k] for f in figures["old"])
-        b = statistics.median(f[k] for f in figures["new"])
-        print(f"| {label} | {a:.2f} | {b:.2f} | {a - b:.2f} | {(a - b) * scale:.1f} |")
+    compare(texts, {"old": lambda t: run(t, set()), "new": lambda t: run(t, on)}, args.repeat)
     return 0
 
 
